@@ -1,0 +1,81 @@
+package dev.briefpipe.cli;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.pipeline.BriefPipeline;
+import dev.briefpipe.pipeline.Built;
+import dev.briefpipe.pipeline.FontsFromConfig;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code build}: validates, then writes the PDF, CSV extracts, summary and manifest for one period. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false)
+final class BuildCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Mixin
+  BriefOptions options;
+
+  @Option(names = "--period", paramLabel = "YYYY-MM")
+  String period;
+
+  @Option(names = "--out", paramLabel = "DIR")
+  Path out;
+
+  @Option(names = "--summary", paramLabel = "copy|in-place|off")
+  String summary;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    Settings settings = options.load();
+    CliContext ctx = main.context(settings);
+    BriefConfig brief = options.brief(settings);
+    Period p = period(brief);
+    BriefPipeline.SummaryMode mode = summaryMode();
+    Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
+    Built built = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
+        .build(brief, options.workbook(settings, brief), p, outDir, mode);
+    ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
+    built.manifest().withArray("outputs").forEach(o -> ctx.out().println("  " + o.get("path").asText()));
+    built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
+    ctx.out().flush();
+    return ExitCodes.OK;
+  }
+
+  private Period period(BriefConfig brief) {
+    if (period == null) {
+      String zone = brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
+      return new Period(YearMonth.now(ZoneId.of(zone)));
+    }
+    try {
+      return Period.parse(period);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("cli.bad-period", period);
+    }
+  }
+
+  private BriefPipeline.SummaryMode summaryMode() {
+    if (summary == null) {
+      return null;
+    }
+    switch (summary) {
+      case "copy":
+        return BriefPipeline.SummaryMode.COPY;
+      case "in-place":
+        return BriefPipeline.SummaryMode.IN_PLACE;
+      case "off":
+        return BriefPipeline.SummaryMode.OFF;
+      default:
+        throw new UsageException("cli.bad-summary", summary);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.briefpipe.cli;
+
+import dev.briefpipe.i18n.Messages;
+import java.util.Locale;
+
+/**
+ * Chooses the message language: {@code --lang}, else {@code BRIEFPIPE_LANG}, else the app config's
+ * {@code lang} (where "auto" follows the system locale), else Korean.
+ */
+final class Language {
+  private Language() {}
+
+  /** Before parsing: from --lang in the raw arguments, or the environment. */
+  static Messages.Lang early(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return Messages.Lang.parse(args[i + 1]);
+      }
+      if (args[i].startsWith("--lang=")) {
+        return Messages.Lang.parse(args[i].substring("--lang=".length()));
+      }
+    }
+    String env = System.getenv("BRIEFPIPE_LANG");
+    return env != null ? Messages.Lang.parse(env) : Messages.Lang.KO;
+  }
+
+  static Messages.Lang fromConfig(String configured) {
+    if ("auto".equalsIgnoreCase(configured)) {
+      String sys = System.getenv("LC_ALL") != null ? System.getenv("LC_ALL") : System.getenv("LANG");
+      return sys != null && sys.startsWith("en") ? Messages.Lang.EN
+          : Locale.getDefault().getLanguage().equals("en") && sys != null ? Messages.Lang.EN : Messages.Lang.KO;
+    }
+    return Messages.Lang.parse(configured);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.briefpipe.cli;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.io.AtomicFiles;
+import dev.briefpipe.pipeline.BriefPipeline;
+import dev.briefpipe.pipeline.Checked;
+import dev.briefpipe.pipeline.FontsFromConfig;
+import dev.briefpipe.validate.JsonReportWriter;
+import dev.briefpipe.validate.TextReportWriter;
+import dev.briefpipe.validate.ValidationReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code validate}: checks a workbook against its brief's schema and reports every finding. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false)
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Mixin
+  BriefOptions options;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+  Format format;
+
+  @Option(names = "--report", paramLabel = "FILE")
+  Path report;
+
+  @Option(names = "--max-errors", paramLabel = "N", defaultValue = "0")
+  int maxErrors;
+
+  enum Format {
+    text,
+    json
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = options.load();
+    CliContext ctx = main.context(settings);
+    BriefConfig brief = options.brief(settings);
+    Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
+        .check(brief, options.workbook(settings, brief));
+    ValidationReport r = checked.report();
+    StringWriter sw = new StringWriter();
+    if (format == Format.json) {
+      new JsonReportWriter(ctx.messages(), maxErrors).write(r, sw);
+      sw.write(System.lineSeparator());
+    } else {
+      new TextReportWriter(ctx.messages(), ctx.colour() && report == null, maxErrors).write(r, new PrintWriter(sw));
+    }
+    if (report != null) {
+      AtomicFiles.write(report, sw.toString().getBytes(StandardCharsets.UTF_8));
+      ctx.out().println(r.valid()
+          ? ctx.msg("report.valid", r.workbook().getFileName(), r.stats().rows(), r.warningCount())
+          : ctx.msg("report.invalid", r.workbook().getFileName(), r.errorCount(), r.warningCount()));
+      ctx.out().println(ctx.msg("cli.report-written", report));
+    } else {
+      ctx.out().print(sw);
+    }
+    ctx.out().flush();
+    return r.valid() ? ExitCodes.OK : ExitCodes.INVALID_DATA;
+  }
+}

@@ -1,0 +1,297 @@
+package dev.briefpipe.config;
+
+import dev.briefpipe.expr.Expr;
+import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.expr.ExprWalker;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Checks a bound {@link BriefConfig} for mistakes Jackson cannot see: references, ranges, expressions. */
+final class BriefConfigChecker {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final Set<String> CHART_KINDS = Set.of("bar", "hbar", "timeline");
+  private final Path file;
+  private final YamlLineIndex lines;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+  private BriefConfig brief;
+
+  BriefConfigChecker(Path file, YamlLineIndex lines) {
+    this.file = file;
+    this.lines = lines;
+  }
+
+  List<ConfigProblem> check(BriefConfig b) {
+    this.brief = b;
+    String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    if (b.id() == null) {
+      problem("", "missing-key", "id");
+    } else if (!ID.matcher(b.id()).matches()) {
+      problem("/id", "bad-id", b.id());
+    } else if (!b.id().equals(stem)) {
+      problem("/id", "id-mismatch", b.id(), stem);
+    }
+    if (b.title() == null || b.title().isBlank()) {
+      problem("", "missing-key", "title");
+    }
+    if (b.workbook() == null || b.workbook().isBlank()) {
+      problem("", "missing-key", "workbook");
+    }
+    checkSheets();
+    checkLayout();
+    checkSummary();
+    checkScheduleAndDelivery();
+    return problems;
+  }
+
+  private void checkSheets() {
+    if (brief.sheets().isEmpty()) {
+      problem("", "missing-key", "sheets");
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    brief.sheets().forEach((id, s) -> {
+      String at = "/sheets/" + id;
+      if (!FIELD.matcher(id).matches()) {
+        problem(at, "bad-field-id", id);
+      }
+      if (s.sheet() == null || s.sheet().isBlank()) {
+        problem(at, "missing-key", "sheet");
+      } else if (!names.add(s.sheet())) {
+        problem(at + "/sheet", "duplicate-sheet", s.sheet());
+      }
+      if (s.columns().isEmpty()) {
+        problem(at, "missing-key", "columns");
+      }
+      s.columns().forEach((field, c) -> checkColumn(at + "/columns/" + field, field, c));
+      for (String k : s.key()) {
+        if (!s.columns().containsKey(k)) {
+          problem(at + "/key", "unknown-field", k, id, String.join(", ", s.columns().keySet()));
+        }
+      }
+      if (s.rows().min() != null && s.rows().max() != null && s.rows().min() > s.rows().max()) {
+        problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
+      }
+      s.derived().forEach((field, d) -> {
+        if (s.columns().containsKey(field)) {
+          problem(at + "/derived/" + field, "duplicate-field", field);
+        }
+        expression(at + "/derived/" + field + "/expr", d.expr(), Set.copyOf(s.columns().keySet()));
+      });
+    });
+  }
+
+  private void checkColumn(String at, String field, ColumnSpec c) {
+    if (!FIELD.matcher(field).matches()) {
+      problem(at, "bad-field-id", field);
+    }
+    if (c.header().isEmpty()) {
+      problem(at, "missing-key", "header");
+    }
+    if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
+      problem(at + "/type", "enum-needs-values", field);
+    }
+    if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
+      problem(at + "/min", "min-max", c.min(), c.max());
+    }
+    if (c.pattern() != null) {
+      try {
+        Pattern.compile(c.pattern());
+      } catch (PatternSyntaxException e) {
+        problem(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
+      }
+    }
+  }
+
+  private void checkLayout() {
+    List<LayoutBlock> layout = brief.layout();
+    for (int i = 0; i < layout.size(); i++) {
+      String at = "/layout/" + i;
+      LayoutBlock b = layout.get(i);
+      if (b instanceof LayoutBlock.Title t) {
+        fields(at, "sheet", t.sheet(), "series", "number", "title", "date", "publisher");
+        if (t.authors() != null) {
+          fields(at, "authors", t.authors(), "name", "unit");
+        }
+      } else if (b instanceof LayoutBlock.Section s) {
+        if (s.number() < 1) {
+          problem(at + "/number", "bad-section", s.number());
+        }
+        if (s.title() == null) {
+          fields(at, "sheet", s.sheet(), "number", "title");
+        }
+      } else if (b instanceof LayoutBlock.Narrative n) {
+        fields(at, "sheet", n.sheet(), "section", "level", "text");
+        if (n.paragraphs() != null && !n.paragraphs().matches("\\s*\\d+\\s*(-\\s*\\d*\\s*)?")) {
+          problem(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
+        }
+      } else if (b instanceof LayoutBlock.Chart c) {
+        if (c.kind() == null || !CHART_KINDS.contains(c.kind())) {
+          problem(at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
+        }
+        fields(at, "sheet", c.sheet(), c.category(), c.value());
+        if (c.series() != null) {
+          fields(at, "sheet", c.sheet(), c.series());
+        }
+        if (c.highlight() != null) {
+          String[] kv = c.highlight().split("=", 2);
+          if (kv.length != 2) {
+            problem(at + "/highlight", "bad-highlight", c.highlight());
+          } else {
+            fields(at, "sheet", c.sheet(), kv[0].trim());
+          }
+        }
+      } else if (b instanceof LayoutBlock.Table t) {
+        fields(at, "sheet", t.sheet(), t.columns() == null ? new String[0] : t.columns().toArray(String[]::new));
+        if (t.merge() != null) {
+          fields(at, "sheet", t.sheet(), t.merge());
+        }
+      } else if (b instanceof LayoutBlock.ListBlock l) {
+        fields(at, "sheet", l.sheet(), l.field());
+      }
+    }
+  }
+
+  /** Checks that {@code sheetId} is a declared sheet holding every given field. */
+  private void fields(String at, String key, String sheetId, String... fields) {
+    if (sheetId == null) {
+      problem(at, "missing-key", key);
+      return;
+    }
+    SheetSchema s = brief.sheets().get(sheetId);
+    if (s == null) {
+      problem(at + "/" + key, "unknown-sheet", sheetId, String.join(", ", brief.sheets().keySet()));
+      return;
+    }
+    for (String f : fields) {
+      if (f == null) {
+        problem(at, "missing-key", "category/value");
+      } else if (!s.columns().containsKey(f) && !s.derived().containsKey(f)) {
+        problem(at, "unknown-field", f, sheetId, String.join(", ", s.columns().keySet()));
+      }
+    }
+  }
+
+  private void checkSummary() {
+    BriefConfig.SummaryConfig s = brief.summary();
+    if (s == null) {
+      return;
+    }
+    if (!Set.of("copy", "in-place").contains(s.mode())) {
+      problem("/summary/mode", "bad-mode", s.mode());
+    }
+    Set<String> earlier = new HashSet<>();
+    for (int i = 0; i < s.figures().size(); i++) {
+      BriefConfig.Figure f = s.figures().get(i);
+      String at = "/summary/figures/" + i;
+      if (f.id() == null || !FIELD.matcher(f.id()).matches()) {
+        problem(at, "bad-field-id", String.valueOf(f.id()));
+      } else if (!earlier.add(f.id())) {
+        problem(at + "/id", "duplicate-figure", f.id());
+      }
+      expression(at + "/expr", f.expr(), Set.copyOf(earlier));
+    }
+  }
+
+  /** Parses an expression and checks every table, key field and name it uses. */
+  private void expression(String at, String text, Set<String> names) {
+    if (text == null) {
+      problem(at, "missing-key", "expr");
+      return;
+    }
+    Expr e;
+    try {
+      e = ExprParser.parse(text);
+    } catch (ExprException ex) {
+      problem(at, "bad-expr", text, ex.getMessage(), ex.offset() + 1);
+      return;
+    }
+    Set<String> tableArgs = new HashSet<>();
+    for (Expr.Call c : ExprWalker.collect(e, Expr.Call.class)) {
+      if (c.function().equals("count") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Name n) {
+        tableArgs.add(n.name());
+        checkTable(at, n.name(), null);
+      }
+    }
+    for (Expr.Lookup l : ExprWalker.collect(e, Expr.Lookup.class)) {
+      SheetSchema s = checkTable(at, l.table(), l.field());
+      if (s != null && s.key().size() != 1) {
+        problem(at, "lookup-needs-key", l.table());
+      }
+    }
+    for (Expr.Column c : ExprWalker.collect(e, Expr.Column.class)) {
+      checkTable(at, c.table(), c.field());
+    }
+    Set<String> rowFields = new HashSet<>(names);
+    ExprWalker.collect(e, Expr.Call.class).stream()
+        .flatMap(c -> c.args().stream())
+        .flatMap(a -> ExprWalker.collect(a, Expr.Column.class).stream())
+        .forEach(c -> {
+          SheetSchema s = brief.sheets().get(c.table());
+          if (s != null) {
+            rowFields.addAll(s.columns().keySet());
+          }
+        });
+    for (String t : tableArgs) {
+      SheetSchema s = brief.sheets().get(t);
+      if (s != null) {
+        rowFields.addAll(s.columns().keySet());
+      }
+    }
+    for (Expr.Name n : ExprWalker.collect(e, Expr.Name.class)) {
+      if (!tableArgs.contains(n.name()) && !rowFields.contains(n.name())) {
+        problem(at, "unknown-name", n.name(), text);
+      }
+    }
+  }
+
+  private SheetSchema checkTable(String at, String table, String field) {
+    SheetSchema s = brief.sheets().get(table);
+    if (s == null) {
+      problem(at, "unknown-sheet", table, String.join(", ", brief.sheets().keySet()));
+      return null;
+    }
+    if (field != null && !s.columns().containsKey(field)) {
+      problem(at, "unknown-field", field, table, String.join(", ", s.columns().keySet()));
+    }
+    return s;
+  }
+
+  private void checkScheduleAndDelivery() {
+    BriefConfig.ScheduleConfig s = brief.schedule();
+    if (s != null && s.zone() != null) {
+      try {
+        ZoneId.of(s.zone());
+      } catch (DateTimeException e) {
+        problem("/schedule/zone", "bad-zone", s.zone());
+      }
+    }
+    BriefConfig.DeliveryConfig d = brief.delivery();
+    if (d == null) {
+      return;
+    }
+    Map<String, List<String>> groups = Map.of("to", d.to(), "cc", d.cc(), "bcc", d.bcc(), "analysts", d.analysts());
+    groups.forEach((g, list) -> {
+      for (int i = 0; i < list.size(); i++) {
+        String addr = list.get(i);
+        if (addr == null || !EMAIL.matcher(addr).matches()) {
+          problem("/delivery/" + g + "/" + i, "bad-email", String.valueOf(addr));
+        }
+      }
+    });
+  }
+
+  private void problem(String pointer, String key, Object... args) {
+    problems.add(new ConfigProblem(file, lines.lineOf(pointer), key, List.of(args)));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.briefpipe.config;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One column of a sheet's schema.
+ *
+ * @param header accepted header texts; the first is the one briefpipe writes (Korean), the others are aliases
+ * @param min inclusive lower bound for numbers and years (null = none)
+ * @param max inclusive upper bound (null = none)
+ * @param values allowed values for {@code enum} (and, when given, for text)
+ * @param help a one-line explanation for analysts (header comment in the workbook)
+ * @param width column width in characters for templates and refreshed sheets
+ * @param format Excel number format used when briefpipe writes this column
+ */
+public record ColumnSpec(
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> header,
+    ColumnType type,
+    String unit,
+    boolean required,
+    boolean unique,
+    BigDecimal min,
+    BigDecimal max,
+    Integer maxLength,
+    List<String> values,
+    String pattern,
+    String help,
+    Integer width,
+    String format) {
+
+  public ColumnSpec {
+    header = header == null ? List.of() : List.copyOf(header);
+    type = type == null ? ColumnType.TEXT : type;
+    values = values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** The header briefpipe writes: the first one declared. */
+  public String title() {
+    return header.isEmpty() ? "" : header.get(0);
+  }
+}

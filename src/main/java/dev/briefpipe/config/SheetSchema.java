@@ -1,0 +1,42 @@
+package dev.briefpipe.config;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema of one sheet: where it is, its columns (in order), its key and its row count.
+ *
+ * @param sheet the sheet's name in the workbook
+ * @param headerRow one-based row of the header (default 1); data starts on the next row
+ * @param key field ids that identify a row (unique together; may be empty)
+ * @param derived fields computed from each row (not read from the sheet), by field id
+ * @param export whether a CSV extract is written for this sheet (default true)
+ */
+public record SheetSchema(
+    String sheet,
+    String title,
+    String help,
+    Integer headerRow,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> key,
+    RowCount rows,
+    Map<String, ColumnSpec> columns,
+    Map<String, DerivedField> derived,
+    Boolean export) {
+
+  public SheetSchema {
+    headerRow = headerRow == null ? 1 : headerRow;
+    key = key == null ? List.of() : List.copyOf(key);
+    rows = rows == null ? new RowCount(null, null) : rows;
+    columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+    derived = derived == null ? Map.of() : new LinkedHashMap<>(derived);
+    export = export == null || export;
+  }
+
+  /** Bounds on the number of data rows (null = unbounded). */
+  public record RowCount(Integer min, Integer max) {}
+
+  /** A field computed per row, e.g. {@code amount / fx_per_usd}. */
+  public record DerivedField(String expr, String header, String unit, String format) {}
+}

@@ -1,0 +1,61 @@
+package dev.briefpipe.export.summary;
+
+import dev.briefpipe.expr.ExcelFormulaCompiler;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Table;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tells the formula compiler where each table's columns and rows are in the workbook as read. */
+final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
+  private final Dataset data;
+  private final Map<String, String> figureCells;
+
+  DatasetLocator(Dataset data, Map<String, String> figureCells) {
+    this.data = data;
+    this.figureCells = figureCells;
+  }
+
+  @Override
+  public String sheetName(String table) {
+    return data.table(table).sheet();
+  }
+
+  @Override
+  public String columnLetters(String table, String field) {
+    int col = data.table(table).columnOf(field).orElse(-1);
+    if (col < 0) {
+      throw new dev.briefpipe.expr.ExprException("field " + field + " is not a sheet column", -1);
+    }
+    return CellRef.columnLetters(col);
+  }
+
+  @Override
+  public int firstRow(String table) {
+    return data.table(table).rows().stream().mapToInt(Row::sheetRow).min().orElse(1) + 1;
+  }
+
+  @Override
+  public int lastRow(String table) {
+    return data.table(table).rows().stream().mapToInt(Row::sheetRow).max().orElse(1) + 1;
+  }
+
+  @Override
+  public String keyField(String table) {
+    Table t = data.table(table);
+    return t.key().isEmpty() ? t.fields().get(0) : t.key().get(0);
+  }
+
+  @Override
+  public boolean numericKey(String table) {
+    Table t = data.table(table);
+    return !t.rows().isEmpty() && t.rows().get(0).get(keyField(table)) instanceof Long;
+  }
+
+  @Override
+  public Optional<String> figureCell(String name) {
+    return Optional.ofNullable(figureCells.get(name));
+  }
+}

@@ -1,0 +1,263 @@
+package dev.briefpipe.expr;
+
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Table;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Evaluates an {@link Expr} against a {@link Dataset}. Numbers come back as {@link BigDecimal},
+ * comparisons as {@link Boolean}; a blank cell is {@code null} and makes arithmetic on it null too
+ * (a figure with a missing input is shown as missing, never as zero).
+ *
+ * <p>Names resolve to the current row's fields first (when evaluating in a row), then through the
+ * supplied lookup (other figures). Unknown tables, keys or fields raise {@link ExprException}.
+ * Thread-safe if the lookup is.
+ */
+public final class ExprEvaluator {
+  private static final MathContext MC = MathContext.DECIMAL64;
+  private final Dataset data;
+  private final Function<String, Optional<Object>> names;
+
+  public ExprEvaluator(Dataset data, Function<String, Optional<Object>> names) {
+    this.data = data;
+    this.names = names;
+  }
+
+  public Object eval(Expr e) {
+    return eval(e, null);
+  }
+
+  /** Evaluates with {@code row}'s fields in scope (row may be null). */
+  public Object eval(Expr e, Row row) {
+    if (e instanceof Expr.Num n) {
+      return n.value();
+    }
+    if (e instanceof Expr.Str s) {
+      return s.value();
+    }
+    if (e instanceof Expr.Name n) {
+      if (row != null && row.values().containsKey(n.name())) {
+        return number(row.get(n.name()));
+      }
+      if (row != null && row.cells().containsKey(n.name())) {
+        return null;
+      }
+      return names.apply(n.name()).map(ExprEvaluator::number)
+          .orElseThrow(() -> new ExprException("unknown name '" + n.name() + "'", -1));
+    }
+    if (e instanceof Expr.Lookup l) {
+      Table t = table(l.table());
+      requireField(t, l.field());
+      Row r = t.findByKey(l.key())
+          .orElseThrow(() -> new ExprException("no row with key '" + l.key() + "' in " + l.table(), -1));
+      return number(r.get(l.field()));
+    }
+    if (e instanceof Expr.Column c) {
+      throw new ExprException("column " + c.table() + "." + c.field() + " needs an aggregate such as sum(...)", -1);
+    }
+    if (e instanceof Expr.Unary u) {
+      Object v = eval(u.operand(), row);
+      if (u.op().equals("not")) {
+        return !truthy(v);
+      }
+      return v == null ? null : num(v).negate();
+    }
+    if (e instanceof Expr.Binary b) {
+      return binary(b, row);
+    }
+    if (e instanceof Expr.Call c) {
+      return call(c, row);
+    }
+    throw new IllegalStateException("unhandled expression " + e);
+  }
+
+  private Object binary(Expr.Binary b, Row row) {
+    if (b.op().equals("and")) {
+      return truthy(eval(b.left(), row)) && truthy(eval(b.right(), row));
+    }
+    if (b.op().equals("or")) {
+      return truthy(eval(b.left(), row)) || truthy(eval(b.right(), row));
+    }
+    Object l = eval(b.left(), row);
+    Object r = eval(b.right(), row);
+    switch (b.op()) {
+      case "=":
+        return equal(l, r);
+      case "!=":
+        return !equal(l, r);
+      default:
+        break;
+    }
+    if (l == null || r == null) {
+      return null;
+    }
+    switch (b.op()) {
+      case "+":
+        return num(l).add(num(r), MC);
+      case "-":
+        return num(l).subtract(num(r), MC);
+      case "*":
+        return num(l).multiply(num(r), MC);
+      case "/":
+        if (num(r).signum() == 0) {
+          throw new ExprException("division by zero", -1);
+        }
+        return num(l).divide(num(r), MC);
+      case "<":
+        return compare(l, r) < 0;
+      case "<=":
+        return compare(l, r) <= 0;
+      case ">":
+        return compare(l, r) > 0;
+      case ">=":
+        return compare(l, r) >= 0;
+      default:
+        throw new ExprException("unknown operator " + b.op(), -1);
+    }
+  }
+
+  private Object call(Expr.Call c, Row row) {
+    List<Expr> a = c.args();
+    switch (c.function()) {
+      case "sum":
+      case "avg":
+      case "min":
+      case "max":
+        return aggregate(c.function(), a);
+      case "count":
+        return BigDecimal.valueOf(matchingRows(tableArg(a), a.size() > 1 ? a.get(1) : null).size());
+      case "abs":
+        arity(c, 1);
+        Object v = eval(a.get(0), row);
+        return v == null ? null : num(v).abs();
+      case "round":
+        arity(c, 2);
+        Object x = eval(a.get(0), row);
+        return x == null ? null : num(x).setScale(num(eval(a.get(1), row)).intValue(), RoundingMode.HALF_UP);
+      case "ratio":
+        arity(c, 2);
+        return eval(new Expr.Binary("/", a.get(0), a.get(1)), row);
+      default:
+        throw new ExprException("unknown function " + c.function() + "()", -1);
+    }
+  }
+
+  private Object aggregate(String fn, List<Expr> a) {
+    if (a.isEmpty() || !(a.get(0) instanceof Expr.Column col)) {
+      throw new ExprException(fn + "() needs a column such as table.field", -1);
+    }
+    Table t = table(col.table());
+    requireField(t, col.field());
+    List<BigDecimal> values = new ArrayList<>();
+    for (Row r : matchingRows(t, a.size() > 1 ? a.get(1) : null)) {
+      Object v = r.get(col.field());
+      if (v != null) {
+        values.add(num(v));
+      }
+    }
+    switch (fn) {
+      case "sum":
+        return values.stream().reduce(BigDecimal.ZERO, (x, y) -> x.add(y, MC));
+      case "avg":
+        return values.isEmpty()
+            ? null
+            : values.stream().reduce(BigDecimal.ZERO, (x, y) -> x.add(y, MC)).divide(BigDecimal.valueOf(values.size()), MC);
+      case "min":
+        return values.stream().min(BigDecimal::compareTo).orElse(null);
+      default:
+        return values.stream().max(BigDecimal::compareTo).orElse(null);
+    }
+  }
+
+  private Table tableArg(List<Expr> a) {
+    if (a.isEmpty() || !(a.get(0) instanceof Expr.Name n)) {
+      throw new ExprException("count() needs a table name first", -1);
+    }
+    return table(n.name());
+  }
+
+  private List<Row> matchingRows(Table t, Expr condition) {
+    if (condition == null) {
+      return t.rows();
+    }
+    List<Row> out = new ArrayList<>();
+    for (Row r : t.rows()) {
+      if (truthy(eval(condition, r))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private Table table(String id) {
+    return data.findTable(id).orElseThrow(() -> new ExprException("unknown table '" + id + "'", -1));
+  }
+
+  private static void requireField(Table t, String field) {
+    if (!t.fields().contains(field)) {
+      throw new ExprException("table " + t.id() + " has no field '" + field + "'", -1);
+    }
+  }
+
+  private static void arity(Expr.Call c, int n) {
+    if (c.args().size() != n) {
+      throw new ExprException(c.function() + "() takes " + n + " argument(s)", -1);
+    }
+  }
+
+  private static boolean truthy(Object v) {
+    return v instanceof Boolean b ? b : v != null;
+  }
+
+  private static boolean equal(Object l, Object r) {
+    if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
+      return a.compareTo(b) == 0;
+    }
+    return Objects.equals(l == null ? null : l.toString(), r == null ? null : r.toString());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object l, Object r) {
+    if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
+      return a.compareTo(b);
+    }
+    if (l instanceof Comparable a && l.getClass().isInstance(r)) {
+      return a.compareTo(r);
+    }
+    return l.toString().compareTo(r.toString());
+  }
+
+  /** Long and BigDecimal become BigDecimal; other values are returned as they are. */
+  static Object number(Object v) {
+    if (v instanceof Long l) {
+      return BigDecimal.valueOf(l);
+    }
+    if (v instanceof Integer i) {
+      return BigDecimal.valueOf(i);
+    }
+    if (v instanceof Double d) {
+      return BigDecimal.valueOf(d);
+    }
+    return v;
+  }
+
+  private static BigDecimal num(Object v) {
+    Object n = number(v);
+    if (n instanceof BigDecimal b) {
+      return b;
+    }
+    try {
+      return new BigDecimal(v.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ExprException("'" + v + "' is not a number", -1);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.briefpipe.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing text from the {@code messages} bundle, Korean by default, English on request.
+ *
+ * <p>Patterns use {@link MessageFormat} (a literal apostrophe is written {@code ''}). A missing key
+ * yields the key itself in brackets rather than failing, so a gap in a translation is visible but
+ * never fatal. Instances are immutable and thread-safe.
+ */
+public final class Messages {
+  private static final String BUNDLE = "dev.briefpipe.i18n.messages";
+  private final Lang lang;
+  private final ResourceBundle bundle;
+
+  private Messages(Lang lang) {
+    this.lang = lang;
+    this.bundle =
+        ResourceBundle.getBundle(
+            BUNDLE, lang.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  public static Messages of(Lang lang) {
+    return new Messages(lang);
+  }
+
+  public Lang lang() {
+    return lang;
+  }
+
+  public Locale locale() {
+    return lang.locale();
+  }
+
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
+  public String get(String key, Object... args) {
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return "[" + key + "]";
+    }
+    return new MessageFormat(pattern, lang.locale()).format(args);
+  }
+
+  /** The two languages briefpipe speaks. */
+  public enum Lang {
+    KO(Locale.KOREAN),
+    EN(Locale.ENGLISH);
+
+    private final Locale locale;
+
+    Lang(Locale locale) {
+      this.locale = locale;
+    }
+
+    public Locale locale() {
+      return locale;
+    }
+
+    /** "ko", "en" (any case, also "ko-KR", "en_US.UTF-8"); anything else is Korean. */
+    public static Lang parse(String text) {
+      if (text != null && text.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
+        return EN;
+      }
+      return KO;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.briefpipe.model;
+
+import java.util.List;
+
+/**
+ * One problem found in a workbook, at one place. The message is not stored: it is rendered from the
+ * bundle key {@code finding.<code>} with {@link #args()} in the reader's language.
+ *
+ * @param code stable identifier, e.g. {@code type-mismatch}; tests and scripts rely on it
+ * @param at the cell (or row, or sheet) the finding is about
+ * @param field schema field id, or "" when the finding is about a sheet or header
+ * @param value the raw value as the analyst sees it ("" when none)
+ * @param expected what was expected, in the reader's words ("" when none)
+ * @param args message arguments after value/field/expected (see the bundle)
+ */
+public record Finding(
+    String code, Severity severity, CellRef at, String field, String header, String value, String expected, List<Object> args) {
+
+  public Finding {
+    field = field == null ? "" : field;
+    header = header == null ? "" : header;
+    value = value == null ? "" : value;
+    expected = expected == null ? "" : expected;
+    args = List.copyOf(args);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.briefpipe.model;
+
+import java.util.List;
+
+/**
+ * A sheet as read: every non-blank row with its cells, each cell keeping its address. Which row is
+ * the header is the schema's business, not the reader's.
+ */
+public record RawSheet(String name, boolean hidden, List<RawRow> rows) {
+
+  public RawSheet {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One non-blank row.
+   *
+   * @param index zero-based sheet row
+   * @param cells cells from column A to the row's last non-blank cell (blanks filled in)
+   */
+  public record RawRow(int index, boolean hidden, List<RawCell> cells) {
+    public RawRow {
+      cells = List.copyOf(cells);
+    }
+
+    /** The cell at a zero-based column, a blank one beyond the row's end. */
+    public RawCell cell(String sheet, int column) {
+      return column < cells.size() ? cells.get(column) : RawCell.blank(new CellRef(sheet, index, column));
+    }
+  }
+}

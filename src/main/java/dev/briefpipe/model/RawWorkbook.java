@@ -1,0 +1,45 @@
+package dev.briefpipe.model;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workbook as read from disk: its sheets in workbook order and the hash of the exact bytes read,
+ * so a later write-back can refuse when the file changed in between.
+ */
+public final class RawWorkbook {
+  private final Path file;
+  private final String sha256;
+  private final long size;
+  private final Map<String, RawSheet> sheets = new LinkedHashMap<>();
+
+  public RawWorkbook(Path file, String sha256, long size, List<RawSheet> sheets) {
+    this.file = file;
+    this.sha256 = sha256;
+    this.size = size;
+    sheets.forEach(s -> this.sheets.put(s.name(), s));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public Optional<RawSheet> findSheet(String name) {
+    return Optional.ofNullable(sheets.get(name));
+  }
+
+  public List<String> sheetNames() {
+    return List.copyOf(sheets.keySet());
+  }
+}

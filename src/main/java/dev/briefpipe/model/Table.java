@@ -1,0 +1,36 @@
+package dev.briefpipe.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated sheet: its schema id, sheet name, field ids in column order, and typed rows.
+ *
+ * @param key the primary-key field ids (possibly empty)
+ * @param columns for each field id, the zero-based column it was read from (same order as fields)
+ */
+public record Table(String id, String sheet, List<String> fields, List<Integer> columns, List<String> key, List<Row> rows) {
+
+  public Table {
+    fields = List.copyOf(fields);
+    columns = List.copyOf(columns);
+    key = List.copyOf(key);
+    rows = List.copyOf(rows);
+  }
+
+  /** The row whose single-field key equals {@code keyValue} (compared as text). */
+  public Optional<Row> findByKey(String keyValue) {
+    if (key.size() != 1) {
+      return Optional.empty();
+    }
+    String k = key.get(0);
+    return rows.stream().filter(r -> Objects.equals(r.text(k), keyValue)).findFirst();
+  }
+
+  /** Zero-based sheet column of a field. */
+  public Optional<Integer> columnOf(String field) {
+    int i = fields.indexOf(field);
+    return i < 0 ? Optional.empty() : Optional.of(columns.get(i));
+  }
+}

@@ -1,0 +1,194 @@
+package dev.briefpipe.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.export.csv.CsvExtractWriter;
+import dev.briefpipe.export.summary.SummarySheetRefresher;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RawWorkbook;
+import dev.briefpipe.model.Table;
+import dev.briefpipe.render.pdf.FontSet;
+import dev.briefpipe.render.pdf.PdfBriefRenderer;
+import dev.briefpipe.transform.Transformer;
+import dev.briefpipe.validate.SchemaValidator;
+import dev.briefpipe.validate.ValidationReport;
+import dev.briefpipe.workbook.SafeWorkbookWriter;
+import dev.briefpipe.workbook.WorkbookReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that orders the stages: read → validate → transform → render PDF → CSV extracts →
+ * summary sheet → publish. {@link #check} stops after transform (for {@code validate});
+ * {@link #build} publishes all outputs together or none.
+ */
+public final class BriefPipeline {
+  private static final Logger log = LoggerFactory.getLogger(BriefPipeline.class);
+  private final Settings settings;
+  private final ProgressListener progress;
+  private final Supplier<FontSet> fonts;
+
+  /** @param fonts looked up only when a PDF is rendered */
+  public BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts) {
+    this.settings = settings;
+    this.progress = progress;
+    this.fonts = fonts;
+  }
+
+  /** How the summary sheet is refreshed: into the output folder, in the workbook itself, or not at all. */
+  public enum SummaryMode {
+    COPY,
+    IN_PLACE,
+    OFF;
+
+    static SummaryMode of(String configured) {
+      return "in-place".equals(configured) ? IN_PLACE : COPY;
+    }
+  }
+
+  /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
+  public Checked check(BriefConfig brief, Path workbook) {
+    return check(brief, workbook, 3);
+  }
+
+  private Checked check(BriefConfig brief, Path workbook, int total) {
+    progress.stage("read", 1, total);
+    RawWorkbook raw = new WorkbookReader().read(workbook);
+    progress.stage("validate", 2, total);
+    SchemaValidator.Result v = new SchemaValidator().validate(raw, brief);
+    progress.stage("transform", 3, total);
+    Transformer.Result t = new Transformer().apply(v.dataset(), brief);
+    ValidationReport report = v.report();
+    if (!t.findings().isEmpty()) {
+      List<Finding> all = new ArrayList<>(report.findings());
+      all.addAll(t.findings());
+      report = new ValidationReport(report.workbook(), all, report.stats());
+    }
+    return new Checked(raw, report, t.dataset(), t.figures());
+  }
+
+  /**
+   * Builds and publishes {@code <out>/<brief>/<period>/}.
+   *
+   * @param summary null to use the brief's configured mode
+   * @throws DataInvalidException when the workbook has errors (nothing is written)
+   */
+  public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary) throws IOException {
+    Instant started = Instant.now();
+    Manifest manifest = new Manifest(brief.id(), brief.title(), period.toString(), started);
+    long t0 = System.nanoTime();
+    Checked checked = check(brief, workbook, 7);
+    manifest.duration("check", ms(t0));
+    ValidationReport report = checked.report();
+    if (!report.valid()) {
+      throw new DataInvalidException(report);
+    }
+    OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
+    try {
+      Path dir = publisher.staging();
+      manifest.input("workbook", workbook.toAbsolutePath().normalize());
+      Path briefFile = settings.briefFiles().get(brief.id());
+      if (briefFile != null) {
+        manifest.input("config", briefFile);
+      }
+      manifest.validation(report.valid(), report.errorCount(), report.warningCount());
+
+      progress.stage("pdf", 4, 7);
+      t0 = System.nanoTime();
+      Path pdf = dir.resolve(brief.outputs().pdf().replace("{id}", brief.id()).replace("{period}", period.toString()));
+      PdfBriefRenderer.Rendered rendered = new PdfBriefRenderer(fonts.get()).render(brief, checked.data(), pdf);
+      manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
+      manifest.duration("pdf", ms(t0));
+
+      progress.stage("csv", 5, 7);
+      t0 = System.nanoTime();
+      if (brief.outputs().csv()) {
+        writeCsv(brief, checked, dir, manifest);
+      }
+      manifest.duration("csv", ms(t0));
+
+      progress.stage("summary", 6, 7);
+      t0 = System.nanoTime();
+      Optional<Path> backup = summary(brief, checked, summary, dir, manifest);
+      manifest.duration("summary", ms(t0));
+
+      progress.stage("publish", 7, 7);
+      manifest.figures(checked.figures().values());
+      ObjectNode node = manifest.finish(Instant.now());
+      manifest.write(dir.resolve("manifest.json"), node);
+      publisher.publish();
+      log.info("published {} ({} pages)", publisher.target(), rendered.pages());
+      return new Built(publisher.target(), publisher.target().resolve(pdf.getFileName()), rendered.pages(), node,
+          checked, backup);
+    } catch (IOException | RuntimeException e) {
+      publisher.discard();
+      throw e;
+    }
+  }
+
+  private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest) throws IOException {
+    Path csvDir = Files.createDirectories(dir.resolve("csv"));
+    CsvExtractWriter writer = new CsvExtractWriter();
+    for (Table t : checked.data().tables()) {
+      SheetSchema schema = brief.sheets().get(t.id());
+      if (schema == null || !schema.export()) {
+        continue;
+      }
+      List<String> fields = new ArrayList<>();
+      List<String> headers = new ArrayList<>();
+      for (int i = 0; i < t.fields().size(); i++) {
+        ColumnSpec spec = schema.columns().get(t.fields().get(i));
+        if (spec != null && t.columns().get(i) >= 0) {
+          fields.add(t.fields().get(i));
+          headers.add(spec.title());
+        }
+      }
+      Path file = csvDir.resolve(t.id() + ".csv");
+      writer.write(t, fields, headers, file);
+      manifest.output("csv", dir, file).put("rows", t.rows().size()).put("sheet", t.sheet());
+    }
+  }
+
+  private Optional<Path> summary(BriefConfig brief, Checked checked, SummaryMode override, Path dir, Manifest manifest)
+      throws IOException {
+    if (brief.summary() == null || override == SummaryMode.OFF) {
+      return Optional.empty();
+    }
+    SummaryMode mode = override != null ? override : SummaryMode.of(brief.summary().mode());
+    Path wb = checked.workbook().file();
+    SafeWorkbookWriter safe = new SafeWorkbookWriter(settings.app().backups());
+    if (mode == SummaryMode.IN_PLACE) {
+      safe.checkReplaceable(wb, checked.workbook().sha256());
+    }
+    byte[] original = Files.readAllBytes(wb);
+    if (!dev.briefpipe.io.FileHashes.sha256(original).equals(checked.workbook().sha256())) {
+      throw new dev.briefpipe.workbook.WorkbookBusyException(wb, "changed", null);
+    }
+    byte[] refreshed = new SummarySheetRefresher().refresh(original, brief.summary().sheet(), brief.title(),
+        List.copyOf(checked.figures().values()), checked.data(), ZonedDateTime.now());
+    if (mode == SummaryMode.IN_PLACE) {
+      return Optional.of(safe.replace(wb, checked.workbook().sha256(), refreshed));
+    }
+    Path copy = dir.resolve(wb.getFileName());
+    Files.write(copy, refreshed);
+    manifest.output("workbook", dir, copy);
+    return Optional.empty();
+  }
+
+  private static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.briefpipe.render.chart;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Bar charts of one value per category: vertical ({@code bar}) with one bar highlighted, or
+ * horizontal ({@code hbar}) coloured by a series field with a legend. Values are labelled with
+ * thousands separators.
+ */
+public final class BarChartBuilder {
+  private final ChartStyle style;
+
+  public BarChartBuilder(ChartStyle style) {
+    this.style = style;
+  }
+
+  /**
+   * @param horizontal true for bars running left to right, first category at the top
+   * @param seriesLabels display names of series values, in legend order (empty = no legend)
+   */
+  public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> seriesLabels) {
+    DefaultCategoryDataset ds = new DefaultCategoryDataset();
+    for (ChartData.Bar b : data.bars()) {
+      ds.addValue(b.value(), "value", b.category());
+    }
+    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(), new NumberAxis(), null);
+    plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+    JFreeChart chart = new JFreeChart(null, style.font(10f), plot, false);
+    style.apply(chart);
+
+    Map<String, Color> seriesColours = new LinkedHashMap<>();
+    int i = 0;
+    for (String key : seriesLabels.keySet()) {
+      seriesColours.put(key, style.palette().get(i++ % style.palette().size()));
+    }
+    List<ChartData.Bar> bars = data.bars();
+    BarRenderer r = new BarRenderer() {
+      @Override
+      public Paint getItemPaint(int row, int column) {
+        ChartData.Bar b = bars.get(column);
+        if (b.highlighted()) {
+          return style.accent();
+        }
+        return b.series() != null && seriesColours.containsKey(b.series()) ? seriesColours.get(b.series()) : style.base();
+      }
+    };
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setDrawBarOutline(false);
+    r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
+    r.setItemMargin(0);
+    NumberFormat thousands = new DecimalFormat("#,##0");
+    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands));
+    r.setDefaultItemLabelsVisible(true);
+    r.setDefaultItemLabelFont(style.font(7.5f));
+    r.setDefaultItemLabelPaint(style.ink());
+    r.setDefaultPositiveItemLabelPosition(horizontal
+        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+    r.setItemLabelAnchorOffset(3);
+    plot.setRenderer(r);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinePaint(style.grid());
+    plot.setOutlineVisible(false);
+
+    NumberAxis range = (NumberAxis) plot.getRangeAxis();
+    range.setNumberFormatOverride(thousands);
+    range.setUpperMargin(0.14);
+    range.setTickLabelFont(style.font(7.5f));
+    range.setAxisLineVisible(false);
+    if (data.unit() != null) {
+      range.setLabel("(" + data.unit() + ")");
+      range.setLabelFont(style.font(7.5f));
+    }
+    CategoryAxis domain = plot.getDomainAxis();
+    domain.setTickLabelFont(style.font(8f));
+    domain.setCategoryMargin(horizontal ? 0.25 : 0.3);
+    domain.setLowerMargin(0.03);
+    domain.setUpperMargin(0.03);
+    domain.setMaximumCategoryLabelLines(2);
+
+    if (!seriesLabels.isEmpty()) {
+      LegendItemCollection items = new LegendItemCollection();
+      seriesLabels.forEach((key, label) -> {
+        if (bars.stream().anyMatch(b -> key.equals(b.series()))) {
+          LegendItem li = new LegendItem(label, seriesColours.get(key));
+          li.setLabelFont(style.font(8f));
+          items.add(li);
+        }
+      });
+      plot.setFixedLegendItems(items);
+      LegendTitle legend = new LegendTitle(plot);
+      legend.setPosition(RectangleEdge.BOTTOM);
+      legend.setFrame(BlockBorder.NONE);
+      legend.setItemFont(style.font(8f));
+      chart.addLegend(legend);
+    }
+    return chart;
+  }
+}

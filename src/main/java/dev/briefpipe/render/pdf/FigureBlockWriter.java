@@ -1,0 +1,141 @@
+package dev.briefpipe.render.pdf;
+
+import com.lowagie.text.BadElementException;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Table;
+import dev.briefpipe.render.chart.BarChartBuilder;
+import dev.briefpipe.render.chart.ChartData;
+import dev.briefpipe.render.chart.ChartStyle;
+import dev.briefpipe.render.chart.TimelineChartBuilder;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * A figure: caption, the chart drawn as vector graphics into a PDF template, and the source note,
+ * kept together on one page.
+ */
+final class FigureBlockWriter {
+  private static final float DEFAULT_HEIGHT = 210;
+
+  private FigureBlockWriter() {}
+
+  static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber) {
+    Table table = ctx.data().table(block.sheet());
+    FontSet fonts = ctx.text().fonts();
+    List<java.awt.Font> awt = new ArrayList<>();
+    awt.add(fonts.regular().awt());
+    fonts.fallbacks().forEach(f -> awt.add(f.awt()));
+    ChartStyle style = ChartStyle.of(awt);
+    float width = ctx.contentWidth() * 0.94f;
+    float height = block.height() == null ? DEFAULT_HEIGHT : block.height();
+    Map<String, String> labels = block.labels() == null ? Map.of() : new LinkedHashMap<>(block.labels());
+    ChartStyle main = ChartStyle.of(List.of(fonts.regular().awt()));
+    labels.values().forEach(l -> {
+      for (int cp : main.missing(l)) {
+        ctx.text().missing(cp, l, null);
+      }
+    });
+    JFreeChart chart;
+    if ("timeline".equals(block.kind())) {
+      List<ChartData.Event> events = new ArrayList<>();
+      for (Row r : table.rows()) {
+        if (r.get(block.value()) instanceof YearMonth m) {
+          check(ctx, style, r.text(block.category()), r.cell(block.category()).orElse(null));
+          events.add(new ChartData.Event(r.text(block.category()), m, r.text(block.series())));
+        }
+      }
+      TimelineChartBuilder.Timeline t = new TimelineChartBuilder(style).build(events, labels, width, height);
+      chart = t.chart();
+      height = t.height();
+    } else {
+      ChartData.Bars bars = bars(table, block);
+      ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
+      for (Row r : table.rows()) {
+        check(ctx, mainOnly, r.text(block.category()), r.cell(block.category()).orElse(null));
+      }
+      chart = new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
+    }
+    PdfTemplate tpl = ctx.writer().getDirectContent().createTemplate(width, height);
+    Graphics2D g2 = tpl.createGraphics(width, height, new EmbeddedFontMapper(fonts));
+    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    g2.dispose();
+
+    PdfText t = ctx.text();
+    PdfPTable box = new PdfPTable(1);
+    box.setWidthPercentage(100);
+    box.setKeepTogether(true);
+    box.setSpacingBefore(10);
+    box.setSpacingAfter(6);
+    if (block.caption() != null) {
+      Phrase cap = t.phrase(block.caption(), 9.5f, true, BriefTheme.INK);
+      Chunk anchor = new Chunk(" ", t.font(9.5f, true, BriefTheme.INK));
+      anchor.setGenericTag("outline|1|figure-" + figureNumber + "|" + block.caption());
+      cap.add(0, anchor);
+      box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
+    }
+    try {
+      PdfPCell img = new PdfPCell(Image.getInstance(tpl), false);
+      img.setBorder(Rectangle.NO_BORDER);
+      img.setHorizontalAlignment(Element.ALIGN_CENTER);
+      box.addCell(img);
+    } catch (BadElementException e) {
+      throw new IllegalStateException("chart template rejected: " + e.getMessage(), e);
+    }
+    if (block.source() != null) {
+      box.addCell(plain(t.phrase(block.source(), 7.5f, false, BriefTheme.GREY), Element.ALIGN_LEFT, 2));
+    }
+    ctx.add(box);
+  }
+
+  private static ChartData.Bars bars(Table table, LayoutBlock.Chart block) {
+    String hiField = null;
+    String hiValue = null;
+    if (block.highlight() != null) {
+      String[] kv = block.highlight().split("=", 2);
+      hiField = kv[0].trim();
+      hiValue = kv[1].trim();
+    }
+    List<ChartData.Bar> bars = new ArrayList<>();
+    for (Row r : table.rows()) {
+      Object v = r.get(block.value());
+      BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
+      if (value == null) {
+        continue;
+      }
+      boolean hi = hiField != null && hiValue.equals(r.text(hiField));
+      bars.add(new ChartData.Bar(r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
+    }
+    return new ChartData.Bars(bars, block.unit());
+  }
+
+  /** Chart labels are drawn in one face each: report what that face cannot show. */
+  private static void check(RenderContext ctx, ChartStyle style, String label, dev.briefpipe.model.CellRef at) {
+    for (int cp : style.missing(label)) {
+      ctx.text().missing(cp, label, at);
+    }
+  }
+
+  static PdfPCell plain(Phrase p, int align, float padding) {
+    PdfPCell c = new PdfPCell(p);
+    c.setBorder(Rectangle.NO_BORDER);
+    c.setHorizontalAlignment(align);
+    c.setPadding(padding);
+    return c;
+  }
+}

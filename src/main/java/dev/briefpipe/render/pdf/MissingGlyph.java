@@ -1,0 +1,16 @@
+package dev.briefpipe.render.pdf;
+
+import dev.briefpipe.model.CellRef;
+
+/**
+ * A character that no configured font can draw, where it was met.
+ *
+ * @param source the workbook cell the text came from, or null for text from config
+ */
+public record MissingGlyph(int codePoint, String text, CellRef source) {
+
+  /** "U+20000". */
+  public String codePointLabel() {
+    return String.format("U+%04X", codePoint);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.briefpipe.render.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.model.Row;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Section headings and the bullets of a section. A paragraph starts at each top-level (□) bullet;
+ * a narrative block may print a range of paragraphs so figures can sit between them. Each bullet has
+ * a hanging indent: wrapped lines align with the text, not the marker.
+ */
+final class NarrativeBlockWriter {
+  private NarrativeBlockWriter() {}
+
+  static void heading(RenderContext ctx, LayoutBlock.Section block) {
+    String title = block.title() != null ? block.title()
+        : ctx.data().table(block.sheet()).findByKey(String.valueOf(block.number())).map(r -> r.text("title")).orElse("");
+    PdfText t = ctx.text();
+    PdfPTable h = new PdfPTable(new float[] {0.32f, 9.68f});
+    h.setWidthPercentage(100);
+    h.setSpacingBefore(16);
+    h.setSpacingAfter(4);
+    h.setKeepTogether(true);
+    PdfPCell num = new PdfPCell(t.phrase(String.valueOf(block.number()), 12.5f, true, Color.WHITE));
+    num.setBackgroundColor(BriefTheme.NAVY);
+    num.setBorder(Rectangle.NO_BORDER);
+    num.setHorizontalAlignment(Element.ALIGN_CENTER);
+    num.setVerticalAlignment(Element.ALIGN_MIDDLE);
+    num.setPaddingBottom(5);
+    h.addCell(num);
+    Phrase p = t.phrase(title, 13f, true, BriefTheme.NAVY);
+    Chunk anchor = new Chunk(" ", t.font(13f, true, BriefTheme.NAVY));
+    anchor.setGenericTag("outline|0|section-" + block.number() + "|" + block.number() + ". " + title);
+    p.add(0, anchor);
+    PdfPCell cell = new PdfPCell(p);
+    cell.setBorder(Rectangle.BOTTOM);
+    cell.setBorderColor(BriefTheme.NAVY);
+    cell.setBorderWidth(1f);
+    cell.setPaddingLeft(6);
+    cell.setPaddingBottom(5);
+    cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+    h.addCell(cell);
+    ctx.add(h);
+  }
+
+  static void bullets(RenderContext ctx, LayoutBlock.Narrative block) {
+    List<Row> rows = new ArrayList<>(ctx.data().table(block.sheet()).rows());
+    rows.removeIf(r -> !String.valueOf(block.section()).equals(r.text("section")));
+    rows.sort(Comparator.comparingLong(r -> r.get("seq") instanceof Long l ? l : 0L));
+    int[] range = range(block.paragraphs());
+    int paragraph = 0;
+    BriefTheme.Bullet previous = BriefTheme.Bullet.SQUARE;
+    for (Row r : rows) {
+      BriefTheme.Bullet b = BriefTheme.Bullet.of(r.text("level"));
+      if (b == BriefTheme.Bullet.SQUARE) {
+        paragraph++;
+      }
+      if (paragraph < range[0] || paragraph > range[1]) {
+        continue;
+      }
+      float indent = b == BriefTheme.Bullet.NOTE ? noteIndent(previous) : b.indent;
+      ctx.add(bullet(ctx.text(), b, indent, r));
+      if (b != BriefTheme.Bullet.NOTE) {
+        previous = b;
+      }
+    }
+  }
+
+  private static Paragraph bullet(PdfText t, BriefTheme.Bullet b, float indent, Row r) {
+    Color colour = b == BriefTheme.Bullet.NOTE ? BriefTheme.GREY : BriefTheme.INK;
+    String marker = b.marker + " ";
+    float markerWidth = t.width(marker, b.size, b.bold);
+    Paragraph p = t.paragraph(b.size);
+    p.setLeading(b.size * 1.62f);
+    p.add(t.phrase(marker, b.size, b.bold, colour));
+    p.add(t.phrase(r.text("text"), b.size, b.bold, colour, r.cell("text").orElse(null)));
+    p.setIndentationLeft(indent + markerWidth);
+    p.setFirstLineIndent(-markerWidth);
+    p.setSpacingBefore(b.spaceBefore);
+    p.setAlignment(Element.ALIGN_JUSTIFIED);
+    return p;
+  }
+
+  /** A note (※) sits one step in from the bullet it explains. */
+  private static float noteIndent(BriefTheme.Bullet previous) {
+    return previous == BriefTheme.Bullet.SQUARE ? 12 : previous == BriefTheme.Bullet.CIRCLE ? 24 : 34;
+  }
+
+  /** "1" → [1,1], "2-" → [2,∞], "1-3" → [1,3], null → all. */
+  static int[] range(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return new int[] {1, Integer.MAX_VALUE};
+    }
+    String s = spec.replace(" ", "");
+    int dash = s.indexOf('-');
+    if (dash < 0) {
+      int n = Integer.parseInt(s);
+      return new int[] {n, n};
+    }
+    int from = Integer.parseInt(s.substring(0, dash));
+    String to = s.substring(dash + 1);
+    return new int[] {from, to.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(to)};
+  }
+}

@@ -1,0 +1,98 @@
+package dev.briefpipe.render.pdf;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.PdfWriter;
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Row;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a brief to an A4 PDF by walking its layout blocks in order. Korean text is set in the
+ * embedded font subset; charts are vector drawings; sections, figures and tables are bookmarked.
+ * Fails with {@link GlyphMissingException} (after writing to {@code out}, which the caller discards)
+ * when a character cannot be drawn, rather than letting it vanish.
+ */
+public final class PdfBriefRenderer {
+  private final FontSet fonts;
+
+  public PdfBriefRenderer(FontSet fonts) {
+    this.fonts = fonts;
+  }
+
+  /** Facts about the PDF written. */
+  public record Rendered(Path file, int pages) {}
+
+  public Rendered render(BriefConfig brief, Dataset data, Path out) throws IOException {
+    PdfText text = new PdfText(fonts);
+    Document doc = new Document(PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP,
+        BriefTheme.MARGIN_BOTTOM);
+    int pages;
+    try (OutputStream os = Files.newOutputStream(out)) {
+      PdfWriter writer = PdfWriter.getInstance(doc, os);
+      writer.setStrictImageSequence(true);
+      writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
+      writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+      writer.setPageEvent(new PageDecorator(text, brief.title()));
+      metadata(doc, brief, data);
+      doc.open();
+      RenderContext ctx = new RenderContext(doc, writer, text, brief, data);
+      int figures = 0;
+      int tables = 0;
+      for (LayoutBlock block : brief.layout()) {
+        if (block instanceof LayoutBlock.Title t) {
+          TitleBlockWriter.write(ctx, t);
+        } else if (block instanceof LayoutBlock.Section s) {
+          NarrativeBlockWriter.heading(ctx, s);
+        } else if (block instanceof LayoutBlock.Narrative n) {
+          NarrativeBlockWriter.bullets(ctx, n);
+        } else if (block instanceof LayoutBlock.Chart c) {
+          FigureBlockWriter.write(ctx, c, ++figures);
+        } else if (block instanceof LayoutBlock.Table t) {
+          TableBlockWriter.table(ctx, t, ++tables);
+        } else if (block instanceof LayoutBlock.ListBlock l) {
+          TableBlockWriter.list(ctx, l);
+        } else if (block instanceof LayoutBlock.PageBreak) {
+          doc.newPage();
+        }
+      }
+      pages = writer.getPageNumber();
+      doc.close();
+    } catch (DocumentException e) {
+      throw new IOException("PDF could not be written: " + e.getMessage(), e);
+    }
+    if (!text.missing().isEmpty()) {
+      throw new GlyphMissingException(text.missing());
+    }
+    return new Rendered(out, pages);
+  }
+
+  private static void metadata(Document doc, BriefConfig brief, Dataset data) {
+    String title = brief.title();
+    String author = "";
+    String subject = "";
+    for (LayoutBlock b : brief.layout()) {
+      if (b instanceof LayoutBlock.Title t) {
+        Row meta = data.table(t.sheet()).rows().get(0);
+        title = meta.text("title");
+        subject = meta.text("publisher") + " " + meta.text("series") + " " + meta.text("number");
+        if (t.authors() != null) {
+          author = data.table(t.authors()).rows().stream().map(r -> r.text("name")).collect(Collectors.joining(", "));
+        }
+      }
+    }
+    doc.addTitle(title);
+    doc.addAuthor(author);
+    doc.addSubject(subject.trim());
+    doc.addKeywords(brief.id());
+    doc.addCreator("briefpipe");
+    doc.setDocumentLanguage(brief.locale());
+  }
+}

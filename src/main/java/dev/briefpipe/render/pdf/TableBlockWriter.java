@@ -1,0 +1,151 @@
+package dev.briefpipe.render.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Tables and lists. A table has a caption ("〈표 N〉 …") or a title, a shaded header repeated on every
+ * page, thin rules, numbers right-aligned, long text wrapped, repeated values of the merge column
+ * merged down, and a source note. A list prints one field per row with a dash and hanging indent.
+ */
+final class TableBlockWriter {
+  private static final float SIZE = 8.8f;
+  private static final int KEEP_TOGETHER_ROWS = 20;
+
+  private TableBlockWriter() {}
+
+  static void table(RenderContext ctx, LayoutBlock.Table block, int tableNumber) {
+    PdfText t = ctx.text();
+    Table data = ctx.data().table(block.sheet());
+    SheetSchema schema = ctx.brief().sheets().get(block.sheet());
+    List<String> cols = block.columns() == null || block.columns().isEmpty() ? data.fields() : block.columns();
+    Map<String, String> formats = block.formats() == null ? Map.of() : block.formats();
+    if (block.title() != null) {
+      Paragraph title = t.paragraph(block.title(), 11f, true, BriefTheme.NAVY);
+      title.setSpacingBefore(8);
+      title.setSpacingAfter(6);
+      ctx.add(title);
+    }
+    PdfPTable table = new PdfPTable(cols.size());
+    table.setWidthPercentage(100);
+    if (block.widths() != null && block.widths().size() == cols.size()) {
+      float[] w = new float[cols.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = block.widths().get(i);
+      }
+      table.setWidths(w);
+    }
+    table.setHeaderRows(block.caption() == null ? 1 : 2);
+    // A short table (as most brief tables are) moves to the next page whole rather than splitting
+    // its merged cells; a long one splits with its header repeated.
+    table.setKeepTogether(data.rows().size() <= KEEP_TOGETHER_ROWS);
+    table.setSpacingBefore(block.caption() == null ? 2 : 10);
+    table.setSpacingAfter(4);
+    if (block.caption() != null) {
+      Phrase cap = t.phrase(block.caption(), 9.5f, true, BriefTheme.INK);
+      Chunk anchor = new Chunk(" ", t.font(9.5f, true, BriefTheme.INK));
+      anchor.setGenericTag("outline|1|table-" + tableNumber + "|" + block.caption());
+      cap.add(0, anchor);
+      PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
+      c.setColspan(cols.size());
+      c.setPaddingBottom(6);
+      table.addCell(c);
+    }
+    for (String f : cols) {
+      ColumnSpec spec = schema.columns().get(f);
+      String header = spec != null ? spec.title() : f;
+      PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, BriefTheme.INK));
+      h.setBackgroundColor(BriefTheme.HEADER_FILL);
+      h.setHorizontalAlignment(Element.ALIGN_CENTER);
+      h.setVerticalAlignment(Element.ALIGN_MIDDLE);
+      h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+      h.setBorderWidthTop(1.2f);
+      h.setBorderColor(BriefTheme.NAVY);
+      h.setPadding(5);
+      table.addCell(h);
+    }
+    List<Row> rows = data.rows();
+    Map<String, Boolean> longText = new java.util.HashMap<>();
+    for (String f : cols) {
+      longText.put(f, rows.stream().anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f)).length() > 12));
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      boolean lastRow = i == rows.size() - 1;
+      for (String f : cols) {
+        if (f.equals(block.merge()) && i > 0 && Objects.equals(rows.get(i - 1).text(f), r.text(f))) {
+          continue;
+        }
+        Object v = r.get(f);
+        PdfPCell c = new PdfPCell(t.phrase(ValueFormat.format(v, formats.get(f)), SIZE, false, BriefTheme.INK,
+            r.cell(f).orElse(null)));
+        c.setLeading(0, 1.45f);
+        c.setPadding(4);
+        c.setPaddingBottom(5);
+        c.setBorder(Rectangle.BOTTOM);
+        c.setBorderColor(BriefTheme.RULE);
+        c.setBorderWidth(0.5f);
+        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        c.setHorizontalAlignment(ValueFormat.isNumber(v) ? Element.ALIGN_RIGHT
+            : longText.get(f) && !f.equals(block.merge()) ? Element.ALIGN_LEFT : Element.ALIGN_CENTER);
+        if (f.equals(block.merge())) {
+          int span = 1;
+          while (i + span < rows.size() && Objects.equals(rows.get(i + span).text(f), r.text(f))) {
+            span++;
+          }
+          c.setRowspan(span);
+          lastRow = i + span == rows.size();
+        }
+        if (lastRow) {
+          c.setBorderColor(BriefTheme.NAVY);
+          c.setBorderWidth(1.2f);
+        }
+        if (v == null) {
+          c.setPhrase(t.phrase("-", SIZE, false, BriefTheme.GREY));
+        }
+        table.addCell(c);
+        lastRow = i == rows.size() - 1;
+      }
+    }
+    ctx.add(table);
+    if (block.source() != null) {
+      Paragraph src = t.paragraph(block.source(), 7.5f, false, BriefTheme.GREY);
+      src.setSpacingAfter(6);
+      ctx.add(src);
+    }
+  }
+
+  static void list(RenderContext ctx, LayoutBlock.ListBlock block) {
+    PdfText t = ctx.text();
+    if (block.title() != null) {
+      Paragraph title = t.paragraph(block.title(), 12f, true, BriefTheme.NAVY);
+      title.setSpacingBefore(18);
+      title.setSpacingAfter(6);
+      ctx.add(title);
+    }
+    float marker = t.width("- ", SIZE, false);
+    for (Row r : ctx.data().table(block.sheet()).rows()) {
+      Paragraph p = t.paragraph(SIZE);
+      p.setLeading(SIZE * 1.5f);
+      p.add(t.phrase("- ", SIZE, false, BriefTheme.INK));
+      p.add(t.phrase(r.text(block.field()), SIZE, false, BriefTheme.INK, r.cell(block.field()).orElse(null)));
+      p.setIndentationLeft(marker);
+      p.setFirstLineIndent(-marker);
+      p.setSpacingBefore(1.5f);
+      ctx.add(p);
+    }
+  }
+}

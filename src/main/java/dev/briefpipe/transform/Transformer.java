@@ -1,0 +1,98 @@
+package dev.briefpipe.transform;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.expr.ExprEvaluator;
+import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.expr.Expr;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.KeyFigure;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.Table;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The transform stage: adds each sheet's derived fields (currency conversion, shares…) to its rows
+ * and computes the brief's key figures. Pure: the input dataset is not changed. A figure or field
+ * that cannot be computed becomes a finding (code {@code figure-failed} / {@code derived-failed}),
+ * never a silent zero.
+ */
+public final class Transformer {
+
+  /** The enriched data, the key figures by id (in config order), and what could not be computed. */
+  public record Result(Dataset dataset, Map<String, KeyFigure> figures, List<Finding> findings) {}
+
+  public Result apply(Dataset data, BriefConfig brief) {
+    List<Finding> findings = new ArrayList<>();
+    Dataset enriched = derive(data, brief, findings);
+    Map<String, KeyFigure> figures = new LinkedHashMap<>();
+    Map<String, Object> values = new HashMap<>();
+    ExprEvaluator eval = new ExprEvaluator(enriched, name -> Optional.ofNullable(values.get(name)));
+    if (brief.summary() != null) {
+      for (BriefConfig.Figure f : brief.summary().figures()) {
+        BigDecimal v = null;
+        try {
+          Object o = eval.eval(ExprParser.parse(f.expr()));
+          v = o instanceof BigDecimal b ? b : null;
+        } catch (ExprException e) {
+          findings.add(new Finding("figure-failed", Severity.ERROR, CellRef.ofSheet(brief.summary().sheet()), f.id(),
+              f.label(), f.expr(), "", List.of(e.getMessage())));
+        }
+        if (v != null) {
+          values.put(f.id(), v);
+        }
+        figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
+      }
+    }
+    return new Result(enriched, figures, findings);
+  }
+
+  private static Dataset derive(Dataset data, BriefConfig brief, List<Finding> findings) {
+    List<Table> out = new ArrayList<>();
+    ExprEvaluator eval = new ExprEvaluator(data, name -> Optional.empty());
+    for (Table t : data.tables()) {
+      SheetSchema schema = brief.sheets().get(t.id());
+      if (schema == null || schema.derived().isEmpty()) {
+        out.add(t);
+        continue;
+      }
+      Map<String, Expr> exprs = new LinkedHashMap<>();
+      schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
+      List<Row> rows = new ArrayList<>();
+      for (Row r : t.rows()) {
+        Map<String, Object> values = new HashMap<>(r.values());
+        Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
+        for (Map.Entry<String, Expr> e : exprs.entrySet()) {
+          try {
+            Object v = eval.eval(e.getValue(), r);
+            if (v != null) {
+              values.put(e.getKey(), v);
+            }
+          } catch (ExprException ex) {
+            findings.add(new Finding("derived-failed", Severity.ERROR, new CellRef(t.sheet(), r.sheetRow(), -1),
+                e.getKey(), e.getKey(), "", "", List.of(ex.getMessage())));
+          }
+        }
+        rows.add(new Row(r.sheetRow(), values, cells));
+      }
+      List<String> fields = new ArrayList<>(t.fields());
+      List<Integer> cols = new ArrayList<>(t.columns());
+      for (String f : exprs.keySet()) {
+        fields.add(f);
+        cols.add(-1);
+      }
+      out.add(new Table(t.id(), t.sheet(), fields, cols, t.key(), rows));
+    }
+    return new Dataset(out);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.briefpipe.workbook;
+
+import dev.briefpipe.io.FileHashes;
+
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.RawCell;
+import dev.briefpipe.model.RawSheet;
+import dev.briefpipe.model.RawWorkbook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every sheet of a workbook into {@link RawSheet}s with POI's usermodel, opened read-only so the
+ * file is never written. Cells keep their type and cached formula results; formulas are never
+ * evaluated. Fine for the small workbooks analysts keep; not for sheets of a million rows.
+ */
+public final class WorkbookReader {
+  private static final Logger log = LoggerFactory.getLogger(WorkbookReader.class);
+
+  public RawWorkbook read(Path file) {
+    PoiHardening.apply();
+    if (!Files.isRegularFile(file)) {
+      throw new WorkbookReadException(file, "not-found", null, null);
+    }
+    try {
+      String before = FileHashes.sha256(file);
+      long size = Files.size(file);
+      List<RawSheet> sheets;
+      try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+        sheets = readSheets(wb);
+      }
+      if (!before.equals(FileHashes.sha256(file))) {
+        throw new WorkbookReadException(file, "changed-while-reading", null, null);
+      }
+      log.info("read {} ({} bytes, {} sheets)", file, size, sheets.size());
+      return new RawWorkbook(file, before, size, sheets);
+    } catch (WorkbookReadException e) {
+      throw e;
+    } catch (EncryptedDocumentException e) {
+      throw new WorkbookReadException(file, "encrypted", e.getMessage(), e);
+    } catch (OldExcelFormatException e) {
+      throw new WorkbookReadException(file, "old-format", e.getMessage(), e);
+    } catch (NotOfficeXmlFileException e) {
+      throw new WorkbookReadException(file, "not-a-workbook", e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      String reason = msg.contains("valid ole2") || msg.contains("no valid entries") || msg.contains("zip")
+          ? "not-a-workbook" : "unreadable";
+      throw new WorkbookReadException(file, reason, e.getMessage(), e);
+    }
+  }
+
+  private static List<RawSheet> readSheets(Workbook wb) {
+    DataFormatter fmt = new DataFormatter(Locale.ROOT);
+    List<RawSheet> out = new ArrayList<>();
+    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+      Sheet sheet = wb.getSheetAt(i);
+      boolean hidden = wb.isSheetHidden(i) || wb.isSheetVeryHidden(i);
+      List<RawSheet.RawRow> rows = new ArrayList<>();
+      for (Row row : sheet) {
+        List<RawCell> cells = new ArrayList<>();
+        int last = -1;
+        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+          RawCell cell = convert(sheet.getSheetName(), row.getRowNum(), c, row.getCell(c), fmt);
+          cells.add(cell);
+          if (!cell.isBlank()) {
+            last = c;
+          }
+        }
+        if (last >= 0) {
+          rows.add(new RawSheet.RawRow(row.getRowNum(), row.getZeroHeight(), cells.subList(0, last + 1)));
+        }
+      }
+      out.add(new RawSheet(sheet.getSheetName(), hidden, rows));
+    }
+    return out;
+  }
+
+  static RawCell convert(String sheet, int row, int col, Cell cell, DataFormatter fmt) {
+    CellRef ref = new CellRef(sheet, row, col);
+    if (cell == null) {
+      return RawCell.blank(ref);
+    }
+    CellType type = cell.getCellType();
+    String formula = null;
+    if (type == CellType.FORMULA) {
+      formula = cell.getCellFormula();
+      type = cell.getCachedFormulaResultType();
+    }
+    String display = type == CellType.ERROR ? "" : fmt.formatCellValue(cell);
+    switch (type) {
+      case STRING:
+        String s = cell.getStringCellValue();
+        return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, formula, s);
+      case NUMERIC:
+        double d = cell.getNumericCellValue();
+        if (DateUtil.isCellDateFormatted(cell)) {
+          return new RawCell(ref, RawCell.Kind.DATE, display, d, cell.getLocalDateTimeCellValue(), formula, display);
+        }
+        return new RawCell(ref, RawCell.Kind.NUMBER, display, d, null, formula, display);
+      case BOOLEAN:
+        boolean b = cell.getBooleanCellValue();
+        return new RawCell(ref, RawCell.Kind.BOOLEAN, String.valueOf(b).toUpperCase(Locale.ROOT), b ? 1 : 0, null, formula,
+            String.valueOf(b).toUpperCase(Locale.ROOT));
+      case ERROR:
+        String err = FormulaError.forInt(cell.getErrorCellValue()).getString();
+        return new RawCell(ref, RawCell.Kind.ERROR, err, 0, null, formula, err);
+      default:
+        return formula == null ? RawCell.blank(ref) : new RawCell(ref, RawCell.Kind.BLANK, "", 0, null, formula, "");
+    }
+  }
+}

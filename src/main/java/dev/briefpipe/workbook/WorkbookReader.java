@@ -63,6 +63,7 @@ public final class WorkbookReader {
     } catch (IOException | RuntimeException e) {
       String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       String reason = msg.contains("valid ole2") || msg.contains("no valid entries") || msg.contains("zip")
+          || msg.contains("unsupported file type")
           ? "not-a-workbook" : "unreadable";
       throw new WorkbookReadException(file, reason, e.getMessage(), e);
     }

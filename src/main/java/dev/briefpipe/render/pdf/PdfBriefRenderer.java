@@ -3,6 +3,8 @@ package dev.briefpipe.render.pdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.LayoutBlock;
@@ -42,6 +44,7 @@ public final class PdfBriefRenderer {
       writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
       writer.setPageEvent(new PageDecorator(text, brief.title()));
       metadata(doc, brief, data);
+      writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
       doc.open();
       RenderContext ctx = new RenderContext(doc, writer, text, brief, data);
       int figures = 0;
@@ -93,6 +96,5 @@ public final class PdfBriefRenderer {
     doc.addSubject(subject.trim());
     doc.addKeywords(brief.id());
     doc.addCreator("briefpipe");
-    doc.setDocumentLanguage(brief.locale());
   }
 }

@@ -19,6 +19,7 @@ import dev.briefpipe.validate.ValidationReport;
 import dev.briefpipe.workbook.SafeWorkbookWriter;
 import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +92,8 @@ public final class BriefPipeline {
   public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary) throws IOException {
     Instant started = Instant.now();
     Manifest manifest = new Manifest(brief.id(), brief.title(), period.toString(), started);
+    // Finding and parsing fonts does not depend on the data: do it while the workbook is read.
+    CompletableFuture<FontSet> fontSet = CompletableFuture.supplyAsync(fonts);
     long t0 = System.nanoTime();
     Checked checked = check(brief, workbook, 7);
     manifest.duration("check", ms(t0));
@@ -97,6 +102,7 @@ public final class BriefPipeline {
       throw new DataInvalidException(report);
     }
     OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
+    CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
     try {
       Path dir = publisher.staging();
       manifest.input("workbook", workbook.toAbsolutePath().normalize());
@@ -106,12 +112,19 @@ public final class BriefPipeline {
       }
       manifest.validation(report.valid(), report.errorCount(), report.warningCount());
 
+      // The PDF and the workbook outputs are independent: render on another core meanwhile.
       progress.stage("pdf", 4, 7);
-      t0 = System.nanoTime();
       Path pdf = dir.resolve(brief.outputs().pdf().replace("{id}", brief.id()).replace("{period}", period.toString()));
-      PdfBriefRenderer.Rendered rendered = new PdfBriefRenderer(fonts.get()).render(brief, checked.data(), pdf);
-      manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
-      manifest.duration("pdf", ms(t0));
+      rendering = CompletableFuture.supplyAsync(() -> {
+        long start = System.nanoTime();
+        try {
+          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), pdf);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } finally {
+          manifest.duration("pdf", ms(start));
+        }
+      });
 
       progress.stage("csv", 5, 7);
       t0 = System.nanoTime();
@@ -125,6 +138,9 @@ public final class BriefPipeline {
       Optional<Path> backup = summary(brief, checked, summary, dir, manifest);
       manifest.duration("summary", ms(t0));
 
+      PdfBriefRenderer.Rendered rendered = join(rendering);
+      manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
+
       progress.stage("publish", 7, 7);
       manifest.figures(checked.figures().values());
       ObjectNode node = manifest.finish(Instant.now());
@@ -134,6 +150,9 @@ public final class BriefPipeline {
       return new Built(publisher.target(), publisher.target().resolve(pdf.getFileName()), rendered.pages(), node,
           checked, backup);
     } catch (IOException | RuntimeException e) {
+      if (rendering != null) {
+        rendering.handle((r, x) -> null).join();
+      }
       publisher.discard();
       throw e;
     }
@@ -186,6 +205,25 @@ public final class BriefPipeline {
     Files.write(copy, refreshed);
     manifest.output("workbook", dir, copy);
     return Optional.empty();
+  }
+
+  /** Waits for a background stage and rethrows what it threw, unwrapped. */
+  private static <T> T join(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private static long ms(long startNanos) {

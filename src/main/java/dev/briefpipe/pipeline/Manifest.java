@@ -54,7 +54,7 @@ final class Manifest {
     return o;
   }
 
-  void duration(String stage, long millis) {
+  synchronized void duration(String stage, long millis) {
     durations.merge(stage, millis, Long::sum);
   }
 
@@ -80,7 +80,7 @@ final class Manifest {
     }
   }
 
-  ObjectNode finish(Instant finished) {
+  synchronized ObjectNode finish(Instant finished) {
     root.put("finishedAt", finished.toString());
     ObjectNode d = root.putObject("durationsMs");
     durations.forEach(d::put);

@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
         .build(brief, options.workbook(settings, brief), p, outDir, mode);
     ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
     built.manifest().withArray("outputs").forEach(o -> ctx.out().println("  " + o.get("path").asText()));
+    ctx.out().println("  manifest.json");
     built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
     ctx.out().flush();
     return ExitCodes.OK;

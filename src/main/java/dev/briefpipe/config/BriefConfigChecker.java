@@ -4,6 +4,8 @@ import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.quartz.CronExpression;
 
 /** Checks a bound {@link BriefConfig} for mistakes Jackson cannot see: references, ranges, expressions. */
 final class BriefConfigChecker {
@@ -269,6 +272,13 @@ final class BriefConfigChecker {
 
   private void checkScheduleAndDelivery() {
     BriefConfig.ScheduleConfig s = brief.schedule();
+    if (s != null && s.cron() != null) {
+      try {
+        CronExpression.validateExpression(s.cron());
+      } catch (java.text.ParseException e) {
+        problem("/schedule/cron", "bad-cron", s.cron(), e.getMessage());
+      }
+    }
     if (s != null && s.zone() != null) {
       try {
         ZoneId.of(s.zone());
@@ -284,11 +294,24 @@ final class BriefConfigChecker {
     groups.forEach((g, list) -> {
       for (int i = 0; i < list.size(); i++) {
         String addr = list.get(i);
-        if (addr == null || !EMAIL.matcher(addr).matches()) {
+        if (!isAddress(addr)) {
           problem("/delivery/" + g + "/" + i, "bad-email", String.valueOf(addr));
         }
       }
     });
+  }
+
+  /** One plain address (name@domain), strictly parsed; no display names, lists or line breaks. */
+  private static boolean isAddress(String addr) {
+    if (addr == null || !EMAIL.matcher(addr).matches()) {
+      return false;
+    }
+    try {
+      InternetAddress a = new InternetAddress(addr, true);
+      return a.getAddress().equals(addr);
+    } catch (AddressException e) {
+      return false;
+    }
   }
 
   private void problem(String pointer, String key, Object... args) {

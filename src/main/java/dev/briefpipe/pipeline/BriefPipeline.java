@@ -197,7 +197,7 @@ public final class BriefPipeline {
       throw new dev.briefpipe.workbook.WorkbookBusyException(wb, "changed", null);
     }
     byte[] refreshed = new SummarySheetRefresher().refresh(original, brief.summary().sheet(), brief.title(),
-        List.copyOf(checked.figures().values()), checked.data(), ZonedDateTime.now());
+        List.copyOf(checked.figures().values()), checked.data(), now(brief));
     if (mode == SummaryMode.IN_PLACE) {
       return Optional.of(safe.replace(wb, checked.workbook().sha256(), refreshed));
     }
@@ -224,6 +224,12 @@ public final class BriefPipeline {
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** Now, to the second, in the brief's time zone (its schedule's, else Asia/Seoul). */
+  private static ZonedDateTime now(BriefConfig brief) {
+    String zone = brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
+    return ZonedDateTime.now(java.time.ZoneId.of(zone)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static long ms(long startNanos) {

@@ -116,6 +116,17 @@ class CliIT {
   }
 
   @Test
+  void noKoreanFontExitsTwoNamingThePackageToInstall() throws IOException {
+    Path yaml = project.config().resolve("briefpipe.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("search: [NanumGothic,", "search: [NoSuchFontAnywhere,")
+        .replace("NanumBarunGothic, NotoSansKR, NotoSansCJKkr, malgun, AppleSDGothicNeo, UnDotum]", "]"));
+    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("fonts-nanum", "NoSuchFontAnywhere");
+    assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+  }
+
+  @Test
   void usageMistakesExitTwo() {
     assertThat(Cli.run(project, "validate", "--brief", "nope").code()).isEqualTo(2);
     assertThat(Cli.run(project, "build", "--period", "March").code()).isEqualTo(2);

@@ -81,6 +81,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void badCronAndAddressesWithHeaderInjectionAreRejected() throws IOException {
+    SampleProject p = SampleProject.copyInto(dir);
+    p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 0 9 32 * ?\"");
+    p.editConfig("analysts: [ai-brief-analysts@example.org]", "analysts: [\"a@example.org\\r\\nBcc: x@evil.test\"]");
+    assertThat(problems(p)).extracting(ConfigProblem::key).containsExactlyInAnyOrder("bad-cron", "bad-email");
+  }
+
+  @Test
   void forwardReferenceBetweenFiguresIsRejected() throws IOException {
     SampleProject p = SampleProject.copyInto(dir);
     p.editConfig("expr: \"cn_families / us_families\"", "expr: \"cn_families / world_families\"");

@@ -45,7 +45,8 @@ public final class SummarySheetRefresher {
       Sheet sheet = clearOrCreate(wb, sheetName);
       Styles st = new Styles(wb);
       cell(sheet, 0, 0, title, st.title);
-      cell(sheet, 1, 0, "갱신: " + refreshedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (briefpipe)", st.note);
+      cell(sheet, 1, 0, "갱신: " + refreshedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))
+          + " (" + refreshedAt.getZone() + ", briefpipe)", st.note);
       String[] header = {"항목", "값", "단위", "식", "비고"};
       for (int c = 0; c < header.length; c++) {
         cell(sheet, 3, c, header[c], st.header);

@@ -1,7 +1,6 @@
 package dev.briefpipe.render.pdf;
 
 import com.lowagie.text.BadElementException;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Image;
 import com.lowagie.text.Phrase;
@@ -83,10 +82,7 @@ final class FigureBlockWriter {
     box.setSpacingBefore(10);
     box.setSpacingAfter(6);
     if (block.caption() != null) {
-      Phrase cap = t.phrase(block.caption(), 9.5f, true, BriefTheme.INK);
-      Chunk anchor = new Chunk(" ", t.font(9.5f, true, BriefTheme.INK));
-      anchor.setGenericTag("outline|1|figure-" + figureNumber + "|" + block.caption());
-      cap.add(0, anchor);
+      Phrase cap = t.bookmarked(block.caption(), 9.5f, true, BriefTheme.INK, 1, "figure-" + figureNumber, block.caption());
       box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
     }
     try {

@@ -1,6 +1,5 @@
 package dev.briefpipe.render.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -38,10 +37,8 @@ final class NarrativeBlockWriter {
     num.setVerticalAlignment(Element.ALIGN_MIDDLE);
     num.setPaddingBottom(5);
     h.addCell(num);
-    Phrase p = t.phrase(title, 13f, true, BriefTheme.NAVY);
-    Chunk anchor = new Chunk(" ", t.font(13f, true, BriefTheme.NAVY));
-    anchor.setGenericTag("outline|0|section-" + block.number() + "|" + block.number() + ". " + title);
-    p.add(0, anchor);
+    Phrase p = t.bookmarked(title, 13f, true, BriefTheme.NAVY, 0, "section-" + block.number(),
+        block.number() + ". " + title);
     PdfPCell cell = new PdfPCell(p);
     cell.setBorder(Rectangle.BOTTOM);
     cell.setBorderColor(BriefTheme.NAVY);

@@ -84,6 +84,21 @@ final class PdfText {
     return phrase(text, size, bold, color, null);
   }
 
+  /**
+   * A phrase that also becomes a bookmark: an invisible anchor carries the tag that
+   * {@link PageDecorator} turns into an outline entry at the place the phrase is printed.
+   *
+   * @param level 0 for a section, 1 for a figure or table under the last section
+   * @param key unique per document, so a phrase split over lines is bookmarked once
+   */
+  Phrase bookmarked(String text, float size, boolean bold, Color color, int level, String key, String title) {
+    Phrase p = phrase(text, size, bold, color);
+    Chunk anchor = new Chunk(" ", font(size, bold, color));
+    anchor.setGenericTag("outline|" + level + "|" + key + "|" + title);
+    p.add(0, anchor);
+    return p;
+  }
+
   /** Records a character that text drawn outside phrases (chart labels) cannot show. */
   void missing(int codePoint, String text, CellRef source) {
     missing.add(new MissingGlyph(codePoint, text, source));

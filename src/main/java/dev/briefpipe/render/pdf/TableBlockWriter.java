@@ -1,6 +1,5 @@
 package dev.briefpipe.render.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -55,10 +54,7 @@ final class TableBlockWriter {
     table.setSpacingBefore(block.caption() == null ? 2 : 10);
     table.setSpacingAfter(4);
     if (block.caption() != null) {
-      Phrase cap = t.phrase(block.caption(), 9.5f, true, BriefTheme.INK);
-      Chunk anchor = new Chunk(" ", t.font(9.5f, true, BriefTheme.INK));
-      anchor.setGenericTag("outline|1|table-" + tableNumber + "|" + block.caption());
-      cap.add(0, anchor);
+      Phrase cap = t.bookmarked(block.caption(), 9.5f, true, BriefTheme.INK, 1, "table-" + tableNumber, block.caption());
       PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
       c.setColspan(cols.size());
       c.setPaddingBottom(6);

@@ -118,7 +118,7 @@ public final class BriefPipeline {
       rendering = CompletableFuture.supplyAsync(() -> {
         long start = System.nanoTime();
         try {
-          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), pdf);
+          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), pdf, identity(brief, period, checked));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         } finally {
@@ -226,10 +226,30 @@ public final class BriefPipeline {
     }
   }
 
+  /**
+   * Same inputs, same PDF: the document's dates are the period's first day in the brief's zone and
+   * its identity is the brief, the period and the hashes of workbook and brief config.
+   */
+  private PdfBriefRenderer.Identity identity(BriefConfig brief, Period period, Checked checked) {
+    java.time.ZoneId zone = java.time.ZoneId.of(zone(brief));
+    String configHash = "";
+    Path briefFile = settings.briefFiles().get(brief.id());
+    try {
+      configHash = briefFile == null ? "" : dev.briefpipe.io.FileHashes.sha256(briefFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new PdfBriefRenderer.Identity(period.month().atDay(1).atStartOfDay(zone),
+        brief.id() + "|" + period + "|" + checked.workbook().sha256() + "|" + configHash);
+  }
+
+  private static String zone(BriefConfig brief) {
+    return brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
+  }
+
   /** Now, to the second, in the brief's time zone (its schedule's, else Asia/Seoul). */
   private static ZonedDateTime now(BriefConfig brief) {
-    String zone = brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
-    return ZonedDateTime.now(java.time.ZoneId.of(zone)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return ZonedDateTime.now(java.time.ZoneId.of(zone(brief))).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static long ms(long startNanos) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.stream.Collectors;
 
 /**
@@ -32,20 +33,30 @@ public final class PdfBriefRenderer {
   /** Facts about the PDF written. */
   public record Rendered(Path file, int pages) {}
 
-  public Rendered render(BriefConfig brief, Dataset data, Path out) throws IOException {
+  /**
+   * What makes two renderings of the same input byte-identical: the dates written into the document
+   * and a stable identity (hashed into the trailer ID and the font-subset prefixes). Derive both from
+   * the inputs, never from the clock.
+   */
+  public record Identity(ZonedDateTime created, String seed) {}
+
+  public Rendered render(BriefConfig brief, Dataset data, Path out, Identity identity) throws IOException {
     PdfText text = new PdfText(fonts);
     Document doc = new Document(PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP,
         BriefTheme.MARGIN_BOTTOM);
     int pages;
     try (OutputStream os = Files.newOutputStream(out)) {
       PdfWriter writer = PdfWriter.getInstance(doc, os);
+      writer.setPDFXConformance(PdfWriter.PDFA1B);
       writer.setStrictImageSequence(true);
       writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
       writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
       writer.setPageEvent(new PageDecorator(text, brief.title()));
       metadata(doc, brief, data);
       writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
+      Archival.seedFonts(fonts, identity.seed());
       doc.open();
+      Archival.fix(writer, identity);
       RenderContext ctx = new RenderContext(doc, writer, text, brief, data);
       int figures = 0;
       int tables = 0;
@@ -67,6 +78,7 @@ public final class PdfBriefRenderer {
         }
       }
       pages = writer.getPageNumber();
+      writer.createXmpMetadata();
       doc.close();
     } catch (DocumentException e) {
       throw new IOException("PDF could not be written: " + e.getMessage(), e);

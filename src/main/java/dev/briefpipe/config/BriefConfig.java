@@ -16,6 +16,7 @@ public record BriefConfig(
     String workbook,
     String locale,
     Outputs outputs,
+    StyleConfig style,
     Map<String, SheetSchema> sheets,
     List<LayoutBlock> layout,
     SummaryConfig summary,
@@ -25,6 +26,7 @@ public record BriefConfig(
   public BriefConfig {
     locale = locale == null ? "ko-KR" : locale;
     outputs = outputs == null ? new Outputs(null, null) : outputs;
+    style = style == null ? StyleConfig.defaults() : style;
     sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
     layout = layout == null ? List.of() : List.copyOf(layout);
   }

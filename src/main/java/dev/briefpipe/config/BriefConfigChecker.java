@@ -54,6 +54,7 @@ final class BriefConfigChecker {
     checkLayout();
     checkSummary();
     checkScheduleAndDelivery();
+    checkStyle();
     return problems;
   }
 
@@ -81,6 +82,9 @@ final class BriefConfigChecker {
         if (!s.columns().containsKey(k)) {
           problem(at + "/key", "unknown-field", k, id, String.join(", ", s.columns().keySet()));
         }
+      }
+      if (s.value() != null && !s.columns().containsKey(s.value())) {
+        problem(at + "/value", "unknown-field", s.value(), id, String.join(", ", s.columns().keySet()));
       }
       if (s.rows().min() != null && s.rows().max() != null && s.rows().min() > s.rows().max()) {
         problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
@@ -161,6 +165,17 @@ final class BriefConfigChecker {
         }
       } else if (b instanceof LayoutBlock.ListBlock l) {
         fields(at, "sheet", l.sheet(), l.field());
+      } else if (b instanceof LayoutBlock.KeyFigures k) {
+        Set<String> ids = new HashSet<>();
+        if (brief.summary() != null) {
+          brief.summary().figures().forEach(f -> ids.add(f.id()));
+        }
+        if (k.figures() == null || k.figures().isEmpty()) {
+          problem(at, "missing-key", "figures");
+        } else {
+          k.figures().stream().filter(f -> !ids.contains(f))
+              .forEach(f -> problem(at + "/figures", "unknown-figure", f, String.join(", ", ids)));
+        }
       }
     }
   }
@@ -231,6 +246,9 @@ final class BriefConfigChecker {
       if (s != null && s.key().size() != 1) {
         problem(at, "lookup-needs-key", l.table());
       }
+      if (s != null && l.field() == null && s.value() == null) {
+        problem(at, "lookup-needs-value", l.table());
+      }
     }
     for (Expr.Column c : ExprWalker.collect(e, Expr.Column.class)) {
       checkTable(at, c.table(), c.field());
@@ -268,6 +286,19 @@ final class BriefConfigChecker {
       problem(at, "unknown-field", field, table, String.join(", ", s.columns().keySet()));
     }
     return s;
+  }
+
+  private void checkStyle() {
+    StyleConfig st = brief.style();
+    st.colors().forEach((name, value) -> {
+      if (value == null || !value.matches("#[0-9A-Fa-f]{6}")) {
+        problem("/style/colors/" + name, "bad-colour", name, String.valueOf(value));
+      }
+    });
+    int total = st.footer().indexOf("{pages}");
+    if (total >= 0 && total + "{pages}".length() != st.footer().length()) {
+      problem("/style/footer", "footer-total-last", st.footer());
+    }
   }
 
   private void checkScheduleAndDelivery() {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param help a one-line explanation for analysts (header comment in the workbook)
  * @param width column width in characters for templates and refreshed sheets
  * @param format Excel number format used when briefpipe writes this column
+ * @param template the text may hold placeholders such as {@code {patents[CN].families:#,##0}},
+ *     filled from the data when the brief is built
  */
 public record ColumnSpec(
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> header,
@@ -28,7 +30,8 @@ public record ColumnSpec(
     String pattern,
     String help,
     Integer width,
-    String format) {
+    String format,
+    boolean template) {
 
   public ColumnSpec {
     header = header == null ? List.of() : List.copyOf(header);

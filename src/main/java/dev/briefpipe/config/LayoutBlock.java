@@ -14,6 +14,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = LayoutBlock.Chart.class, name = "chart"),
   @JsonSubTypes.Type(value = LayoutBlock.Table.class, name = "table"),
   @JsonSubTypes.Type(value = LayoutBlock.ListBlock.class, name = "list"),
+  @JsonSubTypes.Type(value = LayoutBlock.KeyFigures.class, name = "key-figures"),
   @JsonSubTypes.Type(value = LayoutBlock.PageBreak.class, name = "page-break")
 })
 public sealed interface LayoutBlock {
@@ -77,6 +78,9 @@ public sealed interface LayoutBlock {
 
   /** A list, one item per row, of {@code field} of {@code sheet}, under {@code title}. */
   record ListBlock(String sheet, String field, String title) implements LayoutBlock {}
+
+  /** A row of boxes, each a key figure (by id from the summary section) with its label. */
+  record KeyFigures(List<String> figures, String title) implements LayoutBlock {}
 
   /** Starts a new page. */
   record PageBreak() implements LayoutBlock {}

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param key field ids that identify a row (unique together; may be empty)
  * @param derived fields computed from each row (not read from the sheet), by field id
  * @param export whether a CSV extract is written for this sheet (default true)
+ * @param value the field a row stands for in expressions like {@code patents[CN]} (a lookup without
+ *     a field), e.g. {@code families}
  */
 public record SheetSchema(
     String sheet,
@@ -23,7 +25,8 @@ public record SheetSchema(
     RowCount rows,
     Map<String, ColumnSpec> columns,
     Map<String, DerivedField> derived,
-    Boolean export) {
+    Boolean export,
+    String value) {
 
   public SheetSchema {
     headerRow = headerRow == null ? 1 : headerRow;

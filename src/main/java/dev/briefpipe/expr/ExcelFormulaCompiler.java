@@ -37,6 +37,9 @@ public final class ExcelFormulaCompiler {
 
     boolean numericKey(String table);
 
+    /** The field a lookup without a field refers to. */
+    String valueField(String table);
+
     /** Absolute address ("$B$4") of another figure on the summary sheet, if there is one. */
     java.util.Optional<String> figureCell(String name);
   }
@@ -54,7 +57,8 @@ public final class ExcelFormulaCompiler {
     }
     if (e instanceof Expr.Lookup l) {
       String key = loc.numericKey(l.table()) && isNumber(l.key()) ? l.key() : text(l.key());
-      return "INDEX(" + range(l.table(), l.field()) + ",MATCH(" + key + "," + range(l.table(), loc.keyField(l.table())) + ",0))";
+      String field = l.field() != null ? l.field() : loc.valueField(l.table());
+      return "INDEX(" + range(l.table(), field) + ",MATCH(" + key + "," + range(l.table(), loc.keyField(l.table())) + ",0))";
     }
     if (e instanceof Expr.Unary u && u.op().equals("-")) {
       return "-(" + compile(u.operand()) + ")";

@@ -24,7 +24,10 @@ public sealed interface Expr {
   /** A bare name: a field of the current row, another figure, or (as an aggregate's first argument) a table. */
   record Name(String name) implements Expr {}
 
-  /** {@code table[key].field}: the field of the row whose key is {@code key}. */
+  /**
+   * {@code table[key].field}: the field of the row whose key is {@code key}; {@code table[key]} alone
+   * (field null) means the table's value field.
+   */
   record Lookup(String table, String key, String field) implements Expr {}
 
   /** {@code table.field}: a whole column, only meaningful inside an aggregate. */

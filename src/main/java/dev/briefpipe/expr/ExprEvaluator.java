@@ -55,10 +55,14 @@ public final class ExprEvaluator {
     }
     if (e instanceof Expr.Lookup l) {
       Table t = table(l.table());
-      requireField(t, l.field());
+      String field = l.field() != null ? l.field() : t.valueField();
+      if (field == null) {
+        throw new ExprException(l.table() + "[" + l.key() + "] needs a field, or a value field for the sheet", -1);
+      }
+      requireField(t, field);
       Row r = t.findByKey(l.key())
           .orElseThrow(() -> new ExprException("no row with key '" + l.key() + "' in " + l.table(), -1));
-      return number(r.get(l.field()));
+      return number(r.get(field));
     }
     if (e instanceof Expr.Column c) {
       throw new ExprException("column " + c.table() + "." + c.field() + " needs an aggregate such as sum(...)", -1);

@@ -133,8 +133,12 @@ public final class ExprParser {
         pos++;
         String key = keyText();
         expect(']');
-        expect('.');
-        return new Expr.Lookup(name, key, ident());
+        skipSpace();
+        if (peek('.')) {
+          pos++;
+          return new Expr.Lookup(name, key, ident());
+        }
+        return new Expr.Lookup(name, key, null);
       }
       if (peek('.')) {
         pos++;

@@ -8,15 +8,28 @@ import java.util.Optional;
  * A validated sheet: its schema id, sheet name, field ids in column order, and typed rows.
  *
  * @param key the primary-key field ids (possibly empty)
- * @param columns for each field id, the zero-based column it was read from (same order as fields)
+ * @param columns for each field id, the zero-based column it was read from (same order as fields);
+ *     -1 for a field computed by briefpipe
+ * @param valueField the field a row stands for in a lookup without a field ({@code patents[CN]}), or null
  */
-public record Table(String id, String sheet, List<String> fields, List<Integer> columns, List<String> key, List<Row> rows) {
+public record Table(
+    String id, String sheet, List<String> fields, List<Integer> columns, List<String> key, List<Row> rows,
+    String valueField) {
 
   public Table {
     fields = List.copyOf(fields);
     columns = List.copyOf(columns);
     key = List.copyOf(key);
     rows = List.copyOf(rows);
+  }
+
+  public Table(String id, String sheet, List<String> fields, List<Integer> columns, List<String> key, List<Row> rows) {
+    this(id, sheet, fields, columns, key, rows, null);
+  }
+
+  /** The same table with other rows (and the fields of a derived column appended). */
+  public Table withRows(List<String> fields, List<Integer> columns, List<Row> rows) {
+    return new Table(id, sheet, fields, columns, key, rows, valueField);
   }
 
   /** The row whose single-field key equals {@code keyValue} (compared as text). */

@@ -80,7 +80,7 @@ public final class BriefPipeline {
       all.addAll(t.findings());
       report = new ValidationReport(report.workbook(), all, report.stats());
     }
-    return new Checked(raw, report, t.dataset(), t.figures());
+    return new Checked(raw, report, v.dataset(), t.dataset(), t.figures());
   }
 
   /**
@@ -118,7 +118,8 @@ public final class BriefPipeline {
       rendering = CompletableFuture.supplyAsync(() -> {
         long start = System.nanoTime();
         try {
-          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), pdf, identity(brief, period, checked));
+          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), checked.figures(), pdf,
+              identity(brief, period, checked));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         } finally {
@@ -135,11 +136,22 @@ public final class BriefPipeline {
 
       progress.stage("summary", 6, 7);
       t0 = System.nanoTime();
-      Optional<Path> backup = summary(brief, checked, summary, dir, manifest);
+      SummaryMode mode = summaryMode(brief, summary);
+      byte[] refreshed = mode == SummaryMode.OFF ? null : refreshSummary(brief, checked, mode);
+      if (mode == SummaryMode.COPY) {
+        Path copy = dir.resolve(checked.workbook().file().getFileName());
+        Files.write(copy, refreshed);
+        manifest.output("workbook", dir, copy);
+      }
       manifest.duration("summary", ms(t0));
 
       PdfBriefRenderer.Rendered rendered = join(rendering);
       manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
+      // The analyst's workbook is replaced only once everything else has succeeded.
+      Optional<Path> backup = mode == SummaryMode.IN_PLACE
+          ? Optional.of(new SafeWorkbookWriter(settings.app().backups())
+              .replace(checked.workbook().file(), checked.workbook().sha256(), refreshed))
+          : Optional.empty();
 
       progress.stage("publish", 7, 7);
       manifest.figures(checked.figures().values());
@@ -161,7 +173,7 @@ public final class BriefPipeline {
   private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest) throws IOException {
     Path csvDir = Files.createDirectories(dir.resolve("csv"));
     CsvExtractWriter writer = new CsvExtractWriter();
-    for (Table t : checked.data().tables()) {
+    for (Table t : checked.sheetData().tables()) {
       SheetSchema schema = brief.sheets().get(t.id());
       if (schema == null || !schema.export()) {
         continue;
@@ -181,30 +193,25 @@ public final class BriefPipeline {
     }
   }
 
-  private Optional<Path> summary(BriefConfig brief, Checked checked, SummaryMode override, Path dir, Manifest manifest)
-      throws IOException {
+  private static SummaryMode summaryMode(BriefConfig brief, SummaryMode override) {
     if (brief.summary() == null || override == SummaryMode.OFF) {
-      return Optional.empty();
+      return SummaryMode.OFF;
     }
-    SummaryMode mode = override != null ? override : SummaryMode.of(brief.summary().mode());
+    return override != null ? override : SummaryMode.of(brief.summary().mode());
+  }
+
+  /** The workbook with its summary sheet refreshed, from the very bytes that were validated. */
+  private byte[] refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode) throws IOException {
     Path wb = checked.workbook().file();
-    SafeWorkbookWriter safe = new SafeWorkbookWriter(settings.app().backups());
     if (mode == SummaryMode.IN_PLACE) {
-      safe.checkReplaceable(wb, checked.workbook().sha256());
+      new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, checked.workbook().sha256());
     }
     byte[] original = Files.readAllBytes(wb);
     if (!dev.briefpipe.io.FileHashes.sha256(original).equals(checked.workbook().sha256())) {
       throw new dev.briefpipe.workbook.WorkbookBusyException(wb, "changed", null);
     }
-    byte[] refreshed = new SummarySheetRefresher().refresh(original, brief.summary().sheet(), brief.title(),
-        List.copyOf(checked.figures().values()), checked.data(), now(brief));
-    if (mode == SummaryMode.IN_PLACE) {
-      return Optional.of(safe.replace(wb, checked.workbook().sha256(), refreshed));
-    }
-    Path copy = dir.resolve(wb.getFileName());
-    Files.write(copy, refreshed);
-    manifest.output("workbook", dir, copy);
-    return Optional.empty();
+    return new SummarySheetRefresher().refresh(original, brief.summary().sheet(), brief.title(),
+        List.copyOf(checked.figures().values()), checked.sheetData(), now(brief));
   }
 
   /** Waits for a background stage and rethrows what it threw, unwrapped. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,7 +55,34 @@ public final class Transformer {
         figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
       }
     }
-    return new Result(enriched, figures, findings);
+    Dataset filled = fillTemplates(enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
+    return new Result(filled, figures, findings);
+  }
+
+  /** Replaces placeholders in the text of every column declared {@code template: true}. */
+  private static Dataset fillTemplates(Dataset data, BriefConfig brief, TemplateResolver resolver, List<Finding> findings) {
+    List<Table> out = new ArrayList<>();
+    for (Table t : data.tables()) {
+      SheetSchema schema = brief.sheets().get(t.id());
+      List<String> templated = schema == null ? List.of()
+          : schema.columns().entrySet().stream().filter(e -> e.getValue().template()).map(Map.Entry::getKey).toList();
+      if (templated.isEmpty()) {
+        out.add(t);
+        continue;
+      }
+      List<Row> rows = new ArrayList<>();
+      for (Row r : t.rows()) {
+        Map<String, Object> values = new HashMap<>(r.values());
+        for (String field : templated) {
+          if (r.get(field) instanceof String text && r.cell(field).isPresent()) {
+            values.put(field, resolver.resolve(text, r.cell(field).get(), field, schema.columns().get(field).title(), findings));
+          }
+        }
+        rows.add(new Row(r.sheetRow(), values, r.cells()));
+      }
+      out.add(t.withRows(t.fields(), t.columns(), rows));
+    }
+    return new Dataset(out);
   }
 
   private static Dataset derive(Dataset data, BriefConfig brief, List<Finding> findings) {
@@ -91,7 +119,7 @@ public final class Transformer {
         fields.add(f);
         cols.add(-1);
       }
-      out.add(new Table(t.id(), t.sheet(), fields, cols, t.key(), rows));
+      out.add(t.withRows(fields, cols, rows));
     }
     return new Dataset(out);
   }

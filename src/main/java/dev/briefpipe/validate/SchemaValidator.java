@@ -89,7 +89,7 @@ public final class SchemaValidator {
       checkRowCount(rows.size());
       List<String> fields = new ArrayList<>(columns.keySet());
       List<Integer> cols = fields.stream().map(columns::get).toList();
-      return new Table(id, schema.sheet(), fields, cols, schema.key(), rows);
+      return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
     }
 
     private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {

@@ -9,6 +9,7 @@ import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +55,7 @@ class CliIT {
     project.setCell("특허_발명자국가", "D3", "약 6천");
     Cli.Result r = Cli.run(project, "validate", "--format", "json");
     assertThat(r.code()).isEqualTo(1);
-    JsonNode e = json(r.out()).get("errors").get(0);
-    assertThat(e.get("code").asText()).isEqualTo("type-mismatch");
+    JsonNode e = first(json(r.out()), "type-mismatch");
     assertThat(e.get("sheet").asText()).isEqualTo("특허_발명자국가");
     assertThat(e.get("cell").asText()).isEqualTo("D3");
     assertThat(e.get("row").asInt()).isEqualTo(3);
@@ -127,6 +127,42 @@ class CliIT {
   }
 
   @Test
+  void aSecondBriefBuildsFromItsOwnConfigAndWorkbook() throws IOException {
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path pdf = out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf");
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+      assertThat(text).contains(
+          Stream.of("AI accelerators under US export rules", "Technology note No. 1 | 27 March 2025",
+                  "Figure 1. Dense BF16 compute", "Table 1. Memory, power and sale to China", "Page 1 of 1",
+                  "with 148 TFLOPS of dense BF16 compute: 15% of an H100 SXM5 (989 TFLOPS)")
+              .map(x -> x.replaceAll("\\s+", "")).toArray(String[]::new));
+      assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+    }
+  }
+
+  @Test
+  void withSeveralBriefsTheBriefMustBeNamed() {
+    Cli.Result r = Cli.raw("validate", "--config", project.config().toString(), "-q");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("ai-chips", "ai-hegemony", "--brief");
+  }
+
+  @Test
+  void anUnknownPlaceholderInTheNarrativeFailsValidationAtItsCell() throws IOException {
+    project.setCell("본문", "D3", "총 {patents[XX]:#,##0}건");
+    Cli.Result r = Cli.run(project, "validate", "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode e = json(r.out()).get("errors").get(0);
+    assertThat(e.get("code").asText()).isEqualTo("placeholder-invalid");
+    assertThat(e.get("sheet").asText()).isEqualTo("본문");
+    assertThat(e.get("cell").asText()).isEqualTo("D3");
+  }
+
+  @Test
   void usageMistakesExitTwo() {
     assertThat(Cli.run(project, "validate", "--brief", "nope").code()).isEqualTo(2);
     assertThat(Cli.run(project, "build", "--period", "March").code()).isEqualTo(2);
@@ -150,6 +186,15 @@ class CliIT {
     assertThat(r.code()).isZero();
     assertThat(report).isRegularFile();
     assertThat(r.out()).contains(report.toString());
+  }
+
+  private static JsonNode first(JsonNode report, String code) {
+    for (JsonNode e : report.get("errors")) {
+      if (e.get("code").asText().equals(code)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + report);
   }
 
   private static JsonNode json(String s) {

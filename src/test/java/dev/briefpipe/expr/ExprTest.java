@@ -67,10 +67,13 @@ class ExprTest {
       public int lastRow(String t) { return 5; }
       public String keyField(String t) { return "code"; }
       public boolean numericKey(String t) { return false; }
+      public String valueField(String t) { return "families"; }
       public Optional<String> figureCell(String n) { return n.equals("world") ? Optional.of("$B$7") : Optional.empty(); }
     });
     assertThat(c.compile(ExprParser.parse("patents[CN].families / world")))
         .isEqualTo("(INDEX('특허 국가'!$D$2:$D$5,MATCH(\"CN\",'특허 국가'!$B$2:$B$5,0)))/($B$7)");
+    assertThat(c.compile(ExprParser.parse("patents[US]")))
+        .isEqualTo("INDEX('특허 국가'!$D$2:$D$5,MATCH(\"US\",'특허 국가'!$B$2:$B$5,0))");
     assertThat(c.compile(ExprParser.parse("sum(patents.families, bloc = 'asia')")))
         .isEqualTo("SUMIFS('특허 국가'!$D$2:$D$5,'특허 국가'!$E$2:$E$5,\"asia\")");
     assertThat(c.compile(ExprParser.parse("count(patents, families >= 5000)")))

@@ -90,11 +90,17 @@ class BuildIT {
       assertThat(text).doesNotContain("\uFFFD");
 
       List<String> sections = new ArrayList<>();
+      List<String> children = new ArrayList<>();
       for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
         sections.add(item.getTitle());
+        item.children().forEach(c -> children.add(c.getTitle()));
       }
       assertThat(sections).containsExactly("1. 개요", "2. 중국의 AI 기술 자립 동향", "3. AI 정책 변화와 추진 전략",
           "4. 정책적 시사점 및 대응 과제");
+      assertThat(children).containsExactly("[그림 1] 생성형 AI 특허 출원 현황", "[그림 2] 생성형 AI 특허 다출원 기업('14~'23)",
+          "[그림 3] 미국과 중국의 주요 거대언어모델 타임라인", "〈표 1〉 중국 대표적 AI 정책(2017~)");
+      assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("KISTEP 혁신정책 175");
+      assertThat(pdf.getDocumentInformation().getCreationDate().toInstant().toString()).isEqualTo("2025-02-28T15:00:00Z");
 
       assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
       assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("서행아, 주경원");
@@ -123,7 +129,7 @@ class BuildIT {
   @Test
   void csvExtractsRoundTripToTheSheets() throws IOException {
     Built built = build(null);
-    for (Table t : built.checked().data().tables()) {
+    for (Table t : built.checked().sheetData().tables()) {
       Path csv = built.dir().resolve("csv").resolve(t.id() + ".csv");
       byte[] bytes = Files.readAllBytes(csv);
       assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);

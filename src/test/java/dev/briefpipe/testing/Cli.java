@@ -14,13 +14,20 @@ public final class Cli {
   /** What a run printed and returned. */
   public record Result(int code, String out, String err) {}
 
-  /** Runs with {@code --config <project>/config} prepended after the subcommand. */
+  /**
+   * Runs {@code command} with {@code --config <project>/config -q}, and {@code --brief ai-hegemony}
+   * unless the arguments name a brief.
+   */
   public static Result run(SampleProject project, String command, String... args) {
     List<String> all = new ArrayList<>();
     all.add(command);
     all.add("--config");
     all.add(project.config().toString());
     all.add("-q");
+    if (!List.of(args).contains("--brief")) {
+      all.add("--brief");
+      all.add(SampleProject.BRIEF);
+    }
     all.addAll(List.of(args));
     return raw(all.toArray(String[]::new));
   }

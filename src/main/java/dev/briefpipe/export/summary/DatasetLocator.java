@@ -55,6 +55,15 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   }
 
   @Override
+  public String valueField(String table) {
+    String f = data.table(table).valueField();
+    if (f == null) {
+      throw new dev.briefpipe.expr.ExprException(table + " has no value field", -1);
+    }
+    return f;
+  }
+
+  @Override
   public Optional<String> figureCell(String name) {
     return Optional.ofNullable(figureCells.get(name));
   }

@@ -1,51 +1,63 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.config.StyleConfig;
 import java.awt.Color;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The brief's typographic constants: colours, sizes and the bullet hierarchy (□ ○ - ※). */
+/**
+ * The brief's typography, from its {@code style} config: colours, sizes, the bullet hierarchy and
+ * the text patterns of band, header, footer and captions. Page geometry is fixed (A4 margins).
+ */
 final class BriefTheme {
-  static final Color NAVY = new Color(0x1F3A68);
-  static final Color INK = new Color(0x222222);
-  static final Color GREY = new Color(0x666666);
-  static final Color RULE = new Color(0xB8C2D3);
-  static final Color HEADER_FILL = new Color(0xE3E9F2);
-  static final Color ZEBRA = new Color(0xF6F8FB);
   static final float MARGIN_X = 56;
   static final float MARGIN_TOP = 64;
   static final float MARGIN_BOTTOM = 58;
-  static final float BODY = 10.5f;
-  static final float SMALL = 8.5f;
+  final Color primary;
+  final Color accent;
+  final Color ink;
+  final Color muted;
+  final Color rule;
+  final Color headerFill;
+  final float body;
+  final StyleConfig style;
+  private final Map<String, Bullet> bullets = new LinkedHashMap<>();
 
-  private BriefTheme() {}
+  BriefTheme(StyleConfig style) {
+    this.style = style;
+    primary = colour(style, "primary");
+    accent = colour(style, "accent");
+    ink = colour(style, "text");
+    muted = colour(style, "muted");
+    rule = colour(style, "rule");
+    headerFill = colour(style, "headerFill");
+    body = style.body();
+    style.bullets().forEach((level, b) -> bullets.put(level, new Bullet(b.marker() != null ? b.marker() : level,
+        b.size(), b.indent(), b.before(), Boolean.TRUE.equals(b.bold()), Boolean.TRUE.equals(b.note()))));
+  }
 
-  /** One bullet level: its marker, text size, indent of the marker, space before, weight. */
-  enum Bullet {
-    SQUARE("□", 11f, 0, 9, true),
-    CIRCLE("○", 10.5f, 12, 3.5f, false),
-    DASH("-", 10f, 24, 2, false),
-    NOTE("※", 9.5f, 24, 2, false);
-
-    final String marker;
-    final float size;
-    final float indent;
-    final float spaceBefore;
-    final boolean bold;
-
-    Bullet(String marker, float size, float indent, float spaceBefore, boolean bold) {
-      this.marker = marker;
-      this.size = size;
-      this.indent = indent;
-      this.spaceBefore = spaceBefore;
-      this.bold = bold;
+  /** The bullet for a level value; an unknown level is printed like the second level. */
+  Bullet bullet(String level) {
+    Bullet b = bullets.get(level);
+    if (b != null) {
+      return b;
     }
+    return bullets.values().stream().skip(1).findFirst().orElseThrow();
+  }
 
-    static Bullet of(String marker) {
-      for (Bullet b : values()) {
-        if (b.marker.equals(marker)) {
-          return b;
-        }
-      }
-      return CIRCLE;
-    }
+  /** The first bullet level (a paragraph starts at each one). */
+  boolean startsParagraph(String level) {
+    return bullets.keySet().iterator().next().equals(level);
+  }
+
+  /**
+   * One bullet level.
+   *
+   * @param indent the marker's indent in points, or null for a note: one step in from the bullet before
+   */
+  record Bullet(String marker, float size, Float indent, float before, boolean bold, boolean note) {}
+
+  static Color colour(StyleConfig style, String name) {
+    return Color.decode(style.colors().get(name));
   }
 }

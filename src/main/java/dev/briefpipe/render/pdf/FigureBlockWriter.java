@@ -82,7 +82,8 @@ final class FigureBlockWriter {
     box.setSpacingBefore(10);
     box.setSpacingAfter(6);
     if (block.caption() != null) {
-      Phrase cap = t.bookmarked(block.caption(), 9.5f, true, BriefTheme.INK, 1, "figure-" + figureNumber, block.caption());
+      String caption = ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", block.caption()));
+      Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "figure-" + figureNumber, caption);
       box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
     }
     try {
@@ -94,7 +95,7 @@ final class FigureBlockWriter {
       throw new IllegalStateException("chart template rejected: " + e.getMessage(), e);
     }
     if (block.source() != null) {
-      box.addCell(plain(t.phrase(block.source(), 7.5f, false, BriefTheme.GREY), Element.ALIGN_LEFT, 2));
+      box.addCell(plain(t.phrase(block.source(), 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
     }
     ctx.add(box);
   }

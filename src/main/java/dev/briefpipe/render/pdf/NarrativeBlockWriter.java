@@ -14,34 +14,38 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Section headings and the bullets of a section. A paragraph starts at each top-level (□) bullet;
- * a narrative block may print a range of paragraphs so figures can sit between them. Each bullet has
- * a hanging indent: wrapped lines align with the text, not the marker.
+ * Section headings and the bullets of a section. A paragraph starts at each top-level bullet; a
+ * narrative block may print a range of paragraphs so figures can sit between them. Each bullet has a
+ * hanging indent: wrapped lines align with the text, not the marker. A note (※) sits one step in
+ * from the bullet it explains.
  */
 final class NarrativeBlockWriter {
+  private static final float NOTE_STEP = 12;
+
   private NarrativeBlockWriter() {}
 
   static void heading(RenderContext ctx, LayoutBlock.Section block) {
     String title = block.title() != null ? block.title()
         : ctx.data().table(block.sheet()).findByKey(String.valueOf(block.number())).map(r -> r.text("title")).orElse("");
     PdfText t = ctx.text();
+    BriefTheme th = ctx.theme();
     PdfPTable h = new PdfPTable(new float[] {0.32f, 9.68f});
     h.setWidthPercentage(100);
     h.setSpacingBefore(16);
     h.setSpacingAfter(4);
     h.setKeepTogether(true);
-    PdfPCell num = new PdfPCell(t.phrase(String.valueOf(block.number()), 12.5f, true, Color.WHITE));
-    num.setBackgroundColor(BriefTheme.NAVY);
+    PdfPCell num = new PdfPCell(t.phrase(String.valueOf(block.number()), th.body + 2, true, Color.WHITE));
+    num.setBackgroundColor(th.primary);
     num.setBorder(Rectangle.NO_BORDER);
     num.setHorizontalAlignment(Element.ALIGN_CENTER);
     num.setVerticalAlignment(Element.ALIGN_MIDDLE);
     num.setPaddingBottom(5);
     h.addCell(num);
-    Phrase p = t.bookmarked(title, 13f, true, BriefTheme.NAVY, 0, "section-" + block.number(),
+    Phrase p = t.bookmarked(title, th.body + 2.5f, true, th.primary, 0, "section-" + block.number(),
         block.number() + ". " + title);
     PdfPCell cell = new PdfPCell(p);
     cell.setBorder(Rectangle.BOTTOM);
-    cell.setBorderColor(BriefTheme.NAVY);
+    cell.setBorderColor(th.primary);
     cell.setBorderWidth(1f);
     cell.setPaddingLeft(6);
     cell.setPaddingBottom(5);
@@ -56,41 +60,38 @@ final class NarrativeBlockWriter {
     rows.sort(Comparator.comparingLong(r -> r.get("seq") instanceof Long l ? l : 0L));
     int[] range = range(block.paragraphs());
     int paragraph = 0;
-    BriefTheme.Bullet previous = BriefTheme.Bullet.SQUARE;
+    float lastIndent = 0;
     for (Row r : rows) {
-      BriefTheme.Bullet b = BriefTheme.Bullet.of(r.text("level"));
-      if (b == BriefTheme.Bullet.SQUARE) {
+      String level = r.text("level");
+      BriefTheme.Bullet b = ctx.theme().bullet(level);
+      if (ctx.theme().startsParagraph(level)) {
         paragraph++;
       }
       if (paragraph < range[0] || paragraph > range[1]) {
         continue;
       }
-      float indent = b == BriefTheme.Bullet.NOTE ? noteIndent(previous) : b.indent;
-      ctx.add(bullet(ctx.text(), b, indent, r));
-      if (b != BriefTheme.Bullet.NOTE) {
-        previous = b;
+      float indent = b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
+      ctx.add(bullet(ctx, b, indent, r));
+      if (b.indent() != null) {
+        lastIndent = b.indent();
       }
     }
   }
 
-  private static Paragraph bullet(PdfText t, BriefTheme.Bullet b, float indent, Row r) {
-    Color colour = b == BriefTheme.Bullet.NOTE ? BriefTheme.GREY : BriefTheme.INK;
-    String marker = b.marker + " ";
-    float markerWidth = t.width(marker, b.size, b.bold);
-    Paragraph p = t.paragraph(b.size);
-    p.setLeading(b.size * 1.62f);
-    p.add(t.phrase(marker, b.size, b.bold, colour));
-    p.add(t.phrase(r.text("text"), b.size, b.bold, colour, r.cell("text").orElse(null)));
+  private static Paragraph bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
+    PdfText t = ctx.text();
+    Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
+    String marker = b.marker() + " ";
+    float markerWidth = t.width(marker, b.size(), b.bold());
+    Paragraph p = t.paragraph(b.size());
+    p.setLeading(b.size() * 1.62f);
+    p.add(t.phrase(marker, b.size(), b.bold(), colour));
+    p.add(t.phrase(r.text("text"), b.size(), b.bold(), colour, r.cell("text").orElse(null)));
     p.setIndentationLeft(indent + markerWidth);
     p.setFirstLineIndent(-markerWidth);
-    p.setSpacingBefore(b.spaceBefore);
+    p.setSpacingBefore(b.before());
     p.setAlignment(Element.ALIGN_JUSTIFIED);
     return p;
-  }
-
-  /** A note (※) sits one step in from the bullet it explains. */
-  private static float noteIndent(BriefTheme.Bullet previous) {
-    return previous == BriefTheme.Bullet.SQUARE ? 12 : previous == BriefTheme.Bullet.CIRCLE ? 24 : 34;
   }
 
   /** "1" → [1,1], "2-" → [2,∞], "1-3" → [1,3], null → all. */

@@ -15,22 +15,33 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Draws the running header (the brief's title, from page 2 on) and the footer "x / y", and turns
- * tagged headings into bookmarks. The total page count is a template filled in when the document
- * closes. Generic tags have the form {@code outline|<level>|<key>|<title>}; level 0 is a section,
+ * Draws the running header (from page 2 on) and the footer ("x / y" by default), and turns tagged
+ * headings into bookmarks. The total page count is a template filled in when the document closes,
+ * which is why {@code {pages}} must end the footer pattern. Generic tags have the form {@code outline|<level>|<key>|<title>}; level 0 is a section,
  * level 1 a figure or table under the last section.
  */
 final class PageDecorator extends PdfPageEventHelper {
   private static final float FOOT_SIZE = 8.5f;
   private final PdfText text;
+  private final BriefTheme theme;
   private final String runningTitle;
+  private final String footerBeforeTotal;
+  private final boolean footerHasTotal;
   private final Map<String, PdfOutline> done = new HashMap<>();
   private PdfTemplate total;
   private PdfOutline currentSection;
 
-  PageDecorator(PdfText text, String runningTitle) {
+  /**
+   * @param runningTitle the header text ("" = no header)
+   * @param footer the footer pattern with {page} and, at its end, {pages}
+   */
+  PageDecorator(PdfText text, BriefTheme theme, String runningTitle, String footer) {
     this.text = text;
+    this.theme = theme;
     this.runningTitle = runningTitle;
+    int total = footer.indexOf("{pages}");
+    this.footerHasTotal = total >= 0;
+    this.footerBeforeTotal = total >= 0 ? footer.substring(0, total) : footer;
   }
 
   @Override
@@ -44,30 +55,31 @@ final class PageDecorator extends PdfPageEventHelper {
     Rectangle page = document.getPageSize();
     float left = document.left();
     float right = document.right();
-    if (writer.getPageNumber() > 1) {
+    if (writer.getPageNumber() > 1 && !runningTitle.isEmpty()) {
       ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-          text.phrase(runningTitle, 8f, false, BriefTheme.GREY), right, page.getTop() - 38, 0);
+          text.phrase(runningTitle, 8f, false, theme.muted), right, page.getTop() - 38, 0);
       cb.saveState();
-      cb.setColorStroke(BriefTheme.RULE);
+      cb.setColorStroke(theme.rule);
       cb.setLineWidth(0.5f);
       cb.moveTo(left, page.getTop() - 43);
       cb.lineTo(right, page.getTop() - 43);
       cb.stroke();
       cb.restoreState();
     }
-    String current = writer.getPageNumber() + " / ";
+    String current = footerBeforeTotal.replace("{page}", String.valueOf(writer.getPageNumber()));
     float w = text.width(current, FOOT_SIZE, false);
-    float x = (left + right) / 2 - w / 2 - 4;
+    float x = (left + right) / 2 - w / 2 - (footerHasTotal ? 4 : 0);
     float y = 30;
-    ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(current, text.font(FOOT_SIZE, false, BriefTheme.GREY)),
-        x, y, 0);
-    cb.addTemplate(total, x + w, y);
+    ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, text.phrase(current, FOOT_SIZE, false, theme.muted), x, y, 0);
+    if (footerHasTotal) {
+      cb.addTemplate(total, x + w, y);
+    }
   }
 
   @Override
   public void onCloseDocument(PdfWriter writer, Document document) {
     ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-        new Phrase(String.valueOf(writer.getPageNumber() - 1), text.font(FOOT_SIZE, false, BriefTheme.GREY)), 0, 0, 0);
+        new Phrase(String.valueOf(writer.getPageNumber() - 1), text.font(FOOT_SIZE, false, theme.muted)), 0, 0, 0);
   }
 
   @Override

@@ -9,12 +9,17 @@ import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Row;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +45,15 @@ public final class PdfBriefRenderer {
    */
   public record Identity(ZonedDateTime created, String seed) {}
 
-  public Rendered render(BriefConfig brief, Dataset data, Path out, Identity identity) throws IOException {
-    PdfText text = new PdfText(fonts);
+  /**
+   * @param figures the brief's key figures, for key-figure blocks
+   */
+  public Rendered render(BriefConfig brief, Dataset data, Map<String, KeyFigure> figures, Path out, Identity identity)
+      throws IOException {
+    BriefTheme theme = new BriefTheme(brief.style());
+    PdfText text = new PdfText(fonts, theme.ink);
+    Locale locale = Locale.forLanguageTag(brief.locale());
+    Map<String, Object> meta = meta(brief, data);
     Document doc = new Document(PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP,
         BriefTheme.MARGIN_BOTTOM);
     int pages;
@@ -51,14 +63,15 @@ public final class PdfBriefRenderer {
       writer.setStrictImageSequence(true);
       writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
       writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-      writer.setPageEvent(new PageDecorator(text, brief.title()));
+      writer.setPageEvent(new PageDecorator(text, theme, TextPattern.fill(brief.style().header(), meta, locale),
+          brief.style().footer()));
       metadata(doc, brief, data);
       writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
       Archival.seedFonts(fonts, identity.seed());
       doc.open();
       Archival.fix(writer, identity);
-      RenderContext ctx = new RenderContext(doc, writer, text, brief, data);
-      int figures = 0;
+      RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale);
+      int figureCount = 0;
       int tables = 0;
       for (LayoutBlock block : brief.layout()) {
         if (block instanceof LayoutBlock.Title t) {
@@ -68,11 +81,13 @@ public final class PdfBriefRenderer {
         } else if (block instanceof LayoutBlock.Narrative n) {
           NarrativeBlockWriter.bullets(ctx, n);
         } else if (block instanceof LayoutBlock.Chart c) {
-          FigureBlockWriter.write(ctx, c, ++figures);
+          FigureBlockWriter.write(ctx, c, ++figureCount);
         } else if (block instanceof LayoutBlock.Table t) {
           TableBlockWriter.table(ctx, t, ++tables);
         } else if (block instanceof LayoutBlock.ListBlock l) {
           TableBlockWriter.list(ctx, l);
+        } else if (block instanceof LayoutBlock.KeyFigures k) {
+          KeyFiguresBlockWriter.write(ctx, k);
         } else if (block instanceof LayoutBlock.PageBreak) {
           doc.newPage();
         }
@@ -87,6 +102,21 @@ public final class PdfBriefRenderer {
       throw new GlyphMissingException(text.missing());
     }
     return new Rendered(out, pages);
+  }
+
+  /** The title block's values (title, series, number, publisher, date) for text patterns. */
+  private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
+    Map<String, Object> meta = new HashMap<>();
+    meta.put("title", brief.title());
+    for (LayoutBlock b : brief.layout()) {
+      if (b instanceof LayoutBlock.Title t && !data.table(t.sheet()).rows().isEmpty()) {
+        Row row = data.table(t.sheet()).rows().get(0);
+        for (String f : List.of("title", "series", "number", "publisher", "date")) {
+          row.find(f).ifPresent(v -> meta.put(f, v));
+        }
+      }
+    }
+    return meta;
   }
 
   private static void metadata(Document doc, BriefConfig brief, Dataset data) {

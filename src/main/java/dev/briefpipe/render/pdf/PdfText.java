@@ -25,11 +25,13 @@ final class PdfText {
     return c == ' ' || c == '/' || (c == '-' && current > start);
   };
   private final FontSet fonts;
+  private final Color ink;
   private final Map<String, Font> cache = new HashMap<>();
   private final List<MissingGlyph> missing = new ArrayList<>();
 
-  PdfText(FontSet fonts) {
+  PdfText(FontSet fonts, Color ink) {
     this.fonts = fonts;
+    this.ink = ink;
   }
 
   FontSet fonts() {
@@ -69,7 +71,7 @@ final class PdfText {
    */
   Paragraph paragraph(float size) {
     Paragraph p = new Paragraph();
-    p.setFont(font(size, false, BriefTheme.INK));
+    p.setFont(font(size, false, ink));
     return p;
   }
 

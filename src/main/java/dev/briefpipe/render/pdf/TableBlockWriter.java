@@ -28,12 +28,22 @@ final class TableBlockWriter {
 
   static void table(RenderContext ctx, LayoutBlock.Table block, int tableNumber) {
     PdfText t = ctx.text();
+    BriefTheme th = ctx.theme();
     Table data = ctx.data().table(block.sheet());
     SheetSchema schema = ctx.brief().sheets().get(block.sheet());
     List<String> cols = block.columns() == null || block.columns().isEmpty() ? data.fields() : block.columns();
-    Map<String, String> formats = block.formats() == null ? Map.of() : block.formats();
+    Map<String, String> formats = new java.util.HashMap<>();
+    // A number column's own format ("#,##0", "0.00") applies unless the block gives one.
+    schema.columns().forEach((f, spec) -> {
+      if (spec.format() != null && spec.type().isNumeric()) {
+        formats.put(f, spec.format());
+      }
+    });
+    if (block.formats() != null) {
+      formats.putAll(block.formats());
+    }
     if (block.title() != null) {
-      Paragraph title = t.paragraph(block.title(), 11f, true, BriefTheme.NAVY);
+      Paragraph title = t.paragraph(block.title(), 11f, true, th.primary);
       title.setSpacingBefore(8);
       title.setSpacingAfter(6);
       ctx.add(title);
@@ -54,7 +64,8 @@ final class TableBlockWriter {
     table.setSpacingBefore(block.caption() == null ? 2 : 10);
     table.setSpacingAfter(4);
     if (block.caption() != null) {
-      Phrase cap = t.bookmarked(block.caption(), 9.5f, true, BriefTheme.INK, 1, "table-" + tableNumber, block.caption());
+      String caption = ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", block.caption()));
+      Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
       PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
       c.setColspan(cols.size());
       c.setPaddingBottom(6);
@@ -63,20 +74,20 @@ final class TableBlockWriter {
     for (String f : cols) {
       ColumnSpec spec = schema.columns().get(f);
       String header = spec != null ? spec.title() : f;
-      PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, BriefTheme.INK));
-      h.setBackgroundColor(BriefTheme.HEADER_FILL);
+      PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, th.ink));
+      h.setBackgroundColor(th.headerFill);
       h.setHorizontalAlignment(Element.ALIGN_CENTER);
       h.setVerticalAlignment(Element.ALIGN_MIDDLE);
       h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
       h.setBorderWidthTop(1.2f);
-      h.setBorderColor(BriefTheme.NAVY);
+      h.setBorderColor(th.primary);
       h.setPadding(5);
       table.addCell(h);
     }
     List<Row> rows = data.rows();
     Map<String, Boolean> longText = new java.util.HashMap<>();
     for (String f : cols) {
-      longText.put(f, rows.stream().anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f)).length() > 12));
+      longText.put(f, rows.stream().anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f), th.style).length() > 12));
     }
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
@@ -86,13 +97,13 @@ final class TableBlockWriter {
           continue;
         }
         Object v = r.get(f);
-        PdfPCell c = new PdfPCell(t.phrase(ValueFormat.format(v, formats.get(f)), SIZE, false, BriefTheme.INK,
+        PdfPCell c = new PdfPCell(t.phrase(ValueFormat.format(v, formats.get(f), th.style), SIZE, false, th.ink,
             r.cell(f).orElse(null)));
         c.setLeading(0, 1.45f);
         c.setPadding(4);
-        c.setPaddingBottom(5);
+        c.setPaddingBottom(4.5f);
         c.setBorder(Rectangle.BOTTOM);
-        c.setBorderColor(BriefTheme.RULE);
+        c.setBorderColor(th.rule);
         c.setBorderWidth(0.5f);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setHorizontalAlignment(ValueFormat.isNumber(v) ? Element.ALIGN_RIGHT
@@ -106,11 +117,11 @@ final class TableBlockWriter {
           lastRow = i + span == rows.size();
         }
         if (lastRow) {
-          c.setBorderColor(BriefTheme.NAVY);
+          c.setBorderColor(th.primary);
           c.setBorderWidth(1.2f);
         }
         if (v == null) {
-          c.setPhrase(t.phrase("-", SIZE, false, BriefTheme.GREY));
+          c.setPhrase(t.phrase("-", SIZE, false, th.muted));
         }
         table.addCell(c);
         lastRow = i == rows.size() - 1;
@@ -118,7 +129,7 @@ final class TableBlockWriter {
     }
     ctx.add(table);
     if (block.source() != null) {
-      Paragraph src = t.paragraph(block.source(), 7.5f, false, BriefTheme.GREY);
+      Paragraph src = t.paragraph(block.source(), 7.5f, false, th.muted);
       src.setSpacingAfter(6);
       ctx.add(src);
     }
@@ -126,8 +137,9 @@ final class TableBlockWriter {
 
   static void list(RenderContext ctx, LayoutBlock.ListBlock block) {
     PdfText t = ctx.text();
+    BriefTheme th = ctx.theme();
     if (block.title() != null) {
-      Paragraph title = t.paragraph(block.title(), 12f, true, BriefTheme.NAVY);
+      Paragraph title = t.paragraph(block.title(), 12f, true, th.primary);
       title.setSpacingBefore(18);
       title.setSpacingAfter(6);
       ctx.add(title);
@@ -136,8 +148,8 @@ final class TableBlockWriter {
     for (Row r : ctx.data().table(block.sheet()).rows()) {
       Paragraph p = t.paragraph(SIZE);
       p.setLeading(SIZE * 1.5f);
-      p.add(t.phrase("- ", SIZE, false, BriefTheme.INK));
-      p.add(t.phrase(r.text(block.field()), SIZE, false, BriefTheme.INK, r.cell(block.field()).orElse(null)));
+      p.add(t.phrase("- ", SIZE, false, th.ink));
+      p.add(t.phrase(r.text(block.field()), SIZE, false, th.ink, r.cell(block.field()).orElse(null)));
       p.setIndentationLeft(marker);
       p.setFirstLineIndent(-marker);
       p.setSpacingBefore(1.5f);

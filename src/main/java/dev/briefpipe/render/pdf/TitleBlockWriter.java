@@ -9,13 +9,13 @@ import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
 import java.awt.Color;
-import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The first-page header: a band with the series label and the brief's number and date, the title,
- * and the authors with their units, closed by a rule.
+ * The first-page header: a band with the series label and the style's band text (number, date…),
+ * the title, and the authors with their units, closed by a rule.
  */
 final class TitleBlockWriter {
   private TitleBlockWriter() {}
@@ -23,21 +23,20 @@ final class TitleBlockWriter {
   static void write(RenderContext ctx, LayoutBlock.Title block) {
     Row meta = ctx.data().table(block.sheet()).rows().get(0);
     PdfText t = ctx.text();
+    BriefTheme th = ctx.theme();
     PdfPTable band = new PdfPTable(new float[] {1.1f, 4f});
     band.setWidthPercentage(100);
-    PdfPCell series = new PdfPCell(t.phrase(meta.text("series"), 11f, true, Color.WHITE, meta.cell("series").orElse(null)));
-    series.setBackgroundColor(BriefTheme.NAVY);
+    PdfPCell series = new PdfPCell(t.phrase(meta.text("series"), th.body + 0.5f, true, Color.WHITE,
+        meta.cell("series").orElse(null)));
+    series.setBackgroundColor(th.primary);
     series.setBorder(Rectangle.NO_BORDER);
     series.setHorizontalAlignment(Element.ALIGN_CENTER);
     series.setVerticalAlignment(Element.ALIGN_MIDDLE);
     series.setPadding(6);
     band.addCell(series);
-    LocalDate date = (LocalDate) meta.get("date");
-    String right = meta.text("publisher") + " 브리프 제" + meta.text("number") + "호  |  "
-        + date.getYear() + "." + date.getMonthValue() + "." + date.getDayOfMonth() + ".";
-    PdfPCell info = new PdfPCell(t.phrase(right, 9f, false, BriefTheme.GREY));
+    PdfPCell info = new PdfPCell(t.phrase(ctx.fill(th.style.band(), Map.of()), th.body - 1.5f, false, th.muted));
     info.setBorder(Rectangle.BOTTOM);
-    info.setBorderColor(BriefTheme.NAVY);
+    info.setBorderColor(th.primary);
     info.setBorderWidth(1.5f);
     info.setHorizontalAlignment(Element.ALIGN_RIGHT);
     info.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -45,21 +44,22 @@ final class TitleBlockWriter {
     band.addCell(info);
     ctx.add(band);
 
-    Paragraph title = t.paragraph(20f);
-    title.add(t.phrase(meta.text("title"), 20f, true, BriefTheme.NAVY, meta.cell("title").orElse(null)));
+    float size = th.style.titleSize();
+    Paragraph title = t.paragraph(size);
+    title.add(t.phrase(meta.text("title"), size, true, th.primary, meta.cell("title").orElse(null)));
     title.setAlignment(Element.ALIGN_CENTER);
-    title.setLeading(28);
-    title.setSpacingBefore(26);
-    title.setSpacingAfter(14);
+    title.setLeading(size * 1.4f);
+    title.setSpacingBefore(size * 1.3f);
+    title.setSpacingAfter(size * 0.7f);
     ctx.add(title);
 
     if (block.authors() != null) {
       Table authors = ctx.data().table(block.authors());
       String line = authors.rows().stream()
-          .sorted(Comparator.comparing(r -> r.text("order").length() == 0 ? 0L : (Long) r.get("order")))
+          .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
           .map(r -> r.text("unit") + " " + r.text("name"))
           .collect(Collectors.joining("  ·  "));
-      Paragraph p = t.paragraph(line, 9.5f, false, BriefTheme.GREY);
+      Paragraph p = t.paragraph(line, th.body - 1, false, th.muted);
       p.setAlignment(Element.ALIGN_RIGHT);
       p.setSpacingAfter(6);
       ctx.add(p);
@@ -68,7 +68,7 @@ final class TitleBlockWriter {
     rule.setWidthPercentage(100);
     PdfPCell line = new PdfPCell();
     line.setBorder(Rectangle.TOP);
-    line.setBorderColor(BriefTheme.NAVY);
+    line.setBorderColor(th.primary);
     line.setBorderWidth(0.8f);
     line.setFixedHeight(8);
     rule.addCell(line);

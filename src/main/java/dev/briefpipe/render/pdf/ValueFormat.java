@@ -16,7 +16,7 @@ final class ValueFormat {
    * @param pattern a date pattern ("yyyy.M.", for dates and year-months) or a number pattern ("#,##0");
    *     null for the default (ISO dates, plain numbers)
    */
-  static String format(Object v, String pattern) {
+  static String format(Object v, String pattern, dev.briefpipe.config.StyleConfig style) {
     if (v == null) {
       return "";
     }
@@ -33,7 +33,7 @@ final class ValueFormat {
       return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
     }
     if (v instanceof Boolean b) {
-      return b ? "예" : "아니오";
+      return b ? style.booleanTrue() : style.booleanFalse();
     }
     return v.toString();
   }

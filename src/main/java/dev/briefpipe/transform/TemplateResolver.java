@@ -1,0 +1,136 @@
+package dev.briefpipe.transform;
+
+import dev.briefpipe.expr.ExprEvaluator;
+import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.Severity;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills placeholders in prose from the data: {@code {patents[CN].families:#,##0}} becomes
+ * "38,210". The part after the last top-level colon is a number pattern, formatted for the brief's
+ * locale. A placeholder that cannot be filled is an error at its cell; a literal number near a
+ * filled one that disagrees with it (within 20 % but not equal, e.g. "38,000건" beside 38,210) is a
+ * warning, since it is probably a stale copy of the same figure.
+ */
+final class TemplateResolver {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+  /** A number standing on its own: not part of a name such as "H100", "BF16" or "910C". */
+  private static final Pattern LITERAL =
+      Pattern.compile("(?<![\\p{IsLatin}\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{IsLatin}\\d])\\s*(조|억|만)?");
+  private static final double NEAR = 0.2;
+  private final ExprEvaluator eval;
+  private final Locale locale;
+
+  TemplateResolver(ExprEvaluator eval, Locale locale) {
+    this.eval = eval;
+    this.locale = locale;
+  }
+
+  /** The text with its placeholders filled; problems are added to {@code findings}. */
+  String resolve(String text, CellRef at, String field, String header, List<Finding> findings) {
+    if (text.indexOf('{') < 0) {
+      return text;
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    List<BigDecimal> values = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    List<String> exprs = new ArrayList<>();
+    while (m.find()) {
+      String body = m.group(1);
+      int colon = formatColon(body);
+      String expr = colon < 0 ? body : body.substring(0, colon);
+      String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
+      String replacement;
+      try {
+        Object v = eval.eval(ExprParser.parse(expr));
+        if (v == null) {
+          throw new ExprException("the referenced cell is blank", -1);
+        }
+        replacement = format(v, pattern);
+        if (v instanceof BigDecimal b) {
+          values.add(pattern != null && pattern.contains("%") ? b.movePointRight(2) : b);
+          shown.add(replacement);
+          exprs.add(expr.trim());
+        }
+      } catch (ExprException | IllegalArgumentException e) {
+        findings.add(new Finding("placeholder-invalid", Severity.ERROR, at, field, header, m.group(), "",
+            List.of(e.getMessage())));
+        replacement = m.group();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
+    return out.toString();
+  }
+
+  private void checkLiterals(String literalText, List<BigDecimal> values, List<String> shown, List<String> exprs,
+      CellRef at, String field, String header, List<Finding> findings) {
+    Matcher lit = LITERAL.matcher(literalText);
+    while (lit.find()) {
+      BigDecimal literal = parseLiteral(lit);
+      for (int i = 0; i < values.size(); i++) {
+        BigDecimal v = values.get(i);
+        if (v.signum() == 0 || literal.compareTo(v) == 0) {
+          continue;
+        }
+        double diff = literal.subtract(v).abs().doubleValue() / v.abs().doubleValue();
+        if (diff <= NEAR) {
+          findings.add(new Finding("number-contradicts", Severity.WARNING, at, field, header, lit.group().trim(), shown.get(i),
+              List.of(exprs.get(i))));
+        }
+      }
+    }
+  }
+
+  /** "38,000" → 38000, "6,710억" → 671000000000, "1.5조" → 1500000000000. */
+  static BigDecimal parseLiteral(Matcher m) {
+    BigDecimal n = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
+    String unit = m.group(3);
+    int exp = unit == null ? 0 : unit.equals("만") ? 4 : unit.equals("억") ? 8 : 12;
+    return n.movePointRight(exp);
+  }
+
+  private String format(Object v, String pattern) {
+    if (!(v instanceof BigDecimal b)) {
+      return v.toString();
+    }
+    if (pattern == null) {
+      return b.stripTrailingZeros().toPlainString();
+    }
+    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(b);
+  }
+
+  /** The index of the colon that starts the format: the last one outside brackets and quotes. */
+  private static int formatColon(String body) {
+    int depth = 0;
+    char quote = 0;
+    int found = -1;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[' || c == '(') {
+        depth++;
+      } else if (c == ']' || c == ')') {
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        found = i;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.briefpipe.transform;
+
+import static dev.briefpipe.testing.TinyWorkbook.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.testing.TinyWorkbook;
+import dev.briefpipe.validate.SchemaValidator;
+import dev.briefpipe.workbook.WorkbookReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Derived fields, key figures and placeholders in prose, on a real workbook. */
+class TransformerTest {
+  @TempDir Path dir;
+  private BriefConfig brief;
+
+  @BeforeEach
+  void config() throws IOException {
+    Files.createDirectories(dir.resolve("config/briefs"));
+    Files.writeString(dir.resolve("config/briefs/t.yaml"), """
+        id: t
+        title: test
+        workbook: w.xlsx
+        locale: ko-KR
+        sheets:
+          patents:
+            sheet: 특허
+            key: code
+            value: families
+            columns:
+              code:     {header: [코드], type: text}
+              families: {header: [건수], type: integer}
+          money:
+            sheet: 투자
+            key: id
+            columns:
+              id:     {header: [ID], type: text}
+              amount: {header: [금액], type: decimal}
+              fx:     {header: [환율], type: decimal}
+            derived:
+              usd: {expr: "round(amount / fx, 1)"}
+          text:
+            sheet: 본문
+            columns:
+              body: {header: [내용], type: text, template: true}
+        summary:
+          figures:
+            - {id: ratio, expr: "patents[CN] / patents[US]", format: "0.00"}
+            - {id: total, expr: "sum(money.amount)"}
+        """);
+    brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
+  }
+
+  @Test
+  void placeholdersAreFilledFromDataAndFigures() throws IOException {
+    Transformer.Result r = transform(
+        row("총 {patents[CN]:#,##0}건, 미국의 {ratio:0.0}배"),
+        row("비중 {patents[CN] / (patents[CN] + patents[US]):0.0%}"));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.dataset().table("text").rows()).extracting(x -> x.text("body"))
+        .containsExactly("총 38,210건, 미국의 6.1배", "비중 85.9%");
+    assertThat(r.figures().get("ratio").value().doubleValue()).isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(r.dataset().table("money").rows().get(0).get("usd")).isEqualTo(new BigDecimal("82.0"));
+  }
+
+  @Test
+  void anUnknownReferenceIsAnErrorAtItsCell() throws IOException {
+    Transformer.Result r = transform(row("ok"), row("총 {patents[JP]:#,##0}건"), row("{patents[CN].famillies}"), row("{nope}"));
+    assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, f -> f.severity().code())
+        .containsExactly(
+            tuple("A3", "placeholder-invalid", "error"),
+            tuple("A4", "placeholder-invalid", "error"),
+            tuple("A5", "placeholder-invalid", "error"));
+    assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
+  }
+
+  @Test
+  void aLiteralNumberThatContradictsAFilledOneIsAWarning() throws IOException {
+    Transformer.Result r = transform(
+        row("총 38,000건({patents[CN]:#,##0}건)"),
+        row("H100 대비 {patents[US]:#,##0}건, 2023년"),
+        row("약 3.8만 건 ({patents[CN]})"));
+    assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, Finding::value)
+        .containsExactly(tuple("A2", "number-contradicts", "38,000"), tuple("A4", "number-contradicts", "3.8만"));
+  }
+
+  private Transformer.Result transform(Object[]... bodies) throws IOException {
+    Object[][] text = new Object[bodies.length + 1][];
+    text[0] = row("내용");
+    System.arraycopy(bodies, 0, text, 1, bodies.length);
+    Path file = new TinyWorkbook()
+        .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", 6276))
+        .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+        .sheet("본문", text)
+        .write(dir.resolve("w.xlsx"));
+    SchemaValidator.Result v = new SchemaValidator().validate(new WorkbookReader().read(file), brief);
+    assertThat(v.report().findings()).isEmpty();
+    return new Transformer().apply(v.dataset(), brief);
+  }
+}

@@ -86,7 +86,7 @@ final class NarrativeBlockWriter {
     Paragraph p = t.paragraph(b.size());
     p.setLeading(b.size() * 1.62f);
     p.add(t.phrase(marker, b.size(), b.bold(), colour));
-    p.add(t.phrase(r.text("text"), b.size(), b.bold(), colour, r.cell("text").orElse(null)));
+    p.add(t.phrase(r.text("text"), b.size(), b.bold(), colour, r.cell("text").orElse(null), true));
     p.setIndentationLeft(indent + markerWidth);
     p.setFirstLineIndent(-markerWidth);
     p.setSpacingBefore(b.before());

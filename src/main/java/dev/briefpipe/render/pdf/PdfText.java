@@ -4,7 +4,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.SplitCharacter;
 import dev.briefpipe.model.CellRef;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -14,16 +13,11 @@ import java.util.Map;
 
 /**
  * Makes phrases from text: each run of characters in the first face that has them (so a Chinese name
- * inside Korean prose still gets glyphs), lines broken only at spaces and slashes (OpenPDF would
- * otherwise break between any two Hangul syllables), and every character no face has recorded as a
+ * inside Korean prose still gets glyphs), lines broken as {@link LineBreaks} says, and every
+ * character no face has recorded as a
  * {@link MissingGlyph} instead of silently vanishing. Not thread-safe: one per document.
  */
 final class PdfText {
-  /** Breaks at spaces, and after '/' or '-' inside long tokens such as URLs. */
-  static final SplitCharacter WORDS = (start, current, end, cc, ck) -> {
-    char c = ck == null ? cc[current] : (char) ck[Math.min(current, ck.length - 1)].getUnicodeEquivalent(cc[current]);
-    return c == ' ' || c == '/' || (c == '-' && current > start);
-  };
   private final FontSet fonts;
   private final Color ink;
   private final Map<String, Font> cache = new HashMap<>();
@@ -39,6 +33,13 @@ final class PdfText {
   }
 
   Phrase phrase(String text, float size, boolean bold, Color color, CellRef source) {
+    return phrase(text, size, bold, color, source, false);
+  }
+
+  /**
+   * @param paragraphEnd this text ends a paragraph: keep a short last word with the word before it
+   */
+  Phrase phrase(String text, float size, boolean bold, Color color, CellRef source, boolean paragraphEnd) {
     Phrase p = new Phrase();
     p.setFont(font(size, bold, color));
     p.setLeading(size * 1.5f);
@@ -60,7 +61,11 @@ final class PdfText {
       run.appendCodePoint(cp);
     }
     if (run.length() > 0) {
-      p.add(chunk(run.toString(), runFace, size, color));
+      Chunk last = chunk(run.toString(), runFace, size, color);
+      if (paragraphEnd) {
+        last.setSplitCharacter(LineBreaks.KEEP_SHORT_TAIL);
+      }
+      p.add(last);
     }
     return p;
   }
@@ -131,7 +136,7 @@ final class PdfText {
 
   private Chunk chunk(String s, FontSet.Face face, float size, Color color) {
     Chunk c = new Chunk(s, font(face, size, color));
-    c.setSplitCharacter(WORDS);
+    c.setSplitCharacter(LineBreaks.WORDS);
     return c;
   }
 

@@ -149,7 +149,7 @@ final class TableBlockWriter {
       Paragraph p = t.paragraph(SIZE);
       p.setLeading(SIZE * 1.5f);
       p.add(t.phrase("- ", SIZE, false, th.ink));
-      p.add(t.phrase(r.text(block.field()), SIZE, false, th.ink, r.cell(block.field()).orElse(null)));
+      p.add(t.phrase(r.text(block.field()), SIZE, false, th.ink, r.cell(block.field()).orElse(null), true));
       p.setIndentationLeft(marker);
       p.setFirstLineIndent(-marker);
       p.setSpacingBefore(1.5f);

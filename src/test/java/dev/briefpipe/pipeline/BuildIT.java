@@ -127,6 +127,25 @@ class BuildIT {
   }
 
   @Test
+  void noBulletEndsOnALineHoldingOnlyAShortWord() throws IOException {
+    Built built = build(null);
+    List<String> lines;
+    try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+      lines = List.of(new PDFTextStripper().getText(pdf).split("\\R"));
+    }
+    int checked = 0;
+    for (Row r : built.checked().data().table("narrative").rows()) {
+      String[] words = r.text("text").trim().split(" ");
+      String last = words[words.length - 1];
+      if (words.length > 1 && last.length() <= 4) {
+        checked++;
+        assertThat(lines).as("bullet %s ends alone on a line: %s", r.get("seq"), last).doesNotContain(last);
+      }
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
+  @Test
   void csvExtractsRoundTripToTheSheets() throws IOException {
     Built built = build(null);
     for (Table t : built.checked().sheetData().tables()) {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -131,7 +132,7 @@ class BuildIT {
     Built built = build(null);
     List<String> lines;
     try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
-      lines = List.of(new PDFTextStripper().getText(pdf).split("\\R"));
+      lines = Stream.of(new PDFTextStripper().getText(pdf).split("\\R")).map(String::strip).toList();
     }
     int checked = 0;
     for (Row r : built.checked().data().table("narrative").rows()) {

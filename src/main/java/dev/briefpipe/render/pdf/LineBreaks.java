@@ -17,25 +17,51 @@ final class LineBreaks {
   /** Breaks at spaces, and after '/' or '-' inside long tokens. */
   static final SplitCharacter WORDS = (start, current, end, cc, ck) -> isWordBreak(start, current, cc, ck);
 
-  /** {@link #WORDS}, except at the last space of the text when the last word is short. */
-  static final SplitCharacter KEEP_SHORT_TAIL = (start, current, end, cc, ck) -> {
-    if (end - start <= 1) {
-      // OpenPDF's probe with a lone space ("may a space break?") cannot tell which space it is;
-      // the scan over the real text has already recorded every allowed break.
+  /**
+   * {@link #WORDS}, except at the last space of the text when the last word is short. One instance
+   * per chunk (it remembers how far OpenPDF's scan of the chunk got); not thread-safe.
+   */
+  static SplitCharacter keepShortTail() {
+    return new SplitCharacter() {
+      private char[] text;
+      private int scanned = -1;
+
+      @Override
+      public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+        if (end - start <= 1) {
+          // OpenPDF's probe "may the last space seen break?": that space is the protected one when
+          // the protected space lies at or before where the scan stopped.
+          int last = text == null ? -1 : lastSpace(text);
+          return !(last >= 0 && last <= scanned + 1 && isProtectedSpace(text, null, last, text.length));
+        }
+        text = cc;
+        scanned = current;
+        return isWordBreak(start, current, cc, ck) && !isProtectedSpace(cc, ck, current, end);
+      }
+    };
+  }
+
+  private static int lastSpace(char[] cc) {
+    for (int i = cc.length - 1; i >= 0; i--) {
+      if (cc[i] == ' ') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last space of the text, when the word after it is short. */
+  private static boolean isProtectedSpace(char[] cc, PdfChunk[] ck, int at, int end) {
+    if (charAt(cc, ck, at) != ' ') {
       return false;
     }
-    if (isWordBreak(start, current, cc, ck) && charAt(cc, ck, current) == ' ') {
-      int tail = 0;
-      for (int i = current + 1; i < end; i++) {
-        if (charAt(cc, ck, i) == ' ') {
-          return true;
-        }
-        tail++;
+    for (int i = at + 1; i < end; i++) {
+      if (charAt(cc, ck, i) == ' ') {
+        return false;
       }
-      return tail > SHORT_TAIL;
     }
-    return isWordBreak(start, current, cc, ck);
-  };
+    return end - at - 1 <= SHORT_TAIL;
+  }
 
   private LineBreaks() {}
 

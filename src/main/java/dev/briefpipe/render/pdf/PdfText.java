@@ -63,7 +63,7 @@ final class PdfText {
     if (run.length() > 0) {
       Chunk last = chunk(run.toString(), runFace, size, color);
       if (paragraphEnd) {
-        last.setSplitCharacter(LineBreaks.KEEP_SHORT_TAIL);
+        last.setSplitCharacter(LineBreaks.keepShortTail());
       }
       p.add(last);
     }

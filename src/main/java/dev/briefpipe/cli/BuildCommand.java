@@ -5,7 +5,7 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.pipeline.BriefPipeline;
 import dev.briefpipe.pipeline.Built;
-import dev.briefpipe.pipeline.FontsFromConfig;
+import dev.briefpipe.pipeline.BriefService;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -42,8 +42,10 @@ final class BuildCommand implements Callable<Integer> {
     Period p = period(brief);
     BriefPipeline.SummaryMode mode = summaryMode();
     Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
-    Built built = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
-        .build(brief, options.workbook(settings, brief), p, outDir, mode);
+    Built built;
+    try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
+      built = service.build(brief, options.workbook(settings, brief), p, outDir, mode);
+    }
     ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
     built.manifest().withArray("outputs").forEach(o -> ctx.out().println("  " + o.get("path").asText()));
     ctx.out().println("  manifest.json");

@@ -58,6 +58,14 @@ final class ErrorReporter {
     } else if (e instanceof WorkbookBusyException b) {
       err.println(ctx.msg("summary." + b.reason(), b.file(), b.lockFile() == null ? "" : b.lockFile().getFileName()));
       code = ExitCodes.RUNTIME;
+    } else if (e instanceof dev.briefpipe.deliver.DeliveryException d) {
+      err.println(ctx.msg("send.error", d.getMessage()));
+      code = ExitCodes.RUNTIME;
+    } else if (e instanceof dev.briefpipe.store.StoreException
+        || e instanceof org.flywaydb.core.api.FlywayException
+        || e instanceof com.zaxxer.hikari.pool.HikariPool.PoolInitializationException) {
+      err.println(ctx.msg("store.error", e.getMessage()));
+      code = ExitCodes.RUNTIME;
     } else {
       err.println(ctx.msg("cli.unexpected", e.toString()));
       code = ExitCodes.RUNTIME;

@@ -53,16 +53,42 @@ public record BriefConfig(
   /** A headline figure: an expression over the data, with a label, unit and Excel number format. */
   public record Figure(String id, String label, String expr, String unit, String format, String note) {}
 
-  /** @param cron a Quartz cron expression; zone an IANA time zone */
-  public record ScheduleConfig(String cron, String zone) {}
+  /**
+   * When the brief is built and sent.
+   *
+   * @param cron a Quartz cron expression; a fire on a weekend or holiday moves to the next working day
+   * @param zone an IANA time zone
+   * @param period which month a fire reports on: current (the fire's month) or previous
+   * @param retryMinutes while the data is invalid, try again this often…
+   * @param deadlineDays …until this many days after the scheduled fire; then the period is missed
+   * @param workingDaysOnly move a fire on a weekend or holiday to the next working day (default true)
+   */
+  public record ScheduleConfig(
+      String cron, String zone, String period, Integer retryMinutes, Integer deadlineDays, Boolean workingDaysOnly) {
+    public ScheduleConfig {
+      workingDaysOnly = workingDaysOnly == null || workingDaysOnly;
+      zone = zone == null ? "Asia/Seoul" : zone;
+      period = period == null ? "current" : period;
+      retryMinutes = retryMinutes == null ? 60 : retryMinutes;
+      deadlineDays = deadlineDays == null ? 5 : deadlineDays;
+    }
+  }
 
-  /** Who receives the brief (to/cc/bcc) and who hears about data problems (analysts). */
-  public record DeliveryConfig(List<String> to, List<String> cc, List<String> bcc, List<String> analysts) {
+  /**
+   * Who receives the brief (to/cc/bcc) and who hears about data problems (analysts), and what the
+   * message says. Subject and attachment patterns take {title}, {period} and {id}.
+   */
+  public record DeliveryConfig(
+      List<String> to, List<String> cc, List<String> bcc, List<String> analysts, String subject, String attachment,
+      String intro) {
     public DeliveryConfig {
       to = to == null ? List.of() : List.copyOf(to);
       cc = cc == null ? List.of() : List.copyOf(cc);
       bcc = bcc == null ? List.of() : List.copyOf(bcc);
       analysts = analysts == null ? List.of() : List.copyOf(analysts);
+      subject = subject == null ? "[브리프] {title} ({period})" : subject;
+      attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
+      intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
     }
   }
 }

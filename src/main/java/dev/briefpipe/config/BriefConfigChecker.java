@@ -310,6 +310,9 @@ final class BriefConfigChecker {
         problem("/schedule/cron", "bad-cron", s.cron(), e.getMessage());
       }
     }
+    if (s != null && !java.util.Set.of("current", "previous").contains(s.period())) {
+      problem("/schedule/period", "bad-period-mode", s.period());
+    }
     if (s != null && s.zone() != null) {
       try {
         ZoneId.of(s.zone());
@@ -320,6 +323,11 @@ final class BriefConfigChecker {
     BriefConfig.DeliveryConfig d = brief.delivery();
     if (d == null) {
       return;
+    }
+    for (String[] t : new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}}) {
+      if (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0) {
+        problem("/delivery/" + t[0], "line-break", t[0]);
+      }
     }
     Map<String, List<String>> groups = Map.of("to", d.to(), "cc", d.cc(), "bcc", d.bcc(), "analysts", d.analysts());
     groups.forEach((g, list) -> {

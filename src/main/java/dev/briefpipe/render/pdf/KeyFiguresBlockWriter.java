@@ -8,8 +8,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.KeyFigure;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 
 /** A row of boxes: each key figure's value, large, with its unit, and its label beneath. */
 final class KeyFiguresBlockWriter {
@@ -31,7 +29,7 @@ final class KeyFiguresBlockWriter {
     row.setKeepTogether(true);
     for (String id : block.figures()) {
       KeyFigure f = ctx.figures().get(id);
-      Phrase value = t.phrase(format(f, ctx), th.body + 7, true, th.accent);
+      Phrase value = t.phrase(f.formatted(ctx.locale()), th.body + 7, true, th.accent);
       if (f.unit() != null && !f.unit().isEmpty()) {
         value.add(t.phrase(" " + f.unit(), th.body - 1, false, th.muted));
       }
@@ -52,13 +50,5 @@ final class KeyFiguresBlockWriter {
       row.addCell(cell);
     }
     ctx.add(row);
-  }
-
-  private static String format(KeyFigure f, RenderContext ctx) {
-    if (f.value() == null) {
-      return "–";
-    }
-    String pattern = f.format() == null ? "#,##0.##" : f.format();
-    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(ctx.locale())).format(f.value());
   }
 }

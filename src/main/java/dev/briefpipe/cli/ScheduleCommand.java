@@ -1,0 +1,72 @@
+package dev.briefpipe.cli;
+
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.pipeline.BriefService;
+import dev.briefpipe.pipeline.ProgressListener;
+import dev.briefpipe.pipeline.RunOutcome;
+import dev.briefpipe.schedule.BriefScheduler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code schedule}: the scheduler in the foreground until SIGTERM or Ctrl-C (a running build is let
+ * finish), logging to stdout and a rolling file; {@code --once} runs every due brief once and exits.
+ */
+@Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false)
+final class ScheduleCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+
+  @ParentCommand
+  Main main;
+
+  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
+  Path config;
+
+  @Option(names = "--once")
+  boolean once;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+    CliContext ctx = main.context(settings);
+    Path logFile = settings.app().scheduler().logFile().isBlank()
+        ? settings.resolve(settings.app().state()).resolve("logs/briefpipe.log")
+        : settings.resolve(settings.app().scheduler().logFile());
+    DaemonLogging.start(logFile, main.debug);
+    BriefService service = BriefService.open(settings, ProgressListener.NONE);
+    BriefScheduler scheduler = new BriefScheduler(settings, service);
+    if (once) {
+      try {
+        scheduler.sync();
+        List<RunOutcome> outcomes = scheduler.runDueOnce();
+        outcomes.forEach(o -> ctx.out().println(o.status() + (o.detail() == null ? "" : " " + o.detail())));
+        return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCodes.OK : ExitCodes.RUNTIME;
+      } finally {
+        scheduler.shutdown(false);
+        service.close();
+      }
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      log.info("stopping: waiting for running jobs to finish");
+      scheduler.shutdown(true);
+      service.close();
+      log.info("stopped");
+      stopped.countDown();
+    }, "briefpipe-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    scheduler.sync();
+    scheduler.start();
+    log.info("scheduler {} started on {} ({} job(s)); log file {}", scheduler.quartz().getSchedulerInstanceId(),
+        service.node(), scheduler.jobs().size(), logFile);
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.briefpipe.deliver;
+
+/**
+ * A message that could not be handed over. {@link Kind#TEMPORARY} (a 4xx reply, no connection) may
+ * be retried; {@link Kind#PERMANENT} (a 5xx reply, a bad header) may not; {@link Kind#UNKNOWN} (the
+ * connection broke during the transaction) means the server may have accepted it, so it is not
+ * retried blindly.
+ */
+public class DeliveryException extends RuntimeException {
+  private final Kind kind;
+
+  public enum Kind {
+    TEMPORARY,
+    PERMANENT,
+    UNKNOWN
+  }
+
+  public DeliveryException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

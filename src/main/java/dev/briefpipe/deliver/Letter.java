@@ -1,0 +1,22 @@
+package dev.briefpipe.deliver;
+
+import java.util.List;
+
+/**
+ * A message to send: its headers' content, its text and HTML bodies, its attachments, and its
+ * Message-ID (stable for a brief, period and PDF, so receiving systems can recognise a duplicate).
+ *
+ * @param to addresses shown in To (the envelope recipients are chosen separately)
+ */
+public record Letter(String from, List<String> to, List<String> cc, String subject, String text, String html,
+    List<Attachment> attachments, String messageId) {
+
+  public Letter {
+    to = List.copyOf(to);
+    cc = List.copyOf(cc);
+    attachments = List.copyOf(attachments);
+  }
+
+  /** A file attached under a (possibly Korean) name. */
+  public record Attachment(String name, String mimeType, byte[] content) {}
+}

@@ -1,0 +1,91 @@
+package dev.briefpipe.deliver;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Turns a {@link Letter} into a MIME message: UTF-8 text with an HTML alternative, attachments with
+ * RFC 2047-encoded (Korean) file names, and the letter's own Message-ID. Any header value holding a
+ * CR or LF is refused before anything is sent.
+ */
+public final class MimeFactory {
+  private MimeFactory() {}
+
+  public static MimeMessage build(Session session, Letter letter) {
+    for (String h : headerValues(letter)) {
+      if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
+        throw new DeliveryException(DeliveryException.Kind.PERMANENT, "line break in a mail header: " + h.strip(), null);
+      }
+    }
+    try {
+      MimeMessage m = new MimeMessage(session) {
+        @Override
+        protected void updateMessageID() throws MessagingException {
+          setHeader("Message-ID", letter.messageId());
+        }
+      };
+      m.setFrom(address(letter.from()));
+      m.setRecipients(MimeMessage.RecipientType.TO, addresses(letter.to()));
+      if (!letter.cc().isEmpty()) {
+        m.setRecipients(MimeMessage.RecipientType.CC, addresses(letter.cc()));
+      }
+      m.setSubject(letter.subject(), "UTF-8");
+      m.setSentDate(new Date());
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(letter.text(), "UTF-8");
+      alternative.addBodyPart(text);
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(letter.html(), "UTF-8", "html");
+      alternative.addBodyPart(html);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      mixed.addBodyPart(body);
+      for (Letter.Attachment a : letter.attachments()) {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mimeType())));
+        part.setFileName(MimeUtility.encodeText(a.name(), "UTF-8", "B"));
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        mixed.addBodyPart(part);
+      }
+      m.setContent(mixed);
+      m.saveChanges();
+      return m;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+    }
+  }
+
+  public static InternetAddress address(String a) {
+    try {
+      return new InternetAddress(a, true);
+    } catch (AddressException e) {
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "not an e-mail address: " + a, e);
+    }
+  }
+
+  private static InternetAddress[] addresses(List<String> list) {
+    return list.stream().map(MimeFactory::address).toArray(InternetAddress[]::new);
+  }
+
+  private static List<String> headerValues(Letter l) {
+    List<String> all = new ArrayList<>(List.of(l.from(), l.subject(), l.messageId()));
+    all.addAll(l.to());
+    all.addAll(l.cc());
+    l.attachments().forEach(a -> all.add(a.name()));
+    return all;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.briefpipe.deliver;
+
+import dev.briefpipe.io.AtomicFiles;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The default when no SMTP server is configured: each message is written as an .eml file, one per
+ * recipient, to an outbox folder (any mail program opens them; an operator can forward them).
+ */
+public final class OutboxTransport implements MailTransport {
+  private final Path dir;
+
+  public OutboxTransport(Path dir) {
+    this.dir = dir;
+  }
+
+  @Override
+  public void send(MimeMessage message, InternetAddress recipient) {
+    String name = recipient.getAddress().replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      message.writeTo(out);
+      AtomicFiles.write(dir.resolve(name), out.toByteArray());
+    } catch (IOException | MessagingException e) {
+      throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "cannot write " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "outbox " + dir;
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,138 @@
+package dev.briefpipe.deliver;
+
+import dev.briefpipe.config.AppConfig;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SMTP through Angus Mail, one connection reused for a batch. STARTTLS is required when configured
+ * (never silently plain), connect/read/write timeouts are always set, and the password comes only
+ * from the environment. Failures are classified: 4xx and no connection are temporary, 5xx
+ * permanent, a broken connection during a transaction unknown.
+ */
+public final class SmtpTransport implements MailTransport {
+  private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
+  private final AppConfig.Mail cfg;
+  private final Session session;
+  private final String protocol;
+  private Transport transport;
+
+  public SmtpTransport(AppConfig.Mail cfg) {
+    this.cfg = cfg;
+    this.protocol = "smtps".equals(cfg.security()) ? "smtps" : "smtp";
+    this.session = Session.getInstance(properties(cfg, protocol));
+  }
+
+  /** The session properties for a configuration (timeouts, TLS policy, authentication). */
+  static Properties properties(AppConfig.Mail cfg, String protocol) {
+    String p = "mail." + protocol + ".";
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", protocol);
+    props.put(p + "host", cfg.host());
+    props.put(p + "port", String.valueOf(cfg.port()));
+    props.put(p + "connectiontimeout", String.valueOf(cfg.timeoutMillis()));
+    props.put(p + "timeout", String.valueOf(cfg.timeoutMillis()));
+    props.put(p + "writetimeout", String.valueOf(cfg.timeoutMillis()));
+    props.put(p + "auth", String.valueOf(!cfg.user().isBlank()));
+    if ("starttls".equals(cfg.security())) {
+      props.put(p + "starttls.enable", "true");
+      props.put(p + "starttls.required", "true");
+      props.put(p + "ssl.checkserveridentity", "true");
+    } else if ("smtps".equals(cfg.security())) {
+      props.put(p + "ssl.enable", "true");
+      props.put(p + "ssl.checkserveridentity", "true");
+    }
+    props.put("mail.mime.charset", "UTF-8");
+    return props;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  @Override
+  public void send(MimeMessage message, InternetAddress recipient) {
+    connect();
+    try {
+      transport.sendMessage(message, new InternetAddress[] {recipient});
+    } catch (SendFailedException e) {
+      int code = code(e);
+      close();
+      throw new DeliveryException(code >= 500 ? DeliveryException.Kind.PERMANENT
+          : code >= 400 ? DeliveryException.Kind.TEMPORARY : DeliveryException.Kind.UNKNOWN,
+          "SMTP " + (code > 0 ? code + " " : "") + firstLine(e), e);
+    } catch (MessagingException e) {
+      close();
+      // The connection broke inside the transaction: the server may or may not have the message.
+      throw new DeliveryException(DeliveryException.Kind.UNKNOWN, "SMTP connection lost: " + firstLine(e), e);
+    }
+  }
+
+  private void connect() {
+    if (transport != null && transport.isConnected()) {
+      return;
+    }
+    try {
+      transport = session.getTransport(protocol);
+      String password = System.getenv(cfg.passwordEnv());
+      if (cfg.user().isBlank()) {
+        transport.connect();
+      } else {
+        transport.connect(cfg.host(), cfg.port(), cfg.user(), password == null ? "" : password);
+      }
+      log.debug("connected to {}", describe());
+    } catch (AuthenticationFailedException e) {
+      transport = null;
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "SMTP login refused: " + firstLine(e), e);
+    } catch (MessagingException e) {
+      transport = null;
+      throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "SMTP server unreachable: " + firstLine(e), e);
+    }
+  }
+
+  private static int code(MessagingException e) {
+    for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+      if (x instanceof SMTPAddressFailedException a) {
+        return a.getReturnCode();
+      }
+      if (x instanceof SMTPSendFailedException s) {
+        return s.getReturnCode();
+      }
+    }
+    return -1;
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  @Override
+  public String describe() {
+    return protocol + "://" + cfg.host() + ":" + cfg.port();
+  }
+
+  @Override
+  public void close() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("closing SMTP connection: {}", e.getMessage());
+      }
+      transport = null;
+    }
+  }
+
+}

@@ -1,0 +1,152 @@
+package dev.briefpipe.schedule;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.pipeline.BriefService;
+import dev.briefpipe.pipeline.RunOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Optional;
+import org.quartz.CronExpression;
+import org.quartz.CronTrigger;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.PersistJobDataAfterExecution;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fire of a brief's schedule. Works out the period and the kind of fire (on time, caught up
+ * after downtime, a retry, a move to the next working day), lets {@link BriefService} run it, and
+ * when the data is not ready schedules a retry until the brief's deadline, then marks the period
+ * missed. Quartz runs one brief's job only once at a time.
+ */
+@DisallowConcurrentExecution
+@PersistJobDataAfterExecution
+public final class BriefJob implements Job {
+  static final String BRIEF = "brief";
+  static final String PERIOD = "period";
+  static final String KIND = "kind";
+  static final String ORIGIN = "origin";
+  private static final Logger log = LoggerFactory.getLogger(BriefJob.class);
+  private final Settings settings;
+  private final BriefService service;
+  private final long misfireMillis;
+
+  BriefJob(Settings settings, BriefService service) {
+    this.settings = settings;
+    this.service = service;
+    this.misfireMillis = settings.app().scheduler().misfireMillis();
+  }
+
+  @Override
+  public void execute(JobExecutionContext ctx) throws JobExecutionException {
+    JobDataMap data = ctx.getMergedJobDataMap();
+    String id = data.getString(BRIEF);
+    BriefConfig brief = settings.findBrief(id).orElse(null);
+    if (brief == null || brief.schedule() == null) {
+      log.warn("no scheduled brief {} in config; fire ignored", id);
+      return;
+    }
+    ZoneId zone = ZoneId.of(brief.schedule().zone());
+    Instant scheduled = ctx.getScheduledFireTime().toInstant();
+    Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
+    String kind = data.containsKey(KIND) ? data.getString(KIND) : "cron";
+    if (!data.containsKey(KIND)) {
+      Optional<Instant> missed = missedFire(ctx, zone);
+      if (missed.isPresent()) {
+        // Quartz's "fire once now" after a misfire reports now as the scheduled time; the fire it
+        // stands for is the latest one the cron expression allowed.
+        kind = "catch-up";
+        origin = missed.get();
+      } else if (ctx.getFireTime().getTime() - scheduled.toEpochMilli() > misfireMillis) {
+        kind = "catch-up";
+      }
+    }
+    Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : periodOf(brief, origin, zone);
+    try {
+      if (brief.schedule().workingDaysOnly() && (kind.equals("cron") || kind.equals("catch-up"))) {
+        ZonedDateTime at = scheduled.atZone(zone);
+        ZonedDateTime working = new WorkingDays(settings.app().holidays()).onOrAfter(at);
+        if (!working.equals(at) && working.toInstant().isAfter(Instant.now())) {
+          log.info("{} {}: {} is not a working day; moved to {}", id, period, at.toLocalDate(), working);
+          later(ctx, "moved-" + period, working.toInstant(), period, kind, origin);
+          return;
+        }
+      }
+      RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
+      if (outcome.status().equals("invalid-data")) {
+        retryOrGiveUp(ctx, brief, period, origin);
+      }
+    } catch (SchedulerException e) {
+      throw new JobExecutionException(e);
+    }
+  }
+
+  private void retryOrGiveUp(JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin)
+      throws SchedulerException {
+    Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
+    Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
+    if (next.isBefore(deadline)) {
+      log.info("{} {}: data not ready; retry at {} (deadline {})", brief.id(), period, next, deadline);
+      later(ctx, "retry-" + period, next, period, "retry", origin);
+    } else {
+      log.error("{} {}: data still not ready at the deadline {}; the period is missed", brief.id(), period, deadline);
+      service.markMissed(brief, period, "invalid data until the deadline " + deadline);
+    }
+  }
+
+  /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */
+  private static void later(JobExecutionContext ctx, String name, Instant at, Period period, String kind, Instant origin)
+      throws SchedulerException {
+    TriggerKey key = TriggerKey.triggerKey(name, ctx.getJobDetail().getKey().getName());
+    Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(ctx.getJobDetail())
+        .startAt(Date.from(at))
+        .usingJobData(PERIOD, period.toString())
+        .usingJobData(KIND, kind)
+        .usingJobData(ORIGIN, origin.toEpochMilli())
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .build();
+    if (ctx.getScheduler().checkExists(key)) {
+      ctx.getScheduler().rescheduleJob(key, t);
+    } else {
+      ctx.getScheduler().scheduleJob(t);
+    }
+  }
+
+  /** For a cron fire at a time its expression does not allow (a misfire fired now): the missed fire. */
+  private static Optional<Instant> missedFire(JobExecutionContext ctx, ZoneId zone) {
+    if (!(ctx.getTrigger() instanceof CronTrigger cron)) {
+      return Optional.empty();
+    }
+    try {
+      CronExpression c = new CronExpression(cron.getCronExpression());
+      c.setTimeZone(cron.getTimeZone());
+      if (c.isSatisfiedBy(ctx.getScheduledFireTime())) {
+        return Optional.empty();
+      }
+      return BriefScheduler.lastFire(cron.getCronExpression(), zone, ctx.getScheduledFireTime().toInstant());
+    } catch (java.text.ParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The month a fire reports on: the fire's own month, or the one before (schedule.period). */
+  static Period periodOf(BriefConfig brief, Instant fire, ZoneId zone) {
+    YearMonth m = YearMonth.from(fire.atZone(zone));
+    return new Period("previous".equals(brief.schedule().period()) ? m.minusMonths(1) : m);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.briefpipe.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.briefpipe.config.AppConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the scheduler, the run history and the delivery ledger: embedded H2 in the
+ * state folder by default, any JDBC URL (PostgreSQL for a cluster) when configured. The schema —
+ * Quartz's tables and ours — is created and migrated by Flyway when the database is opened. The
+ * password comes only from the environment variable the config names.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private final HikariDataSource dataSource;
+  private final Vendor vendor;
+
+  /** The SQL dialects briefpipe runs on. */
+  public enum Vendor {
+    H2,
+    POSTGRESQL
+  }
+
+  private Database(HikariDataSource dataSource, Vendor vendor) {
+    this.dataSource = dataSource;
+    this.vendor = vendor;
+  }
+
+  /** Opens (and migrates) the configured database; {@code stateDir} holds the embedded one. */
+  public static Database open(AppConfig.Database cfg, Path stateDir) {
+    String url = cfg.url().isBlank()
+        ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+        : cfg.url();
+    Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(cfg.url().isBlank() ? "sa" : cfg.user());
+    String password = System.getenv(cfg.passwordEnv());
+    hc.setPassword(password == null ? "" : password);
+    hc.setMaximumPoolSize(Math.max(2, cfg.poolSize()));
+    hc.setMinimumIdle(1);
+    hc.setPoolName("briefpipe");
+    hc.setAutoCommit(true);
+    hc.setInitializationFailTimeout(15_000);
+    HikariDataSource ds = new HikariDataSource(hc);
+    try {
+      migrate(ds, vendor);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    log.info("database ready: {}", url.replaceAll("password=[^;&]*", "password=***"));
+    return new Database(ds, vendor);
+  }
+
+  /** The newest schema version this build of briefpipe knows (the highest migration). */
+  static final String LATEST = "2";
+
+  private static void migrate(DataSource ds, Vendor vendor) {
+    if (isCurrent(ds)) {
+      return;
+    }
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration/common")
+        .javaMigrations(new QuartzTablesMigration(vendor))
+        .table("bp_schema_history")
+        .baselineOnMigrate(false)
+        .load()
+        .migrate();
+  }
+
+  /**
+   * Whether the schema is already at {@link #LATEST}: then Flyway (a second of start-up) is not needed.
+   * Any doubt (no history table, a failed migration) sends the work to Flyway.
+   */
+  private static boolean isCurrent(DataSource ds) {
+    try (Connection c = ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"bp_schema_history\""
+                + " WHERE \"version\" = '" + LATEST + "'")) {
+      return rs.next() && rs.getLong(1) == 1 && rs.getLong(2) == 0;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

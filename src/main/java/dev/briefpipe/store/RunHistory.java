@@ -1,0 +1,122 @@
+package dev.briefpipe.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The run history: one row per run of a brief for a period. A scheduled run carries a run key
+ * (brief, period and scheduled fire time) that the database keeps unique, so two triggers firing for
+ * the same moment, or a fire recovered on another node, can start only one run.
+ */
+public final class RunHistory {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private final DataSource ds;
+
+  public RunHistory(DataSource ds) {
+    this.ds = ds;
+  }
+
+  /** A recorded run. Times are null while unknown. */
+  public record Run(long id, String brief, String period, String trigger, String node, Instant started, Instant finished,
+      String status, Integer findings, String outputs, String error) {}
+
+  /**
+   * Records the start of a run.
+   *
+   * @param runKey null for runs that need no de-duplication (builds by hand)
+   * @return the run's id, or empty when a run with this key already exists
+   */
+  public Optional<Long> start(String brief, String period, String trigger, String runKey, String node, Instant at) {
+    String sql = "INSERT INTO bp_runs (brief, period, trigger_kind, run_key, node, started_at, status) VALUES (?,?,?,?,?,?,'running')";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+      ps.setString(1, brief);
+      ps.setString(2, period);
+      ps.setString(3, trigger);
+      ps.setString(4, runKey);
+      ps.setString(5, node);
+      ps.setTimestamp(6, Timestamp.from(at));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return Optional.of(keys.getLong(1));
+      }
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return Optional.empty();
+      }
+      throw new StoreException("cannot record the start of a run", e);
+    }
+  }
+
+  public void finish(long id, String status, Integer findings, String outputs, String error, Instant at) {
+    String sql = "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, status);
+      if (findings == null) {
+        ps.setNull(2, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(2, findings);
+      }
+      ps.setString(3, outputs);
+      ps.setString(4, error == null ? null : error.substring(0, Math.min(error.length(), 3900)));
+      ps.setTimestamp(5, Timestamp.from(at));
+      ps.setLong(6, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot record the end of run " + id, e);
+    }
+  }
+
+  /** Whether the period already has a run that ended with one of the given statuses. */
+  public boolean hasStatus(String brief, String period, String... statuses) {
+    String in = String.join(",", java.util.Collections.nCopies(statuses.length, "?"));
+    String sql = "SELECT COUNT(*) FROM bp_runs WHERE brief=? AND period=? AND status IN (" + in + ")";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, brief);
+      ps.setString(2, period);
+      for (int i = 0; i < statuses.length; i++) {
+        ps.setString(3 + i, statuses[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the run history", e);
+    }
+  }
+
+  /** The newest runs first; {@code brief} null for all briefs. */
+  public List<Run> list(String brief, int limit) {
+    String sql = "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error"
+        + " FROM bp_runs" + (brief == null ? "" : " WHERE brief=?") + " ORDER BY started_at DESC, id DESC";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      if (brief != null) {
+        ps.setString(1, brief);
+      }
+      ps.setMaxRows(Math.max(1, limit));
+      List<Run> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Timestamp f = rs.getTimestamp(7);
+          int findings = rs.getInt(9);
+          boolean noFindings = rs.wasNull();
+          out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getTimestamp(6).toInstant(), f == null ? null : f.toInstant(), rs.getString(8),
+              noFindings ? null : findings, rs.getString(10), rs.getString(11)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the run history", e);
+    }
+  }
+}

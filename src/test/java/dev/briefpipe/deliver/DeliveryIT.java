@@ -65,12 +65,12 @@ class DeliveryIT {
       assertThat(inbox(mail, r)).as(r).hasSize(1);
     }
     MimeMessage m = inbox(mail, ScheduledProject.BCC).get(0);
-    assertThat(m.getSubject()).isEqualTo("[브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
+    assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
     assertThat(m.getHeader("Bcc")).isNull();
     assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
     assertThat(m.getMessageID()).startsWith("<briefpipe.ai-hegemony.2025-03.");
     Part pdf = attachment(m);
-    assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03).pdf");
+    assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("KISTEP 브리프 175 글로벌 AI 패권 경쟁 : 중국 동향과 시사점.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
       assertThat(doc.getNumberOfPages()).isGreaterThan(5);
     }
@@ -194,7 +194,7 @@ class DeliveryIT {
     try (var in = java.nio.file.Files.newInputStream(outbox.resolve(ScheduledProject.BCC + ".eml"))) {
       MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
       assertThat(m.getHeader("Bcc")).isNull();
-      assertThat(MimeUtility.decodeText(attachment(m).getFileName())).endsWith("(2025-03).pdf");
+      assertThat(MimeUtility.decodeText(attachment(m).getFileName())).startsWith("KISTEP 브리프 175").endsWith(".pdf");
     }
     assertThat(Cli.run(p, "send", "--period", "2025-03").out()).contains("0건", "건너뜀 3건");
   }

@@ -21,6 +21,12 @@ import java.util.List;
  * CR or LF is refused before anything is sent.
  */
 public final class MimeFactory {
+  static {
+    // An encoded Korean file name is long; split into RFC 2231 continuations, some mail clients
+    // (Outlook among them) no longer decode it. Jakarta Mail reads this as a system property.
+    System.setProperty("mail.mime.splitlongparameters", "false");
+  }
+
   private MimeFactory() {}
 
   public static MimeMessage build(Session session, Letter letter) {

@@ -133,6 +133,40 @@ class SchedulerIT {
   }
 
   @Test
+  void onceRunsTheDueBriefAndASecondOnceSendsNothing() throws Exception {
+    Settings settings = project("0 * * * * ?");
+    service.close();
+    service = null;
+    Path cfg = settings.configDir();
+    Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg.toString());
+    assertThat(first.code()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("delivered");
+    Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg.toString());
+    assertThat(second.code()).isZero();
+    assertThat(second.out()).contains("skipped");
+    assertThat(mail.getReceivedMessages()).hasSize(3);
+  }
+
+  @Test
+  void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsOnlyTheAnalysts() throws Exception {
+    SampleProject p = ScheduledProject.create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
+    p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
+    p.setCell("특허_발명자국가", "D3", "모름");
+    Settings settings = new ConfigLoader().load(p.config());
+    service = BriefService.open(settings, ProgressListener.NONE);
+    scheduler = new BriefScheduler(settings, service);
+    scheduler.sync();
+    scheduler.start();
+    waitFor(() -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status().equals("missed")), 90);
+    scheduler.shutdown(true);
+    scheduler = null;
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+    assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(ScheduledProject.ANALYST);
+    assertThat(service.runs().list("ai-hegemony", 50)).extracting(RunHistory.Run::status)
+        .contains("invalid-data", "missed").doesNotContain("delivered");
+  }
+
+  @Test
   void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
     Settings settings = project("0 0 9 1W * ?");
     SampleProject p = SampleProject.copyInto(dir.resolve("unused"));

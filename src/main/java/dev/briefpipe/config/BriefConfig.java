@@ -9,6 +9,7 @@ import java.util.Map;
  * recipients. Loaded from {@code config/briefs/<id>.yaml} by {@link ConfigLoader}, checked at load.
  *
  * @param workbook path of the workbook, relative to the project folder (the parent of the config folder)
+ * @param extracts the CSV extracts; null = one excel-profile extract per sheet with export on
  */
 public record BriefConfig(
     String id,
@@ -16,6 +17,7 @@ public record BriefConfig(
     String workbook,
     String locale,
     Outputs outputs,
+    List<ExtractConfig> extracts,
     StyleConfig style,
     Map<String, SheetSchema> sheets,
     List<LayoutBlock> layout,
@@ -27,6 +29,7 @@ public record BriefConfig(
     locale = locale == null ? "ko-KR" : locale;
     outputs = outputs == null ? new Outputs(null, null) : outputs;
     style = style == null ? StyleConfig.defaults() : style;
+    extracts = extracts == null ? null : List.copyOf(extracts);
     sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
     layout = layout == null ? List.of() : List.copyOf(layout);
   }
@@ -42,11 +45,33 @@ public record BriefConfig(
   /**
    * @param mode {@code copy} (write the refreshed workbook into the output folder) or {@code in-place}
    */
-  public record SummaryConfig(String sheet, String mode, List<Figure> figures) {
+  public record SummaryConfig(String sheet, String mode, List<Figure> figures, List<GroupTable> tables, Chart chart,
+      Boolean compare) {
     public SummaryConfig {
       sheet = sheet == null ? "요약" : sheet;
       mode = mode == null ? "copy" : mode;
       figures = figures == null ? List.of() : List.copyOf(figures);
+      tables = tables == null ? List.of() : List.copyOf(tables);
+      compare = compare == null || compare;
+    }
+  }
+
+  /**
+   * A group-by table on the summary sheet: one row per value of {@code by} (and one column per value
+   * of {@code across}), each cell a live COUNTIFS or SUMIFS over the data sheet.
+   *
+   * @param sum the field summed; null = count rows
+   * @param sort desc or asc by the total (default: first appearance)
+   * @param top keep only this many rows (after sorting)
+   */
+  public record GroupTable(String title, String sheet, String by, String across, String sum, String sort, Integer top,
+      String format) {}
+
+  /** One native Excel chart on the summary sheet, of the {@code table}-th group table (from 1). */
+  public record Chart(Integer table, String kind, String title) {
+    public Chart {
+      table = table == null ? 1 : table;
+      kind = kind == null ? "bar" : kind;
     }
   }
 

@@ -55,6 +55,7 @@ final class BriefConfigChecker {
     checkSummary();
     checkScheduleAndDelivery();
     checkStyle();
+    checkExtracts();
     return problems;
   }
 
@@ -208,6 +209,28 @@ final class BriefConfigChecker {
     if (!Set.of("copy", "in-place").contains(s.mode())) {
       problem("/summary/mode", "bad-mode", s.mode());
     }
+    for (int i = 0; i < s.tables().size(); i++) {
+      BriefConfig.GroupTable g = s.tables().get(i);
+      String at = "/summary/tables/" + i;
+      List<String> fs = new ArrayList<>();
+      fs.add(g.by());
+      if (g.across() != null) {
+        fs.add(g.across());
+      }
+      if (g.sum() != null) {
+        fs.add(g.sum());
+      }
+      fields(at, "sheet", g.sheet(), fs.toArray(String[]::new));
+      if (g.sort() != null && !Set.of("asc", "desc").contains(g.sort())) {
+        problem(at + "/sort", "bad-sort", g.sort());
+      }
+      if (g.top() != null && g.top() < 1) {
+        problem(at + "/top", "bad-top", g.top());
+      }
+    }
+    if (s.chart() != null && (s.chart().table() < 1 || s.chart().table() > s.tables().size())) {
+      problem("/summary/chart/table", "bad-chart-table", s.chart().table(), s.tables().size());
+    }
     Set<String> earlier = new HashSet<>();
     for (int i = 0; i < s.figures().size(); i++) {
       BriefConfig.Figure f = s.figures().get(i);
@@ -286,6 +309,49 @@ final class BriefConfigChecker {
       problem(at, "unknown-field", field, table, String.join(", ", s.columns().keySet()));
     }
     return s;
+  }
+
+  private void checkExtracts() {
+    if (brief.extracts() == null) {
+      return;
+    }
+    Set<String> files = new HashSet<>();
+    for (int i = 0; i < brief.extracts().size(); i++) {
+      ExtractConfig e = brief.extracts().get(i);
+      String at = "/extracts/" + i;
+      if (e.sheet() == null) {
+        problem(at, "missing-key", "sheet");
+        continue;
+      }
+      SheetSchema s = brief.sheets().get(e.sheet());
+      if (s == null) {
+        problem(at + "/sheet", "unknown-sheet", e.sheet(), String.join(", ", brief.sheets().keySet()));
+        continue;
+      }
+      if (!Set.of("excel", "rfc4180", "tsv").contains(e.profile())) {
+        problem(at + "/profile", "bad-profile", e.profile());
+      }
+      if (e.lineEnding() != null && !Set.of("crlf", "lf").contains(e.lineEnding())) {
+        problem(at + "/lineEnding", "bad-line-ending", e.lineEnding());
+      }
+      if (e.delimiter() != null && e.delimiter().length() != 1 && !e.delimiter().equals("\\t")) {
+        problem(at + "/delimiter", "bad-delimiter", e.delimiter());
+      }
+      if (!e.file().matches("[\\p{L}\\p{N}._-]+") || !files.add(e.file())) {
+        problem(at + "/file", "bad-file", e.file());
+      }
+      List<String> fields = new ArrayList<>(e.columns());
+      fields.addAll(e.rename().keySet());
+      fields.addAll(e.formats().keySet());
+      for (String f : fields) {
+        if (!s.columns().containsKey(f)) {
+          problem(at, "unknown-field", f, e.sheet(), String.join(", ", s.columns().keySet()));
+        }
+      }
+      if (e.filter() != null) {
+        expression(at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));
+      }
+    }
   }
 
   private void checkStyle() {

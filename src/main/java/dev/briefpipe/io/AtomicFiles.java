@@ -15,6 +15,14 @@ public final class AtomicFiles {
 
   /** Writes bytes to a temp file beside {@code target}, forces them to disk, then moves it into place. */
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, bytes, () -> {});
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}, running {@code beforeMove} once the new content is on disk and
+   * before it replaces the target (tests use it to fail there, as a crash would).
+   */
+  static void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -26,6 +34,7 @@ public final class AtomicFiles {
         }
         ch.force(true);
       }
+      beforeMove.run();
       moveIntoPlace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);

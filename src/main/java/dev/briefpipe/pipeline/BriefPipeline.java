@@ -2,10 +2,11 @@ package dev.briefpipe.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.briefpipe.config.BriefConfig;
-import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.ExtractConfig;
 import dev.briefpipe.export.csv.CsvExtractWriter;
+import dev.briefpipe.export.csv.DataPackageWriter;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Period;
@@ -19,6 +20,7 @@ import dev.briefpipe.validate.ValidationReport;
 import dev.briefpipe.workbook.SafeWorkbookWriter;
 import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -137,10 +140,11 @@ public final class BriefPipeline {
       progress.stage("summary", 6, 7);
       t0 = System.nanoTime();
       SummaryMode mode = summaryMode(brief, summary);
-      byte[] refreshed = mode == SummaryMode.OFF ? null : refreshSummary(brief, checked, mode);
+      SummarySheetRefresher.Refreshed refreshed =
+          mode == SummaryMode.OFF ? null : refreshSummary(brief, checked, mode, out, period);
       if (mode == SummaryMode.COPY) {
         Path copy = dir.resolve(checked.workbook().file().getFileName());
-        Files.write(copy, refreshed);
+        Files.write(copy, refreshed.bytes());
         manifest.output("workbook", dir, copy);
       }
       manifest.duration("summary", ms(t0));
@@ -148,9 +152,10 @@ public final class BriefPipeline {
       PdfBriefRenderer.Rendered rendered = join(rendering);
       manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
       // The analyst's workbook is replaced only once everything else has succeeded.
-      Optional<Path> backup = mode == SummaryMode.IN_PLACE
+      // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
+      Optional<Path> backup = mode == SummaryMode.IN_PLACE && refreshed.changed()
           ? Optional.of(new SafeWorkbookWriter(settings.app().backups())
-              .replace(checked.workbook().file(), checked.workbook().sha256(), refreshed))
+              .replace(checked.workbook().file(), checked.workbook().sha256(), refreshed.bytes()))
           : Optional.empty();
 
       progress.stage("publish", 7, 7);
@@ -173,24 +178,34 @@ public final class BriefPipeline {
   private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest) throws IOException {
     Path csvDir = Files.createDirectories(dir.resolve("csv"));
     CsvExtractWriter writer = new CsvExtractWriter();
-    for (Table t : checked.sheetData().tables()) {
-      SheetSchema schema = brief.sheets().get(t.id());
-      if (schema == null || !schema.export()) {
+    List<CsvExtractWriter.Result> written = new ArrayList<>();
+    for (ExtractConfig e : extracts(brief, checked)) {
+      Table t = checked.sheetData().findTable(e.sheet()).orElse(null);
+      if (t == null) {
         continue;
       }
-      List<String> fields = new ArrayList<>();
-      List<String> headers = new ArrayList<>();
-      for (int i = 0; i < t.fields().size(); i++) {
-        ColumnSpec spec = schema.columns().get(t.fields().get(i));
-        if (spec != null && t.columns().get(i) >= 0) {
-          fields.add(t.fields().get(i));
-          headers.add(spec.title());
-        }
-      }
-      Path file = csvDir.resolve(t.id() + ".csv");
-      writer.write(t, fields, headers, file);
-      manifest.output("csv", dir, file).put("rows", t.rows().size()).put("sheet", t.sheet());
+      CsvExtractWriter.Result r = writer.write(t, brief.sheets().get(e.sheet()), e, csvDir);
+      written.add(r);
+      manifest.output("csv", dir, r.file()).put("rows", r.rows()).put("sheet", t.sheet()).put("profile", e.profile());
     }
+    Path pkg = csvDir.resolve("datapackage.json");
+    new DataPackageWriter().write(pkg, csvDir, brief.id(), brief.title(), written, brief.sheets());
+    manifest.output("datapackage", dir, pkg);
+  }
+
+  /** The declared extracts, or one excel-profile extract per exported sheet. */
+  private static List<ExtractConfig> extracts(BriefConfig brief, Checked checked) {
+    if (brief.extracts() != null) {
+      return brief.extracts();
+    }
+    List<ExtractConfig> all = new ArrayList<>();
+    for (Table t : checked.sheetData().tables()) {
+      SheetSchema schema = brief.sheets().get(t.id());
+      if (schema != null && schema.export()) {
+        all.add(ExtractConfig.of(t.id()));
+      }
+    }
+    return all;
   }
 
   private static SummaryMode summaryMode(BriefConfig brief, SummaryMode override) {
@@ -201,7 +216,8 @@ public final class BriefPipeline {
   }
 
   /** The workbook with its summary sheet refreshed, from the very bytes that were validated. */
-  private byte[] refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode) throws IOException {
+  private SummarySheetRefresher.Refreshed refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode, Path out,
+      Period period) throws IOException {
     Path wb = checked.workbook().file();
     if (mode == SummaryMode.IN_PLACE) {
       new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, checked.workbook().sha256());
@@ -210,8 +226,30 @@ public final class BriefPipeline {
     if (!dev.briefpipe.io.FileHashes.sha256(original).equals(checked.workbook().sha256())) {
       throw new dev.briefpipe.workbook.WorkbookBusyException(wb, "changed", null);
     }
-    return new SummarySheetRefresher().refresh(original, brief.summary().sheet(), brief.title(),
-        List.copyOf(checked.figures().values()), checked.sheetData(), now(brief));
+    Period previous = new Period(period.month().minusMonths(1));
+    Map<String, BigDecimal> before = brief.summary().compare()
+        ? previousFigures(out.resolve(brief.id()).resolve(previous.toString())) : Map.of();
+    return new SummarySheetRefresher().refresh(original, brief, List.copyOf(checked.figures().values()), before,
+        before.isEmpty() ? null : previous.toString(), checked.sheetData(), now(brief));
+  }
+
+  /** The figures of a previous build, from its manifest (empty when there is none). */
+  private static Map<String, BigDecimal> previousFigures(Path dir) {
+    Map<String, BigDecimal> m = new java.util.HashMap<>();
+    Path file = dir.resolve("manifest.json");
+    if (!Files.exists(file)) {
+      return m;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode f : Manifest.JSON.readTree(file.toFile()).path("figures")) {
+        if (!f.path("value").isNull() && f.has("value")) {
+          m.put(f.get("id").asText(), f.get("value").decimalValue());
+        }
+      }
+    } catch (IOException e) {
+      log.warn("previous manifest {} unreadable: {}", file, e.getMessage());
+    }
+    return m;
   }
 
   /** Waits for a background stage and rethrows what it threw, unwrapped. */

@@ -51,7 +51,13 @@ public final class SheetSnapshot {
         String font = wb.getFontAt(st.getFontIndex()).toString();
         String fill = st instanceof XSSFCellStyle x && x.getFillForegroundXSSFColor() != null
             ? x.getFillForegroundXSSFColor().getARGBHex() : "";
-        String formula = c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA ? c.getCellFormula() : "";
+        String formula = "";
+        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+          var result = c.getCachedFormulaResultType();
+          formula = c.getCellFormula() + "=" + (result == org.apache.poi.ss.usermodel.CellType.NUMERIC
+              ? String.valueOf(c.getNumericCellValue())
+              : result == org.apache.poi.ss.usermodel.CellType.STRING ? c.getStringCellValue() : result.name());
+        }
         m.put(c.getAddress().formatAsString(), c.getCellType() + "|" + c + "|" + formula + "|" + st.getDataFormatString()
             + "|" + font + "|" + fill + "|" + (c.getCellComment() == null ? "" : c.getCellComment().getString().getString()));
       }

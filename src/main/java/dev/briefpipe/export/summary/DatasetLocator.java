@@ -1,6 +1,9 @@
 package dev.briefpipe.export.summary;
 
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.ExcelFormulaCompiler;
+import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
@@ -12,10 +15,12 @@ import java.util.Optional;
 final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   private final Dataset data;
   private final Map<String, String> figureCells;
+  private final Map<String, SheetSchema> schemas;
 
-  DatasetLocator(Dataset data, Map<String, String> figureCells) {
+  DatasetLocator(Dataset data, Map<String, String> figureCells, Map<String, SheetSchema> schemas) {
     this.data = data;
     this.figureCells = figureCells;
+    this.schemas = schemas;
   }
 
   @Override
@@ -27,7 +32,7 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   public String columnLetters(String table, String field) {
     int col = data.table(table).columnOf(field).orElse(-1);
     if (col < 0) {
-      throw new dev.briefpipe.expr.ExprException("field " + field + " is not a sheet column", -1);
+      throw new ExprException("field " + field + " is not a sheet column", -1);
     }
     return CellRef.columnLetters(col);
   }
@@ -58,7 +63,7 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   public String valueField(String table) {
     String f = data.table(table).valueField();
     if (f == null) {
-      throw new dev.briefpipe.expr.ExprException(table + " has no value field", -1);
+      throw new ExprException(table + " has no value field", -1);
     }
     return f;
   }
@@ -66,5 +71,19 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   @Override
   public Optional<String> figureCell(String name) {
     return Optional.ofNullable(figureCells.get(name));
+  }
+
+  /** The absolute range of a field's data cells: 'Sheet'!$D$2:$D$8. */
+  String range(String table, String field) {
+    String col = columnLetters(table, field);
+    return ExcelFormulaCompiler.sheetRef(sheetName(table)) + "!$" + col + "$" + firstRow(table) + ":$" + col + "$"
+        + lastRow(table);
+  }
+
+  /** The header the analysts see for a field. */
+  String header(String table, String field) {
+    SheetSchema s = schemas.get(table);
+    ColumnSpec c = s == null ? null : s.columns().get(field);
+    return c == null ? field : c.title();
   }
 }

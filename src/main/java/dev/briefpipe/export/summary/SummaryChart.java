@@ -1,0 +1,44 @@
+package dev.briefpipe.export.summary;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/** One native Excel bar chart of a group table, referencing its cells (so it follows the formulas). */
+final class SummaryChart {
+  private SummaryChart() {}
+
+  static void add(XSSFSheet sheet, GroupTableWriter.Placed table, String kind, String title, int col, int row) {
+    XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 18);
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText(title);
+    chart.setTitleOverlay(false);
+    XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+    XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+    values.setCrosses(AxisCrosses.AUTO_ZERO);
+    XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+        new CellRangeAddress(table.firstRow(), table.lastRow(), table.keyColumn(), table.keyColumn()));
+    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+        new CellRangeAddress(table.firstRow(), table.lastRow(), table.valueColumn(), table.valueColumn()));
+    XDDFChartData data = chart.createData(ChartTypes.BAR, categories, values);
+    XDDFChartData.Series series = data.addSeries(cats, vals);
+    series.setTitle(title, null);
+    ((XDDFBarChartData) data).setBarDirection("column".equals(kind) ? BarDirection.COL : BarDirection.BAR);
+    data.setVaryColors(false);
+    chart.plot(data);
+  }
+}

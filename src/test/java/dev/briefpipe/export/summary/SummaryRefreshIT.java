@@ -1,0 +1,124 @@
+package dev.briefpipe.export.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.pipeline.BriefPipeline;
+import dev.briefpipe.pipeline.Built;
+import dev.briefpipe.pipeline.FontsFromConfig;
+import dev.briefpipe.pipeline.ProgressListener;
+import dev.briefpipe.testing.SampleProject;
+import dev.briefpipe.testing.SheetSnapshot;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An in-place summary refresh keeps everything an analyst put in the other sheets: values,
+ * formulas, styles, comments, data validations, defined names, hidden sheets, merged cells, widths.
+ */
+class SummaryRefreshIT {
+  @TempDir Path dir;
+
+  @Test
+  void inPlaceRefreshKeepsEverythingElseAndIsIdempotent() throws Exception {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    enrich(p.workbook());
+    Map<String, Map<String, String>> sheets = SheetSnapshot.of(p.workbook(), "요약");
+    Map<String, String> extras = extras(p.workbook());
+
+    Settings settings = new ConfigLoader().load(p.config());
+    BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
+    var brief = settings.findBrief("ai-hegemony").orElseThrow();
+    Built first = pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"),
+        BriefPipeline.SummaryMode.IN_PLACE);
+    assertThat(first.summaryBackup()).isPresent();
+    assertThat(SheetSnapshot.of(p.workbook(), "요약")).isEqualTo(sheets);
+    assertThat(extras(p.workbook())).isEqualTo(extras);
+
+    String once = FileHashes.sha256(p.workbook());
+    Built second = pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"),
+        BriefPipeline.SummaryMode.IN_PLACE);
+    assertThat(second.summaryBackup()).as("nothing to rewrite, no new backup").isEmpty();
+    assertThat(FileHashes.sha256(p.workbook())).isEqualTo(once);
+    try (InputStream in = Files.newInputStream(p.workbook()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      assertThat(wb.getSheet("요약").getDrawingPatriarch().getCharts()).hasSize(1);
+    }
+  }
+
+  /**
+   * Adds what analysts keep in real workbooks: a formula and merged cells on the guide sheet, a
+   * dropdown on 지표's status column, a global and a sheet-scoped name, a hidden sheet of formulas.
+   */
+  private static void enrich(Path file) throws Exception {
+    XSSFWorkbook wb;
+    try (InputStream in = Files.newInputStream(file)) {
+      wb = new XSSFWorkbook(in);
+    }
+    try (wb) {
+      XSSFSheet guide = wb.getSheet("안내");
+      var row = guide.createRow(40);
+      row.createCell(0).setCellFormula("SUM('지표'!C2:C5)");
+      row.createCell(1).setCellValue("분석가 메모");
+      guide.addMergedRegion(new CellRangeAddress(40, 40, 1, 3));
+      XSSFSheet s = wb.getSheet("지표");
+      DataValidationHelper h = s.getDataValidationHelper();
+      DataValidationConstraint c = h.createExplicitListConstraint(new String[] {"확인", "근사", "추정"});
+      DataValidation dv = h.createValidation(c, new CellRangeAddressList(1, 30, 6, 6));
+      s.addValidationData(dv);
+      Name global = wb.createName();
+      global.setNameName("세계특허");
+      global.setRefersToFormula("'지표'!$C$2");
+      Name local = wb.createName();
+      local.setNameName("메모범위");
+      local.setSheetIndex(wb.getSheetIndex(s));
+      local.setRefersToFormula("'안내'!$B$41:$D$41");
+      XSSFSheet hidden = wb.createSheet("계산용");
+      hidden.createRow(0).createCell(0).setCellFormula("'지표'!C2*2");
+      wb.setSheetHidden(wb.getSheetIndex(hidden), true);
+      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      try (OutputStream out = Files.newOutputStream(file)) {
+        wb.write(out);
+      }
+    }
+  }
+
+  /** Defined names, data validations and sheet visibility, as comparable text. */
+  private static Map<String, String> extras(Path file) throws Exception {
+    Map<String, String> m = new TreeMap<>();
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      for (Name n : wb.getAllNames()) {
+        String scope = n.getSheetIndex() < 0 ? "" : wb.getSheetName(n.getSheetIndex());
+        m.put("name " + n.getNameName() + "@" + scope, n.getRefersToFormula());
+      }
+      for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+        XSSFSheet s = wb.getSheetAt(i);
+        if (s.getSheetName().equals("요약")) {
+          continue;
+        }
+        m.put("visibility " + s.getSheetName(), String.valueOf(wb.getSheetVisibility(i)));
+        for (DataValidation dv : s.getDataValidations()) {
+          m.put("dv " + s.getSheetName() + " " + dv.getRegions().getCellRangeAddress(0).formatAsString(),
+              String.join(",", dv.getValidationConstraint().getExplicitListValues()));
+        }
+      }
+    }
+    return m;
+  }
+}

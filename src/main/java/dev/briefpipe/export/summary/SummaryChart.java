@@ -1,7 +1,11 @@
 package dev.briefpipe.export.summary;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -28,6 +32,10 @@ final class SummaryChart {
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+    if (!"column".equals(kind)) {
+      // Horizontal bars list from the bottom up; reverse so the table's first row is on top.
+      categories.setOrientation(AxisOrientation.MAX_MIN);
+    }
     XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
     values.setCrosses(AxisCrosses.AUTO_ZERO);
     XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet,
@@ -37,6 +45,10 @@ final class SummaryChart {
     XDDFChartData data = chart.createData(ChartTypes.BAR, categories, values);
     XDDFChartData.Series series = data.addSeries(cats, vals);
     series.setTitle(title, null);
+    // Without an explicit fill some spreadsheet programs (LibreOffice) draw the bars invisible.
+    XDDFShapeProperties shape = new XDDFShapeProperties();
+    shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) 0x1F, (byte) 0x3A, (byte) 0x68})));
+    series.setShapeProperties(shape);
     ((XDDFBarChartData) data).setBarDirection("column".equals(kind) ? BarDirection.COL : BarDirection.BAR);
     data.setVaryColors(false);
     chart.plot(data);

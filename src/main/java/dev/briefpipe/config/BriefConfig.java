@@ -18,6 +18,7 @@ public record BriefConfig(
     String locale,
     Outputs outputs,
     List<ExtractConfig> extracts,
+    NormaliseConfig normalise,
     StyleConfig style,
     Map<String, SheetSchema> sheets,
     List<LayoutBlock> layout,
@@ -29,6 +30,7 @@ public record BriefConfig(
     locale = locale == null ? "ko-KR" : locale;
     outputs = outputs == null ? new Outputs(null, null) : outputs;
     style = style == null ? StyleConfig.defaults() : style;
+    normalise = normalise == null ? NormaliseConfig.defaults() : normalise;
     extracts = extracts == null ? null : List.copyOf(extracts);
     sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
     layout = layout == null ? List.of() : List.copyOf(layout);

@@ -90,6 +90,28 @@ final class BriefConfigChecker {
       if (s.rows().min() != null && s.rows().max() != null && s.rows().min() > s.rows().max()) {
         problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
       }
+      for (int i = 0; i < s.rules().size(); i++) {
+        rule(at + "/rules/" + i, s.rules().get(i), Set.copyOf(s.columns().keySet()));
+      }
+      for (int i = 0; i < s.checks().size(); i++) {
+        rule(at + "/checks/" + i, s.checks().get(i), Set.of());
+      }
+      if (s.rankOrder() != null) {
+        fields(at, "rankOrder", id, s.rankOrder().rank(), s.rankOrder().by());
+      }
+      s.columns().forEach((field, c) -> {
+        for (String[] ref : new String[][] {{"valuesFrom", c.valuesFrom()}, {"references", c.references()}}) {
+          if (ref[1] == null) {
+            continue;
+          }
+          String[] parts = ref[1].split("\\.", 2);
+          if (parts.length != 2) {
+            problem(at + "/columns/" + field + "/" + ref[0], "bad-reference", ref[1]);
+          } else {
+            fields(at + "/columns/" + field, ref[0], parts[0], parts[1]);
+          }
+        }
+      });
       s.derived().forEach((field, d) -> {
         if (s.columns().containsKey(field)) {
           problem(at + "/derived/" + field, "duplicate-field", field);
@@ -119,6 +141,16 @@ final class BriefConfigChecker {
         problem(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
       }
     }
+  }
+
+  private void rule(String at, RuleConfig r, Set<String> rowFields) {
+    if (r.code() == null || !r.code().matches("[a-z][a-z0-9-]*")) {
+      problem(at + "/code", "bad-rule-code", String.valueOf(r.code()));
+    }
+    if (!Set.of("error", "warning").contains(r.severity())) {
+      problem(at + "/severity", "bad-severity", r.severity());
+    }
+    expression(at + "/check", r.check(), rowFields);
   }
 
   private void checkLayout() {

@@ -14,6 +14,9 @@ import java.util.List;
  * @param help a one-line explanation for analysts (header comment in the workbook)
  * @param width column width in characters for templates and refreshed sheets
  * @param format Excel number format used when briefpipe writes this column
+ * @param minLength fewest characters for text (null = none)
+ * @param valuesFrom allowed values taken from another sheet's column, as "sheet.field"
+ * @param references a foreign key: every value must appear in "sheet.field"
  * @param template the text may hold placeholders such as {@code {patents[CN].families:#,##0}},
  *     filled from the data when the brief is built
  */
@@ -31,7 +34,10 @@ public record ColumnSpec(
     String help,
     Integer width,
     String format,
-    boolean template) {
+    boolean template,
+    Integer minLength,
+    String valuesFrom,
+    String references) {
 
   public ColumnSpec {
     header = header == null ? List.of() : List.copyOf(header);

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param key field ids that identify a row (unique together; may be empty)
  * @param derived fields computed from each row (not read from the sheet), by field id
  * @param export whether a CSV extract is written for this sheet (default true)
+ * @param rules expressions each row must satisfy (e.g. a converted amount agrees with amount ÷ rate)
+ * @param checks expressions over whole tables the sheet must satisfy (totals, shares)
+ * @param rankOrder the rank field must follow the order of another field (see {@link RankOrder})
  * @param value the field a row stands for in expressions like {@code patents[CN]} (a lookup without
  *     a field), e.g. {@code families}
  */
@@ -26,7 +29,10 @@ public record SheetSchema(
     Map<String, ColumnSpec> columns,
     Map<String, DerivedField> derived,
     Boolean export,
-    String value) {
+    String value,
+    java.util.List<RuleConfig> rules,
+    java.util.List<RuleConfig> checks,
+    RankOrder rankOrder) {
 
   public SheetSchema {
     headerRow = headerRow == null ? 1 : headerRow;
@@ -35,10 +41,25 @@ public record SheetSchema(
     columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
     derived = derived == null ? Map.of() : new LinkedHashMap<>(derived);
     export = export == null || export;
+    rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
+    checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
   }
 
   /** Bounds on the number of data rows (null = unbounded). */
   public record RowCount(Integer min, Integer max) {}
+
+  /**
+   * Ranks must follow a value: with direction desc, rank 1 has the largest {@code by}.
+   *
+   * @param code the finding code (default rank-order)
+   */
+  public record RankOrder(String rank, String by, String direction, String code, String severity) {
+    public RankOrder {
+      direction = direction == null ? "desc" : direction;
+      code = code == null ? "rank-order" : code;
+      severity = severity == null ? "warning" : severity;
+    }
+  }
 
   /** A field computed per row, e.g. {@code amount / fx_per_usd}. */
   public record DerivedField(String expr, String header, String unit, String format) {}

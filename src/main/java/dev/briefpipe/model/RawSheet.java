@@ -6,10 +6,28 @@ import java.util.List;
  * A sheet as read: every non-blank row with its cells, each cell keeping its address. Which row is
  * the header is the schema's business, not the reader's.
  */
-public record RawSheet(String name, boolean hidden, List<RawRow> rows) {
+public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merged> merged) {
 
   public RawSheet {
     rows = List.copyOf(rows);
+    merged = List.copyOf(merged);
+  }
+
+  public RawSheet(String name, boolean hidden, List<RawRow> rows) {
+    this(name, hidden, rows, List.of());
+  }
+
+  /** A merged region, zero-based and inclusive; only its top-left cell holds a value. */
+  public record Merged(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+    public boolean contains(int row, int column) {
+      return row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn;
+    }
+  }
+
+  /** The merged region a cell lies in, other than as its top-left cell. */
+  public java.util.Optional<Merged> mergedAt(int row, int column) {
+    return merged.stream().filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
+        .findFirst();
   }
 
   /**

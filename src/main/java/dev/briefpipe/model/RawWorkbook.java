@@ -15,12 +15,23 @@ public final class RawWorkbook {
   private final String sha256;
   private final long size;
   private final Map<String, RawSheet> sheets = new LinkedHashMap<>();
+  private final boolean date1904;
 
   public RawWorkbook(Path file, String sha256, long size, List<RawSheet> sheets) {
+    this(file, sha256, size, sheets, false);
+  }
+
+  /** @param date1904 the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
+  public RawWorkbook(Path file, String sha256, long size, List<RawSheet> sheets, boolean date1904) {
     this.file = file;
     this.sha256 = sha256;
     this.size = size;
+    this.date1904 = date1904;
     sheets.forEach(s -> this.sheets.put(s.name(), s));
+  }
+
+  public boolean date1904() {
+    return date1904;
   }
 
   public Path file() {

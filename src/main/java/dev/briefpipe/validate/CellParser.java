@@ -2,23 +2,33 @@ package dev.briefpipe.validate;
 
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.ColumnType;
+import dev.briefpipe.config.NormaliseConfig;
 import dev.briefpipe.model.RawCell;
 import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Turns one raw cell into a typed value for its column, or says why it cannot. Values an analyst
- * plainly meant (a number typed as text, "2025.3." for a month) are accepted and reported as
- * normalised, so the fix is visible but nothing blocks.
+ * plainly meant — a number typed as text, "약 560만", "6,710억" in a column counted in 억, full-width
+ * digits, "2025.3.27.", a date stored as a serial number — are accepted (as the brief's
+ * {@link NormaliseConfig} allows) and reported as normalised with what was read, so the fix is
+ * visible but nothing blocks.
  */
 final class CellParser {
-  private static final Pattern NUMBER_TEXT = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
-  private static final Pattern DATE_TEXT = Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?");
+  private static final Pattern NUMBER = Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[+-]?\\.\\d+)");
+  private static final Pattern KOREAN_NUMBER =
+      Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(조|억|만)?\\s*(.*)");
+  private static final Pattern APPROXIMATE = Pattern.compile("^(약|대략|~|≈|about|approx\\.?)\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DATE_TEXT =
+      Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?");
   private static final Pattern MONTH_TEXT = Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?");
   private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -33,45 +43,56 @@ final class CellParser {
    * @param value the typed value (null for blank)
    * @param error a finding code when the cell cannot be used, else null
    * @param normalized a finding code when the value was accepted after normalising, else null
+   * @param read what the normalised value was read as, for the warning ("671000000000")
    */
-  record Parsed(Object value, String error, String normalized) {
+  record Parsed(Object value, String error, String normalized, String read) {
     static Parsed ok(Object v) {
-      return new Parsed(v, null, null);
+      return new Parsed(v, null, null, null);
     }
 
     static Parsed fixed(Object v, String how) {
-      return new Parsed(v, null, how);
+      return new Parsed(v, null, how, v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v));
     }
 
     static Parsed fail(String code) {
-      return new Parsed(null, code, null);
+      return new Parsed(null, code, null, null);
+    }
+  }
+
+  /** What parsing may accept: the brief's normalisation switches and the workbook's date system. */
+  record Context(NormaliseConfig normalise, boolean date1904) {
+    static Context defaults() {
+      return new Context(NormaliseConfig.defaults(), false);
     }
   }
 
   static Parsed parse(RawCell cell, ColumnSpec spec) {
+    return parse(cell, spec, Context.defaults());
+  }
+
+  static Parsed parse(RawCell cell, ColumnSpec spec, Context ctx) {
     if (cell.kind() == RawCell.Kind.ERROR) {
       return Parsed.fail("formula-error");
     }
     if (cell.isBlank()) {
       return Parsed.ok(null);
     }
-    ColumnType type = spec.type();
-    switch (type) {
+    switch (spec.type()) {
       case INTEGER:
       case YEAR:
-        return integer(cell);
+        return integer(cell, spec, ctx);
       case DECIMAL:
-        return decimal(cell);
+        return decimal(cell, spec, ctx);
       case PERCENT:
-        return percent(cell);
+        return percent(cell, spec, ctx);
       case BOOLEAN:
         return bool(cell);
       case DATE:
-        return date(cell);
+        return date(cell, ctx);
       case YEAR_MONTH:
-        return yearMonth(cell);
+        return yearMonth(cell, ctx);
       default:
-        return text(cell, type);
+        return text(cell, spec.type());
     }
   }
 
@@ -87,41 +108,83 @@ final class CellParser {
     return Parsed.ok(s);
   }
 
-  private static Parsed integer(RawCell cell) {
-    Parsed p = decimal(cell);
+  private static Parsed integer(RawCell cell, ColumnSpec spec, Context ctx) {
+    Parsed p = decimal(cell, spec, ctx);
     if (p.error() != null) {
       return p;
     }
-    BigDecimal d = (BigDecimal) p.value();
     try {
-      return new Parsed(d.longValueExact(), null, p.normalized());
+      return new Parsed(((BigDecimal) p.value()).longValueExact(), null, p.normalized(), p.read());
     } catch (ArithmeticException e) {
       return Parsed.fail("type-mismatch");
     }
   }
 
-  private static Parsed decimal(RawCell cell) {
+  private static Parsed decimal(RawCell cell, ColumnSpec spec, Context ctx) {
     if (cell.kind() == RawCell.Kind.NUMBER) {
       return Parsed.ok(exact(cell.number()));
     }
-    if (cell.kind() == RawCell.Kind.TEXT) {
-      String s = clean(cell.text()).replace(" ", "");
-      if (NUMBER_TEXT.matcher(s).matches()) {
-        return Parsed.fixed(strip(new BigDecimal(s.replace(",", ""))), "number-as-text");
+    if (cell.kind() != RawCell.Kind.TEXT) {
+      return Parsed.fail("type-mismatch");
+    }
+    NormaliseConfig n = ctx.normalise();
+    String s = clean(cell.text());
+    String how = null;
+    if (n.fullWidth()) {
+      String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC);
+      if (!nfkc.equals(s)) {
+        s = nfkc;
+        how = "full-width";
       }
     }
-    return Parsed.fail("type-mismatch");
+    Matcher approx = APPROXIMATE.matcher(s);
+    if (approx.find()) {
+      if (!n.approximate()) {
+        return Parsed.fail("type-mismatch");
+      }
+      s = s.substring(approx.end());
+      how = "approximate";
+    }
+    if (NUMBER.matcher(s.replace(" ", "")).matches()) {
+      if (!n.textNumbers()) {
+        return Parsed.fail("type-mismatch");
+      }
+      return Parsed.fixed(strip(new BigDecimal(s.replace(" ", "").replace(",", ""))), how == null ? "number-as-text" : how);
+    }
+    Matcher k = KOREAN_NUMBER.matcher(s);
+    if (!k.matches() || !n.koreanUnits()) {
+      return Parsed.fail("type-mismatch");
+    }
+    BigDecimal value = new BigDecimal(k.group(1).replace(",", "")).movePointRight(exponent(k.group(2)));
+    String word = k.group(3).strip();
+    String unit = spec.unit() == null ? "" : spec.unit().strip();
+    Matcher unitParts = Pattern.compile("^(조|억|만)?\\s*(.*)$").matcher(unit);
+    unitParts.matches();
+    int unitExponent = exponent(unitParts.group(1));
+    String unitWord = unitParts.group(2).strip();
+    boolean wordOk = word.isEmpty() || word.equals(unit) || word.equals(unitWord) || (unitExponent > 0 && word.equals(unit));
+    if (!wordOk) {
+      return Parsed.fail("type-mismatch");
+    }
+    if (k.group(2) == null && word.equals(unit) && unitExponent > 0) {
+      value = value.movePointRight(unitExponent);
+    }
+    return Parsed.fixed(strip(value.movePointLeft(unitExponent)), how == null ? "korean-units" : how);
   }
 
-  private static Parsed percent(RawCell cell) {
+  private static int exponent(String word) {
+    return word == null ? 0 : word.equals("만") ? 4 : word.equals("억") ? 8 : 12;
+  }
+
+  private static Parsed percent(RawCell cell, ColumnSpec spec, Context ctx) {
     if (cell.kind() == RawCell.Kind.TEXT) {
-      String s = clean(cell.text()).replace(" ", "");
-      if (s.endsWith("%") && NUMBER_TEXT.matcher(s.substring(0, s.length() - 1)).matches()) {
+      String s = Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC).replace(" ", "");
+      if (s.endsWith("%") && NUMBER.matcher(s.substring(0, s.length() - 1)).matches() && ctx.normalise().textNumbers()) {
         BigDecimal v = new BigDecimal(s.substring(0, s.length() - 1).replace(",", ""));
         return Parsed.fixed(strip(v.movePointLeft(2)), "number-as-text");
       }
     }
-    return decimal(cell);
+    return decimal(cell, spec, ctx);
   }
 
   private static Parsed bool(RawCell cell) {
@@ -132,17 +195,21 @@ final class CellParser {
     return b == null ? Parsed.fail("type-mismatch") : Parsed.ok(b);
   }
 
-  private static Parsed date(RawCell cell) {
+  private static Parsed date(RawCell cell, Context ctx) {
     if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
       return Parsed.ok(cell.date().toLocalDate());
     }
-    if (cell.kind() == RawCell.Kind.TEXT) {
-      Matcher m = DATE_TEXT.matcher(clean(cell.text()));
+    if (cell.kind() == RawCell.Kind.NUMBER && ctx.normalise().serialDates() && cell.number() > 0 && cell.number() < 2_958_466
+        && cell.number() == Math.rint(cell.number())) {
+      return Parsed.fixed(DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), "date-as-number");
+    }
+    if (cell.kind() == RawCell.Kind.TEXT && ctx.normalise().textDates()) {
+      Matcher m = DATE_TEXT.matcher(Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC));
       if (m.matches()) {
         try {
           LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
           return Parsed.fixed(d, "date-as-text");
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
           return Parsed.fail("type-mismatch");
         }
       }
@@ -150,12 +217,12 @@ final class CellParser {
     return Parsed.fail("type-mismatch");
   }
 
-  private static Parsed yearMonth(RawCell cell) {
+  private static Parsed yearMonth(RawCell cell, Context ctx) {
     if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
       return Parsed.ok(YearMonth.from(cell.date()));
     }
     if (cell.kind() == RawCell.Kind.TEXT) {
-      Matcher m = MONTH_TEXT.matcher(clean(cell.text()));
+      Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC));
       if (m.matches()) {
         int month = Integer.parseInt(m.group(2));
         if (month >= 1 && month <= 12) {
@@ -176,8 +243,9 @@ final class CellParser {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  /** Trims, and turns no-break and zero-width spaces into nothing or a space. */
+  /** Trims, and removes no-break and zero-width spaces. */
   static String clean(String s) {
-    return s.replace('\u00A0', ' ').replace("\u200B", "").replace("\uFEFF", "").strip();
+    return s.replace('\u00A0', ' ').replace("\u200B", "").replace("\u200C", "").replace("\u200D", "")
+        .replace("\u2060", "").replace("\uFEFF", "").strip();
   }
 }

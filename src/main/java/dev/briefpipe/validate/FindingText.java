@@ -22,7 +22,10 @@ public final class FindingText {
     args.add(expected(f));
     args.add(f.at().sheet());
     args.addAll(f.args());
-    return messages.get("finding." + f.code(), args.toArray());
+    // A rule's own code (from config) has no bundle entry: it is told with the rule's message.
+    String key = messages.has("finding." + f.code()) ? "finding." + f.code()
+        : f.header().isEmpty() ? "finding.rule-table" : "finding.rule";
+    return messages.get(key, args.toArray());
   }
 
   /** The expectation in words: a type name ("정수") or the literal list/range/pattern. */

@@ -48,15 +48,22 @@ public final class SchemaValidator {
             List.of(String.join(", ", wb.sheetNames()))));
         continue;
       }
-      Table t = new SheetCheck(e.getKey(), schema, sheet.get(), findings).run();
+      if (sheet.get().hidden()) {
+        findings.add(new Finding("hidden-sheet", Severity.WARNING, CellRef.ofSheet(schema.sheet()), "", "", "", "",
+            List.of()));
+      }
+      CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
+      Table t = new SheetCheck(e.getKey(), schema, sheet.get(), findings, ctx).run();
       tables.add(t);
       rows += t.rows().size();
       cells += (long) t.rows().size() * schema.columns().size();
     }
+    Dataset dataset = new Dataset(tables);
+    findings.addAll(RuleChecker.check(dataset, brief));
     long millis = (System.nanoTime() - start) / 1_000_000;
     ValidationReport report = new ValidationReport(wb.file(), findings,
         new ValidationReport.Stats(order, tables.size(), rows, cells, millis));
-    return new Result(report, new Dataset(tables));
+    return new Result(report, dataset);
   }
 
   /** The checks of one sheet. */
@@ -65,12 +72,14 @@ public final class SchemaValidator {
     private final SheetSchema schema;
     private final RawSheet sheet;
     private final List<Finding> out;
+    private final CellParser.Context ctx;
 
-    SheetCheck(String id, SheetSchema schema, RawSheet sheet, List<Finding> out) {
+    SheetCheck(String id, SheetSchema schema, RawSheet sheet, List<Finding> out, CellParser.Context ctx) {
       this.id = id;
       this.schema = schema;
       this.sheet = sheet;
       this.out = out;
+      this.ctx = ctx;
     }
 
     Table run() {
@@ -120,18 +129,35 @@ public final class SchemaValidator {
       if (!any) {
         return Optional.empty();
       }
+      if (raw.hidden()) {
+        out.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheet.name(), raw.index(), -1), "", "", "", "",
+            List.of()));
+      }
       for (Map.Entry<String, Integer> c : columns.entrySet()) {
         String field = c.getKey();
         ColumnSpec spec = schema.columns().get(field);
         RawCell cell = raw.cell(sheet.name(), c.getValue());
         refs.put(field, cell.ref());
-        CellParser.Parsed p = CellParser.parse(cell, spec);
+        if (cell.isBlank() && ctx.normalise().mergedCells()) {
+          RawCell top = mergedValue(cell);
+          if (top != null) {
+            out.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
+                top.ref().a1(), List.of()));
+            cell = new RawCell(cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
+          }
+        }
+        if (cell.formula() != null && cell.formula().contains("[")) {
+          out.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
+              List.of()));
+        }
+        CellParser.Parsed p = CellParser.parse(cell, spec, ctx);
         if (p.error() != null) {
           add(p.error(), Severity.ERROR, cell, field, spec);
           continue;
         }
         if (p.normalized() != null) {
-          add(p.normalized(), Severity.WARNING, cell, field, spec);
+          out.add(new Finding(p.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
+              ValueRules.expected(p.normalized(), spec), List.of(p.read())));
         }
         if (p.value() == null) {
           if (spec.required()) {
@@ -140,9 +166,17 @@ public final class SchemaValidator {
           continue;
         }
         values.put(field, p.value());
-        ValueRules.check(p.value(), spec).ifPresent(code -> add(code, Severity.ERROR, cell, field, spec));
+        RawCell checked = cell;
+        ValueRules.check(p.value(), spec).ifPresent(code -> add(code, Severity.ERROR, checked, field, spec));
       }
       return Optional.of(new Row(raw.index(), values, refs));
+    }
+
+    /** The value a blank cell takes from the merged region it lies in, or null. */
+    private RawCell mergedValue(RawCell cell) {
+      return sheet.mergedAt(cell.ref().row(), cell.ref().column()).flatMap(m -> sheet.rows().stream()
+          .filter(r -> r.index() == m.firstRow()).findFirst()
+          .map(r -> r.cell(sheet.name(), m.firstColumn()))).filter(c -> !c.isBlank()).orElse(null);
     }
 
     private void checkKeys(List<Row> rows) {

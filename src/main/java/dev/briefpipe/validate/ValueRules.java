@@ -28,6 +28,9 @@ final class ValueRules {
       if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
         return Optional.of("too-long");
       }
+      if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
+        return Optional.of("too-short");
+      }
       if (spec.pattern() != null && !Pattern.compile(spec.pattern()).matcher(s).matches()) {
         return Optional.of("pattern-mismatch");
       }
@@ -48,11 +51,17 @@ final class ValueRules {
             + (spec.max() == null ? "" : spec.max().toPlainString());
       case "too-long":
         return "≤ " + spec.maxLength();
+      case "too-short":
+        return "≥ " + spec.minLength();
       case "pattern-mismatch":
         return spec.pattern();
       case "type-mismatch":
       case "number-as-text":
       case "date-as-text":
+      case "date-as-number":
+      case "korean-units":
+      case "approximate":
+      case "full-width":
       case "required-missing":
         return "type." + spec.type().yamlName();
       default:

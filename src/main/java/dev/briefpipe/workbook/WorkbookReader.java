@@ -44,14 +44,17 @@ public final class WorkbookReader {
       String before = FileHashes.sha256(file);
       long size = Files.size(file);
       List<RawSheet> sheets;
+      boolean date1904;
       try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
         sheets = readSheets(wb);
+        date1904 = wb instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x ? x.isDate1904()
+            : wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
       }
       if (!before.equals(FileHashes.sha256(file))) {
         throw new WorkbookReadException(file, "changed-while-reading", null, null);
       }
       log.info("read {} ({} bytes, {} sheets)", file, size, sheets.size());
-      return new RawWorkbook(file, before, size, sheets);
+      return new RawWorkbook(file, before, size, sheets, date1904);
     } catch (WorkbookReadException e) {
       throw e;
     } catch (EncryptedDocumentException e) {
@@ -90,7 +93,11 @@ public final class WorkbookReader {
           rows.add(new RawSheet.RawRow(row.getRowNum(), row.getZeroHeight(), cells.subList(0, last + 1)));
         }
       }
-      out.add(new RawSheet(sheet.getSheetName(), hidden, rows));
+      List<RawSheet.Merged> merged = new ArrayList<>();
+      for (org.apache.poi.ss.util.CellRangeAddress m : sheet.getMergedRegions()) {
+        merged.add(new RawSheet.Merged(m.getFirstRow(), m.getLastRow(), m.getFirstColumn(), m.getLastColumn()));
+      }
+      out.add(new RawSheet(sheet.getSheetName(), hidden, rows, merged));
     }
     return out;
   }

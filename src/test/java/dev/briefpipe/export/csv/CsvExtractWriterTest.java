@@ -111,10 +111,10 @@ class CsvExtractWriterTest {
   private static SheetSchema schema() {
     Map<String, ColumnSpec> cols = new LinkedHashMap<>();
     cols.put("text", new ColumnSpec(List.of("텍스트"), ColumnType.TEXT, null, false, false, null, null, null, null, null,
-        null, null, null, false));
+        null, null, null, false, null, null, null));
     cols.put("number", new ColumnSpec(List.of("숫자"), ColumnType.DECIMAL, null, false, false, null, null, null, null,
-        null, null, null, null, false));
-    return new SheetSchema("s", null, null, null, null, null, cols, null, null, null);
+        null, null, null, null, false, null, null, null));
+    return new SheetSchema("s", null, null, null, null, null, cols, null, null, null, null, null, null);
   }
 
   private static String randomText(Random r) {

@@ -1,0 +1,144 @@
+package dev.briefpipe.validate;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.RuleConfig;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.expr.Expr;
+import dev.briefpipe.expr.ExprEvaluator;
+import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.expr.ExprWalker;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.Table;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks that need more than one cell: row rules across fields, table checks (totals, shares),
+ * rank order, foreign keys and allowed values taken from another sheet. Runs once every sheet is
+ * typed. A rule whose inputs are blank is not judged (the missing value is reported on its own).
+ */
+final class RuleChecker {
+  private RuleChecker() {}
+
+  static List<Finding> check(Dataset data, BriefConfig brief) {
+    List<Finding> out = new ArrayList<>();
+    ExprEvaluator eval = new ExprEvaluator(data, n -> Optional.empty());
+    for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
+      Optional<Table> table = data.findTable(e.getKey());
+      if (table.isEmpty()) {
+        continue;
+      }
+      Table t = table.get();
+      SheetSchema schema = e.getValue();
+      for (RuleConfig rule : schema.rules()) {
+        rowRule(t, schema, rule, eval, out);
+      }
+      for (RuleConfig check : schema.checks()) {
+        tableCheck(t, check, eval, out);
+      }
+      if (schema.rankOrder() != null) {
+        rankOrder(t, schema, out);
+      }
+      schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, out));
+    }
+    return out;
+  }
+
+  private static void rowRule(Table t, SheetSchema schema, RuleConfig rule, ExprEvaluator eval, List<Finding> out) {
+    Expr e = ExprParser.parse(rule.check());
+    List<String> fields = ExprWalker.collect(e, Expr.Name.class).stream().map(Expr.Name::name)
+        .filter(schema.columns()::containsKey).distinct().toList();
+    String at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
+    for (Row r : t.rows()) {
+      if (fields.stream().anyMatch(f -> r.get(f) == null)) {
+        continue;
+      }
+      Object ok;
+      try {
+        ok = eval.eval(e, r);
+      } catch (ExprException x) {
+        ok = null;
+      }
+      if (!Boolean.TRUE.equals(ok)) {
+        CellRef cell = at == null ? new CellRef(t.sheet(), r.sheetRow(), -1) : r.cell(at).orElseThrow();
+        String header = at == null ? "" : schema.columns().get(at).title();
+        out.add(new Finding(rule.code(), severity(rule.severity()), cell, at, header, at == null ? "" : r.text(at),
+            rule.check(), List.of(rule.message() == null ? rule.check() : rule.message())));
+      }
+    }
+  }
+
+  private static void tableCheck(Table t, RuleConfig check, ExprEvaluator eval, List<Finding> out) {
+    Object ok;
+    String detail = check.message() == null ? check.check() : check.message();
+    try {
+      ok = eval.eval(ExprParser.parse(check.check()));
+    } catch (ExprException x) {
+      ok = Boolean.FALSE;
+      detail = detail + " (" + x.getMessage() + ")";
+    }
+    // Null means an input is blank (an empty table's max, say): not judged, like a row rule.
+    if (Boolean.FALSE.equals(ok)) {
+      out.add(new Finding(check.code(), severity(check.severity()), CellRef.ofSheet(t.sheet()), "", "", "", check.check(),
+          List.of(detail)));
+    }
+  }
+
+  private static void rankOrder(Table t, SheetSchema schema, List<Finding> out) {
+    SheetSchema.RankOrder o = schema.rankOrder();
+    List<Row> ranked = new ArrayList<>(t.rows().stream().filter(r -> r.get(o.rank()) != null && r.get(o.by()) != null).toList());
+    ranked.sort(Comparator.comparing(r -> number(r.get(o.rank()))));
+    boolean desc = !"asc".equals(o.direction());
+    for (int i = 1; i < ranked.size(); i++) {
+      int cmp = number(ranked.get(i).get(o.by())).compareTo(number(ranked.get(i - 1).get(o.by())));
+      if (desc ? cmp > 0 : cmp < 0) {
+        Row r = ranked.get(i);
+        out.add(new Finding(o.code(), severity(o.severity()), r.cell(o.rank()).orElseThrow(), o.rank(),
+            schema.columns().get(o.rank()).title(), r.text(o.rank()), o.by() + " " + o.direction(),
+            List.of(ranked.get(i - 1).text(o.rank()), o.by())));
+      }
+    }
+  }
+
+  /** valuesFrom and references: the value must appear in another sheet's column. */
+  private static void lookups(Table t, String field, ColumnSpec spec, Dataset data, List<Finding> out) {
+    for (String[] kind : new String[][] {{spec.valuesFrom(), "not-allowed"}, {spec.references(), "foreign-key-missing"}}) {
+      if (kind[0] == null) {
+        continue;
+      }
+      String[] target = kind[0].split("\\.", 2);
+      Optional<Table> other = data.findTable(target[0]);
+      if (other.isEmpty()) {
+        continue;
+      }
+      Set<String> allowed = new HashSet<>();
+      other.get().rows().forEach(r -> allowed.add(r.text(target[1])));
+      for (Row r : t.rows()) {
+        if (r.get(field) != null && !allowed.contains(r.text(field))) {
+          out.add(new Finding(kind[1], Severity.ERROR, r.cell(field).orElseThrow(), field, spec.title(), r.text(field),
+              other.get().sheet() + "." + target[1], List.of(other.get().sheet())));
+        }
+      }
+    }
+  }
+
+  private static BigDecimal number(Object v) {
+    return v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+  }
+
+  private static Severity severity(String s) {
+    return "warning".equalsIgnoreCase(s) ? Severity.WARNING : Severity.ERROR;
+  }
+}

@@ -38,7 +38,7 @@ final class ErrorReporter {
       err.println(ctx.msg(u.key(), u.args()));
       code = ExitCodes.USAGE;
     } else if (e instanceof WorkbookReadException w) {
-      err.println(ctx.msg("workbook." + w.reason(), w.file(), w.getCause() == null ? "" : w.getCause().getMessage()));
+      err.println(ctx.msg("workbook." + w.reason(), w.file(), w.detail()));
       code = ExitCodes.USAGE;
     } else if (e instanceof DataInvalidException d) {
       new TextReportWriter(ctx.messages(), false, SHOWN_FINDINGS).write(d.report(), err);

@@ -6,7 +6,9 @@ import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.pipeline.BriefPipeline;
 import dev.briefpipe.pipeline.Checked;
 import dev.briefpipe.pipeline.FontsFromConfig;
+import dev.briefpipe.validate.HtmlReportWriter;
 import dev.briefpipe.validate.JsonReportWriter;
+import dev.briefpipe.validate.WorkbookAnnotator;
 import dev.briefpipe.validate.TextReportWriter;
 import dev.briefpipe.validate.ValidationReport;
 import java.io.PrintWriter;
@@ -28,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   BriefOptions options;
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+  @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text")
   Format format;
 
   @Option(names = "--report", paramLabel = "FILE")
@@ -37,9 +39,13 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--max-errors", paramLabel = "N", defaultValue = "0")
   int maxErrors;
 
+  @Option(names = "--annotate", paramLabel = "FILE")
+  Path annotate;
+
   enum Format {
     text,
-    json
+    json,
+    html
   }
 
   @Override
@@ -54,6 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
     if (format == Format.json) {
       new JsonReportWriter(ctx.messages(), maxErrors).write(r, sw);
       sw.write(System.lineSeparator());
+    } else if (format == Format.html) {
+      sw.write(new HtmlReportWriter(ctx.messages()).write(r));
     } else {
       new TextReportWriter(ctx.messages(), ctx.colour() && report == null, maxErrors).write(r, new PrintWriter(sw));
     }
@@ -65,6 +73,13 @@ final class ValidateCommand implements Callable<Integer> {
       ctx.out().println(ctx.msg("cli.report-written", report));
     } else {
       ctx.out().print(sw);
+    }
+    if (annotate != null) {
+      // A copy: the analyst's workbook is only ever read.
+      byte[] annotated = new WorkbookAnnotator(ctx.messages()).annotate(
+          java.nio.file.Files.readAllBytes(r.workbook()), r);
+      AtomicFiles.write(annotate.toAbsolutePath(), annotated);
+      ctx.out().println(ctx.msg("cli.annotated-written", annotate));
     }
     ctx.out().flush();
     return r.valid() ? ExitCodes.OK : ExitCodes.INVALID_DATA;

@@ -11,10 +11,11 @@ import java.util.List;
  * @param backups how many backups an in-place summary refresh keeps
  * @param state folder for the embedded database (scheduler state, run history, delivery ledger) and logs
  * @param holidays public holidays (YYYY-MM-DD) on which nothing is sent; a fire on one moves on
+ * @param workbook limits on the workbooks read
  */
 public record AppConfig(
     String briefs, String output, String lang, Fonts fonts, Integer backups, String state, Database database,
-    Scheduler scheduler, Mail mail, List<String> holidays) {
+    Scheduler scheduler, Mail mail, List<String> holidays, Workbook workbook) {
 
   public AppConfig {
     briefs = briefs == null ? "briefs" : briefs;
@@ -27,10 +28,26 @@ public record AppConfig(
     scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
     mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    workbook = workbook == null ? new Workbook(null, null, null) : workbook;
+  }
+
+  /**
+   * Limits on reading a workbook, so a wrong or hostile file fails fast instead of stalling a run.
+   *
+   * @param maxMegabytes a larger file is refused before it is opened
+   * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
+   * @param timeoutSeconds reading that takes longer is abandoned
+   */
+  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
+    public Workbook {
+      maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
+      maxPartMegabytes = maxPartMegabytes == null ? 256 : maxPartMegabytes;
+      timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;
+    }
   }
 
   public static AppConfig defaults() {
-    return new AppConfig(null, null, null, null, null, null, null, null, null, null);
+    return new AppConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**

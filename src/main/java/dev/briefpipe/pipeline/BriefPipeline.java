@@ -3,6 +3,7 @@ package dev.briefpipe.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.ExtractConfig;
 import dev.briefpipe.export.csv.CsvExtractWriter;
@@ -72,7 +73,10 @@ public final class BriefPipeline {
 
   private Checked check(BriefConfig brief, Path workbook, int total) {
     progress.stage("read", 1, total);
-    RawWorkbook raw = new WorkbookReader().read(workbook);
+    AppConfig.Workbook limits = settings.app().workbook();
+    RawWorkbook raw = new WorkbookReader(limits.maxMegabytes() * 1024L * 1024L,
+        limits.maxPartMegabytes() * 1024L * 1024L, limits.timeoutSeconds() * 1000L)
+        .read(workbook);
     progress.stage("validate", 2, total);
     SchemaValidator.Result v = new SchemaValidator().validate(raw, brief);
     progress.stage("transform", 3, total);

@@ -4,17 +4,25 @@ import java.nio.file.Path;
 
 /**
  * A workbook that cannot be read at all (as opposed to one with bad data). {@link #reason()} is a
- * stable message key under {@code workbook.}: not-found, not-a-workbook, encrypted, old-format,
- * unsupported, unreadable.
+ * stable message key under {@code workbook.}: not-found, empty, not-a-workbook, csv, ods, xlsb,
+ * strict-ooxml, wrong-extension, encrypted, old-format, truncated, duplicate-entries, zip-bomb,
+ * unsafe-xml, too-large, timeout, changed-while-reading, unreadable. {@link #detail()} is the one fact
+ * the message needs beyond the file (a size, a limit, an entry name), or what the library said.
  */
 public class WorkbookReadException extends RuntimeException {
   private final Path file;
   private final String reason;
+  private final String detail;
 
   public WorkbookReadException(Path file, String reason, String detail, Throwable cause) {
     super(file + ": " + reason + (detail == null ? "" : " (" + detail + ")"), cause);
     this.file = file;
     this.reason = reason;
+    this.detail = detail != null ? detail : cause != null && cause.getMessage() != null ? cause.getMessage() : "";
+  }
+
+  public String detail() {
+    return detail;
   }
 
   public Path file() {

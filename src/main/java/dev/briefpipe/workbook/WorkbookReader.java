@@ -34,13 +34,66 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkbookReader {
   private static final Logger log = LoggerFactory.getLogger(WorkbookReader.class);
+  private final long maxBytes;
+  private final long maxPartBytes;
+  private final long timeoutMillis;
 
+  /** Default limits: 512 MB per file, 256 MB per unpacked part, two minutes per file. */
+  public WorkbookReader() {
+    this(512L * 1024 * 1024, PoiHardening.DEFAULT_MAX_PART_BYTES, 120_000);
+  }
+
+  /**
+   * @param maxBytes a larger file is refused before it is opened
+   * @param maxPartBytes a part (one sheet's XML, the shared strings) that unpacks larger is refused
+   * @param timeoutMillis reading longer than this is abandoned (a hostile file must not hang a run)
+   */
+  public WorkbookReader(long maxBytes, long maxPartBytes, long timeoutMillis) {
+    this.maxBytes = maxBytes;
+    this.maxPartBytes = maxPartBytes;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /**
+   * Reads the workbook in a worker thread bounded by the time limit.
+   *
+   * @throws WorkbookReadException when the file cannot be read, with a reason of its own
+   */
   public RawWorkbook read(Path file) {
-    PoiHardening.apply();
+    java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "workbook-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return worker.submit(() -> readNow(file)).get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new WorkbookReadException(file, "timeout", timeoutMillis / 1000 + " s", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof WorkbookReadException w) {
+        throw w;
+      }
+      if (c instanceof Error err) {
+        // Hostile files can exhaust the stack or memory inside POI: one clear sentence, not a crash.
+        throw new WorkbookReadException(file, "unreadable", err.toString(), err);
+      }
+      throw new WorkbookReadException(file, "unreadable", String.valueOf(c), c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkbookReadException(file, "unreadable", "interrupted", e);
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  private RawWorkbook readNow(Path file) {
+    PoiHardening.apply(maxPartBytes);
     if (!Files.isRegularFile(file)) {
       throw new WorkbookReadException(file, "not-found", null, null);
     }
     try {
+      FileSniffer.check(file, maxBytes);
       String before = FileHashes.sha256(file);
       long size = Files.size(file);
       List<RawSheet> sheets;
@@ -64,12 +117,45 @@ public final class WorkbookReader {
     } catch (NotOfficeXmlFileException e) {
       throw new WorkbookReadException(file, "not-a-workbook", e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      String reason = msg.contains("valid ole2") || msg.contains("no valid entries") || msg.contains("zip")
-          || msg.contains("unsupported file type")
-          ? "not-a-workbook" : "unreadable";
-      throw new WorkbookReadException(file, reason, e.getMessage(), e);
+      String reason = reason(e);
+      String detail = "too-large".equals(reason) ? "> " + maxPartBytes / (1024 * 1024) + " MB" : e.getMessage();
+      throw new WorkbookReadException(file, reason, detail, e);
     }
+  }
+
+  /** A stable reason for what POI threw, from its type or (where POI has no type) its message. */
+  static String reason(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+    }
+    String msg = all.toString().toLowerCase(Locale.ROOT);
+    if (msg.contains("xlsbunsupported") || msg.contains(".xlsb")) {
+      return "xlsb";
+    }
+    if (msg.contains("strict ooxml")) {
+      return "strict-ooxml";
+    }
+    if (msg.contains("max. ratio")) {
+      return "zip-bomb";
+    }
+    if (msg.contains("max size of the expanded") || msg.contains("exceeds the maximum")) {
+      return "too-large";
+    }
+    if (msg.contains("doctype") || msg.contains("entity")) {
+      return "unsafe-xml";
+    }
+    if (msg.contains("odfnotofficexml") || msg.contains("opendocument")) {
+      return "ods";
+    }
+    if (msg.contains("truncated") || msg.contains("unexpected end") || msg.contains("failed to read the file input")) {
+      return "truncated";
+    }
+    if (msg.contains("valid ole2") || msg.contains("no valid entries") || msg.contains("unsupported file type")
+        || msg.contains("notofficexml")) {
+      return "not-a-workbook";
+    }
+    return "unreadable";
   }
 
   private static List<RawSheet> readSheets(Workbook wb) {

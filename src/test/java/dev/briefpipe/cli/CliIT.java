@@ -103,7 +103,7 @@ class CliIT {
     Files.writeString(fake, "국가,건수\nCN,38210\n");
     Cli.Result r = Cli.run(project, "validate", "--workbook", fake.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("fake.xlsx", "Excel 워크북").doesNotContain("Exception", "\tat ");
+    assertThat(r.err()).contains("fake.xlsx", "CSV").doesNotContain("Exception", "\tat ");
     assertThat(Cli.run(project, "validate", "--workbook", dir.resolve("none.xlsx").toString()).code()).isEqualTo(2);
   }
 

@@ -1,0 +1,113 @@
+package dev.briefpipe.workbook;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+
+/**
+ * Looks at a file before POI does, so the common wrong files get a sentence of their own: empty, a
+ * CSV or other text, an OpenDocument or binary (.xlsb) workbook, a zip with duplicate entries or cut
+ * short, a file larger than allowed, or a workbook whose extension says the other format.
+ */
+final class FileSniffer {
+  private FileSniffer() {}
+
+  /** @throws WorkbookReadException when the file is not something POI should be handed */
+  static void check(Path file, long maxBytes) throws IOException {
+    long size = Files.size(file);
+    if (size == 0) {
+      throw new WorkbookReadException(file, "empty", null, null);
+    }
+    if (size > maxBytes) {
+      throw new WorkbookReadException(file, "too-large", size / (1024 * 1024) + " MB", null);
+    }
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    FileMagic magic;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      magic = FileMagic.valueOf(in);
+    }
+    if (magic == FileMagic.OOXML) {
+      zip(file, name);
+    } else if (magic == FileMagic.OLE2) {
+      if ((name.endsWith(".xlsx") || name.endsWith(".xlsm")) && !encrypted(file)) {
+        throw new WorkbookReadException(file, "wrong-extension", ".xls", null);
+      }
+    } else if (isText(file)) {
+      throw new WorkbookReadException(file, looksLikeCsv(file) ? "csv" : "not-a-workbook", null, null);
+    } else {
+      throw new WorkbookReadException(file, "not-a-workbook", magic.name(), null);
+    }
+  }
+
+  private static void zip(Path file, String name) throws IOException {
+    Set<String> names = new HashSet<>();
+    try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+      Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+      while (entries.hasMoreElements()) {
+        String n = entries.nextElement().getName();
+        if (!names.add(n)) {
+          throw new WorkbookReadException(file, "duplicate-entries", n, null);
+        }
+      }
+      if (names.contains("mimetype") && names.contains("content.xml")) {
+        throw new WorkbookReadException(file, "ods", null, null);
+      }
+      if (names.stream().anyMatch(n -> n.endsWith(".bin") && n.startsWith("xl/workbook"))) {
+        throw new WorkbookReadException(file, "xlsb", null, null);
+      }
+    } catch (WorkbookReadException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new WorkbookReadException(file, "truncated", e.getMessage(), e);
+    }
+    if (name.endsWith(".xls")) {
+      throw new WorkbookReadException(file, "wrong-extension", ".xlsx", null);
+    }
+  }
+
+  private static boolean encrypted(Path file) throws IOException {
+    try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+        new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+      return fs.getRoot().hasEntry("EncryptionInfo");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean isText(Path file) throws IOException {
+    byte[] head = new byte[4096];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(head, 0, Math.max(0, n - 3))).toString();
+      return s.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static boolean looksLikeCsv(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(4096);
+    }
+    String head = new String(bytes, StandardCharsets.UTF_8);
+    String[] lines = head.split("\r?\n");
+    return lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t") || lines[0].contains(";"));
+  }
+}

@@ -23,6 +23,11 @@ final class BriefOptions {
 
   /** The chosen brief: --brief, or the only one there is. */
   BriefConfig brief(Settings settings) {
+    return choose(settings, brief);
+  }
+
+  /** The brief named {@code brief}, or the only one there is when it is null. */
+  static BriefConfig choose(Settings settings, String brief) {
     if (brief == null) {
       if (settings.briefIds().size() == 1) {
         return settings.briefs().values().iterator().next();

@@ -60,6 +60,9 @@ public final class ExprEvaluator {
         throw new ExprException(l.table() + "[" + l.key() + "] needs a field, or a value field for the sheet", -1);
       }
       requireField(t, field);
+      if (t.rows().isEmpty()) {
+        throw new MissingInputException("no rows in " + l.table(), l.table());
+      }
       Row r = t.findByKey(l.key())
           .orElseThrow(() -> new ExprException("no row with key '" + l.key() + "' in " + l.table(), -1));
       return number(r.get(field));

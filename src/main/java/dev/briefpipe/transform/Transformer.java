@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.Expr;
 import dev.briefpipe.model.CellRef;
@@ -38,7 +39,13 @@ public final class Transformer {
     Dataset enriched = derive(data, brief, findings);
     Map<String, KeyFigure> figures = new LinkedHashMap<>();
     Map<String, Object> values = new HashMap<>();
-    ExprEvaluator eval = new ExprEvaluator(enriched, name -> Optional.ofNullable(values.get(name)));
+    java.util.Set<String> failed = new java.util.HashSet<>();
+    ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
+      if (failed.contains(name)) {
+        throw new MissingInputException("figure '" + name + "' could not be computed", null);
+      }
+      return Optional.ofNullable(values.get(name));
+    });
     if (brief.summary() != null) {
       for (BriefConfig.Figure f : brief.summary().figures()) {
         BigDecimal v = null;
@@ -46,8 +53,11 @@ public final class Transformer {
           Object o = eval.eval(ExprParser.parse(f.expr()));
           v = o instanceof BigDecimal b ? b : null;
         } catch (ExprException e) {
-          findings.add(new Finding("figure-failed", Severity.ERROR, CellRef.ofSheet(brief.summary().sheet()), f.id(),
-              f.label(), f.expr(), "", List.of(e.getMessage())));
+          failed.add(f.id());
+          if (!reportedElsewhere(e, brief)) {
+            findings.add(new Finding("figure-failed", Severity.ERROR, CellRef.ofSheet(brief.summary().sheet()), f.id(),
+                f.label(), f.expr(), "", List.of(e.getMessage())));
+          }
         }
         if (v != null) {
           values.put(f.id(), v);
@@ -57,6 +67,21 @@ public final class Transformer {
     }
     Dataset filled = fillTemplates(enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
     return new Result(filled, figures, findings);
+  }
+
+  /**
+   * Whether the failure follows from one already reported: a figure built on a failed figure, or a
+   * lookup in a table left empty although its sheet requires rows (the row count is the finding).
+   */
+  private static boolean reportedElsewhere(ExprException e, BriefConfig brief) {
+    if (!(e instanceof MissingInputException m)) {
+      return false;
+    }
+    if (m.table() == null) {
+      return true;
+    }
+    SheetSchema s = brief.sheets().get(m.table());
+    return s != null && s.rows().min() != null && s.rows().min() > 0;
   }
 
   /** Replaces placeholders in the text of every column declared {@code template: true}. */

@@ -7,6 +7,7 @@ import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
+import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
 import dev.briefpipe.model.CellRef;
@@ -85,6 +86,9 @@ final class RuleChecker {
     String detail = check.message() == null ? check.check() : check.message();
     try {
       ok = eval.eval(ExprParser.parse(check.check()));
+    } catch (MissingInputException x) {
+      // A table it needs has no rows: not judged, like a blank input (a row count reports the table).
+      ok = null;
     } catch (ExprException x) {
       ok = Boolean.FALSE;
       detail = detail + " (" + x.getMessage() + ")";

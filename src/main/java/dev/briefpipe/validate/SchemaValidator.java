@@ -210,7 +210,8 @@ public final class SchemaValidator {
     private void checkRowCount(int n) {
       SheetSchema.RowCount rc = schema.rows();
       if ((rc.min() != null && n < rc.min()) || (rc.max() != null && n > rc.max())) {
-        String range = (rc.min() == null ? "" : rc.min()) + "–" + (rc.max() == null ? "" : rc.max());
+        String range = rc.max() == null ? "≥ " + rc.min() : rc.min() == null ? "≤ " + rc.max()
+            : rc.min().equals(rc.max()) ? String.valueOf(rc.min()) : rc.min() + "–" + rc.max();
         out.add(new Finding("row-count", Severity.ERROR, CellRef.ofSheet(sheet.name()), "", "", String.valueOf(n), range,
             List.of()));
       }

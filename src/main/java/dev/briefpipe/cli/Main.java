@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code briefpipe} command: global options, subcommands, language and exit codes. */
 @Command(name = "briefpipe", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-    subcommands = {InitCommand.class, ValidateCommand.class, BuildCommand.class, SendCommand.class, ScheduleCommand.class,
+    subcommands = {InitCommand.class, ValidateCommand.class, WatchCommand.class, BuildCommand.class, SendCommand.class, ScheduleCommand.class,
         JobsCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
     resourceBundle = "dev.briefpipe.cli.usage", sortOptions = false)
 public final class Main implements Runnable {

@@ -27,7 +27,7 @@ class CliIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "init", "validate", "build", "help"})
+  @ValueSource(strings = {"", "init", "validate", "watch", "build", "help"})
   void everyCommandHasHelpInKoreanAndEnglish(String command) {
     String[] ko = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
     Cli.Result r = Cli.raw(ko);

@@ -28,7 +28,7 @@ public record AppConfig(
     scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
     mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
-    workbook = workbook == null ? new Workbook(null, null, null) : workbook;
+    workbook = workbook == null ? new Workbook(null, null, null, null) : workbook;
   }
 
   /**
@@ -37,9 +37,12 @@ public record AppConfig(
    * @param maxMegabytes a larger file is refused before it is opened
    * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
    * @param timeoutSeconds reading that takes longer is abandoned
+   * @param streamAboveMegabytes a larger .xlsx is read row by row as it is validated, in little memory
    */
-  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
+  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds,
+      Integer streamAboveMegabytes) {
     public Workbook {
+      streamAboveMegabytes = streamAboveMegabytes == null ? 16 : streamAboveMegabytes;
       maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
       maxPartMegabytes = maxPartMegabytes == null ? 256 : maxPartMegabytes;
       timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;

@@ -6,7 +6,7 @@ import java.util.List;
  * A sheet as read: every non-blank row with its cells, each cell keeping its address. Which row is
  * the header is the schema's business, not the reader's.
  */
-public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merged> merged) {
+public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merged> merged) implements SheetRows {
 
   public RawSheet {
     rows = List.copyOf(rows);
@@ -15,6 +15,11 @@ public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merg
 
   public RawSheet(String name, boolean hidden, List<RawRow> rows) {
     this(name, hidden, rows, List.of());
+  }
+
+  @Override
+  public void forEachRow(java.util.function.Consumer<RawRow> action) {
+    rows.forEach(action);
   }
 
   /** A merged region, zero-based and inclusive; only its top-left cell holds a value. */

@@ -14,15 +14,15 @@ public final class RawWorkbook {
   private final Path file;
   private final String sha256;
   private final long size;
-  private final Map<String, RawSheet> sheets = new LinkedHashMap<>();
+  private final Map<String, SheetRows> sheets = new LinkedHashMap<>();
   private final boolean date1904;
 
-  public RawWorkbook(Path file, String sha256, long size, List<RawSheet> sheets) {
+  public RawWorkbook(Path file, String sha256, long size, List<? extends SheetRows> sheets) {
     this(file, sha256, size, sheets, false);
   }
 
   /** @param date1904 the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
-  public RawWorkbook(Path file, String sha256, long size, List<RawSheet> sheets, boolean date1904) {
+  public RawWorkbook(Path file, String sha256, long size, List<? extends SheetRows> sheets, boolean date1904) {
     this.file = file;
     this.sha256 = sha256;
     this.size = size;
@@ -46,7 +46,7 @@ public final class RawWorkbook {
     return size;
   }
 
-  public Optional<RawSheet> findSheet(String name) {
+  public Optional<SheetRows> findSheet(String name) {
     return Optional.ofNullable(sheets.get(name));
   }
 

@@ -20,7 +20,8 @@ public record Table(
     fields = List.copyOf(fields);
     columns = List.copyOf(columns);
     key = List.copyOf(key);
-    rows = List.copyOf(rows);
+    // Large sheets' rows are already immutable and compact; copying them would undo that.
+    rows = rows instanceof CompactRows || rows instanceof DerivedRows ? rows : List.copyOf(rows);
   }
 
   public Table(String id, String sheet, List<String> fields, List<Integer> columns, List<String> key, List<Row> rows) {

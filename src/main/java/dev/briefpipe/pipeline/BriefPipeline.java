@@ -19,6 +19,7 @@ import dev.briefpipe.transform.Transformer;
 import dev.briefpipe.validate.SchemaValidator;
 import dev.briefpipe.validate.ValidationReport;
 import dev.briefpipe.workbook.SafeWorkbookWriter;
+import dev.briefpipe.workbook.StreamingWorkbookReader;
 import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -66,19 +67,43 @@ public final class BriefPipeline {
     }
   }
 
-  /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
-  public Checked check(BriefConfig brief, Path workbook) {
-    return check(brief, workbook, 3);
+  /** Whether a workbook is read by streaming: an .xlsx larger than {@code workbook.streamAboveMegabytes}. */
+  static boolean streams(Path workbook, AppConfig.Workbook limits) {
+    try {
+      String name = workbook.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      return (name.endsWith(".xlsx") || name.endsWith(".xlsm"))
+          && java.nio.file.Files.size(workbook) > limits.streamAboveMegabytes() * 1024L * 1024L;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
-  private Checked check(BriefConfig brief, Path workbook, int total) {
+  /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
+  public Checked check(BriefConfig brief, Path workbook) {
+    return check(brief, workbook, 3, false);
+  }
+
+  /**
+   * @param keepAll keep every field of a streamed sheet (a build writes them all out)
+   */
+  private Checked check(BriefConfig brief, Path workbook, int total, boolean keepAll) {
     progress.stage("read", 1, total);
     AppConfig.Workbook limits = settings.app().workbook();
-    RawWorkbook raw = new WorkbookReader(limits.maxMegabytes() * 1024L * 1024L,
-        limits.maxPartMegabytes() * 1024L * 1024L, limits.timeoutSeconds() * 1000L)
-        .read(workbook);
-    progress.stage("validate", 2, total);
-    SchemaValidator.Result v = new SchemaValidator().validate(raw, brief);
+    long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
+    long maxPart = limits.maxPartMegabytes() * 1024L * 1024L;
+    long timeout = limits.timeoutSeconds() * 1000L;
+    SchemaValidator.Result v;
+    RawWorkbook raw;
+    if (streams(workbook, limits)) {
+      // A large workbook: rows are read as they are validated, so both run under the time limit.
+      raw = new StreamingWorkbookReader().open(workbook, maxBytes, maxPart);
+      progress.stage("validate", 2, total);
+      v = WithinTime.run(() -> new SchemaValidator().validate(raw, brief, keepAll), timeout, workbook);
+    } else {
+      raw = new WorkbookReader(maxBytes, maxPart, timeout).read(workbook);
+      progress.stage("validate", 2, total);
+      v = new SchemaValidator().validate(raw, brief);
+    }
     progress.stage("transform", 3, total);
     Transformer.Result t = new Transformer().apply(v.dataset(), brief);
     ValidationReport report = v.report();
@@ -102,7 +127,7 @@ public final class BriefPipeline {
     // Finding and parsing fonts does not depend on the data: do it while the workbook is read.
     CompletableFuture<FontSet> fontSet = CompletableFuture.supplyAsync(fonts);
     long t0 = System.nanoTime();
-    Checked checked = check(brief, workbook, 7);
+    Checked checked = check(brief, workbook, 7, true);
     manifest.duration("check", ms(t0));
     ValidationReport report = checked.report();
     if (!report.valid()) {

@@ -121,22 +121,18 @@ public final class Transformer {
       }
       Map<String, Expr> exprs = new LinkedHashMap<>();
       schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
-      List<Row> rows = new ArrayList<>();
-      for (Row r : t.rows()) {
-        Map<String, Object> values = new HashMap<>(r.values());
-        Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
-        for (Map.Entry<String, Expr> e : exprs.entrySet()) {
-          try {
-            Object v = eval.eval(e.getValue(), r);
-            if (v != null) {
-              values.put(e.getKey(), v);
-            }
-          } catch (ExprException ex) {
-            findings.add(new Finding("derived-failed", Severity.ERROR, new CellRef(t.sheet(), r.sheetRow(), -1),
-                e.getKey(), e.getKey(), "", "", List.of(ex.getMessage())));
-          }
+      List<Row> rows;
+      if (t.rows() instanceof dev.briefpipe.model.CompactRows) {
+        // A large sheet: every row is derived once for its findings, then again only when asked for.
+        for (Row r : t.rows()) {
+          deriveRow(t, r, exprs, eval, findings);
         }
-        rows.add(new Row(r.sheetRow(), values, cells));
+        rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
+      } else {
+        rows = new ArrayList<>();
+        for (Row r : t.rows()) {
+          rows.add(deriveRow(t, r, exprs, eval, findings));
+        }
       }
       List<String> fields = new ArrayList<>(t.fields());
       List<Integer> cols = new ArrayList<>(t.columns());
@@ -147,5 +143,25 @@ public final class Transformer {
       out.add(t.withRows(fields, cols, rows));
     }
     return new Dataset(out);
+  }
+
+  /** The row with its derived fields; what cannot be computed goes to {@code findings} (when given). */
+  private static Row deriveRow(Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings) {
+    Map<String, Object> values = new HashMap<>(r.values());
+    Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
+    for (Map.Entry<String, Expr> e : exprs.entrySet()) {
+      try {
+        Object v = eval.eval(e.getValue(), r);
+        if (v != null) {
+          values.put(e.getKey(), v);
+        }
+      } catch (ExprException ex) {
+        if (findings != null) {
+          findings.add(new Finding("derived-failed", Severity.ERROR, new CellRef(t.sheet(), r.sheetRow(), -1),
+              e.getKey(), e.getKey(), "", "", List.of(ex.getMessage())));
+        }
+      }
+    }
+    return new Row(r.sheetRow(), values, cells);
   }
 }

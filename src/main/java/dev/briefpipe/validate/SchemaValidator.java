@@ -10,6 +10,8 @@ import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
+import dev.briefpipe.model.SheetRows;
+import dev.briefpipe.model.CompactRows;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks a workbook against a brief's schema and, in the same pass, types its values. Reports every
@@ -33,16 +36,30 @@ public final class SchemaValidator {
   public record Result(ValidationReport report, Dataset dataset) {}
 
   public Result validate(RawWorkbook wb, BriefConfig brief) {
+    return validate(wb, brief, false);
+  }
+
+  /**
+   * @param keepAll keep every field of a streamed sheet (a build writes them all out); otherwise only
+   *     the fields the brief refers to after reading are kept
+   */
+  public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll) {
     long start = System.nanoTime();
-    List<Finding> findings = new ArrayList<>();
-    List<Table> tables = new ArrayList<>();
+    Map<String, List<Finding>> bySheet = new LinkedHashMap<>();
+    Map<String, Table> tables = new LinkedHashMap<>();
     List<String> order = new ArrayList<>();
+    brief.sheets().keySet().forEach(id -> bySheet.put(id, new ArrayList<>()));
+    brief.sheets().values().forEach(s -> order.add(s.sheet()));
+    StringBuilder placeholders = new StringBuilder();
     int rows = 0;
     long cells = 0;
-    for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
+    // Sheets with templated text first: their placeholders say which fields of the others are needed.
+    List<Map.Entry<String, SheetSchema>> processing = new ArrayList<>(brief.sheets().entrySet());
+    processing.sort(java.util.Comparator.comparing(e -> !hasTemplates(e.getValue())));
+    for (Map.Entry<String, SheetSchema> e : processing) {
       SheetSchema schema = e.getValue();
-      order.add(schema.sheet());
-      Optional<RawSheet> sheet = wb.findSheet(schema.sheet());
+      List<Finding> findings = bySheet.get(e.getKey());
+      Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
       if (sheet.isEmpty()) {
         findings.add(new Finding("sheet-missing", Severity.ERROR, CellRef.ofSheet(schema.sheet()), "", "", "", "",
             List.of(String.join(", ", wb.sheetNames()))));
@@ -53,52 +70,118 @@ public final class SchemaValidator {
             List.of()));
       }
       CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
-      Table t = new SheetCheck(e.getKey(), schema, sheet.get(), findings, ctx).run();
-      tables.add(t);
+      Function<Map<String, Integer>, List<Row>> sink = columns -> !sheet.get().streamed()
+          ? new ArrayList<>()
+          : new CompactRows(schema.sheet(), columns, keepAll ? List.copyOf(columns.keySet())
+              : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
+      Table t = new SheetCheck(e.getKey(), schema, sheet.get(), findings, ctx, sink).run();
+      tables.put(e.getKey(), t);
       rows += t.rows().size();
       cells += (long) t.rows().size() * schema.columns().size();
+      if (hasTemplates(schema)) {
+        schema.columns().forEach((field, spec) -> {
+          if (spec.template()) {
+            t.rows().forEach(r -> placeholders.append(r.text(field)).append('\n'));
+          }
+        });
+      }
     }
-    Dataset dataset = new Dataset(tables);
+    List<Finding> findings = new ArrayList<>();
+    bySheet.values().forEach(findings::addAll);
+    List<Table> inOrder = new ArrayList<>();
+    brief.sheets().keySet().forEach(id -> {
+      if (tables.containsKey(id)) {
+        inOrder.add(tables.get(id));
+      }
+    });
+    Dataset dataset = new Dataset(inOrder);
     findings.addAll(RuleChecker.check(dataset, brief));
     long millis = (System.nanoTime() - start) / 1_000_000;
     ValidationReport report = new ValidationReport(wb.file(), findings,
-        new ValidationReport.Stats(order, tables.size(), rows, cells, millis));
+        new ValidationReport.Stats(order, inOrder.size(), rows, cells, millis));
     return new Result(report, dataset);
   }
 
-  /** The checks of one sheet. */
+  private static boolean hasTemplates(SheetSchema schema) {
+    return schema.columns().values().stream().anyMatch(ColumnSpec::template);
+  }
+
+  /** The checks of one sheet, one row at a time. */
   private static final class SheetCheck {
     private final String id;
     private final SheetSchema schema;
-    private final RawSheet sheet;
+    private final SheetRows sheet;
     private final List<Finding> out;
     private final CellParser.Context ctx;
+    private final Function<Map<String, Integer>, List<Row>> sink;
+    /** The values of merged regions' top-left cells, caught as their rows go by. */
+    private final Map<Long, RawCell> mergeTops = new HashMap<>();
+    private final Set<Long> mergeTopPositions = new HashSet<>();
+    private final List<KeyCheck> keyChecks = new ArrayList<>();
+    private Map<String, Integer> columns;
+    private List<Row> rows;
 
-    SheetCheck(String id, SheetSchema schema, RawSheet sheet, List<Finding> out, CellParser.Context ctx) {
+    SheetCheck(String id, SheetSchema schema, SheetRows sheet, List<Finding> out, CellParser.Context ctx,
+        Function<Map<String, Integer>, List<Row>> sink) {
       this.id = id;
       this.schema = schema;
       this.sheet = sheet;
       this.out = out;
       this.ctx = ctx;
+      this.sink = sink;
+      sheet.merged().forEach(m -> mergeTopPositions.add(position(m.firstRow(), m.firstColumn())));
     }
 
     Table run() {
       int headerIndex = schema.headerRow() - 1;
-      List<RawCell> header = sheet.rows().stream().filter(r -> r.index() == headerIndex).findFirst()
-          .map(RawSheet.RawRow::cells).orElse(List.of());
-      Map<String, Integer> columns = HeaderMatcher.match(schema.columns(), header);
-      checkHeader(header, columns, headerIndex);
-      List<Row> rows = new ArrayList<>();
-      for (RawSheet.RawRow raw : sheet.rows()) {
-        if (raw.index() > headerIndex) {
-          readRow(raw, columns).ifPresent(rows::add);
+      sheet.forEachRow(raw -> {
+        if (!mergeTopPositions.isEmpty()) {
+          for (RawCell c : raw.cells()) {
+            long at = position(c.ref().row(), c.ref().column());
+            if (mergeTopPositions.contains(at)) {
+              mergeTops.put(at, c);
+            }
+          }
         }
+        if (raw.index() == headerIndex) {
+          start(raw.cells(), headerIndex);
+        } else if (raw.index() > headerIndex) {
+          if (columns == null) {
+            start(List.of(), headerIndex);
+          }
+          readRow(raw, columns).ifPresent(r -> {
+            keyChecks.forEach(k -> k.accept(r));
+            rows.add(r);
+          });
+        }
+      });
+      if (columns == null) {
+        start(List.of(), headerIndex);
       }
-      checkKeys(rows);
+      keyChecks.forEach(k -> out.addAll(k.findings));
       checkRowCount(rows.size());
       List<String> fields = new ArrayList<>(columns.keySet());
       List<Integer> cols = fields.stream().map(columns::get).toList();
       return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
+    }
+
+    private void start(List<RawCell> header, int headerIndex) {
+      columns = HeaderMatcher.match(schema.columns(), header);
+      checkHeader(header, columns, headerIndex);
+      rows = sink.apply(columns);
+      boolean streamed = sheet.streamed();
+      if (!schema.key().isEmpty()) {
+        keyChecks.add(new KeyCheck(schema.key(), "key-duplicate", streamed));
+      }
+      schema.columns().forEach((field, spec) -> {
+        if (spec.unique() && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
+          keyChecks.add(new KeyCheck(List.of(field), "unique-duplicate", streamed));
+        }
+      });
+    }
+
+    private static long position(int row, int column) {
+      return ((long) row << 20) | column;
     }
 
     private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
@@ -174,36 +257,68 @@ public final class SchemaValidator {
 
     /** The value a blank cell takes from the merged region it lies in, or null. */
     private RawCell mergedValue(RawCell cell) {
-      return sheet.mergedAt(cell.ref().row(), cell.ref().column()).flatMap(m -> sheet.rows().stream()
-          .filter(r -> r.index() == m.firstRow()).findFirst()
-          .map(r -> r.cell(sheet.name(), m.firstColumn()))).filter(c -> !c.isBlank()).orElse(null);
+      return mergedAt(cell.ref().row(), cell.ref().column())
+          .map(m -> mergeTops.get(position(m.firstRow(), m.firstColumn()))).filter(c -> !c.isBlank()).orElse(null);
     }
 
-    private void checkKeys(List<Row> rows) {
-      if (!schema.key().isEmpty()) {
-        duplicates(rows, schema.key(), "key-duplicate");
+    private Optional<RawSheet.Merged> mergedAt(int row, int column) {
+      return sheet.merged().stream()
+          .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column)).findFirst();
+    }
+
+    /**
+     * Duplicate keys, found as rows go by. A streamed sheet keeps a 64-bit hash per key instead of
+     * the key itself (a false duplicate needs a hash collision: about one in 10^10 for a million keys).
+     */
+    private final class KeyCheck {
+      private final List<String> fields;
+      private final String code;
+      private final Map<List<String>, Integer> seen = new HashMap<>();
+      private final LongIntMap hashes;
+      final List<Finding> findings = new ArrayList<>();
+
+      KeyCheck(List<String> fields, String code, boolean compact) {
+        this.fields = fields;
+        this.code = code;
+        this.hashes = compact ? new LongIntMap() : null;
       }
-      schema.columns().forEach((field, spec) -> {
-        if (spec.unique() && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
-          duplicates(rows, List.of(field), "unique-duplicate");
-        }
-      });
-    }
 
-    private void duplicates(List<Row> rows, List<String> fields, String code) {
-      Map<List<String>, Row> seen = new HashMap<>();
-      for (Row r : rows) {
+      void accept(Row r) {
         List<String> k = fields.stream().map(r::text).toList();
         if (k.stream().allMatch(String::isEmpty)) {
-          continue;
+          return;
         }
-        Row first = seen.putIfAbsent(k, r);
-        if (first != null) {
+        int first;
+        if (hashes != null) {
+          first = hashes.putIfAbsent(hash(k), r.sheetRow());
+        } else {
+          Integer prev = seen.putIfAbsent(k, r.sheetRow());
+          first = prev == null ? -1 : prev;
+        }
+        if (first >= 0) {
           String field = fields.get(0);
           CellRef at = r.cell(field).orElseThrow();
-          out.add(new Finding(code, Severity.ERROR, at, field, schema.columns().get(field).title(),
-              String.join(", ", k), "", List.of(first.sheetRow() + 1)));
+          findings.add(new Finding(code, Severity.ERROR, at, field, schema.columns().get(field).title(),
+              String.join(", ", k), "", List.of(first + 1)));
         }
+      }
+
+      private static long hash(List<String> key) {
+        long h = 0xcbf29ce484222325L;
+        for (String part : key) {
+          for (int i = 0; i < part.length(); i++) {
+            h ^= part.charAt(i);
+            h *= 0x100000001b3L;
+          }
+          h ^= 0x1F;
+          h *= 0x100000001b3L;
+        }
+        // murmur3's finaliser, so that near-equal keys spread over the table
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
       }
     }
 

@@ -15,6 +15,11 @@ public final class PoiHardening {
 
   private PoiHardening() {}
 
+  /** The part limit in force. */
+  public static synchronized long partLimit() {
+    return partLimit < 0 ? DEFAULT_MAX_PART_BYTES : partLimit;
+  }
+
   public static void apply() {
     apply(DEFAULT_MAX_PART_BYTES);
   }

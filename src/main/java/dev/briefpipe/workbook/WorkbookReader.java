@@ -160,6 +160,8 @@ public final class WorkbookReader {
 
   private static List<RawSheet> readSheets(Workbook wb) {
     DataFormatter fmt = new DataFormatter(Locale.ROOT);
+    // A formula cell shows its cached result, as in Excel, not its formula text.
+    fmt.setUseCachedValuesForFormulaCells(true);
     List<RawSheet> out = new ArrayList<>();
     for (int i = 0; i < wb.getNumberOfSheets(); i++) {
       Sheet sheet = wb.getSheetAt(i);

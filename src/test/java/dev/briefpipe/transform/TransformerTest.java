@@ -102,7 +102,7 @@ class TransformerTest {
         .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
         .sheet("본문", text)
         .write(dir.resolve("w.xlsx"));
-    SchemaValidator.Result v = new SchemaValidator().validate(new WorkbookReader().read(file), brief);
+    SchemaValidator.Result v = dev.briefpipe.testing.BothReaders.validate(file, brief);
     assertThat(v.report().findings()).isEmpty();
     return new Transformer().apply(v.dataset(), brief);
   }

@@ -138,7 +138,7 @@ class NormalisationAndRulesTest {
         wb.write(out);
       }
     }
-    SchemaValidator.Result r = new SchemaValidator().validate(new WorkbookReader().read(file), brief);
+    SchemaValidator.Result r = dev.briefpipe.testing.BothReaders.validate(file, brief);
     assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
         .containsExactlyInAnyOrder(
             tuple("투자", "G3", "merged-cell"),
@@ -185,11 +185,11 @@ class NormalisationAndRulesTest {
         wb.write(out);
       }
     }
-    SchemaValidator.Result r = new SchemaValidator().validate(new WorkbookReader().read(file), brief);
+    SchemaValidator.Result r = dev.briefpipe.testing.BothReaders.validate(file, brief);
     assertThat(r.dataset().table("money").rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
   }
 
   private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    return new SchemaValidator().validate(new WorkbookReader().read(wb.write(dir.resolve("w.xlsx"))), brief);
+    return dev.briefpipe.testing.BothReaders.validate(wb.write(dir.resolve("w.xlsx")), brief);
   }
 }

@@ -136,7 +136,6 @@ class SchemaValidatorTest {
   }
 
   private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    RawWorkbook raw = new WorkbookReader().read(wb.write(dir.resolve("w.xlsx")));
-    return new SchemaValidator().validate(raw, brief);
+    return dev.briefpipe.testing.BothReaders.validate(wb.write(dir.resolve("w.xlsx")), brief);
   }
 }

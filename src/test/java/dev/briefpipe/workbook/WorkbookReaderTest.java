@@ -60,7 +60,7 @@ class WorkbookReaderTest {
   }
 
   private static void assertSample(RawWorkbook raw) {
-    RawSheet sheet = raw.findSheet("특허").orElseThrow();
+    RawSheet sheet = (RawSheet) raw.findSheet("특허").orElseThrow();
     RawCell name = sheet.rows().get(1).cells().get(0);
     RawCell count = sheet.rows().get(1).cells().get(1);
     assertThat(name.text()).isEqualTo("중국");

@@ -1,0 +1,195 @@
+package dev.briefpipe.model;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * The rows of a large sheet, kept column by column in primitive arrays (about ten bytes a value plus
+ * the text itself) instead of a map per row. Only the fields the brief needs after reading are kept;
+ * every field still has its cell address. A {@link Row} is made each time one is asked for.
+ * Immutable once built.
+ */
+public final class CompactRows extends AbstractList<Row> implements RandomAccess {
+  private static final byte NULL = 0;
+  private static final byte LONG = 1;
+  private static final byte DECIMAL = 2;
+  private static final byte TEXT = 3;
+  private static final byte DATE = 4;
+  private static final byte YEAR_MONTH = 5;
+  private static final byte BOOLEAN = 6;
+  private static final byte OTHER = 7;
+
+  private final String sheet;
+  private final String[] kept;
+  private final String[] allFields;
+  private final int[] allColumns;
+  private int size;
+  private int[] sheetRows = new int[1024];
+  private final Column[] columns;
+
+  /**
+   * @param sheet the sheet name, for cell addresses
+   * @param fields every field read from the sheet, with its zero-based column
+   * @param kept the fields whose values are kept
+   */
+  public CompactRows(String sheet, Map<String, Integer> fields, List<String> kept) {
+    this.sheet = sheet;
+    this.allFields = fields.keySet().toArray(String[]::new);
+    this.allColumns = fields.values().stream().mapToInt(Integer::intValue).toArray();
+    this.kept = kept.toArray(String[]::new);
+    this.columns = new Column[this.kept.length];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = new Column();
+    }
+  }
+
+  /** Adds a row (while building; not once the rows are handed to a {@link Table}). */
+  public void add(int sheetRow, Map<String, Object> values) {
+    if (size == sheetRows.length) {
+      sheetRows = Arrays.copyOf(sheetRows, size * 2);
+      for (Column c : columns) {
+        c.grow(size * 2);
+      }
+    }
+    sheetRows[size] = sheetRow;
+    for (int i = 0; i < kept.length; i++) {
+      columns[i].set(size, values.get(kept[i]));
+    }
+    size++;
+  }
+
+  @Override
+  public boolean add(Row row) {
+    add(row.sheetRow(), row.values());
+    return true;
+  }
+
+  @Override
+  public Row get(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < kept.length; i++) {
+      Object v = columns[i].get(index);
+      if (v != null) {
+        values.put(kept[i], v);
+      }
+    }
+    Map<String, CellRef> cells = new LinkedHashMap<>();
+    for (int i = 0; i < allFields.length; i++) {
+      cells.put(allFields[i], new CellRef(sheet, sheetRows[index], allColumns[i]));
+    }
+    return new Row(sheetRows[index], values, cells);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  /** One kept field: a tag and a long per row, decimal scales, text in a UTF-8 pool. */
+  private static final class Column {
+    private byte[] tags = new byte[1024];
+    private long[] longs = new long[1024];
+    private byte[] scales;
+    private byte[] pool = new byte[0];
+    private int poolSize;
+    private Map<Integer, Object> others;
+
+    void grow(int n) {
+      tags = Arrays.copyOf(tags, n);
+      longs = Arrays.copyOf(longs, n);
+      if (scales != null) {
+        scales = Arrays.copyOf(scales, n);
+      }
+    }
+
+    void set(int i, Object v) {
+      if (v == null) {
+        tags[i] = NULL;
+      } else if (v instanceof Long l) {
+        tags[i] = LONG;
+        longs[i] = l;
+      } else if (v instanceof BigDecimal d && d.scale() >= Byte.MIN_VALUE && d.scale() <= Byte.MAX_VALUE
+          && d.unscaledValue().bitLength() < 64) {
+        if (scales == null) {
+          scales = new byte[tags.length];
+        }
+        tags[i] = DECIMAL;
+        longs[i] = d.unscaledValue().longValue();
+        scales[i] = (byte) d.scale();
+      } else if (v instanceof String s) {
+        tags[i] = TEXT;
+        longs[i] = poolSize;
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ensurePool(poolSize + utf8.length + 5);
+        int n = utf8.length;
+        while (n >= 0x80) {
+          pool[poolSize++] = (byte) (n | 0x80);
+          n >>>= 7;
+        }
+        pool[poolSize++] = (byte) n;
+        System.arraycopy(utf8, 0, pool, poolSize, utf8.length);
+        poolSize += utf8.length;
+      } else if (v instanceof LocalDate d) {
+        tags[i] = DATE;
+        longs[i] = d.toEpochDay();
+      } else if (v instanceof YearMonth ym) {
+        tags[i] = YEAR_MONTH;
+        longs[i] = ym.getYear() * 12L + ym.getMonthValue() - 1;
+      } else if (v instanceof Boolean b) {
+        tags[i] = BOOLEAN;
+        longs[i] = b ? 1 : 0;
+      } else {
+        tags[i] = OTHER;
+        if (others == null) {
+          others = new HashMap<>();
+        }
+        others.put(i, v);
+      }
+    }
+
+    Object get(int i) {
+      long x = longs[i];
+      return switch (tags[i]) {
+        case LONG -> x;
+        case DECIMAL -> new BigDecimal(BigInteger.valueOf(x), scales[i]);
+        case TEXT -> text((int) x);
+        case DATE -> LocalDate.ofEpochDay(x);
+        case YEAR_MONTH -> YearMonth.of((int) Math.floorDiv(x, 12), (int) Math.floorMod(x, 12) + 1);
+        case BOOLEAN -> x != 0;
+        case OTHER -> others.get(i);
+        default -> null;
+      };
+    }
+
+    private String text(int at) {
+      int n = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = pool[at++];
+        n |= (b & 0x7F) << shift;
+        shift += 7;
+      } while ((b & 0x80) != 0);
+      return new String(pool, at, n, StandardCharsets.UTF_8);
+    }
+
+    private void ensurePool(int needed) {
+      if (needed > pool.length) {
+        pool = Arrays.copyOf(pool, Math.max(needed, pool.length * 2 + 1024));
+      }
+    }
+  }
+}

@@ -42,9 +42,9 @@ public record AppConfig(
   public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds,
       Integer streamAboveMegabytes) {
     public Workbook {
-      streamAboveMegabytes = streamAboveMegabytes == null ? 16 : streamAboveMegabytes;
+      streamAboveMegabytes = streamAboveMegabytes == null ? 2 : streamAboveMegabytes;
       maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
-      maxPartMegabytes = maxPartMegabytes == null ? 256 : maxPartMegabytes;
+      maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
       timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;
     }
   }

@@ -1,11 +1,12 @@
 package dev.briefpipe.model;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,9 +57,10 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
   /** Adds a row (while building; not once the rows are handed to a {@link Table}). */
   public void add(int sheetRow, Map<String, Object> values) {
     if (size == sheetRows.length) {
-      sheetRows = Arrays.copyOf(sheetRows, size * 2);
+      int n = size + (size >> 1);
+      sheetRows = Arrays.copyOf(sheetRows, n);
       for (Column c : columns) {
-        c.grow(size * 2);
+        c.grow(n);
       }
     }
     sheetRows[size] = sheetRow;
@@ -79,18 +81,87 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException(index);
     }
-    Map<String, Object> values = new HashMap<>();
+    // Views over the arrays: a rule that reads two fields of a row makes two values, not ten.
+    return new Row(sheetRows[index], new Values(index), new Cells(sheetRows[index]));
+  }
+
+  private int keptIndex(Object field) {
     for (int i = 0; i < kept.length; i++) {
-      Object v = columns[i].get(index);
-      if (v != null) {
-        values.put(kept[i], v);
+      if (kept[i].equals(field)) {
+        return i;
       }
     }
-    Map<String, CellRef> cells = new LinkedHashMap<>();
+    return -1;
+  }
+
+  private int fieldIndex(Object field) {
     for (int i = 0; i < allFields.length; i++) {
-      cells.put(allFields[i], new CellRef(sheet, sheetRows[index], allColumns[i]));
+      if (allFields[i].equals(field)) {
+        return i;
+      }
     }
-    return new Row(sheetRows[index], values, cells);
+    return -1;
+  }
+
+  /** One row's kept values, decoded when asked for. */
+  private final class Values extends AbstractMap<String, Object> {
+    private final int row;
+
+    Values(int row) {
+      this.row = row;
+    }
+
+    @Override
+    public Object get(Object key) {
+      int i = keptIndex(key);
+      return i < 0 ? null : columns[i].get(row);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      for (int i = 0; i < kept.length; i++) {
+        Object v = columns[i].get(row);
+        if (v != null) {
+          all.put(kept[i], v);
+        }
+      }
+      return all.entrySet();
+    }
+  }
+
+  /** One row's cell addresses, made when asked for. */
+  private final class Cells extends AbstractMap<String, CellRef> {
+    private final int sheetRow;
+
+    Cells(int sheetRow) {
+      this.sheetRow = sheetRow;
+    }
+
+    @Override
+    public CellRef get(Object key) {
+      int i = fieldIndex(key);
+      return i < 0 ? null : new CellRef(sheet, sheetRow, allColumns[i]);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return fieldIndex(key) >= 0;
+    }
+
+    @Override
+    public Set<Entry<String, CellRef>> entrySet() {
+      Map<String, CellRef> all = new LinkedHashMap<>();
+      for (int i = 0; i < allFields.length; i++) {
+        all.put(allFields[i], new CellRef(sheet, sheetRow, allColumns[i]));
+      }
+      return all.entrySet();
+    }
   }
 
   @Override
@@ -122,12 +193,12 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
         tags[i] = LONG;
         longs[i] = l;
       } else if (v instanceof BigDecimal d && d.scale() >= Byte.MIN_VALUE && d.scale() <= Byte.MAX_VALUE
-          && d.unscaledValue().bitLength() < 64) {
+          && d.precision() <= 18) {
         if (scales == null) {
           scales = new byte[tags.length];
         }
         tags[i] = DECIMAL;
-        longs[i] = d.unscaledValue().longValue();
+        longs[i] = d.scaleByPowerOfTen(d.scale()).longValue();
         scales[i] = (byte) d.scale();
       } else if (v instanceof String s) {
         tags[i] = TEXT;
@@ -164,7 +235,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
       long x = longs[i];
       return switch (tags[i]) {
         case LONG -> x;
-        case DECIMAL -> new BigDecimal(BigInteger.valueOf(x), scales[i]);
+        case DECIMAL -> BigDecimal.valueOf(x, scales[i]);
         case TEXT -> text((int) x);
         case DATE -> LocalDate.ofEpochDay(x);
         case YEAR_MONTH -> YearMonth.of((int) Math.floorDiv(x, 12), (int) Math.floorMod(x, 12) + 1);
@@ -188,7 +259,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
 
     private void ensurePool(int needed) {
       if (needed > pool.length) {
-        pool = Arrays.copyOf(pool, Math.max(needed, pool.length * 2 + 1024));
+        pool = Arrays.copyOf(pool, Math.max(needed, pool.length + (pool.length >> 1) + 1024));
       }
     }
   }

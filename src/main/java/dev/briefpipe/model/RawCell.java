@@ -1,19 +1,57 @@
 package dev.briefpipe.model;
 
 import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One cell exactly as the workbook holds it, before any schema is applied.
  *
  * <p>For a formula cell, {@code kind} and the value describe the cached result and {@code formula}
  * holds the formula text. {@code display} is what an analyst sees in the cell (used in messages).
+ * A number's display text may be worked out only when it is first asked for: formatting is the
+ * costliest part of reading a large sheet, and most numbers are never shown.
  *
- * @param number the numeric value for {@link Kind#NUMBER} and {@link Kind#DATE} (Excel serial)
- * @param date the date for {@link Kind#DATE}, already resolved for the workbook's date system
- * @param text the string for {@link Kind#TEXT}, the error literal ("#REF!") for {@link Kind#ERROR}
+ * <p>{@code number} is the numeric value for {@link Kind#NUMBER} and {@link Kind#DATE} (Excel
+ * serial); {@code date} the date for {@link Kind#DATE}, already resolved for the workbook's date
+ * system; {@code text} the string for {@link Kind#TEXT}, the error literal ("#REF!") for
+ * {@link Kind#ERROR}, the display text for numbers and dates.
  */
-public record RawCell(
-    CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
+public final class RawCell {
+  private final CellRef ref;
+  private final Kind kind;
+  private final double number;
+  private final LocalDateTime date;
+  private final String formula;
+  private String text;
+  private String display;
+  private Supplier<String> displaySupplier;
+
+  public RawCell(
+      CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
+    this.ref = ref;
+    this.kind = kind;
+    this.text = text;
+    this.number = number;
+    this.date = date;
+    this.formula = formula;
+    this.display = display;
+  }
+
+  private RawCell(CellRef ref, Kind kind, double number, LocalDateTime date, String formula, Supplier<String> display) {
+    this.ref = ref;
+    this.kind = kind;
+    this.number = number;
+    this.date = date;
+    this.formula = formula;
+    this.displaySupplier = display;
+  }
+
+  /** A number or date whose display text (also its {@code text}) is formatted when first asked for. */
+  public static RawCell formatted(
+      CellRef ref, Kind kind, double number, LocalDateTime date, String formula, Supplier<String> display) {
+    return new RawCell(ref, kind, number, date, formula, display);
+  }
 
   public enum Kind {
     TEXT,
@@ -32,12 +70,64 @@ public record RawCell(
     return new RawCell(ref, Kind.TEXT, text, 0, null, null, text);
   }
 
+  public CellRef ref() {
+    return ref;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String text() {
+    if (text == null) {
+      text = display();
+    }
+    return text;
+  }
+
+  public double number() {
+    return number;
+  }
+
+  public LocalDateTime date() {
+    return date;
+  }
+
+  public String formula() {
+    return formula;
+  }
+
+  public String display() {
+    if (display == null && displaySupplier != null) {
+      display = displaySupplier.get();
+      displaySupplier = null;
+    }
+    return display;
+  }
+
   /** True for an empty cell or one holding only whitespace. */
   public boolean isBlank() {
-    return kind == Kind.BLANK || (kind == Kind.TEXT && text.isBlank());
+    return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
   }
 
   public boolean booleanValue() {
     return kind == Kind.BOOLEAN && number != 0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RawCell c && ref.equals(c.ref) && kind == c.kind && Double.compare(number, c.number) == 0
+        && Objects.equals(date, c.date) && Objects.equals(formula, c.formula) && Objects.equals(text(), c.text())
+        && Objects.equals(display(), c.display());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ref, kind, number, date, formula);
+  }
+
+  @Override
+  public String toString() {
+    return "RawCell[" + ref + ", " + kind + ", " + text() + ", " + number + ", " + date + ", " + formula + "]";
   }
 }

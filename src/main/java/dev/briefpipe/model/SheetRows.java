@@ -12,8 +12,16 @@ public interface SheetRows {
 
   boolean hidden();
 
-  /** The merged regions, known before the first row is handed out. */
+  /** The merged regions; see {@link #mergedKnown()}. */
   List<RawSheet.Merged> merged();
+
+  /**
+   * Whether {@link #merged()} is complete. A streamed sheet learns its merged regions only while its
+   * rows are read (they follow the rows in the file): false until the first pass.
+   */
+  default boolean mergedKnown() {
+    return true;
+  }
 
   /** Hands each non-blank row to {@code action}, in sheet order. */
   void forEachRow(Consumer<RawSheet.RawRow> action);

@@ -67,6 +67,21 @@ public final class Database implements AutoCloseable {
     if (isCurrent(ds)) {
       return;
     }
+    try {
+      flyway(ds, vendor);
+    } catch (org.flywaydb.core.api.FlywayException e) {
+      // Two processes starting on a new database (the daemon and a command, say) both migrate; the
+      // one that loses finds the schema written by the other. Anything else is tried once more.
+      if (isCurrent(ds)) {
+        log.info("schema migrated meanwhile by another process");
+        return;
+      }
+      log.warn("migration failed once, trying again: {}", e.getMessage());
+      flyway(ds, vendor);
+    }
+  }
+
+  private static void flyway(DataSource ds, Vendor vendor) {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration/common")

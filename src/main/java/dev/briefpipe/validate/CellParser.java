@@ -235,6 +235,9 @@ final class CellParser {
 
   /** The double as the shortest exact decimal ("38210", "0.708"), never "3.821E+4". */
   static BigDecimal exact(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return BigDecimal.valueOf((long) d);
+    }
     return strip(BigDecimal.valueOf(d));
   }
 

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which fields of a large sheet must be kept once it has been read: those the brief refers to
- * anywhere after reading (rules, checks, derived fields, figures, summary, layout, extracts, keys,
+ * anywhere after reading (rules other than its own row-local ones, which are judged as rows are read; checks, derived fields, figures, summary, layout, extracts, keys,
  * foreign keys and allowed-value lists in either direction) and those named by placeholders in
- * templated text. A field named anywhere is kept, even when the name belongs to another sheet: more
+ * templated text; its key and value fields when the sheet itself is named anywhere (a lookup). A field named anywhere is kept, even when the name belongs to another sheet: more
  * is kept than needed, never less.
  */
 final class FieldUsage {
@@ -22,11 +22,22 @@ final class FieldUsage {
   static List<String> kept(BriefConfig brief, String sheetId, Collection<String> fields, CharSequence placeholders) {
     SheetSchema own = brief.sheets().get(sheetId);
     StringBuilder text = new StringBuilder();
-    text.append(brief.summary()).append('\n').append(brief.layout()).append('\n').append(brief.extracts()).append('\n')
-        .append(brief.style()).append('\n').append(placeholders).append('\n');
+    strings(brief.summary(), text);
+    strings(brief.layout(), text);
+    strings(brief.extracts(), text);
+    strings(brief.style(), text);
+    text.append(placeholders).append('\n');
     for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
       SheetSchema s = e.getValue();
-      text.append(s.rules()).append(s.checks()).append(s.derived()).append(s.rankOrder()).append('\n');
+      for (dev.briefpipe.config.RuleConfig rule : s.rules()) {
+        // The sheet's own row-local rules are judged as its rows are read: they need nothing kept.
+        if (!(e.getKey().equals(sheetId) && RuleChecker.RowRule.isLocal(rule, s))) {
+          strings(rule, text);
+        }
+      }
+      strings(s.checks(), text);
+      strings(s.derived(), text);
+      strings(s.rankOrder(), text);
       for (Map.Entry<String, ColumnSpec> c : s.columns().entrySet()) {
         ColumnSpec spec = c.getValue();
         for (String target : new String[] {spec.references(), spec.valuesFrom()}) {
@@ -42,11 +53,38 @@ final class FieldUsage {
     String usage = text.toString();
     List<String> kept = new ArrayList<>();
     for (String f : fields) {
-      if (own.key().contains(f) || f.equals(own.value())
+      if (((own.key().contains(f) || f.equals(own.value())) && looksUp(sheetId, usage))
           || Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(f) + "(?![\\p{L}\\p{N}_])").matcher(usage).find()) {
         kept.add(f);
       }
     }
     return kept;
+  }
+
+  /** Whether anything may look rows of the sheet up by key: its id is named somewhere after reading. */
+  private static boolean looksUp(String sheetId, String usage) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(sheetId) + "(?![\\p{L}\\p{N}_])").matcher(usage).find();
+  }
+
+  /** Every string in a config value (and every map key), but not the names of its settings. */
+  private static void strings(Object value, StringBuilder out) {
+    if (value instanceof String s) {
+      out.append(s).append('\n');
+    } else if (value instanceof Collection<?> c) {
+      c.forEach(v -> strings(v, out));
+    } else if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        strings(k, out);
+        strings(v, out);
+      });
+    } else if (value instanceof Record r) {
+      for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+        try {
+          strings(c.getAccessor().invoke(r), out);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
   }
 }

@@ -34,6 +34,11 @@ final class RuleChecker {
   private RuleChecker() {}
 
   static List<Finding> check(Dataset data, BriefConfig brief) {
+    return check(data, brief, Set.of());
+  }
+
+  /** @param judged sheet ids whose row-local rules were already judged row by row as they were read */
+  static List<Finding> check(Dataset data, BriefConfig brief, Set<String> judged) {
     List<Finding> out = new ArrayList<>();
     ExprEvaluator eval = new ExprEvaluator(data, n -> Optional.empty());
     for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
@@ -44,7 +49,10 @@ final class RuleChecker {
       Table t = table.get();
       SheetSchema schema = e.getValue();
       for (RuleConfig rule : schema.rules()) {
-        rowRule(t, schema, rule, eval, out);
+        if (!(judged.contains(e.getKey()) && RowRule.isLocal(rule, schema))) {
+          RowRule r = new RowRule(t.sheet(), schema, rule);
+          t.rows().forEach(row -> r.judge(row, eval, out));
+        }
       }
       for (RuleConfig check : schema.checks()) {
         tableCheck(t, check, eval, out);
@@ -57,23 +65,46 @@ final class RuleChecker {
     return out;
   }
 
-  private static void rowRule(Table t, SheetSchema schema, RuleConfig rule, ExprEvaluator eval, List<Finding> out) {
-    Expr e = ExprParser.parse(rule.check());
-    List<String> fields = ExprWalker.collect(e, Expr.Name.class).stream().map(Expr.Name::name)
-        .filter(schema.columns()::containsKey).distinct().toList();
-    String at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
-    for (Row r : t.rows()) {
-      if (fields.stream().anyMatch(f -> r.get(f) == null)) {
-        continue;
+  /** One row rule, parsed once and judged row by row. */
+  static final class RowRule {
+    private final String sheet;
+    private final SheetSchema schema;
+    private final RuleConfig rule;
+    private final Expr expr;
+    private final List<String> fields;
+    private final String at;
+
+    RowRule(String sheet, SheetSchema schema, RuleConfig rule) {
+      this.sheet = sheet;
+      this.schema = schema;
+      this.rule = rule;
+      this.expr = ExprParser.parse(rule.check());
+      this.fields = ExprWalker.collect(expr, Expr.Name.class).stream().map(Expr.Name::name)
+          .filter(schema.columns()::containsKey).distinct().toList();
+      this.at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
+    }
+
+    /** Whether the rule reads only its own row's fields (no other table, no aggregate). */
+    static boolean isLocal(RuleConfig rule, SheetSchema schema) {
+      Expr e = ExprParser.parse(rule.check());
+      return ExprWalker.collect(e, Expr.Lookup.class).isEmpty() && ExprWalker.collect(e, Expr.Column.class).isEmpty()
+          && ExprWalker.collect(e, Expr.Name.class).stream().allMatch(n -> schema.columns().containsKey(n.name()));
+    }
+
+    void judge(Row r, ExprEvaluator eval, List<Finding> out) {
+      for (String f : fields) {
+        if (r.get(f) == null) {
+          return;
+        }
       }
       Object ok;
       try {
-        ok = eval.eval(e, r);
+        ok = eval.eval(expr, r);
       } catch (ExprException x) {
         ok = null;
       }
       if (!Boolean.TRUE.equals(ok)) {
-        CellRef cell = at == null ? new CellRef(t.sheet(), r.sheetRow(), -1) : r.cell(at).orElseThrow();
+        CellRef cell = at == null ? new CellRef(sheet, r.sheetRow(), -1) : r.cell(at).orElseThrow();
         String header = at == null ? "" : schema.columns().get(at).title();
         out.add(new Finding(rule.code(), severity(rule.severity()), cell, at, header, at == null ? "" : r.text(at),
             rule.check(), List.of(rule.message() == null ? rule.check() : rule.message())));

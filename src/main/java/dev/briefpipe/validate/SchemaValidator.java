@@ -8,6 +8,7 @@ import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
+import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.SheetRows;
@@ -51,6 +52,7 @@ public final class SchemaValidator {
     brief.sheets().keySet().forEach(id -> bySheet.put(id, new ArrayList<>()));
     brief.sheets().values().forEach(s -> order.add(s.sheet()));
     StringBuilder placeholders = new StringBuilder();
+    Set<String> judged = new HashSet<>();
     int rows = 0;
     long cells = 0;
     // Sheets with templated text first: their placeholders say which fields of the others are needed.
@@ -74,7 +76,24 @@ public final class SchemaValidator {
           ? new ArrayList<>()
           : new CompactRows(schema.sheet(), columns, keepAll ? List.copyOf(columns.keySet())
               : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
-      Table t = new SheetCheck(e.getKey(), schema, sheet.get(), findings, ctx, sink).run();
+      SheetRows rowsOf = sheet.get();
+      boolean known = rowsOf.mergedKnown();
+      List<Finding> found = new ArrayList<>();
+      // A streamed sheet's row-local rules are judged as its rows go by, so their fields need not be kept.
+      List<RuleChecker.RowRule> local = !rowsOf.streamed() ? List.of() : schema.rules().stream()
+          .filter(r -> RuleChecker.RowRule.isLocal(r, schema))
+          .map(r -> new RuleChecker.RowRule(schema.sheet(), schema, r)).toList();
+      if (!local.isEmpty()) {
+        judged.add(e.getKey());
+      }
+      Table first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local).run();
+      if (!known && !rowsOf.merged().isEmpty()) {
+        // Merged cells turned up after the rows: read the sheet again, knowing them.
+        found.clear();
+        first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local).run();
+      }
+      Table t = first;
+      findings.addAll(found);
       tables.put(e.getKey(), t);
       rows += t.rows().size();
       cells += (long) t.rows().size() * schema.columns().size();
@@ -95,7 +114,7 @@ public final class SchemaValidator {
       }
     });
     Dataset dataset = new Dataset(inOrder);
-    findings.addAll(RuleChecker.check(dataset, brief));
+    findings.addAll(RuleChecker.check(dataset, brief, judged));
     long millis = (System.nanoTime() - start) / 1_000_000;
     ValidationReport report = new ValidationReport(wb.file(), findings,
         new ValidationReport.Stats(order, inOrder.size(), rows, cells, millis));
@@ -118,11 +137,15 @@ public final class SchemaValidator {
     private final Map<Long, RawCell> mergeTops = new HashMap<>();
     private final Set<Long> mergeTopPositions = new HashSet<>();
     private final List<KeyCheck> keyChecks = new ArrayList<>();
+    private final List<RuleChecker.RowRule> localRules;
+    private final ExprEvaluator rowEval = new ExprEvaluator(new Dataset(List.of()), n -> Optional.empty());
+    private final List<Finding> ruleFindings = new ArrayList<>();
     private Map<String, Integer> columns;
     private List<Row> rows;
 
     SheetCheck(String id, SheetSchema schema, SheetRows sheet, List<Finding> out, CellParser.Context ctx,
-        Function<Map<String, Integer>, List<Row>> sink) {
+        Function<Map<String, Integer>, List<Row>> sink, List<RuleChecker.RowRule> localRules) {
+      this.localRules = localRules;
       this.id = id;
       this.schema = schema;
       this.sheet = sheet;
@@ -151,6 +174,7 @@ public final class SchemaValidator {
           }
           readRow(raw, columns).ifPresent(r -> {
             keyChecks.forEach(k -> k.accept(r));
+            localRules.forEach(rule -> rule.judge(r, rowEval, ruleFindings));
             rows.add(r);
           });
         }
@@ -159,6 +183,7 @@ public final class SchemaValidator {
         start(List.of(), headerIndex);
       }
       keyChecks.forEach(k -> out.addAll(k.findings));
+      out.addAll(ruleFindings);
       checkRowCount(rows.size());
       List<String> fields = new ArrayList<>(columns.keySet());
       List<Integer> cols = fields.stream().map(columns::get).toList();

@@ -9,7 +9,7 @@ import org.apache.poi.util.IOUtils;
  */
 public final class PoiHardening {
   /** The largest unpacked part (e.g. one sheet's XML) a workbook may have, by default. */
-  public static final long DEFAULT_MAX_PART_BYTES = 256L * 1024 * 1024;
+  public static final long DEFAULT_MAX_PART_BYTES = 1024L * 1024 * 1024;
 
   private static long partLimit = -1;
 

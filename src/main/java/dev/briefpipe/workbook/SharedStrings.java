@@ -1,20 +1,23 @@
 package dev.briefpipe.workbook;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A workbook's shared strings in one character array with an offset per string: about two bytes a
+ * A workbook's shared strings as UTF-8 in one byte array with an offset per string: a byte or three a
  * character and four a string, where a {@code String} each would cost some fifty bytes more.
  */
 final class SharedStrings {
-  private char[] chars = new char[1 << 12];
+  private byte[] bytes = new byte[1 << 12];
   private int length;
   private int[] starts = new int[1 << 10];
   private int count;
+  /** The first strings as objects: they are the repeated ones (a column's few values), met first. */
+  private final String[] recent = new String[1 << 14];
 
   static SharedStrings read(InputStream in) throws XMLStreamException {
     SharedStrings out = new SharedStrings();
@@ -26,6 +29,12 @@ final class SharedStrings {
         int ev = x.next();
         if (ev == XMLStreamConstants.START_ELEMENT) {
           switch (x.getLocalName()) {
+            case "sst" -> {
+              String unique = x.getAttributeValue(null, "uniqueCount");
+              if (unique != null && unique.matches("\\d{1,9}")) {
+                out.starts = new int[Integer.parseInt(unique) + 2];
+              }
+            }
             case "si" -> item = new StringBuilder();
             case "rPh" -> phonetic++;
             case "t" -> {
@@ -53,14 +62,15 @@ final class SharedStrings {
 
   void add(String s) {
     if (count + 1 >= starts.length) {
-      starts = Arrays.copyOf(starts, starts.length * 2);
+      starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1) + 16);
     }
-    if (length + s.length() > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(length + s.length(), chars.length * 2));
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (length + utf8.length > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + utf8.length, bytes.length + (bytes.length >> 1)));
     }
-    s.getChars(0, s.length(), chars, length);
+    System.arraycopy(utf8, 0, bytes, length, utf8.length);
     starts[count++] = length;
-    length += s.length();
+    length += utf8.length;
     starts[count] = length;
   }
 
@@ -68,7 +78,15 @@ final class SharedStrings {
     if (index < 0 || index >= count) {
       throw new IllegalArgumentException("shared string " + index + " of " + count);
     }
-    return new String(chars, starts[index], starts[index + 1] - starts[index]);
+    if (index < recent.length) {
+      String s = recent[index];
+      if (s == null) {
+        s = new String(bytes, starts[index], starts[index + 1] - starts[index], StandardCharsets.UTF_8);
+        recent[index] = s;
+      }
+      return s;
+    }
+    return new String(bytes, starts[index], starts[index + 1] - starts[index], StandardCharsets.UTF_8);
   }
 
   int size() {

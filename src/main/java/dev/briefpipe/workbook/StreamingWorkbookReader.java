@@ -6,20 +6,17 @@ import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.SheetRows;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -43,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * The cells it hands out are the same as {@link WorkbookReader}'s for the same file: same kinds,
  * values, dates and displayed text.
  *
- * <p>Shared strings are kept in one character array. Merged regions are listed at the end of a
- * sheet's XML, so a quick byte scan finds them before the rows are read.
+ * <p>Shared strings are kept in one character array. Merged regions are listed after the rows in a
+ * sheet's XML, so they are known once the rows have been read (see {@link SheetRows#mergedKnown()}).
  */
 public final class StreamingWorkbookReader {
   private static final Logger log = LoggerFactory.getLogger(StreamingWorkbookReader.class);
@@ -99,7 +96,6 @@ public final class StreamingWorkbookReader {
     XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
     return f;
   }
 
@@ -140,7 +136,6 @@ public final class StreamingWorkbookReader {
 
   /** One sheet, read from the file each time its rows are asked for. */
   private static final class StreamedSheet implements SheetRows {
-    private static final Pattern MERGE_REF = Pattern.compile("<(?:\\w+:)?mergeCell\\s[^>]*?ref=\"([A-Z]+\\d+):([A-Z]+\\d+)\"");
     private final Path file;
     private final long size;
     private final long modified;
@@ -171,21 +166,41 @@ public final class StreamingWorkbookReader {
       return true;
     }
 
+    /**
+     * The merged regions the last pass over the rows found (they follow the rows in the XML), or
+     * none before the first pass. A reader that needs them up front reads the rows again when they
+     * turn out to exist, which costs only sheets that have merged cells.
+     */
     @Override
     public List<RawSheet.Merged> merged() {
-      if (merged == null) {
-        merged = withPart(this::scanMerges);
-      }
-      return merged;
+      return merged == null ? List.of() : merged;
+    }
+
+    @Override
+    public boolean mergedKnown() {
+      return merged != null;
     }
 
     @Override
     public void forEachRow(Consumer<RawSheet.RawRow> action) {
-      merged();
-      withPart(in -> {
-        new SheetParser(entry.name(), book, action).parse(in);
-        return null;
-      });
+      // The XML is parsed on a second thread while this one hands the rows out, in batches through
+      // a short queue: reading and validating overlap, and memory stays bounded.
+      RowPipe pipe = new RowPipe();
+      Thread parser = new Thread(() -> {
+        try {
+          pipe.finish(withPart(in -> new SheetParser(entry.name(), book, pipe::put).parse(in)), null);
+        } catch (RuntimeException | Error e) {
+          pipe.finish(null, e);
+        }
+      }, "sheet-parser");
+      parser.setDaemon(true);
+      parser.start();
+      try {
+        merged = pipe.drain(action);
+      } finally {
+        pipe.cancel();
+        parser.interrupt();
+      }
     }
 
     private interface PartReader<T> {
@@ -207,56 +222,74 @@ public final class StreamingWorkbookReader {
         throw failure(file, e, PoiHardening.partLimit());
       }
     }
+  }
 
-    /** The merged regions: a byte scan for the {@code <mergeCells>} list after the sheet data. */
-    private List<RawSheet.Merged> scanMerges(InputStream in) throws IOException {
-      byte[] needle = "mergeCells".getBytes(StandardCharsets.US_ASCII);
-      byte[] buf = new byte[1 << 16];
-      int keep = needle.length + 2;
-      int carry = 0;
-      ByteArrayOutputStream tail = null;
-      int n;
-      while ((n = in.read(buf, carry, buf.length - carry)) > 0) {
-        int len = carry + n;
-        if (tail != null) {
-          tail.write(buf, 0, len);
-          carry = 0;
-          continue;
-        }
-        int at = indexOf(buf, len, needle);
-        if (at >= 0) {
-          tail = new ByteArrayOutputStream();
-          int from = Math.max(0, at - 2);
-          tail.write(buf, from, len - from);
-          carry = 0;
-        } else {
-          carry = Math.min(keep, len);
-          System.arraycopy(buf, len - carry, buf, 0, carry);
-        }
+  /** Rows from the parsing thread to the reading one, a batch at a time. */
+  private static final class RowPipe {
+    private static final int BATCH = 512;
+    private static final List<RawSheet.RawRow> END = new ArrayList<>();
+    private final java.util.concurrent.BlockingQueue<List<RawSheet.RawRow>> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private List<RawSheet.RawRow> batch = new ArrayList<>(BATCH);
+    private volatile boolean cancelled;
+    private volatile List<RawSheet.Merged> merged;
+    private volatile Throwable failure;
+
+    /** On the parsing thread. */
+    void put(RawSheet.RawRow row) {
+      batch.add(row);
+      if (batch.size() == BATCH) {
+        send(batch);
+        batch = new ArrayList<>(BATCH);
       }
-      List<RawSheet.Merged> out = new ArrayList<>();
-      if (tail != null) {
-        Matcher m = MERGE_REF.matcher(tail.toString(StandardCharsets.UTF_8));
-        while (m.find()) {
-          CellReference a = new CellReference(m.group(1));
-          CellReference b = new CellReference(m.group(2));
-          out.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
-        }
-      }
-      return List.copyOf(out);
     }
 
-    private static int indexOf(byte[] buf, int len, byte[] needle) {
-      outer:
-      for (int i = 0; i + needle.length <= len; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (buf[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return i;
+    /** On the parsing thread, once: the merged regions, or what went wrong. */
+    void finish(List<RawSheet.Merged> merged, Throwable failure) {
+      this.merged = merged;
+      this.failure = failure;
+      if (failure == null && !batch.isEmpty()) {
+        send(batch);
       }
-      return -1;
+      send(END);
+    }
+
+    private void send(List<RawSheet.RawRow> rows) {
+      try {
+        while (!cancelled && !queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          // the reader is busy: wait
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.util.concurrent.CancellationException("row reading stopped");
+      }
+    }
+
+    /** On the reading thread: hands out every row, then returns the merged regions. */
+    List<RawSheet.Merged> drain(Consumer<RawSheet.RawRow> action) {
+      try {
+        while (true) {
+          List<RawSheet.RawRow> rows = queue.take();
+          if (rows == END) {
+            break;
+          }
+          rows.forEach(action);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.util.concurrent.CancellationException("interrupted");
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return merged;
+    }
+
+    void cancel() {
+      cancelled = true;
     }
   }
 
@@ -267,6 +300,9 @@ public final class StreamingWorkbookReader {
     private final Consumer<RawSheet.RawRow> action;
     private final DataFormatter fmt = new DataFormatter(Locale.ROOT);
     private final Map<String, String> sharedFormulas = new HashMap<>();
+    private char[] valueChars = new char[64];
+    private int valueLength;
+    private boolean hasValue;
 
     SheetParser(String sheet, Book book, Consumer<RawSheet.RawRow> action) {
       this.sheet = sheet;
@@ -274,7 +310,9 @@ public final class StreamingWorkbookReader {
       this.action = action;
     }
 
-    void parse(InputStream in) throws XMLStreamException {
+    /** Hands out the rows; returns the merged regions listed after them. */
+    List<RawSheet.Merged> parse(InputStream in) throws XMLStreamException {
+      List<RawSheet.Merged> merged = new ArrayList<>();
       XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
       try {
         int rowIndex = -1;
@@ -283,7 +321,6 @@ public final class StreamingWorkbookReader {
         int col = -1;
         String type = null;
         int style = 0;
-        String value = null;
         String formula = null;
         StringBuilder inline = null;
         boolean inCell = false;
@@ -294,25 +331,44 @@ public final class StreamingWorkbookReader {
             String name = x.getLocalName();
             switch (name) {
               case "row" -> {
-                String r = x.getAttributeValue(null, "r");
+                String r = null;
+                String h = null;
+                for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
+                  String a = x.getAttributeLocalName(i);
+                  if (a.equals("r")) {
+                    r = x.getAttributeValue(i);
+                  } else if (a.equals("hidden")) {
+                    h = x.getAttributeValue(i);
+                  }
+                }
                 rowIndex = r != null ? Integer.parseInt(r) - 1 : rowIndex + 1;
-                String h = x.getAttributeValue(null, "hidden");
                 rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
                 cells.clear();
                 col = -1;
               }
               case "c" -> {
-                String r = x.getAttributeValue(null, "r");
+                String r = null;
+                type = null;
+                style = 0;
+                // Attributes by position: looking each up by name costs a search per cell.
+                for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
+                  String a = x.getAttributeLocalName(i);
+                  if (a.length() == 1) {
+                    switch (a.charAt(0)) {
+                      case 'r' -> r = x.getAttributeValue(i);
+                      case 't' -> type = x.getAttributeValue(i);
+                      case 's' -> style = Integer.parseInt(x.getAttributeValue(i));
+                      default -> { }
+                    }
+                  }
+                }
                 col = r != null ? column(r) : col + 1;
-                type = x.getAttributeValue(null, "t");
-                String s = x.getAttributeValue(null, "s");
-                style = s == null ? 0 : Integer.parseInt(s);
-                value = null;
+                hasValue = false;
                 formula = null;
                 inline = null;
                 inCell = true;
               }
-              case "v" -> value = x.getElementText();
+              case "v" -> readValue(x);
               case "f" -> {
                 String si = x.getAttributeValue(null, "si");
                 String text = x.getElementText();
@@ -329,8 +385,16 @@ public final class StreamingWorkbookReader {
                   inline.append(x.getElementText());
                 }
               }
-              case "mergeCells", "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins" -> {
-                return;
+              case "mergeCell" -> {
+                String ref = x.getAttributeValue(null, "ref");
+                if (ref != null && ref.contains(":")) {
+                  CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
+                  CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
+                  merged.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
+                }
+              }
+              case "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup" -> {
+                return List.copyOf(merged);
               }
               default -> { }
             }
@@ -341,7 +405,7 @@ public final class StreamingWorkbookReader {
               while (cells.size() < col) {
                 cells.add(RawCell.blank(new CellRef(sheet, rowIndex, cells.size())));
               }
-              RawCell cell = cell(rowIndex, col, type, style, value, formula, inline);
+              RawCell cell = cell(rowIndex, col, type, style, formula, inline);
               if (col < cells.size()) {
                 cells.set(col, cell);
               } else {
@@ -351,14 +415,15 @@ public final class StreamingWorkbookReader {
               phonetic--;
             } else if (name.equals("row")) {
               emit(rowIndex, rowHidden, cells);
-            } else if (name.equals("sheetData")) {
-              return;
+            } else if (name.equals("mergeCells")) {
+              return List.copyOf(merged);
             }
           }
         }
       } finally {
         x.close();
       }
+      return List.copyOf(merged);
     }
 
     private void emit(int rowIndex, boolean hidden, List<RawCell> cells) {
@@ -374,19 +439,41 @@ public final class StreamingWorkbookReader {
       }
     }
 
-    private RawCell cell(int row, int col, String type, int style, String value, String formula, StringBuilder inline) {
+    /** The text of a {@code <v>}, kept as characters: most are numbers and string indexes. */
+    private void readValue(XMLStreamReader x) throws XMLStreamException {
+      valueLength = 0;
+      hasValue = true;
+      int ev;
+      while ((ev = x.next()) != XMLStreamConstants.END_ELEMENT) {
+        if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA || ev == XMLStreamConstants.SPACE) {
+          int n = x.getTextLength();
+          if (valueLength + n > valueChars.length) {
+            valueChars = java.util.Arrays.copyOf(valueChars, Math.max(valueLength + n, valueChars.length * 2));
+          }
+          System.arraycopy(x.getTextCharacters(), x.getTextStart(), valueChars, valueLength, n);
+          valueLength += n;
+        }
+      }
+    }
+
+    private String value() {
+      return hasValue ? new String(valueChars, 0, valueLength) : null;
+    }
+
+    private RawCell cell(int row, int col, String type, int style, String formula, StringBuilder inline) {
       CellRef ref = new CellRef(sheet, row, col);
       String f = formula;
       if (type == null || type.equals("n")) {
-        if (value == null || value.isEmpty()) {
+        if (!hasValue || valueLength == 0) {
           // A formula without a cached result reads as 0, as POI's usermodel has it.
           return f == null ? RawCell.blank(ref) : number(ref, 0, style, f);
         }
-        return number(ref, Double.parseDouble(value), style, f);
+        return number(ref, parseNumber(valueChars, valueLength), style, f);
       }
+      String value = type.equals("s") ? null : value();
       switch (type) {
         case "s" -> {
-          String s = book.strings.get(Integer.parseInt(value.trim()));
+          String s = book.strings.get((int) parseNumber(valueChars, valueLength));
           return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
         }
         case "inlineStr" -> {
@@ -418,15 +505,52 @@ public final class StreamingWorkbookReader {
       }
     }
 
+    /** Most numbers in a sheet are whole: those skip the general (and slower) conversion. */
+    private static double parseNumber(char[] v, int n) {
+      int start = 0;
+      while (start < n && v[start] <= ' ') {
+        start++;
+      }
+      while (n > start && v[n - 1] <= ' ') {
+        n--;
+      }
+      int len = n - start;
+      if (len > 0 && len <= 15) {
+        int i = start + (v[start] == '-' ? 1 : 0);
+        long x = 0;
+        boolean digits = i < n;
+        for (int j = i; j < n && digits; j++) {
+          char c = v[j];
+          digits = c >= '0' && c <= '9';
+          x = x * 10 + (c - '0');
+        }
+        if (digits) {
+          return v[start] == '-' ? -x : x;
+        }
+      }
+      return Double.parseDouble(new String(v, start, len));
+    }
+
+    /** POI's conversion, with whole days of the 1900 system done directly (they are most dates). */
+    private LocalDateTime dateOf(double d) {
+      if (!book.date1904 && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
+        // Serial 61 is 1900-03-01: Excel counts a 29 February 1900 that never was.
+        return EPOCH_1900.plusDays((long) d - 61).atStartOfDay();
+      }
+      return DateUtil.getLocalDateTime(d, book.date1904);
+    }
+
+    private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1900, 3, 1);
+
     private RawCell number(CellRef ref, double d, int style, String formula) {
       short idx = book.styles.index(style);
       String pattern = book.styles.pattern(style);
-      String display = fmt.formatRawCellContents(d, idx, pattern, book.date1904);
-      if (DateUtil.isValidExcelDate(d) && DateUtil.isADateFormat(idx, pattern)) {
-        return new RawCell(ref, RawCell.Kind.DATE, display, d, DateUtil.getLocalDateTime(d, book.date1904), formula,
+      java.util.function.Supplier<String> display = () -> fmt.formatRawCellContents(d, idx, pattern, book.date1904);
+      if (book.styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
+        return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula,
             display);
       }
-      return new RawCell(ref, RawCell.Kind.NUMBER, display, d, null, formula, display);
+      return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, display);
     }
 
     private static int column(String a1) {
@@ -454,6 +578,12 @@ public final class StreamingWorkbookReader {
 
     static Formats of(StylesTable styles) {
       return new Formats(styles);
+    }
+
+    private final Map<Integer, Boolean> dates = new HashMap<>();
+
+    boolean isDate(int style) {
+      return dates.computeIfAbsent(style, s -> DateUtil.isADateFormat(index(s), pattern(s)));
     }
 
     short index(int style) {

@@ -38,7 +38,7 @@ public final class WorkbookReader {
   private final long maxPartBytes;
   private final long timeoutMillis;
 
-  /** Default limits: 512 MB per file, 256 MB per unpacked part, two minutes per file. */
+  /** Default limits: 512 MB per file, 1 GB per unpacked part, two minutes per file. */
   public WorkbookReader() {
     this(512L * 1024 * 1024, PoiHardening.DEFAULT_MAX_PART_BYTES, 120_000);
   }

@@ -15,6 +15,7 @@ import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.CompactRows;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Row;
+import dev.briefpipe.model.RowCells;
 import dev.briefpipe.model.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -229,7 +230,6 @@ public final class SchemaValidator {
 
     private Optional<Row> readRow(RawSheet.RawRow raw, Map<String, Integer> columns) {
       Map<String, Object> values = new HashMap<>();
-      Map<String, CellRef> refs = new LinkedHashMap<>();
       boolean any = false;
       for (Map.Entry<String, Integer> c : columns.entrySet()) {
         any |= !raw.cell(sheet.name(), c.getValue()).isBlank();
@@ -245,7 +245,6 @@ public final class SchemaValidator {
         String field = c.getKey();
         ColumnSpec spec = schema.columns().get(field);
         RawCell cell = raw.cell(sheet.name(), c.getValue());
-        refs.put(field, cell.ref());
         if (cell.isBlank() && ctx.normalise().mergedCells()) {
           RawCell top = mergedValue(cell);
           if (top != null) {
@@ -277,7 +276,7 @@ public final class SchemaValidator {
         RawCell checked = cell;
         ValueRules.check(p.value(), spec).ifPresent(code -> add(code, Severity.ERROR, checked, field, spec));
       }
-      return Optional.of(new Row(raw.index(), values, refs));
+      return Optional.of(new Row(raw.index(), values, new RowCells(sheet.name(), raw.index(), columns)));
     }
 
     /** The value a blank cell takes from the merged region it lies in, or null. */

@@ -19,12 +19,21 @@ final class SharedStrings {
   /** The first strings as objects: they are the repeated ones (a column's few values), met first. */
   private final String[] recent = new String[1 << 14];
 
-  static SharedStrings read(InputStream in) throws XMLStreamException {
+  /**
+   * @param sizeHint the part's unpacked size, or -1: the text is about half of it, so the array is
+   *     sized once instead of grown (and copied) step by step
+   */
+  static SharedStrings read(InputStream in, long sizeHint) throws XMLStreamException {
     SharedStrings out = new SharedStrings();
+    if (sizeHint > 0) {
+      out.bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, sizeHint / 2 + 1024)];
+    }
     XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(in);
     try {
-      StringBuilder item = null;
+      char[] item = new char[256];
+      int length = -1;
       int phonetic = 0;
+      boolean inText = false;
       while (x.hasNext()) {
         int ev = x.next();
         if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -35,20 +44,26 @@ final class SharedStrings {
                 out.starts = new int[Integer.parseInt(unique) + 2];
               }
             }
-            case "si" -> item = new StringBuilder();
+            case "si" -> length = 0;
             case "rPh" -> phonetic++;
-            case "t" -> {
-              if (item != null && phonetic == 0) {
-                item.append(x.getElementText());
-              }
-            }
+            case "t" -> inText = length >= 0 && phonetic == 0;
             default -> { }
           }
+        } else if (inText && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+            || ev == XMLStreamConstants.SPACE)) {
+          int n = x.getTextLength();
+          if (length + n > item.length) {
+            item = java.util.Arrays.copyOf(item, Math.max(length + n, item.length * 2));
+          }
+          System.arraycopy(x.getTextCharacters(), x.getTextStart(), item, length, n);
+          length += n;
         } else if (ev == XMLStreamConstants.END_ELEMENT) {
           String name = x.getLocalName();
-          if (name.equals("si") && item != null) {
-            out.add(decode(item.toString()));
-            item = null;
+          if (name.equals("t")) {
+            inText = false;
+          } else if (name.equals("si") && length >= 0) {
+            out.add(item, length);
+            length = -1;
           } else if (name.equals("rPh")) {
             phonetic--;
           }
@@ -60,18 +75,58 @@ final class SharedStrings {
     return out;
   }
 
-  void add(String s) {
+  /** Adds one string, given as characters (Excel's _xHHHH_ escapes still in). */
+  void add(char[] chars, int length) {
+    boolean escaped = false;
+    for (int i = 0; i + 1 < length && !escaped; i++) {
+      escaped = chars[i] == '_' && chars[i + 1] == 'x';
+    }
+    if (escaped) {
+      char[] decoded = decode(new String(chars, 0, length)).toCharArray();
+      addRaw(decoded, decoded.length);
+    } else {
+      addRaw(chars, length);
+    }
+  }
+
+  private void addRaw(char[] chars, int length) {
     if (count + 1 >= starts.length) {
       starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1) + 16);
     }
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    if (length + utf8.length > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(length + utf8.length, bytes.length + (bytes.length >> 1)));
+    ensure(length * 3);
+    int at = this.length;
+    for (int i = 0; i < length; i++) {
+      char c = chars[i];
+      if (c < 0x80) {
+        bytes[at++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[at++] = (byte) (0xC0 | (c >> 6));
+        bytes[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+        int cp = Character.toCodePoint(c, chars[++i]);
+        bytes[at++] = (byte) (0xF0 | (cp >> 18));
+        bytes[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        bytes[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        bytes[at++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        bytes[at++] = (byte) (0xE0 | (c >> 12));
+        bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        bytes[at++] = (byte) (0x80 | (c & 0x3F));
+      }
     }
-    System.arraycopy(utf8, 0, bytes, length, utf8.length);
-    starts[count++] = length;
-    length += utf8.length;
-    starts[count] = length;
+    starts[count++] = this.length;
+    this.length = at;
+    starts[count] = at;
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length + (bytes.length >> 1)));
+    }
+  }
+
+  void add(String s) {
+    addRaw(s.toCharArray(), s.length());
   }
 
   String get(int index) {

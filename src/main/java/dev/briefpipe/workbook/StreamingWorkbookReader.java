@@ -63,8 +63,10 @@ public final class StreamingWorkbookReader {
         XSSFReader reader = new XSSFReader(pkg);
         book = readWorkbookXml(reader);
         book.styles = Formats.of(reader.getStylesTable());
+        var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        long sstSize = parts.isEmpty() ? -1 : parts.get(0).getSize();
         try (InputStream sst = reader.getSharedStringsData()) {
-          book.strings = sst == null ? new SharedStrings() : SharedStrings.read(sst);
+          book.strings = sst == null ? new SharedStrings() : SharedStrings.read(sst, sstSize);
         } catch (IllegalArgumentException | IOException e) {
           // No shared strings part: a workbook of numbers and inline strings only.
           book.strings = new SharedStrings();
@@ -226,10 +228,10 @@ public final class StreamingWorkbookReader {
 
   /** Rows from the parsing thread to the reading one, a batch at a time. */
   private static final class RowPipe {
-    private static final int BATCH = 512;
+    private static final int BATCH = 256;
     private static final List<RawSheet.RawRow> END = new ArrayList<>();
     private final java.util.concurrent.BlockingQueue<List<RawSheet.RawRow>> queue =
-        new java.util.concurrent.ArrayBlockingQueue<>(16);
+        new java.util.concurrent.ArrayBlockingQueue<>(4);
     private List<RawSheet.RawRow> batch = new ArrayList<>(BATCH);
     private volatile boolean cancelled;
     private volatile List<RawSheet.Merged> merged;

@@ -21,6 +21,11 @@ public final class ScheduledProject {
    * @param cron the brief's schedule
    */
   public static SampleProject create(Path dir, int smtpPort, String cron) throws IOException {
+    return create(dir, smtpPort, cron, null);
+  }
+
+  /** @param databaseUrl a JDBC URL (PostgreSQL), or null for the embedded H2 database */
+  public static SampleProject create(Path dir, int smtpPort, String cron, String databaseUrl) throws IOException {
     SampleProject p = SampleProject.copyInto(dir);
     Files.deleteIfExists(p.config().resolve("briefs/ai-chips.yaml"));
     String mail = smtpPort == 0 ? "" : """
@@ -41,7 +46,11 @@ public final class ScheduledProject {
           threads: 2
           misfireMillis: 1500
         holidays: []
-        """ + mail);
+        """ + mail + (databaseUrl == null ? "" : """
+        database:
+          url: "%s"
+          user: %s
+        """.formatted(databaseUrl, Postgres.USER)));
     p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"" + cron + "\"\n  workingDaysOnly: false");
     p.editConfig("  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
         "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");

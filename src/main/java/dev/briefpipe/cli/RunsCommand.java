@@ -37,9 +37,9 @@ final class RunsCommand implements Callable<Integer> {
       ctx.out().println(ctx.msg("runs.header"));
       ZoneId zone = ZoneId.systemDefault();
       for (RunHistory.Run r : runs) {
-        ctx.out().printf("%-5d %-14s %-8s %-9s %-13s %-19s %-19s %5s  %s%n", r.id(), r.brief(), r.period(), r.trigger(),
+        ctx.out().printf("%-5d %-14s %-8s %-9s %-13s %-19s %-19s %5s  %-16s %s%n", r.id(), r.brief(), r.period(), r.trigger(),
             r.status(), TIME.format(r.started().atZone(zone)), r.finished() == null ? "-" : TIME.format(r.finished().atZone(zone)),
-            r.findings() == null ? "-" : r.findings(), r.error() == null ? "" : r.error());
+            r.findings() == null ? "-" : r.findings(), r.node() == null ? "-" : r.node(), r.error() == null ? "" : r.error());
       }
       if (runs.isEmpty()) {
         ctx.out().println(ctx.msg("runs.none"));

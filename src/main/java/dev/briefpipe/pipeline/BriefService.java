@@ -147,7 +147,7 @@ public final class BriefService implements AutoCloseable {
    * One scheduled fire: skipped when the period was already delivered or this fire already has a run;
    * otherwise build, then send the brief (or, with invalid data, the report to the analysts).
    *
-   * @param trigger cron, catch-up, retry or once
+   * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
    * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
    */
   public RunOutcome runScheduled(BriefConfig brief, Period period, String trigger, Instant scheduledFire) {
@@ -158,7 +158,17 @@ public final class BriefService implements AutoCloseable {
       return RunOutcome.skipped("already delivered");
     }
     String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
-    Optional<Long> id = runs.start(brief.id(), p, trigger, key, node, Instant.now());
+    Optional<Long> id = Optional.empty();
+    if (trigger.equals("recovery")) {
+      // Quartz hands a dead node's job to this one: continue its run rather than skip it as done.
+      Optional<RunHistory.RunTakeover> taken = runs.takeOver(key, node, Instant.now());
+      taken.ifPresent(t -> log.warn("{} {}: recovering run {} of node {}, which stopped mid-run, on {}", brief.id(), p,
+          t.id(), t.from(), node));
+      id = taken.map(RunHistory.RunTakeover::id);
+    }
+    if (id.isEmpty()) {
+      id = runs.start(brief.id(), p, trigger, key, node, Instant.now());
+    }
     if (id.isEmpty()) {
       log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
       return RunOutcome.skipped("fire already run");

@@ -63,9 +63,19 @@ public final class BriefJob implements Job {
     }
     ZoneId zone = ZoneId.of(brief.schedule().zone());
     Instant scheduled = ctx.getScheduledFireTime().toInstant();
+    log.info("{}: fire of {} on {}", id, scheduled, ctx.getScheduler() == null ? "?" : instance(ctx));
     Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
     String kind = data.containsKey(KIND) ? data.getString(KIND) : "cron";
-    if (!data.containsKey(KIND)) {
+    if (ctx.isRecovering()) {
+      // A node died while running this fire; Quartz's recovery trigger carries the original fire time.
+      String original = data.getString(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+      if (original != null) {
+        scheduled = Instant.ofEpochMilli(Long.parseLong(original));
+        origin = data.containsKey(ORIGIN) ? origin : scheduled;
+      }
+      log.warn("{}: recovering the fire of {} left unfinished by a stopped node", id, scheduled);
+      kind = "recovery";
+    } else if (!data.containsKey(KIND)) {
       Optional<Instant> missed = missedFire(ctx, zone);
       if (missed.isPresent()) {
         // Quartz's "fire once now" after a misfire reports now as the scheduled time; the fire it
@@ -141,6 +151,14 @@ public final class BriefJob implements Job {
       return BriefScheduler.lastFire(cron.getCronExpression(), zone, ctx.getScheduledFireTime().toInstant());
     } catch (java.text.ParseException e) {
       return Optional.empty();
+    }
+  }
+
+  private static String instance(JobExecutionContext ctx) {
+    try {
+      return ctx.getScheduler().getSchedulerInstanceId();
+    } catch (SchedulerException e) {
+      return "?";
     }
   }
 

@@ -56,6 +56,41 @@ public final class RunHistory {
     }
   }
 
+  /**
+   * Takes over a run left {@code running} by a node that died: the run is recorded as this node's,
+   * now, as a recovery. Returns the run's id, or empty when there is no such run (never started, or
+   * already finished).
+   */
+  public Optional<RunTakeover> takeOver(String runKey, String node, Instant at) {
+    try (Connection c = ds.getConnection()) {
+      String before;
+      long id;
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, node FROM bp_runs WHERE run_key=? AND status='running'")) {
+        ps.setString(1, runKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          id = rs.getLong(1);
+          before = rs.getString(2);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE bp_runs SET node=?, trigger_kind='recovery', started_at=? WHERE id=? AND status='running' AND node=?")) {
+        ps.setString(1, node);
+        ps.setTimestamp(2, Timestamp.from(at));
+        ps.setLong(3, id);
+        ps.setString(4, before);
+        return ps.executeUpdate() == 1 ? Optional.of(new RunTakeover(id, before)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot take over a run", e);
+    }
+  }
+
+  /** A run taken over from the node that had started it. */
+  public record RunTakeover(long id, String from) {}
+
   public void finish(long id, String status, Integer findings, String outputs, String error, Instant at) {
     String sql = "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

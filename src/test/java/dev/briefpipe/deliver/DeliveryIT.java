@@ -13,6 +13,7 @@ import dev.briefpipe.pipeline.BriefService;
 import dev.briefpipe.pipeline.ProgressListener;
 import dev.briefpipe.pipeline.RunOutcome;
 import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.Inboxes;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import dev.briefpipe.testing.SmtpStub;
@@ -62,9 +63,9 @@ class DeliveryIT {
     assertThat(first.status()).isEqualTo("delivered");
     assertThat(mail.getReceivedMessages()).hasSize(3);
     for (String r : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
-      assertThat(inbox(mail, r)).as(r).hasSize(1);
+      assertThat(Inboxes.of(mail, r)).as(r).hasSize(1);
     }
-    MimeMessage m = inbox(mail, ScheduledProject.BCC).get(0);
+    MimeMessage m = Inboxes.of(mail, ScheduledProject.BCC).get(0);
     assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
     assertThat(m.getHeader("Bcc")).isNull();
     assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
@@ -212,19 +213,6 @@ class DeliveryIT {
     Settings settings = new ConfigLoader().load(p.config());
     service = BriefService.open(settings, ProgressListener.NONE);
     return settings.findBrief("ai-hegemony").orElseThrow();
-  }
-
-  /** The messages delivered to one envelope recipient (GreenMail keeps an inbox per address). */
-  static List<MimeMessage> inbox(GreenMail mail, String address) throws Exception {
-    var user = mail.getUserManager().getUserByEmail(address);
-    if (user == null) {
-      return List.of();
-    }
-    List<MimeMessage> out = new ArrayList<>();
-    for (var stored : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-      out.add(stored.getMimeMessage());
-    }
-    return out;
   }
 
   static Part attachment(MimeMessage m) throws Exception {

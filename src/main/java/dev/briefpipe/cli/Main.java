@@ -88,15 +88,9 @@ public final class Main implements Runnable {
     return new CliContext(messages, out, err, colour, quiet, debug);
   }
 
-  /** Progress lines on stderr ("[2/7] 검증…"), unless --quiet. */
+  /** Progress on stderr ("[2/7] 검증…", and a bar for long stages), unless --quiet. */
   ProgressListener progress(CliContext ctx) {
-    if (ctx.quiet()) {
-      return ProgressListener.NONE;
-    }
-    return (stage, i, total) -> {
-      ctx.err().println("[" + i + "/" + total + "] " + ctx.msg("stage." + stage) + "…");
-      ctx.err().flush();
-    };
+    return ctx.quiet() ? ProgressListener.NONE : new ProgressBar(ctx, tty);
   }
 
   private void configureLogging() {

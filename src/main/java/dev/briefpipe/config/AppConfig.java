@@ -38,11 +38,13 @@ public record AppConfig(
    * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
    * @param timeoutSeconds reading that takes longer is abandoned
    * @param streamAboveMegabytes a larger .xlsx is read row by row as it is validated, in little memory
+   *     (a fraction such as 0.25 is allowed)
    */
   public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds,
-      Integer streamAboveMegabytes) {
+      Double streamAboveMegabytes) {
     public Workbook {
-      streamAboveMegabytes = streamAboveMegabytes == null ? 2 : streamAboveMegabytes;
+      // POI's in-memory model takes about 2 KB a cell: 0.25 MB of .xlsx is some 4,000 rows of 10 columns.
+      streamAboveMegabytes = streamAboveMegabytes == null ? 0.25 : streamAboveMegabytes;
       maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
       maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
       timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;

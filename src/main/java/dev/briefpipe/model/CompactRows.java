@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /**
- * The rows of a large sheet, kept column by column in primitive arrays (about ten bytes a value plus
- * the text itself) instead of a map per row. Only the fields the brief needs after reading are kept;
+ * The rows of a large sheet, kept column by column in primitive arrays (five to ten bytes a value
+ * plus the text itself, a repeated text once) instead of a map per row. Only the fields the brief needs after reading are kept;
  * every field still has its cell address. A {@link Row} is made each time one is asked for.
  * Immutable once built.
  */
@@ -169,21 +169,51 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
     return size;
   }
 
-  /** One kept field: a tag and a long per row, decimal scales, text in a UTF-8 pool. */
+  /**
+   * One kept field: a tag and a number per row (an int until a value needs a long), decimal scales,
+   * text in a UTF-8 pool where a repeated value is stored once.
+   */
   private static final class Column {
+    /** Distinct texts remembered for sharing; a column with more (an id, a note) stops sharing. */
+    private static final int SHARED_TEXTS = 4096;
     private byte[] tags = new byte[1024];
-    private long[] longs = new long[1024];
+    private int[] ints = new int[1024];
+    private long[] longs;
     private byte[] scales;
     private byte[] pool = new byte[0];
     private int poolSize;
+    private Map<String, Integer> shared = new HashMap<>();
     private Map<Integer, Object> others;
 
     void grow(int n) {
       tags = Arrays.copyOf(tags, n);
-      longs = Arrays.copyOf(longs, n);
+      if (longs != null) {
+        longs = Arrays.copyOf(longs, n);
+      } else {
+        ints = Arrays.copyOf(ints, n);
+      }
       if (scales != null) {
         scales = Arrays.copyOf(scales, n);
       }
+    }
+
+    private void number(int i, long x) {
+      if (longs == null && x == (int) x) {
+        ints[i] = (int) x;
+        return;
+      }
+      if (longs == null) {
+        longs = new long[ints.length];
+        for (int k = 0; k < ints.length; k++) {
+          longs[k] = ints[k];
+        }
+        ints = null;
+      }
+      longs[i] = x;
+    }
+
+    private long number(int i) {
+      return longs != null ? longs[i] : ints[i];
     }
 
     void set(int i, Object v) {
@@ -191,37 +221,27 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
         tags[i] = NULL;
       } else if (v instanceof Long l) {
         tags[i] = LONG;
-        longs[i] = l;
+        number(i, l);
       } else if (v instanceof BigDecimal d && d.scale() >= Byte.MIN_VALUE && d.scale() <= Byte.MAX_VALUE
           && d.precision() <= 18) {
         if (scales == null) {
           scales = new byte[tags.length];
         }
         tags[i] = DECIMAL;
-        longs[i] = d.scaleByPowerOfTen(d.scale()).longValue();
+        number(i, d.scaleByPowerOfTen(d.scale()).longValue());
         scales[i] = (byte) d.scale();
       } else if (v instanceof String s) {
         tags[i] = TEXT;
-        longs[i] = poolSize;
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        ensurePool(poolSize + utf8.length + 5);
-        int n = utf8.length;
-        while (n >= 0x80) {
-          pool[poolSize++] = (byte) (n | 0x80);
-          n >>>= 7;
-        }
-        pool[poolSize++] = (byte) n;
-        System.arraycopy(utf8, 0, pool, poolSize, utf8.length);
-        poolSize += utf8.length;
+        number(i, text(s));
       } else if (v instanceof LocalDate d) {
         tags[i] = DATE;
-        longs[i] = d.toEpochDay();
+        number(i, d.toEpochDay());
       } else if (v instanceof YearMonth ym) {
         tags[i] = YEAR_MONTH;
-        longs[i] = ym.getYear() * 12L + ym.getMonthValue() - 1;
+        number(i, ym.getYear() * 12L + ym.getMonthValue() - 1);
       } else if (v instanceof Boolean b) {
         tags[i] = BOOLEAN;
-        longs[i] = b ? 1 : 0;
+        number(i, b ? 1 : 0);
       } else {
         tags[i] = OTHER;
         if (others == null) {
@@ -231,8 +251,36 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
       }
     }
 
+    /** Where the text is in the pool: added, or the place of the same text seen before. */
+    private int text(String s) {
+      if (shared != null) {
+        Integer at = shared.get(s);
+        if (at != null) {
+          return at;
+        }
+      }
+      int at = poolSize;
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      ensurePool(poolSize + utf8.length + 5);
+      int n = utf8.length;
+      while (n >= 0x80) {
+        pool[poolSize++] = (byte) (n | 0x80);
+        n >>>= 7;
+      }
+      pool[poolSize++] = (byte) n;
+      System.arraycopy(utf8, 0, pool, poolSize, utf8.length);
+      poolSize += utf8.length;
+      if (shared != null) {
+        shared.put(s, at);
+        if (shared.size() > SHARED_TEXTS) {
+          shared = null;
+        }
+      }
+      return at;
+    }
+
     Object get(int i) {
-      long x = longs[i];
+      long x = number(i);
       return switch (tags[i]) {
         case LONG -> x;
         case DECIMAL -> BigDecimal.valueOf(x, scales[i]);

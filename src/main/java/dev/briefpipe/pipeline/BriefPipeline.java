@@ -12,6 +12,7 @@ import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
+import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +75,7 @@ public final class BriefPipeline {
     try {
       String name = workbook.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       return (name.endsWith(".xlsx") || name.endsWith(".xlsm"))
-          && java.nio.file.Files.size(workbook) > limits.streamAboveMegabytes() * 1024L * 1024L;
+          && java.nio.file.Files.size(workbook) > limits.streamAboveMegabytes() * 1024 * 1024;
     } catch (IOException e) {
       return false;
     }
@@ -80,13 +83,13 @@ public final class BriefPipeline {
 
   /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
   public Checked check(BriefConfig brief, Path workbook) {
-    return check(brief, workbook, 3, false);
+    return check(brief, workbook, 3, Map.of());
   }
 
   /**
-   * @param keepAll keep every field of a streamed sheet (a build writes them all out)
+   * @param listeners by sheet id: hear a streamed sheet's rows as they are read (its CSV extracts)
    */
-  private Checked check(BriefConfig brief, Path workbook, int total, boolean keepAll) {
+  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
     progress.stage("read", 1, total);
     AppConfig.Workbook limits = settings.app().workbook();
     long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
@@ -96,9 +99,10 @@ public final class BriefPipeline {
     RawWorkbook raw;
     if (streams(workbook, limits)) {
       // A large workbook: rows are read as they are validated, so both run under the time limit.
-      raw = new StreamingWorkbookReader().open(workbook, maxBytes, maxPart);
+      raw = new StreamingWorkbookReader(progress.meter("validate")).open(workbook, maxBytes, maxPart);
       progress.stage("validate", 2, total);
-      v = WithinTime.run(() -> new SchemaValidator().validate(raw, brief, keepAll), timeout, workbook);
+      v = WithinTime.run(() -> new SchemaValidator().validate(raw, brief, false, listeners), timeout,
+          workbook);
     } else {
       raw = new WorkbookReader(maxBytes, maxPart, timeout).read(workbook);
       progress.stage("validate", 2, total);
@@ -126,17 +130,28 @@ public final class BriefPipeline {
     Manifest manifest = new Manifest(brief.id(), brief.title(), period.toString(), started);
     // Finding and parsing fonts does not depend on the data: do it while the workbook is read.
     CompletableFuture<FontSet> fontSet = CompletableFuture.supplyAsync(fonts);
-    long t0 = System.nanoTime();
-    Checked checked = check(brief, workbook, 7, true);
-    manifest.duration("check", ms(t0));
-    ValidationReport report = checked.report();
-    if (!report.valid()) {
-      throw new DataInvalidException(report);
-    }
     OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
     CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
+    // A large workbook's extracts are written while it is read: its rows are never all in memory.
+    Map<String, List<CsvExtractWriter.Extract>> inStream = new LinkedHashMap<>();
     try {
       Path dir = publisher.staging();
+      if (brief.outputs().csv() && streams(workbook, settings.app().workbook())) {
+        Path csvDir = Files.createDirectories(dir.resolve("csv"));
+        for (ExtractConfig e : extracts(brief, brief.sheets().keySet())) {
+          inStream.computeIfAbsent(e.sheet(), k -> new ArrayList<>())
+              .add(new CsvExtractWriter().open(brief.sheets().get(e.sheet()), e, csvDir));
+        }
+      }
+      Map<String, RowListener> listeners = new LinkedHashMap<>();
+      inStream.forEach((sheet, extracts) -> listeners.put(sheet, fanOut(extracts)));
+      long t0 = System.nanoTime();
+      Checked checked = check(brief, workbook, 7, listeners);
+      manifest.duration("check", ms(t0));
+      ValidationReport report = checked.report();
+      if (!report.valid()) {
+        throw new DataInvalidException(report);
+      }
       manifest.input("workbook", workbook.toAbsolutePath().normalize());
       Path briefFile = settings.briefFiles().get(brief.id());
       if (briefFile != null) {
@@ -162,19 +177,19 @@ public final class BriefPipeline {
       progress.stage("csv", 5, 7);
       t0 = System.nanoTime();
       if (brief.outputs().csv()) {
-        writeCsv(brief, checked, dir, manifest);
+        writeCsv(brief, checked, dir, manifest, progress.meter("csv"), inStream);
       }
       manifest.duration("csv", ms(t0));
 
       progress.stage("summary", 6, 7);
       t0 = System.nanoTime();
       SummaryMode mode = summaryMode(brief, summary);
-      SummarySheetRefresher.Refreshed refreshed =
-          mode == SummaryMode.OFF ? null : refreshSummary(brief, checked, mode, out, period);
+      Path workbookFile = checked.workbook().file();
+      // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
+      Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "") + workbookFile.getFileName());
+      boolean changed = mode != SummaryMode.OFF && refreshSummary(brief, checked, mode, out, period, refreshedFile);
       if (mode == SummaryMode.COPY) {
-        Path copy = dir.resolve(checked.workbook().file().getFileName());
-        Files.write(copy, refreshed.bytes());
-        manifest.output("workbook", dir, copy);
+        manifest.output("workbook", dir, refreshedFile);
       }
       manifest.duration("summary", ms(t0));
 
@@ -182,10 +197,14 @@ public final class BriefPipeline {
       manifest.output("pdf", dir, pdf).put("pages", rendered.pages());
       // The analyst's workbook is replaced only once everything else has succeeded.
       // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
-      Optional<Path> backup = mode == SummaryMode.IN_PLACE && refreshed.changed()
-          ? Optional.of(new SafeWorkbookWriter(settings.app().backups())
-              .replace(checked.workbook().file(), checked.workbook().sha256(), refreshed.bytes()))
-          : Optional.empty();
+      Optional<Path> backup = Optional.empty();
+      if (mode == SummaryMode.IN_PLACE && changed) {
+        backup = Optional.of(new SafeWorkbookWriter(settings.app().backups())
+            .replace(workbookFile, checked.workbook().sha256(), refreshedFile));
+      }
+      if (mode == SummaryMode.IN_PLACE) {
+        Files.deleteIfExists(refreshedFile);
+      }
 
       progress.stage("publish", 7, 7);
       manifest.figures(checked.figures().values());
@@ -199,21 +218,40 @@ public final class BriefPipeline {
       if (rendering != null) {
         rendering.handle((r, x) -> null).join();
       }
+      for (List<CsvExtractWriter.Extract> extracts : inStream.values()) {
+        for (CsvExtractWriter.Extract x : extracts) {
+          x.close();
+        }
+      }
       publisher.discard();
       throw e;
     }
   }
 
-  private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest) throws IOException {
+  private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest,
+      dev.briefpipe.model.WorkMeter meter, Map<String, List<CsvExtractWriter.Extract>> inStream) throws IOException {
     Path csvDir = Files.createDirectories(dir.resolve("csv"));
     CsvExtractWriter writer = new CsvExtractWriter();
     List<CsvExtractWriter.Result> written = new ArrayList<>();
-    for (ExtractConfig e : extracts(brief, checked)) {
+    List<String> present = checked.sheetData().tables().stream().map(Table::id).toList();
+    List<ExtractConfig> extracts = extracts(brief, present);
+    long total = 0;
+    for (ExtractConfig e : extracts) {
+      total += checked.sheetData().findTable(e.sheet()).map(t -> (long) t.rows().size()).orElse(0L);
+    }
+    long[] done = {0};
+    long all = total;
+    Map<String, java.util.Iterator<CsvExtractWriter.Extract>> streamed = new HashMap<>();
+    inStream.forEach((sheet, list) -> streamed.put(sheet, list.iterator()));
+    for (ExtractConfig e : extracts) {
       Table t = checked.sheetData().findTable(e.sheet()).orElse(null);
       if (t == null) {
         continue;
       }
-      CsvExtractWriter.Result r = writer.write(t, brief.sheets().get(e.sheet()), e, csvDir);
+      long before = done[0];
+      CsvExtractWriter.Result r = streamed.containsKey(e.sheet())
+          ? streamed.get(e.sheet()).next().finish()
+          : writer.write(t, brief.sheets().get(e.sheet()), e, csvDir, rows -> meter.advance(done[0] = before + rows, all));
       written.add(r);
       manifest.output("csv", dir, r.file()).put("rows", r.rows()).put("sheet", t.sheet()).put("profile", e.profile());
     }
@@ -222,16 +260,33 @@ public final class BriefPipeline {
     manifest.output("datapackage", dir, pkg);
   }
 
-  /** The declared extracts, or one excel-profile extract per exported sheet. */
-  private static List<ExtractConfig> extracts(BriefConfig brief, Checked checked) {
+  /** Hands a sheet's rows to each of its extracts. */
+  private static RowListener fanOut(List<CsvExtractWriter.Extract> extracts) {
+    return new RowListener() {
+      @Override
+      public void start(List<String> fields) {
+        extracts.forEach(x -> x.start(fields));
+      }
+
+      @Override
+      public void row(dev.briefpipe.model.Row row) {
+        for (CsvExtractWriter.Extract x : extracts) {
+          x.row(row);
+        }
+      }
+    };
+  }
+
+  /** The declared extracts, or one excel-profile extract per exported sheet among {@code sheets}. */
+  private static List<ExtractConfig> extracts(BriefConfig brief, java.util.Collection<String> sheets) {
     if (brief.extracts() != null) {
       return brief.extracts();
     }
     List<ExtractConfig> all = new ArrayList<>();
-    for (Table t : checked.sheetData().tables()) {
-      SheetSchema schema = brief.sheets().get(t.id());
+    for (String id : sheets) {
+      SheetSchema schema = brief.sheets().get(id);
       if (schema != null && schema.export()) {
-        all.add(ExtractConfig.of(t.id()));
+        all.add(ExtractConfig.of(id));
       }
     }
     return all;
@@ -244,22 +299,39 @@ public final class BriefPipeline {
     return override != null ? override : SummaryMode.of(brief.summary().mode());
   }
 
-  /** The workbook with its summary sheet refreshed, from the very bytes that were validated. */
-  private SummarySheetRefresher.Refreshed refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode, Path out,
-      Period period) throws IOException {
+  /**
+   * Refreshes the summary sheet of the workbook that was validated (checked before and after) into
+   * {@code target}; in copy mode an unchanged summary still gives a (byte-identical) copy.
+   *
+   * @return whether the summary's content changed
+   */
+  private boolean refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode, Path out, Period period,
+      Path target) throws IOException {
     Path wb = checked.workbook().file();
+    String sha = checked.workbook().sha256();
     if (mode == SummaryMode.IN_PLACE) {
-      new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, checked.workbook().sha256());
-    }
-    byte[] original = Files.readAllBytes(wb);
-    if (!dev.briefpipe.io.FileHashes.sha256(original).equals(checked.workbook().sha256())) {
-      throw new dev.briefpipe.workbook.WorkbookBusyException(wb, "changed", null);
+      new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, sha);
     }
     Period previous = new Period(period.month().minusMonths(1));
     Map<String, BigDecimal> before = brief.summary().compare()
         ? previousFigures(out.resolve(brief.id()).resolve(previous.toString())) : Map.of();
-    return new SummarySheetRefresher().refresh(original, brief, List.copyOf(checked.figures().values()), before,
-        before.isEmpty() ? null : previous.toString(), checked.sheetData(), now(brief));
+    SummarySheetRefresher.Inputs inputs = new SummarySheetRefresher.Inputs(brief, List.copyOf(checked.figures().values()),
+        before, before.isEmpty() ? null : previous.toString(), checked.sheetData(), now(brief));
+    unchanged(wb, sha);
+    boolean changed = new SummarySheetRefresher().refresh(wb, inputs, target);
+    unchanged(wb, sha);
+    if (!changed && mode == SummaryMode.COPY) {
+      Files.copy(wb, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      unchanged(target, sha);
+    }
+    return changed;
+  }
+
+  /** Fails when the workbook is no longer the one validated (an analyst saved it meanwhile). */
+  private static void unchanged(Path file, String sha) throws IOException {
+    if (!dev.briefpipe.io.FileHashes.sha256(file).equals(sha)) {
+      throw new dev.briefpipe.workbook.WorkbookBusyException(file, "changed", null);
+    }
   }
 
   /** The figures of a previous build, from its manifest (empty when there is none). */

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
   /** Opens (and migrates) the configured database; {@code stateDir} holds the embedded one. */
   public static Database open(AppConfig.Database cfg, Path stateDir) {
     String url = cfg.url().isBlank()
-        ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+        ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
         : cfg.url();
     Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
     HikariConfig hc = new HikariConfig();

@@ -13,6 +13,7 @@ import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.CompactRows;
+import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowCells;
@@ -46,6 +47,14 @@ public final class SchemaValidator {
    *     the fields the brief refers to after reading are kept
    */
   public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll) {
+    return validate(wb, brief, keepAll, Map.of());
+  }
+
+  /**
+   * @param listeners by sheet id: hear each sheet's rows as they are read, every field included (so a
+   *     build writes a large sheet's extracts without keeping its rows)
+   */
+  public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll, Map<String, RowListener> listeners) {
     long start = System.nanoTime();
     Map<String, List<Finding>> bySheet = new LinkedHashMap<>();
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -87,11 +96,12 @@ public final class SchemaValidator {
       if (!local.isEmpty()) {
         judged.add(e.getKey());
       }
-      Table first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local).run();
+      RowListener listener = listeners.get(e.getKey());
+      Table first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
       if (!known && !rowsOf.merged().isEmpty()) {
         // Merged cells turned up after the rows: read the sheet again, knowing them.
         found.clear();
-        first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local).run();
+        first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
       }
       Table t = first;
       findings.addAll(found);
@@ -143,9 +153,11 @@ public final class SchemaValidator {
     private final List<Finding> ruleFindings = new ArrayList<>();
     private Map<String, Integer> columns;
     private List<Row> rows;
+    private final RowListener listener;
 
     SheetCheck(String id, SheetSchema schema, SheetRows sheet, List<Finding> out, CellParser.Context ctx,
-        Function<Map<String, Integer>, List<Row>> sink, List<RuleChecker.RowRule> localRules) {
+        Function<Map<String, Integer>, List<Row>> sink, List<RuleChecker.RowRule> localRules, RowListener listener) {
+      this.listener = listener;
       this.localRules = localRules;
       this.id = id;
       this.schema = schema;
@@ -176,6 +188,9 @@ public final class SchemaValidator {
           readRow(raw, columns).ifPresent(r -> {
             keyChecks.forEach(k -> k.accept(r));
             localRules.forEach(rule -> rule.judge(r, rowEval, ruleFindings));
+            if (listener != null) {
+              listener.row(r);
+            }
             rows.add(r);
           });
         }
@@ -195,6 +210,9 @@ public final class SchemaValidator {
       columns = HeaderMatcher.match(schema.columns(), header);
       checkHeader(header, columns, headerIndex);
       rows = sink.apply(columns);
+      if (listener != null) {
+        listener.start(new ArrayList<>(columns.keySet()));
+      }
       boolean streamed = sheet.streamed();
       if (!schema.key().isEmpty()) {
         keyChecks.add(new KeyCheck(schema.key(), "key-duplicate", streamed));

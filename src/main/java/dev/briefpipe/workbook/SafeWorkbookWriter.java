@@ -73,6 +73,27 @@ public final class SafeWorkbookWriter {
     return backup;
   }
 
+  /**
+   * Replaces {@code file} with the content of {@code content} (a large workbook, never held in memory)
+   * if it is replaceable.
+   *
+   * @return the backup made of the previous content
+   */
+  public Path replace(Path file, String expectedSha256, Path content) throws IOException {
+    checkReplaceable(file, expectedSha256);
+    Path backup = backup(file);
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");
+    Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try {
+      checkReplaceable(file, expectedSha256);
+      AtomicFiles.moveIntoPlace(tmp, file);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    log.info("refreshed {} in place (backup {})", file, backup);
+    return backup;
+  }
+
   private Path backup(Path file) throws IOException {
     Path dir = file.resolveSibling(BACKUP_DIR);
     Files.createDirectories(dir);

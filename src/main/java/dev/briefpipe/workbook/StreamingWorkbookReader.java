@@ -46,6 +46,16 @@ import org.slf4j.LoggerFactory;
 public final class StreamingWorkbookReader {
   private static final Logger log = LoggerFactory.getLogger(StreamingWorkbookReader.class);
   private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private final dev.briefpipe.model.WorkMeter meter;
+
+  public StreamingWorkbookReader() {
+    this(dev.briefpipe.model.WorkMeter.NONE);
+  }
+
+  /** @param meter hears how many bytes of sheet XML have been read, of all the sheets' */
+  public StreamingWorkbookReader(dev.briefpipe.model.WorkMeter meter) {
+    this.meter = meter;
+  }
 
   /** Opens the workbook and reads its list of sheets, styles and shared strings; rows come later. */
   public RawWorkbook open(Path file, long maxBytes, long maxPartBytes) {
@@ -63,13 +73,33 @@ public final class StreamingWorkbookReader {
         XSSFReader reader = new XSSFReader(pkg);
         book = readWorkbookXml(reader);
         book.styles = Formats.of(reader.getStylesTable());
+        book.meter = meter;
         var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
         long sstSize = parts.isEmpty() ? -1 : parts.get(0).getSize();
-        try (InputStream sst = reader.getSharedStringsData()) {
-          book.strings = sst == null ? new SharedStrings() : SharedStrings.read(sst, sstSize);
+        // As the in-memory reader would: a part that says it unpacks larger than the limit is refused
+        // up front, read or not (one that lies is stopped as it is read).
+        for (var part : pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.WORKSHEET.getContentType())) {
+          book.sheetBytes += Math.max(0, part.getSize());
+          if (part.getSize() > PoiHardening.partLimit()) {
+            throw new IOException(part.getPartName() + " exceeds the maximum part size");
+          }
+        }
+        if (sstSize > PoiHardening.partLimit()) {
+          throw new IOException("the shared strings exceed the maximum part size");
+        }
+        InputStream sst;
+        try {
+          sst = reader.getSharedStringsData();
         } catch (IllegalArgumentException | IOException e) {
           // No shared strings part: a workbook of numbers and inline strings only.
+          sst = null;
+        }
+        if (sst == null) {
           book.strings = new SharedStrings();
+        } else {
+          try (InputStream in = new MeteredInput(sst, new Book(), PoiHardening.partLimit())) {
+            book.strings = SharedStrings.read(in, sstSize);
+          }
         }
       }
       List<SheetRows> sheets = new ArrayList<>();
@@ -132,6 +162,44 @@ public final class StreamingWorkbookReader {
     boolean date1904;
     Formats styles;
     SharedStrings strings;
+    dev.briefpipe.model.WorkMeter meter = dev.briefpipe.model.WorkMeter.NONE;
+    long sheetBytes;
+    final java.util.concurrent.atomic.AtomicLong readBytes = new java.util.concurrent.atomic.AtomicLong();
+  }
+
+  /**
+   * Counts the sheet XML read, for the progress display, and refuses a sheet that unpacks larger than
+   * the part limit (however its zip entry describes itself).
+   */
+  private static final class MeteredInput extends java.io.FilterInputStream {
+    private final Book book;
+    private final long limit;
+    private long read;
+
+    MeteredInput(InputStream in, Book book, long limit) {
+      super(in);
+      this.book = book;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        read += n;
+        if (read > limit) {
+          throw new IOException("the sheet's XML exceeds the maximum part size (" + limit + " bytes)");
+        }
+        book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes);
+      }
+      return n;
+    }
   }
 
   private record SheetEntry(String name, String relId, boolean hidden) {}
@@ -216,7 +284,7 @@ public final class StreamingWorkbookReader {
         }
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             InputStream in = new XSSFReader(pkg).getSheet(entry.relId())) {
-          return reader.read(in);
+          return reader.read(new MeteredInput(in, book, PoiHardening.partLimit()));
         }
       } catch (WorkbookReadException e) {
         throw e;

@@ -31,7 +31,25 @@ public final class BothReaders {
     RawWorkbook streamed = new StreamingWorkbookReader().open(file, 1L << 30, 1L << 28);
 
     SchemaValidator.Result a = new SchemaValidator().validate(memory, brief);
-    SchemaValidator.Result kept = new SchemaValidator().validate(streamed, brief, false);
+    // What a build's CSV extracts hear of a streamed sheet: every row, every field.
+    java.util.Map<String, List<dev.briefpipe.model.Row>> heard = new java.util.HashMap<>();
+    java.util.Map<String, List<String>> heardFields = new java.util.HashMap<>();
+    java.util.Map<String, dev.briefpipe.model.RowListener> listeners = new java.util.HashMap<>();
+    for (String id : brief.sheets().keySet()) {
+      listeners.put(id, new dev.briefpipe.model.RowListener() {
+        @Override
+        public void start(List<String> fields) {
+          heard.put(id, new ArrayList<>());
+          heardFields.put(id, fields);
+        }
+
+        @Override
+        public void row(dev.briefpipe.model.Row row) {
+          heard.get(id).add(row);
+        }
+      });
+    }
+    SchemaValidator.Result kept = new SchemaValidator().validate(streamed, brief, false, listeners);
     SchemaValidator.Result all = new SchemaValidator().validate(streamed, brief, true);
     assertThat(sorted(kept.report().findings())).as("findings, streamed").isEqualTo(sorted(a.report().findings()));
     assertThat(sorted(all.report().findings())).isEqualTo(sorted(a.report().findings()));
@@ -39,6 +57,8 @@ public final class BothReaders {
       Table s = all.dataset().table(t.id());
       assertThat(new ArrayList<>(s.rows())).as("rows of %s, streamed", t.id()).isEqualTo(t.rows());
       assertThat(s.fields()).isEqualTo(t.fields());
+      assertThat(heard.get(t.id())).as("rows of %s, as heard", t.id()).isEqualTo(t.rows());
+      assertThat(heardFields.get(t.id())).isEqualTo(t.fields());
     }
     return a;
   }

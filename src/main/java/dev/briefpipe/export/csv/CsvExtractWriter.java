@@ -8,9 +8,11 @@ import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
+import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -46,38 +49,124 @@ public final class CsvExtractWriter {
   public record Result(Path file, int rows, List<Column> columns, Dialect dialect, ExtractConfig config) {}
 
   public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir) throws IOException {
-    Dialect d = dialect(cfg);
-    List<Column> cols = columns(table, schema, cfg);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(d.delimiter()).setQuote(d.quote())
-        .setRecordSeparator(d.lineTerminator()).get();
-    Optional<Expr> filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
-    ExprEvaluator eval = new ExprEvaluator(new Dataset(List.of(table)), n -> Optional.empty());
-    Path file = dir.resolve(cfg.file());
-    int rows = 0;
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-        CSVPrinter p = new CSVPrinter(w, format)) {
-      if (d.bom()) {
-        w.write('\uFEFF');
-      }
-      List<String> record = new ArrayList<>(cols.size());
-      for (Column c : cols) {
-        record.add(c.header());
-      }
-      p.printRecord(record);
+    return write(table, schema, cfg, dir, rows -> {});
+  }
+
+  /** @param rowsRead hears, every few thousand rows, how many of the table's rows have been gone through */
+  public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir, LongConsumer rowsRead)
+      throws IOException {
+    try (Extract x = new Extract(schema, cfg, dir, new Dataset(List.of(table)))) {
+      x.start(table.fields().stream().filter(f -> table.columnOf(f).orElse(-1) >= 0).toList());
+      long seen = 0;
       for (Row r : table.rows()) {
-        if (filter.isPresent() && !Boolean.TRUE.equals(eval.eval(filter.get(), r))) {
-          continue;
+        if ((++seen & 4095) == 0) {
+          rowsRead.accept(seen);
         }
+        x.row(r);
+      }
+      rowsRead.accept(seen);
+      return x.finish();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** An extract written row by row as a sheet is read (a large sheet's rows are never all in memory). */
+  public Extract open(SheetSchema schema, ExtractConfig cfg, Path dir) {
+    return new Extract(schema, cfg, dir, new Dataset(List.of()));
+  }
+
+  /** One extract being written; {@link #start} (re)opens the file, so a sheet read twice is written once. */
+  public static final class Extract implements RowListener, AutoCloseable {
+    private final SheetSchema schema;
+    private final ExtractConfig cfg;
+    private final Dialect dialect;
+    private final CSVFormat format;
+    private final Optional<Expr> filter;
+    private final ExprEvaluator eval;
+    private final Path file;
+    private List<Column> cols = List.of();
+    private String[] fields = new String[0];
+    private String[] patterns = new String[0];
+    private final List<String> record = new ArrayList<>();
+    private CSVPrinter printer;
+    private int rows;
+
+    Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
+      this.schema = schema;
+      this.cfg = cfg;
+      this.dialect = dialect(cfg);
+      this.format = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).setQuote(dialect.quote())
+          .setRecordSeparator(dialect.lineTerminator()).get();
+      this.filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
+      this.eval = new ExprEvaluator(data, n -> Optional.empty());
+      this.file = dir.resolve(cfg.file());
+    }
+
+    /** The sheet's sheet id, whose rows this extract takes. */
+    public String sheet() {
+      return cfg.sheet();
+    }
+
+    @Override
+    public void start(List<String> present) {
+      try {
+        close();
+        cols = columns(present, schema, cfg);
+        fields = cols.stream().map(Column::field).toArray(String[]::new);
+        patterns = cols.stream().map(c -> cfg.formats().get(c.field())).toArray(String[]::new);
+        Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        if (dialect.bom()) {
+          w.write('\uFEFF');
+        }
+        printer = new CSVPrinter(w, format);
         record.clear();
         for (Column c : cols) {
-          String v = text(r.get(c.field()), cfg.formats().get(c.field()));
-          record.add(cfg.neutralise() && r.get(c.field()) instanceof String ? neutralise(v) : v);
+          record.add(c.header());
         }
-        p.printRecord(record);
-        rows++;
+        printer.printRecord(record);
+        rows = 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return new Result(file, rows, cols, d, cfg);
+
+    @Override
+    public void row(Row r) {
+      if (filter.isPresent() && !Boolean.TRUE.equals(eval.eval(filter.get(), r))) {
+        return;
+      }
+      record.clear();
+      for (int i = 0; i < fields.length; i++) {
+        Object value = r.get(fields[i]);
+        String v = text(value, patterns[i]);
+        record.add(cfg.neutralise() && value instanceof String ? neutralise(v) : v);
+      }
+      try {
+        printer.printRecord(record);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      rows++;
+    }
+
+    /** Closes the file; what was written. */
+    public Result finish() throws IOException {
+      if (printer == null) {
+        start(List.of());
+      }
+      printer.close();
+      printer = null;
+      return new Result(file, rows, cols, dialect, cfg);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (printer != null) {
+        printer.close();
+        printer = null;
+      }
+    }
   }
 
   static Dialect dialect(ExtractConfig cfg) {
@@ -92,9 +181,8 @@ public final class CsvExtractWriter {
     return new Dialect(delimiter, quote, eol, base.bom());
   }
 
-  private static List<Column> columns(Table table, SheetSchema schema, ExtractConfig cfg) {
-    List<String> fields = cfg.columns().isEmpty()
-        ? table.fields().stream().filter(f -> table.columnOf(f).orElse(-1) >= 0).toList() : cfg.columns();
+  private static List<Column> columns(List<String> present, SheetSchema schema, ExtractConfig cfg) {
+    List<String> fields = cfg.columns().isEmpty() ? present : cfg.columns();
     List<Column> out = new ArrayList<>();
     for (String f : fields) {
       ColumnSpec spec = schema.columns().get(f);

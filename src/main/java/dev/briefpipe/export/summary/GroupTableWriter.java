@@ -11,13 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * A group-by table: one row per value of the {@code by} field (sorted and cut to the top N as
  * configured), one value column, or one per value of the {@code across} field, each a live COUNTIFS
  * or SUMIFS over the data sheet whose criteria point at the key cells, so the table follows edits.
+ * Cached values are the same totals, computed here (the data sheets are not loaded into POI).
  */
 final class GroupTableWriter {
   private GroupTableWriter() {}
@@ -26,13 +26,17 @@ final class GroupTableWriter {
   record Placed(int firstRow, int lastRow, int keyColumn, int valueColumn, String title) {}
 
   static Placed write(Sheet sheet, int startRow, BriefConfig.GroupTable g, Dataset data, DatasetLocator loc,
-      SummaryStyles st, FormulaEvaluator eval) {
+      SummaryStyles st) {
     Table t = data.table(g.sheet());
     Map<String, BigDecimal> totals = new LinkedHashMap<>();
+    // Each cell's own total, its cached value (by key, or by key and across value).
+    Map<String, BigDecimal> cellTotals = new java.util.HashMap<>();
     List<String> across = new ArrayList<>();
     for (Row r : t.rows()) {
       String key = r.text(g.by());
-      totals.merge(key, value(r, g), BigDecimal::add);
+      BigDecimal v = value(r, g);
+      totals.merge(key, v, BigDecimal::add);
+      cellTotals.merge(g.across() == null ? key : key + '\u0000' + r.text(g.across()), v, BigDecimal::add);
       if (g.across() != null && !across.contains(r.text(g.across()))) {
         across.add(r.text(g.across()));
       }
@@ -73,7 +77,8 @@ final class GroupTableWriter {
         Cell cell = sheet.getRow(r).createCell(1 + c);
         cell.setCellStyle(st.number(g.format()));
         cell.setCellFormula(formula);
-        eval.evaluateFormulaCell(cell);
+        String k = g.across() == null ? key : key + '\u0000' + columns.get(c);
+        cell.setCellValue(cellTotals.getOrDefault(k, BigDecimal.ZERO).doubleValue());
       }
       r++;
     }

@@ -8,7 +8,10 @@ import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.KeyFigure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,9 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -29,113 +32,123 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the summary sheet into a copy of the workbook: one row per key figure as a live formula
  * over the data sheets (with the previous period's value and the change when known), group-by tables
- * of COUNTIFS/SUMIFS, and one native chart. Cached values come from POI's evaluator, so viewers that
- * do not recalculate still show numbers. Only the summary sheet changes; when its content is what
- * it was (the refresh time aside), the original bytes are returned unchanged.
+ * of COUNTIFS/SUMIFS, and one native chart. The formulas' cached values are briefpipe's own results,
+ * so viewers that do not recalculate still show numbers (LibreOfficeCrossCheckIT recalculates them).
+ * Only the summary sheet changes; when its content is what it was (the refresh time aside), nothing
+ * is written.
  */
 public final class SummarySheetRefresher {
   private static final Logger log = LoggerFactory.getLogger(SummarySheetRefresher.class);
   private static final int FIRST_FIGURE_ROW = 4;
   private static final String[] HEADERS = {"항목", "값", "단위", "전기", "증감", "식", "비고"};
 
-  /** The workbook's bytes after the refresh, and whether the summary's content changed. */
-  public record Refreshed(byte[] bytes, boolean changed) {}
+  /** What a refresh reads besides the workbook: the figures, the previous period's and the data. */
+  public record Inputs(BriefConfig brief, List<KeyFigure> figures, Map<String, BigDecimal> previous,
+      String previousPeriod, Dataset data, ZonedDateTime refreshedAt) {}
 
   /**
-   * @param previous the previous period's figure values by id (empty when unknown)
-   * @param previousPeriod its label, for the header ("2025-02"), or null
+   * Refreshes the summary sheet: POI sees the workbook without its data sheets (see
+   * {@link LargeWorkbookSplice}), cached values are briefpipe's own, and every other sheet is copied
+   * into {@code target} byte for byte. Memory stays that of the summary, whatever the size of the data.
+   *
+   * @return whether the summary's content changed; only then is {@code target} written
    */
-  public Refreshed refresh(byte[] original, BriefConfig brief, List<KeyFigure> figures, Map<String, BigDecimal> previous,
-      String previousPeriod, Dataset data, ZonedDateTime refreshedAt) throws IOException {
-    BriefConfig.SummaryConfig cfg = brief.summary();
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(original))) {
-      Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
-      XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
-      SummaryStyles st = new SummaryStyles(wb);
-      cell(sheet, 0, 0, brief.title(), st.title);
-      cell(sheet, 1, 0, "갱신: " + refreshedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))
-          + " (" + refreshedAt.getZone() + ", briefpipe)", st.note);
-      for (int c = 0; c < HEADERS.length; c++) {
-        String h = c == 3 && previousPeriod != null ? "전기 (" + previousPeriod + ")" : HEADERS[c];
-        cell(sheet, 3, c, h, st.header);
-      }
-      Map<String, String> cells = new HashMap<>();
-      for (int i = 0; i < figures.size(); i++) {
-        cells.put(figures.get(i).id(), "$B$" + (FIRST_FIGURE_ROW + i + 1));
-      }
-      DatasetLocator loc = new DatasetLocator(data, cells, brief.sheets());
-      ExcelFormulaCompiler compiler = new ExcelFormulaCompiler(loc);
-      FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
-      for (int i = 0; i < figures.size(); i++) {
-        KeyFigure f = figures.get(i);
-        int r = FIRST_FIGURE_ROW + i;
-        cell(sheet, r, 0, f.label(), null);
-        Cell value = sheet.getRow(r).createCell(1);
-        value.setCellStyle(st.number(f.format()));
-        writeValue(value, f, compiler, eval);
-        cell(sheet, r, 2, f.unit() == null ? "" : f.unit(), null);
-        BigDecimal prev = previous.get(f.id());
-        if (prev != null) {
-          Cell p = sheet.getRow(r).createCell(3);
-          p.setCellValue(prev.doubleValue());
-          p.setCellStyle(st.number(f.format()));
-          Cell change = sheet.getRow(r).createCell(4);
-          change.setCellFormula("B" + (r + 1) + "-D" + (r + 1));
-          change.setCellStyle(st.number(f.format()));
-          eval.evaluateFormulaCell(change);
+  public boolean refresh(Path original, Inputs in, Path target) throws IOException {
+    try (ZipFile zip = ZipFile.builder().setPath(original).get()) {
+      LargeWorkbookSplice splice = new LargeWorkbookSplice(zip, in.brief().summary().sheet());
+      byte[] refreshed;
+      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(splice.skeleton()))) {
+        if (!fill(wb, in)) {
+          return false;
         }
-        cell(sheet, r, 5, f.expr(), st.note);
-        cell(sheet, r, 6, f.note() == null ? "" : f.note(), st.note);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        wb.write(out);
+        refreshed = out.toByteArray();
       }
-      int row = FIRST_FIGURE_ROW + figures.size() + 1;
-      List<GroupTableWriter.Placed> placed = new ArrayList<>();
-      for (BriefConfig.GroupTable g : cfg.tables()) {
-        GroupTableWriter.Placed p = GroupTableWriter.write(sheet, row, g, data, loc, st, eval);
-        placed.add(p);
-        row = p.lastRow() + 2;
-      }
-      int[] widths = {44, 16, 10, 16, 14, 60, 30};
-      for (int c = 0; c < widths.length; c++) {
-        sheet.setColumnWidth(c, widths[c] * 256);
-      }
-      sheet.createFreezePane(0, FIRST_FIGURE_ROW);
-      if (cfg.chart() != null && cfg.chart().table() <= placed.size()) {
-        GroupTableWriter.Placed t = placed.get(cfg.chart().table() - 1);
-        SummaryChart.add(sheet, t, cfg.chart().kind(), cfg.chart().title() != null ? cfg.chart().title() : t.title(),
-            HEADERS.length + 1, FIRST_FIGURE_ROW - 1);
-      }
-      if (SummarySnapshot.of(sheet).equals(before)) {
-        return new Refreshed(original, false);
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 32 * 1024);
-      wb.write(out);
-      return new Refreshed(out.toByteArray(), true);
+      Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+      splice.merge(refreshed, tmp);
+      java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return true;
     }
   }
 
-  private static void writeValue(Cell cell, KeyFigure f, ExcelFormulaCompiler compiler, FormulaEvaluator eval) {
-    String formula;
+  /**
+   * Writes the summary sheet into the workbook.
+   *
+   * @return whether its content differs from what was there (the refresh time aside)
+   */
+  private static boolean fill(XSSFWorkbook wb, Inputs in) {
+    BriefConfig brief = in.brief();
+    List<KeyFigure> figures = in.figures();
+    Dataset data = in.data();
+    BriefConfig.SummaryConfig cfg = brief.summary();
+    Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
+    XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
+    SummaryStyles st = new SummaryStyles(wb);
+    cell(sheet, 0, 0, brief.title(), st.title);
+    cell(sheet, 1, 0, "갱신: " + in.refreshedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))
+        + " (" + in.refreshedAt().getZone() + ", briefpipe)", st.note);
+    for (int c = 0; c < HEADERS.length; c++) {
+      String h = c == 3 && in.previousPeriod() != null ? "전기 (" + in.previousPeriod() + ")" : HEADERS[c];
+      cell(sheet, 3, c, h, st.header);
+    }
+    Map<String, String> cells = new HashMap<>();
+    for (int i = 0; i < figures.size(); i++) {
+      cells.put(figures.get(i).id(), "$B$" + (FIRST_FIGURE_ROW + i + 1));
+    }
+    DatasetLocator loc = new DatasetLocator(data, cells, brief.sheets());
+    ExcelFormulaCompiler compiler = new ExcelFormulaCompiler(loc);
+    for (int i = 0; i < figures.size(); i++) {
+      KeyFigure f = figures.get(i);
+      int r = FIRST_FIGURE_ROW + i;
+      cell(sheet, r, 0, f.label(), null);
+      Cell value = sheet.getRow(r).createCell(1);
+      value.setCellStyle(st.number(f.format()));
+      writeValue(value, f, compiler);
+      cell(sheet, r, 2, f.unit() == null ? "" : f.unit(), null);
+      BigDecimal prev = in.previous().get(f.id());
+      if (prev != null) {
+        Cell p = sheet.getRow(r).createCell(3);
+        p.setCellValue(prev.doubleValue());
+        p.setCellStyle(st.number(f.format()));
+        Cell change = sheet.getRow(r).createCell(4);
+        change.setCellFormula("B" + (r + 1) + "-D" + (r + 1));
+        change.setCellStyle(st.number(f.format()));
+        if (f.value() != null) {
+          change.setCellValue(f.value().subtract(prev).doubleValue());
+        }
+      }
+      cell(sheet, r, 5, f.expr(), st.note);
+      cell(sheet, r, 6, f.note() == null ? "" : f.note(), st.note);
+    }
+    int row = FIRST_FIGURE_ROW + figures.size() + 1;
+    List<GroupTableWriter.Placed> placed = new ArrayList<>();
+    for (BriefConfig.GroupTable g : cfg.tables()) {
+      GroupTableWriter.Placed p = GroupTableWriter.write(sheet, row, g, data, loc, st);
+      placed.add(p);
+      row = p.lastRow() + 2;
+    }
+    int[] widths = {44, 16, 10, 16, 14, 60, 30};
+    for (int c = 0; c < widths.length; c++) {
+      sheet.setColumnWidth(c, widths[c] * 256);
+    }
+    sheet.createFreezePane(0, FIRST_FIGURE_ROW);
+    if (cfg.chart() != null && cfg.chart().table() <= placed.size()) {
+      GroupTableWriter.Placed t = placed.get(cfg.chart().table() - 1);
+      SummaryChart.add(sheet, t, cfg.chart().kind(), cfg.chart().title() != null ? cfg.chart().title() : t.title(),
+          HEADERS.length + 1, FIRST_FIGURE_ROW - 1);
+    }
+    return !SummarySnapshot.of(sheet).equals(before);
+  }
+
+  private static void writeValue(Cell cell, KeyFigure f, ExcelFormulaCompiler compiler) {
     try {
-      formula = compiler.compile(ExprParser.parse(f.expr()));
+      cell.setCellFormula(compiler.compile(ExprParser.parse(f.expr())));
     } catch (ExprException e) {
       log.info("figure {} has no Excel form ({}); writing its value", f.id(), e.getMessage());
-      if (f.value() != null) {
-        cell.setCellValue(f.value().doubleValue());
-      }
-      return;
     }
-    cell.setCellFormula(formula);
-    try {
-      eval.evaluateFormulaCell(cell);
-      double cached = cell.getNumericCellValue();
-      if (f.value() != null && Math.abs(cached - f.value().doubleValue()) > 1e-9 * Math.max(1, Math.abs(cached))) {
-        log.warn("figure {}: Excel formula gives {} but briefpipe computed {}", f.id(), cached, f.value());
-      }
-    } catch (RuntimeException e) {
-      log.info("figure {}: POI cannot evaluate {} ({}); caching briefpipe's value", f.id(), formula, e.getMessage());
-      if (f.value() != null) {
-        cell.setCellValue(f.value().doubleValue());
-      }
+    if (f.value() != null) {
+      cell.setCellValue(f.value().doubleValue());
     }
   }
 

@@ -16,7 +16,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -60,6 +64,49 @@ class SummaryRefreshIT {
     try (InputStream in = Files.newInputStream(p.workbook()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       assertThat(wb.getSheet("요약").getDrawingPatriarch().getCharts()).hasSize(1);
     }
+  }
+
+  @Test
+  void everyOtherSheetAndTheSharedStringsAreCopiedByteForByte() throws Exception {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    Settings settings = new ConfigLoader().load(p.config());
+    BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
+    var brief = settings.findBrief("ai-hegemony").orElseThrow();
+    Built built = pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"),
+        BriefPipeline.SummaryMode.COPY);
+    Path copy = built.dir().resolve(p.workbook().getFileName());
+
+    try (ZipFile before = new ZipFile(p.workbook().toFile()); ZipFile after = new ZipFile(copy.toFile())) {
+      LargeWorkbookSplice.Layout layout = LargeWorkbookSplice.layout(n -> part(before, n));
+      List<String> kept = new ArrayList<>();
+      layout.sheets().forEach((name, part) -> {
+        if (!name.equals("요약")) {
+          kept.add(part);
+          if (before.getEntry(LargeWorkbookSplice.relsOf(part)) != null) {
+            kept.add(LargeWorkbookSplice.relsOf(part));
+          }
+        }
+      });
+      kept.add(layout.sharedStrings());
+      assertThat(kept).hasSizeGreaterThan(13);
+      for (String part : kept) {
+        assertThat(after.getEntry(part)).as(part).isNotNull();
+        assertThat(part(after, part).readAllBytes()).as(part).isEqualTo(part(before, part).readAllBytes());
+      }
+      // The summary's own text is inline, so the shared-string table above still fits every other sheet.
+      String summary = new String(part(after, LargeWorkbookSplice.layout(n -> part(after, n)).sheets().get("요약"))
+          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(summary).contains("t=\"inlineStr\"", "글로벌 AI 패권 경쟁").doesNotContain("t=\"s\"");
+    }
+    try (InputStream in = Files.newInputStream(copy); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      assertThat(wb.getSheet("요약").getRow(0).getCell(0).getStringCellValue()).isEqualTo(brief.title());
+      assertThat(wb.getSheet("특허_발명자국가").getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+    }
+  }
+
+  private static InputStream part(ZipFile zip, String name) throws java.io.IOException {
+    ZipEntry e = zip.getEntry(name);
+    return e == null ? null : zip.getInputStream(e);
   }
 
   /**

@@ -1,0 +1,246 @@
+package dev.briefpipe.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole pipeline on large generated workbooks: {@code briefpipe build} (read + validate +
+ * transform, CSV extract, summary sheet, PDF) in 128 MB, next to a bare inflate + Aalto StAX pass over
+ * the same file, POI's usermodel reading it, and, on rows already in memory, briefpipe's CSV writer
+ * beside a bare {@link BufferedWriter} writing the same text. Not a test: run it by hand and put the figures in the docs.
+ *
+ * <pre>
+ * mvn -q -DskipTests package test-compile
+ * java -cp target/briefpipe.jar:target/test-classes dev.briefpipe.bench.PipelineBenchmark [rows…]
+ * </pre>
+ *
+ * Every measurement runs in a fresh JVM with the serial collector; builds with {@code -Xmx128m}.
+ */
+public final class PipelineBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PipelineBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--run")) {
+      run(args[1], Path.of(args[2]));
+      return;
+    }
+    List<Integer> sizes = new ArrayList<>();
+    for (String a : args) {
+      sizes.add(Integer.parseInt(a.replace("_", "")));
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(10_000, 100_000, 1_000_000);
+    }
+    Path base = Path.of("target", "benchmark");
+    StringBuilder md = new StringBuilder(
+        "| rows | file | pass | time (s) | rows/s | × floor | peak heap (MB) | -Xmx |\n|---|---|---|---|---|---|---|---|\n");
+    for (int rows : sizes) {
+      Path file = base.resolve("bench-" + rows + ".xlsx");
+      if (!Files.exists(file)) {
+        System.err.println("writing " + file + " …");
+        ValidateBenchmark.write(file, rows);
+      }
+      Path project = project(base.resolve("pipeline-" + rows), file);
+      long mb = Files.size(file) / (1024 * 1024);
+      String[] floor = fork("128m", "aalto", project);
+      double aalto = secs(floor[0]);
+      row(md, rows, mb, "floor: inflate + Aalto StAX", aalto, aalto, floor[1], "128m");
+      String[] build = fork("128m", "build", project);
+      if (build[0].equals("-1")) {
+        md.append(String.format("| %,d | %d MB | build | failed | | | | 128m |%n", rows, mb));
+        continue;
+      }
+      JsonNode stages = JSON.readTree(project.resolve("out/bench/2025-03/manifest.json").toFile()).path("durationsMs");
+      double check = stages.path("check").asLong() / 1000.0;
+      double csv = stages.path("csv").asLong() / 1000.0;
+      double summary = stages.path("summary").asLong() / 1000.0;
+      double pdf = stages.path("pdf").asLong() / 1000.0;
+      // A streamed workbook's CSV extracts are written as its rows are validated: one pass for both.
+      row(md, rows, mb, "build: read + validate + transform + CSV", check + csv, aalto, "", "");
+      row(md, rows, mb, "build: summary sheet", summary, aalto, "", "");
+      row(md, rows, mb, "build: PDF (in parallel)", pdf, aalto, "", "");
+      row(md, rows, mb, "build: whole run", secs(build[0]), aalto, build[1], "128m");
+      // CSV writing alone, on rows already in memory: briefpipe's writer, then a bare BufferedWriter
+      // writing the same text (best of three each).
+      String[] writers = fork("1g", "csv-writers", project);
+      double ours = secs(writers[0]);
+      double bare = secs(writers[2]);
+      md.append(String.format("| %,d | %d MB | CSV writer (commons-csv), rows in memory | %.2f | %,.0f | %.2f× bare writer | | 1g |%n",
+          rows, mb, ours, rows / ours, ours / bare));
+      md.append(String.format("| %,d | %d MB | bare BufferedWriter, same text | %.2f | %,.0f | | | 1g |%n",
+          rows, mb, bare, rows / bare));
+      if (rows <= 100_000) {
+        String[] um = fork("3g", "usermodel", project);
+        row(md, rows, mb, "POI usermodel read", secs(um[0]), aalto, um[1], "3g");
+      }
+      System.err.println(md);
+    }
+    System.out.println(md);
+    Files.writeString(base.resolve("pipeline-results.md"), md);
+  }
+
+  private static void row(StringBuilder md, int rows, long mb, String pass, double secs, double floor, String heap,
+      String xmx) {
+    md.append(String.format("| %,d | %d MB | %s | %.2f | %,.0f | %.2f | %s | %s |%n", rows, mb, pass, secs, rows / secs,
+        secs / floor, heap.isEmpty() ? "" : heap(heap), xmx));
+  }
+
+  private static String heap(String bytes) {
+    return String.valueOf(Long.parseLong(bytes) / (1024 * 1024));
+  }
+
+  private static double secs(String millis) {
+    return Long.parseLong(millis) / 1000.0;
+  }
+
+  /** A project folder for one size: config, and the workbook linked in. */
+  private static Path project(Path dir, Path workbook) throws IOException {
+    Files.createDirectories(dir.resolve("config/briefs"));
+    Files.writeString(dir.resolve("config/briefs/bench.yaml"), CONFIG);
+    Files.writeString(dir.resolve("config/briefpipe.yaml"),
+        "output: out\nstate: state\nworkbook: {streamAboveMegabytes: 0}\n");
+    Path link = dir.resolve("bench.xlsx");
+    Files.deleteIfExists(link);
+    Files.createLink(link, workbook);
+    return dir;
+  }
+
+  private static String[] fork(String xmx, String pass, Path project) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        PipelineBenchmark.class.getName(), "--run", pass, project.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (p.waitFor() != 0) {
+      return new String[] {"-1", "-1"};
+    }
+    String[] lines = out.split("\n");
+    return lines[lines.length - 1].split(" ");
+  }
+
+  /** One measured pass in this JVM; prints "millis peakHeapBytes" (csv-writers: "ours peak bare"). */
+  private static void run(String pass, Path project) throws Exception {
+    Path file = project.resolve("bench.xlsx");
+    if (pass.equals("csv-writers")) {
+      csvWriters(project);
+      return;
+    }
+    long start = System.nanoTime();
+    switch (pass) {
+      case "aalto" -> ValidateBenchmark.stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
+      case "build" -> {
+        int code = dev.briefpipe.cli.Main.run(new String[] {"build", "--config", project.resolve("config").toString(),
+            "--brief", "bench", "--period", "2025-03", "-q"}, new java.io.PrintWriter(System.err, true),
+            new java.io.PrintWriter(System.err, true), false);
+        if (code != 0) {
+          throw new IllegalStateException("build exited " + code);
+        }
+      }
+      case "usermodel" -> new dev.briefpipe.workbook.WorkbookReader(1L << 31, 1L << 31, 600_000).read(file);
+      default -> throw new IllegalArgumentException(pass);
+    }
+    System.out.println((System.nanoTime() - start) / 1_000_000 + " " + peakHeap());
+  }
+
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  /**
+   * briefpipe's CSV writer against a hand-rolled one: both turn the same typed rows into the same text
+   * (the values' plain text, commas, CRLF); only quoting and the formula guard are the writer's own.
+   */
+  private static void csvWriters(Path project) throws Exception {
+    var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
+    var brief = settings.findBrief("bench").orElseThrow();
+    var raw = new dev.briefpipe.workbook.StreamingWorkbookReader().open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31);
+    var table = new dev.briefpipe.validate.SchemaValidator().validate(raw, brief, true).dataset().table("deals");
+    var schema = brief.sheets().get("deals");
+    Path dir = Files.createDirectories(project.resolve("out/csv-bench"));
+    var cfg = dev.briefpipe.config.ExtractConfig.of("deals");
+    long ours = Long.MAX_VALUE;
+    long bare = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long t = System.nanoTime();
+      new dev.briefpipe.export.csv.CsvExtractWriter().write(table, schema, cfg, dir);
+      ours = Math.min(ours, System.nanoTime() - t);
+      t = System.nanoTime();
+      List<String> fields = table.fields();
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(dir.resolve("bare.csv"), StandardCharsets.UTF_8), 1 << 16)) {
+        w.write('\uFEFF');
+        for (var r : table.rows()) {
+          for (int f = 0; f < fields.size(); f++) {
+            if (f > 0) {
+              w.write(',');
+            }
+            w.write(dev.briefpipe.export.csv.CsvExtractWriter.text(r.get(fields.get(f))));
+          }
+          w.write("\r\n");
+        }
+      }
+      bare = Math.min(bare, System.nanoTime() - t);
+    }
+    System.out.println(ours / 1_000_000 + " " + peakHeap() + " " + bare / 1_000_000);
+  }
+
+  private static final String CONFIG = """
+      id: bench
+      title: "대용량 벤치마크"
+      workbook: bench.xlsx
+      locale: ko-KR
+      outputs: {pdf: "{id}-{period}.pdf", csv: true}
+      sheets:
+        deals:
+          sheet: 거래
+          key: id
+          rows: {min: 1}
+          rules:
+            - code: fx-mismatch
+              field: amount_usd
+              check: "abs(amount_usd - amount / fx) <= 0.01 * amount_usd + 0.01"
+          columns:
+            id:         {header: [ID], type: text, required: true, pattern: "^T[0-9]{8}$"}
+            day:        {header: [일자], type: date, required: true}
+            country:    {header: [국가], type: enum, values: [CN, US, KR, JP, DE, GB, FR, IN], required: true}
+            kind:       {header: [구분], type: enum, values: [기금, 보조금, 투자, 대출]}
+            amount:     {header: [금액], type: decimal, min: 0, required: true}
+            currency:   {header: [통화], type: enum, values: [CNY, USD, KRW, JPY, EUR], required: true}
+            fx:         {header: [환율], type: decimal, min: 0}
+            amount_usd: {header: [USD 환산], type: decimal, min: 0}
+            count:      {header: [건수], type: integer, min: 0, max: 100000}
+            note:       {header: [비고], type: text, maxLength: 200}
+      layout:
+        - {block: key-figures, figures: [usd_total, cn_usd, cn_share, deals]}
+      summary:
+        sheet: 요약
+        mode: copy
+        figures:
+          - {id: usd_total, label: "USD 환산 합계", expr: "sum(deals.amount_usd)", unit: 달러, format: "#,##0"}
+          - {id: cn_usd, label: "중국 USD 환산 합계", expr: "sum(deals.amount_usd, country = 'CN')", unit: 달러, format: "#,##0"}
+          - {id: cn_share, label: "중국 비중", expr: "cn_usd / usd_total", format: "0.0%"}
+          - {id: deals, label: "거래 수", expr: "count(deals)", unit: 건, format: "#,##0"}
+        tables:
+          - {title: "국가별 USD 환산 합계", sheet: deals, by: country, sum: amount_usd, sort: desc, format: "#,##0"}
+          - {title: "국가 × 구분 거래 수", sheet: deals, by: country, across: kind, format: "#,##0"}
+        chart: {table: 1, kind: bar, title: "국가별 USD 환산 합계"}
+      """;
+}

@@ -14,6 +14,7 @@ final class ProgressBar implements ProgressListener {
   private final CliContext ctx;
   private final PrintWriter err;
   private final boolean tty;
+  private final java.util.function.LongSupplier clock;
   private String stage = "";
   private long started;
   private long drawnAt;
@@ -21,16 +22,22 @@ final class ProgressBar implements ProgressListener {
   private boolean open;
 
   ProgressBar(CliContext ctx, boolean tty) {
+    this(ctx, tty, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime} */
+  ProgressBar(CliContext ctx, boolean tty, java.util.function.LongSupplier clock) {
     this.ctx = ctx;
     this.err = ctx.err();
     this.tty = tty;
+    this.clock = clock;
   }
 
   @Override
   public synchronized void stage(String stage, int index, int total) {
     closeLine();
     this.stage = stage;
-    started = System.nanoTime();
+    started = clock.getAsLong();
     lastTenth = 0;
     err.println("[" + index + "/" + total + "] " + ctx.msg("stage." + stage) + "…");
     err.flush();
@@ -38,7 +45,7 @@ final class ProgressBar implements ProgressListener {
 
   @Override
   public synchronized void advance(String stage, long done, long total) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (!stage.equals(this.stage) || total <= 0 || now - started < SHOW_AFTER) {
       return;
     }

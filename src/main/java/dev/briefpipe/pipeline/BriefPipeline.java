@@ -128,15 +128,17 @@ public final class BriefPipeline {
   public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary) throws IOException {
     Instant started = Instant.now();
     Manifest manifest = new Manifest(brief.id(), brief.title(), period.toString(), started);
-    // Finding and parsing fonts does not depend on the data: do it while the workbook is read.
-    CompletableFuture<FontSet> fontSet = CompletableFuture.supplyAsync(fonts);
+    // Finding and parsing fonts does not depend on the data: do it while a small workbook is read. For
+    // a large one, after: the fonts' tables would share the heap with its rows for nothing.
+    boolean large = streams(workbook, settings.app().workbook());
+    CompletableFuture<FontSet> fontSet = large ? null : CompletableFuture.supplyAsync(fonts);
     OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
     CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
     // A large workbook's extracts are written while it is read: its rows are never all in memory.
     Map<String, List<CsvExtractWriter.Extract>> inStream = new LinkedHashMap<>();
     try {
       Path dir = publisher.staging();
-      if (brief.outputs().csv() && streams(workbook, settings.app().workbook())) {
+      if (brief.outputs().csv() && large) {
         Path csvDir = Files.createDirectories(dir.resolve("csv"));
         for (ExtractConfig e : extracts(brief, brief.sheets().keySet())) {
           inStream.computeIfAbsent(e.sheet(), k -> new ArrayList<>())
@@ -165,7 +167,7 @@ public final class BriefPipeline {
       rendering = CompletableFuture.supplyAsync(() -> {
         long start = System.nanoTime();
         try {
-          return new PdfBriefRenderer(fontSet.join()).render(brief, checked.data(), checked.figures(), pdf,
+          return new PdfBriefRenderer(fontSet == null ? fonts.get() : fontSet.join()).render(brief, checked.data(), checked.figures(), pdf,
               identity(brief, period, checked));
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -54,13 +54,13 @@ public final class PipelineBenchmark {
         ValidateBenchmark.write(file, rows);
       }
       Path project = project(base.resolve("pipeline-" + rows), file);
-      long mb = Files.size(file) / (1024 * 1024);
+      String mb = size(file);
       String[] floor = fork("128m", "aalto", project);
       double aalto = secs(floor[0]);
       row(md, rows, mb, "floor: inflate + Aalto StAX", aalto, aalto, floor[1], "128m");
       String[] build = fork("128m", "build", project);
       if (build[0].equals("-1")) {
-        md.append(String.format("| %,d | %d MB | build | failed | | | | 128m |%n", rows, mb));
+        md.append(String.format("| %,d | %s | build | failed | | | | 128m |%n", rows, mb));
         continue;
       }
       JsonNode stages = JSON.readTree(project.resolve("out/bench/2025-03/manifest.json").toFile()).path("durationsMs");
@@ -69,18 +69,26 @@ public final class PipelineBenchmark {
       double summary = stages.path("summary").asLong() / 1000.0;
       double pdf = stages.path("pdf").asLong() / 1000.0;
       // A streamed workbook's CSV extracts are written as its rows are validated: one pass for both.
-      row(md, rows, mb, "build: read + validate + transform + CSV", check + csv, aalto, "", "");
-      row(md, rows, mb, "build: summary sheet", summary, aalto, "", "");
-      row(md, rows, mb, "build: PDF (in parallel)", pdf, aalto, "", "");
+      java.util.Map<String, String> peak = new java.util.HashMap<>();
+      for (String kv : build[2].split(",")) {
+        peak.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+      String validatePeak = String.valueOf(Math.max(Long.parseLong(peak.getOrDefault("read", "0")),
+          Long.parseLong(peak.getOrDefault("validate", "0"))));
+      row(md, rows, mb, "build: read + validate + CSV", check + csv, aalto, validatePeak + "MB", "");
+      md.append(String.format("| %,d | %s | build: transform (in the above) | | | | %s | |%n", rows, mb,
+          peak.getOrDefault("transform", "")));
+      row(md, rows, mb, "build: summary sheet", summary, aalto, peak.getOrDefault("summary", "") + "MB", "");
+      row(md, rows, mb, "build: PDF (in parallel with the summary)", pdf, aalto, "", "");
       row(md, rows, mb, "build: whole run", secs(build[0]), aalto, build[1], "128m");
       // CSV writing alone, on rows already in memory: briefpipe's writer, then a bare BufferedWriter
-      // writing the same text (best of three each).
+      // writing the same text (best of five each).
       String[] writers = fork("1g", "csv-writers", project);
       double ours = secs(writers[0]);
       double bare = secs(writers[2]);
-      md.append(String.format("| %,d | %d MB | CSV writer (commons-csv), rows in memory | %.2f | %,.0f | %.2f× bare writer | | 1g |%n",
+      md.append(String.format("| %,d | %s | CSV writer (commons-csv), rows in memory | %.2f | %,.0f | %.2f× bare writer | | 1g |%n",
           rows, mb, ours, rows / ours, ours / bare));
-      md.append(String.format("| %,d | %d MB | bare BufferedWriter, same text | %.2f | %,.0f | | | 1g |%n",
+      md.append(String.format("| %,d | %s | bare BufferedWriter, same text | %.2f | %,.0f | | | 1g |%n",
           rows, mb, bare, rows / bare));
       if (rows <= 100_000) {
         String[] um = fork("3g", "usermodel", project);
@@ -92,10 +100,10 @@ public final class PipelineBenchmark {
     Files.writeString(base.resolve("pipeline-results.md"), md);
   }
 
-  private static void row(StringBuilder md, int rows, long mb, String pass, double secs, double floor, String heap,
+  private static void row(StringBuilder md, int rows, String mb, String pass, double secs, double floor, String heap,
       String xmx) {
-    md.append(String.format("| %,d | %d MB | %s | %.2f | %,.0f | %.2f | %s | %s |%n", rows, mb, pass, secs, rows / secs,
-        secs / floor, heap.isEmpty() ? "" : heap(heap), xmx));
+    md.append(String.format("| %,d | %s | %s | %.2f | %,.0f | %.2f | %s | %s |%n", rows, mb, pass, secs, rows / secs,
+        secs / floor, heap.isEmpty() ? "" : heap.endsWith("MB") ? heap.substring(0, heap.length() - 2) : heap(heap), xmx));
   }
 
   private static String heap(String bytes) {
@@ -131,6 +139,11 @@ public final class PipelineBenchmark {
     return lines[lines.length - 1].split(" ");
   }
 
+  private static String size(Path file) throws IOException {
+    long bytes = Files.size(file);
+    return bytes < 1024 * 1024 ? bytes / 1024 + " KB" : bytes / (1024 * 1024) + " MB";
+  }
+
   /** One measured pass in this JVM; prints "millis peakHeapBytes" (csv-writers: "ours peak bare"). */
   private static void run(String pass, Path project) throws Exception {
     Path file = project.resolve("bench.xlsx");
@@ -142,17 +155,47 @@ public final class PipelineBenchmark {
     switch (pass) {
       case "aalto" -> ValidateBenchmark.stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
       case "build" -> {
-        int code = dev.briefpipe.cli.Main.run(new String[] {"build", "--config", project.resolve("config").toString(),
-            "--brief", "bench", "--period", "2025-03", "-q"}, new java.io.PrintWriter(System.err, true),
-            new java.io.PrintWriter(System.err, true), false);
-        if (code != 0) {
-          throw new IllegalStateException("build exited " + code);
+        // As `briefpipe build` does, with a listener that takes the heap's peak at each stage's end.
+        var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
+        StagePeaks peaks = new StagePeaks();
+        try (var service = dev.briefpipe.pipeline.BriefService.open(settings, peaks)) {
+          service.build(settings.findBrief("bench").orElseThrow(), file, dev.briefpipe.model.Period.parse("2025-03"),
+              settings.resolve(settings.app().output()), null);
         }
+        peaks.stage("end", 0, 0);
+        System.out.println((System.nanoTime() - start) / 1_000_000 + " " + peakOverall + " " + peaks);
+        return;
       }
       case "usermodel" -> new dev.briefpipe.workbook.WorkbookReader(1L << 31, 1L << 31, 600_000).read(file);
       default -> throw new IllegalArgumentException(pass);
     }
     System.out.println((System.nanoTime() - start) / 1_000_000 + " " + peakHeap());
+  }
+
+  private static long peakOverall;
+
+  /** The heap's peak during each stage (the PDF, drawn in parallel, counts in the stages it overlaps). */
+  private static final class StagePeaks implements dev.briefpipe.pipeline.ProgressListener {
+    private final java.util.Map<String, Long> peaks = new java.util.LinkedHashMap<>();
+    private String current;
+
+    @Override
+    public synchronized void stage(String stage, int index, int total) {
+      long peak = peakHeap();
+      peakOverall = Math.max(peakOverall, peak);
+      if (current != null) {
+        peaks.merge(current, peak, Math::max);
+      }
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      current = stage;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder b = new StringBuilder();
+      peaks.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v / (1024 * 1024)));
+      return b.toString();
+    }
   }
 
   private static long peakHeap() {
@@ -179,7 +222,7 @@ public final class PipelineBenchmark {
     var cfg = dev.briefpipe.config.ExtractConfig.of("deals");
     long ours = Long.MAX_VALUE;
     long bare = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) {
       long t = System.nanoTime();
       new dev.briefpipe.export.csv.CsvExtractWriter().write(table, schema, cfg, dir);
       ours = Math.min(ours, System.nanoTime() - t);

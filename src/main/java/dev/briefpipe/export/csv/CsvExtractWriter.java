@@ -29,12 +29,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes one declared extract of a sheet as CSV (or TSV): the chosen columns under their headers,
  * the rows that pass the filter, values machine-readable unless a format is given (plain numbers,
- * ISO-8601 dates). Quoting is commons-csv's. Text a spreadsheet would run as a formula gets a leading
+ * ISO-8601 dates). Quoting is commons-csv's (text that needs none is written straight). Text a spreadsheet would run as a formula gets a leading
  * apostrophe (OWASP), numbers are never touched.
  */
 public final class CsvExtractWriter {
@@ -88,8 +87,7 @@ public final class CsvExtractWriter {
     private List<Column> cols = List.of();
     private String[] fields = new String[0];
     private String[] patterns = new String[0];
-    private final List<String> record = new ArrayList<>();
-    private CSVPrinter printer;
+    private Writer out;
     private int rows;
 
     Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
@@ -119,12 +117,11 @@ public final class CsvExtractWriter {
         if (dialect.bom()) {
           w.write('\uFEFF');
         }
-        printer = new CSVPrinter(w, format);
-        record.clear();
-        for (Column c : cols) {
-          record.add(c.header());
+        out = w;
+        for (int i = 0; i < cols.size(); i++) {
+          value(cols.get(i).header(), i == 0);
         }
-        printer.printRecord(record);
+        out.write(dialect.lineTerminator());
         rows = 0;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -136,35 +133,64 @@ public final class CsvExtractWriter {
       if (filter.isPresent() && !Boolean.TRUE.equals(eval.eval(filter.get(), r))) {
         return;
       }
-      record.clear();
-      for (int i = 0; i < fields.length; i++) {
-        Object value = r.get(fields[i]);
-        String v = text(value, patterns[i]);
-        record.add(cfg.neutralise() && value instanceof String ? neutralise(v) : v);
-      }
       try {
-        printer.printRecord(record);
+        for (int i = 0; i < fields.length; i++) {
+          Object value = r.get(fields[i]);
+          String v = text(value, patterns[i]);
+          value(cfg.neutralise() && value instanceof String ? neutralise(v) : v, i == 0);
+        }
+        out.write(dialect.lineTerminator());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       rows++;
     }
 
+    /**
+     * One value, after a delimiter unless it starts the record. Text that commons-csv would write as it
+     * is (no character at or below '#', no delimiter or quote) is written straight; anything else goes
+     * through commons-csv's quoting.
+     */
+    private void value(String v, boolean first) throws IOException {
+      if (plain(v)) {
+        if (!first) {
+          out.write(dialect.delimiter());
+        }
+        out.write(v);
+      } else {
+        format.print(v, out, first);
+      }
+    }
+
+    private boolean plain(String v) {
+      if (v.isEmpty()) {
+        return false;
+      }
+      char delimiter = dialect.delimiter();
+      char quote = dialect.quote();
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c <= '#' || c == delimiter || c == quote) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Closes the file; what was written. */
     public Result finish() throws IOException {
-      if (printer == null) {
+      if (out == null) {
         start(List.of());
       }
-      printer.close();
-      printer = null;
+      close();
       return new Result(file, rows, cols, dialect, cfg);
     }
 
     @Override
     public void close() throws IOException {
-      if (printer != null) {
-        printer.close();
-        printer = null;
+      if (out != null) {
+        out.close();
+        out = null;
       }
     }
   }

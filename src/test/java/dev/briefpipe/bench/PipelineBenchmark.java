@@ -75,7 +75,7 @@ public final class PipelineBenchmark {
       }
       String validatePeak = String.valueOf(Math.max(Long.parseLong(peak.getOrDefault("read", "0")),
           Long.parseLong(peak.getOrDefault("validate", "0"))));
-      row(md, rows, mb, "build: read + validate + CSV", check + csv, aalto, validatePeak + "MB", "");
+      row(md, rows, mb, "build: read + validate + transform + CSV", check + csv, aalto, validatePeak + "MB", "");
       md.append(String.format("| %,d | %s | build: transform (in the above) | | | | %s | |%n", rows, mb,
           peak.getOrDefault("transform", "")));
       row(md, rows, mb, "build: summary sheet", summary, aalto, peak.getOrDefault("summary", "") + "MB", "");
@@ -127,16 +127,7 @@ public final class PipelineBenchmark {
   }
 
   private static String[] fork(String xmx, String pass, Path project) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        PipelineBenchmark.class.getName(), "--run", pass, project.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (p.waitFor() != 0) {
-      return new String[] {"-1", "-1"};
-    }
-    String[] lines = out.split("\n");
-    return lines[lines.length - 1].split(" ");
+    return ValidateBenchmark.fork(PipelineBenchmark.class, xmx, pass, project.toString());
   }
 
   private static String size(Path file) throws IOException {
@@ -245,32 +236,9 @@ public final class PipelineBenchmark {
     System.out.println(ours / 1_000_000 + " " + peakHeap() + " " + bare / 1_000_000);
   }
 
-  private static final String CONFIG = """
-      id: bench
-      title: "대용량 벤치마크"
-      workbook: bench.xlsx
+  private static final String CONFIG = ValidateBenchmark.CONFIG + """
       locale: ko-KR
       outputs: {pdf: "{id}-{period}.pdf", csv: true}
-      sheets:
-        deals:
-          sheet: 거래
-          key: id
-          rows: {min: 1}
-          rules:
-            - code: fx-mismatch
-              field: amount_usd
-              check: "abs(amount_usd - amount / fx) <= 0.01 * amount_usd + 0.01"
-          columns:
-            id:         {header: [ID], type: text, required: true, pattern: "^T[0-9]{8}$"}
-            day:        {header: [일자], type: date, required: true}
-            country:    {header: [국가], type: enum, values: [CN, US, KR, JP, DE, GB, FR, IN], required: true}
-            kind:       {header: [구분], type: enum, values: [기금, 보조금, 투자, 대출]}
-            amount:     {header: [금액], type: decimal, min: 0, required: true}
-            currency:   {header: [통화], type: enum, values: [CNY, USD, KRW, JPY, EUR], required: true}
-            fx:         {header: [환율], type: decimal, min: 0}
-            amount_usd: {header: [USD 환산], type: decimal, min: 0}
-            count:      {header: [건수], type: integer, min: 0, max: 100000}
-            note:       {header: [비고], type: text, maxLength: 200}
       layout:
         - {block: key-figures, figures: [usd_total, cn_usd, cn_share, deals]}
       summary:

@@ -75,7 +75,7 @@ public final class ValidateBenchmark {
           continue;
         }
         String xmx = pass.equals("usermodel") ? "3g" : "128m";
-        String[] r = fork(xmx, pass, file, dir.resolve("config").toString());
+        String[] r = fork(ValidateBenchmark.class, xmx, pass, file.toString(), dir.resolve("config").toString());
         double secs = Long.parseLong(r[0]) / 1000.0;
         if (pass.equals("aalto")) {
           floor = secs;
@@ -91,11 +91,16 @@ public final class ValidateBenchmark {
     Files.writeString(dir.resolve("results.md"), md);
   }
 
-  private static String[] fork(String xmx, String pass, Path file, String config) throws Exception {
+  /**
+   * Runs {@code main --run args…} in a fresh JVM with the serial collector and the given heap; returns
+   * the words of the last line it printed, or {"-1", "-1"} when it failed.
+   */
+  static String[] fork(Class<?> main, String xmx, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        ValidateBenchmark.class.getName(), "--run", pass, file.toString(), config)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp",
+        System.getProperty("java.class.path"), main.getName(), "--run"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (p.waitFor() != 0) {
       return new String[] {"-1", "-1"};
@@ -201,7 +206,8 @@ public final class ValidateBenchmark {
     }
   }
 
-  private static final String CONFIG = """
+  /** The generated workbook's schema; the pipeline benchmark adds a layout and a summary. */
+  static final String CONFIG = """
       id: bench
       title: "benchmark"
       workbook: bench.xlsx

@@ -20,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -154,7 +157,8 @@ public final class SummarySheetRefresher {
 
   /**
    * A fresh summary sheet at the old one's position (or appended). Removing and re-creating drops
-   * its old chart; other sheets' order and sheet-scoped names are kept by POI's reordering.
+   * its old chart (with its drawing, removed from the package by hand); other sheets' order and
+   * sheet-scoped names are kept by POI's reordering.
    */
   private static XSSFSheet replaceSheet(XSSFWorkbook wb, String name) {
     int index = wb.getSheetIndex(name);
@@ -162,7 +166,32 @@ public final class SummarySheetRefresher {
     if (index < 0) {
       return wb.createSheet(name);
     }
+    // POI removes the sheet but can leave its charts and relationship parts in the package; a new
+    // sheet of the same part name would take them over (two charts, then three…). Remove them too.
+    XSSFSheet old = wb.getSheetAt(index);
+    List<PackagePartName> parts = new ArrayList<>();
+    parts.add(old.getPackagePart().getPartName());
+    org.apache.poi.xssf.usermodel.XSSFDrawing drawing = old.getDrawingPatriarch();
+    if (drawing != null) {
+      parts.add(drawing.getPackagePart().getPartName());
+      for (org.apache.poi.xssf.usermodel.XSSFChart chart : drawing.getCharts()) {
+        parts.add(chart.getPackagePart().getPartName());
+        chart.getRelationParts().forEach(r -> parts.add(r.getDocumentPart().getPackagePart().getPartName()));
+      }
+    }
     wb.removeSheetAt(index);
+    OPCPackage pkg = wb.getPackage();
+    try {
+      for (PackagePartName part : parts) {
+        for (PackagePartName n : List.of(part, PackagingURIHelper.getRelationshipPartName(part))) {
+          if (pkg.containPart(n)) {
+            pkg.removePart(n);
+          }
+        }
+      }
+    } catch (org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+      throw new IllegalStateException("cannot remove the old summary's parts", e);
+    }
     XSSFSheet s = wb.createSheet(name);
     wb.setSheetOrder(name, index);
     wb.setActiveSheet(Math.min(active, wb.getNumberOfSheets() - 1));

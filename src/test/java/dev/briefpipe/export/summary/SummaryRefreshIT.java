@@ -68,6 +68,7 @@ class SummaryRefreshIT {
 
   @Test
   void everyOtherSheetAndTheSharedStringsAreCopiedByteForByte() throws Exception {
+    // The shipped workbook has no summary sheet yet: the refresh adds one (a new part).
     SampleProject p = SampleProject.copyInto(dir.resolve("p"));
     Settings settings = new ConfigLoader().load(p.config());
     BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
@@ -101,6 +102,52 @@ class SummaryRefreshIT {
     try (InputStream in = Files.newInputStream(copy); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       assertThat(wb.getSheet("요약").getRow(0).getCell(0).getStringCellValue()).isEqualTo(brief.title());
       assertThat(wb.getSheet("특허_발명자국가").getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+    }
+  }
+
+  @Test
+  void aChangedFigureReplacesTheOldSummaryAndItsChart() throws Exception {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    Settings settings = new ConfigLoader().load(p.config());
+    BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
+    var brief = settings.findBrief("ai-hegemony").orElseThrow();
+    pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.IN_PLACE);
+    double before = summaryValue(p.workbook());
+    // An analyst corrects China's patent families in the data sheet.
+    XSSFWorkbook wb;
+    try (InputStream in = Files.newInputStream(p.workbook())) {
+      wb = new XSSFWorkbook(in);
+    }
+    try (wb) {
+      XSSFSheet patents = wb.getSheet("특허_발명자국가");
+      for (var row : patents) {
+        for (var cell : row) {
+          if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals("CN")) {
+            var families = row.getCell(3);
+            families.setCellValue(families.getNumericCellValue() + 1);
+          }
+        }
+      }
+      try (OutputStream out = Files.newOutputStream(p.workbook())) {
+        wb.write(out);
+      }
+    }
+    Map<String, Map<String, String>> sheets = SheetSnapshot.of(p.workbook(), "요약");
+    Built second = pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"),
+        BriefPipeline.SummaryMode.IN_PLACE);
+    assertThat(second.summaryBackup()).isPresent();
+    assertThat(summaryValue(p.workbook())).isEqualTo(before + 1);
+    assertThat(SheetSnapshot.of(p.workbook(), "요약")).isEqualTo(sheets);
+    try (InputStream in = Files.newInputStream(p.workbook()); XSSFWorkbook refreshed = new XSSFWorkbook(in)) {
+      assertThat(refreshed.getSheet("요약").getDrawingPatriarch().getCharts()).hasSize(1);
+      assertThat(refreshed.getNumberOfSheets()).isEqualTo(sheets.size() + 1);
+    }
+  }
+
+  /** The first key figure's cached value (China's patent families). */
+  private static double summaryValue(Path file) throws Exception {
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      return wb.getSheet("요약").getRow(4).getCell(1).getNumericCellValue();
     }
   }
 

@@ -68,8 +68,7 @@ public final class BriefScheduler implements AutoCloseable {
       TriggerKey key = TriggerKey.triggerKey("cron", b.id());
       Trigger existing = scheduler.getTrigger(key);
       TimeZone zone = TimeZone.getTimeZone(b.schedule().zone());
-      if (existing instanceof CronTrigger c && c.getCronExpression().equals(b.schedule().cron())
-          && c.getTimeZone().getID().equals(zone.getID())) {
+      if (sameSchedule(existing, b, zone)) {
         continue;
       }
       Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
@@ -77,7 +76,15 @@ public final class BriefScheduler implements AutoCloseable {
               .withMisfireHandlingInstructionFireAndProceed())
           .build();
       if (existing == null) {
-        scheduler.scheduleJob(t);
+        try {
+          scheduler.scheduleJob(t);
+        } catch (org.quartz.ObjectAlreadyExistsException e) {
+          // Another node of the cluster, starting at the same moment, stored it first.
+          if (sameSchedule(scheduler.getTrigger(key), b, zone)) {
+            continue;
+          }
+          scheduler.rescheduleJob(key, t);
+        }
       } else {
         scheduler.rescheduleJob(key, t);
       }
@@ -89,6 +96,11 @@ public final class BriefScheduler implements AutoCloseable {
         log.info("{}: no longer scheduled; job removed", k.getName());
       }
     }
+  }
+
+  private static boolean sameSchedule(Trigger t, BriefConfig b, TimeZone zone) {
+    return t instanceof CronTrigger c && c.getCronExpression().equals(b.schedule().cron())
+        && c.getTimeZone().getID().equals(zone.getID());
   }
 
   public void start() throws SchedulerException {

@@ -88,6 +88,11 @@ public final class CsvExtractWriter {
     private String[] fields = new String[0];
     private String[] patterns = new String[0];
     private Writer out;
+    private final char delimiter;
+    private final char quote;
+    private final boolean neutralise;
+    /** Whether the delimiter and quote are such that a number's or a date's text never needs quoting. */
+    private final boolean numbersPlain;
     private int rows;
 
     Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
@@ -99,6 +104,10 @@ public final class CsvExtractWriter {
       this.filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
       this.eval = new ExprEvaluator(data, n -> Optional.empty());
       this.file = dir.resolve(cfg.file());
+      this.delimiter = dialect.delimiter();
+      this.quote = dialect.quote();
+      this.neutralise = cfg.neutralise();
+      this.numbersPlain = "0123456789-+.".indexOf(delimiter) < 0 && "0123456789-+.".indexOf(quote) < 0;
     }
 
     /** The sheet's sheet id, whose rows this extract takes. */
@@ -137,7 +146,18 @@ public final class CsvExtractWriter {
         for (int i = 0; i < fields.length; i++) {
           Object value = r.get(fields[i]);
           String v = text(value, patterns[i]);
-          value(cfg.neutralise() && value instanceof String ? neutralise(v) : v, i == 0);
+          if (value instanceof String) {
+            value(neutralise ? neutralise(v) : v, i == 0);
+          } else if (numbersPlain && patterns[i] == null && (value instanceof Long || value instanceof BigDecimal
+              || value instanceof LocalDate || value instanceof YearMonth)) {
+            // A plain number or ISO date is digits, '-' and '.': nothing to quote.
+            if (i > 0) {
+              out.write(delimiter);
+            }
+            out.write(v);
+          } else {
+            value(v, i == 0);
+          }
         }
         out.write(dialect.lineTerminator());
       } catch (IOException e) {
@@ -154,7 +174,7 @@ public final class CsvExtractWriter {
     private void value(String v, boolean first) throws IOException {
       if (plain(v)) {
         if (!first) {
-          out.write(dialect.delimiter());
+          out.write(delimiter);
         }
         out.write(v);
       } else {
@@ -166,8 +186,6 @@ public final class CsvExtractWriter {
       if (v.isEmpty()) {
         return false;
       }
-      char delimiter = dialect.delimiter();
-      char quote = dialect.quote();
       for (int i = 0; i < v.length(); i++) {
         char c = v.charAt(i);
         if (c <= '#' || c == delimiter || c == quote) {

@@ -27,8 +27,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * The summary sheet of a workbook too large for POI's usermodel, refreshed at the package level. POI
- * is given a skeleton of the workbook in which every other worksheet and the shared-string table are
- * empty (the old summary sheet keeps its text, inlined), so it loads in a few megabytes; it rewrites
+ * is given a skeleton of the workbook in which every other worksheet, the shared-string table and
+ * every picture or embedded file are empty (the old summary sheet keeps its text, inlined), so it loads in a few megabytes; it rewrites
  * the summary sheet, workbook part, styles and content types as usual. The result is POI's package
  * with the emptied parts put back byte for byte from the original (their compressed data copied, not
  * re-inflated), and the new summary sheet's text inlined so the original shared-string table stays valid.
@@ -75,6 +75,19 @@ final class LargeWorkbookSplice {
     if (layout.sharedStrings() != null) {
       restored.add(layout.sharedStrings());
     }
+    // Pictures and embedded files are opaque to POI's loading: POI gets them empty, so a workbook
+    // full of images costs no memory either.
+    var entries = original.getEntries();
+    while (entries.hasMoreElements()) {
+      String name = entries.nextElement().getName();
+      if (opaque(name)) {
+        restored.add(name);
+      }
+    }
+  }
+
+  private static boolean opaque(String name) {
+    return name.startsWith("xl/media/") || name.startsWith("xl/embeddings/");
   }
 
   /** The package POI is given: the same parts, with other sheets and the shared strings emptied. */
@@ -90,6 +103,8 @@ final class LargeWorkbookSplice {
           out.write(STUB_SHEET.getBytes(StandardCharsets.UTF_8));
         } else if (name.equals(layout.sharedStrings())) {
           out.write(STUB_SST.getBytes(StandardCharsets.UTF_8));
+        } else if (opaque(name)) {
+          // left empty: restored from the original afterwards
         } else if (name.equals(summaryPart) && layout.sharedStrings() != null) {
           String xml = read(original.getInputStream(e));
           out.write(inline(xml, strings(original.getInputStream(original.getEntry(layout.sharedStrings())),
@@ -299,7 +314,7 @@ final class LargeWorkbookSplice {
   }
 
   private static XMLStreamReader xml(InputStream in) throws XMLStreamException {
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     return f.createXMLStreamReader(in);

@@ -106,6 +106,47 @@ class SummaryRefreshIT {
   }
 
   @Test
+  void aPictureInAnotherSheetComesThroughByteForByte() throws Exception {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    byte[] png;
+    {
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", bytes);
+      png = bytes.toByteArray();
+    }
+    XSSFWorkbook wb;
+    try (InputStream in = Files.newInputStream(p.workbook())) {
+      wb = new XSSFWorkbook(in);
+    }
+    try (wb) {
+      int index = wb.addPicture(png, org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+      XSSFSheet guide = wb.getSheet("안내");
+      var anchor = wb.getCreationHelper().createClientAnchor();
+      anchor.setCol1(5);
+      anchor.setRow1(2);
+      guide.createDrawingPatriarch().createPicture(anchor, index).resize();
+      try (OutputStream out = Files.newOutputStream(p.workbook())) {
+        wb.write(out);
+      }
+    }
+    Settings settings = new ConfigLoader().load(p.config());
+    Built built = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings))
+        .build(settings.findBrief("ai-hegemony").orElseThrow(), p.workbook(), Period.parse("2025-03"),
+            dir.resolve("out"), BriefPipeline.SummaryMode.COPY);
+    Path copy = built.dir().resolve(p.workbook().getFileName());
+    try (ZipFile before = new ZipFile(p.workbook().toFile()); ZipFile after = new ZipFile(copy.toFile())) {
+      List<String> media = before.stream().map(ZipEntry::getName).filter(n -> n.startsWith("xl/media/")).toList();
+      assertThat(media).hasSize(1);
+      assertThat(part(after, media.get(0)).readAllBytes()).isEqualTo(png);
+    }
+    try (InputStream in = Files.newInputStream(copy); XSSFWorkbook refreshed = new XSSFWorkbook(in)) {
+      assertThat(refreshed.getAllPictures()).hasSize(1);
+      assertThat(refreshed.getAllPictures().get(0).getData()).isEqualTo(png);
+    }
+  }
+
+  @Test
   void aChangedFigureReplacesTheOldSummaryAndItsChart() throws Exception {
     SampleProject p = SampleProject.copyInto(dir.resolve("p"));
     Settings settings = new ConfigLoader().load(p.config());

@@ -8,7 +8,6 @@ import dev.briefpipe.pipeline.Built;
 import dev.briefpipe.pipeline.BriefService;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +55,7 @@ final class BuildCommand implements Callable<Integer> {
 
   private Period period(BriefConfig brief) {
     if (period == null) {
-      String zone = brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
-      return new Period(YearMonth.now(ZoneId.of(zone)));
+      return new Period(YearMonth.now(brief.zone()));
     }
     try {
       return Period.parse(period);

@@ -36,6 +36,11 @@ public record BriefConfig(
     layout = layout == null ? List.of() : List.copyOf(layout);
   }
 
+  /** The brief's time zone: its schedule's, else Asia/Seoul (the period of a build, dates in outputs). */
+  public java.time.ZoneId zone() {
+    return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
+  }
+
   /** @param pdf file name pattern; {id} and {period} are replaced */
   public record Outputs(String pdf, Boolean csv) {
     public Outputs {

@@ -2,18 +2,12 @@ package dev.briefpipe.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.briefpipe.config.BriefConfig;
-import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.config.ExtractConfig;
-import dev.briefpipe.export.csv.CsvExtractWriter;
-import dev.briefpipe.export.csv.DataPackageWriter;
-import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.RowListener;
-import dev.briefpipe.model.Table;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
@@ -23,15 +17,11 @@ import dev.briefpipe.workbook.SafeWorkbookWriter;
 import dev.briefpipe.workbook.StreamingWorkbookReader;
 import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,21 +124,11 @@ public final class BriefPipeline {
     CompletableFuture<FontSet> fontSet = large ? null : CompletableFuture.supplyAsync(fonts);
     OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
     CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
+    Path dir = publisher.staging();
     // A large workbook's extracts are written while it is read: its rows are never all in memory.
-    Map<String, List<CsvExtractWriter.Extract>> inStream = new LinkedHashMap<>();
-    try {
-      Path dir = publisher.staging();
-      if (brief.outputs().csv() && large) {
-        Path csvDir = Files.createDirectories(dir.resolve("csv"));
-        for (ExtractConfig e : extracts(brief, brief.sheets().keySet())) {
-          inStream.computeIfAbsent(e.sheet(), k -> new ArrayList<>())
-              .add(new CsvExtractWriter().open(brief.sheets().get(e.sheet()), e, csvDir));
-        }
-      }
-      Map<String, RowListener> listeners = new LinkedHashMap<>();
-      inStream.forEach((sheet, extracts) -> listeners.put(sheet, fanOut(extracts)));
+    try (CsvStage csv = new CsvStage(brief, dir, large)) {
       long t0 = System.nanoTime();
-      Checked checked = check(brief, workbook, 7, listeners);
+      Checked checked = check(brief, workbook, 7, csv.listeners());
       manifest.duration("check", ms(t0));
       ValidationReport report = checked.report();
       if (!report.valid()) {
@@ -179,17 +159,18 @@ public final class BriefPipeline {
       progress.stage("csv", 5, 7);
       t0 = System.nanoTime();
       if (brief.outputs().csv()) {
-        writeCsv(brief, checked, dir, manifest, progress.meter("csv"), inStream);
+        csv.finish(checked, manifest, progress.meter("csv"));
       }
       manifest.duration("csv", ms(t0));
 
       progress.stage("summary", 6, 7);
       t0 = System.nanoTime();
-      SummaryMode mode = summaryMode(brief, summary);
+      SummaryMode mode = SummaryStage.mode(brief, summary);
       Path workbookFile = checked.workbook().file();
       // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
       Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "") + workbookFile.getFileName());
-      boolean changed = mode != SummaryMode.OFF && refreshSummary(brief, checked, mode, out, period, refreshedFile);
+      boolean changed = mode != SummaryMode.OFF
+          && new SummaryStage(settings).refresh(brief, checked, mode == SummaryMode.IN_PLACE, out, period, refreshedFile);
       if (mode == SummaryMode.COPY) {
         manifest.output("workbook", dir, refreshedFile);
       }
@@ -220,139 +201,9 @@ public final class BriefPipeline {
       if (rendering != null) {
         rendering.handle((r, x) -> null).join();
       }
-      for (List<CsvExtractWriter.Extract> extracts : inStream.values()) {
-        for (CsvExtractWriter.Extract x : extracts) {
-          x.close();
-        }
-      }
       publisher.discard();
       throw e;
     }
-  }
-
-  private static void writeCsv(BriefConfig brief, Checked checked, Path dir, Manifest manifest,
-      dev.briefpipe.model.WorkMeter meter, Map<String, List<CsvExtractWriter.Extract>> inStream) throws IOException {
-    Path csvDir = Files.createDirectories(dir.resolve("csv"));
-    CsvExtractWriter writer = new CsvExtractWriter();
-    List<CsvExtractWriter.Result> written = new ArrayList<>();
-    List<String> present = checked.sheetData().tables().stream().map(Table::id).toList();
-    List<ExtractConfig> extracts = extracts(brief, present);
-    long total = 0;
-    for (ExtractConfig e : extracts) {
-      total += checked.sheetData().findTable(e.sheet()).map(t -> (long) t.rows().size()).orElse(0L);
-    }
-    long[] done = {0};
-    long all = total;
-    Map<String, java.util.Iterator<CsvExtractWriter.Extract>> streamed = new HashMap<>();
-    inStream.forEach((sheet, list) -> streamed.put(sheet, list.iterator()));
-    for (ExtractConfig e : extracts) {
-      Table t = checked.sheetData().findTable(e.sheet()).orElse(null);
-      if (t == null) {
-        continue;
-      }
-      long before = done[0];
-      CsvExtractWriter.Result r = streamed.containsKey(e.sheet())
-          ? streamed.get(e.sheet()).next().finish()
-          : writer.write(t, brief.sheets().get(e.sheet()), e, csvDir, rows -> meter.advance(done[0] = before + rows, all));
-      written.add(r);
-      manifest.output("csv", dir, r.file()).put("rows", r.rows()).put("sheet", t.sheet()).put("profile", e.profile());
-    }
-    Path pkg = csvDir.resolve("datapackage.json");
-    new DataPackageWriter().write(pkg, csvDir, brief.id(), brief.title(), written, brief.sheets());
-    manifest.output("datapackage", dir, pkg);
-  }
-
-  /** Hands a sheet's rows to each of its extracts. */
-  private static RowListener fanOut(List<CsvExtractWriter.Extract> extracts) {
-    return new RowListener() {
-      @Override
-      public void start(List<String> fields) {
-        extracts.forEach(x -> x.start(fields));
-      }
-
-      @Override
-      public void row(dev.briefpipe.model.Row row) {
-        for (CsvExtractWriter.Extract x : extracts) {
-          x.row(row);
-        }
-      }
-    };
-  }
-
-  /** The declared extracts, or one excel-profile extract per exported sheet among {@code sheets}. */
-  private static List<ExtractConfig> extracts(BriefConfig brief, java.util.Collection<String> sheets) {
-    if (brief.extracts() != null) {
-      return brief.extracts();
-    }
-    List<ExtractConfig> all = new ArrayList<>();
-    for (String id : sheets) {
-      SheetSchema schema = brief.sheets().get(id);
-      if (schema != null && schema.export()) {
-        all.add(ExtractConfig.of(id));
-      }
-    }
-    return all;
-  }
-
-  private static SummaryMode summaryMode(BriefConfig brief, SummaryMode override) {
-    if (brief.summary() == null || override == SummaryMode.OFF) {
-      return SummaryMode.OFF;
-    }
-    return override != null ? override : SummaryMode.of(brief.summary().mode());
-  }
-
-  /**
-   * Refreshes the summary sheet of the workbook that was validated (checked before and after) into
-   * {@code target}; in copy mode an unchanged summary still gives a (byte-identical) copy.
-   *
-   * @return whether the summary's content changed
-   */
-  private boolean refreshSummary(BriefConfig brief, Checked checked, SummaryMode mode, Path out, Period period,
-      Path target) throws IOException {
-    Path wb = checked.workbook().file();
-    String sha = checked.workbook().sha256();
-    if (mode == SummaryMode.IN_PLACE) {
-      new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, sha);
-    }
-    Period previous = new Period(period.month().minusMonths(1));
-    Map<String, BigDecimal> before = brief.summary().compare()
-        ? previousFigures(out.resolve(brief.id()).resolve(previous.toString())) : Map.of();
-    SummarySheetRefresher.Inputs inputs = new SummarySheetRefresher.Inputs(brief, List.copyOf(checked.figures().values()),
-        before, before.isEmpty() ? null : previous.toString(), checked.sheetData(), now(brief));
-    unchanged(wb, sha);
-    boolean changed = new SummarySheetRefresher().refresh(wb, inputs, target);
-    unchanged(wb, sha);
-    if (!changed && mode == SummaryMode.COPY) {
-      Files.copy(wb, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      unchanged(target, sha);
-    }
-    return changed;
-  }
-
-  /** Fails when the workbook is no longer the one validated (an analyst saved it meanwhile). */
-  private static void unchanged(Path file, String sha) throws IOException {
-    if (!dev.briefpipe.io.FileHashes.sha256(file).equals(sha)) {
-      throw new dev.briefpipe.workbook.WorkbookBusyException(file, "changed", null);
-    }
-  }
-
-  /** The figures of a previous build, from its manifest (empty when there is none). */
-  private static Map<String, BigDecimal> previousFigures(Path dir) {
-    Map<String, BigDecimal> m = new java.util.HashMap<>();
-    Path file = dir.resolve("manifest.json");
-    if (!Files.exists(file)) {
-      return m;
-    }
-    try {
-      for (com.fasterxml.jackson.databind.JsonNode f : Manifest.JSON.readTree(file.toFile()).path("figures")) {
-        if (!f.path("value").isNull() && f.has("value")) {
-          m.put(f.get("id").asText(), f.get("value").decimalValue());
-        }
-      }
-    } catch (IOException e) {
-      log.warn("previous manifest {} unreadable: {}", file, e.getMessage());
-    }
-    return m;
   }
 
   /** Waits for a background stage and rethrows what it threw, unwrapped. */
@@ -379,7 +230,7 @@ public final class BriefPipeline {
    * its identity is the brief, the period and the hashes of workbook and brief config.
    */
   private PdfBriefRenderer.Identity identity(BriefConfig brief, Period period, Checked checked) {
-    java.time.ZoneId zone = java.time.ZoneId.of(zone(brief));
+    java.time.ZoneId zone = brief.zone();
     String configHash = "";
     Path briefFile = settings.briefFiles().get(brief.id());
     try {
@@ -389,15 +240,6 @@ public final class BriefPipeline {
     }
     return new PdfBriefRenderer.Identity(period.month().atDay(1).atStartOfDay(zone),
         brief.id() + "|" + period + "|" + checked.workbook().sha256() + "|" + configHash);
-  }
-
-  private static String zone(BriefConfig brief) {
-    return brief.schedule() != null && brief.schedule().zone() != null ? brief.schedule().zone() : "Asia/Seoul";
-  }
-
-  /** Now, to the second, in the brief's time zone (its schedule's, else Asia/Seoul). */
-  private static ZonedDateTime now(BriefConfig brief) {
-    return ZonedDateTime.now(java.time.ZoneId.of(zone(brief))).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static long ms(long startNanos) {

@@ -1,8 +1,6 @@
 package dev.briefpipe.workbook;
 
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.model.CellRef;
-import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.SheetRows;
@@ -10,12 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -24,13 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +56,11 @@ public final class StreamingWorkbookReader {
       String sha = FileHashes.sha256(file);
       long size = Files.size(file);
       long modified = Files.getLastModifiedTime(file).toMillis();
-      Book book;
+      StreamedBook book;
       try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
         XSSFReader reader = new XSSFReader(pkg);
         book = readWorkbookXml(reader);
-        book.styles = Formats.of(reader.getStylesTable());
+        book.styles = CellFormats.of(reader.getStylesTable());
         book.meter = meter;
         var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
         long sstSize = parts.isEmpty() ? -1 : parts.get(0).getSize();
@@ -97,7 +85,7 @@ public final class StreamingWorkbookReader {
         if (sst == null) {
           book.strings = new SharedStrings();
         } else {
-          try (InputStream in = new MeteredInput(sst, new Book(), PoiHardening.partLimit())) {
+          try (InputStream in = new LimitedInput(sst, PoiHardening.partLimit(), n -> { })) {
             book.strings = SharedStrings.read(in, sstSize);
           }
         }
@@ -131,8 +119,8 @@ public final class StreamingWorkbookReader {
     return f;
   }
 
-  private static Book readWorkbookXml(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
-    Book book = new Book();
+  private static StreamedBook readWorkbookXml(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+    StreamedBook book = new StreamedBook();
     try (InputStream in = reader.getWorkbookData()) {
       XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
       try {
@@ -157,63 +145,16 @@ public final class StreamingWorkbookReader {
     return book;
   }
 
-  private static final class Book {
-    final List<SheetEntry> sheets = new ArrayList<>();
-    boolean date1904;
-    Formats styles;
-    SharedStrings strings;
-    dev.briefpipe.model.WorkMeter meter = dev.briefpipe.model.WorkMeter.NONE;
-    long sheetBytes;
-    final java.util.concurrent.atomic.AtomicLong readBytes = new java.util.concurrent.atomic.AtomicLong();
-  }
-
-  /**
-   * Counts the sheet XML read, for the progress display, and refuses a sheet that unpacks larger than
-   * the part limit (however its zip entry describes itself).
-   */
-  private static final class MeteredInput extends java.io.FilterInputStream {
-    private final Book book;
-    private final long limit;
-    private long read;
-
-    MeteredInput(InputStream in, Book book, long limit) {
-      super(in);
-      this.book = book;
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        read += n;
-        if (read > limit) {
-          throw new IOException("the sheet's XML exceeds the maximum part size (" + limit + " bytes)");
-        }
-        book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes);
-      }
-      return n;
-    }
-  }
-
-  private record SheetEntry(String name, String relId, boolean hidden) {}
-
   /** One sheet, read from the file each time its rows are asked for. */
   private static final class StreamedSheet implements SheetRows {
     private final Path file;
     private final long size;
     private final long modified;
     private final SheetEntry entry;
-    private final Book book;
+    private final StreamedBook book;
     private List<RawSheet.Merged> merged;
 
-    StreamedSheet(Path file, long size, long modified, SheetEntry entry, Book book) {
+    StreamedSheet(Path file, long size, long modified, SheetEntry entry, StreamedBook book) {
       this.file = file;
       this.size = size;
       this.modified = modified;
@@ -258,7 +199,7 @@ public final class StreamingWorkbookReader {
       RowPipe pipe = new RowPipe();
       Thread parser = new Thread(() -> {
         try {
-          pipe.finish(withPart(in -> new SheetParser(entry.name(), book, pipe::put).parse(in)), null);
+          pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, pipe::put).parse(in)), null);
         } catch (RuntimeException | Error e) {
           pipe.finish(null, e);
         }
@@ -284,7 +225,8 @@ public final class StreamingWorkbookReader {
         }
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             InputStream in = new XSSFReader(pkg).getSheet(entry.relId())) {
-          return reader.read(new MeteredInput(in, book, PoiHardening.partLimit()));
+          return reader.read(new LimitedInput(in, PoiHardening.partLimit(),
+              n -> book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes)));
         }
       } catch (WorkbookReadException e) {
         throw e;
@@ -294,378 +236,4 @@ public final class StreamingWorkbookReader {
     }
   }
 
-  /** Rows from the parsing thread to the reading one, a batch at a time. */
-  private static final class RowPipe {
-    private static final int BATCH = 256;
-    private static final List<RawSheet.RawRow> END = new ArrayList<>();
-    private final java.util.concurrent.BlockingQueue<List<RawSheet.RawRow>> queue =
-        new java.util.concurrent.ArrayBlockingQueue<>(4);
-    private List<RawSheet.RawRow> batch = new ArrayList<>(BATCH);
-    private volatile boolean cancelled;
-    private volatile List<RawSheet.Merged> merged;
-    private volatile Throwable failure;
-
-    /** On the parsing thread. */
-    void put(RawSheet.RawRow row) {
-      batch.add(row);
-      if (batch.size() == BATCH) {
-        send(batch);
-        batch = new ArrayList<>(BATCH);
-      }
-    }
-
-    /** On the parsing thread, once: the merged regions, or what went wrong. */
-    void finish(List<RawSheet.Merged> merged, Throwable failure) {
-      this.merged = merged;
-      this.failure = failure;
-      if (failure == null && !batch.isEmpty()) {
-        send(batch);
-      }
-      send(END);
-    }
-
-    private void send(List<RawSheet.RawRow> rows) {
-      try {
-        while (!cancelled && !queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          // the reader is busy: wait
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.util.concurrent.CancellationException("row reading stopped");
-      }
-    }
-
-    /** On the reading thread: hands out every row, then returns the merged regions. */
-    List<RawSheet.Merged> drain(Consumer<RawSheet.RawRow> action) {
-      try {
-        while (true) {
-          List<RawSheet.RawRow> rows = queue.take();
-          if (rows == END) {
-            break;
-          }
-          rows.forEach(action);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.util.concurrent.CancellationException("interrupted");
-      }
-      if (failure instanceof RuntimeException r) {
-        throw r;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-      return merged;
-    }
-
-    void cancel() {
-      cancelled = true;
-    }
-  }
-
-  /** The StAX pass over one sheet's XML: rows of cells, as {@link WorkbookReader#convert} makes them. */
-  private static final class SheetParser {
-    private final String sheet;
-    private final Book book;
-    private final Consumer<RawSheet.RawRow> action;
-    private final DataFormatter fmt = new DataFormatter(Locale.ROOT);
-    private final Map<String, String> sharedFormulas = new HashMap<>();
-    private char[] valueChars = new char[64];
-    private int valueLength;
-    private boolean hasValue;
-
-    SheetParser(String sheet, Book book, Consumer<RawSheet.RawRow> action) {
-      this.sheet = sheet;
-      this.book = book;
-      this.action = action;
-    }
-
-    /** Hands out the rows; returns the merged regions listed after them. */
-    List<RawSheet.Merged> parse(InputStream in) throws XMLStreamException {
-      List<RawSheet.Merged> merged = new ArrayList<>();
-      XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
-      try {
-        int rowIndex = -1;
-        boolean rowHidden = false;
-        List<RawCell> cells = new ArrayList<>();
-        int col = -1;
-        String type = null;
-        int style = 0;
-        String formula = null;
-        StringBuilder inline = null;
-        boolean inCell = false;
-        int phonetic = 0;
-        while (x.hasNext()) {
-          int ev = x.next();
-          if (ev == XMLStreamConstants.START_ELEMENT) {
-            String name = x.getLocalName();
-            switch (name) {
-              case "row" -> {
-                String r = null;
-                String h = null;
-                for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
-                  String a = x.getAttributeLocalName(i);
-                  if (a.equals("r")) {
-                    r = x.getAttributeValue(i);
-                  } else if (a.equals("hidden")) {
-                    h = x.getAttributeValue(i);
-                  }
-                }
-                rowIndex = r != null ? Integer.parseInt(r) - 1 : rowIndex + 1;
-                rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
-                cells.clear();
-                col = -1;
-              }
-              case "c" -> {
-                String r = null;
-                type = null;
-                style = 0;
-                // Attributes by position: looking each up by name costs a search per cell.
-                for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
-                  String a = x.getAttributeLocalName(i);
-                  if (a.length() == 1) {
-                    switch (a.charAt(0)) {
-                      case 'r' -> r = x.getAttributeValue(i);
-                      case 't' -> type = x.getAttributeValue(i);
-                      case 's' -> style = Integer.parseInt(x.getAttributeValue(i));
-                      default -> { }
-                    }
-                  }
-                }
-                col = r != null ? column(r) : col + 1;
-                hasValue = false;
-                formula = null;
-                inline = null;
-                inCell = true;
-              }
-              case "v" -> readValue(x);
-              case "f" -> {
-                String si = x.getAttributeValue(null, "si");
-                String text = x.getElementText();
-                if (si != null && !text.isEmpty()) {
-                  sharedFormulas.put(si, text);
-                }
-                // A shared formula's other cells carry only its id: keep the first cell's text.
-                formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
-              }
-              case "is" -> inline = new StringBuilder();
-              case "rPh" -> phonetic++;
-              case "t" -> {
-                if (inline != null && phonetic == 0) {
-                  inline.append(x.getElementText());
-                }
-              }
-              case "mergeCell" -> {
-                String ref = x.getAttributeValue(null, "ref");
-                if (ref != null && ref.contains(":")) {
-                  CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
-                  CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
-                  merged.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
-                }
-              }
-              case "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup" -> {
-                return List.copyOf(merged);
-              }
-              default -> { }
-            }
-          } else if (ev == XMLStreamConstants.END_ELEMENT) {
-            String name = x.getLocalName();
-            if (name.equals("c") && inCell) {
-              inCell = false;
-              while (cells.size() < col) {
-                cells.add(RawCell.blank(new CellRef(sheet, rowIndex, cells.size())));
-              }
-              RawCell cell = cell(rowIndex, col, type, style, formula, inline);
-              if (col < cells.size()) {
-                cells.set(col, cell);
-              } else {
-                cells.add(cell);
-              }
-            } else if (name.equals("rPh")) {
-              phonetic--;
-            } else if (name.equals("row")) {
-              emit(rowIndex, rowHidden, cells);
-            } else if (name.equals("mergeCells")) {
-              return List.copyOf(merged);
-            }
-          }
-        }
-      } finally {
-        x.close();
-      }
-      return List.copyOf(merged);
-    }
-
-    private void emit(int rowIndex, boolean hidden, List<RawCell> cells) {
-      int last = -1;
-      for (int i = cells.size() - 1; i >= 0; i--) {
-        if (!cells.get(i).isBlank()) {
-          last = i;
-          break;
-        }
-      }
-      if (last >= 0) {
-        action.accept(new RawSheet.RawRow(rowIndex, hidden, cells.subList(0, last + 1)));
-      }
-    }
-
-    /** The text of a {@code <v>}, kept as characters: most are numbers and string indexes. */
-    private void readValue(XMLStreamReader x) throws XMLStreamException {
-      valueLength = 0;
-      hasValue = true;
-      int ev;
-      while ((ev = x.next()) != XMLStreamConstants.END_ELEMENT) {
-        if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA || ev == XMLStreamConstants.SPACE) {
-          int n = x.getTextLength();
-          if (valueLength + n > valueChars.length) {
-            valueChars = java.util.Arrays.copyOf(valueChars, Math.max(valueLength + n, valueChars.length * 2));
-          }
-          System.arraycopy(x.getTextCharacters(), x.getTextStart(), valueChars, valueLength, n);
-          valueLength += n;
-        }
-      }
-    }
-
-    private String value() {
-      return hasValue ? new String(valueChars, 0, valueLength) : null;
-    }
-
-    private RawCell cell(int row, int col, String type, int style, String formula, StringBuilder inline) {
-      CellRef ref = new CellRef(sheet, row, col);
-      String f = formula;
-      if (type == null || type.equals("n")) {
-        if (!hasValue || valueLength == 0) {
-          // A formula without a cached result reads as 0, as POI's usermodel has it.
-          return f == null ? RawCell.blank(ref) : number(ref, 0, style, f);
-        }
-        return number(ref, parseNumber(valueChars, valueLength), style, f);
-      }
-      String value = type.equals("s") ? null : value();
-      switch (type) {
-        case "s" -> {
-          String s = book.strings.get((int) parseNumber(valueChars, valueLength));
-          return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
-        }
-        case "inlineStr" -> {
-          String s = inline == null ? (value == null ? "" : SharedStrings.decode(value)) : SharedStrings.decode(inline.toString());
-          return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
-        }
-        case "str" -> {
-          String s = value == null ? "" : SharedStrings.decode(value);
-          return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
-        }
-        case "b" -> {
-          boolean b = "1".equals(value) || "true".equalsIgnoreCase(value);
-          String t = b ? "TRUE" : "FALSE";
-          return new RawCell(ref, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, f, t);
-        }
-        case "e" -> {
-          String err = value == null ? "" : value;
-          try {
-            err = FormulaError.forString(err).getString();
-          } catch (IllegalArgumentException ignored) {
-            // an error text POI does not know: kept as written
-          }
-          return new RawCell(ref, RawCell.Kind.ERROR, err, 0, null, f, err);
-        }
-        default -> {
-          String s = value == null ? "" : value;
-          return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
-        }
-      }
-    }
-
-    /** Most numbers in a sheet are whole: those skip the general (and slower) conversion. */
-    private static double parseNumber(char[] v, int n) {
-      int start = 0;
-      while (start < n && v[start] <= ' ') {
-        start++;
-      }
-      while (n > start && v[n - 1] <= ' ') {
-        n--;
-      }
-      int len = n - start;
-      if (len > 0 && len <= 15) {
-        int i = start + (v[start] == '-' ? 1 : 0);
-        long x = 0;
-        boolean digits = i < n;
-        for (int j = i; j < n && digits; j++) {
-          char c = v[j];
-          digits = c >= '0' && c <= '9';
-          x = x * 10 + (c - '0');
-        }
-        if (digits) {
-          return v[start] == '-' ? -x : x;
-        }
-      }
-      return Double.parseDouble(new String(v, start, len));
-    }
-
-    /** POI's conversion, with whole days of the 1900 system done directly (they are most dates). */
-    private LocalDateTime dateOf(double d) {
-      if (!book.date1904 && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
-        // Serial 61 is 1900-03-01: Excel counts a 29 February 1900 that never was.
-        return EPOCH_1900.plusDays((long) d - 61).atStartOfDay();
-      }
-      return DateUtil.getLocalDateTime(d, book.date1904);
-    }
-
-    private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1900, 3, 1);
-
-    private RawCell number(CellRef ref, double d, int style, String formula) {
-      short idx = book.styles.index(style);
-      String pattern = book.styles.pattern(style);
-      java.util.function.Supplier<String> display = () -> fmt.formatRawCellContents(d, idx, pattern, book.date1904);
-      if (book.styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-        return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula,
-            display);
-      }
-      return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, display);
-    }
-
-    private static int column(String a1) {
-      int c = 0;
-      for (int i = 0; i < a1.length(); i++) {
-        char ch = a1.charAt(i);
-        if (ch < 'A' || ch > 'Z') {
-          break;
-        }
-        c = c * 26 + (ch - 'A' + 1);
-      }
-      return c - 1;
-    }
-  }
-
-  /** Number formats by cell style index, looked up once each. */
-  private static final class Formats {
-    private final StylesTable styles;
-    private final Map<Integer, Short> indexes = new HashMap<>();
-    private final Map<Integer, String> patterns = new HashMap<>();
-
-    private Formats(StylesTable styles) {
-      this.styles = styles;
-    }
-
-    static Formats of(StylesTable styles) {
-      return new Formats(styles);
-    }
-
-    private final Map<Integer, Boolean> dates = new HashMap<>();
-
-    boolean isDate(int style) {
-      return dates.computeIfAbsent(style, s -> DateUtil.isADateFormat(index(s), pattern(s)));
-    }
-
-    short index(int style) {
-      return indexes.computeIfAbsent(style, s -> style(s) == null ? 0 : style(s).getDataFormat());
-    }
-
-    String pattern(int style) {
-      return patterns.computeIfAbsent(style, s -> style(s) == null ? "General" : style(s).getDataFormatString());
-    }
-
-    private XSSFCellStyle style(int s) {
-      return styles == null || styles.getNumCellStyles() == 0 || s >= styles.getNumCellStyles() ? null : styles.getStyleAt(s);
-    }
-  }
 }

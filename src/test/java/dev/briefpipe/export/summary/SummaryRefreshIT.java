@@ -78,13 +78,13 @@ class SummaryRefreshIT {
     Path copy = built.dir().resolve(p.workbook().getFileName());
 
     try (ZipFile before = new ZipFile(p.workbook().toFile()); ZipFile after = new ZipFile(copy.toFile())) {
-      LargeWorkbookSplice.Layout layout = LargeWorkbookSplice.layout(n -> part(before, n));
+      PackageXml.Layout layout = PackageXml.layout(n -> part(before, n));
       List<String> kept = new ArrayList<>();
       layout.sheets().forEach((name, part) -> {
         if (!name.equals("요약")) {
           kept.add(part);
-          if (before.getEntry(LargeWorkbookSplice.relsOf(part)) != null) {
-            kept.add(LargeWorkbookSplice.relsOf(part));
+          if (before.getEntry(PackageXml.relsOf(part)) != null) {
+            kept.add(PackageXml.relsOf(part));
           }
         }
       });
@@ -95,7 +95,7 @@ class SummaryRefreshIT {
         assertThat(part(after, part).readAllBytes()).as(part).isEqualTo(part(before, part).readAllBytes());
       }
       // The summary's own text is inline, so the shared-string table above still fits every other sheet.
-      String summary = new String(part(after, LargeWorkbookSplice.layout(n -> part(after, n)).sheets().get("요약"))
+      String summary = new String(part(after, PackageXml.layout(n -> part(after, n)).sheets().get("요약"))
           .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(summary).contains("t=\"inlineStr\"", "글로벌 AI 패권 경쟁").doesNotContain("t=\"s\"");
     }

@@ -1,0 +1,120 @@
+package dev.briefpipe.pipeline;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ExtractConfig;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.export.csv.CsvExtractWriter;
+import dev.briefpipe.export.csv.DataPackageWriter;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.Table;
+import dev.briefpipe.model.WorkMeter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build's CSV extracts and their data package. A large workbook's extracts are opened before it is
+ * read and hear its rows as they are validated ({@link #listeners}); the others are written from the
+ * tables afterwards. Closing it closes any extract left open (a build that failed).
+ */
+final class CsvStage implements AutoCloseable {
+  private final BriefConfig brief;
+  private final Path dir;
+  private final Map<String, List<CsvExtractWriter.Extract>> whileReading = new LinkedHashMap<>();
+
+  /** @param whileReading write the extracts as the workbook is read (a streamed workbook) */
+  CsvStage(BriefConfig brief, Path dir, boolean whileReading) throws IOException {
+    this.brief = brief;
+    this.dir = dir;
+    if (brief.outputs().csv() && whileReading) {
+      Path csvDir = Files.createDirectories(dir.resolve("csv"));
+      for (ExtractConfig e : extracts(brief.sheets().keySet())) {
+        this.whileReading.computeIfAbsent(e.sheet(), k -> new ArrayList<>())
+            .add(new CsvExtractWriter().open(brief.sheets().get(e.sheet()), e, csvDir));
+      }
+    }
+  }
+
+  /** By sheet id: what hands a sheet's rows to its extracts as they are read. */
+  Map<String, RowListener> listeners() {
+    Map<String, RowListener> m = new LinkedHashMap<>();
+    whileReading.forEach((sheet, extracts) -> m.put(sheet, new RowListener() {
+      @Override
+      public void start(List<String> fields) {
+        extracts.forEach(x -> x.start(fields));
+      }
+
+      @Override
+      public void row(Row row) {
+        for (CsvExtractWriter.Extract x : extracts) {
+          x.row(row);
+        }
+      }
+    }));
+    return m;
+  }
+
+  /** Finishes the extracts written while reading, writes the others, then the data package. */
+  void finish(Checked checked, Manifest manifest, WorkMeter meter) throws IOException {
+    Path csvDir = Files.createDirectories(dir.resolve("csv"));
+    List<ExtractConfig> extracts = extracts(checked.sheetData().tables().stream().map(Table::id).toList());
+    long total = 0;
+    for (ExtractConfig e : extracts) {
+      total += checked.sheetData().findTable(e.sheet()).map(t -> (long) t.rows().size()).orElse(0L);
+    }
+    Map<String, Iterator<CsvExtractWriter.Extract>> open = new HashMap<>();
+    whileReading.forEach((sheet, list) -> open.put(sheet, list.iterator()));
+    List<CsvExtractWriter.Result> written = new ArrayList<>();
+    long done = 0;
+    for (ExtractConfig e : extracts) {
+      Table t = checked.sheetData().findTable(e.sheet()).orElse(null);
+      if (t == null) {
+        continue;
+      }
+      long before = done;
+      long all = total;
+      CsvExtractWriter.Result r = open.containsKey(e.sheet())
+          ? open.get(e.sheet()).next().finish()
+          : new CsvExtractWriter().write(t, brief.sheets().get(e.sheet()), e, csvDir,
+              rows -> meter.advance(before + rows, all));
+      done += t.rows().size();
+      written.add(r);
+      manifest.output("csv", dir, r.file()).put("rows", r.rows()).put("sheet", t.sheet()).put("profile", e.profile());
+    }
+    Path pkg = csvDir.resolve("datapackage.json");
+    new DataPackageWriter().write(pkg, csvDir, brief.id(), brief.title(), written, brief.sheets());
+    manifest.output("datapackage", dir, pkg);
+  }
+
+  /** The declared extracts, or one excel-profile extract per exported sheet among {@code sheets}. */
+  private List<ExtractConfig> extracts(Collection<String> sheets) {
+    if (brief.extracts() != null) {
+      return brief.extracts();
+    }
+    List<ExtractConfig> all = new ArrayList<>();
+    for (String id : sheets) {
+      SheetSchema schema = brief.sheets().get(id);
+      if (schema != null && schema.export()) {
+        all.add(ExtractConfig.of(id));
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (List<CsvExtractWriter.Extract> extracts : whileReading.values()) {
+      for (CsvExtractWriter.Extract x : extracts) {
+        x.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.briefpipe.validate;
+
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Duplicate keys (or values of a unique field) in one sheet: each repeat is a finding at its cell,
+ * naming the row of the first. A streamed sheet keeps a 64-bit hash per key instead of the key.
+ */
+final class KeyCheck {
+  private final SheetSchema schema;
+  private final List<String> fields;
+  private final String code;
+  private final Map<List<String>, Integer> seen = new HashMap<>();
+  private final LongIntMap hashes;
+  final List<Finding> findings = new ArrayList<>();
+
+  KeyCheck(SheetSchema schema, List<String> fields, String code, boolean compact) {
+    this.schema = schema;
+    this.fields = fields;
+    this.code = code;
+    this.hashes = compact ? new LongIntMap() : null;
+  }
+
+  void accept(Row r) {
+    List<String> k = fields.stream().map(r::text).toList();
+    if (k.stream().allMatch(String::isEmpty)) {
+      return;
+    }
+    int first;
+    if (hashes != null) {
+      first = hashes.putIfAbsent(hash(k), r.sheetRow());
+    } else {
+      Integer prev = seen.putIfAbsent(k, r.sheetRow());
+      first = prev == null ? -1 : prev;
+    }
+    if (first >= 0) {
+      String field = fields.get(0);
+      CellRef at = r.cell(field).orElseThrow();
+      findings.add(new Finding(code, Severity.ERROR, at, field, schema.columns().get(field).title(),
+          String.join(", ", k), "", List.of(first + 1)));
+    }
+  }
+
+  private static long hash(List<String> key) {
+    long h = 0xcbf29ce484222325L;
+    for (String part : key) {
+      for (int i = 0; i < part.length(); i++) {
+        h ^= part.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      h ^= 0x1F;
+      h *= 0x100000001b3L;
+    }
+    // murmur3's finaliser, so that near-equal keys spread over the table
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+}

@@ -29,16 +29,19 @@ final class GroupTableWriter {
       SummaryStyles st) {
     Table t = data.table(g.sheet());
     Map<String, BigDecimal> totals = new LinkedHashMap<>();
-    // Each cell's own total, its cached value (by key, or by key and across value).
+    // With an across field, each cell's own total (by key and across value): its cached value.
     Map<String, BigDecimal> cellTotals = new java.util.HashMap<>();
     List<String> across = new ArrayList<>();
     for (Row r : t.rows()) {
       String key = r.text(g.by());
       BigDecimal v = value(r, g);
       totals.merge(key, v, BigDecimal::add);
-      cellTotals.merge(g.across() == null ? key : key + '\u0000' + r.text(g.across()), v, BigDecimal::add);
-      if (g.across() != null && !across.contains(r.text(g.across()))) {
-        across.add(r.text(g.across()));
+      if (g.across() != null) {
+        String column = r.text(g.across());
+        cellTotals.merge(key + '\u0000' + column, v, BigDecimal::add);
+        if (!across.contains(column)) {
+          across.add(column);
+        }
       }
     }
     List<String> keys = new ArrayList<>(totals.keySet());
@@ -77,8 +80,8 @@ final class GroupTableWriter {
         Cell cell = sheet.getRow(r).createCell(1 + c);
         cell.setCellStyle(st.number(g.format()));
         cell.setCellFormula(formula);
-        String k = g.across() == null ? key : key + '\u0000' + columns.get(c);
-        cell.setCellValue(cellTotals.getOrDefault(k, BigDecimal.ZERO).doubleValue());
+        BigDecimal total = g.across() == null ? totals.get(key) : cellTotals.get(key + '\u0000' + columns.get(c));
+        cell.setCellValue(total == null ? 0 : total.doubleValue());
       }
       r++;
     }

@@ -2,7 +2,7 @@ package dev.briefpipe.model;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.DoubleFunction;
 
 /**
  * One cell exactly as the workbook holds it, before any schema is applied.
@@ -25,7 +25,7 @@ public final class RawCell {
   private final String formula;
   private String text;
   private String display;
-  private Supplier<String> displaySupplier;
+  private DoubleFunction<String> format;
 
   public RawCell(
       CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
@@ -38,19 +38,23 @@ public final class RawCell {
     this.display = display;
   }
 
-  private RawCell(CellRef ref, Kind kind, double number, LocalDateTime date, String formula, Supplier<String> display) {
+  private RawCell(CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
     this.ref = ref;
     this.kind = kind;
     this.number = number;
     this.date = date;
     this.formula = formula;
-    this.displaySupplier = display;
+    this.format = format;
   }
 
-  /** A number or date whose display text (also its {@code text}) is formatted when first asked for. */
+  /**
+   * A number or date whose display text (also its {@code text}) is formatted when first asked for.
+   *
+   * @param format formats the number as the cell's style does (shared by the cells of a style)
+   */
   public static RawCell formatted(
-      CellRef ref, Kind kind, double number, LocalDateTime date, String formula, Supplier<String> display) {
-    return new RawCell(ref, kind, number, date, formula, display);
+      CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
+    return new RawCell(ref, kind, number, date, formula, format);
   }
 
   public enum Kind {
@@ -98,16 +102,28 @@ public final class RawCell {
   }
 
   public String display() {
-    if (display == null && displaySupplier != null) {
-      display = displaySupplier.get();
-      displaySupplier = null;
+    if (display == null && format != null) {
+      display = format.apply(number);
+      format = null;
     }
     return display;
   }
 
   /** True for an empty cell or one holding only whitespace. */
   public boolean isBlank() {
-    return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
+    return kind == Kind.BLANK || (kind == Kind.TEXT && blank(text()));
+  }
+
+  /** {@link String#isBlank}, with the common characters decided without a Unicode table lookup. */
+  private static boolean blank(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      // Every whitespace character is at or below U+0020, or between U+1680 and U+3000.
+      if ((c > ' ' && c < 0x1680) || c > 0x3000 || !Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean booleanValue() {

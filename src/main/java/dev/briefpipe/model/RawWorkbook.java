@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class RawWorkbook {
   private final Path file;
-  private final String sha256;
+  private final java.util.concurrent.CompletableFuture<String> sha256;
   private final long size;
   private final Map<String, SheetRows> sheets = new LinkedHashMap<>();
   private final boolean date1904;
@@ -23,6 +23,12 @@ public final class RawWorkbook {
 
   /** @param date1904 the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
   public RawWorkbook(Path file, String sha256, long size, List<? extends SheetRows> sheets, boolean date1904) {
+    this(file, java.util.concurrent.CompletableFuture.completedFuture(sha256), size, sheets, date1904);
+  }
+
+  /** @param sha256 the hash, still being worked out beside the reading of a large workbook */
+  public RawWorkbook(Path file, java.util.concurrent.CompletableFuture<String> sha256, long size,
+      List<? extends SheetRows> sheets, boolean date1904) {
     this.file = file;
     this.sha256 = sha256;
     this.size = size;
@@ -39,7 +45,14 @@ public final class RawWorkbook {
   }
 
   public String sha256() {
-    return sha256;
+    try {
+      return sha256.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   public long size() {

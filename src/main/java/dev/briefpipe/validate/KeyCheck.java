@@ -30,8 +30,12 @@ final class KeyCheck {
   }
 
   void accept(Row r) {
-    List<String> k = fields.stream().map(r::text).toList();
-    if (k.stream().allMatch(String::isEmpty)) {
+    List<String> k = fields.size() == 1 ? List.of(r.text(fields.get(0))) : fields.stream().map(r::text).toList();
+    boolean empty = true;
+    for (String part : k) {
+      empty &= part.isEmpty();
+    }
+    if (empty) {
       return;
     }
     int first;

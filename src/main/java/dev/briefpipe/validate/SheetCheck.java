@@ -1,5 +1,6 @@
 package dev.briefpipe.validate;
 
+import dev.briefpipe.model.FieldValues;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.config.ColumnSpec;
@@ -41,7 +42,11 @@ final class SheetCheck {
   private final List<RuleChecker.RowRule> localRules;
   private final ExprEvaluator rowEval = new ExprEvaluator(new Dataset(List.of()), n -> Optional.empty());
   private final List<Finding> ruleFindings = new ArrayList<>();
+  /** The columns found from the header, and the same as arrays: set on the reading side. */
   private Map<String, Integer> columns;
+  private String[] fieldIds;
+  private int[] fieldColumns;
+  private ColumnSpec[] fieldSpecs;
   private List<Row> rows;
   private final RowListener listener;
 
@@ -60,33 +65,11 @@ final class SheetCheck {
 
   Table run() {
     int headerIndex = schema.headerRow() - 1;
-    sheet.forEachRow(raw -> {
-      if (!mergeTopPositions.isEmpty()) {
-        for (RawCell c : raw.cells()) {
-          long at = position(c.ref().row(), c.ref().column());
-          if (mergeTopPositions.contains(at)) {
-            mergeTops.put(at, c);
-          }
-        }
-      }
-      if (raw.index() == headerIndex) {
-        start(raw.cells(), headerIndex);
-      } else if (raw.index() > headerIndex) {
-        if (columns == null) {
-          start(List.of(), headerIndex);
-        }
-        readRow(raw, columns).ifPresent(r -> {
-          keyChecks.forEach(k -> k.accept(r));
-          localRules.forEach(rule -> rule.judge(r, rowEval, ruleFindings));
-          if (listener != null) {
-            listener.row(r);
-          }
-          rows.add(r);
-        });
-      }
-    });
+    // Typing each row's cells is done where the row is read (the parsing thread, for a streamed
+    // sheet); keys, rules, the listener and the table here, in sheet order.
+    sheet.forEachRow(raw -> prepare(raw, headerIndex), this::take);
     if (columns == null) {
-      start(List.of(), headerIndex);
+      take(begin(List.of(), headerIndex));
     }
     keyChecks.forEach(k -> out.addAll(k.findings));
     out.addAll(ruleFindings);
@@ -96,9 +79,81 @@ final class SheetCheck {
     return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
   }
 
-  private void start(List<RawCell> header, int headerIndex) {
+  /** What one row came to on the reading side: the findings in its cells, and the typed row. */
+  private static final class Prepared {
+    /** The sheet's columns, on the first item after the header. */
+    Map<String, Integer> start;
+    List<Finding> findings;
+    Row row;
+
+    void add(Finding f) {
+      if (findings == null) {
+        findings = new ArrayList<>(2);
+      }
+      findings.add(f);
+    }
+  }
+
+  /** On the reading side. */
+  private Prepared prepare(RawSheet.RawRow raw, int headerIndex) {
+    if (!mergeTopPositions.isEmpty()) {
+      for (RawCell c : raw.cells()) {
+        long at = position(c.ref().row(), c.ref().column());
+        if (mergeTopPositions.contains(at)) {
+          mergeTops.put(at, c);
+        }
+      }
+    }
+    if (raw.index() == headerIndex) {
+      return begin(raw.cells(), headerIndex);
+    }
+    if (raw.index() < headerIndex) {
+      return null;
+    }
+    Prepared p = columns == null ? begin(List.of(), headerIndex) : new Prepared();
+    p.row = readRow(raw, p);
+    return p.row == null && p.start == null && p.findings == null ? null : p;
+  }
+
+  /** On the reading side: the columns found from the header, and what is wrong with it. */
+  private Prepared begin(List<RawCell> header, int headerIndex) {
     columns = HeaderMatcher.match(schema.columns(), header);
-    checkHeader(header, columns, headerIndex);
+    fieldIds = columns.keySet().toArray(String[]::new);
+    fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
+    fieldSpecs = new ColumnSpec[fieldIds.length];
+    for (int i = 0; i < fieldIds.length; i++) {
+      fieldSpecs[i] = schema.columns().get(fieldIds[i]);
+    }
+    Prepared p = new Prepared();
+    p.start = columns;
+    checkHeader(header, columns, headerIndex, p);
+    return p;
+  }
+
+  /** Here, in sheet order. */
+  private void take(Prepared p) {
+    if (p.start != null) {
+      start(p.start);
+    }
+    if (p.findings != null) {
+      out.addAll(p.findings);
+    }
+    Row r = p.row;
+    if (r != null) {
+      for (KeyCheck k : keyChecks) {
+        k.accept(r);
+      }
+      for (RuleChecker.RowRule rule : localRules) {
+        rule.judge(r, rowEval, ruleFindings);
+      }
+      if (listener != null) {
+        listener.row(r);
+      }
+      rows.add(r);
+    }
+  }
+
+  private void start(Map<String, Integer> columns) {
     rows = sink.apply(columns);
     if (listener != null) {
       listener.start(new ArrayList<>(columns.keySet()));
@@ -118,11 +173,11 @@ final class SheetCheck {
     return ((long) row << 20) | column;
   }
 
-  private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
+  private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex, Prepared p) {
     schema.columns().forEach((field, spec) -> {
       if (!columns.containsKey(field)) {
         int at = header.size();
-        out.add(new Finding("column-missing", spec.required() ? Severity.ERROR : Severity.WARNING,
+        p.add(new Finding("column-missing", spec.required() ? Severity.ERROR : Severity.WARNING,
             new CellRef(sheet.name(), headerIndex, at), field, spec.title(), "", String.join(" / ", spec.header()),
             List.of()));
       }
@@ -131,60 +186,65 @@ final class SheetCheck {
     for (int c = 0; c < header.size(); c++) {
       RawCell h = header.get(c);
       if (!known.contains(c) && !h.isBlank()) {
-        out.add(new Finding("column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
+        p.add(new Finding("column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
       }
     }
   }
 
-  private Optional<Row> readRow(RawSheet.RawRow raw, Map<String, Integer> columns) {
-    Map<String, Object> values = new HashMap<>();
+  /** The typed row, or null when none of the schema's columns holds anything; its findings go to {@code p}. */
+  private Row readRow(RawSheet.RawRow raw, Prepared p) {
+    String sheetName = sheet.name();
     boolean any = false;
-    for (Map.Entry<String, Integer> c : columns.entrySet()) {
-      any |= !raw.cell(sheet.name(), c.getValue()).isBlank();
+    for (int i = 0; i < fieldColumns.length && !any; i++) {
+      any = !raw.cell(sheetName, fieldColumns[i]).isBlank();
     }
     if (!any) {
-      return Optional.empty();
+      return null;
     }
     if (raw.hidden()) {
-      out.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheet.name(), raw.index(), -1), "", "", "", "",
+      p.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheetName, raw.index(), -1), "", "", "", "",
           List.of()));
     }
-    for (Map.Entry<String, Integer> c : columns.entrySet()) {
-      String field = c.getKey();
-      ColumnSpec spec = schema.columns().get(field);
-      RawCell cell = raw.cell(sheet.name(), c.getValue());
-      if (cell.isBlank() && ctx.normalise().mergedCells()) {
+    FieldValues values = new FieldValues(fieldIds);
+    boolean mergedCells = ctx.normalise().mergedCells();
+    for (int i = 0; i < fieldIds.length; i++) {
+      String field = fieldIds[i];
+      ColumnSpec spec = fieldSpecs[i];
+      RawCell cell = raw.cell(sheetName, fieldColumns[i]);
+      if (mergedCells && cell.isBlank()) {
         RawCell top = mergedValue(cell);
         if (top != null) {
-          out.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
+          p.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
               top.ref().a1(), List.of()));
           cell = new RawCell(cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
         }
       }
       if (cell.formula() != null && cell.formula().contains("[")) {
-        out.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
+        p.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
             List.of()));
       }
-      CellParser.Parsed p = CellParser.parse(cell, spec, ctx);
-      if (p.error() != null) {
-        add(p.error(), Severity.ERROR, cell, field, spec);
+      CellParser.Parsed parsed = CellParser.parse(cell, spec, ctx);
+      if (parsed.error() != null) {
+        add(p, parsed.error(), Severity.ERROR, cell, field, spec);
         continue;
       }
-      if (p.normalized() != null) {
-        out.add(new Finding(p.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
-            ValueRules.expected(p.normalized(), spec), List.of(p.read())));
+      if (parsed.normalized() != null) {
+        p.add(new Finding(parsed.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
+            ValueRules.expected(parsed.normalized(), spec), List.of(parsed.read())));
       }
-      if (p.value() == null) {
+      if (parsed.value() == null) {
         if (spec.required()) {
-          add("required-missing", Severity.ERROR, cell, field, spec);
+          add(p, "required-missing", Severity.ERROR, cell, field, spec);
         }
         continue;
       }
-      values.put(field, p.value());
-      RawCell checked = cell;
-      ValueRules.check(p.value(), spec).ifPresent(code -> add(code, Severity.ERROR, checked, field, spec));
+      values.set(i, parsed.value());
+      String broken = ValueRules.check(parsed.value(), spec);
+      if (broken != null) {
+        add(p, broken, Severity.ERROR, cell, field, spec);
+      }
     }
-    return Optional.of(new Row(raw.index(), values, new RowCells(sheet.name(), raw.index(), columns)));
+    return new Row(raw.index(), values, new RowCells(sheetName, raw.index(), columns));
   }
 
   /** The value a blank cell takes from the merged region it lies in, or null. */
@@ -213,8 +273,8 @@ final class SheetCheck {
     }
   }
 
-  private void add(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
-    out.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
+  private static void add(Prepared p, String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
+    p.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
         List.of()));
   }
 }

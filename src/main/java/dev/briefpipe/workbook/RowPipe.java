@@ -5,19 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Rows from the parsing thread to the reading one, a batch at a time. */
-final class RowPipe {
+/** Rows (or what was made of them) from the parsing thread to the reading one, a batch at a time. */
+final class RowPipe<T> {
   private static final int BATCH = 256;
-  private static final List<RawSheet.RawRow> END = new ArrayList<>();
-  private final java.util.concurrent.BlockingQueue<List<RawSheet.RawRow>> queue =
-      new java.util.concurrent.ArrayBlockingQueue<>(4);
-  private List<RawSheet.RawRow> batch = new ArrayList<>(BATCH);
+  private final List<T> end = new ArrayList<>();
+  private final java.util.concurrent.BlockingQueue<List<T>> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+  private List<T> batch = new ArrayList<>(BATCH);
   private volatile boolean cancelled;
   private volatile List<RawSheet.Merged> merged;
   private volatile Throwable failure;
 
   /** On the parsing thread. */
-  void put(RawSheet.RawRow row) {
+  void put(T row) {
     batch.add(row);
     if (batch.size() == BATCH) {
       send(batch);
@@ -32,10 +31,10 @@ final class RowPipe {
     if (failure == null && !batch.isEmpty()) {
       send(batch);
     }
-    send(END);
+    send(end);
   }
 
-  private void send(List<RawSheet.RawRow> rows) {
+  private void send(List<T> rows) {
     try {
       while (!cancelled && !queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         // the reader is busy: wait
@@ -47,11 +46,11 @@ final class RowPipe {
   }
 
   /** On the reading thread: hands out every row, then returns the merged regions. */
-  List<RawSheet.Merged> drain(Consumer<RawSheet.RawRow> action) {
+  List<RawSheet.Merged> drain(Consumer<T> action) {
     try {
       while (true) {
-        List<RawSheet.RawRow> rows = queue.take();
-        if (rows == END) {
+        List<T> rows = queue.take();
+        if (rows == end) {
           break;
         }
         rows.forEach(action);

@@ -8,13 +8,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellReference;
@@ -24,7 +22,6 @@ final class SheetXmlParser {
   private final String sheet;
   private final StreamedBook book;
   private final Consumer<RawSheet.RawRow> action;
-  private final DataFormatter fmt = new DataFormatter(Locale.ROOT);
   private final Map<String, String> sharedFormulas = new HashMap<>();
   private char[] valueChars = new char[64];
   private int valueLength;
@@ -231,8 +228,12 @@ final class SheetXmlParser {
     }
   }
 
-  /** Most numbers in a sheet are whole: those skip the general (and slower) conversion. */
-  private static double parseNumber(char[] v, int n) {
+  /**
+   * Most numbers in a sheet are whole, or have a few decimal places: those skip the general (and
+   * slower) conversion. Up to 15 digits, the digits as a whole number divided by a power of ten are
+   * both exact doubles, and one division rounds correctly: the same double as the general conversion.
+   */
+  static double parseNumber(char[] v, int n) {
     int start = 0;
     while (start < n && v[start] <= ' ') {
       start++;
@@ -241,21 +242,33 @@ final class SheetXmlParser {
       n--;
     }
     int len = n - start;
-    if (len > 0 && len <= 15) {
-      int i = start + (v[start] == '-' ? 1 : 0);
+    if (len > 0 && len <= 16) {
+      boolean negative = v[start] == '-';
+      int i = start + (negative ? 1 : 0);
       long x = 0;
-      boolean digits = i < n;
-      for (int j = i; j < n && digits; j++) {
+      int digits = 0;
+      int point = -1;
+      boolean plain = i < n;
+      for (int j = i; j < n && plain; j++) {
         char c = v[j];
-        digits = c >= '0' && c <= '9';
-        x = x * 10 + (c - '0');
+        if (c >= '0' && c <= '9') {
+          x = x * 10 + (c - '0');
+          digits++;
+        } else if (c == '.' && point < 0 && j > i && j < n - 1) {
+          point = j;
+        } else {
+          plain = false;
+        }
       }
-      if (digits) {
-        return v[start] == '-' ? -x : x;
+      if (plain && digits <= 15) {
+        double d = point < 0 ? x : x / POWERS[n - 1 - point];
+        return negative ? -d : d;
       }
     }
     return Double.parseDouble(new String(v, start, len));
   }
+
+  private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
   /** POI's conversion, with whole days of the 1900 system done directly (they are most dates). */
   private LocalDateTime dateOf(double d) {
@@ -269,14 +282,10 @@ final class SheetXmlParser {
   private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1900, 3, 1);
 
   private RawCell number(CellRef ref, double d, int style, String formula) {
-    short idx = book.styles.index(style);
-    String pattern = book.styles.pattern(style);
-    java.util.function.Supplier<String> display = () -> fmt.formatRawCellContents(d, idx, pattern, book.date1904);
     if (book.styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-      return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula,
-          display);
+      return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula, book.styles.display(style));
     }
-    return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, display);
+    return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
   }
 
   private static int column(String a1) {

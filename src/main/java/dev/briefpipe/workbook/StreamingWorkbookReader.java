@@ -53,14 +53,37 @@ public final class StreamingWorkbookReader {
     }
     try {
       FileSniffer.check(file, maxBytes);
-      String sha = FileHashes.sha256(file);
+      // The hash is needed only once the workbook is checked: worked out beside the reading.
+      java.util.concurrent.CompletableFuture<String> sha = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return FileHashes.sha256(file);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, task -> {
+        Thread t = new Thread(task, "workbook-hash");
+        t.setDaemon(true);
+        t.start();
+      });
       long size = Files.size(file);
       long modified = Files.getLastModifiedTime(file).toMillis();
       StreamedBook book;
       try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
         XSSFReader reader = new XSSFReader(pkg);
         book = readWorkbookXml(reader);
-        book.styles = CellFormats.of(reader.getStylesTable());
+        InputStream stylesXml;
+        try {
+          stylesXml = reader.getStylesData();
+        } catch (IllegalArgumentException | IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+          stylesXml = null;
+        }
+        if (stylesXml == null) {
+          book.styles = CellFormats.none(book.date1904);
+        } else {
+          try (InputStream in = new LimitedInput(stylesXml, PoiHardening.partLimit(), n -> { })) {
+            book.styles = CellFormats.read(in, book.date1904);
+          }
+        }
         book.meter = meter;
         var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
         long sstSize = parts.isEmpty() ? -1 : parts.get(0).getSize();
@@ -194,12 +217,22 @@ public final class StreamingWorkbookReader {
 
     @Override
     public void forEachRow(Consumer<RawSheet.RawRow> action) {
-      // The XML is parsed on a second thread while this one hands the rows out, in batches through
-      // a short queue: reading and validating overlap, and memory stays bounded.
-      RowPipe pipe = new RowPipe();
+      forEachRow(row -> row, action);
+    }
+
+    @Override
+    public <T> void forEachRow(java.util.function.Function<RawSheet.RawRow, T> prepare, Consumer<T> action) {
+      // The XML is parsed, and each row prepared, on a second thread while this one hands the results
+      // out, in batches through a short queue: reading and validating overlap, and memory stays bounded.
+      RowPipe<T> pipe = new RowPipe<>();
       Thread parser = new Thread(() -> {
         try {
-          pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, pipe::put).parse(in)), null);
+          pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, row -> {
+            T t = prepare.apply(row);
+            if (t != null) {
+              pipe.put(t);
+            }
+          }).parse(in)), null);
         } catch (RuntimeException | Error e) {
           pipe.finish(null, e);
         }
@@ -224,7 +257,7 @@ public final class StreamingWorkbookReader {
           throw new WorkbookReadException(file, "changed-while-reading", null, null);
         }
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            InputStream in = new XSSFReader(pkg).getSheet(entry.relId())) {
+            InputStream in = new ReadAheadInput(new XSSFReader(pkg).getSheet(entry.relId()), "sheet-inflater")) {
           return reader.read(new LimitedInput(in, PoiHardening.partLimit(),
               n -> book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes)));
         }

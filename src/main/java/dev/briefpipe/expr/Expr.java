@@ -22,7 +22,12 @@ public sealed interface Expr {
   record Str(String value) implements Expr {}
 
   /** A bare name: a field of the current row, another figure, or (as an aggregate's first argument) a table. */
-  record Name(String name) implements Expr {}
+  /** A name; held interned, so that a row's field is found by identity (a rule reads it once a row). */
+  record Name(String name) implements Expr {
+    public Name {
+      name = name.intern();
+    }
+  }
 
   /**
    * {@code table[key].field}: the field of the row whose key is {@code key}; {@code table[key]} alone

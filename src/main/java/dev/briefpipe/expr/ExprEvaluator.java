@@ -6,7 +6,6 @@ import dev.briefpipe.model.Table;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +43,9 @@ public final class ExprEvaluator {
       return s.value();
     }
     if (e instanceof Expr.Name n) {
-      if (row != null && row.values().containsKey(n.name())) {
-        return number(row.get(n.name()));
+      Object value = row == null ? null : row.get(n.name());
+      if (value != null) {
+        return number(value);
       }
       if (row != null && row.cells().containsKey(n.name())) {
         return null;
@@ -140,7 +140,7 @@ public final class ExprEvaluator {
       case "max":
         return aggregate(c.function(), a);
       case "count":
-        return BigDecimal.valueOf(matchingRows(tableArg(a), a.size() > 1 ? a.get(1) : null).size());
+        return BigDecimal.valueOf(countRows(tableArg(a), a.size() > 1 ? a.get(1) : null));
       case "abs":
         arity(c, 1);
         Object v = eval(a.get(0), row);
@@ -157,31 +157,53 @@ public final class ExprEvaluator {
     }
   }
 
+  /**
+   * One pass over the rows, nothing collected: an aggregate over a sheet of a million rows holds one
+   * running value, not a million. Ties keep the first value met, as a stream's min and max do.
+   */
   private Object aggregate(String fn, List<Expr> a) {
     if (a.isEmpty() || !(a.get(0) instanceof Expr.Column col)) {
       throw new ExprException(fn + "() needs a column such as table.field", -1);
     }
     Table t = table(col.table());
     requireField(t, col.field());
-    List<BigDecimal> values = new ArrayList<>();
-    for (Row r : matchingRows(t, a.size() > 1 ? a.get(1) : null)) {
+    Expr condition = a.size() > 1 ? a.get(1) : null;
+    boolean adding = fn.equals("sum") || fn.equals("avg");
+    BigDecimal acc = adding ? BigDecimal.ZERO : null;
+    long n = 0;
+    for (Row r : t.rows()) {
+      if (condition != null && !truthy(eval(condition, r))) {
+        continue;
+      }
       Object v = r.get(col.field());
-      if (v != null) {
-        values.add(num(v));
+      if (v == null) {
+        continue;
+      }
+      BigDecimal x = num(v);
+      n++;
+      if (adding) {
+        acc = acc.add(x, MC);
+      } else if (acc == null || (fn.equals("min") ? x.compareTo(acc) < 0 : x.compareTo(acc) > 0)) {
+        acc = x;
       }
     }
-    switch (fn) {
-      case "sum":
-        return values.stream().reduce(BigDecimal.ZERO, (x, y) -> x.add(y, MC));
-      case "avg":
-        return values.isEmpty()
-            ? null
-            : values.stream().reduce(BigDecimal.ZERO, (x, y) -> x.add(y, MC)).divide(BigDecimal.valueOf(values.size()), MC);
-      case "min":
-        return values.stream().min(BigDecimal::compareTo).orElse(null);
-      default:
-        return values.stream().max(BigDecimal::compareTo).orElse(null);
+    if (fn.equals("avg")) {
+      return n == 0 ? null : acc.divide(BigDecimal.valueOf(n), MC);
     }
+    return acc;
+  }
+
+  private long countRows(Table t, Expr condition) {
+    if (condition == null) {
+      return t.rows().size();
+    }
+    long n = 0;
+    for (Row r : t.rows()) {
+      if (truthy(eval(condition, r))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private Table tableArg(List<Expr> a) {
@@ -189,19 +211,6 @@ public final class ExprEvaluator {
       throw new ExprException("count() needs a table name first", -1);
     }
     return table(n.name());
-  }
-
-  private List<Row> matchingRows(Table t, Expr condition) {
-    if (condition == null) {
-      return t.rows();
-    }
-    List<Row> out = new ArrayList<>();
-    for (Row r : t.rows()) {
-      if (truthy(eval(condition, r))) {
-        out.add(r);
-      }
-    }
-    return out;
   }
 
   private Table table(String id) {

@@ -34,7 +34,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
     this.sheet = sheet;
     this.allFields = fields.keySet().toArray(String[]::new);
     this.allColumns = fields.values().stream().mapToInt(Integer::intValue).toArray();
-    this.kept = kept.toArray(String[]::new);
+    this.kept = kept.stream().map(String::intern).toArray(String[]::new);
     this.columns = new CompactColumn[this.kept.length];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = new CompactColumn();

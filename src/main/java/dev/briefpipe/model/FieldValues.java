@@ -10,21 +10,22 @@ import java.util.Set;
  * One row's values by field, in an array beside the sheet's field list (shared by every row): a
  * million rows make a million small arrays, not ten million map entries. A field without a value
  * (a blank cell) is absent from the map, as it would be from a {@code HashMap}; fields iterate in
- * the sheet's order.
+ * the sheet's order. Unmodifiable.
  */
 public final class FieldValues extends AbstractMap<String, Object> {
   private final String[] fields;
   private final Object[] values;
 
-  /** @param fields the sheet's fields, not copied: every row of a sheet shares the one array */
-  public FieldValues(String[] fields) {
+  /**
+   * @param fields the sheet's fields, not copied: every row of a sheet shares the one array
+   * @param values the value of each field, or null; taken as it is, and not to be changed after
+   */
+  public FieldValues(String[] fields, Object[] values) {
+    if (values.length != fields.length) {
+      throw new IllegalArgumentException(values.length + " values for " + fields.length + " fields");
+    }
     this.fields = fields;
-    this.values = new Object[fields.length];
-  }
-
-  /** Sets the value of the field at {@code index} in the field list (null: no value). */
-  public void set(int index, Object value) {
-    values[index] = value;
+    this.values = values;
   }
 
   @Override

@@ -24,7 +24,7 @@ final class KeyCheck {
 
   KeyCheck(SheetSchema schema, List<String> fields, String code, boolean compact) {
     this.schema = schema;
-    this.fields = fields;
+    this.fields = fields.stream().map(String::intern).toList();
     this.code = code;
     this.hashes = compact ? new LongIntMap() : null;
   }

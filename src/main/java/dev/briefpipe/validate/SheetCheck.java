@@ -18,6 +18,7 @@ import dev.briefpipe.model.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,9 @@ final class SheetCheck {
 
   /** On the reading side: the columns found from the header, and what is wrong with it. */
   private Prepared begin(List<RawCell> header, int headerIndex) {
-    columns = HeaderMatcher.match(schema.columns(), header);
+    // Field ids interned, as the names in rules are: each row's values are found by identity.
+    columns = new LinkedHashMap<>();
+    HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
     fieldIds = columns.keySet().toArray(String[]::new);
     fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
     fieldSpecs = new ColumnSpec[fieldIds.length];
@@ -205,7 +208,7 @@ final class SheetCheck {
       p.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheetName, raw.index(), -1), "", "", "", "",
           List.of()));
     }
-    FieldValues values = new FieldValues(fieldIds);
+    Object[] values = new Object[fieldIds.length];
     boolean mergedCells = ctx.normalise().mergedCells();
     for (int i = 0; i < fieldIds.length; i++) {
       String field = fieldIds[i];
@@ -238,13 +241,13 @@ final class SheetCheck {
         }
         continue;
       }
-      values.set(i, parsed.value());
+      values[i] = parsed.value();
       String broken = ValueRules.check(parsed.value(), spec);
       if (broken != null) {
         add(p, broken, Severity.ERROR, cell, field, spec);
       }
     }
-    return new Row(raw.index(), values, new RowCells(sheetName, raw.index(), columns));
+    return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
   }
 
   /** The value a blank cell takes from the merged region it lies in, or null. */

@@ -10,7 +10,8 @@ import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -88,6 +89,9 @@ public final class CsvExtractWriter {
     private String[] fields = new String[0];
     private String[] patterns = new String[0];
     private Writer out;
+    /** The record being made, and its characters as written. */
+    private final StringBuilder line = new StringBuilder(256);
+    private char[] chars = new char[256];
     private final char delimiter;
     private final char quote;
     private final boolean neutralise;
@@ -122,15 +126,16 @@ public final class CsvExtractWriter {
         cols = columns(present, schema, cfg);
         fields = cols.stream().map(Column::field).toArray(String[]::new);
         patterns = cols.stream().map(c -> cfg.formats().get(c.field())).toArray(String[]::new);
-        Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+            StandardCharsets.UTF_8);
+        line.setLength(0);
         if (dialect.bom()) {
-          w.write('\uFEFF');
+          line.append('\uFEFF');
         }
-        out = w;
         for (int i = 0; i < cols.size(); i++) {
           value(cols.get(i).header(), i == 0);
         }
-        out.write(dialect.lineTerminator());
+        endRecord();
         rows = 0;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -143,27 +148,43 @@ public final class CsvExtractWriter {
         return;
       }
       try {
+        line.setLength(0);
         for (int i = 0; i < fields.length; i++) {
           Object value = r.get(fields[i]);
-          String v = text(value, patterns[i]);
           if (value instanceof String) {
+            String v = text(value, patterns[i]);
             value(neutralise ? neutralise(v) : v, i == 0);
           } else if (numbersPlain && patterns[i] == null && (value instanceof Long || value instanceof BigDecimal
               || value instanceof LocalDate || value instanceof YearMonth)) {
             // A plain number or ISO date is digits, '-' and '.': nothing to quote.
             if (i > 0) {
-              out.write(delimiter);
+              line.append(delimiter);
             }
-            out.write(v);
+            if (value instanceof Long l) {
+              line.append(l.longValue());
+            } else {
+              line.append(text(value, null));
+            }
           } else {
-            value(v, i == 0);
+            value(text(value, patterns[i]), i == 0);
           }
         }
-        out.write(dialect.lineTerminator());
+        endRecord();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       rows++;
+    }
+
+    /** Ends the record being made and writes it, in one call: a record is a few dozen characters. */
+    private void endRecord() throws IOException {
+      line.append(dialect.lineTerminator());
+      int n = line.length();
+      if (chars.length < n) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+      }
+      line.getChars(0, n, chars, 0);
+      out.write(chars, 0, n);
     }
 
     /**
@@ -174,11 +195,11 @@ public final class CsvExtractWriter {
     private void value(String v, boolean first) throws IOException {
       if (plain(v)) {
         if (!first) {
-          out.write(delimiter);
+          line.append(delimiter);
         }
-        out.write(v);
+        line.append(v);
       } else {
-        format.print(v, out, first);
+        format.print(v, line, first);
       }
     }
 

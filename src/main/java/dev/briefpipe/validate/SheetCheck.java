@@ -48,6 +48,7 @@ final class SheetCheck {
   private String[] fieldIds;
   private int[] fieldColumns;
   private ColumnSpec[] fieldSpecs;
+  private ValueRules.Checker[] fieldRules;
   private List<Row> rows;
   private final RowListener listener;
 
@@ -124,8 +125,10 @@ final class SheetCheck {
     fieldIds = columns.keySet().toArray(String[]::new);
     fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
     fieldSpecs = new ColumnSpec[fieldIds.length];
+    fieldRules = new ValueRules.Checker[fieldIds.length];
     for (int i = 0; i < fieldIds.length; i++) {
       fieldSpecs[i] = schema.columns().get(fieldIds[i]);
+      fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
     }
     Prepared p = new Prepared();
     p.start = columns;
@@ -242,7 +245,7 @@ final class SheetCheck {
         continue;
       }
       values[i] = parsed.value();
-      String broken = ValueRules.check(parsed.value(), spec);
+      String broken = fieldRules[i].check(parsed.value());
       if (broken != null) {
         add(p, broken, Severity.ERROR, cell, field, spec);
       }

@@ -3,42 +3,81 @@ package dev.briefpipe.validate;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.ColumnType;
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks a typed value against its column's declared constraints; says what was expected. */
 final class ValueRules {
-  /** Each column's pattern, compiled once: a large sheet checks it a million times. */
-  private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * One column's constraints, made ready once for every value of the column: the pattern compiled
+   * (one matcher, reset for each value: not for use from two threads), the allowed values hashed, and
+   * whole-number bounds kept as longs.
+   */
+  static final class Checker {
+    private final ColumnSpec spec;
+    private final java.util.Set<String> values;
+    private final Matcher pattern;
+    private final Long minLong;
+    private final Long maxLong;
 
-  private ValueRules() {}
+    Checker(ColumnSpec spec) {
+      this.spec = spec;
+      this.values = spec.values().isEmpty() ? null : new java.util.HashSet<>(spec.values());
+      this.pattern = spec.pattern() == null ? null : Pattern.compile(spec.pattern()).matcher("");
+      this.minLong = asLong(spec.min());
+      this.maxLong = asLong(spec.max());
+    }
 
-  /** The finding code of the first broken constraint, or null. */
-  static String check(Object value, ColumnSpec spec) {
-    if (!spec.values().isEmpty() && !spec.values().contains(value.toString())) {
-      return "not-allowed";
-    }
-    if (value instanceof Long || value instanceof BigDecimal) {
-      BigDecimal v = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
-      if ((spec.min() != null && v.compareTo(spec.min()) < 0) || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
-        return "out-of-range";
+    private static Long asLong(BigDecimal b) {
+      if (b == null) {
+        return null;
       }
-      if (spec.type() == ColumnType.YEAR && (v.intValue() < 1000 || v.intValue() > 9999)) {
-        return "out-of-range";
+      try {
+        return b.longValueExact();
+      } catch (ArithmeticException e) {
+        return null;
       }
     }
-    if (value instanceof String s) {
-      if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
-        return "too-long";
+
+    /** The finding code of the first broken constraint, or null. */
+    String check(Object value) {
+      if (values != null && !values.contains(value.toString())) {
+        return "not-allowed";
       }
-      if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
-        return "too-short";
+      if (value instanceof Long l && (spec.min() == null || minLong != null) && (spec.max() == null || maxLong != null)) {
+        long v = l;
+        if ((minLong != null && v < minLong) || (maxLong != null && v > maxLong)) {
+          return "out-of-range";
+        }
+        if (spec.type() == ColumnType.YEAR && (v < 1000 || v > 9999)) {
+          return "out-of-range";
+        }
+      } else if (value instanceof Long || value instanceof BigDecimal) {
+        BigDecimal v = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
+        if ((spec.min() != null && v.compareTo(spec.min()) < 0) || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
+          return "out-of-range";
+        }
+        if (spec.type() == ColumnType.YEAR && (v.compareTo(YEAR_MIN) < 0 || v.compareTo(YEAR_MAX) > 0)) {
+          return "out-of-range";
+        }
       }
-      if (spec.pattern() != null && !PATTERNS.computeIfAbsent(spec.pattern(), Pattern::compile).matcher(s).matches()) {
-        return "pattern-mismatch";
+      if (value instanceof String s) {
+        if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
+          return "too-long";
+        }
+        if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
+          return "too-short";
+        }
+        if (pattern != null && !pattern.reset(s).matches()) {
+          return "pattern-mismatch";
+        }
       }
+      return null;
     }
-    return null;
   }
+
+  private static final BigDecimal YEAR_MIN = BigDecimal.valueOf(1000);
+  private static final BigDecimal YEAR_MAX = BigDecimal.valueOf(9999);
 
   /**
    * What the column expects, for the report: a type key ("type.integer"), a list of values, a range

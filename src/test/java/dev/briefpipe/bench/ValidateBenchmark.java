@@ -42,6 +42,9 @@ public final class ValidateBenchmark {
   private static final double[] FX = {7.25, 1, 1450, 150, 0.92};
   private static final String[] KINDS = {"기금", "보조금", "투자", "대출"};
 
+  /** How many times each pass runs, the best kept: {@code -Dbench.runs=N}, 3 by default. */
+  private static final int RUNS = Integer.getInteger("bench.runs", 3);
+
   private ValidateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -70,12 +73,25 @@ public final class ValidateBenchmark {
       }
       long mb = Files.size(file) / (1024 * 1024);
       double floor = 0;
-      for (String pass : List.of("aalto", "jdk", "validate", "usermodel")) {
-        if (pass.equals("usermodel") && rows > 100_000) {
-          continue;
+      // The passes in turns, RUNS times (POI's usermodel once); the best of each is kept.
+      java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
+      for (int run = 0; run < RUNS; run++) {
+        for (String pass : List.of("aalto", "jdk", "validate", "usermodel")) {
+          if (pass.equals("usermodel") && (rows > 100_000 || run > 0)) {
+            continue;
+          }
+          String xmx = pass.equals("usermodel") ? "3g" : "128m";
+          String[] r = fork(ValidateBenchmark.class, xmx, pass, file.toString(), dir.resolve("config").toString());
+          String[] b = best.get(pass);
+          if (b == null || Long.parseLong(r[0]) < Long.parseLong(b[0])) {
+            best.put(pass, r);
+          }
         }
+      }
+      for (var e : best.entrySet()) {
+        String pass = e.getKey();
         String xmx = pass.equals("usermodel") ? "3g" : "128m";
-        String[] r = fork(ValidateBenchmark.class, xmx, pass, file.toString(), dir.resolve("config").toString());
+        String[] r = e.getValue();
         double secs = Long.parseLong(r[0]) / 1000.0;
         if (pass.equals("aalto")) {
           floor = secs;

@@ -41,9 +41,13 @@ final class BuildCommand implements Callable<Integer> {
     Period p = period(brief);
     BriefPipeline.SummaryMode mode = summaryMode();
     Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
+    Path workbook = options.workbook(settings, brief);
+    if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
+      QuickCompilation.apply();
+    }
     Built built;
     try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
-      built = service.build(brief, options.workbook(settings, brief), p, outDir, mode);
+      built = service.build(brief, workbook, p, outDir, mode);
     }
     ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
     built.manifest().withArray("outputs").forEach(o -> ctx.out().println("  " + o.get("path").asText()));

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
+    QuickCompilation.prepare();
     System.exit(run(args, out, err, System.console() != null));
   }
 

@@ -53,8 +53,12 @@ final class ValidateCommand implements Callable<Integer> {
     Settings settings = options.load();
     CliContext ctx = main.context(settings);
     BriefConfig brief = options.brief(settings);
+    java.nio.file.Path workbook = options.workbook(settings, brief);
+    if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
+      QuickCompilation.apply();
+    }
     Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
-        .check(brief, options.workbook(settings, brief));
+        .check(brief, workbook);
     ValidationReport r = checked.report();
     StringWriter sw = new StringWriter();
     if (format == Format.json) {

@@ -61,7 +61,7 @@ public final class BriefPipeline {
   }
 
   /** Whether a workbook is read by streaming: an .xlsx larger than {@code workbook.streamAboveMegabytes}. */
-  static boolean streams(Path workbook, AppConfig.Workbook limits) {
+  public static boolean streams(Path workbook, AppConfig.Workbook limits) {
     try {
       String name = workbook.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       return (name.endsWith(".xlsx") || name.endsWith(".xlsm"))

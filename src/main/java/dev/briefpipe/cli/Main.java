@@ -52,8 +52,19 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
-    QuickCompilation.prepare();
+    if (loadsConfig(args)) {
+      // Work that does not depend on the command line, begun on other threads while picocli reads it.
+      QuickCompilation.prepare();
+      dev.briefpipe.config.ConfigLoader.prepareInBackground();
+    }
     System.exit(run(args, out, err, System.console() != null));
+  }
+
+  /** Whether the command line names a command that loads the config (not help, not the version). */
+  static boolean loadsConfig(String[] args) {
+    java.util.List<String> a = java.util.List.of(args);
+    return a.stream().anyMatch(java.util.Set.of("init", "validate", "watch", "build", "send", "schedule", "jobs", "runs")::contains)
+        && a.stream().noneMatch(java.util.Set.of("-h", "--help", "-V", "--version", "help")::contains);
   }
 
   /** Runs briefpipe with the given streams and returns the exit code (for tests and embedding). */

@@ -30,10 +30,32 @@ import java.util.stream.Stream;
  */
 public final class ConfigLoader {
   public static final String APP_FILE = "briefpipe.yaml";
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final ObjectMapper yaml = Yaml.MAPPER;
+
+  /** The one mapper (thread-safe once configured), made when first used. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /**
+   * Makes the mapper and its readers of both files on a daemon thread: a third of a second of class
+   * loading and introspection, done while the command line is still being read. Loading waits for
+   * nothing: whatever is not ready yet is made as it is needed.
+   */
+  public static void prepareInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        Yaml.MAPPER.readerFor(AppConfig.class);
+        Yaml.MAPPER.readerFor(BriefConfig.class);
+      } catch (RuntimeException ignored) {
+        // the same error, if any, is met and reported when the files are loaded
+      }
+    }, "config-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
 
   public Settings load(Path configDir) {
     Path dir = configDir.toAbsolutePath().normalize();

@@ -264,11 +264,6 @@ final class SheetCheck {
         .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column)).findFirst();
   }
 
-  /**
-   * Duplicate keys, found as rows go by. A streamed sheet keeps a 64-bit hash per key instead of
-   * the key itself (a false duplicate needs a hash collision: about one in 10^10 for a million keys).
-   */
-
   private void checkRowCount(int n) {
     SheetSchema.RowCount rc = schema.rows();
     if ((rc.min() != null && n < rc.min()) || (rc.max() != null && n > rc.max())) {

@@ -228,11 +228,18 @@ public final class StreamingWorkbookReader {
       Thread parser = new Thread(() -> {
         try {
           pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, row -> {
-            T t = prepare.apply(row);
+            T t;
+            try {
+              t = prepare.apply(row);
+            } catch (RuntimeException e) {
+              throw new PrepareFailed(e);
+            }
             if (t != null) {
               pipe.put(t);
             }
           }).parse(in)), null);
+        } catch (PrepareFailed e) {
+          pipe.finish(null, e.getCause());
         } catch (RuntimeException | Error e) {
           pipe.finish(null, e);
         }
@@ -244,6 +251,16 @@ public final class StreamingWorkbookReader {
       } finally {
         pipe.cancel();
         parser.interrupt();
+      }
+    }
+
+    /**
+     * What the caller's preparing threw, carried past the reading's own error handling: it is the
+     * caller's failure, to be thrown to it as it was, not a sign of an unreadable file.
+     */
+    private static final class PrepareFailed extends RuntimeException {
+      PrepareFailed(RuntimeException cause) {
+        super(cause);
       }
     }
 
@@ -261,7 +278,7 @@ public final class StreamingWorkbookReader {
           return reader.read(new LimitedInput(in, PoiHardening.partLimit(),
               n -> book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes)));
         }
-      } catch (WorkbookReadException e) {
+      } catch (WorkbookReadException | PrepareFailed e) {
         throw e;
       } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
         throw failure(file, e, PoiHardening.partLimit());

@@ -1,0 +1,52 @@
+package dev.briefpipe.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.briefpipe.model.RawSheet;
+import dev.briefpipe.model.SheetRows;
+import dev.briefpipe.testing.SampleProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A streamed sheet's rows prepared on the parsing thread: order, threads, and failures. */
+class StreamedRowsTest {
+  @TempDir Path dir;
+
+  private SheetRows sheet(String name) throws java.io.IOException {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    return new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30).findSheet(name).orElseThrow();
+  }
+
+  @Test
+  void preparedRowsArriveInSheetOrderFromTheParsingThread() throws Exception {
+    SheetRows s = sheet("특허_발명자국가");
+    List<String> preparedOn = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
+    s.forEachRow(raw -> {
+      preparedOn.add(Thread.currentThread().getName());
+      return raw.index();
+    }, rows::add);
+    List<Integer> plain = new ArrayList<>();
+    s.forEachRow((RawSheet.RawRow raw) -> plain.add(raw.index()));
+    assertThat(rows).isNotEmpty().isSorted().isEqualTo(plain);
+    assertThat(preparedOn).containsOnly("sheet-parser");
+  }
+
+  @Test
+  void whatPreparingThrowsReachesTheCallerAsItWasThrown() throws Exception {
+    SheetRows s = sheet("특허_발명자국가");
+    IllegalStateException boom = new IllegalStateException("row 3 is wrong");
+    List<Integer> taken = new ArrayList<>();
+    assertThatThrownBy(() -> s.forEachRow(raw -> {
+      if (raw.index() == 3) {
+        throw boom;
+      }
+      return raw.index();
+    }, taken::add)).isSameAs(boom);
+    assertThat(taken).allMatch(i -> i < 3);
+  }
+}

@@ -37,6 +37,7 @@ final class SheetXmlParser {
   List<RawSheet.Merged> parse(InputStream in) throws XMLStreamException {
     List<RawSheet.Merged> merged = new ArrayList<>();
     XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(in);
+    org.codehaus.stax2.XMLStreamReader2 typed = (org.codehaus.stax2.XMLStreamReader2) x;
     try {
       int rowIndex = -1;
       boolean rowHidden = false;
@@ -70,22 +71,29 @@ final class SheetXmlParser {
               col = -1;
             }
             case "c" -> {
-              String r = null;
+              int at = -1;
               type = null;
               style = 0;
-              // Attributes by position: looking each up by name costs a search per cell.
+              // Attributes by position (looking each up by name costs a search per cell), and the
+              // address and style decoded from the parser's characters: no strings made for them.
               for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
                 String a = x.getAttributeLocalName(i);
                 if (a.length() == 1) {
                   switch (a.charAt(0)) {
-                    case 'r' -> r = x.getAttributeValue(i);
-                    case 't' -> type = x.getAttributeValue(i);
-                    case 's' -> style = Integer.parseInt(x.getAttributeValue(i));
+                    case 'r' -> {
+                      typed.getAttributeAs(i, address);
+                      at = address.column;
+                    }
+                    case 't' -> {
+                      typed.getAttributeAs(i, cellType);
+                      type = cellType.type;
+                    }
+                    case 's' -> style = typed.getAttributeAsInt(i);
                     default -> { }
                   }
                 }
               }
-              col = r != null ? column(r) : col + 1;
+              col = at >= 0 ? at : col + 1;
               hasValue = false;
               formula = null;
               inline = null;
@@ -287,6 +295,74 @@ final class SheetXmlParser {
     }
     return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
   }
+
+  /** The column of a cell address ("AB12" is 27), from the parser's characters. */
+  private static final class ColumnOf extends org.codehaus.stax2.typed.TypedValueDecoder {
+    int column = -1;
+
+    @Override
+    public void decode(String input) {
+      column = column(input);
+    }
+
+    @Override
+    public void decode(char[] buffer, int start, int end) {
+      int c = 0;
+      for (int i = start; i < end; i++) {
+        char ch = buffer[i];
+        if (ch < 'A' || ch > 'Z') {
+          break;
+        }
+        c = c * 26 + (ch - 'A' + 1);
+      }
+      column = c - 1;
+    }
+
+    @Override
+    public void handleEmptyValue() {
+      column = -1;
+    }
+  }
+
+  private final ColumnOf address = new ColumnOf();
+
+  /** A cell's type attribute ("s", "str", "b", …), as one of a few constant strings where it is one. */
+  private static final class TypeOf extends org.codehaus.stax2.typed.TypedValueDecoder {
+    private static final String[] KNOWN = {"s", "n", "b", "e", "str", "inlineStr", "d"};
+    String type;
+
+    @Override
+    public void decode(String input) {
+      type = input;
+    }
+
+    @Override
+    public void decode(char[] buffer, int start, int end) {
+      for (String k : KNOWN) {
+        if (k.length() == end - start && same(k, buffer, start)) {
+          type = k;
+          return;
+        }
+      }
+      type = new String(buffer, start, end - start);
+    }
+
+    private static boolean same(String k, char[] buffer, int start) {
+      for (int i = 0; i < k.length(); i++) {
+        if (buffer[start + i] != k.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void handleEmptyValue() {
+      type = "";
+    }
+  }
+
+  private final TypeOf cellType = new TypeOf();
 
   private static int column(String a1) {
     int c = 0;

@@ -87,9 +87,6 @@ final class SheetCheck {
     Map<String, Integer> start;
     List<Finding> findings;
     Row row;
-    /** The cell each value came from, for the value checks done on the caller's side. */
-    RawCell[] cells;
-    Object[] values;
 
     void add(Finding f) {
       if (findings == null) {
@@ -149,12 +146,6 @@ final class SheetCheck {
     }
     Row r = p.row;
     if (r != null) {
-      for (int i = 0; i < p.values.length; i++) {
-        String broken = p.values[i] == null ? null : fieldRules[i].check(p.values[i]);
-        if (broken != null) {
-          out.add(finding(broken, Severity.ERROR, p.cells[i], fieldIds[i], fieldSpecs[i]));
-        }
-      }
       for (KeyCheck k : keyChecks) {
         k.accept(r);
       }
@@ -221,7 +212,6 @@ final class SheetCheck {
           List.of()));
     }
     Object[] values = new Object[fieldIds.length];
-    RawCell[] cells = new RawCell[fieldIds.length];
     boolean mergedCells = ctx.normalise().mergedCells();
     for (int i = 0; i < fieldIds.length; i++) {
       String field = fieldIds[i];
@@ -255,12 +245,11 @@ final class SheetCheck {
         continue;
       }
       values[i] = parsed.value();
-      cells[i] = cell;
+      String broken = fieldRules[i].check(parsed.value());
+      if (broken != null) {
+        add(p, broken, Severity.ERROR, cell, field, spec);
+      }
     }
-    // A value's constraints (pattern, allowed values, range, length) are checked on the caller's side,
-    // which has time to spare: the report orders findings by cell, so they read the same.
-    p.cells = cells;
-    p.values = values;
     return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
   }
 
@@ -286,11 +275,7 @@ final class SheetCheck {
   }
 
   private static void add(Prepared p, String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
-    p.add(finding(code, sev, cell, field, spec));
-  }
-
-  private static Finding finding(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
-    return new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
-        List.of());
+    p.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
+        List.of()));
   }
 }

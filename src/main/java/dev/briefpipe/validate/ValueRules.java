@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 /** Checks a typed value against its column's declared constraints; says what was expected. */
 final class ValueRules {
+  private ValueRules() {}
+
   /**
    * One column's constraints, made ready once for every value of the column: the pattern compiled
    * (one matcher, reset for each value: not for use from two threads), the allowed values hashed, and

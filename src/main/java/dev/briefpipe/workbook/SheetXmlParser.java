@@ -23,6 +23,8 @@ final class SheetXmlParser {
   private final StreamedBook book;
   private final Consumer<RawSheet.RawRow> action;
   private final Map<String, String> sharedFormulas = new HashMap<>();
+  private final CellText.ColumnOf address = new CellText.ColumnOf();
+  private final CellText.TypeOf cellType = new CellText.TypeOf();
   private char[] valueChars = new char[64];
   private int valueLength;
   private boolean hasValue;
@@ -199,12 +201,12 @@ final class SheetXmlParser {
         // A formula without a cached result reads as 0, as POI's usermodel has it.
         return f == null ? RawCell.blank(ref) : number(ref, 0, style, f);
       }
-      return number(ref, parseNumber(valueChars, valueLength), style, f);
+      return number(ref, CellText.parseNumber(valueChars, valueLength), style, f);
     }
     String value = type.equals("s") ? null : value();
     switch (type) {
       case "s" -> {
-        String s = book.strings.get((int) parseNumber(valueChars, valueLength));
+        String s = book.strings.get((int) CellText.parseNumber(valueChars, valueLength));
         return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
       case "inlineStr" -> {
@@ -236,48 +238,6 @@ final class SheetXmlParser {
     }
   }
 
-  /**
-   * Most numbers in a sheet are whole, or have a few decimal places: those skip the general (and
-   * slower) conversion. Up to 15 digits, the digits as a whole number divided by a power of ten are
-   * both exact doubles, and one division rounds correctly: the same double as the general conversion.
-   */
-  static double parseNumber(char[] v, int n) {
-    int start = 0;
-    while (start < n && v[start] <= ' ') {
-      start++;
-    }
-    while (n > start && v[n - 1] <= ' ') {
-      n--;
-    }
-    int len = n - start;
-    if (len > 0 && len <= 16) {
-      boolean negative = v[start] == '-';
-      int i = start + (negative ? 1 : 0);
-      long x = 0;
-      int digits = 0;
-      int point = -1;
-      boolean plain = i < n;
-      for (int j = i; j < n && plain; j++) {
-        char c = v[j];
-        if (c >= '0' && c <= '9') {
-          x = x * 10 + (c - '0');
-          digits++;
-        } else if (c == '.' && point < 0 && j > i && j < n - 1) {
-          point = j;
-        } else {
-          plain = false;
-        }
-      }
-      if (plain && digits <= 15) {
-        double d = point < 0 ? x : x / POWERS[n - 1 - point];
-        return negative ? -d : d;
-      }
-    }
-    return Double.parseDouble(new String(v, start, len));
-  }
-
-  private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
   /** POI's conversion, with whole days of the 1900 system done directly (they are most dates). */
   private LocalDateTime dateOf(double d) {
     if (!book.date1904 && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
@@ -294,85 +254,5 @@ final class SheetXmlParser {
       return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula, book.styles.display(style));
     }
     return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
-  }
-
-  /** The column of a cell address ("AB12" is 27), from the parser's characters. */
-  private static final class ColumnOf extends org.codehaus.stax2.typed.TypedValueDecoder {
-    int column = -1;
-
-    @Override
-    public void decode(String input) {
-      column = column(input);
-    }
-
-    @Override
-    public void decode(char[] buffer, int start, int end) {
-      int c = 0;
-      for (int i = start; i < end; i++) {
-        char ch = buffer[i];
-        if (ch < 'A' || ch > 'Z') {
-          break;
-        }
-        c = c * 26 + (ch - 'A' + 1);
-      }
-      column = c - 1;
-    }
-
-    @Override
-    public void handleEmptyValue() {
-      column = -1;
-    }
-  }
-
-  private final ColumnOf address = new ColumnOf();
-
-  /** A cell's type attribute ("s", "str", "b", …), as one of a few constant strings where it is one. */
-  private static final class TypeOf extends org.codehaus.stax2.typed.TypedValueDecoder {
-    private static final String[] KNOWN = {"s", "n", "b", "e", "str", "inlineStr", "d"};
-    String type;
-
-    @Override
-    public void decode(String input) {
-      type = input;
-    }
-
-    @Override
-    public void decode(char[] buffer, int start, int end) {
-      for (String k : KNOWN) {
-        if (k.length() == end - start && same(k, buffer, start)) {
-          type = k;
-          return;
-        }
-      }
-      type = new String(buffer, start, end - start);
-    }
-
-    private static boolean same(String k, char[] buffer, int start) {
-      for (int i = 0; i < k.length(); i++) {
-        if (buffer[start + i] != k.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public void handleEmptyValue() {
-      type = "";
-    }
-  }
-
-  private final TypeOf cellType = new TypeOf();
-
-  private static int column(String a1) {
-    int c = 0;
-    for (int i = 0; i < a1.length(); i++) {
-      char ch = a1.charAt(i);
-      if (ch < 'A' || ch > 'Z') {
-        break;
-      }
-      c = c * 26 + (ch - 'A' + 1);
-    }
-    return c - 1;
   }
 }

@@ -254,7 +254,7 @@ public final class PipelineBenchmark {
             if (f > 0) {
               w.write(',');
             }
-            w.write(dev.briefpipe.export.csv.CsvExtractWriter.text(r.get(fields.get(f))));
+            w.write(dev.briefpipe.export.csv.CsvValues.text(r.get(fields.get(f))));
           }
           w.write("\r\n");
         }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.export.csv.CsvExtractWriter;
+import dev.briefpipe.export.csv.CsvValues;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
@@ -164,8 +164,8 @@ class BuildIT {
         assertThat(parser.getHeaderNames()).hasSize(fields.size());
         for (int i = 0; i < records.size(); i++) {
           for (int c = 0; c < fields.size(); c++) {
-            assertThat(CsvExtractWriter.restore(records.get(i).get(c))).as("%s row %d %s", t.id(), i, fields.get(c))
-                .isEqualTo(CsvExtractWriter.text(t.rows().get(i).get(fields.get(c))));
+            assertThat(CsvValues.restore(records.get(i).get(c))).as("%s row %d %s", t.id(), i, fields.get(c))
+                .isEqualTo(CsvValues.text(t.rows().get(i).get(fields.get(c))));
           }
         }
       }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NumberTextTest {
 
   private static double parse(String s) {
-    return SheetXmlParser.parseNumber(s.toCharArray(), s.length());
+    return CellText.parseNumber(s.toCharArray(), s.length());
   }
 
   @Test

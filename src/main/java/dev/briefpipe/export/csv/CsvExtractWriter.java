@@ -19,14 +19,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
@@ -152,8 +148,8 @@ public final class CsvExtractWriter {
         for (int i = 0; i < fields.length; i++) {
           Object value = r.get(fields[i]);
           if (value instanceof String) {
-            String v = text(value, patterns[i]);
-            value(neutralise ? neutralise(v) : v, i == 0);
+            String v = CsvValues.text(value, patterns[i]);
+            value(neutralise ? CsvValues.neutralise(v) : v, i == 0);
           } else if (numbersPlain && patterns[i] == null && (value instanceof Long || value instanceof BigDecimal
               || value instanceof LocalDate || value instanceof YearMonth)) {
             // A plain number or ISO date is digits, '-' and '.': nothing to quote.
@@ -163,10 +159,10 @@ public final class CsvExtractWriter {
             if (value instanceof Long l) {
               line.append(l.longValue());
             } else {
-              line.append(text(value, null));
+              line.append(CsvValues.text(value, null));
             }
           } else {
-            value(text(value, patterns[i]), i == 0);
+            value(CsvValues.text(value, patterns[i]), i == 0);
           }
         }
         endRecord();
@@ -255,57 +251,5 @@ public final class CsvExtractWriter {
       out.add(new Column(header, f, spec));
     }
     return out;
-  }
-
-  /**
-   * Makes text safe to open in a spreadsheet: a value starting with =, +, -, @, tab, CR or LF gets a
-   * leading apostrophe, which spreadsheets show as text instead of running it. Reverse with {@link #restore}.
-   */
-  public static String neutralise(String s) {
-    return isTriggered(s) ? "'" + s : s;
-  }
-
-  /** The value as written before {@link #neutralise}: one apostrophe fewer where one was added. */
-  public static String restore(String s) {
-    return s.startsWith("'") && isTriggered(s.substring(1)) ? s.substring(1) : s;
-  }
-
-  /**
-   * Whether text, past any apostrophes it already starts with, begins with a formula trigger. Counting
-   * those apostrophes keeps the rule reversible: "'@" becomes "''@" and reads back as "'@".
-   */
-  private static boolean isTriggered(String s) {
-    int i = 0;
-    while (i < s.length() && s.charAt(i) == '\'') {
-      i++;
-    }
-    return i < s.length() && "=+-@\t\r\n".indexOf(s.charAt(i)) >= 0;
-  }
-
-  /** The machine-readable text of a typed value: "38210", "0.708", "2025-03-27", "2025-03", "true". */
-  public static String text(Object v) {
-    return text(v, null);
-  }
-
-  /** The text of a value in a number or date pattern (ISO and plain numbers when none). */
-  public static String text(Object v, String pattern) {
-    if (v == null) {
-      return "";
-    }
-    if (pattern != null) {
-      if (v instanceof LocalDate d) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(d);
-      }
-      if (v instanceof YearMonth ym) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(ym.atDay(1));
-      }
-      if (v instanceof BigDecimal || v instanceof Long) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
-      }
-    }
-    if (v instanceof BigDecimal b) {
-      return b.toPlainString();
-    }
-    return v.toString();
   }
 }

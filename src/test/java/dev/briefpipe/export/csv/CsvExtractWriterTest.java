@@ -69,17 +69,17 @@ class CsvExtractWriterTest {
           .setDelimiter(d.delimiter()).setQuote(d.quote()).setRecordSeparator(d.lineTerminator()).get())) {
         p.printRecord(r.columns().stream().map(CsvExtractWriter.Column::header).toList());
         for (Row row : rows) {
-          p.printRecord(row.get("text") == null ? "" : CsvExtractWriter.neutralise(row.text("text")),
-              CsvExtractWriter.text(row.get("number")));
+          p.printRecord(row.get("text") == null ? "" : CsvValues.neutralise(row.text("text")),
+              CsvValues.text(row.get("number")));
         }
       }
       assertThat(Files.readString(r.file()).replace("\uFEFF", "")).isEqualTo(expected.toString());
       List<CSVRecord> back = read(r);
       assertThat(back).hasSize(rows.size());
       for (int i = 0; i < rows.size(); i++) {
-        String text = CsvExtractWriter.restore(back.get(i).get(0));
+        String text = CsvValues.restore(back.get(i).get(0));
         assertThat(text).as("row %d of round %d", i, round).isEqualTo(rows.get(i).text("text"));
-        assertThat(back.get(i).get(1)).isEqualTo(CsvExtractWriter.text(rows.get(i).get("number")));
+        assertThat(back.get(i).get(1)).isEqualTo(CsvValues.text(rows.get(i).get("number")));
       }
     }
   }

@@ -22,8 +22,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class GroupTableWriter {
   private GroupTableWriter() {}
 
-  /** Where a written table's keys and first value column are, for a chart. */
-  record Placed(int firstRow, int lastRow, int keyColumn, int valueColumn, String title) {}
+  /** Where a written table's keys and first value column are, for a chart, with what they hold. */
+  record Placed(int firstRow, int lastRow, int keyColumn, int valueColumn, String title, List<String> keys,
+      List<Double> values) {}
 
   static Placed write(Sheet sheet, int startRow, BriefConfig.GroupTable g, Dataset data, DatasetLocator loc,
       SummaryStyles st) {
@@ -64,6 +65,7 @@ final class GroupTableWriter {
     }
     r++;
     int first = r;
+    List<Double> firstColumn = new ArrayList<>(keys.size());
     String byRange = loc.range(g.sheet(), g.by());
     String acrossRange = g.across() == null ? null : loc.range(g.sheet(), g.across());
     String sumRange = g.sum() == null ? null : loc.range(g.sheet(), g.sum());
@@ -82,10 +84,13 @@ final class GroupTableWriter {
         cell.setCellFormula(formula);
         BigDecimal total = g.across() == null ? totals.get(key) : cellTotals.get(key + '\u0000' + columns.get(c));
         cell.setCellValue(total == null ? 0 : total.doubleValue());
+        if (c == 0) {
+          firstColumn.add(total == null ? 0 : total.doubleValue());
+        }
       }
       r++;
     }
-    return new Placed(first, r - 1, 0, 1, g.title());
+    return new Placed(first, r - 1, 0, 1, g.title(), keys, firstColumn);
   }
 
   private static BigDecimal value(Row r, BriefConfig.GroupTable g) {

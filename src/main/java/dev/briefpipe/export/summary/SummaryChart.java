@@ -13,7 +13,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -38,10 +37,10 @@ final class SummaryChart {
     }
     XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
     values.setCrosses(AxisCrosses.AUTO_ZERO);
-    XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-        new CellRangeAddress(table.firstRow(), table.lastRow(), table.keyColumn(), table.keyColumn()));
-    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-        new CellRangeAddress(table.firstRow(), table.lastRow(), table.valueColumn(), table.valueColumn()));
+    XDDFDataSource<String> cats = new CachedRange<>(range(sheet, table, table.keyColumn()), table.keyColumn(),
+        table.keys());
+    XDDFNumericalDataSource<Double> vals = new CachedRange.Numbers(range(sheet, table, table.valueColumn()),
+        table.valueColumn(), table.values());
     XDDFChartData data = chart.createData(ChartTypes.BAR, categories, values);
     XDDFChartData.Series series = data.addSeries(cats, vals);
     series.setTitle(title, null);
@@ -52,5 +51,9 @@ final class SummaryChart {
     ((XDDFBarChartData) data).setBarDirection("column".equals(kind) ? BarDirection.COL : BarDirection.BAR);
     data.setVaryColors(false);
     chart.plot(data);
+  }
+
+  private static String range(XSSFSheet sheet, GroupTableWriter.Placed table, int column) {
+    return new CellRangeAddress(table.firstRow(), table.lastRow(), column, column).formatAsString(sheet.getSheetName(), true);
   }
 }

@@ -63,6 +63,27 @@ class SummaryRefreshIT {
     assertThat(FileHashes.sha256(p.workbook())).isEqualTo(once);
     try (InputStream in = Files.newInputStream(p.workbook()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       assertThat(wb.getSheet("요약").getDrawingPatriarch().getCharts()).hasSize(1);
+      chartCachesItsCells(wb);
+    }
+  }
+
+  /** The chart's cached categories and values are those its ranges' cells hold (viewers draw the cache). */
+  private static void chartCachesItsCells(XSSFWorkbook wb) {
+    var chart = wb.getSheet("요약").getDrawingPatriarch().getCharts().get(0);
+    var series = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
+    var cats = series.getCat().getStrRef();
+    var vals = series.getVal().getNumRef();
+    var keys = new org.apache.poi.ss.util.AreaReference(cats.getF(), wb.getSpreadsheetVersion()).getAllReferencedCells();
+    var nums = new org.apache.poi.ss.util.AreaReference(vals.getF(), wb.getSpreadsheetVersion()).getAllReferencedCells();
+    assertThat(cats.getStrCache().getPtList()).hasSize(keys.length);
+    assertThat(vals.getNumCache().getPtList()).hasSize(nums.length);
+    var sheet = wb.getSheet("요약");
+    for (int i = 0; i < keys.length; i++) {
+      assertThat(cats.getStrCache().getPtArray(i).getV())
+          .isEqualTo(sheet.getRow(keys[i].getRow()).getCell(keys[i].getCol()).getStringCellValue());
+      assertThat(Double.parseDouble(vals.getNumCache().getPtArray(i).getV()))
+          .isEqualTo(sheet.getRow(nums[i].getRow()).getCell(nums[i].getCol()).getNumericCellValue())
+          .isNotZero();
     }
   }
 

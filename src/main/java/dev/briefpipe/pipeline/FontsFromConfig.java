@@ -7,22 +7,23 @@ import dev.briefpipe.render.pdf.KoreanFontLocator;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-/** Finds the fonts the app config names (or searches for), once, when first needed. */
+/**
+ * The fonts the app config names (or searches for). The font folders are searched once; each call
+ * gives freshly loaded faces, for one PDF: nothing of a font stays on the heap between builds, and two
+ * builds at once do not share a font's subset.
+ */
 public final class FontsFromConfig implements Supplier<FontSet> {
   private final Settings settings;
-  private FontSet fonts;
+  private final KoreanFontLocator locator = KoreanFontLocator.system();
 
   public FontsFromConfig(Settings settings) {
     this.settings = settings;
   }
 
   @Override
-  public synchronized FontSet get() {
-    if (fonts == null) {
-      AppConfig.Fonts f = settings.app().fonts();
-      fonts = KoreanFontLocator.system().locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
-    }
-    return fonts;
+  public FontSet get() {
+    AppConfig.Fonts f = settings.app().fonts();
+    return locator.locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
   }
 
   private Path path(String p) {

@@ -116,9 +116,16 @@ public final class KoreanFontLocator {
     return new FontSet.Face(file, base(file, search), awt(file, search));
   }
 
+  /**
+   * The font parsed from its bytes in memory, and not kept in OpenPDF's cache: subsetting reads the
+   * glyph index byte by byte, which over the mapped file took 0.1 s for NanumGothic and 0.3 s for
+   * DroidSansFallbackFull at every PDF. Each build gets its own faces, so concurrent renders do not
+   * share a font's subset state.
+   */
   private static BaseFont base(Path file, List<String> search) {
     try {
-      BaseFont f = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+      BaseFont f = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+          Files.readAllBytes(file), null);
       f.setSubset(true);
       return f;
     } catch (IOException | RuntimeException e) {

@@ -39,4 +39,14 @@ class KoreanFontLocatorTest {
     assertThat(fonts.canDisplay("딥시크 无问芯穹")).isTrue();
     assertThat(fonts.canDisplay("\uD840\uDC00")).isFalse();
   }
+
+  @Test
+  void eachLocateLoadsItsOwnFaces() {
+    KoreanFontLocator system = KoreanFontLocator.system();
+    FontSet one = system.locate(null, null, List.of("NanumGothic"), List.of());
+    FontSet two = system.locate(null, null, List.of("NanumGothic"), List.of());
+    assertThat(two.regular().file()).isEqualTo(one.regular().file());
+    // Subset prefixes are seeded per build: a face shared by two builds would mix their seeds.
+    assertThat(two.regular().pdf()).isNotSameAs(one.regular().pdf());
+  }
 }

@@ -9,8 +9,13 @@ import dev.briefpipe.pipeline.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,10 +24,28 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code briefpipe} command: global options, subcommands, language and exit codes. */
 @Command(name = "briefpipe", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-    subcommands = {InitCommand.class, ValidateCommand.class, WatchCommand.class, BuildCommand.class, SendCommand.class, ScheduleCommand.class,
-        JobsCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
     resourceBundle = "dev.briefpipe.cli.usage", sortOptions = false)
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order of the usage help. picocli reflects over every command it is given
+   * before parsing: a run is given only the command it names (all of them for help or a typo).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("init", InitCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("watch", WatchCommand::new);
+    m.put("build", BuildCommand::new);
+    m.put("send", SendCommand::new);
+    m.put("schedule", ScheduleCommand::new);
+    m.put("jobs", JobsCommand::new);
+    m.put("runs", RunsCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return m;
+  }
+
   @Option(names = "--lang", paramLabel = "ko|en", scope = ScopeType.INHERIT)
   String lang;
 
@@ -56,15 +79,28 @@ public final class Main implements Runnable {
       // Work that does not depend on the command line, begun on other threads while picocli reads it.
       QuickCompilation.prepare();
       dev.briefpipe.config.ConfigLoader.prepareInBackground();
+      CommandLineLogging.prepareInBackground();
     }
     System.exit(run(args, out, err, System.console() != null));
   }
 
   /** Whether the command line names a command that loads the config (not help, not the version). */
   static boolean loadsConfig(String[] args) {
-    java.util.List<String> a = java.util.List.of(args);
-    return a.stream().anyMatch(java.util.Set.of("init", "validate", "watch", "build", "send", "schedule", "jobs", "runs")::contains)
-        && a.stream().noneMatch(java.util.Set.of("-h", "--help", "-V", "--version", "help")::contains);
+    String command = command(args);
+    return command != null && !command.equals("help")
+        && Arrays.stream(args).noneMatch(Set.of("-h", "--help", "-V", "--version")::contains);
+  }
+
+  /** The subcommand the command line names (its first word that is one), or null. */
+  static String command(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang")) {
+        i++;
+      } else if (COMMANDS.containsKey(args[i])) {
+        return args[i];
+      }
+    }
+    return null;
   }
 
   /** Runs briefpipe with the given streams and returns the exit code (for tests and embedding). */
@@ -73,6 +109,12 @@ public final class Main implements Runnable {
     Main main = new Main(out, err, tty);
     main.messages = Messages.of(lang);
     CommandLine cmd = new CommandLine(main);
+    String command = command(args);
+    COMMANDS.forEach((name, make) -> {
+      if (command == null || command.equals("help") || command.equals(name)) {
+        cmd.addSubcommand(name, make.get());
+      }
+    });
     cmd.setResourceBundle(ResourceBundle.getBundle("dev.briefpipe.cli.usage", lang.locale(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     cmd.setOut(out);

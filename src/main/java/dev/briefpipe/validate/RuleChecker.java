@@ -10,6 +10,7 @@ import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
+import dev.briefpipe.expr.IntervalProof;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -73,6 +74,8 @@ final class RuleChecker {
     private final Expr expr;
     private final List<String> fields;
     private final String at;
+    /** Null when the rule is beyond it: then every row is evaluated exactly. */
+    private final IntervalProof proof;
 
     RowRule(String sheet, SheetSchema schema, RuleConfig rule) {
       this.sheet = sheet;
@@ -82,6 +85,7 @@ final class RuleChecker {
       this.fields = ExprWalker.collect(expr, Expr.Name.class).stream().map(Expr.Name::name)
           .filter(schema.columns()::containsKey).distinct().toList();
       this.at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
+      this.proof = IntervalProof.of(expr);
     }
 
     /** Whether the rule reads only its own row's fields (no other table, no aggregate). */
@@ -96,6 +100,9 @@ final class RuleChecker {
         if (r.get(f) == null) {
           return;
         }
+      }
+      if (proof != null && proof.holds(r)) {
+        return;
       }
       Object ok;
       try {

@@ -24,6 +24,14 @@ public interface SheetRows {
     return true;
   }
 
+  /**
+   * How many rows the sheet says it has (its {@code <dimension>}), once its rows are being read; -1
+   * when it does not say. A hint for sizing, never a limit: the file may be wrong.
+   */
+  default int rowsHint() {
+    return -1;
+  }
+
   /** Hands each non-blank row to {@code action}, in sheet order. */
   void forEachRow(Consumer<RawSheet.RawRow> action);
 

@@ -23,11 +23,12 @@ final class KeyCheck {
   private final LongIntMap hashes;
   final List<Finding> findings = new ArrayList<>();
 
-  KeyCheck(SheetSchema schema, List<String> fields, String code, boolean compact) {
+  /** @param rows how many rows the sheet says it has (-1: unknown), to size the hashes' table once */
+  KeyCheck(SheetSchema schema, List<String> fields, String code, boolean compact, int rows) {
     this.schema = schema;
     this.fields = fields.stream().map(String::intern).toList();
     this.code = code;
-    this.hashes = compact ? new LongIntMap() : null;
+    this.hashes = compact ? new LongIntMap(rows) : null;
   }
 
   void accept(Row r) {

@@ -6,9 +6,20 @@ package dev.briefpipe.validate;
  * lookup reads only the keys: in a table larger than the cache that is one miss, not two.
  */
 final class LongIntMap {
-  private long[] keys = new long[1 << 10];
-  private int[] values = new int[1 << 10];
+  private long[] keys;
+  private int[] values;
   private int size;
+
+  /**
+   * @param expected how many keys are likely (-1: unknown): a table sized for them up front is never
+   *     grown, so a million keys are not rehashed again and again, nor the old tables left to the
+   *     collector
+   */
+  LongIntMap(int expected) {
+    int n = Math.max(1 << 10, expected + expected / 3 + 2);
+    keys = new long[n];
+    values = new int[n];
+  }
 
   /** Puts {@code value} (not negative) unless {@code key} is there; returns the value already there, or -1. */
   int putIfAbsent(long key, int value) {

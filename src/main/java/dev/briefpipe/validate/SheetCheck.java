@@ -166,11 +166,11 @@ final class SheetCheck {
     }
     boolean streamed = sheet.streamed();
     if (!schema.key().isEmpty()) {
-      keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate", streamed));
+      keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate", streamed, sheet.rowsHint()));
     }
     schema.columns().forEach((field, spec) -> {
       if (spec.unique() && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
-        keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate", streamed));
+        keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate", streamed, sheet.rowsHint()));
       }
     });
   }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,6 +23,7 @@ final class SheetXmlParser {
   private final String sheet;
   private final StreamedBook book;
   private final Consumer<RawSheet.RawRow> action;
+  private final IntConsumer dimension;
   private final Map<String, String> sharedFormulas = new HashMap<>();
   private final CellText.ColumnOf address = new CellText.ColumnOf();
   private final CellText.TypeOf cellType = new CellText.TypeOf();
@@ -29,9 +31,11 @@ final class SheetXmlParser {
   private int valueLength;
   private boolean hasValue;
 
-  SheetXmlParser(String sheet, StreamedBook book, Consumer<RawSheet.RawRow> action) {
+  /** @param dimension hears the last row of the sheet's {@code <dimension>}, when it has one */
+  SheetXmlParser(String sheet, StreamedBook book, IntConsumer dimension, Consumer<RawSheet.RawRow> action) {
     this.sheet = sheet;
     this.book = book;
+    this.dimension = dimension;
     this.action = action;
   }
 
@@ -118,6 +122,12 @@ final class SheetXmlParser {
                 inline.append(x.getElementText());
               }
             }
+            case "dimension" -> {
+              int rows = lastRow(x.getAttributeValue(null, "ref"));
+              if (rows > 0) {
+                dimension.accept(rows);
+              }
+            }
             case "mergeCell" -> {
               String ref = x.getAttributeValue(null, "ref");
               if (ref != null && ref.contains(":")) {
@@ -173,6 +183,20 @@ final class SheetXmlParser {
   }
 
   /** The text of a {@code <v>}, kept as characters: most are numbers and string indexes. */
+  /** The row number that ends a range such as {@code A1:J1000001} (or a single cell), or -1. */
+  static int lastRow(String ref) {
+    if (ref == null) {
+      return -1;
+    }
+    int end = ref.length();
+    int start = end;
+    while (start > 0 && Character.isDigit(ref.charAt(start - 1)) && end - start < 8) {
+      start--;
+    }
+    return start == end || (start > 0 && Character.isDigit(ref.charAt(start - 1))) ? -1
+        : Integer.parseInt(ref, start, end, 10);
+  }
+
   private void readValue(XMLStreamReader x) throws XMLStreamException {
     valueLength = 0;
     hasValue = true;

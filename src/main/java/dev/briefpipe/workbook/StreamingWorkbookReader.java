@@ -170,6 +170,8 @@ public final class StreamingWorkbookReader {
 
   /** One sheet, read from the file each time its rows are asked for. */
   private static final class StreamedSheet implements SheetRows {
+    /** What the sheet's dimension says, once the parsing thread has read it; -1 until then. */
+    private volatile int rowsHint = -1;
     private final Path file;
     private final long size;
     private final long modified;
@@ -221,13 +223,21 @@ public final class StreamingWorkbookReader {
     }
 
     @Override
+    public int rowsHint() {
+      return rowsHint;
+    }
+
+    @Override
     public <T> void forEachRow(java.util.function.Function<RawSheet.RawRow, T> prepare, Consumer<T> action) {
       // The XML is parsed, and each row prepared, on a second thread while this one hands the results
       // out, in batches through a short queue: reading and validating overlap, and memory stays bounded.
       RowPipe<T> pipe = new RowPipe<>();
       Thread parser = new Thread(() -> {
         try {
-          pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, row -> {
+          pipe.finish(withPart(in -> new SheetXmlParser(entry.name(), book, rows -> {
+            // No more rows than the sheets' XML could hold at some 32 bytes a row with a cell.
+            rowsHint = (int) Math.min(rows, book.sheetBytes / 32);
+          }, row -> {
             T t;
             try {
               t = prepare.apply(row);

@@ -31,7 +31,13 @@ class NumbersAndKeysTest {
 
   @Test
   void theKeyTableFindsEveryRepeatAndNothingElse() {
-    LongIntMap map = new LongIntMap();
+    // Unsized (grown step by step), sized for the keys, and sized far too small for them.
+    for (int expected : new int[] {-1, 200_001, 10}) {
+      findsEveryRepeat(new LongIntMap(expected));
+    }
+  }
+
+  private static void findsEveryRepeat(LongIntMap map) {
     Random random = new Random(5);
     long[] keys = new long[200_000];
     for (int i = 0; i < keys.length; i++) {

@@ -37,6 +37,20 @@ class StreamedRowsTest {
   }
 
   @Test
+  void theSheetsOwnRowCountIsKnownOnceItsRowsArrive() throws Exception {
+    SheetRows s = sheet("특허_발명자국가");
+    assertThat(s.rowsHint()).isEqualTo(-1);
+    List<Integer> seen = new ArrayList<>();
+    s.forEachRow(raw -> raw, raw -> seen.add(s.rowsHint()));
+    // The dimension counts the header row too: 7 countries under a header.
+    assertThat(seen).isNotEmpty().containsOnly(8);
+    assertThat(SheetXmlParser.lastRow("A1:J1000001")).isEqualTo(1_000_001);
+    assertThat(SheetXmlParser.lastRow("B7")).isEqualTo(7);
+    assertThat(SheetXmlParser.lastRow("A1:XFD")).isEqualTo(-1);
+    assertThat(SheetXmlParser.lastRow("A1:A123456789")).isEqualTo(-1);
+  }
+
+  @Test
   void whatPreparingThrowsReachesTheCallerAsItWasThrown() throws Exception {
     SheetRows s = sheet("특허_발명자국가");
     IllegalStateException boom = new IllegalStateException("row 3 is wrong");

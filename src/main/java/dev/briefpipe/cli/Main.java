@@ -75,13 +75,21 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
+    System.exit(launch(args, out, err, System.console() != null));
+  }
+
+  /**
+   * Runs briefpipe as {@code java -jar} does, short of exiting: as {@link #run}, with the start-up work
+   * that does not depend on the command line begun on other threads while picocli reads it (for the
+   * benchmarks, which time what a user's run does). Tests and embedding programs call {@link #run}.
+   */
+  public static int launch(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
     if (loadsConfig(args)) {
-      // Work that does not depend on the command line, begun on other threads while picocli reads it.
       QuickCompilation.prepare();
       dev.briefpipe.config.ConfigLoader.prepareInBackground();
       CommandLineLogging.prepareInBackground();
     }
-    System.exit(run(args, out, err, System.console() != null));
+    return run(args, out, err, tty);
   }
 
   /** Whether the command line names a command that loads the config (not help, not the version). */

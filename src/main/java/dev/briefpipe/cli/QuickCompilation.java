@@ -28,7 +28,7 @@ final class QuickCompilation {
 
   private QuickCompilation() {}
 
-  /** From {@link Main#main} only: starts getting the MBean server on a daemon thread. */
+  /** From {@link Main#launch} only (a command-line run): starts getting the MBean server on a daemon thread. */
   static void prepare() {
     server = CompletableFuture.supplyAsync(ManagementFactory::getPlatformMBeanServer, task -> {
       Thread t = new Thread(task, "quick-compilation");

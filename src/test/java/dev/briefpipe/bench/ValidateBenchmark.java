@@ -132,7 +132,8 @@ public final class ValidateBenchmark {
       case "aalto" -> stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
       case "jdk" -> stax(file, XMLInputFactory.newDefaultFactory());
       case "validate" -> {
-        int code = dev.briefpipe.cli.Main.run(new String[] {"validate", "--config", config, "--brief", "bench", "-q",
+        // As `java -jar briefpipe.jar validate …` runs, after the JVM has started.
+        int code = dev.briefpipe.cli.Main.launch(new String[] {"validate", "--config", config, "--brief", "bench", "-q",
             "--workbook", file.toAbsolutePath().toString()}, new java.io.PrintWriter(System.err, true),
             new java.io.PrintWriter(System.err, true), false);
         if (code != 0) {

@@ -44,6 +44,8 @@ final class BuildCommand implements Callable<Integer> {
     Path workbook = options.workbook(settings, brief);
     if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
       QuickCompilation.apply();
+    } else {
+      QuickCompilation.decline();
     }
     Built built;
     try (BriefService service = BriefService.open(settings, main.progress(ctx))) {

@@ -85,7 +85,9 @@ public final class Main implements Runnable {
    */
   public static int launch(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
     if (loadsConfig(args)) {
-      QuickCompilation.prepare();
+      // A build or validate is most often of a small workbook: C2 is left out from the start.
+      String command = command(args);
+      QuickCompilation.prepare(command.equals("build") || command.equals("validate"));
       dev.briefpipe.config.ConfigLoader.prepareInBackground();
       CommandLineLogging.prepareInBackground();
     }

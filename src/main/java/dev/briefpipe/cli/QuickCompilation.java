@@ -18,49 +18,103 @@ import org.slf4j.LoggerFactory;
  * <p>There is no JVM option to pass ({@code java -jar} stays as it is): the run adds a compiler
  * directive (JEP 165) through the JVM's standard {@code DiagnosticCommand} MBean, as {@code jcmd
  * <pid> Compiler.directives_add} would. Getting the MBean server takes a fifth of a second, so it is
- * got on a second thread at start; the directive itself is added only once the workbook is known to be
- * small. A large workbook (read by streaming), the scheduler, and runs embedded in another program or in
- * tests keep C2. Where the MBean or the command is missing (another JVM), nothing changes.
+ * got on a second thread at start. For {@code build} and {@code validate} the directive is added as
+ * soon as the server is there, before the config is read (C2 would otherwise compile start-up code),
+ * and taken out again ({@link #decline}) when the workbook turns out large (read by streaming). The
+ * scheduler, {@code watch}, and runs embedded in another program or in tests keep C2. Where the MBean
+ * or the command is missing (another JVM), nothing changes.
  */
 final class QuickCompilation {
   private static final String DIRECTIVE = "[{match: \"*.*\", c2: {Exclude: true}}]";
-  private static volatile CompletableFuture<MBeanServer> server;
+  private static final Object LOCK = new Object();
+  private static CompletableFuture<MBeanServer> server;
+  private static boolean added;
+  private static boolean declined;
 
   private QuickCompilation() {}
 
-  /** From {@link Main#launch} only (a command-line run): starts getting the MBean server on a daemon thread. */
-  static void prepare() {
-    server = CompletableFuture.supplyAsync(ManagementFactory::getPlatformMBeanServer, task -> {
+  /**
+   * From {@link Main#launch} only (a command-line run): starts getting the MBean server on a daemon
+   * thread, and with {@code early} adds the directive as soon as it is there.
+   */
+  static void prepare(boolean early) {
+    CompletableFuture<MBeanServer> s = CompletableFuture.supplyAsync(ManagementFactory::getPlatformMBeanServer, task -> {
       Thread t = new Thread(task, "quick-compilation");
       t.setDaemon(true);
       t.start();
     });
+    synchronized (LOCK) {
+      server = s;
+      added = false;
+      declined = false;
+    }
+    if (early) {
+      s.thenAccept(QuickCompilation::add);
+    }
   }
 
-  /** Leaves C2 out from here on, if {@link #prepare} was called; never fails the run. */
+  /** The workbook is small: C2 stays out from here on (the directive is added now if it is not yet). */
   static void apply() {
-    CompletableFuture<MBeanServer> s = server;
+    CompletableFuture<MBeanServer> s;
+    synchronized (LOCK) {
+      s = server;
+    }
     if (s == null) {
       return;
     }
-    server = null;
-    Path file = null;
     try {
-      file = Files.createTempFile("briefpipe-compiler-", ".json");
-      Files.writeString(file, DIRECTIVE);
-      s.get(5, TimeUnit.SECONDS).invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-          "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
-          new String[] {String[].class.getName()});
-    } catch (Exception | LinkageError e) {
+      add(s.get(5, TimeUnit.SECONDS));
+    } catch (Exception e) {
       LoggerFactory.getLogger(QuickCompilation.class).debug("compiler directive not added: {}", e.toString());
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
-          // a temporary file of 40 bytes
+    }
+  }
+
+  /** The workbook is large: C2 is wanted, so a directive added early is taken out again. */
+  static void decline() {
+    synchronized (LOCK) {
+      declined = true;
+      if (added) {
+        added = false;
+        remove(server.join());
+      }
+    }
+  }
+
+  private static void add(MBeanServer mbeans) {
+    synchronized (LOCK) {
+      if (added || declined) {
+        return;
+      }
+      Path file = null;
+      try {
+        file = Files.createTempFile("briefpipe-compiler-", ".json");
+        Files.writeString(file, DIRECTIVE);
+        dcmd(mbeans, "compilerDirectivesAdd", file.toString());
+        added = true;
+      } catch (Exception | LinkageError e) {
+        LoggerFactory.getLogger(QuickCompilation.class).debug("compiler directive not added: {}", e.toString());
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (java.io.IOException ignored) {
+            // a temporary file of 40 bytes
+          }
         }
       }
     }
+  }
+
+  private static void remove(MBeanServer mbeans) {
+    try {
+      dcmd(mbeans, "compilerDirectivesRemove");
+    } catch (Exception | LinkageError e) {
+      LoggerFactory.getLogger(QuickCompilation.class).debug("compiler directive not removed: {}", e.toString());
+    }
+  }
+
+  private static void dcmd(MBeanServer mbeans, String op, String... args) throws Exception {
+    mbeans.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), op, new Object[] {args},
+        new String[] {String[].class.getName()});
   }
 }

@@ -56,6 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
     java.nio.file.Path workbook = options.workbook(settings, brief);
     if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
       QuickCompilation.apply();
+    } else {
+      QuickCompilation.decline();
     }
     Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
         .check(brief, workbook);

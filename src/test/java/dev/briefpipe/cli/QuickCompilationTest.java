@@ -19,13 +19,39 @@ class QuickCompilationTest {
     dcmd("compilerDirectivesClear");
   }
 
+  /** The directives added to this JVM, before the default one. */
+  private static String ours() throws Exception {
+    String printed = String.valueOf(dcmd("compilerDirectivesPrint"));
+    return printed.replaceAll("\\s+", " ").split("Directive: \\(default\\)")[0];
+  }
+
   @Test
   void aPreparedRunLeavesTheOptimisingCompilerOut() throws Exception {
-    QuickCompilation.prepare();
+    QuickCompilation.prepare(false);
     QuickCompilation.apply();
-    String printed = String.valueOf(dcmd("compilerDirectivesPrint"));
-    String ours = printed.replaceAll("\\s+", " ").split("Directive: \\(default\\)")[0];
-    assertThat(ours).contains("matching: *.*").containsPattern("c2 directives: inline: - Enable:true Exclude:true");
+    assertThat(ours()).contains("matching: *.*").containsPattern("c2 directives: inline: - Enable:true Exclude:true");
+  }
+
+  @Test
+  void addedEarlyItIsAddedOnceAndTakenOutForALargeWorkbook() throws Exception {
+    QuickCompilation.prepare(true);
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (!ours().contains("matching: *.*") && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(ours()).contains("matching: *.*");
+    QuickCompilation.apply();
+    assertThat(ours().split("matching: \\*\\.\\*", -1)).hasSize(2);
+    QuickCompilation.decline();
+    assertThat(ours()).doesNotContain("matching: *.*");
+  }
+
+  @Test
+  void aRunDeclinedAtOnceEndsWithoutIt() throws Exception {
+    QuickCompilation.prepare(true);
+    QuickCompilation.decline();
+    Thread.sleep(1500);
+    assertThat(ours()).doesNotContain("matching: *.*");
   }
 
   @Test

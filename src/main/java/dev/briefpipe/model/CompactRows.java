@@ -91,7 +91,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
   }
 
   /** One row's kept values, decoded when asked for. */
-  private final class Values extends AbstractMap<String, Object> {
+  private final class Values extends AbstractMap<String, Object> implements ReadOnlyView {
     private final int row;
 
     Values(int row) {
@@ -123,7 +123,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
   }
 
   /** One row's cell addresses, made when asked for. */
-  private final class Cells extends AbstractMap<String, CellRef> {
+  private final class Cells extends AbstractMap<String, CellRef> implements ReadOnlyView {
     private final int sheetRow;
 
     Cells(int sheetRow) {

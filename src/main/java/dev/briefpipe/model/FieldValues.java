@@ -12,7 +12,7 @@ import java.util.Set;
  * (a blank cell) is absent from the map, as it would be from a {@code HashMap}; fields iterate in
  * the sheet's order. Unmodifiable.
  */
-public final class FieldValues extends AbstractMap<String, Object> {
+public final class FieldValues extends AbstractMap<String, Object> implements ReadOnlyView {
   private final String[] fields;
   private final Object[] values;
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 public record Row(int sheetRow, Map<String, Object> values, Map<String, CellRef> cells) {
 
   public Row {
-    values = values instanceof FieldValues ? values : Collections.unmodifiableMap(values);
-    cells = cells instanceof RowCells ? cells : Collections.unmodifiableMap(cells);
+    values = values instanceof ReadOnlyView ? values : Collections.unmodifiableMap(values);
+    cells = cells instanceof ReadOnlyView ? cells : Collections.unmodifiableMap(cells);
   }
 
   public Optional<Object> find(String field) {

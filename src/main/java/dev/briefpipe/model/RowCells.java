@@ -9,7 +9,7 @@ import java.util.Set;
  * A row's cell addresses, field by field, made when asked for from the sheet, the row and each
  * field's column: a million rows need no million maps of addresses.
  */
-public final class RowCells extends AbstractMap<String, CellRef> {
+public final class RowCells extends AbstractMap<String, CellRef> implements ReadOnlyView {
   private final String sheet;
   private final int row;
   private final Map<String, Integer> columns;

@@ -32,6 +32,15 @@ final class KeyCheck {
   }
 
   void accept(Row r) {
+    if (hashes != null && fields.size() == 1) {
+      // One field, the usual key: hashed as it is, no list made for it.
+      String key = r.text(fields.get(0));
+      int first = key.isEmpty() ? -1 : hashes.putIfAbsent(finish(add(BASIS, key)), r.sheetRow());
+      if (first >= 0) {
+        repeated(r, first, key);
+      }
+      return;
+    }
     List<String> k = fields.size() == 1 ? List.of(r.text(fields.get(0))) : fields.stream().map(r::text).toList();
     boolean empty = true;
     for (String part : k) {
@@ -48,28 +57,45 @@ final class KeyCheck {
       first = prev == null ? -1 : prev;
     }
     if (first >= 0) {
-      String field = fields.get(0);
-      CellRef at = r.cell(field).orElseThrow();
-      findings.add(new Finding(code, Severity.ERROR, at, field, schema.columns().get(field).title(),
-          String.join(", ", k), "", List.of(first + 1)));
+      repeated(r, first, String.join(", ", k));
     }
   }
 
+  /** @param first the sheet row the key was first met in */
+  private void repeated(Row r, int first, String key) {
+    String field = fields.get(0);
+    CellRef at = r.cell(field).orElseThrow();
+    findings.add(new Finding(code, Severity.ERROR, at, field, schema.columns().get(field).title(), key, "",
+        List.of(first + 1)));
+  }
+
+  private static final long BASIS = 0xcbf29ce484222325L;
+
   private static long hash(List<String> key) {
-    long h = 0xcbf29ce484222325L;
+    long h = BASIS;
     for (String part : key) {
-      for (int i = 0; i < part.length(); i++) {
-        h ^= part.charAt(i);
-        h *= 0x100000001b3L;
-      }
-      h ^= 0x1F;
+      h = add(h, part);
+    }
+    return finish(h);
+  }
+
+  /** FNV-1a over one part's characters, then a separator. */
+  private static long add(long h, String part) {
+    for (int i = 0; i < part.length(); i++) {
+      h ^= part.charAt(i);
       h *= 0x100000001b3L;
     }
-    // murmur3's finaliser, so that near-equal keys spread over the table
+    h ^= 0x1F;
+    return h * 0x100000001b3L;
+  }
+
+  /** murmur3's finaliser, so that near-equal keys spread over the table. */
+  private static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
     h *= 0xc4ceb9fe1a85ec53L;
     return h ^ (h >>> 33);
   }
+
 }

@@ -68,10 +68,10 @@ public final class IntervalProof {
       if (u.op().equals("not")) {
         return operand instanceof Test t ? new Not(t) : null;
       }
-      return operand instanceof Num x ? new Negate(x) : null;
+      return operand instanceof Num x ? new Sign(false, x) : null;
     }
     if (e instanceof Expr.Call c && c.function().equals("abs") && c.args().size() == 1) {
-      return node(c.args().get(0)) instanceof Num x ? new Abs(x) : null;
+      return node(c.args().get(0)) instanceof Num x ? new Sign(true, x) : null;
     }
     if (e instanceof Expr.Binary b) {
       Node l = node(b.left());
@@ -145,10 +145,13 @@ public final class IntervalProof {
     }
   }
 
-  private static final class Negate extends Num {
+  /** Minus, or abs(): both exact in the evaluator (no rounding), so the bounds move as they are. */
+  private static final class Sign extends Num {
+    final boolean abs;
     final Num x;
 
-    Negate(Num x) {
+    Sign(boolean abs, Num x) {
+      this.abs = abs;
       this.x = x;
     }
 
@@ -157,28 +160,10 @@ public final class IntervalProof {
       if (!x.bounds(row)) {
         return false;
       }
-      lo = -x.hi;
-      hi = -x.lo;
-      return true;
-    }
-  }
-
-  private static final class Abs extends Num {
-    final Num x;
-
-    Abs(Num x) {
-      this.x = x;
-    }
-
-    @Override
-    boolean bounds(Row row) {
-      if (!x.bounds(row)) {
-        return false;
-      }
-      if (x.lo >= 0) {
+      if (abs && x.lo >= 0) {
         lo = x.lo;
         hi = x.hi;
-      } else if (x.hi <= 0) {
+      } else if (!abs || x.hi <= 0) {
         lo = -x.hi;
         hi = -x.lo;
       } else {
@@ -244,17 +229,7 @@ public final class IntervalProof {
     }
   }
 
-  private static final class Compare implements Test {
-    final String op;
-    final Num l;
-    final Num r;
-
-    Compare(String op, Num l, Num r) {
-      this.op = op;
-      this.l = l;
-      this.r = r;
-    }
-
+  private record Compare(String op, Num l, Num r) implements Test {
     @Override
     public int decide(Row row) {
       if (!l.bounds(row) || !r.bounds(row)) {
@@ -281,13 +256,7 @@ public final class IntervalProof {
     }
   }
 
-  private static final class Not implements Test {
-    final Test x;
-
-    Not(Test x) {
-      this.x = x;
-    }
-
+  private record Not(Test x) implements Test {
     @Override
     public int decide(Row row) {
       int v = x.decide(row);
@@ -296,17 +265,7 @@ public final class IntervalProof {
   }
 
   /** and/or as the evaluator runs them: the left side first, the right only when it matters. */
-  private static final class Logic implements Test {
-    final boolean and;
-    final Test l;
-    final Test r;
-
-    Logic(boolean and, Test l, Test r) {
-      this.and = and;
-      this.l = l;
-      this.r = r;
-    }
-
+  private record Logic(boolean and, Test l, Test r) implements Test {
     @Override
     public int decide(Row row) {
       int a = l.decide(row);

@@ -14,12 +14,17 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
  * Looks at a file before POI does, so the common wrong files get a sentence of their own: empty, a
  * CSV or other text, an OpenDocument or binary (.xlsb) workbook, a zip with duplicate entries or cut
- * short, a file larger than allowed, or a workbook whose extension says the other format.
+ * short, a file larger than allowed, or a workbook whose extension says the other format. Hostile
+ * packages are named here too, from every part, whether or not a reader will open it: an entry that
+ * says it unpacks past POI's inflate ratio (a zip bomb), or an XML part with a DOCTYPE. The streaming
+ * reader opens only the sheets a brief reads; without this, a bomb in another sheet would pass as a
+ * workbook that lacks the brief's sheets. POI's own limits still hold for what is read.
  */
 final class FileSniffer {
   private FileSniffer() {}
@@ -41,7 +46,10 @@ final class FileSniffer {
     if (magic == FileMagic.OOXML) {
       zip(file, name);
     } else if (magic == FileMagic.OLE2) {
-      if ((name.endsWith(".xlsx") || name.endsWith(".xlsm")) && !encrypted(file)) {
+      if (encrypted(file)) {
+        throw new WorkbookReadException(file, "encrypted", null, null);
+      }
+      if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
         throw new WorkbookReadException(file, "wrong-extension", ".xls", null);
       }
     } else if (isText(file)) {
@@ -56,9 +64,16 @@ final class FileSniffer {
     try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
       Enumeration<ZipArchiveEntry> entries = zip.getEntries();
       while (entries.hasMoreElements()) {
-        String n = entries.nextElement().getName();
+        ZipArchiveEntry e = entries.nextElement();
+        String n = e.getName();
         if (!names.add(n)) {
           throw new WorkbookReadException(file, "duplicate-entries", n, null);
+        }
+        if (bomb(e)) {
+          throw new WorkbookReadException(file, "zip-bomb", n, null);
+        }
+        if ((n.endsWith(".xml") || n.endsWith(".rels")) && doctype(zip, e)) {
+          throw new WorkbookReadException(file, "unsafe-xml", n, null);
         }
       }
       if (names.contains("mimetype") && names.contains("content.xml")) {
@@ -75,6 +90,24 @@ final class FileSniffer {
     if (name.endsWith(".xls")) {
       throw new WorkbookReadException(file, "wrong-extension", ".xlsx", null);
     }
+  }
+
+  /** An entry whose sizes say it unpacks past POI's ratio (checked, as POI does, beyond 100 KB). */
+  private static boolean bomb(ZipArchiveEntry e) {
+    long size = e.getSize();
+    long packed = e.getCompressedSize();
+    return size > GRACE_BYTES && packed >= 0 && (double) packed / size < ZipSecureFile.getMinInflateRatio();
+  }
+
+  private static final long GRACE_BYTES = 100 * 1024;
+
+  /** Whether an XML part's prolog (its first 4 KB, unpacked) declares a document type. */
+  private static boolean doctype(ZipFile zip, ZipArchiveEntry e) throws IOException {
+    byte[] head;
+    try (InputStream in = zip.getInputStream(e)) {
+      head = in.readNBytes(4096);
+    }
+    return new String(head, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains("<!DOCTYPE");
   }
 
   private static boolean encrypted(Path file) throws IOException {

@@ -65,6 +65,31 @@ class BrokenFilesIT {
     assertThat(SEEN.add(r.err().replace(file.toString(), ""))).as("message unique to %s", reason).isTrue();
   }
 
+  /** The same files through the streaming reader (every .xlsx streamed): the same exit and sentence. */
+  @ParameterizedTest(name = "streamed: {0} → {1}")
+  @CsvSource({
+    "not-a-zip.xlsx, not-a-workbook",
+    "csv-named.xlsx, csv",
+    "empty.xlsx, empty",
+    "truncated.xlsx, truncated",
+    "encrypted.xlsx, encrypted",
+    "strict.xlsx, strict-ooxml",
+    "zip-bomb.xlsx, zip-bomb",
+    "entity-expansion.xlsx, unsafe-xml",
+    "duplicate-entries.xlsx, duplicate-entries",
+    "xls-named.xlsx, wrong-extension",
+  })
+  void streamedTheyFailTheSameWay(String name, String reason) throws Exception {
+    limits("streamAboveMegabytes: 0");
+    Path file = fixture(name);
+    byte[] before = Files.readAllBytes(file);
+    Cli.Result r = Cli.run(project, "validate", "--workbook", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(expected(reason, file)).doesNotContain("Exception", "\tat ");
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
   @Test
   void aFileOverTheSizeLimitIsRefusedBeforeItIsOpened() throws IOException {
     limits("maxMegabytes: 1");

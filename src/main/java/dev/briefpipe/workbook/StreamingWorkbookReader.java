@@ -15,10 +15,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,15 +64,11 @@ public final class StreamingWorkbookReader {
       long size = Files.size(file);
       long modified = Files.getLastModifiedTime(file).toMillis();
       StreamedBook book;
-      try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-        XSSFReader reader = new XSSFReader(pkg);
-        book = readWorkbookXml(reader);
-        InputStream stylesXml;
-        try {
-          stylesXml = reader.getStylesData();
-        } catch (IllegalArgumentException | IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-          stylesXml = null;
+      try (PackageParts parts = PackageParts.open(file)) {
+        try (InputStream in = parts.workbook()) {
+          book = readWorkbookXml(in);
         }
+        InputStream stylesXml = parts.styles();
         if (stylesXml == null) {
           book.styles = CellFormats.none(book.date1904);
         } else {
@@ -85,26 +77,21 @@ public final class StreamingWorkbookReader {
           }
         }
         book.meter = meter;
-        var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
-        long sstSize = parts.isEmpty() ? -1 : parts.get(0).getSize();
+        long sstSize = parts.sharedStringsSize();
         // As the in-memory reader would: a part that says it unpacks larger than the limit is refused
         // up front, read or not (one that lies is stopped as it is read).
-        for (var part : pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.WORKSHEET.getContentType())) {
-          book.sheetBytes += Math.max(0, part.getSize());
-          if (part.getSize() > PoiHardening.partLimit()) {
-            throw new IOException(part.getPartName() + " exceeds the maximum part size");
+        for (SheetEntry e : book.sheets) {
+          long partSize = parts.partSize(e.relId());
+          book.sheetBytes += Math.max(0, partSize);
+          if (partSize > PoiHardening.partLimit()) {
+            throw new IOException("sheet " + e.name() + " exceeds the maximum part size");
           }
         }
         if (sstSize > PoiHardening.partLimit()) {
           throw new IOException("the shared strings exceed the maximum part size");
         }
-        InputStream sst;
-        try {
-          sst = reader.getSharedStringsData();
-        } catch (IllegalArgumentException | IOException e) {
-          // No shared strings part: a workbook of numbers and inline strings only.
-          sst = null;
-        }
+        // No shared strings part: a workbook of numbers and inline strings only.
+        InputStream sst = parts.sharedStrings();
         if (sst == null) {
           book.strings = new SharedStrings();
         } else {
@@ -124,7 +111,7 @@ public final class StreamingWorkbookReader {
       throw e;
     } catch (org.apache.poi.EncryptedDocumentException e) {
       throw new WorkbookReadException(file, "encrypted", e.getMessage(), e);
-    } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+    } catch (IOException | XMLStreamException | RuntimeException e) {
       throw failure(file, e, maxPartBytes);
     }
   }
@@ -142,31 +129,30 @@ public final class StreamingWorkbookReader {
     return f;
   }
 
-  private static StreamedBook readWorkbookXml(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+  private static StreamedBook readWorkbookXml(InputStream in) throws XMLStreamException {
     StreamedBook book = new StreamedBook();
-    try (InputStream in = reader.getWorkbookData()) {
-      XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
-      try {
-        while (x.hasNext()) {
-          if (x.next() != XMLStreamConstants.START_ELEMENT) {
-            continue;
-          }
-          String name = x.getLocalName();
-          if (name.equals("workbookPr")) {
-            String v = x.getAttributeValue(null, "date1904");
-            book.date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
-          } else if (name.equals("sheet")) {
-            String state = x.getAttributeValue(null, "state");
-            book.sheets.add(new SheetEntry(x.getAttributeValue(null, "name"), x.getAttributeValue(REL_NS, "id"),
-                state != null && !state.equals("visible")));
-          }
+    XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
+    try {
+      while (x.hasNext()) {
+        if (x.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
         }
-      } finally {
-        x.close();
+        String name = x.getLocalName();
+        if (name.equals("workbookPr")) {
+          String v = x.getAttributeValue(null, "date1904");
+          book.date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+        } else if (name.equals("sheet")) {
+          String state = x.getAttributeValue(null, "state");
+          book.sheets.add(new SheetEntry(x.getAttributeValue(null, "name"), x.getAttributeValue(REL_NS, "id"),
+              state != null && !state.equals("visible")));
+        }
       }
+    } finally {
+      x.close();
     }
     return book;
   }
+
 
   /** One sheet, read from the file each time its rows are asked for. */
   private static final class StreamedSheet implements SheetRows {
@@ -283,14 +269,14 @@ public final class StreamingWorkbookReader {
         if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
           throw new WorkbookReadException(file, "changed-while-reading", null, null);
         }
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            InputStream in = new ReadAheadInput(new XSSFReader(pkg).getSheet(entry.relId()), "sheet-inflater")) {
+        try (PackageParts parts = PackageParts.open(file);
+            InputStream in = new ReadAheadInput(parts.part(entry.relId()), "sheet-inflater")) {
           return reader.read(new LimitedInput(in, PoiHardening.partLimit(),
               n -> book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes)));
         }
       } catch (WorkbookReadException | PrepareFailed e) {
         throw e;
-      } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+      } catch (IOException | XMLStreamException | RuntimeException e) {
         throw failure(file, e, PoiHardening.partLimit());
       }
     }

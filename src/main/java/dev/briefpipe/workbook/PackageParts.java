@@ -41,7 +41,7 @@ final class PackageParts implements Closeable {
   static PackageParts open(Path file) throws IOException, XMLStreamException {
     ZipSecureFile zip = new ZipSecureFile(file.toFile());
     try {
-      if (zip.getEntry("[Content_Types].xml") == null || zip.getEntry("_rels/.rels") == null) {
+      if (entry(zip, "[Content_Types].xml") == null || entry(zip, "_rels/.rels") == null) {
         throw new NotOfficeXmlFileException(
             "No valid entries or contents found, this is not a valid OOXML (Office Open XML) file");
       }
@@ -54,14 +54,14 @@ final class PackageParts implements Closeable {
           workbook = rel[2];
         }
       }
-      if (workbook == null || zip.getEntry(workbook) == null) {
+      if (workbook == null || entry(zip, workbook) == null) {
         throw new NotOfficeXmlFileException("No valid entries or contents found: no workbook part");
       }
       PackageParts parts = new PackageParts(zip, workbook);
       int slash = workbook.lastIndexOf('/');
       String dir = slash < 0 ? "" : workbook.substring(0, slash + 1);
       String rels = dir + "_rels/" + workbook.substring(slash + 1) + ".rels";
-      if (zip.getEntry(rels) != null) {
+      if (entry(zip, rels) != null) {
         for (String[] rel : relationships(zip, rels, dir)) {
           parts.byId.put(rel[0], rel[2]);
           if (rel[1].equals(RELATIONSHIPS + "styles")) {
@@ -85,17 +85,17 @@ final class PackageParts implements Closeable {
 
   /** The styles part's XML, or null when the package has none. */
   InputStream styles() throws IOException {
-    return styles == null || zip.getEntry(styles) == null ? null : open(styles);
+    return styles == null || entry(zip, styles) == null ? null : open(styles);
   }
 
   /** The shared strings' XML, or null when the package has none. */
   InputStream sharedStrings() throws IOException {
-    return sharedStrings == null || zip.getEntry(sharedStrings) == null ? null : open(sharedStrings);
+    return sharedStrings == null || entry(zip, sharedStrings) == null ? null : open(sharedStrings);
   }
 
   /** How large the shared strings say they unpack, or -1. */
   long sharedStringsSize() {
-    ZipArchiveEntry e = sharedStrings == null ? null : zip.getEntry(sharedStrings);
+    ZipArchiveEntry e = sharedStrings == null ? null : entry(zip, sharedStrings);
     return e == null ? -1 : e.getSize();
   }
 
@@ -111,16 +111,31 @@ final class PackageParts implements Closeable {
   /** How large that part says it unpacks, or -1. */
   long partSize(String id) {
     String name = byId.get(id);
-    ZipArchiveEntry e = name == null ? null : zip.getEntry(name);
+    ZipArchiveEntry e = name == null ? null : entry(zip, name);
     return e == null ? -1 : e.getSize();
   }
 
   private InputStream open(String name) throws IOException {
-    ZipArchiveEntry e = zip.getEntry(name);
+    ZipArchiveEntry e = entry(zip, name);
     if (e == null) {
       throw new IOException("no part " + name);
     }
     return zip.getInputStream(e);
+  }
+
+  /** The zip entry of a part; part names are compared ignoring case, as in the OPC standard. */
+  private static ZipArchiveEntry entry(ZipSecureFile zip, String name) {
+    ZipArchiveEntry e = zip.getEntry(name);
+    if (e != null) {
+      return e;
+    }
+    for (java.util.Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
+      ZipArchiveEntry candidate = all.nextElement();
+      if (candidate.getName().equalsIgnoreCase(name)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -132,7 +147,7 @@ final class PackageParts implements Closeable {
   private static java.util.List<String[]> relationships(ZipSecureFile zip, String name, String dir)
       throws IOException, XMLStreamException {
     java.util.List<String[]> out = new java.util.ArrayList<>();
-    try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+    try (InputStream in = zip.getInputStream(entry(zip, name))) {
       XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(in);
       try {
         while (x.hasNext()) {

@@ -39,4 +39,26 @@ class PackagePartsTest {
       }
     }
   }
+
+  @Test
+  void partNamesAreMatchedIgnoringCase() throws Exception {
+    Path original = SampleProject.copyInto(dir.resolve("p")).workbook();
+    Path shouted = dir.resolve("shouted.xlsx");
+    try (var in = new java.util.zip.ZipFile(original.toFile());
+        var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(shouted))) {
+      for (var e : java.util.Collections.list(in.entries())) {
+        byte[] data = in.getInputStream(e).readAllBytes();
+        if (e.getName().equals("xl/_rels/workbook.xml.rels")) {
+          data = new String(data, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("worksheets/sheet1.xml", "Worksheets/SHEET1.xml").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(data);
+        out.closeEntry();
+      }
+    }
+    try (PackageParts parts = PackageParts.open(shouted); InputStream sheet = parts.part("rId3")) {
+      assertThat(new String(sheet.readNBytes(400), java.nio.charset.StandardCharsets.UTF_8)).contains("<worksheet");
+    }
+  }
 }

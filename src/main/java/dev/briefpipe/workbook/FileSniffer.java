@@ -46,11 +46,11 @@ final class FileSniffer {
     if (magic == FileMagic.OOXML) {
       zip(file, name);
     } else if (magic == FileMagic.OLE2) {
-      if (encrypted(file)) {
-        throw new WorkbookReadException(file, "encrypted", null, null);
-      }
+      // An .xlsx in an OLE2 container is an encrypted one, or an .xls misnamed. A real .xls is left
+      // to POI, which names its encryption itself.
       if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
-        throw new WorkbookReadException(file, "wrong-extension", ".xls", null);
+        throw encrypted(file) ? new WorkbookReadException(file, "encrypted", null, null)
+            : new WorkbookReadException(file, "wrong-extension", ".xls", null);
       }
     } else if (isText(file)) {
       throw new WorkbookReadException(file, looksLikeCsv(file) ? "csv" : "not-a-workbook", null, null);

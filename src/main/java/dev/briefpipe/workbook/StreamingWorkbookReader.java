@@ -109,8 +109,6 @@ public final class StreamingWorkbookReader {
       return new RawWorkbook(file, sha, size, sheets, book.date1904);
     } catch (WorkbookReadException e) {
       throw e;
-    } catch (org.apache.poi.EncryptedDocumentException e) {
-      throw new WorkbookReadException(file, "encrypted", e.getMessage(), e);
     } catch (IOException | XMLStreamException | RuntimeException e) {
       throw failure(file, e, maxPartBytes);
     }

@@ -79,11 +79,6 @@ class CachedRange<T> implements XDDFDataSource<T> {
     }
 
     @Override
-    public boolean isLiteral() {
-      return false;
-    }
-
-    @Override
     public void setFormatCode(String formatCode) {
       throw new UnsupportedOperationException("the format is the cells'");
     }

@@ -1,0 +1,278 @@
+package dev.briefpipe.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@code build} and {@code validate} with an application class-data archive (AppCDS, JEP 310
+ * and 350). A cold run of the sample brief loads some 7,800 classes, 6,500 of them from the jar, each
+ * read, verified and linked anew; from an archive they are mapped ready-made, and the run takes about
+ * a quarter less time. {@code java -jar} cannot carry the JVM option that names the archive, so this
+ * JVM starts a second one with it, with the same java, JVM options, jar and arguments, sharing the
+ * terminal, and exits with its exit code. The first run of each command lists the classes it loads
+ * ({@code -XX:DumpLoadedClassList}); once it has succeeded, a JVM of its own, left running in the
+ * background, writes the archive from that list ({@code -Xshare:dump}, some seconds) and moves it into
+ * place. Later runs map it. The first run itself is as fast as before.
+ *
+ * <p>Archives are kept in {@code $BRIEFPIPE_CACHE}, else {@code $XDG_CACHE_HOME/briefpipe}, else
+ * {@code ~/.cache/briefpipe}, one per command, named by a hash of the java, the jar (path, size, time)
+ * and the JVM options: a new jar or JDK writes a new one, and the old one is deleted. Nothing is
+ * relaunched when {@code BRIEFPIPE_CDS=off}, when the JVM was not started with {@code -jar} (tests,
+ * embedding), when its options already name an archive or an agent or debugger, or where the JVM's
+ * own command line cannot be read. Should the JVM not accept an archive (another build of it, say), it
+ * runs without one, silently: the archive only ever makes a run faster.
+ */
+final class ClassDataLauncher {
+  /** Set on the second JVM, so that it runs the command itself. */
+  static final String CHILD_PROPERTY = "briefpipe.cds";
+  private static final List<String> COMMANDS = List.of("build", "validate");
+  /** JVM options under which the user, not briefpipe, decides what the JVM maps or runs. */
+  private static final List<String> HANDS_OFF = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+      "-Xshare", "-XX:SharedClassListFile", "-XX:+AutoCreateSharedArchive", "-agentlib", "-agentpath",
+      "-javaagent", "-Xdebug", "-Xrunjdwp", "-D" + CHILD_PROPERTY);
+
+  /**
+   * The second JVM's command line; the archive it maps or that is written after it; the list of
+   * classes it writes when there is no archive yet (else null); and the JVM options an archive is
+   * written under.
+   */
+  record Launch(List<String> command, Path archive, Path writing, List<String> dumpOptions) {}
+
+  private ClassDataLauncher() {}
+
+  /**
+   * Runs the command in a second JVM with the archive, when it applies.
+   *
+   * @return that JVM's exit code, or empty when this JVM is to run the command itself
+   */
+  static OptionalInt run(String[] args) {
+    ProcessHandle.Info self = ProcessHandle.current().info();
+    Optional<Launch> launch = plan(args, self.command().orElse(null), self.arguments().orElse(null), System.getenv());
+    if (launch.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    Launch l = launch.get();
+    Process child;
+    try {
+      if (l.writing() != null) {
+        Files.createDirectories(l.writing().getParent());
+      }
+      child = new ProcessBuilder(l.command()).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+    // Stopped (Ctrl-C, a service manager's TERM): the second JVM is stopped too, and waited for, so
+    // that this one does not return while the other still writes.
+    Thread stop = new Thread(() -> {
+      if (child.isAlive()) {
+        child.destroy();
+        try {
+          child.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "stop-child");
+    Runtime.getRuntime().addShutdownHook(stop);
+    int code;
+    try {
+      code = child.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(130);
+    }
+    Runtime.getRuntime().removeShutdownHook(stop);
+    if (l.writing() != null) {
+      dumpInBackground(l, code == 0);
+    }
+    return OptionalInt.of(code);
+  }
+
+  /**
+   * The second JVM's command line for this one's, or empty when there is to be none.
+   *
+   * @param java this JVM's executable; {@code jvmLine} its arguments as given (JVM options, -jar, jar,
+   *     then {@code args}); either null when unknown
+   */
+  static Optional<Launch> plan(String[] args, String java, String[] jvmLine, Map<String, String> env) {
+    if (java == null || jvmLine == null || System.getProperty(CHILD_PROPERTY) != null
+        || "off".equalsIgnoreCase(env.get("BRIEFPIPE_CDS"))) {
+      return Optional.empty();
+    }
+    String command = Main.command(args);
+    if (command == null || !COMMANDS.contains(command) || !Main.loadsConfig(args)) {
+      return Optional.empty();
+    }
+    int jar = List.of(jvmLine).indexOf("-jar");
+    if (jar < 0 || jar + 1 >= jvmLine.length || jvmLine.length - jar - 2 != args.length) {
+      return Optional.empty();
+    }
+    List<String> options = List.of(jvmLine).subList(0, jar);
+    if (options.stream().anyMatch(o -> HANDS_OFF.stream().anyMatch(o::startsWith))) {
+      return Optional.empty();
+    }
+    Path jarFile = Path.of(jvmLine[jar + 1]).toAbsolutePath().normalize();
+    Path dir = cacheDir(env);
+    if (dir == null || !Files.isRegularFile(jarFile)) {
+      return Optional.empty();
+    }
+    String key;
+    try {
+      key = key(java, jarFile, options);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Path archive = dir.resolve(command + "-" + key + ".jsa");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.addAll(options);
+    Path writing = null;
+    if (Files.isRegularFile(archive)) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    } else {
+      writing = dir.resolve(command + "-" + key + "." + ProcessHandle.current().pid() + ".classlist");
+      cmd.add("-XX:DumpLoadedClassList=" + writing);
+    }
+    // The JVM's notes on archives (one that does not fit this JVM, classes it leaves out) stay quiet.
+    cmd.add("-Xlog:cds=off");
+    cmd.add("-Xlog:cds+dynamic=off");
+    cmd.add("-D" + CHILD_PROPERTY + "=child");
+    cmd.add("-jar");
+    cmd.add(jarFile.toString());
+    cmd.addAll(List.of(args));
+    // The archive is written under the options that decide its layout (heap, collector, pointers),
+    // not under logging or properties.
+    List<String> dumpOptions = options.stream()
+        .filter(o -> (o.startsWith("-X") && !o.startsWith("-Xlog")) || o.startsWith("-XX:")).toList();
+    return Optional.of(new Launch(List.copyOf(cmd), archive, writing, dumpOptions));
+  }
+
+  static Path cacheDir(Map<String, String> env) {
+    String own = env.get("BRIEFPIPE_CACHE");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own).toAbsolutePath();
+    }
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "briefpipe").toAbsolutePath();
+    }
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "briefpipe");
+  }
+
+  private static String key(String java, Path jar, List<String> options) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String what = String.join("\n", java, System.getProperty("java.vm.version", ""), jar.toString(),
+        Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
+        String.join("\u0000", options));
+    return HexFormat.of().formatHex(md.digest(what.getBytes(StandardCharsets.UTF_8)), 0, 8);
+  }
+
+  /**
+   * After a first run: when it succeeded (a failed one may have stopped before most classes were
+   * loaded), starts {@link Dump} in a JVM that outlives this one; else drops the list.
+   */
+  private static void dumpInBackground(Launch l, boolean succeeded) {
+    Path lock = l.archive().resolveSibling(l.archive().getFileName() + ".lock");
+    try {
+      if (!succeeded || !Files.isRegularFile(l.writing()) || !claim(lock)) {
+        Files.deleteIfExists(l.writing());
+        return;
+      }
+      Path jar = Path.of(l.command().get(l.command().indexOf("-jar") + 1));
+      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", jar.toString(),
+          Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
+      cmd.addAll(l.dumpOptions());
+      new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(l.writing());
+        Files.deleteIfExists(lock);
+      } catch (IOException ignored) {
+        // a stray file in the cache, replaced by the next first run
+      }
+    }
+  }
+
+  private static java.io.File nullFile() {
+    return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+
+  /** Whether this run may write the archive: no other is writing it (or one has been at it too long). */
+  private static boolean claim(Path lock) throws IOException {
+    try {
+      Files.createFile(lock);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.getLastModifiedTime(lock).toMillis() < System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(10)) {
+        Files.delete(lock);
+        return claim(lock);
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Writes an archive from a list of classes, in the background: {@code Dump list archive lock
+   * jvmOptions…}. The archive is written beside its name and moved into place when whole; the same
+   * command's older archives, the list and the lock are deleted.
+   */
+  static final class Dump {
+    private Dump() {}
+
+    public static void main(String[] args) throws Exception {
+      Path list = Path.of(args[0]);
+      Path archive = Path.of(args[1]);
+      Path lock = Path.of(args[2]);
+      Path writing = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      try {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(args).subList(3, args.length));
+        cmd.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + writing,
+            "-Xlog:cds=off", "-cp", System.getProperty("java.class.path")));
+        int code = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (code == 0 && Files.isRegularFile(writing) && Files.size(writing) > 0) {
+          keep(writing, archive);
+        }
+      } finally {
+        Files.deleteIfExists(writing);
+        Files.deleteIfExists(list);
+        Files.deleteIfExists(lock);
+      }
+    }
+  }
+
+  /** The archive just written becomes the command's archive; the same command's older ones go. */
+  private static void keep(Path writing, Path archive) throws IOException {
+    Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    String command = archive.getFileName().toString();
+    command = command.substring(0, command.indexOf('-') + 1);
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), command + "*.jsa")) {
+      for (Path p : old) {
+        if (!p.equals(archive)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+}

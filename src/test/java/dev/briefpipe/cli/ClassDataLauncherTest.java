@@ -1,0 +1,107 @@
+package dev.briefpipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When and how {@code build} and {@code validate} start a second JVM with a class-data archive. */
+class ClassDataLauncherTest {
+  @TempDir Path dir;
+  private Path jar;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void jar() throws IOException {
+    jar = Files.writeString(dir.resolve("briefpipe.jar"), "not really a jar");
+    env = Map.of("BRIEFPIPE_CACHE", dir.resolve("cache").toString());
+  }
+
+  private Optional<ClassDataLauncher.Launch> plan(List<String> jvm, String... args) {
+    String[] line = java.util.stream.Stream.concat(jvm.stream(), java.util.stream.Stream.of(args)).toArray(String[]::new);
+    return ClassDataLauncher.plan(args, "/usr/bin/java", line, env);
+  }
+
+  @Test
+  void aFirstBuildWritesTheArchiveWithTheSameJvmOptionsJarAndArguments() {
+    ClassDataLauncher.Launch l = plan(List.of("-Xmx128m", "-jar", jar.toString()),
+        "build", "--brief", "b", "--period", "2025-03").orElseThrow();
+    assertThat(l.writing().getParent()).isEqualTo(dir.resolve("cache"));
+    assertThat(l.archive().getFileName().toString()).startsWith("build-").endsWith(".jsa");
+    assertThat(l.command()).startsWith("/usr/bin/java", "-Xmx128m", "-XX:DumpLoadedClassList=" + l.writing())
+        .contains("-Dbriefpipe.cds=child")
+        .endsWith("-jar", jar.toAbsolutePath().toString(), "build", "--brief", "b", "--period", "2025-03");
+  }
+
+  @Test
+  void theArchiveIsWrittenUnderTheOptionsThatShapeItNotUnderLogging() {
+    ClassDataLauncher.Launch l = plan(List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xlog:gc", "-Dx=y", "-jar",
+        jar.toString()), "build").orElseThrow();
+    assertThat(l.dumpOptions()).containsExactly("-Xmx128m", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void laterRunsMapTheArchiveTheFirstWrote() throws IOException {
+    ClassDataLauncher.Launch first = plan(List.of("-jar", jar.toString()), "validate").orElseThrow();
+    Files.createDirectories(first.archive().getParent());
+    Files.writeString(first.archive(), "archive");
+    ClassDataLauncher.Launch next = plan(List.of("-jar", jar.toString()), "validate").orElseThrow();
+    assertThat(next.writing()).isNull();
+    assertThat(next.command()).contains("-XX:SharedArchiveFile=" + first.archive())
+        .noneMatch(a -> a.startsWith("-XX:DumpLoadedClassList"));
+  }
+
+  @Test
+  void theArchiveIsNamedByJarAndJvmOptions() throws IOException {
+    Path a = plan(List.of("-jar", jar.toString()), "build").orElseThrow().archive();
+    Path b = plan(List.of("-Xmx1g", "-jar", jar.toString()), "build").orElseThrow().archive();
+    assertThat(a).isNotEqualTo(b);
+    Files.writeString(jar, "a newer jar, of another size");
+    assertThat(plan(List.of("-jar", jar.toString()), "build").orElseThrow().archive()).isNotEqualTo(a);
+  }
+
+  @Test
+  void otherCommandsHelpAndNonJarRunsAreNotRelaunched() {
+    assertThat(plan(List.of("-jar", jar.toString()), "schedule", "run")).isEmpty();
+    assertThat(plan(List.of("-jar", jar.toString()), "watch", "--brief", "b")).isEmpty();
+    assertThat(plan(List.of("-jar", jar.toString()), "build", "--help")).isEmpty();
+    assertThat(plan(List.of("-jar", jar.toString()))).isEmpty();
+    assertThat(plan(List.of("-cp", jar.toString(), "dev.briefpipe.cli.Main"), "build")).isEmpty();
+  }
+
+  @Test
+  void theUsersOwnArchiveAgentOrDebuggerIsLeftAlone() {
+    for (String option : List.of("-XX:SharedArchiveFile=x.jsa", "-Xshare:off", "-javaagent:a.jar",
+        "-agentlib:jdwp=transport=dt_socket", "-Dbriefpipe.cds=child")) {
+      assertThat(plan(List.of(option, "-jar", jar.toString()), "build")).as(option).isEmpty();
+    }
+  }
+
+  @Test
+  void offInTheEnvironmentOrAnUnknownCommandLineMeansNoRelaunch() {
+    env = Map.of("BRIEFPIPE_CACHE", dir.toString(), "BRIEFPIPE_CDS", "off");
+    assertThat(plan(List.of("-jar", jar.toString()), "build")).isEmpty();
+    env = Map.of("BRIEFPIPE_CACHE", dir.toString());
+    String[] args = {"build"};
+    assertThat(ClassDataLauncher.plan(args, null, new String[] {"-jar", jar.toString(), "build"}, env)).isEmpty();
+    assertThat(ClassDataLauncher.plan(args, "/usr/bin/java", null, env)).isEmpty();
+    // The JVM's line does not end in these arguments: not a line this launcher understands.
+    assertThat(ClassDataLauncher.plan(args, "/usr/bin/java", new String[] {"-jar", jar.toString(), "x", "build"}, env))
+        .isEmpty();
+  }
+
+  @Test
+  void theCacheIsBriefpipesOwnThenXdgThenHome() {
+    assertThat(ClassDataLauncher.cacheDir(Map.of("BRIEFPIPE_CACHE", "/c", "XDG_CACHE_HOME", "/x"))).isEqualTo(Path.of("/c"));
+    assertThat(ClassDataLauncher.cacheDir(Map.of("XDG_CACHE_HOME", "/x"))).isEqualTo(Path.of("/x/briefpipe"));
+    assertThat(ClassDataLauncher.cacheDir(Map.of()))
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "briefpipe"));
+  }
+}

@@ -67,8 +67,11 @@ final class ClassDataLauncher {
     Launch l = launch.get();
     Process child;
     try {
-      if (l.writing() != null) {
-        Files.createDirectories(l.writing().getParent());
+      // A cache that cannot be written (a read-only home, say): the run goes on in this JVM, rather
+      // than in one that warns it cannot write its list of classes.
+      if (l.writing() != null
+          && !Files.isWritable(Files.createDirectories(l.writing().getParent()))) {
+        return OptionalInt.empty();
       }
       child = new ProcessBuilder(l.command()).inheritIO().start();
     } catch (IOException | RuntimeException e) {

@@ -108,6 +108,15 @@ class ClassDataLauncherIT {
   }
 
   @Test
+  void aCacheThatCannotBeMadeMeansOneJvmAndNoWarning() throws Exception {
+    cache = Files.writeString(dir.resolve("a-file"), "").resolve("cache");
+    Run r = run("on", "--lang", "en", "validate", "-q", "--brief", SampleProject.BRIEF);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(classLogs()).hasSize(1);
+  }
+
+  @Test
   void offRunsInOneJvm() throws Exception {
     Run r = run("off", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
     assertThat(r.code()).as(r.err()).isZero();

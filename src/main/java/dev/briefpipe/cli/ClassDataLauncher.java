@@ -45,11 +45,11 @@ final class ClassDataLauncher {
       "-javaagent", "-Xdebug", "-Xrunjdwp", "-D" + CHILD_PROPERTY);
 
   /**
-   * The second JVM's command line; the archive it maps or that is written after it; the list of
-   * classes it writes when there is no archive yet (else null); and the JVM options an archive is
+   * The second JVM's command line; its jar; the archive it maps or that is written after it; the list
+   * of classes it writes when there is no archive yet (else null); and the JVM options an archive is
    * written under.
    */
-  record Launch(List<String> command, Path archive, Path writing, List<String> dumpOptions) {}
+  record Launch(List<String> command, Path jar, Path archive, Path writing, List<String> dumpOptions) {}
 
   private ClassDataLauncher() {}
 
@@ -160,7 +160,7 @@ final class ClassDataLauncher {
     // not under logging or properties.
     List<String> dumpOptions = options.stream()
         .filter(o -> (o.startsWith("-X") && !o.startsWith("-Xlog")) || o.startsWith("-XX:")).toList();
-    return Optional.of(new Launch(List.copyOf(cmd), archive, writing, dumpOptions));
+    return Optional.of(new Launch(List.copyOf(cmd), jarFile, archive, writing, dumpOptions));
   }
 
   static Path cacheDir(Map<String, String> env) {
@@ -200,12 +200,11 @@ final class ClassDataLauncher {
         Files.deleteIfExists(l.writing());
         return;
       }
-      Path jar = Path.of(l.command().get(l.command().indexOf("-jar") + 1));
-      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", jar.toString(),
+      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
           Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
       cmd.addAll(l.dumpOptions());
-      new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(nullFile()))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(l.writing());
@@ -214,10 +213,6 @@ final class ClassDataLauncher {
         // a stray file in the cache, replaced by the next first run
       }
     }
-  }
-
-  private static java.io.File nullFile() {
-    return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   /** Whether this run may write the archive: no other is writing it (or one has been at it too long). */

@@ -1,38 +1,20 @@
 package dev.briefpipe.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
-import dev.briefpipe.deliver.DeliveryException;
 import dev.briefpipe.deliver.DeliveryLedger;
-import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
-import dev.briefpipe.deliver.MimeFactory;
 import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.SmtpTransport;
-import dev.briefpipe.i18n.Messages;
-import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.store.Database;
 import dev.briefpipe.store.RunHistory;
-import dev.briefpipe.validate.FindingText;
-import dev.briefpipe.validate.HtmlReportWriter;
-import dev.briefpipe.validate.WorkbookAnnotator;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,7 +32,7 @@ public final class BriefService implements AutoCloseable {
   private final Settings settings;
   private final CompletableFuture<Database> db;
   private final BriefPipeline pipeline;
-  private final Function<Path, MailTransport> transports;
+  private final PeriodLetters letters;
   private final String node;
 
   /**
@@ -66,7 +48,7 @@ public final class BriefService implements AutoCloseable {
     this.settings = settings;
     this.db = db;
     this.pipeline = new BriefPipeline(settings, progress, fonts);
-    this.transports = transports;
+    this.letters = new PeriodLetters(settings, transports, this::ledger);
     this.node = nodeName();
   }
 
@@ -134,7 +116,7 @@ public final class BriefService implements AutoCloseable {
     RunHistory runs = runs();
     long id = runs.start(brief.id(), period.toString(), "send", null, node, Instant.now()).orElseThrow();
     try {
-      Deliverer.Outcome o = deliverBrief(brief, period, out.resolve(brief.id()).resolve(period.toString()), resend);
+      Deliverer.Outcome o = letters.brief(brief, period, out.resolve(brief.id()).resolve(period.toString()), resend);
       runs.finish(id, o.allServed() ? "delivered" : "failed", null, null, failure(o), Instant.now());
       return o;
     } catch (IOException | RuntimeException e) {
@@ -178,18 +160,18 @@ public final class BriefService implements AutoCloseable {
     try {
       Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
       int findings = built.checked().report().findings().size();
-      if (allRecipients(brief).isEmpty()) {
+      if (PeriodLetters.recipients(brief).isEmpty()) {
         runs.finish(id.get(), "ok", findings, outputs(built.manifest()), null, Instant.now());
         return new RunOutcome("ok", id, Optional.empty(), "no recipients");
       }
-      Deliverer.Outcome o = deliverBrief(brief, period, built.dir(), false);
+      Deliverer.Outcome o = letters.brief(brief, period, built.dir(), false);
       String status = o.allServed() ? "delivered" : "failed";
       runs.finish(id.get(), status, findings, outputs(built.manifest()), failure(o), Instant.now());
       log.info("{} {}: {} (sent {}, already served {}, failed {}, unknown {})", brief.id(), p, status, o.sent().size(),
           o.skipped().size(), o.failed().size(), o.unknown().size());
       return new RunOutcome(status, id, Optional.of(o), failure(o));
     } catch (DataInvalidException e) {
-      Optional<Deliverer.Outcome> told = tellAnalysts(brief, period, e);
+      Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
       runs.finish(id.get(), "invalid-data", e.report().findings().size(), null, e.getMessage(), Instant.now());
       log.warn("{} {}: invalid data ({} errors); analysts told: {}", brief.id(), p, e.report().errorCount(),
           told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
@@ -208,90 +190,6 @@ public final class BriefService implements AutoCloseable {
         .ifPresent(id -> runs.finish(id, "missed", null, null, why, Instant.now()));
   }
 
-  private Deliverer.Outcome deliverBrief(BriefConfig brief, Period period, Path dir, boolean resend) throws IOException {
-    Path manifestFile = dir.resolve("manifest.json");
-    if (!Files.exists(manifestFile)) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT,
-          "no build for " + brief.id() + " " + period + " in " + dir + " (run build first)", null);
-    }
-    JsonNode m = Manifest.JSON.readTree(manifestFile.toFile());
-    JsonNode pdfEntry = null;
-    for (JsonNode o : m.get("outputs")) {
-      if ("pdf".equals(o.get("kind").asText())) {
-        pdfEntry = o;
-      }
-    }
-    if (pdfEntry == null) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "the build in " + dir + " has no PDF", null);
-    }
-    Path pdf = dir.resolve(pdfEntry.get("path").asText());
-    byte[] bytes = Files.readAllBytes(pdf);
-    String sha = dev.briefpipe.io.FileHashes.sha256(bytes);
-    if (!sha.equals(pdfEntry.get("sha256").asText())) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, pdf + " differs from its manifest; rebuild it", null);
-    }
-    List<KeyFigure> figures = new ArrayList<>();
-    for (JsonNode f : m.path("figures")) {
-      BigDecimal v = f.get("value").isNull() ? null : f.get("value").decimalValue();
-      String format = brief.summary() == null ? null : brief.summary().figures().stream()
-          .filter(x -> x.id().equals(f.get("id").asText())).map(BriefConfig.Figure::format).findFirst().orElse(null);
-      figures.add(new KeyFigure(f.get("id").asText(), f.get("label").asText(), v,
-          f.get("unit").isNull() ? null : f.get("unit").asText(), format, null, null));
-    }
-    LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-    try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
-      MimeMessage msg = MimeFactory.build(session(transport),
-          letters.brief(m.get("title").asText(), period.toString(), bytes, sha, figures, host(), resend));
-      return deliverer(transport).deliver(brief.id(), period.toString(), "brief", sha, msg, allRecipients(brief), resend);
-    }
-  }
-
-  private Optional<Deliverer.Outcome> tellAnalysts(BriefConfig brief, Period period, DataInvalidException e) {
-    if (brief.delivery() == null || brief.delivery().analysts().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Messages ko = Messages.of(Messages.Lang.KO);
-      FindingText text = new FindingText(ko);
-      byte[] html = new HtmlReportWriter(ko).write(e.report()).getBytes(StandardCharsets.UTF_8);
-      Path wb = e.report().workbook();
-      byte[] original = Files.readAllBytes(wb);
-      byte[] annotated = new WorkbookAnnotator(ko).annotate(original, e.report());
-      String sha = dev.briefpipe.io.FileHashes.sha256(original);
-      List<String> lines = e.report().findings().stream().filter(dev.briefpipe.model.Finding::isError).limit(20)
-          .map(f -> f.at() + ": " + text.message(f)).toList();
-      Path dir = settings.outputDir().resolve(brief.id()).resolve(period.toString()).resolve("reports");
-      LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-      try (MailTransport transport = transports.apply(dir)) {
-        MimeMessage msg = MimeFactory.build(session(transport), letters.report(brief.title(), period.toString(),
-            e.report().errorCount(), lines, html, annotated, wb.getFileName().toString(), sha, host()));
-        return Optional.of(deliverer(transport).deliver(brief.id(), period.toString(), "report-" + sha.substring(0, 12),
-            sha, msg, brief.delivery().analysts(), false));
-      }
-    } catch (IOException | RuntimeException x) {
-      log.error("{} {}: could not send the validation report to the analysts: {}", brief.id(), period, x.toString(), x);
-      return Optional.empty();
-    }
-  }
-
-  private Deliverer deliverer(MailTransport transport) {
-    return new Deliverer(ledger(), transport, settings.app().mail().retries(), settings.app().mail().backoffMillis());
-  }
-
-  private static Session session(MailTransport t) {
-    return t instanceof SmtpTransport s ? s.session() : Session.getInstance(new Properties());
-  }
-
-  private static List<String> allRecipients(BriefConfig brief) {
-    if (brief.delivery() == null) {
-      return List.of();
-    }
-    List<String> all = new ArrayList<>(brief.delivery().to());
-    all.addAll(brief.delivery().cc());
-    all.addAll(brief.delivery().bcc());
-    return all.stream().distinct().toList();
-  }
-
   private static String outputs(com.fasterxml.jackson.databind.node.ObjectNode manifest) {
     return manifest.get("outputs").toString();
   }
@@ -303,16 +201,8 @@ public final class BriefService implements AutoCloseable {
     return "failed: " + o.failed() + (o.unknown().isEmpty() ? "" : "; unknown: " + o.unknown());
   }
 
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "localhost";
-    }
-  }
-
   private static String nodeName() {
-    return host() + ":" + ProcessHandle.current().pid();
+    return PeriodLetters.host() + ":" + ProcessHandle.current().pid();
   }
 
   public String node() {

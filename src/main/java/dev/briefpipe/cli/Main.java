@@ -140,6 +140,7 @@ public final class Main implements Runnable {
       return new CommandLine.RunLast().execute(pr);
     });
     cmd.setExecutionExceptionHandler((e, c, pr) -> new ErrorReporter(main.context(null)).report(e));
+    cmd.setParameterExceptionHandler(new UsageErrors(main.messages));
     return cmd.execute(args);
   }
 

@@ -171,6 +171,26 @@ class CliIT {
   }
 
   @Test
+  void usageMistakesAreToldInTheUsersLanguageWithWhatWasMeant() {
+    Cli.Result typo = Cli.raw("valdate");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("알 수 없는 명령", "'valdate'", "briefpipe validate", "'briefpipe --help'")
+        .doesNotContain("Unmatched");
+    Cli.Result option = Cli.run(project, "validate", "--max-erors", "3");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("알 수 없는 옵션", "--max-erors", "--max-errors", "'briefpipe validate --help'");
+    Cli.Result choice = Cli.run(project, "validate", "--format", "xml");
+    assertThat(choice.err()).contains("'xml'", "text, json, html 중 하나");
+    Cli.Result number = Cli.run(project, "validate", "--max-errors", "many");
+    assertThat(number.code()).isEqualTo(2);
+    assertThat(number.err()).contains("--max-errors", "'many'", "정수가 아닙니다");
+    assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
+    Cli.Result en = Cli.raw("--lang", "en", "valdate");
+    assertThat(en.code()).isEqualTo(2);
+    assertThat(en.err()).contains("Unmatched argument", "Did you mean", "See 'briefpipe --help'");
+  }
+
+  @Test
   void inPlaceRefreshOfAnOpenWorkbookExitsThreeAndSaysWhy() throws IOException {
     Files.writeString(project.workbook().resolveSibling(".~lock.ai-hegemony.xlsx#"), "x");
     Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--summary", "in-place", "--out",

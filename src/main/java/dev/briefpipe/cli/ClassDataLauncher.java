@@ -256,6 +256,30 @@ final class ClassDataLauncher {
         Files.deleteIfExists(writing);
         Files.deleteIfExists(list);
         Files.deleteIfExists(lock);
+        sweep(archive);
+      }
+    }
+  }
+
+  /**
+   * Deletes what runs of the archive's command that were killed part way left: class lists and half
+   * written archives whose process is gone (their names carry its pid).
+   */
+  static void sweep(Path archive) throws IOException {
+    String name = archive.getFileName().toString();
+    String command = name.substring(0, name.indexOf('-') + 1);
+    try (DirectoryStream<Path> stray = Files.newDirectoryStream(archive.getParent(), command + "*.{classlist,tmp}")) {
+      for (Path p : stray) {
+        String[] parts = p.getFileName().toString().split("\\.");
+        long pid;
+        try {
+          pid = Long.parseLong(parts[parts.length - 2]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+          continue;
+        }
+        if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+          Files.deleteIfExists(p);
+        }
       }
     }
   }

@@ -41,6 +41,35 @@ class ClassDataLauncherTest {
   }
 
   @Test
+  void whatKilledRunsLeftIsSweptButNotWhatLiveOnesAreWriting() throws IOException {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    long dead = deadPid();
+    long live = ProcessHandle.current().pid();
+    Path deadList = Files.writeString(cache.resolve("validate-0a1b." + dead + ".classlist"), "x");
+    Path deadDump = Files.writeString(cache.resolve("validate-0a1b.jsa." + dead + ".tmp"), "x");
+    Path liveList = Files.writeString(cache.resolve("validate-0a1b." + live + ".classlist"), "x");
+    Path otherCommand = Files.writeString(cache.resolve("build-0a1b." + dead + ".classlist"), "x");
+    Path archive = Files.writeString(cache.resolve("validate-0a1b.jsa"), "x");
+    ClassDataLauncher.sweep(archive);
+    assertThat(deadList).doesNotExist();
+    assertThat(deadDump).doesNotExist();
+    assertThat(liveList).exists();
+    assertThat(otherCommand).exists();
+    assertThat(archive).exists();
+  }
+
+  /** The pid of a process that has ended. */
+  private static long deadPid() throws IOException {
+    Process p = new ProcessBuilder("true").start();
+    try {
+      p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return p.pid();
+  }
+
+  @Test
   void theArchiveIsWrittenUnderTheOptionsThatShapeItNotUnderLogging() {
     ClassDataLauncher.Launch l = plan(List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xlog:gc", "-Dx=y", "-jar",
         jar.toString()), "build").orElseThrow();

@@ -1,11 +1,10 @@
 package dev.briefpipe.workbook;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * A workbook's shared strings as UTF-8 in one byte array with an offset per string: a byte or three a
@@ -23,110 +22,83 @@ final class SharedStrings {
    * @param sizeHint the part's unpacked size, or -1: the text is about half of it, so the array is
    *     sized once instead of grown (and copied) step by step
    */
-  static SharedStrings read(InputStream in, long sizeHint) throws XMLStreamException {
+  static SharedStrings read(InputStream in, long sizeHint) throws IOException, XMLStreamException {
     SharedStrings out = new SharedStrings();
     if (sizeHint > 0) {
       out.bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, sizeHint / 2 + 1024)];
     }
-    XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(in);
-    try {
-      char[] item = new char[256];
-      int length = -1;
+    try (XmlScanner x = new XmlScanner(in)) {
+      // The text of an item (its runs' texts, phonetic readings left out) goes straight into the array.
+      boolean inItem = false;
       int phonetic = 0;
-      boolean inText = false;
-      while (x.hasNext()) {
-        int ev = x.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (x.getLocalName()) {
+      int ev;
+      while ((ev = x.next()) != XmlScanner.EOF) {
+        if (ev == XmlScanner.START) {
+          switch (x.localName()) {
             case "sst" -> {
-              String unique = x.getAttributeValue(null, "uniqueCount");
+              String unique = x.attribute("uniqueCount");
               if (unique != null && unique.matches("\\d{1,9}")) {
                 out.starts = new int[Integer.parseInt(unique) + 2];
               }
             }
-            case "si" -> length = 0;
+            case "si" -> {
+              inItem = true;
+              out.begin();
+            }
             case "rPh" -> phonetic++;
-            case "t" -> inText = length >= 0 && phonetic == 0;
+            case "t" -> {
+              if (inItem && phonetic == 0) {
+                XmlText t = x.readText();
+                out.ensure(t.length);
+                System.arraycopy(t.bytes, 0, out.bytes, out.length, t.length);
+                out.length += t.length;
+              }
+            }
             default -> { }
           }
-        } else if (inText && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
-            || ev == XMLStreamConstants.SPACE)) {
-          int n = x.getTextLength();
-          if (length + n > item.length) {
-            item = java.util.Arrays.copyOf(item, Math.max(length + n, item.length * 2));
-          }
-          System.arraycopy(x.getTextCharacters(), x.getTextStart(), item, length, n);
-          length += n;
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          String name = x.getLocalName();
-          if (name.equals("t")) {
-            inText = false;
-          } else if (name.equals("si") && length >= 0) {
-            out.add(item, length);
-            length = -1;
+        } else {
+          String name = x.localName();
+          if (name.equals("si") && inItem) {
+            inItem = false;
+            out.end();
           } else if (name.equals("rPh")) {
             phonetic--;
           }
         }
       }
-    } finally {
-      x.close();
     }
     return out;
   }
 
-  /** Adds one string, given as characters (Excel's _xHHHH_ escapes still in). */
-  void add(char[] chars, int length) {
-    boolean escaped = false;
-    for (int i = 0; i + 1 < length && !escaped; i++) {
-      escaped = chars[i] == '_' && chars[i + 1] == 'x';
-    }
-    if (escaped) {
-      char[] decoded = decode(new String(chars, 0, length)).toCharArray();
-      addRaw(decoded, decoded.length);
-    } else {
-      addRaw(chars, length);
-    }
-  }
-
-  private void addRaw(char[] chars, int length) {
+  /** Starts a string at the end of the array. */
+  private void begin() {
     if (count + 1 >= starts.length) {
       starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1) + 16);
     }
-    ensure(length * 3);
-    int at = this.length;
-    for (int i = 0; i < length; i++) {
-      char c = chars[i];
-      if (c < 0x80) {
-        bytes[at++] = (byte) c;
-      } else if (c < 0x800) {
-        bytes[at++] = (byte) (0xC0 | (c >> 6));
-        bytes[at++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-        int cp = Character.toCodePoint(c, chars[++i]);
-        bytes[at++] = (byte) (0xF0 | (cp >> 18));
-        bytes[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        bytes[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        bytes[at++] = (byte) (0x80 | (cp & 0x3F));
-      } else {
-        bytes[at++] = (byte) (0xE0 | (c >> 12));
-        bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        bytes[at++] = (byte) (0x80 | (c & 0x3F));
-      }
+    starts[count] = length;
+  }
+
+  /** Ends the string begun: Excel's _xHHHH_ escapes, if any, are replaced. */
+  private void end() {
+    int from = starts[count];
+    boolean escaped = false;
+    for (int i = from; i + 1 < length && !escaped; i++) {
+      escaped = bytes[i] == '_' && bytes[i + 1] == 'x';
     }
-    starts[count++] = this.length;
-    this.length = at;
-    starts[count] = at;
+    if (escaped) {
+      byte[] decoded = decode(new String(bytes, from, length - from, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      length = from;
+      ensure(decoded.length);
+      System.arraycopy(decoded, 0, bytes, length, decoded.length);
+      length += decoded.length;
+    }
+    starts[++count] = length;
   }
 
   private void ensure(int more) {
     if (length + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length + (bytes.length >> 1)));
     }
-  }
-
-  void add(String s) {
-    addRaw(s.toCharArray(), s.length());
   }
 
   String get(int index) {

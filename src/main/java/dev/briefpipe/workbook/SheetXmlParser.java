@@ -3,6 +3,7 @@ package dev.briefpipe.workbook;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,23 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellReference;
 
-/** The StAX pass over one sheet's XML: rows of cells, as {@link WorkbookReader#convert} makes them. */
+/** The pass over one sheet's XML: rows of cells, as {@link WorkbookReader#convert} makes them. */
 final class SheetXmlParser {
   private final String sheet;
   private final StreamedBook book;
   private final Consumer<RawSheet.RawRow> action;
   private final IntConsumer dimension;
   private final Map<String, String> sharedFormulas = new HashMap<>();
-  private final CellText.ColumnOf address = new CellText.ColumnOf();
-  private final CellText.TypeOf cellType = new CellText.TypeOf();
-  private char[] valueChars = new char[64];
+  /** The text of the cell's {@code <v>} in UTF-8: most are numbers and string indexes. */
+  private byte[] valueBytes = new byte[64];
   private int valueLength;
   private boolean hasValue;
 
@@ -39,134 +37,136 @@ final class SheetXmlParser {
     this.action = action;
   }
 
+  // Where the pass is, kept in fields: each tag is handled by its own call ({@link #step}), which the
+  // JIT compiles as an ordinary method, instead of compiling the whole loop with all it inlines while
+  // the loop runs (an on-stack replacement), which cost a large sheet some half a second of CPU.
+  private final List<RawSheet.Merged> merged = new ArrayList<>();
+  private final List<RawCell> cells = new ArrayList<>();
+  private int rowIndex = -1;
+  private boolean rowHidden;
+  private int col = -1;
+  private String type;
+  private int style;
+  private String formula;
+  private StringBuilder inline;
+  private boolean inCell;
+  private int phonetic;
+
   /** Hands out the rows; returns the merged regions listed after them. */
-  List<RawSheet.Merged> parse(InputStream in) throws XMLStreamException {
-    List<RawSheet.Merged> merged = new ArrayList<>();
-    XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(in);
-    org.codehaus.stax2.XMLStreamReader2 typed = (org.codehaus.stax2.XMLStreamReader2) x;
-    try {
-      int rowIndex = -1;
-      boolean rowHidden = false;
-      List<RawCell> cells = new ArrayList<>();
-      int col = -1;
-      String type = null;
-      int style = 0;
-      String formula = null;
-      StringBuilder inline = null;
-      boolean inCell = false;
-      int phonetic = 0;
-      while (x.hasNext()) {
-        int ev = x.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          String name = x.getLocalName();
-          switch (name) {
-            case "row" -> {
-              String r = null;
-              String h = null;
-              for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
-                String a = x.getAttributeLocalName(i);
-                if (a.equals("r")) {
-                  r = x.getAttributeValue(i);
-                } else if (a.equals("hidden")) {
-                  h = x.getAttributeValue(i);
-                }
-              }
-              rowIndex = r != null ? Integer.parseInt(r) - 1 : rowIndex + 1;
-              rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
-              cells.clear();
-              col = -1;
-            }
-            case "c" -> {
-              int at = -1;
-              type = null;
-              style = 0;
-              // Attributes by position (looking each up by name costs a search per cell), and the
-              // address and style decoded from the parser's characters: no strings made for them.
-              for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
-                String a = x.getAttributeLocalName(i);
-                if (a.length() == 1) {
-                  switch (a.charAt(0)) {
-                    case 'r' -> {
-                      typed.getAttributeAs(i, address);
-                      at = address.column;
-                    }
-                    case 't' -> {
-                      typed.getAttributeAs(i, cellType);
-                      type = cellType.type;
-                    }
-                    case 's' -> style = typed.getAttributeAsInt(i);
-                    default -> { }
-                  }
-                }
-              }
-              col = at >= 0 ? at : col + 1;
-              hasValue = false;
-              formula = null;
-              inline = null;
-              inCell = true;
-            }
-            case "v" -> readValue(x);
-            case "f" -> {
-              String si = x.getAttributeValue(null, "si");
-              String text = x.getElementText();
-              if (si != null && !text.isEmpty()) {
-                sharedFormulas.put(si, text);
-              }
-              // A shared formula's other cells carry only its id: keep the first cell's text.
-              formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
-            }
-            case "is" -> inline = new StringBuilder();
-            case "rPh" -> phonetic++;
-            case "t" -> {
-              if (inline != null && phonetic == 0) {
-                inline.append(x.getElementText());
-              }
-            }
-            case "dimension" -> {
-              int rows = lastRow(x.getAttributeValue(null, "ref"));
-              if (rows > 0) {
-                dimension.accept(rows);
-              }
-            }
-            case "mergeCell" -> {
-              String ref = x.getAttributeValue(null, "ref");
-              if (ref != null && ref.contains(":")) {
-                CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
-                CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
-                merged.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
-              }
-            }
-            case "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup" -> {
-              return List.copyOf(merged);
-            }
-            default -> { }
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          String name = x.getLocalName();
-          if (name.equals("c") && inCell) {
-            inCell = false;
-            while (cells.size() < col) {
-              cells.add(RawCell.blank(new CellRef(sheet, rowIndex, cells.size())));
-            }
-            RawCell cell = cell(rowIndex, col, type, style, formula, inline);
-            if (col < cells.size()) {
-              cells.set(col, cell);
-            } else {
-              cells.add(cell);
-            }
-          } else if (name.equals("rPh")) {
-            phonetic--;
-          } else if (name.equals("row")) {
-            emit(rowIndex, rowHidden, cells);
-          } else if (name.equals("mergeCells")) {
-            return List.copyOf(merged);
-          }
-        }
+  List<RawSheet.Merged> parse(InputStream in) throws IOException, XMLStreamException {
+    try (XmlScanner x = new XmlScanner(in)) {
+      while (step(x)) {
+        // a tag a call
       }
-    } finally {
-      x.close();
     }
     return List.copyOf(merged);
+  }
+
+  /** Handles the next tag; false at the end, or once the rows and merged regions are read. */
+  private boolean step(XmlScanner x) throws IOException, XMLStreamException {
+    int ev = x.next();
+    if (ev == XmlScanner.START) {
+      switch (x.localName()) {
+        case "row" -> {
+          int r = -1;
+          String h = null;
+          for (int i = 0, n = x.attributeCount(); i < n; i++) {
+            String a = x.attributeName(i);
+            if (a.equals("r")) {
+              r = x.attributeInt(i);
+            } else if (a.equals("hidden")) {
+              h = x.attributeValue(i);
+            }
+          }
+          rowIndex = r >= 0 ? r - 1 : rowIndex + 1;
+          rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
+          cells.clear();
+          col = -1;
+        }
+        case "c" -> {
+          int at = -1;
+          type = null;
+          style = 0;
+          for (int i = 0, n = x.attributeCount(); i < n; i++) {
+            switch (x.attributeName(i)) {
+              case "r" -> at = x.attributeColumn(i);
+              case "t" -> type = x.attributeToken(i);
+              case "s" -> style = x.attributeInt(i);
+              default -> { }
+            }
+          }
+          col = at >= 0 ? at : col + 1;
+          hasValue = false;
+          formula = null;
+          inline = null;
+          inCell = true;
+        }
+        case "v" -> {
+          XmlText v = x.readText();
+          valueLength = v.length;
+          if (valueLength > valueBytes.length) {
+            valueBytes = new byte[Math.max(valueLength, valueBytes.length * 2)];
+          }
+          System.arraycopy(v.bytes, 0, valueBytes, 0, valueLength);
+          hasValue = true;
+        }
+        case "f" -> {
+          String si = x.attribute("si");
+          String text = x.readText().toString();
+          if (si != null && !text.isEmpty()) {
+            sharedFormulas.put(si, text);
+          }
+          // A shared formula's other cells carry only its id: keep the first cell's text.
+          formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
+        }
+        case "is" -> inline = new StringBuilder();
+        case "rPh" -> phonetic++;
+        case "t" -> {
+          if (inline != null && phonetic == 0) {
+            inline.append(x.readText().toString());
+          }
+        }
+        case "dimension" -> {
+          int rows = lastRow(x.attribute("ref"));
+          if (rows > 0) {
+            dimension.accept(rows);
+          }
+        }
+        case "mergeCell" -> {
+          String ref = x.attribute("ref");
+          if (ref != null && ref.contains(":")) {
+            CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
+            CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
+            merged.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
+          }
+        }
+        case "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup" -> {
+          return false;
+        }
+        default -> { }
+      }
+    } else if (ev == XmlScanner.END) {
+      String name = x.localName();
+      if (name.equals("c") && inCell) {
+        inCell = false;
+        while (cells.size() < col) {
+          cells.add(RawCell.blank(new CellRef(sheet, rowIndex, cells.size())));
+        }
+        RawCell cell = cell(rowIndex, col, type, style, formula, inline);
+        if (col < cells.size()) {
+          cells.set(col, cell);
+        } else {
+          cells.add(cell);
+        }
+      } else if (name.equals("rPh")) {
+        phonetic--;
+      } else if (name.equals("row")) {
+        emit(rowIndex, rowHidden, cells);
+      } else if (name.equals("mergeCells")) {
+        return false;
+      }
+    }
+    return ev != XmlScanner.EOF;
   }
 
   private void emit(int rowIndex, boolean hidden, List<RawCell> cells) {
@@ -182,7 +182,6 @@ final class SheetXmlParser {
     }
   }
 
-  /** The text of a {@code <v>}, kept as characters: most are numbers and string indexes. */
   /** The row number that ends a range such as {@code A1:J1000001} (or a single cell), or -1. */
   static int lastRow(String ref) {
     if (ref == null) {
@@ -197,24 +196,8 @@ final class SheetXmlParser {
         : Integer.parseInt(ref, start, end, 10);
   }
 
-  private void readValue(XMLStreamReader x) throws XMLStreamException {
-    valueLength = 0;
-    hasValue = true;
-    int ev;
-    while ((ev = x.next()) != XMLStreamConstants.END_ELEMENT) {
-      if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA || ev == XMLStreamConstants.SPACE) {
-        int n = x.getTextLength();
-        if (valueLength + n > valueChars.length) {
-          valueChars = java.util.Arrays.copyOf(valueChars, Math.max(valueLength + n, valueChars.length * 2));
-        }
-        System.arraycopy(x.getTextCharacters(), x.getTextStart(), valueChars, valueLength, n);
-        valueLength += n;
-      }
-    }
-  }
-
   private String value() {
-    return hasValue ? new String(valueChars, 0, valueLength) : null;
+    return hasValue ? new String(valueBytes, 0, valueLength, java.nio.charset.StandardCharsets.UTF_8) : null;
   }
 
   private RawCell cell(int row, int col, String type, int style, String formula, StringBuilder inline) {
@@ -225,12 +208,12 @@ final class SheetXmlParser {
         // A formula without a cached result reads as 0, as POI's usermodel has it.
         return f == null ? RawCell.blank(ref) : number(ref, 0, style, f);
       }
-      return number(ref, CellText.parseNumber(valueChars, valueLength), style, f);
+      return number(ref, CellText.parseNumber(valueBytes, valueLength), style, f);
     }
     String value = type.equals("s") ? null : value();
     switch (type) {
       case "s" -> {
-        String s = book.strings.get((int) CellText.parseNumber(valueChars, valueLength));
+        String s = book.strings.get((int) CellText.parseNumber(valueBytes, valueLength));
         return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
       case "inlineStr" -> {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class NumberTextTest {
 
   private static double parse(String s) {
-    return CellText.parseNumber(s.toCharArray(), s.length());
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return CellText.parseNumber(b, b.length);
   }
 
   @Test

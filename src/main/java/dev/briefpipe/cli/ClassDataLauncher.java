@@ -6,10 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,8 +121,13 @@ final class ClassDataLauncher {
       return Optional.empty();
     }
     List<String> options = List.of(jvmLine).subList(0, jar);
-    if (options.stream().anyMatch(o -> HANDS_OFF.stream().anyMatch(o::startsWith))) {
-      return Optional.empty();
+    // Loops, not streams: the JVM that only starts another one makes no lambda (each first costs some ms).
+    for (String o : options) {
+      for (String h : HANDS_OFF) {
+        if (o.startsWith(h)) {
+          return Optional.empty();
+        }
+      }
     }
     Path jarFile = Path.of(jvmLine[jar + 1]).toAbsolutePath().normalize();
     Path dir = cacheDir(env);
@@ -158,9 +160,13 @@ final class ClassDataLauncher {
     cmd.addAll(List.of(args));
     // The archive is written under the options that decide its layout (heap, collector, pointers),
     // not under logging or properties.
-    List<String> dumpOptions = options.stream()
-        .filter(o -> (o.startsWith("-X") && !o.startsWith("-Xlog")) || o.startsWith("-XX:")).toList();
-    return Optional.of(new Launch(List.copyOf(cmd), jarFile, archive, writing, dumpOptions));
+    List<String> dumpOptions = new ArrayList<>();
+    for (String o : options) {
+      if ((o.startsWith("-X") && !o.startsWith("-Xlog")) || o.startsWith("-XX:")) {
+        dumpOptions.add(o);
+      }
+    }
+    return Optional.of(new Launch(List.copyOf(cmd), jarFile, archive, writing, List.copyOf(dumpOptions)));
   }
 
   static Path cacheDir(Map<String, String> env) {
@@ -176,17 +182,21 @@ final class ClassDataLauncher {
     return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "briefpipe");
   }
 
+  /**
+   * A 64-bit FNV-1a hash of what the archive depends on, in hex: a name, not a safeguard (the JVM checks
+   * an archive against itself and the class path), and no MessageDigest, whose providers take some ms
+   * to load in the JVM that only starts another.
+   */
   private static String key(String java, Path jar, List<String> options) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
     String what = String.join("\n", java, System.getProperty("java.vm.version", ""), jar.toString(),
         Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
         String.join("\u0000", options));
-    return HexFormat.of().formatHex(md.digest(what.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    long h = 0xcbf29ce484222325L;
+    for (byte b : what.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xFF)) * 0x100000001b3L;
+    }
+    String hex = Long.toHexString(h);
+    return "0".repeat(16 - hex.length()) + hex;
   }
 
   /**

@@ -9,13 +9,12 @@ import dev.briefpipe.pipeline.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -27,11 +26,18 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "briefpipe", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     resourceBundle = "dev.briefpipe.cli.usage", sortOptions = false)
 public final class Main implements Runnable {
+  /** The subcommands' names: plain strings, read before a run is handed to a second JVM. */
+  private static final List<String> NAMES = List.of("init", "validate", "watch", "build", "send", "schedule", "jobs",
+      "runs", "help");
+
   /**
    * The subcommands, in the order of the usage help. picocli reflects over every command it is given
-   * before parsing: a run is given only the command it names (all of them for help or a typo).
+   * before parsing: a run is given only the command it names (all of them for help or a typo). A holder,
+   * so that the JVM that only starts another one makes none of them.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final class Commands {
+    static final Map<String, Supplier<Object>> ALL = commands();
+  }
 
   private static Map<String, Supplier<Object>> commands() {
     Map<String, Supplier<Object>> m = new LinkedHashMap<>();
@@ -44,6 +50,9 @@ public final class Main implements Runnable {
     m.put("jobs", JobsCommand::new);
     m.put("runs", RunsCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
+    if (!List.copyOf(m.keySet()).equals(NAMES)) {
+      throw new IllegalStateException("subcommand names out of step: " + m.keySet());
+    }
     return m;
   }
 
@@ -102,8 +111,15 @@ public final class Main implements Runnable {
   /** Whether the command line names a command that loads the config (not help, not the version). */
   static boolean loadsConfig(String[] args) {
     String command = command(args);
-    return command != null && !command.equals("help")
-        && Arrays.stream(args).noneMatch(Set.of("-h", "--help", "-V", "--version")::contains);
+    if (command == null || command.equals("help")) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The subcommand the command line names (its first word that is one), or null. */
@@ -111,7 +127,7 @@ public final class Main implements Runnable {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--lang")) {
         i++;
-      } else if (COMMANDS.containsKey(args[i])) {
+      } else if (NAMES.contains(args[i])) {
         return args[i];
       }
     }
@@ -125,7 +141,7 @@ public final class Main implements Runnable {
     main.messages = Messages.of(lang);
     CommandLine cmd = new CommandLine(main);
     String command = command(args);
-    COMMANDS.forEach((name, make) -> {
+    Commands.ALL.forEach((name, make) -> {
       if (command == null || command.equals("help") || command.equals(name)) {
         cmd.addSubcommand(name, make.get());
       }

@@ -2,10 +2,8 @@ package dev.briefpipe.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * place. Later runs map it. The first run itself is as fast as before.
  *
  * <p>Archives are kept in {@code $BRIEFPIPE_CACHE}, else {@code $XDG_CACHE_HOME/briefpipe}, else
- * {@code ~/.cache/briefpipe}, one per command, named by a hash of the java, the jar (path, size, time)
- * and the JVM options: a new jar or JDK writes a new one, and the old one is deleted. Nothing is
+ * {@code ~/.cache/briefpipe}, per command, named by a hash of the java, the jar (path, size, time)
+ * and the JVM options: a new jar or JDK writes a new one; of the others only the one used last is kept
+ * (see {@link ClassDataCache}). Nothing is
  * relaunched when {@code BRIEFPIPE_CDS=off}, when the JVM was not started with {@code -jar} (tests,
  * embedding), when its options already name an archive or an agent or debugger, or where the JVM's
  * own command line cannot be read. Should the JVM not accept an archive (another build of it, say), it
@@ -97,6 +96,8 @@ final class ClassDataLauncher {
     Runtime.getRuntime().removeShutdownHook(stop);
     if (l.writing() != null) {
       dumpInBackground(l, code == 0);
+    } else {
+      ClassDataCache.touch(l.archive());
     }
     return OptionalInt.of(code);
   }
@@ -211,7 +212,7 @@ final class ClassDataLauncher {
         return;
       }
       List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
-          Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
+          ClassDataCache.Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
       cmd.addAll(l.dumpOptions());
       new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -236,75 +237,6 @@ final class ClassDataLauncher {
         return claim(lock);
       }
       return false;
-    }
-  }
-
-  /**
-   * Writes an archive from a list of classes, in the background: {@code Dump list archive lock
-   * jvmOptions…}. The archive is written beside its name and moved into place when whole; the same
-   * command's older archives, the list and the lock are deleted.
-   */
-  static final class Dump {
-    private Dump() {}
-
-    public static void main(String[] args) throws Exception {
-      Path list = Path.of(args[0]);
-      Path archive = Path.of(args[1]);
-      Path lock = Path.of(args[2]);
-      Path writing = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-      try {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(args).subList(3, args.length));
-        cmd.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + writing,
-            "-Xlog:cds=off", "-cp", System.getProperty("java.class.path")));
-        int code = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        if (code == 0 && Files.isRegularFile(writing) && Files.size(writing) > 0) {
-          keep(writing, archive);
-        }
-      } finally {
-        Files.deleteIfExists(writing);
-        Files.deleteIfExists(list);
-        Files.deleteIfExists(lock);
-        sweep(archive);
-      }
-    }
-  }
-
-  /**
-   * Deletes what runs of the archive's command that were killed part way left: class lists and half
-   * written archives whose process is gone (their names carry its pid).
-   */
-  static void sweep(Path archive) throws IOException {
-    String name = archive.getFileName().toString();
-    String command = name.substring(0, name.indexOf('-') + 1);
-    try (DirectoryStream<Path> stray = Files.newDirectoryStream(archive.getParent(), command + "*.{classlist,tmp}")) {
-      for (Path p : stray) {
-        String[] parts = p.getFileName().toString().split("\\.");
-        long pid;
-        try {
-          pid = Long.parseLong(parts[parts.length - 2]);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-          continue;
-        }
-        if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  /** The archive just written becomes the command's archive; the same command's older ones go. */
-  private static void keep(Path writing, Path archive) throws IOException {
-    Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    String command = archive.getFileName().toString();
-    command = command.substring(0, command.indexOf('-') + 1);
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), command + "*.jsa")) {
-      for (Path p : old) {
-        if (!p.equals(archive)) {
-          Files.deleteIfExists(p);
-        }
-      }
     }
   }
 }

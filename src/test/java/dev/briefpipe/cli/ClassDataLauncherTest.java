@@ -50,12 +50,36 @@ class ClassDataLauncherTest {
     Path liveList = Files.writeString(cache.resolve("validate-0a1b." + live + ".classlist"), "x");
     Path otherCommand = Files.writeString(cache.resolve("build-0a1b." + dead + ".classlist"), "x");
     Path archive = Files.writeString(cache.resolve("validate-0a1b.jsa"), "x");
-    ClassDataLauncher.sweep(archive);
+    ClassDataCache.sweep(archive);
     assertThat(deadList).doesNotExist();
     assertThat(deadDump).doesNotExist();
     assertThat(liveList).exists();
     assertThat(otherCommand).exists();
     assertThat(archive).exists();
+  }
+
+  @Test
+  void aNewArchiveReplacesTheCommandsOlderOnesButTheOneUsedLast() throws IOException {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    long now = System.currentTimeMillis();
+    Path oldest = archive(cache, "validate-0000000000000001.jsa", now - 30_000);
+    Path lastUsed = archive(cache, "validate-0000000000000002.jsa", now - 10_000);
+    Path older = archive(cache, "validate-0000000000000003.jsa", now - 20_000);
+    Path otherCommand = archive(cache, "build-0000000000000004.jsa", now - 40_000);
+    Path written = Files.writeString(cache.resolve("validate-0000000000000005.jsa.123.tmp"), "new");
+    ClassDataCache.keep(written, cache.resolve("validate-0000000000000005.jsa"));
+    assertThat(cache.resolve("validate-0000000000000005.jsa")).hasContent("new");
+    assertThat(written).doesNotExist();
+    assertThat(lastUsed).exists();
+    assertThat(oldest).doesNotExist();
+    assertThat(older).doesNotExist();
+    assertThat(otherCommand).exists();
+  }
+
+  private static Path archive(Path cache, String name, long modified) throws IOException {
+    Path p = Files.writeString(cache.resolve(name), name);
+    Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(modified));
+    return p;
   }
 
   /** The pid of a process that has ended. */

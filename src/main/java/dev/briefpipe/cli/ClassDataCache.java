@@ -1,0 +1,112 @@
+package dev.briefpipe.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The class-data cache's housekeeping, for {@link ClassDataLauncher}: writing an archive in the
+ * background, putting it in place, and deleting what is no longer wanted (older archives, and what
+ * runs killed part way left).
+ */
+final class ClassDataCache {
+  private ClassDataCache() {}
+
+  /**
+   * Writes an archive from a list of classes, in the background: {@code Dump list archive lock
+   * jvmOptions…}. The archive is written beside its name and moved into place when whole; the list and
+   * the lock are deleted, and the same command's older archives but the one used last.
+   */
+  static final class Dump {
+    private Dump() {}
+
+    public static void main(String[] args) throws Exception {
+      Path list = Path.of(args[0]);
+      Path archive = Path.of(args[1]);
+      Path lock = Path.of(args[2]);
+      Path writing = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      try {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(args).subList(3, args.length));
+        cmd.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + writing,
+            "-Xlog:cds=off", "-cp", System.getProperty("java.class.path")));
+        int code = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (code == 0 && Files.isRegularFile(writing) && Files.size(writing) > 0) {
+          keep(writing, archive);
+        }
+      } finally {
+        Files.deleteIfExists(writing);
+        Files.deleteIfExists(list);
+        Files.deleteIfExists(lock);
+        sweep(archive);
+      }
+    }
+  }
+
+  /**
+   * Deletes what runs of the archive's command that were killed part way left: class lists and half
+   * written archives whose process is gone (their names carry its pid).
+   */
+  static void sweep(Path archive) throws IOException {
+    String name = archive.getFileName().toString();
+    String command = name.substring(0, name.indexOf('-') + 1);
+    try (DirectoryStream<Path> stray = Files.newDirectoryStream(archive.getParent(), command + "*.{classlist,tmp}")) {
+      for (Path p : stray) {
+        String[] parts = p.getFileName().toString().split("\\.");
+        long pid;
+        try {
+          pid = Long.parseLong(parts[parts.length - 2]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+          continue;
+        }
+        if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * The archive just written becomes the command's archive. Of the same command's others, the one used
+   * last stays (two installed versions of briefpipe then keep their own, instead of each run of one
+   * writing over the other's); older ones go.
+   */
+  static void keep(Path writing, Path archive) throws IOException {
+    Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    String command = archive.getFileName().toString();
+    command = command.substring(0, command.indexOf('-') + 1);
+    List<Path> others = new ArrayList<>();
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), command + "*.jsa")) {
+      for (Path p : old) {
+        if (!p.equals(archive)) {
+          others.add(p);
+        }
+      }
+    }
+    Path last = null;
+    for (Path p : others) {
+      if (last == null || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(last)) > 0) {
+        last = p;
+      }
+    }
+    for (Path p : others) {
+      if (!p.equals(last)) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Marks an archive as used now: the one used last is kept when another is written. */
+  static void touch(Path archive) {
+    try {
+      Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException | RuntimeException e) {
+      // read-only cache: the archive is still used, only perhaps dropped sooner
+    }
+  }
+}

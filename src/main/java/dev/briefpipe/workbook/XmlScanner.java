@@ -320,24 +320,14 @@ final class XmlScanner extends XmlInput implements AutoCloseable {
   private int parseStart() throws XMLStreamException {
     byte[] b = buf;
     int l = limit;
-    int p = pos + 1;
-    nameStart = p;
-    localStart = p;
-    int kind;
-    while (true) {
-      while (p < l && KIND[b[p] & 0xFF] == NAME) {
-        p++;
-      }
-      if (p >= l) {
-        return -1;
-      }
-      kind = KIND[b[p] & 0xFF];
-      if (kind != COLON) {
-        break;
-      }
-      localStart = ++p;
+    int p = scanName(b, pos + 1, l);
+    if (p < 0) {
+      return -1;
     }
+    nameStart = pos + 1;
+    localStart = scannedLocal;
     nameEnd = p;
+    int kind = KIND[b[p] & 0xFF];
     if (kind == ILLEGAL || b[p] == '=' || nameEnd == nameStart || localStart == nameEnd) {
       throw malformed();
     }
@@ -369,20 +359,11 @@ final class XmlScanner extends XmlInput implements AutoCloseable {
       }
       // An attribute: name, '=', quoted value.
       int an = p;
-      int local = p;
-      while (true) {
-        while (p < l && KIND[b[p] & 0xFF] == NAME) {
-          p++;
-        }
-        if (p >= l) {
-          return -1;
-        }
-        kind = KIND[b[p] & 0xFF];
-        if (kind != COLON) {
-          break;
-        }
-        local = ++p;
+      p = scanName(b, p, l);
+      if (p < 0) {
+        return -1;
       }
+      int local = scannedLocal;
       int anEnd = p;
       while (p < l && KIND[b[p] & 0xFF] == SPACE) {
         p++;
@@ -436,6 +417,29 @@ final class XmlScanner extends XmlInput implements AutoCloseable {
     }
     attributes = n;
     return p + 1;
+  }
+
+  /** Where the last name {@link #scanName} read has its local part, after any prefix. */
+  private int scannedLocal;
+
+  /**
+   * Reads a name, with or without a prefix, from {@code p}: returns where it ends, or -1 when the
+   * buffer ends first.
+   */
+  private int scanName(byte[] b, int p, int l) {
+    scannedLocal = p;
+    while (true) {
+      while (p < l && KIND[b[p] & 0xFF] == NAME) {
+        p++;
+      }
+      if (p >= l) {
+        return -1;
+      }
+      if (KIND[b[p] & 0xFF] != COLON) {
+        return p;
+      }
+      scannedLocal = ++p;
+    }
   }
 
   /** {@code xmlns} or {@code xmlns:prefix}: a namespace declaration, which StAX does not list either. */

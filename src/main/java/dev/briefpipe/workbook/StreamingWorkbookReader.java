@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a large .xlsx one row at a time: POI's package layer (with its zip-bomb and size limits) opens
- * the parts, and a StAX pass (Aalto) reads each sheet's XML, so memory does not grow with the sheet.
- * The cells it hands out are the same as {@link WorkbookReader}'s for the same file: same kinds,
- * values, dates and displayed text.
+ * the parts, and {@link XmlScanner} reads each sheet's XML from its bytes, so memory does not grow with
+ * the sheet (the small parts, workbook and styles, are read with a StAX parser, Aalto). The cells it
+ * hands out are the same as {@link WorkbookReader}'s for the same file: same kinds, values, dates and
+ * displayed text.
  *
- * <p>Shared strings are kept in one character array. Merged regions are listed after the rows in a
+ * <p>Shared strings are kept in one byte array, as UTF-8. Merged regions are listed after the rows in a
  * sheet's XML, so they are known once the rows have been read (see {@link SheetRows#mergedKnown()}).
  */
 public final class StreamingWorkbookReader {
@@ -120,6 +121,7 @@ public final class StreamingWorkbookReader {
     return new WorkbookReadException(file, reason, detail, e);
   }
 
+  /** A StAX factory for the small parts (workbook, styles, relationships), DTDs off. */
   static XMLInputFactory xmlFactory() {
     XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);

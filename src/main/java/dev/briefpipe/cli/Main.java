@@ -9,13 +9,10 @@ import dev.briefpipe.pipeline.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
-import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,34 +23,27 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "briefpipe", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     resourceBundle = "dev.briefpipe.cli.usage", sortOptions = false)
 public final class Main implements Runnable {
-  /** The subcommands' names: plain strings, read before a run is handed to a second JVM. */
+  /**
+   * The subcommands, in the order of the usage help: names only, so that the JVM that hands a run to a
+   * second one makes none of them. picocli reflects over every command it is given before parsing: a
+   * run is given only the command it names (all of them for help or a typo).
+   */
   private static final List<String> NAMES = List.of("init", "validate", "watch", "build", "send", "schedule", "jobs",
       "runs", "help");
 
-  /**
-   * The subcommands, in the order of the usage help. picocli reflects over every command it is given
-   * before parsing: a run is given only the command it names (all of them for help or a typo). A holder,
-   * so that the JVM that only starts another one makes none of them.
-   */
-  private static final class Commands {
-    static final Map<String, Supplier<Object>> ALL = commands();
-  }
-
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("init", InitCommand::new);
-    m.put("validate", ValidateCommand::new);
-    m.put("watch", WatchCommand::new);
-    m.put("build", BuildCommand::new);
-    m.put("send", SendCommand::new);
-    m.put("schedule", ScheduleCommand::new);
-    m.put("jobs", JobsCommand::new);
-    m.put("runs", RunsCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
-    if (!List.copyOf(m.keySet()).equals(NAMES)) {
-      throw new IllegalStateException("subcommand names out of step: " + m.keySet());
-    }
-    return m;
+  private static Object newCommand(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "validate" -> new ValidateCommand();
+      case "watch" -> new WatchCommand();
+      case "build" -> new BuildCommand();
+      case "send" -> new SendCommand();
+      case "schedule" -> new ScheduleCommand();
+      case "jobs" -> new JobsCommand();
+      case "runs" -> new RunsCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   @Option(names = "--lang", paramLabel = "ko|en", scope = ScopeType.INHERIT)
@@ -141,11 +131,11 @@ public final class Main implements Runnable {
     main.messages = Messages.of(lang);
     CommandLine cmd = new CommandLine(main);
     String command = command(args);
-    Commands.ALL.forEach((name, make) -> {
+    for (String name : NAMES) {
       if (command == null || command.equals("help") || command.equals(name)) {
-        cmd.addSubcommand(name, make.get());
+        cmd.addSubcommand(name, newCommand(name));
       }
-    });
+    }
     cmd.setResourceBundle(ResourceBundle.getBundle("dev.briefpipe.cli.usage", lang.locale(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     cmd.setOut(out);

@@ -36,7 +36,7 @@ final class SharedStrings {
         if (ev == XmlScanner.START) {
           switch (x.localName()) {
             case "sst" -> {
-              String unique = x.attribute("uniqueCount");
+              String unique = x.tag().attribute("uniqueCount");
               if (unique != null && unique.matches("\\d{1,9}")) {
                 out.starts = new int[Integer.parseInt(unique) + 2];
               }
@@ -49,9 +49,7 @@ final class SharedStrings {
             case "t" -> {
               if (inItem && phonetic == 0) {
                 XmlText t = x.readText();
-                out.ensure(t.length);
-                System.arraycopy(t.bytes, 0, out.bytes, out.length, t.length);
-                out.length += t.length;
+                out.append(t.bytes, t.length);
               }
             }
             default -> { }
@@ -88,11 +86,16 @@ final class SharedStrings {
     if (escaped) {
       byte[] decoded = decode(new String(bytes, from, length - from, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
       length = from;
-      ensure(decoded.length);
-      System.arraycopy(decoded, 0, bytes, length, decoded.length);
-      length += decoded.length;
+      append(decoded, decoded.length);
     }
     starts[++count] = length;
+  }
+
+  /** Adds UTF-8 bytes to the string begun. */
+  private void append(byte[] b, int n) {
+    ensure(n);
+    System.arraycopy(b, 0, bytes, length, n);
+    length += n;
   }
 
   private void ensure(int more) {

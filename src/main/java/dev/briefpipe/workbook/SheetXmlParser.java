@@ -65,17 +65,18 @@ final class SheetXmlParser {
   /** Handles the next tag; false at the end, or once the rows and merged regions are read. */
   private boolean step(XmlScanner x) throws IOException, XMLStreamException {
     int ev = x.next();
+    XmlTag t = x.tag();
     if (ev == XmlScanner.START) {
-      switch (x.localName()) {
+      switch (t.localName()) {
         case "row" -> {
           int r = -1;
           String h = null;
-          for (int i = 0, n = x.attributeCount(); i < n; i++) {
-            String a = x.attributeName(i);
+          for (int i = 0, n = t.attributeCount(); i < n; i++) {
+            String a = t.attributeName(i);
             if (a.equals("r")) {
-              r = x.attributeInt(i);
+              r = t.attributeInt(i);
             } else if (a.equals("hidden")) {
-              h = x.attributeValue(i);
+              h = t.attributeValue(i);
             }
           }
           rowIndex = r >= 0 ? r - 1 : rowIndex + 1;
@@ -87,11 +88,11 @@ final class SheetXmlParser {
           int at = -1;
           type = null;
           style = 0;
-          for (int i = 0, n = x.attributeCount(); i < n; i++) {
-            switch (x.attributeName(i)) {
-              case "r" -> at = x.attributeColumn(i);
-              case "t" -> type = x.attributeToken(i);
-              case "s" -> style = x.attributeInt(i);
+          for (int i = 0, n = t.attributeCount(); i < n; i++) {
+            switch (t.attributeName(i)) {
+              case "r" -> at = t.attributeColumn(i);
+              case "t" -> type = t.attributeToken(i);
+              case "s" -> style = t.attributeInt(i);
               default -> { }
             }
           }
@@ -111,7 +112,7 @@ final class SheetXmlParser {
           hasValue = true;
         }
         case "f" -> {
-          String si = x.attribute("si");
+          String si = t.attribute("si");
           String text = x.readText().toString();
           if (si != null && !text.isEmpty()) {
             sharedFormulas.put(si, text);
@@ -127,13 +128,13 @@ final class SheetXmlParser {
           }
         }
         case "dimension" -> {
-          int rows = lastRow(x.attribute("ref"));
+          int rows = lastRow(t.attribute("ref"));
           if (rows > 0) {
             dimension.accept(rows);
           }
         }
         case "mergeCell" -> {
-          String ref = x.attribute("ref");
+          String ref = t.attribute("ref");
           if (ref != null && ref.contains(":")) {
             CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
             CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
@@ -146,7 +147,7 @@ final class SheetXmlParser {
         default -> { }
       }
     } else if (ev == XmlScanner.END) {
-      String name = x.localName();
+      String name = t.localName();
       if (name.equals("c") && inCell) {
         inCell = false;
         while (cells.size() < col) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +11,41 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
+import org.apache.commons.io.input.ReaderInputStream;
 
 /**
  * The bytes of a part's XML, in UTF-8, read into a buffer that {@link XmlScanner} parses in place. A part
  * in UTF-16 (which the standard allows) or in an encoding its declaration names is converted to UTF-8 as
- * it is read; a UTF-8 byte-order mark is skipped.
+ * it is read (commons-io's {@code ReaderInputStream}); a UTF-8 byte-order mark is skipped.
  */
-class XmlInput {
+class XmlInput implements AutoCloseable {
+  static final byte NAME = 0;
+  static final byte SPACE = 1;
+  static final byte COLON = 2;
+  /** Ends a name: {@code > / =}. */
+  static final byte STOP = 3;
+  /** Cannot be in a tag outside a quoted value: {@code < " '}. */
+  static final byte ILLEGAL = 4;
+  /** What each byte is to a tag (see {@link XmlTag}). */
+  static final byte[] KIND = new byte[256];
+
+  static {
+    for (char c : new char[] {' ', '\t', '\n', '\r'}) {
+      KIND[c] = SPACE;
+    }
+    KIND[':'] = COLON;
+    for (char c : new char[] {'>', '/', '='}) {
+      KIND[c] = STOP;
+    }
+    for (char c : new char[] {'<', '"', '\''}) {
+      KIND[c] = ILLEGAL;
+    }
+  }
+
+  private static final byte[] COMMENT_END = {'-', '-', '>'};
+  private static final byte[] CDATA_END = {']', ']', '>'};
+  private static final byte[] CDATA_START = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
+
   private InputStream in;
   byte[] buf = new byte[1 << 16];
   int pos;
@@ -32,7 +59,10 @@ class XmlInput {
     }
     Charset charset = encoding();
     if (charset != null) {
-      this.in = new Utf8Input(new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(buf, limit)), in), charset);
+      this.in = ReaderInputStream.builder()
+          .setReader(new InputStreamReader(new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(buf, limit)), in),
+              charset))
+          .setCharset(StandardCharsets.UTF_8).get();
       pos = 0;
       limit = 0;
       eof = false;
@@ -109,12 +139,58 @@ class XmlInput {
     return -1;
   }
 
+  /**
+   * At {@code <!}: a comment is skipped, CDATA skipped or, given {@code text}, appended to it; anything
+   * else is a DTD, refused.
+   */
+  final void declaration(XmlText text) throws IOException, XMLStreamException {
+    require(4);
+    if (buf[pos + 2] == '-' && buf[pos + 3] == '-') {
+      pos += 4;
+      skipPast(COMMENT_END);
+      return;
+    }
+    while (limit - pos < CDATA_START.length && fill()) {
+      // "<![CDATA[" whole, or the input's end
+    }
+    if (limit - pos < CDATA_START.length
+        || !Arrays.equals(buf, pos, pos + CDATA_START.length, CDATA_START, 0, CDATA_START.length)) {
+      throw new XMLStreamException("a DOCTYPE or other declaration in a workbook part: not allowed");
+    }
+    pos += CDATA_START.length;
+    if (text == null) {
+      skipPast(CDATA_END);
+      return;
+    }
+    while (true) {
+      int at = indexOf(CDATA_END);
+      if (at >= 0) {
+        text.append(buf, pos, at - pos);
+        pos = at + CDATA_END.length;
+        return;
+      }
+      int keep = Math.max(pos, limit - (CDATA_END.length - 1));
+      text.append(buf, pos, keep - pos);
+      pos = keep;
+      if (!fill()) {
+        throw unexpectedEnd();
+      }
+    }
+  }
+
   static XMLStreamException unexpectedEnd() {
     return new XMLStreamException("unexpected end of the XML (the part is truncated)");
   }
 
-  void close() throws IOException {
+  @Override
+  public void close() throws IOException {
     in.close();
+  }
+
+  /** The XML at {@link #pos} is not well formed. */
+  final XMLStreamException malformed() {
+    int end = Math.min(limit, pos + 80);
+    return new XMLStreamException("malformed XML at \"" + new String(buf, pos, end - pos, StandardCharsets.UTF_8) + "\"");
   }
 
   private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
@@ -154,57 +230,6 @@ class XmlInput {
       return Charset.forName(name);
     } catch (IllegalArgumentException e) {
       throw new XMLStreamException("an XML encoding this reader does not know: " + name);
-    }
-  }
-
-  /** Another encoding's bytes as UTF-8. */
-  private static final class Utf8Input extends InputStream {
-    private final Reader reader;
-    private final char[] chars = new char[8192];
-    private byte[] bytes = new byte[0];
-    private int at;
-    private char held;
-
-    Utf8Input(InputStream in, Charset charset) {
-      this.reader = new InputStreamReader(in, charset);
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (at == bytes.length) {
-        int start = 0;
-        if (held != 0) {
-          chars[0] = held;
-          held = 0;
-          start = 1;
-        }
-        int n = reader.read(chars, start, chars.length - start);
-        if (n < 0 && start == 0) {
-          return -1;
-        }
-        int count = start + Math.max(n, 0);
-        if (n > 0 && Character.isHighSurrogate(chars[count - 1])) {
-          // the pair's other half comes with the next read
-          held = chars[--count];
-        }
-        bytes = new String(chars, 0, count).getBytes(StandardCharsets.UTF_8);
-        at = 0;
-      }
-      int n = Math.min(len, bytes.length - at);
-      System.arraycopy(bytes, at, b, off, n);
-      at += n;
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      reader.close();
     }
   }
 }

@@ -36,7 +36,7 @@ final class SharedStrings {
         if (ev == XmlScanner.START) {
           switch (x.localName()) {
             case "sst" -> {
-              String unique = x.tag().attribute("uniqueCount");
+              String unique = x.attribute("uniqueCount");
               if (unique != null && unique.matches("\\d{1,9}")) {
                 out.starts = new int[Integer.parseInt(unique) + 2];
               }

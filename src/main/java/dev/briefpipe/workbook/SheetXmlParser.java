@@ -65,18 +65,17 @@ final class SheetXmlParser {
   /** Handles the next tag; false at the end, or once the rows and merged regions are read. */
   private boolean step(XmlScanner x) throws IOException, XMLStreamException {
     int ev = x.next();
-    XmlTag t = x.tag();
     if (ev == XmlScanner.START) {
-      switch (t.localName()) {
+      switch (x.localName()) {
         case "row" -> {
           int r = -1;
           String h = null;
-          for (int i = 0, n = t.attributeCount(); i < n; i++) {
-            String a = t.attributeName(i);
+          for (int i = 0, n = x.attributeCount(); i < n; i++) {
+            String a = x.attributeName(i);
             if (a.equals("r")) {
-              r = t.attributeInt(i);
+              r = x.attributeInt(i);
             } else if (a.equals("hidden")) {
-              h = t.attributeValue(i);
+              h = x.attributeValue(i);
             }
           }
           rowIndex = r >= 0 ? r - 1 : rowIndex + 1;
@@ -88,11 +87,11 @@ final class SheetXmlParser {
           int at = -1;
           type = null;
           style = 0;
-          for (int i = 0, n = t.attributeCount(); i < n; i++) {
-            switch (t.attributeName(i)) {
-              case "r" -> at = t.attributeColumn(i);
-              case "t" -> type = t.attributeToken(i);
-              case "s" -> style = t.attributeInt(i);
+          for (int i = 0, n = x.attributeCount(); i < n; i++) {
+            switch (x.attributeName(i)) {
+              case "r" -> at = x.attributeColumn(i);
+              case "t" -> type = x.attributeToken(i);
+              case "s" -> style = x.attributeInt(i);
               default -> { }
             }
           }
@@ -112,7 +111,7 @@ final class SheetXmlParser {
           hasValue = true;
         }
         case "f" -> {
-          String si = t.attribute("si");
+          String si = x.attribute("si");
           String text = x.readText().toString();
           if (si != null && !text.isEmpty()) {
             sharedFormulas.put(si, text);
@@ -128,13 +127,13 @@ final class SheetXmlParser {
           }
         }
         case "dimension" -> {
-          int rows = lastRow(t.attribute("ref"));
+          int rows = lastRow(x.attribute("ref"));
           if (rows > 0) {
             dimension.accept(rows);
           }
         }
         case "mergeCell" -> {
-          String ref = t.attribute("ref");
+          String ref = x.attribute("ref");
           if (ref != null && ref.contains(":")) {
             CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
             CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
@@ -147,7 +146,7 @@ final class SheetXmlParser {
         default -> { }
       }
     } else if (ev == XmlScanner.END) {
-      String name = t.localName();
+      String name = x.localName();
       if (name.equals("c") && inCell) {
         inCell = false;
         while (cells.size() < col) {

@@ -18,34 +18,7 @@ import org.apache.commons.io.input.ReaderInputStream;
  * in UTF-16 (which the standard allows) or in an encoding its declaration names is converted to UTF-8 as
  * it is read (commons-io's {@code ReaderInputStream}); a UTF-8 byte-order mark is skipped.
  */
-class XmlInput implements AutoCloseable {
-  static final byte NAME = 0;
-  static final byte SPACE = 1;
-  static final byte COLON = 2;
-  /** Ends a name: {@code > / =}. */
-  static final byte STOP = 3;
-  /** Cannot be in a tag outside a quoted value: {@code < " '}. */
-  static final byte ILLEGAL = 4;
-  /** What each byte is to a tag (see {@link XmlTag}). */
-  static final byte[] KIND = new byte[256];
-
-  static {
-    for (char c : new char[] {' ', '\t', '\n', '\r'}) {
-      KIND[c] = SPACE;
-    }
-    KIND[':'] = COLON;
-    for (char c : new char[] {'>', '/', '='}) {
-      KIND[c] = STOP;
-    }
-    for (char c : new char[] {'<', '"', '\''}) {
-      KIND[c] = ILLEGAL;
-    }
-  }
-
-  private static final byte[] COMMENT_END = {'-', '-', '>'};
-  private static final byte[] CDATA_END = {']', ']', '>'};
-  private static final byte[] CDATA_START = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
-
+class XmlInput {
   private InputStream in;
   byte[] buf = new byte[1 << 16];
   int pos;
@@ -139,58 +112,12 @@ class XmlInput implements AutoCloseable {
     return -1;
   }
 
-  /**
-   * At {@code <!}: a comment is skipped, CDATA skipped or, given {@code text}, appended to it; anything
-   * else is a DTD, refused.
-   */
-  final void declaration(XmlText text) throws IOException, XMLStreamException {
-    require(4);
-    if (buf[pos + 2] == '-' && buf[pos + 3] == '-') {
-      pos += 4;
-      skipPast(COMMENT_END);
-      return;
-    }
-    while (limit - pos < CDATA_START.length && fill()) {
-      // "<![CDATA[" whole, or the input's end
-    }
-    if (limit - pos < CDATA_START.length
-        || !Arrays.equals(buf, pos, pos + CDATA_START.length, CDATA_START, 0, CDATA_START.length)) {
-      throw new XMLStreamException("a DOCTYPE or other declaration in a workbook part: not allowed");
-    }
-    pos += CDATA_START.length;
-    if (text == null) {
-      skipPast(CDATA_END);
-      return;
-    }
-    while (true) {
-      int at = indexOf(CDATA_END);
-      if (at >= 0) {
-        text.append(buf, pos, at - pos);
-        pos = at + CDATA_END.length;
-        return;
-      }
-      int keep = Math.max(pos, limit - (CDATA_END.length - 1));
-      text.append(buf, pos, keep - pos);
-      pos = keep;
-      if (!fill()) {
-        throw unexpectedEnd();
-      }
-    }
-  }
-
   static XMLStreamException unexpectedEnd() {
     return new XMLStreamException("unexpected end of the XML (the part is truncated)");
   }
 
-  @Override
-  public void close() throws IOException {
+  void close() throws IOException {
     in.close();
-  }
-
-  /** The XML at {@link #pos} is not well formed. */
-  final XMLStreamException malformed() {
-    int end = Math.min(limit, pos + 80);
-    return new XMLStreamException("malformed XML at \"" + new String(buf, pos, end - pos, StandardCharsets.UTF_8) + "\"");
   }
 
   private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");

@@ -140,8 +140,8 @@ class XmlScannerTest {
         String name = x.localName();
         if (ev == XmlScanner.START) {
           StringBuilder tag = new StringBuilder("<").append(name);
-          for (int i = 0; i < x.tag().attributeCount(); i++) {
-            tag.append(' ').append(x.tag().attributeName(i)).append("=\"").append(x.tag().attributeValue(i)).append('"');
+          for (int i = 0; i < x.attributeCount(); i++) {
+            tag.append(' ').append(x.attributeName(i)).append("=\"").append(x.attributeValue(i)).append('"');
           }
           out.add(tag.append('>').toString());
           if (TEXT.contains(name)) {

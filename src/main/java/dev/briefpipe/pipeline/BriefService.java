@@ -211,6 +211,13 @@ public final class BriefService implements AutoCloseable {
 
   @Override
   public void close() {
-    db.thenAccept(Database::close);
+    // Waits for a database still opening: a migration must not run on after its service is closed.
+    Database open;
+    try {
+      open = db.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return; // it never opened; nothing to close
+    }
+    open.close();
   }
 }

@@ -3,9 +3,14 @@ package dev.briefpipe.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.briefpipe.config.AppConfig;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -51,7 +56,11 @@ public final class Database implements AutoCloseable {
     hc.setInitializationFailTimeout(15_000);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      migrate(ds, vendor);
+      if (cfg.url().isBlank()) {
+        migrateEmbedded(ds, stateDir);
+      } else {
+        migrate(ds, vendor); // PostgreSQL: Flyway serialises concurrent migrations with an advisory lock
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -62,6 +71,31 @@ public final class Database implements AutoCloseable {
 
   /** The newest schema version this build of briefpipe knows (the highest migration). */
   static final String LATEST = "2";
+
+  /** Holds one JVM's threads off each other; the file lock below holds other processes off. */
+  private static final ReentrantLock EMBEDDED_MIGRATION = new ReentrantLock();
+
+  /**
+   * H2 commits DDL at once, so two migrations of a new embedded database racing each other leave a
+   * half-made schema and a failed row in the history that stops every later start. They are run one
+   * after the other instead: in this JVM under a lock, across processes under a file lock in the
+   * state folder. The second finds the schema current and does nothing.
+   */
+  private static void migrateEmbedded(DataSource ds, Path stateDir) {
+    if (isCurrent(ds)) {
+      return;
+    }
+    Path lockFile = stateDir.resolve("briefpipe.migrate.lock");
+    EMBEDDED_MIGRATION.lock();
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock ignored = ch.lock()) {
+      migrate(ds, Vendor.H2);
+    } catch (IOException e) {
+      throw new StoreException("cannot lock " + lockFile, e);
+    } finally {
+      EMBEDDED_MIGRATION.unlock();
+    }
+  }
 
   private static void migrate(DataSource ds, Vendor vendor) {
     if (isCurrent(ds)) {

@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
       QuickCompilation.decline();
     }
     Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
-        .check(brief, workbook);
+        .check(brief, workbook, false);
     ValidationReport r = checked.report();
     StringWriter sw = new StringWriter();
     if (format == Format.json) {

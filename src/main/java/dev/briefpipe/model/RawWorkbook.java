@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A workbook as read from disk: its sheets in workbook order and the hash of the exact bytes read,
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class RawWorkbook {
   private final Path file;
-  private final java.util.concurrent.CompletableFuture<String> sha256;
+  private final Supplier<String> sha256;
   private final long size;
   private final Map<String, SheetRows> sheets = new LinkedHashMap<>();
   private final boolean date1904;
@@ -23,12 +24,16 @@ public final class RawWorkbook {
 
   /** @param date1904 the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
   public RawWorkbook(Path file, String sha256, long size, List<? extends SheetRows> sheets, boolean date1904) {
-    this(file, java.util.concurrent.CompletableFuture.completedFuture(sha256), size, sheets, date1904);
+    this(file, () -> sha256, size, sheets, date1904);
   }
 
-  /** @param sha256 the hash, still being worked out beside the reading of a large workbook */
-  public RawWorkbook(Path file, java.util.concurrent.CompletableFuture<String> sha256, long size,
-      List<? extends SheetRows> sheets, boolean date1904) {
+  /**
+   * @param sha256 gives the hash of a large workbook: one being worked out beside the reading, or one
+   *     worked out when first asked for (and refused if the file has changed since it was opened);
+   *     it throws what the hashing threw
+   */
+  public RawWorkbook(Path file, Supplier<String> sha256, long size, List<? extends SheetRows> sheets,
+      boolean date1904) {
     this.file = file;
     this.sha256 = sha256;
     this.size = size;
@@ -45,14 +50,7 @@ public final class RawWorkbook {
   }
 
   public String sha256() {
-    try {
-      return sha256.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    return sha256.get();
   }
 
   public long size() {

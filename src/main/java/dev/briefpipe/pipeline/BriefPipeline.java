@@ -72,14 +72,19 @@ public final class BriefPipeline {
   }
 
   /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
-  public Checked check(BriefConfig brief, Path workbook) {
-    return check(brief, workbook, 3, Map.of());
+  /**
+   * @param hashAhead the caller will ask for the workbook's hash: a large one's is worked out beside
+   *     the reading (otherwise only if asked for)
+   */
+  public Checked check(BriefConfig brief, Path workbook, boolean hashAhead) {
+    return check(brief, workbook, 3, Map.of(), hashAhead);
   }
 
   /**
    * @param listeners by sheet id: hear a streamed sheet's rows as they are read (its CSV extracts)
    */
-  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
+  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners,
+      boolean hashAhead) {
     progress.stage("read", 1, total);
     AppConfig.Workbook limits = settings.app().workbook();
     long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
@@ -89,7 +94,7 @@ public final class BriefPipeline {
     RawWorkbook raw;
     if (streams(workbook, limits)) {
       // A large workbook: rows are read as they are validated, so both run under the time limit.
-      raw = new StreamingWorkbookReader(progress.meter("validate")).open(workbook, maxBytes, maxPart);
+      raw = new StreamingWorkbookReader(progress.meter("validate")).open(workbook, maxBytes, maxPart, hashAhead);
       progress.stage("validate", 2, total);
       v = WithinTime.run(() -> new SchemaValidator().validate(raw, brief, false, listeners), timeout,
           workbook);
@@ -128,7 +133,7 @@ public final class BriefPipeline {
     // A large workbook's extracts are written while it is read: its rows are never all in memory.
     try (CsvStage csv = new CsvStage(brief, dir, large)) {
       long t0 = System.nanoTime();
-      Checked checked = check(brief, workbook, 7, csv.listeners());
+      Checked checked = check(brief, workbook, 7, csv.listeners(), true);
       manifest.duration("check", ms(t0));
       ValidationReport report = checked.report();
       if (!report.valid()) {

@@ -232,7 +232,7 @@ public final class PipelineBenchmark {
   private static void csvWriters(Path project) throws Exception {
     var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
     var brief = settings.findBrief("bench").orElseThrow();
-    var raw = new dev.briefpipe.workbook.StreamingWorkbookReader().open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31);
+    var raw = new dev.briefpipe.workbook.StreamingWorkbookReader().open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31, false);
     var table = new dev.briefpipe.validate.SchemaValidator().validate(raw, brief, true).dataset().table("deals");
     var schema = brief.sheets().get("deals");
     Path dir = Files.createDirectories(project.resolve("out/csv-bench"));

@@ -26,9 +26,9 @@ public final class BothReaders {
 
   public static SchemaValidator.Result validate(Path file, BriefConfig brief) {
     RawWorkbook memory = new WorkbookReader().read(file);
-    assertSameCells(memory, new StreamingWorkbookReader().open(file, 1L << 30, 1L << 28));
+    assertSameCells(memory, new StreamingWorkbookReader().open(file, 1L << 30, 1L << 28, true));
     // A fresh one for validation: merged regions are learnt during the first pass.
-    RawWorkbook streamed = new StreamingWorkbookReader().open(file, 1L << 30, 1L << 28);
+    RawWorkbook streamed = new StreamingWorkbookReader().open(file, 1L << 30, 1L << 28, true);
 
     SchemaValidator.Result a = new SchemaValidator().validate(memory, brief);
     // What a build's CSV extracts hear of a streamed sheet: every row, every field.

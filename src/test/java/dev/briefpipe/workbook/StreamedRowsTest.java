@@ -18,7 +18,24 @@ class StreamedRowsTest {
 
   private SheetRows sheet(String name) throws java.io.IOException {
     SampleProject p = SampleProject.copyInto(dir.resolve("p"));
-    return new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30).findSheet(name).orElseThrow();
+    return new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30, false).findSheet(name).orElseThrow();
+  }
+
+  @Test
+  void theHashIsOfTheFileAsOpenedWhetherWorkedOutAheadOrWhenAsked() throws Exception {
+    SampleProject p = SampleProject.copyInto(dir.resolve("h"));
+    String expected = dev.briefpipe.io.FileHashes.sha256(p.workbook());
+    assertThat(new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30, true).sha256()).isEqualTo(expected);
+    assertThat(new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30, false).sha256()).isEqualTo(expected);
+
+    var ahead = new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30, true);
+    var asked = new StreamingWorkbookReader().open(p.workbook(), 1L << 30, 1L << 30, false);
+    String before = ahead.sha256();
+    java.nio.file.Files.write(p.workbook(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+    assertThat(ahead.sha256()).isEqualTo(before).isEqualTo(expected);
+    // Worked out only now: the file is not the one that was read, so there is no hash to give.
+    assertThatThrownBy(asked::sha256).isInstanceOfSatisfying(WorkbookReadException.class,
+        e -> assertThat(e.reason()).isEqualTo("changed-while-reading"));
   }
 
   @Test

@@ -18,7 +18,11 @@ import java.util.function.DoubleFunction;
  * {@link Kind#ERROR}, the display text for numbers and dates.
  */
 public final class RawCell {
-  private final CellRef ref;
+  // The address as its parts, not a CellRef: a large sheet reads some ten million cells, and the
+  // address object is wanted only for the few that get a finding.
+  private final String sheet;
+  private final int row;
+  private final int column;
   private final Kind kind;
   private final double number;
   private final LocalDateTime date;
@@ -29,7 +33,14 @@ public final class RawCell {
 
   public RawCell(
       CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
-    this.ref = ref;
+    this(ref.sheet(), ref.row(), ref.column(), kind, text, number, date, formula, display);
+  }
+
+  public RawCell(String sheet, int row, int column, Kind kind, String text, double number, LocalDateTime date,
+      String formula, String display) {
+    this.sheet = sheet;
+    this.row = row;
+    this.column = column;
     this.kind = kind;
     this.text = text;
     this.number = number;
@@ -38,8 +49,11 @@ public final class RawCell {
     this.display = display;
   }
 
-  private RawCell(CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
-    this.ref = ref;
+  private RawCell(String sheet, int row, int column, Kind kind, double number, LocalDateTime date, String formula,
+      DoubleFunction<String> format) {
+    this.sheet = sheet;
+    this.row = row;
+    this.column = column;
     this.kind = kind;
     this.number = number;
     this.date = date;
@@ -54,7 +68,13 @@ public final class RawCell {
    */
   public static RawCell formatted(
       CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
-    return new RawCell(ref, kind, number, date, formula, format);
+    return new RawCell(ref.sheet(), ref.row(), ref.column(), kind, number, date, formula, format);
+  }
+
+  /** {@link #formatted(CellRef, Kind, double, LocalDateTime, String, DoubleFunction)}, the address in parts. */
+  public static RawCell formatted(String sheet, int row, int column, Kind kind, double number, LocalDateTime date,
+      String formula, DoubleFunction<String> format) {
+    return new RawCell(sheet, row, column, kind, number, date, formula, format);
   }
 
   public enum Kind {
@@ -70,12 +90,26 @@ public final class RawCell {
     return new RawCell(ref, Kind.BLANK, "", 0, null, null, "");
   }
 
+  public static RawCell blank(String sheet, int row, int column) {
+    return new RawCell(sheet, row, column, Kind.BLANK, "", 0, null, null, "");
+  }
+
   public static RawCell text(CellRef ref, String text) {
     return new RawCell(ref, Kind.TEXT, text, 0, null, null, text);
   }
 
   public CellRef ref() {
-    return ref;
+    return new CellRef(sheet, row, column);
+  }
+
+  /** The zero-based row, as {@code ref().row()}. */
+  public int row() {
+    return row;
+  }
+
+  /** The zero-based column, as {@code ref().column()}. */
+  public int column() {
+    return column;
   }
 
   public Kind kind() {
@@ -132,18 +166,18 @@ public final class RawCell {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RawCell c && ref.equals(c.ref) && kind == c.kind && Double.compare(number, c.number) == 0
+    return o instanceof RawCell c && sheet.equals(c.sheet) && row == c.row && column == c.column && kind == c.kind && Double.compare(number, c.number) == 0
         && Objects.equals(date, c.date) && Objects.equals(formula, c.formula) && Objects.equals(text(), c.text())
         && Objects.equals(display(), c.display());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ref, kind, number, date, formula);
+    return Objects.hash(sheet, row, column, kind, number, date, formula);
   }
 
   @Override
   public String toString() {
-    return "RawCell[" + ref + ", " + kind + ", " + text() + ", " + number + ", " + date + ", " + formula + "]";
+    return "RawCell[" + ref() + ", " + kind + ", " + text() + ", " + number + ", " + date + ", " + formula + "]";
   }
 }

@@ -48,7 +48,7 @@ public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merg
 
     /** The cell at a zero-based column, a blank one beyond the row's end. */
     public RawCell cell(String sheet, int column) {
-      return column < cells.size() ? cells.get(column) : RawCell.blank(new CellRef(sheet, index, column));
+      return column < cells.size() ? cells.get(column) : RawCell.blank(sheet, index, column);
     }
   }
 }

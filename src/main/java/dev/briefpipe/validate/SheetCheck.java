@@ -100,7 +100,7 @@ final class SheetCheck {
   private Prepared prepare(RawSheet.RawRow raw, int headerIndex) {
     if (!mergeTopPositions.isEmpty()) {
       for (RawCell c : raw.cells()) {
-        long at = position(c.ref().row(), c.ref().column());
+        long at = position(c.row(), c.column());
         if (mergeTopPositions.contains(at)) {
           mergeTops.put(at, c);
         }
@@ -255,7 +255,7 @@ final class SheetCheck {
 
   /** The value a blank cell takes from the merged region it lies in, or null. */
   private RawCell mergedValue(RawCell cell) {
-    return mergedAt(cell.ref().row(), cell.ref().column())
+    return mergedAt(cell.row(), cell.column())
         .map(m -> mergeTops.get(position(m.firstRow(), m.firstColumn()))).filter(c -> !c.isBlank()).orElse(null);
   }
 

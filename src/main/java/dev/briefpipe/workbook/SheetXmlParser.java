@@ -1,6 +1,5 @@
 package dev.briefpipe.workbook;
 
-import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import java.io.IOException;
@@ -150,7 +149,7 @@ final class SheetXmlParser {
       if (name.equals("c") && inCell) {
         inCell = false;
         while (cells.size() < col) {
-          cells.add(RawCell.blank(new CellRef(sheet, rowIndex, cells.size())));
+          cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
         }
         RawCell cell = cell(rowIndex, col, type, style, formula, inline);
         if (col < cells.size()) {
@@ -201,33 +200,32 @@ final class SheetXmlParser {
   }
 
   private RawCell cell(int row, int col, String type, int style, String formula, StringBuilder inline) {
-    CellRef ref = new CellRef(sheet, row, col);
     String f = formula;
     if (type == null || type.equals("n")) {
       if (!hasValue || valueLength == 0) {
         // A formula without a cached result reads as 0, as POI's usermodel has it.
-        return f == null ? RawCell.blank(ref) : number(ref, 0, style, f);
+        return f == null ? RawCell.blank(sheet, row, col) : number(row, col, 0, style, f);
       }
-      return number(ref, CellText.parseNumber(valueBytes, valueLength), style, f);
+      return number(row, col, CellText.parseNumber(valueBytes, valueLength), style, f);
     }
     String value = type.equals("s") ? null : value();
     switch (type) {
       case "s" -> {
         String s = book.strings.get((int) CellText.parseNumber(valueBytes, valueLength));
-        return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
+        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
       case "inlineStr" -> {
         String s = inline == null ? (value == null ? "" : SharedStrings.decode(value)) : SharedStrings.decode(inline.toString());
-        return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
+        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
       case "str" -> {
         String s = value == null ? "" : SharedStrings.decode(value);
-        return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
+        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
       case "b" -> {
         boolean b = "1".equals(value) || "true".equalsIgnoreCase(value);
         String t = b ? "TRUE" : "FALSE";
-        return new RawCell(ref, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, f, t);
+        return new RawCell(sheet, row, col, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, f, t);
       }
       case "e" -> {
         String err = value == null ? "" : value;
@@ -236,11 +234,11 @@ final class SheetXmlParser {
         } catch (IllegalArgumentException ignored) {
           // an error text POI does not know: kept as written
         }
-        return new RawCell(ref, RawCell.Kind.ERROR, err, 0, null, f, err);
+        return new RawCell(sheet, row, col, RawCell.Kind.ERROR, err, 0, null, f, err);
       }
       default -> {
         String s = value == null ? "" : value;
-        return new RawCell(ref, RawCell.Kind.TEXT, s, 0, null, f, s);
+        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
       }
     }
   }
@@ -256,10 +254,10 @@ final class SheetXmlParser {
 
   private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1900, 3, 1);
 
-  private RawCell number(CellRef ref, double d, int style, String formula) {
+  private RawCell number(int row, int col, double d, int style, String formula) {
     if (book.styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-      return RawCell.formatted(ref, RawCell.Kind.DATE, d, dateOf(d), formula, book.styles.display(style));
+      return RawCell.formatted(sheet, row, col, RawCell.Kind.DATE, d, dateOf(d), formula, book.styles.display(style));
     }
-    return RawCell.formatted(ref, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
+    return RawCell.formatted(sheet, row, col, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
   }
 }

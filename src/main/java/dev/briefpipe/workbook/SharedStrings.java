@@ -38,7 +38,9 @@ final class SharedStrings {
             case "sst" -> {
               String unique = x.attribute("uniqueCount");
               if (unique != null && unique.matches("\\d{1,9}")) {
-                out.starts = new int[Integer.parseInt(unique) + 2];
+                // Sized once, but only as far as the part could hold: an empty item takes five bytes.
+                long most = sizeHint > 0 ? sizeHint / 5 : 1 << 16;
+                out.starts = new int[(int) Math.min(Integer.parseInt(unique), most) + 2];
               }
             }
             case "si" -> {

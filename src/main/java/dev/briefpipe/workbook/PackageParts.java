@@ -18,8 +18,9 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 /**
  * The parts of an .xlsx package the streaming reader needs (the workbook, its styles and shared
  * strings, and each sheet by relationship id), found through the package's relationships. The zip is
- * opened through POI's {@link ZipSecureFile}, so every part read is held to the same inflate-ratio,
- * entry-size and entry-count limits as in POI's package layer. That layer ({@code OPCPackage}) also
+ * opened through POI's {@link ZipSecureFile}, and every part read is held to the same inflate-ratio,
+ * entry-size and entry-count limits as in POI's package layer (a deflated part is inflated by {@link
+ * InflatingInput}, which checks them as POI does). That layer ({@code OPCPackage}) also
  * parses the content types and all relationships into DOM first: a quarter of a second of class
  * loading before a large sheet's first row.
  */
@@ -120,7 +121,9 @@ final class PackageParts implements Closeable {
     if (e == null) {
       throw new IOException("no part " + name);
     }
-    return zip.getInputStream(e);
+    // Deflated (as parts nearly always are): inflated here, in large steps, under POI's limits.
+    return e.getMethod() == ZipArchiveEntry.DEFLATED ? new InflatingInput(zip.getRawInputStream(e), name)
+        : zip.getInputStream(e);
   }
 
   /** The zip entry of a part; part names are compared ignoring case, as in the OPC standard. */

@@ -34,6 +34,16 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataLauncher {
   /** Set on the second JVM, so that it runs the command itself. */
   static final String CHILD_PROPERTY = "briefpipe.cds";
+  /** Where the second JVM notes that its workbook was small ({@link QuickCompilation}). */
+  static final String HINT_PROPERTY = "briefpipe.small-hint";
+  /** Set when the second JVM runs with the quick compiler only. */
+  static final String QUICK_PROPERTY = "briefpipe.quick-only";
+  /** The exit of a quick-compiler-only JVM whose workbook turned out large: run again with C2. */
+  static final int RELAUNCH = 75;
+  private static final String QUICK_ONLY = "-XX:TieredStopAtLevel=1";
+  /** JVM options that say how to compile: then the user's choice stands. */
+  private static final List<String> COMPILER_OPTIONS = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation",
+      "-XX:+TieredCompilation", "-Xint", "-Xcomp", "-XX:CompileThreshold", "-XX:CompilationMode");
   private static final List<String> COMMANDS = List.of("build", "validate");
   /** JVM options under which the user, not briefpipe, decides what the JVM maps or runs. */
   private static final List<String> HANDS_OFF = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
@@ -42,10 +52,22 @@ final class ClassDataLauncher {
 
   /**
    * The second JVM's command line; its jar; the archive it maps or that is written after it; the list
-   * of classes it writes when there is no archive yet (else null); and the JVM options an archive is
-   * written under.
+   * of classes it writes when there is no archive yet (else null); the JVM options an archive is
+   * written under; and whether it runs with the quick compiler only (the last run of the same command
+   * line in the same folder found its workbook small).
    */
-  record Launch(List<String> command, Path jar, Path archive, Path writing, List<String> dumpOptions) {}
+  record Launch(List<String> command, Path jar, Path archive, Path writing, List<String> dumpOptions, boolean quick) {
+    /** The command line without the quick-compiler-only options. */
+    List<String> withOptimiser() {
+      List<String> again = new ArrayList<>();
+      for (String c : command) {
+        if (!c.equals(QUICK_ONLY) && !c.startsWith("-D" + QUICK_PROPERTY + "=")) {
+          again.add(c);
+        }
+      }
+      return again;
+    }
+  }
 
   private ClassDataLauncher() {}
 
@@ -73,6 +95,25 @@ final class ClassDataLauncher {
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();
     }
+    int code = waitFor(child);
+    if (code == RELAUNCH && l.quick()) {
+      // The workbook has grown past the streaming size since the last run: it needs C2 after all.
+      try {
+        code = waitFor(new ProcessBuilder(l.withOptimiser()).inheritIO().start());
+      } catch (IOException | RuntimeException e) {
+        code = ExitCodes.RUNTIME;
+      }
+    }
+    if (l.writing() != null) {
+      dumpInBackground(l, code == 0);
+    } else {
+      ClassDataCache.touch(l.archive());
+    }
+    return OptionalInt.of(code);
+  }
+
+  /** Waits for the second JVM; stopping this one (Ctrl-C, a service manager's TERM) stops it first. */
+  private static int waitFor(Process child) {
     // Stopped (Ctrl-C, a service manager's TERM): the second JVM is stopped too, and waited for, so
     // that this one does not return while the other still writes.
     Thread stop = new Thread(() -> {
@@ -91,15 +132,10 @@ final class ClassDataLauncher {
       code = child.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return OptionalInt.of(130);
+      return 130;
     }
     Runtime.getRuntime().removeShutdownHook(stop);
-    if (l.writing() != null) {
-      dumpInBackground(l, code == 0);
-    } else {
-      ClassDataCache.touch(l.archive());
-    }
-    return OptionalInt.of(code);
+    return code;
   }
 
   /**
@@ -122,13 +158,8 @@ final class ClassDataLauncher {
       return Optional.empty();
     }
     List<String> options = List.of(jvmLine).subList(0, jar);
-    // Loops, not streams: the JVM that only starts another one makes no lambda (each first costs some ms).
-    for (String o : options) {
-      for (String h : HANDS_OFF) {
-        if (o.startsWith(h)) {
-          return Optional.empty();
-        }
-      }
+    if (anyStartsWith(options, HANDS_OFF)) {
+      return Optional.empty();
     }
     Path jarFile = Path.of(jvmLine[jar + 1]).toAbsolutePath().normalize();
     Path dir = cacheDir(env);
@@ -152,6 +183,16 @@ final class ClassDataLauncher {
       writing = dir.resolve(command + "-" + key + "." + ProcessHandle.current().pid() + ".classlist");
       cmd.add("-XX:DumpLoadedClassList=" + writing);
     }
+    // A small workbook last time: the quick compiler alone (C2 would cost more than it saves), and the
+    // second JVM says where to note what it finds this time.
+    Path hint = dir.resolve(command + "-" + fnv(System.getProperty("user.dir", "") + "\u0000" + String.join("\u0000", args))
+        + ".small");
+    boolean quick = Files.isRegularFile(hint) && !anyStartsWith(options, COMPILER_OPTIONS);
+    if (quick) {
+      cmd.add(QUICK_ONLY);
+      cmd.add("-D" + QUICK_PROPERTY + "=true");
+    }
+    cmd.add("-D" + HINT_PROPERTY + "=" + hint);
     // The JVM's notes on archives (one that does not fit this JVM, classes it leaves out) stay quiet.
     cmd.add("-Xlog:cds=off");
     cmd.add("-Xlog:cds+dynamic=off");
@@ -167,7 +208,7 @@ final class ClassDataLauncher {
         dumpOptions.add(o);
       }
     }
-    return Optional.of(new Launch(List.copyOf(cmd), jarFile, archive, writing, List.copyOf(dumpOptions)));
+    return Optional.of(new Launch(List.copyOf(cmd), jarFile, archive, writing, List.copyOf(dumpOptions), quick));
   }
 
   static Path cacheDir(Map<String, String> env) {
@@ -189,9 +230,24 @@ final class ClassDataLauncher {
    * to load in the JVM that only starts another.
    */
   private static String key(String java, Path jar, List<String> options) throws IOException {
-    String what = String.join("\n", java, System.getProperty("java.vm.version", ""), jar.toString(),
+    return fnv(String.join("\n", java, System.getProperty("java.vm.version", ""), jar.toString(),
         Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
-        String.join("\u0000", options));
+        String.join("\u0000", options)));
+  }
+
+  /** Whether any option starts with one of the prefixes. Loops, not streams: this JVM makes no lambda. */
+  private static boolean anyStartsWith(List<String> options, List<String> prefixes) {
+    for (String o : options) {
+      for (String p : prefixes) {
+        if (o.startsWith(p)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String fnv(String what) {
     long h = 0xcbf29ce484222325L;
     for (byte b : what.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (b & 0xFF)) * 0x100000001b3L;

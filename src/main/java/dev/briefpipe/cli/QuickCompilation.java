@@ -23,6 +23,15 @@ import org.slf4j.LoggerFactory;
  * and taken out again ({@link #decline}) when the workbook turns out large (read by streaming). The
  * scheduler, {@code watch}, and runs embedded in another program or in tests keep C2. Where the MBean
  * or the command is missing (another JVM), nothing changes.
+ *
+ * <p>Better still is no C2 at all: a JVM started with {@code -XX:TieredStopAtLevel=1} compiles each
+ * method once, with C1 and without profiling, where the directive has C1 compile it with profiling
+ * first and again without once C2 turns it away (the sample brief's build: some 1,500 methods twice,
+ * 2 s of C1's CPU). That takes a JVM option, so it is for the second JVM of a {@code java -jar} run
+ * ({@link ClassDataLauncher}): each run notes here whether its workbook was small, in a file the
+ * launcher names, and the next run of the same command line starts with the quick compiler only. If
+ * the workbook has grown large meanwhile, that JVM stops before any work (exit {@link
+ * ClassDataLauncher#RELAUNCH}) and the launcher starts it again with C2.
  */
 final class QuickCompilation {
   private static final String DIRECTIVE = "[{match: \"*.*\", c2: {Exclude: true}}]";
@@ -38,6 +47,9 @@ final class QuickCompilation {
    * thread, and with {@code early} adds the directive as soon as it is there.
    */
   static void prepare(boolean early) {
+    if (quickOnly()) {
+      return; // no C2 in this JVM: no directive to add
+    }
     CompletableFuture<MBeanServer> s = CompletableFuture.supplyAsync(ManagementFactory::getPlatformMBeanServer, task -> {
       Thread t = new Thread(task, "quick-compilation");
       t.setDaemon(true);
@@ -55,6 +67,7 @@ final class QuickCompilation {
 
   /** The workbook is small: C2 stays out from here on (the directive is added now if it is not yet). */
   static void apply() {
+    note(true);
     CompletableFuture<MBeanServer> s;
     synchronized (LOCK) {
       s = server;
@@ -71,12 +84,40 @@ final class QuickCompilation {
 
   /** The workbook is large: C2 is wanted, so a directive added early is taken out again. */
   static void decline() {
+    note(false);
+    if (quickOnly()) {
+      // Nothing has been read or written yet: the launcher runs the command again, with C2.
+      Runtime.getRuntime().exit(ClassDataLauncher.RELAUNCH);
+    }
     synchronized (LOCK) {
       declined = true;
       if (added) {
         added = false;
         remove(server.join());
       }
+    }
+  }
+
+  /** Whether this JVM was started with the quick compiler only. */
+  private static boolean quickOnly() {
+    return Boolean.getBoolean(ClassDataLauncher.QUICK_PROPERTY);
+  }
+
+  /** Notes for the launcher's next run whether the workbook was small (a file there, or none). */
+  private static void note(boolean small) {
+    String hint = System.getProperty(ClassDataLauncher.HINT_PROPERTY);
+    if (hint == null) {
+      return;
+    }
+    try {
+      Path p = Path.of(hint);
+      if (!small) {
+        Files.deleteIfExists(p);
+      } else if (!Files.exists(p)) {
+        Files.createFile(p);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      LoggerFactory.getLogger(QuickCompilation.class).debug("compiler hint not noted: {}", e.toString());
     }
   }
 

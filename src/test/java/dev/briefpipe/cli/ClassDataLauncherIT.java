@@ -67,6 +67,44 @@ class ClassDataLauncherIT {
     return false;
   }
 
+  private List<Path> smallHints() throws IOException {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(cache)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".small")).toList();
+    }
+  }
+
+  @Test
+  void aWorkbookFoundSmallIsNextRunOnTheQuickCompilerAndOneGrownLargeIsRunAgainWithC2() throws Exception {
+    Run small = run("on", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
+    assertThat(small.code()).as(small.err()).isZero();
+    assertThat(smallHints()).as("noted small").hasSize(1);
+    assertThat(classLogs()).hasSize(2);
+
+    Run quick = run("on", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
+    assertThat(quick.code()).as(quick.err()).isZero();
+    assertThat(quick.out()).isEqualTo(small.out());
+    assertThat(classLogs()).as("launcher and one second JVM").hasSize(4);
+
+    // The workbook is now read by streaming, as a large one: the quick JVM stops, one with C2 runs it.
+    Path app = project.config().resolve("briefpipe.yaml");
+    String yaml = Files.readString(app);
+    assertThat(yaml).contains("  streamAboveMegabytes:");
+    Files.writeString(app, yaml.replaceFirst("(?m)^  streamAboveMegabytes:.*$", "  streamAboveMegabytes: 0"));
+    Run grown = run("on", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
+    assertThat(grown.code()).as(grown.err()).isZero();
+    assertThat(grown.out()).isEqualTo(small.out());
+    assertThat(grown.err()).doesNotContain("Exception");
+    assertThat(classLogs()).as("launcher, the quick JVM that stopped, the one with C2").hasSize(7);
+    assertThat(smallHints()).as("noted large").isEmpty();
+
+    Run after = run("on", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
+    assertThat(after.code()).isZero();
+    assertThat(classLogs()).as("straight to a JVM with C2").hasSize(9);
+  }
+
   @Test
   void theFirstRunWritesTheArchiveAndTheNextMapsIt() throws Exception {
     Run first = run("on", "--lang", "en", "validate", "--brief", SampleProject.BRIEF);
@@ -80,7 +118,7 @@ class ClassDataLauncherIT {
     do {
       Thread.sleep(200);
       try (Stream<Path> s = Files.list(cache)) {
-        names = s.map(p -> p.getFileName().toString()).toList();
+        names = s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".small")).toList();
       }
     } while (!(names.size() == 1 && names.get(0).endsWith(".jsa")) && System.nanoTime() < until);
     assertThat(names).singleElement().asString().startsWith("validate-").endsWith(".jsa");
@@ -103,7 +141,7 @@ class ClassDataLauncherIT {
     assertThat(classLogs()).hasSize(2);
     // A failed run's list is not kept: it may have stopped before most classes were loaded.
     try (Stream<Path> s = Files.exists(cache) ? Files.list(cache) : Stream.empty()) {
-      assertThat(s.toList()).isEmpty();
+      assertThat(s.filter(p -> !p.getFileName().toString().endsWith(".small")).toList()).isEmpty();
     }
   }
 

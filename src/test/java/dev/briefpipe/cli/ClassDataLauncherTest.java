@@ -41,6 +41,34 @@ class ClassDataLauncherTest {
   }
 
   @Test
+  void aCommandLineWhoseLastRunFoundItsWorkbookSmallRunsOnTheQuickCompilerOnly() throws IOException {
+    List<String> jvm = List.of("-Xmx128m", "-jar", jar.toString());
+    ClassDataLauncher.Launch first = plan(jvm, "build", "--brief", "b").orElseThrow();
+    assertThat(first.quick()).isFalse();
+    assertThat(first.command()).doesNotContain("-XX:TieredStopAtLevel=1");
+    String hintOption = first.command().stream().filter(c -> c.startsWith("-Dbriefpipe.small-hint=")).findFirst()
+        .orElseThrow();
+    Path hint = Path.of(hintOption.substring(hintOption.indexOf('=') + 1));
+    assertThat(hint.getParent()).isEqualTo(dir.resolve("cache"));
+
+    Files.createDirectories(hint.getParent());
+    Files.createFile(hint); // what the second JVM leaves when the workbook was small
+    ClassDataLauncher.Launch next = plan(jvm, "build", "--brief", "b").orElseThrow();
+    assertThat(next.quick()).isTrue();
+    assertThat(next.command()).contains("-XX:TieredStopAtLevel=1", "-Dbriefpipe.quick-only=true", hintOption);
+    assertThat(next.withOptimiser()).doesNotContain("-XX:TieredStopAtLevel=1", "-Dbriefpipe.quick-only=true")
+        .contains(hintOption).endsWith("-jar", jar.toAbsolutePath().toString(), "build", "--brief", "b");
+
+    // Another command line has its own note; the user's own compiler options stand.
+    assertThat(plan(jvm, "build", "--brief", "other").orElseThrow().quick()).isFalse();
+    for (String own : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint")) {
+      ClassDataLauncher.Launch l = plan(List.of(own, "-jar", jar.toString()), "build", "--brief", "b").orElseThrow();
+      assertThat(l.quick()).as(own).isFalse();
+      assertThat(l.command()).as(own).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+  }
+
+  @Test
   void whatKilledRunsLeftIsSweptButNotWhatLiveOnesAreWriting() throws IOException {
     Path cache = Files.createDirectories(dir.resolve("cache"));
     long dead = deadPid();

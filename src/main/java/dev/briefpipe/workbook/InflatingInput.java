@@ -16,7 +16,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * two buffered layers: inflating a large sheet took a fifth longer that way than here, or than the
  * JDK's own {@code ZipFile}.
  */
-final class InflatingInput extends InputStream {
+final class InflatingInput extends BlockInput {
   private static final int INPUT = 1 << 16;
   /** As POI: the ratio is not checked before this much has been unpacked. */
   private static final long GRACE_BYTES = 100 * 1024;
@@ -31,12 +31,6 @@ final class InflatingInput extends InputStream {
   InflatingInput(InputStream raw, String name) {
     this.raw = raw;
     this.name = name;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

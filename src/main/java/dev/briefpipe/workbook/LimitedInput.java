@@ -1,6 +1,5 @@
 package dev.briefpipe.workbook;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.IntConsumer;
@@ -9,26 +8,21 @@ import java.util.function.IntConsumer;
  * A part's XML as it is read: refused once it unpacks larger than the part limit (however its zip
  * entry describes itself), each chunk read reported (for the progress display).
  */
-final class LimitedInput extends FilterInputStream {
+final class LimitedInput extends BlockInput {
+  private final InputStream in;
   private final long limit;
   private final IntConsumer chunkRead;
   private long read;
 
   LimitedInput(InputStream in, long limit, IntConsumer chunkRead) {
-    super(in);
+    this.in = in;
     this.limit = limit;
     this.chunkRead = chunkRead;
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-  }
-
-  @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
+    int n = in.read(b, off, len);
     if (n > 0) {
       read += n;
       if (read > limit) {
@@ -37,5 +31,10 @@ final class LimitedInput extends FilterInputStream {
       chunkRead.accept(n);
     }
     return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * of the time of parsing it. What the other thread fails with is thrown here, as it was thrown.
  * Memory is bounded: a few chunks, reused.
  */
-final class ReadAheadInput extends InputStream {
+final class ReadAheadInput extends BlockInput {
   private static final int CHUNK = 1 << 16;
   private static final int CHUNKS = 6;
 
@@ -77,12 +77,6 @@ final class ReadAheadInput extends InputStream {
       }
     }
     return c;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

@@ -53,8 +53,8 @@ final class ClassDataLauncher {
   /**
    * The second JVM's command line; its jar; the archive it maps or that is written after it; the list
    * of classes it writes when there is no archive yet (else null); the JVM options an archive is
-   * written under; and whether it runs with the quick compiler only (the last run of the same command
-   * line in the same folder found its workbook small).
+   * written under; and whether it runs with the quick compiler only (the last run on the same
+   * workbook, {@link #workbookKey}, found it small).
    */
   record Launch(List<String> command, Path jar, Path archive, Path writing, List<String> dumpOptions, boolean quick) {
     /** The command line without the quick-compiler-only options. */
@@ -183,10 +183,9 @@ final class ClassDataLauncher {
       writing = dir.resolve(command + "-" + key + "." + ProcessHandle.current().pid() + ".classlist");
       cmd.add("-XX:DumpLoadedClassList=" + writing);
     }
-    // A small workbook last time: the quick compiler alone (C2 would cost more than it saves), and the
-    // second JVM says where to note what it finds this time.
-    Path hint = dir.resolve(command + "-" + fnv(System.getProperty("user.dir", "") + "\u0000" + String.join("\u0000", args))
-        + ".small");
+    // The same workbook small last time: the quick compiler alone (C2 would cost more than it saves),
+    // and the second JVM says where to note what it finds this time.
+    Path hint = dir.resolve(command + "-" + workbookKey(args) + ".small");
     boolean quick = Files.isRegularFile(hint) && !anyStartsWith(options, COMPILER_OPTIONS);
     if (quick) {
       cmd.add(QUICK_ONLY);
@@ -233,6 +232,28 @@ final class ClassDataLauncher {
     return fnv(String.join("\n", java, System.getProperty("java.vm.version", ""), jar.toString(),
         Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()),
         String.join("\u0000", options)));
+  }
+
+  /** The options that decide which workbook a run reads (with the folder it runs in). */
+  private static final List<String> WORKBOOK_OPTIONS = List.of("--config", "--brief", "--workbook");
+
+  /**
+   * Names the workbook a command line reads: its folder and its {@code --config}, {@code --brief} and
+   * {@code --workbook}, not the period, output or report options (a monthly build is the same workbook
+   * each month). Loops, not streams: this JVM makes no lambda.
+   */
+  static String workbookKey(String[] args) {
+    StringBuilder what = new StringBuilder(System.getProperty("user.dir", ""));
+    for (int i = 0; i < args.length; i++) {
+      for (String o : WORKBOOK_OPTIONS) {
+        if (args[i].equals(o) && i + 1 < args.length) {
+          what.append('\u0000').append(o).append('=').append(args[i + 1]);
+        } else if (args[i].startsWith(o + "=")) {
+          what.append('\u0000').append(args[i]);
+        }
+      }
+    }
+    return fnv(what.toString());
   }
 
   /** Whether any option starts with one of the prefixes. Loops, not streams: this JVM makes no lambda. */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * first and again without once C2 turns it away (the sample brief's build: some 1,500 methods twice,
  * 2 s of C1's CPU). That takes a JVM option, so it is for the second JVM of a {@code java -jar} run
  * ({@link ClassDataLauncher}): each run notes here whether its workbook was small, in a file the
- * launcher names, and the next run of the same command line starts with the quick compiler only. If
+ * launcher names, and the next run on the same workbook (same folder, {@code --config}, {@code
+ * --brief} and {@code --workbook}; the period may differ) starts with the quick compiler only. If
  * the workbook has grown large meanwhile, that JVM stops before any work (exit {@link
  * ClassDataLauncher#RELAUNCH}) and the launcher starts it again with C2.
  */

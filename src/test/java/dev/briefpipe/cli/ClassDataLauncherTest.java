@@ -59,8 +59,13 @@ class ClassDataLauncherTest {
     assertThat(next.withOptimiser()).doesNotContain("-XX:TieredStopAtLevel=1", "-Dbriefpipe.quick-only=true")
         .contains(hintOption).endsWith("-jar", jar.toAbsolutePath().toString(), "build", "--brief", "b");
 
-    // Another command line has its own note; the user's own compiler options stand.
+    // The same workbook however else the command line differs (next month's build, say); another brief
+    // has its own note; the user's own compiler options stand.
+    assertThat(plan(jvm, "build", "--brief=b", "--period", "2025-04", "--out", "x", "-q").orElseThrow().quick())
+        .isTrue();
     assertThat(plan(jvm, "build", "--brief", "other").orElseThrow().quick()).isFalse();
+    assertThat(plan(jvm, "build", "--brief", "b", "--workbook", "other.xlsx").orElseThrow().quick()).isFalse();
+    assertThat(plan(jvm, "validate", "--brief", "b").orElseThrow().quick()).as("validate notes its own").isFalse();
     for (String own : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint")) {
       ClassDataLauncher.Launch l = plan(List.of(own, "-jar", jar.toString()), "build", "--brief", "b").orElseThrow();
       assertThat(l.quick()).as(own).isFalse();

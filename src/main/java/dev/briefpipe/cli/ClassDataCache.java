@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The class-data cache's housekeeping, for {@link ClassDataLauncher}: writing an archive in the
@@ -107,6 +108,46 @@ final class ClassDataCache {
       Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
     } catch (IOException | RuntimeException e) {
       // read-only cache: the archive is still used, only perhaps dropped sooner
+    }
+  }
+
+  /**
+   * After a first run: when it succeeded (a failed one may have stopped before most classes were
+   * loaded), starts {@link Dump} in a JVM that outlives this one; else drops the list.
+   */
+  static void dumpInBackground(ClassDataLauncher.Launch l, boolean succeeded) {
+    Path lock = l.archive().resolveSibling(l.archive().getFileName() + ".lock");
+    try {
+      if (!succeeded || !Files.isRegularFile(l.writing()) || !claim(lock)) {
+        Files.deleteIfExists(l.writing());
+        return;
+      }
+      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
+          Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
+      cmd.addAll(l.dumpOptions());
+      new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(l.writing());
+        Files.deleteIfExists(lock);
+      } catch (IOException ignored) {
+        // a stray file in the cache, replaced by the next first run
+      }
+    }
+  }
+
+  /** Whether this run may write the archive: no other is writing it (or one has been at it too long). */
+  private static boolean claim(Path lock) throws IOException {
+    try {
+      Files.createFile(lock);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.getLastModifiedTime(lock).toMillis() < System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(10)) {
+        Files.delete(lock);
+        return claim(lock);
+      }
+      return false;
     }
   }
 }

@@ -105,7 +105,7 @@ final class ClassDataLauncher {
       }
     }
     if (l.writing() != null) {
-      dumpInBackground(l, code == 0);
+      ClassDataCache.dumpInBackground(l, code == 0);
     } else {
       ClassDataCache.touch(l.archive());
     }
@@ -275,45 +275,5 @@ final class ClassDataLauncher {
     }
     String hex = Long.toHexString(h);
     return "0".repeat(16 - hex.length()) + hex;
-  }
-
-  /**
-   * After a first run: when it succeeded (a failed one may have stopped before most classes were
-   * loaded), starts {@link Dump} in a JVM that outlives this one; else drops the list.
-   */
-  private static void dumpInBackground(Launch l, boolean succeeded) {
-    Path lock = l.archive().resolveSibling(l.archive().getFileName() + ".lock");
-    try {
-      if (!succeeded || !Files.isRegularFile(l.writing()) || !claim(lock)) {
-        Files.deleteIfExists(l.writing());
-        return;
-      }
-      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
-          ClassDataCache.Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
-      cmd.addAll(l.dumpOptions());
-      new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(l.writing());
-        Files.deleteIfExists(lock);
-      } catch (IOException ignored) {
-        // a stray file in the cache, replaced by the next first run
-      }
-    }
-  }
-
-  /** Whether this run may write the archive: no other is writing it (or one has been at it too long). */
-  private static boolean claim(Path lock) throws IOException {
-    try {
-      Files.createFile(lock);
-      return true;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      if (Files.getLastModifiedTime(lock).toMillis() < System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(10)) {
-        Files.delete(lock);
-        return claim(lock);
-      }
-      return false;
-    }
   }
 }

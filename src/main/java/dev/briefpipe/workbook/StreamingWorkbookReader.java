@@ -1,18 +1,14 @@
 package dev.briefpipe.workbook;
 
-import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.SheetRows;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLInputFactory;
@@ -60,9 +56,9 @@ public final class StreamingWorkbookReader {
     }
     try {
       FileSniffer.check(file, maxBytes);
-      long size = Files.size(file);
-      long modified = Files.getLastModifiedTime(file).toMillis();
-      Supplier<String> sha = hashAhead ? hashBeside(file) : hashWhenAsked(file, size, modified);
+      OpenedFile opened = OpenedFile.of(file);
+      long size = opened.size();
+      Supplier<String> sha = hashAhead ? opened.hashBeside() : opened.hashWhenAsked();
       StreamedBook book;
       try (PackageParts parts = PackageParts.open(file)) {
         try (InputStream in = parts.workbook()) {
@@ -102,7 +98,7 @@ public final class StreamingWorkbookReader {
       }
       List<SheetRows> sheets = new ArrayList<>();
       for (SheetEntry e : book.sheets) {
-        sheets.add(new StreamedSheet(file, size, modified, e, book));
+        sheets.add(new StreamedSheet(opened, e, book));
       }
       log.info("opened {} for streaming ({} bytes, {} sheets, {} shared strings)", file, size, sheets.size(),
           book.strings.size());
@@ -111,51 +107,6 @@ public final class StreamingWorkbookReader {
       throw e;
     } catch (IOException | XMLStreamException | RuntimeException e) {
       throw failure(file, e, maxPartBytes);
-    }
-  }
-
-  private static Supplier<String> hashBeside(Path file) {
-    CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> hash(file), task -> {
-      Thread t = new Thread(task, "workbook-hash");
-      t.setDaemon(true);
-      t.start();
-    });
-    return () -> {
-      try {
-        return sha.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-    };
-  }
-
-  /** The hash worked out on first ask, of the file as it was opened: refused if it has changed since. */
-  private static Supplier<String> hashWhenAsked(Path file, long size, long modified) {
-    return new Supplier<>() {
-      private String sha;
-
-      @Override
-      public synchronized String get() {
-        if (sha == null) {
-          try {
-            if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
-              throw new WorkbookReadException(file, "changed-while-reading", null, null);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          sha = hash(file);
-        }
-        return sha;
-      }
-    };
-  }
-
-  private static String hash(Path file) {
-    try {
-      return FileHashes.sha256(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -202,17 +153,13 @@ public final class StreamingWorkbookReader {
   private static final class StreamedSheet implements SheetRows {
     /** What the sheet's dimension says, once the parsing thread has read it; -1 until then. */
     private volatile int rowsHint = -1;
-    private final Path file;
-    private final long size;
-    private final long modified;
+    private final OpenedFile opened;
     private final SheetEntry entry;
     private final StreamedBook book;
     private List<RawSheet.Merged> merged;
 
-    StreamedSheet(Path file, long size, long modified, SheetEntry entry, StreamedBook book) {
-      this.file = file;
-      this.size = size;
-      this.modified = modified;
+    StreamedSheet(OpenedFile opened, SheetEntry entry, StreamedBook book) {
+      this.opened = opened;
       this.entry = entry;
       this.book = book;
     }
@@ -310,10 +257,8 @@ public final class StreamingWorkbookReader {
 
     private <T> T withPart(PartReader<T> reader) {
       try {
-        if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
-          throw new WorkbookReadException(file, "changed-while-reading", null, null);
-        }
-        try (PackageParts parts = PackageParts.open(file);
+        opened.requireUnchanged();
+        try (PackageParts parts = PackageParts.open(opened.file());
             InputStream in = new ReadAheadInput(parts.part(entry.relId()), "sheet-inflater")) {
           return reader.read(new LimitedInput(in, PoiHardening.partLimit(),
               n -> book.meter.advance(book.readBytes.addAndGet(n), book.sheetBytes)));
@@ -321,7 +266,7 @@ public final class StreamingWorkbookReader {
       } catch (WorkbookReadException | PrepareFailed e) {
         throw e;
       } catch (IOException | XMLStreamException | RuntimeException e) {
-        throw failure(file, e, PoiHardening.partLimit());
+        throw failure(opened.file(), e, PoiHardening.partLimit());
       }
     }
   }

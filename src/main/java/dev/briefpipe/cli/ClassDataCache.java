@@ -102,6 +102,9 @@ final class ClassDataCache {
     }
   }
 
+  /** Where {@code nice} is on a Unix-like system; the dump runs at normal priority without it. */
+  static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+
   /** Marks an archive as used now: the one used last is kept when another is written. */
   static void touch(Path archive) {
     try {
@@ -122,10 +125,7 @@ final class ClassDataCache {
         Files.deleteIfExists(l.writing());
         return;
       }
-      List<String> cmd = new ArrayList<>(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
-          Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
-      cmd.addAll(l.dumpOptions());
-      new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+      new ProcessBuilder(dumpCommand(l, lock, NICE)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException | RuntimeException e) {
       try {
@@ -135,6 +135,20 @@ final class ClassDataCache {
         // a stray file in the cache, replaced by the next first run
       }
     }
+  }
+
+  /**
+   * The command of the {@link Dump} JVM; run by {@code nice} at the lowest priority when there is one
+   * of {@code nice}: the dump takes some seconds of a core, and the next run (a {@code build} just after
+   * a {@code validate}, say) should not wait for it.
+   */
+  static List<String> dumpCommand(ClassDataLauncher.Launch l, Path lock, List<Path> nice) {
+    List<String> cmd = new ArrayList<>();
+    nice.stream().filter(Files::isExecutable).findFirst().ifPresent(n -> cmd.addAll(List.of(n.toString(), "-n", "19")));
+    cmd.addAll(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
+        Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));
+    cmd.addAll(l.dumpOptions());
+    return cmd;
   }
 
   /** Whether this run may write the archive: no other is writing it (or one has been at it too long). */

@@ -134,6 +134,19 @@ class ClassDataLauncherTest {
   }
 
   @Test
+  void theArchiveIsWrittenAtTheLowestPriorityWhereThereIsANice() throws IOException {
+    ClassDataLauncher.Launch l = plan(List.of("-Xmx128m", "-jar", jar.toString()), "build").orElseThrow();
+    Path lock = dir.resolve("lock");
+    Path nice = Files.writeString(dir.resolve("nice"), "#!/bin/sh\nexec \"$@\"\n");
+    nice.toFile().setExecutable(true);
+    List<String> dump = List.of("/usr/bin/java", "-Xshare:auto", "-cp", jar.toAbsolutePath().normalize().toString(),
+        ClassDataCache.Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString(), "-Xmx128m");
+    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(dir.resolve("no-nice"), nice)))
+        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(nice.toString(), "-n", "19"), dump.stream()).toList());
+    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(dir.resolve("no-nice")))).containsExactlyElementsOf(dump);
+  }
+
+  @Test
   void laterRunsMapTheArchiveTheFirstWrote() throws IOException {
     ClassDataLauncher.Launch first = plan(List.of("-jar", jar.toString()), "validate").orElseThrow();
     Files.createDirectories(first.archive().getParent());

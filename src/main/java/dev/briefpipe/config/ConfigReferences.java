@@ -47,7 +47,7 @@ final class ConfigReferences {
     try {
       e = ExprParser.parse(text);
     } catch (ExprException ex) {
-      problem(at, "bad-expr", text, ex.getMessage(), ex.offset() + 1);
+      problem(at, "bad-expr", text, ex.reason(), ex.offset() + 1);
       return;
     }
     Set<String> tableArgs = new HashSet<>();

@@ -53,7 +53,7 @@ public final class ExcelFormulaCompiler {
       return text(s.value());
     }
     if (e instanceof Expr.Name n) {
-      return loc.figureCell(n.name()).orElseThrow(() -> new ExprException("no cell for '" + n.name() + "'", -1));
+      return loc.figureCell(n.name()).orElseThrow(() -> new ExprException(-1, "no-cell", n.name()));
     }
     if (e instanceof Expr.Lookup l) {
       String key = loc.numericKey(l.table()) && isNumber(l.key()) ? l.key() : text(l.key());
@@ -69,7 +69,7 @@ public final class ExcelFormulaCompiler {
     if (e instanceof Expr.Call c) {
       return call(c);
     }
-    throw new ExprException("no Excel form for " + e, -1);
+    throw new ExprException(-1, "no-excel-form", String.valueOf(e));
   }
 
   private String call(Expr.Call c) {
@@ -98,7 +98,7 @@ public final class ExcelFormulaCompiler {
     if (fn.equals("ratio") && a.size() == 2) {
       return "(" + compile(a.get(0)) + ")/(" + compile(a.get(1)) + ")";
     }
-    throw new ExprException("no Excel form for " + fn + "()", -1);
+    throw new ExprException(-1, "no-excel-form", fn + "()");
   }
 
   private String criteria(String table, Expr condition) {
@@ -123,7 +123,7 @@ public final class ExcelFormulaCompiler {
       out.add(op.isEmpty() && numeric ? literal : text(op + literal));
       return;
     }
-    throw new ExprException("condition has no Excel form: " + condition, -1);
+    throw new ExprException(-1, "no-excel-condition", String.valueOf(condition));
   }
 
   private String range(String table, String field) {

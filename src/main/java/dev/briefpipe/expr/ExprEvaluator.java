@@ -51,24 +51,24 @@ public final class ExprEvaluator {
         return null;
       }
       return names.apply(n.name()).map(ExprEvaluator::number)
-          .orElseThrow(() -> new ExprException("unknown name '" + n.name() + "'", -1));
+          .orElseThrow(() -> new ExprException(-1, "unknown-name", n.name()));
     }
     if (e instanceof Expr.Lookup l) {
       Table t = table(l.table());
       String field = l.field() != null ? l.field() : t.valueField();
       if (field == null) {
-        throw new ExprException(l.table() + "[" + l.key() + "] needs a field, or a value field for the sheet", -1);
+        throw new ExprException(-1, "lookup-needs-field", l.table(), l.key());
       }
       requireField(t, field);
       if (t.rows().isEmpty()) {
-        throw new MissingInputException("no rows in " + l.table(), l.table());
+        throw new MissingInputException(l.table(), "no-rows", l.table());
       }
       Row r = t.findByKey(l.key())
-          .orElseThrow(() -> new ExprException("no row with key '" + l.key() + "' in " + l.table(), -1));
+          .orElseThrow(() -> new ExprException(-1, "no-row", l.key(), l.table()));
       return number(r.get(field));
     }
     if (e instanceof Expr.Column c) {
-      throw new ExprException("column " + c.table() + "." + c.field() + " needs an aggregate such as sum(...)", -1);
+      throw new ExprException(-1, "column-needs-aggregate", c.table() + "." + c.field());
     }
     if (e instanceof Expr.Unary u) {
       Object v = eval(u.operand(), row);
@@ -115,7 +115,7 @@ public final class ExprEvaluator {
         return num(l).multiply(num(r), MC);
       case "/":
         if (num(r).signum() == 0) {
-          throw new ExprException("division by zero", -1);
+          throw new ExprException(-1, "division-by-zero");
         }
         return num(l).divide(num(r), MC);
       case "<":
@@ -127,7 +127,7 @@ public final class ExprEvaluator {
       case ">=":
         return compare(l, r) >= 0;
       default:
-        throw new ExprException("unknown operator " + b.op(), -1);
+        throw new ExprException(-1, "unknown-operator", b.op());
     }
   }
 
@@ -153,7 +153,7 @@ public final class ExprEvaluator {
         arity(c, 2);
         return eval(new Expr.Binary("/", a.get(0), a.get(1)), row);
       default:
-        throw new ExprException("unknown function " + c.function() + "()", -1);
+        throw new ExprException(-1, "unknown-function", c.function() + "()");
     }
   }
 
@@ -163,7 +163,7 @@ public final class ExprEvaluator {
    */
   private Object aggregate(String fn, List<Expr> a) {
     if (a.isEmpty() || !(a.get(0) instanceof Expr.Column col)) {
-      throw new ExprException(fn + "() needs a column such as table.field", -1);
+      throw new ExprException(-1, "needs-column", fn + "()");
     }
     Table t = table(col.table());
     requireField(t, col.field());
@@ -208,24 +208,24 @@ public final class ExprEvaluator {
 
   private Table tableArg(List<Expr> a) {
     if (a.isEmpty() || !(a.get(0) instanceof Expr.Name n)) {
-      throw new ExprException("count() needs a table name first", -1);
+      throw new ExprException(-1, "count-needs-table");
     }
     return table(n.name());
   }
 
   private Table table(String id) {
-    return data.findTable(id).orElseThrow(() -> new ExprException("unknown table '" + id + "'", -1));
+    return data.findTable(id).orElseThrow(() -> new ExprException(-1, "unknown-table", id));
   }
 
   private static void requireField(Table t, String field) {
     if (!t.fields().contains(field)) {
-      throw new ExprException("table " + t.id() + " has no field '" + field + "'", -1);
+      throw new ExprException(-1, "no-field", t.id(), field);
     }
   }
 
   private static void arity(Expr.Call c, int n) {
     if (c.args().size() != n) {
-      throw new ExprException(c.function() + "() takes " + n + " argument(s)", -1);
+      throw new ExprException(-1, "arity", c.function() + "()", n);
     }
   }
 
@@ -273,7 +273,7 @@ public final class ExprEvaluator {
     try {
       return new BigDecimal(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new ExprException("'" + v + "' is not a number", -1);
+      throw new ExprException(-1, "not-a-number", String.valueOf(v));
     }
   }
 }

@@ -22,13 +22,13 @@ public final class ExprParser {
 
   public static Expr parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new ExprException("empty expression", 0);
+      throw new ExprException(0, "empty");
     }
     ExprParser p = new ExprParser(text);
     Expr e = p.or();
     p.skipSpace();
     if (p.pos < p.src.length()) {
-      throw new ExprException("unexpected '" + p.src.charAt(p.pos) + "'", p.pos);
+      throw new ExprException(p.pos, "unexpected", String.valueOf(p.src.charAt(p.pos)));
     }
     return e;
   }
@@ -107,7 +107,7 @@ public final class ExprParser {
   private Expr primary() {
     skipSpace();
     if (pos >= src.length()) {
-      throw new ExprException("expression ends too early", pos);
+      throw new ExprException(pos, "ends-early");
     }
     char c = src.charAt(pos);
     if (c == '(') {
@@ -146,7 +146,7 @@ public final class ExprParser {
       }
       return new Expr.Name(name);
     }
-    throw new ExprException("unexpected '" + c + "'", pos);
+    throw new ExprException(pos, "unexpected", String.valueOf(c));
   }
 
   private List<Expr> arguments() {
@@ -177,7 +177,7 @@ public final class ExprParser {
     }
     String k = src.substring(start, pos).trim();
     if (k.isEmpty()) {
-      throw new ExprException("empty key in [ ]", start);
+      throw new ExprException(start, "empty-key");
     }
     return k;
   }
@@ -189,7 +189,7 @@ public final class ExprParser {
       pos++;
     }
     if (pos >= src.length()) {
-      throw new ExprException("unclosed quote", start - 1);
+      throw new ExprException(start - 1, "unclosed-quote");
     }
     return src.substring(start, pos++);
   }
@@ -202,7 +202,7 @@ public final class ExprParser {
     try {
       return new BigDecimal(src.substring(start, pos));
     } catch (NumberFormatException e) {
-      throw new ExprException("bad number '" + src.substring(start, pos) + "'", start);
+      throw new ExprException(start, "bad-number", src.substring(start, pos));
     }
   }
 
@@ -210,7 +210,7 @@ public final class ExprParser {
     skipSpace();
     int start = pos;
     if (pos >= src.length() || !isIdentStart(src.charAt(pos))) {
-      throw new ExprException("a name is expected", pos);
+      throw new ExprException(pos, "name-expected");
     }
     while (pos < src.length() && (isIdentStart(src.charAt(pos)) || Character.isDigit(src.charAt(pos)))) {
       pos++;
@@ -240,7 +240,7 @@ public final class ExprParser {
   private void expect(char c) {
     skipSpace();
     if (!peek(c)) {
-      throw new ExprException("'" + c + "' is expected", pos);
+      throw new ExprException(pos, "expected", String.valueOf(c));
     }
     pos++;
   }

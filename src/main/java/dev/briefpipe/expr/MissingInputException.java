@@ -10,8 +10,9 @@ package dev.briefpipe.expr;
 public class MissingInputException extends ExprException {
   private final String table;
 
-  public MissingInputException(String message, String table) {
-    super(message, -1);
+  /** @param table the empty table looked up, or null; then as {@link ExprException#ExprException} */
+  public MissingInputException(String table, String key, Object... args) {
+    super(-1, key, args);
     this.table = table;
   }
 

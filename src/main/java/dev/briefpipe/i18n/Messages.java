@@ -28,6 +28,15 @@ public final class Messages {
     return new Messages(lang);
   }
 
+  /** English, made once: for the text of logs and exceptions. */
+  static Messages english() {
+    return English.MESSAGES;
+  }
+
+  private static final class English {
+    static final Messages MESSAGES = new Messages(Lang.EN);
+  }
+
   public Lang lang() {
     return lang;
   }
@@ -47,7 +56,21 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return "[" + key + "]";
     }
-    return new MessageFormat(pattern, lang.locale()).format(args);
+    Object[] told = args;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Phrase p) {
+        if (told == args) {
+          told = args.clone();
+        }
+        told[i] = get(p);
+      }
+    }
+    return new MessageFormat(pattern, lang.locale()).format(told);
+  }
+
+  /** The phrase in this language. */
+  public String get(Phrase phrase) {
+    return get(phrase.key(), phrase.args().toArray());
   }
 
   /** The two languages briefpipe speaks. */

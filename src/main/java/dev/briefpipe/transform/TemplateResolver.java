@@ -3,6 +3,7 @@ package dev.briefpipe.transform;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Severity;
@@ -55,7 +56,7 @@ final class TemplateResolver {
       try {
         Object v = eval.eval(ExprParser.parse(expr));
         if (v == null) {
-          throw new ExprException("the referenced cell is blank", -1);
+          throw new ExprException(-1, "blank");
         }
         replacement = format(v, pattern);
         if (v instanceof BigDecimal b) {
@@ -65,7 +66,7 @@ final class TemplateResolver {
         }
       } catch (ExprException | IllegalArgumentException e) {
         findings.add(new Finding("placeholder-invalid", Severity.ERROR, at, field, header, m.group(), "",
-            List.of(e.getMessage())));
+            List.of(e instanceof ExprException x ? x.reason() : Phrase.of("expr.bad-format", pattern))));
         replacement = m.group();
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));

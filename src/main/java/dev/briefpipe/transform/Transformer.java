@@ -40,27 +40,35 @@ public final class Transformer {
     Map<String, KeyFigure> figures = new LinkedHashMap<>();
     Map<String, Object> values = new HashMap<>();
     java.util.Set<String> failed = new java.util.HashSet<>();
+    // Figures worked out to no value (a cell they read is blank): a figure built on one says so.
+    java.util.Set<String> blank = new java.util.HashSet<>();
     ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
       if (failed.contains(name)) {
-        throw new MissingInputException("figure '" + name + "' could not be computed", null);
+        throw new MissingInputException(null, "figure-failed", name);
+      }
+      if (blank.contains(name)) {
+        throw new ExprException(-1, "figure-blank", name);
       }
       return Optional.ofNullable(values.get(name));
     });
     if (brief.summary() != null) {
       for (BriefConfig.Figure f : brief.summary().figures()) {
         BigDecimal v = null;
+        Object o = null;
         try {
-          Object o = eval.eval(ExprParser.parse(f.expr()));
+          o = eval.eval(ExprParser.parse(f.expr()));
           v = o instanceof BigDecimal b ? b : null;
         } catch (ExprException e) {
           failed.add(f.id());
           if (!reportedElsewhere(e, brief)) {
             findings.add(new Finding("figure-failed", Severity.ERROR, CellRef.ofSheet(brief.summary().sheet()), f.id(),
-                f.label(), f.expr(), "", List.of(e.getMessage())));
+                f.label(), f.expr(), "", List.of(e.reason())));
           }
         }
         if (v != null) {
           values.put(f.id(), v);
+        } else if (o == null && !failed.contains(f.id())) {
+          blank.add(f.id());
         }
         figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
       }
@@ -158,7 +166,7 @@ public final class Transformer {
       } catch (ExprException ex) {
         if (findings != null) {
           findings.add(new Finding("derived-failed", Severity.ERROR, new CellRef(t.sheet(), r.sheetRow(), -1),
-              e.getKey(), e.getKey(), "", "", List.of(ex.getMessage())));
+              e.getKey(), e.getKey(), "", "", List.of(ex.reason())));
         }
       }
     }

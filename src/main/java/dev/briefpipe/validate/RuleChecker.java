@@ -11,6 +11,7 @@ import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
 import dev.briefpipe.expr.IntervalProof;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -61,7 +62,7 @@ final class RuleChecker {
       if (schema.rankOrder() != null) {
         rankOrder(t, schema, out);
       }
-      schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, out));
+      schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, brief, out));
     }
     return out;
   }
@@ -121,7 +122,7 @@ final class RuleChecker {
 
   private static void tableCheck(Table t, RuleConfig check, ExprEvaluator eval, List<Finding> out) {
     Object ok;
-    String detail = check.message() == null ? check.check() : check.message();
+    Object detail = check.message() == null ? check.check() : check.message();
     try {
       ok = eval.eval(ExprParser.parse(check.check()));
     } catch (MissingInputException x) {
@@ -129,7 +130,7 @@ final class RuleChecker {
       ok = null;
     } catch (ExprException x) {
       ok = Boolean.FALSE;
-      detail = detail + " (" + x.getMessage() + ")";
+      detail = Phrase.of("expr.with-reason", detail, x.reason());
     }
     // Null means an input is blank (an empty table's max, say): not judged, like a row rule.
     if (Boolean.FALSE.equals(ok)) {
@@ -154,8 +155,11 @@ final class RuleChecker {
     }
   }
 
-  /** valuesFrom and references: the value must appear in another sheet's column. */
-  private static void lookups(Table t, String field, ColumnSpec spec, Dataset data, List<Finding> out) {
+  /**
+   * valuesFrom and references: the value must appear in another sheet's column, which the finding
+   * names as the analyst sees it: {@code 특허_발명자국가!국가코드}.
+   */
+  private static void lookups(Table t, String field, ColumnSpec spec, Dataset data, BriefConfig brief, List<Finding> out) {
     for (String[] kind : new String[][] {{spec.valuesFrom(), "not-allowed"}, {spec.references(), "foreign-key-missing"}}) {
       if (kind[0] == null) {
         continue;
@@ -165,12 +169,15 @@ final class RuleChecker {
       if (other.isEmpty()) {
         continue;
       }
+      SheetSchema targetSchema = brief.sheets().get(target[0]);
+      ColumnSpec targetColumn = targetSchema == null ? null : targetSchema.columns().get(target[1]);
+      String where = other.get().sheet() + "!" + (targetColumn == null ? target[1] : targetColumn.title());
       Set<String> allowed = new HashSet<>();
       other.get().rows().forEach(r -> allowed.add(r.text(target[1])));
       for (Row r : t.rows()) {
         if (r.get(field) != null && !allowed.contains(r.text(field))) {
           out.add(new Finding(kind[1], Severity.ERROR, r.cell(field).orElseThrow(), field, spec.title(), r.text(field),
-              other.get().sheet() + "." + target[1], List.of(other.get().sheet())));
+              where, List.of(other.get().sheet())));
         }
       }
     }

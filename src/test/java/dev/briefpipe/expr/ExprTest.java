@@ -59,6 +59,22 @@ class ExprTest {
   }
 
   @Test
+  void everyReasonIsToldInKorean() {
+    dev.briefpipe.i18n.Messages ko = dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO);
+    for (String bad : List.of("patents[JP].families", "patents[CN].famillies", "1 / 0", "nosuch + 1", "nosuch.x",
+        "sum(patents.families", "", "1 +", "patents[]", "'open", "1.2.3", "max(1)", "frobnicate(1)", "patents.families",
+        "count(1)", "sum(1)", "1 ? 2", "cn + 'x'")) {
+      assertThatThrownBy(() -> eval.eval(ExprParser.parse(bad)))
+          .as(bad)
+          .isInstanceOfSatisfying(ExprException.class, e -> {
+            String told = ko.get(e.reason());
+            assertThat(told).as(bad + ": " + e.getMessage()).doesNotStartWith("[expr.").matches(".*[가-힣].*");
+            assertThat(e.getMessage()).as(bad).doesNotStartWith("[expr.").doesNotMatch(".*[가-힣].*");
+          });
+    }
+  }
+
+  @Test
   void compilesToLiveExcelFormulas() {
     ExcelFormulaCompiler c = new ExcelFormulaCompiler(new ExcelFormulaCompiler.SheetLocator() {
       public String sheetName(String t) { return "특허 국가"; }

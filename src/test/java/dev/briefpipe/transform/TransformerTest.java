@@ -56,6 +56,7 @@ class TransformerTest {
           figures:
             - {id: ratio, expr: "patents[CN] / patents[US]", format: "0.00"}
             - {id: total, expr: "sum(money.amount)"}
+            - {id: twice, expr: "ratio * 2"}
         """);
     brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
   }
@@ -91,6 +92,24 @@ class TransformerTest {
         row("약 3.8만 건 ({patents[CN]})"));
     assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, Finding::value)
         .containsExactly(tuple("A2", "number-contradicts", "38,000"), tuple("A4", "number-contradicts", "3.8만"));
+  }
+
+  @Test
+  void aFigureBuiltOnOneWithNoValueSaysWhichInTheReadersLanguage() throws IOException {
+    Path file = new TinyWorkbook()
+        .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", null))
+        .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+        .sheet("본문", row("내용"), row("미국 {patents[US]:#,##0}건"))
+        .write(dir.resolve("w.xlsx"));
+    SchemaValidator.Result v = dev.briefpipe.testing.BothReaders.validate(file, brief);
+    Transformer.Result r = new Transformer().apply(v.dataset(), brief);
+    assertThat(r.findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
+        .containsExactly(tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
+    dev.briefpipe.validate.FindingText ko = new dev.briefpipe.validate.FindingText(
+        dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
+    // The reasons are the bundle's, in Korean: no English left inside the Korean message.
+    assertThat(r.findings()).allSatisfy(f -> assertThat(ko.message(f)).doesNotContainPattern("[a-z]{3,} [a-z]{3,}"));
+    assertThat(ko.message(r.findings().get(0))).contains("'ratio'");
   }
 
   private Transformer.Result transform(Object[]... bodies) throws IOException {

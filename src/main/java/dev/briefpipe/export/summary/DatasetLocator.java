@@ -32,7 +32,7 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   public String columnLetters(String table, String field) {
     int col = data.table(table).columnOf(field).orElse(-1);
     if (col < 0) {
-      throw new ExprException("field " + field + " is not a sheet column", -1);
+      throw new ExprException(-1, "not-a-column", field);
     }
     return CellRef.columnLetters(col);
   }
@@ -63,7 +63,7 @@ final class DatasetLocator implements ExcelFormulaCompiler.SheetLocator {
   public String valueField(String table) {
     String f = data.table(table).valueField();
     if (f == null) {
-      throw new ExprException(table + " has no value field", -1);
+      throw new ExprException(-1, "no-value-field", table);
     }
     return f;
   }

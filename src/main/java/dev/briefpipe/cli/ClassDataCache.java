@@ -104,6 +104,8 @@ final class ClassDataCache {
 
   /** Where {@code nice} is on a Unix-like system; the dump runs at normal priority without it. */
   static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+  /** The shell that puts the dump in the background, where there is one. */
+  static final Path SHELL = Path.of("/bin/sh");
 
   /** Marks an archive as used now: the one used last is kept when another is written. */
   static void touch(Path archive) {
@@ -125,8 +127,16 @@ final class ClassDataCache {
         Files.deleteIfExists(l.writing());
         return;
       }
-      new ProcessBuilder(dumpCommand(l, lock, NICE)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> cmd = dumpCommand(l, lock, NICE, SHELL);
+      // In the cache, not in the folder of the run: the dump outlives it, and that folder may be gone
+      // (a scratch folder) before the dump's JVM has started.
+      Process started = new ProcessBuilder(cmd).directory(l.archive().getParent().toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (cmd.get(0).equals(SHELL.toString())) {
+        started.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(l.writing());
@@ -138,12 +148,19 @@ final class ClassDataCache {
   }
 
   /**
-   * The command of the {@link Dump} JVM; run by {@code nice} at the lowest priority when there is one
-   * of {@code nice}: the dump takes some seconds of a core, and the next run (a {@code build} just after
-   * a {@code validate}, say) should not wait for it.
+   * The command that starts the {@link Dump} JVM: through {@code shell}, when there is one, which puts
+   * it in the background and returns; by the first of {@code nice} there is, at the lowest priority (the
+   * dump takes some seconds of a core, and the next run, a {@code build} just after a {@code validate}
+   * say, should not wait for it).
    */
-  static List<String> dumpCommand(ClassDataLauncher.Launch l, Path lock, List<Path> nice) {
+  static List<String> dumpCommand(ClassDataLauncher.Launch l, Path lock, List<Path> nice, Path shell) {
     List<String> cmd = new ArrayList<>();
+    if (Files.isExecutable(shell)) {
+      // Put in the background by a shell that returns at once. A JVM that exits while a process it
+      // started still runs waits 0.3 s for the thread waiting on that process (HotSpot gives threads
+      // in native code up to 300 ms to settle at exit): a third of a second on every first run.
+      cmd.addAll(List.of(shell.toString(), "-c", "\"$@\" </dev/null >/dev/null 2>&1 &", "briefpipe-dump"));
+    }
     nice.stream().filter(Files::isExecutable).findFirst().ifPresent(n -> cmd.addAll(List.of(n.toString(), "-n", "19")));
     cmd.addAll(List.of(l.command().get(0), "-Xshare:auto", "-cp", l.jar().toString(),
         Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString()));

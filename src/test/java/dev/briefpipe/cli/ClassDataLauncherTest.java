@@ -134,16 +134,46 @@ class ClassDataLauncherTest {
   }
 
   @Test
-  void theArchiveIsWrittenAtTheLowestPriorityWhereThereIsANice() throws IOException {
+  void theArchiveIsWrittenInTheBackgroundAtTheLowestPriorityWhereThereAreAShellAndANice() throws IOException {
     ClassDataLauncher.Launch l = plan(List.of("-Xmx128m", "-jar", jar.toString()), "build").orElseThrow();
     Path lock = dir.resolve("lock");
-    Path nice = Files.writeString(dir.resolve("nice"), "#!/bin/sh\nexec \"$@\"\n");
-    nice.toFile().setExecutable(true);
+    Path nice = executable("nice");
+    Path shell = executable("sh");
+    Path none = dir.resolve("none");
     List<String> dump = List.of("/usr/bin/java", "-Xshare:auto", "-cp", jar.toAbsolutePath().normalize().toString(),
         ClassDataCache.Dump.class.getName(), l.writing().toString(), l.archive().toString(), lock.toString(), "-Xmx128m");
-    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(dir.resolve("no-nice"), nice)))
-        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(nice.toString(), "-n", "19"), dump.stream()).toList());
-    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(dir.resolve("no-nice")))).containsExactlyElementsOf(dump);
+    List<String> background = List.of(shell.toString(), "-c", "\"$@\" </dev/null >/dev/null 2>&1 &", "briefpipe-dump");
+    List<String> niced = List.of(nice.toString(), "-n", "19");
+    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(none, nice), shell))
+        .containsExactlyElementsOf(concat(background, niced, dump));
+    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(none, nice), none)).containsExactlyElementsOf(concat(niced, dump));
+    assertThat(ClassDataCache.dumpCommand(l, lock, List.of(none), none)).containsExactlyElementsOf(dump);
+  }
+
+  /** The shell line really leaves the command running and returns at once. */
+  @Test
+  void theShellLineReturnsWhileTheCommandRunsOn() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ClassDataCache.SHELL));
+    Path done = dir.resolve("done");
+    List<String> cmd = concat(List.of(ClassDataCache.SHELL.toString(), "-c", "\"$@\" </dev/null >/dev/null 2>&1 &", "x"),
+        List.of("/bin/sh", "-c", "sleep 2; touch " + done));
+    assertThat(new ProcessBuilder(cmd).start().waitFor()).isZero();
+    assertThat(done).doesNotExist();
+    for (int i = 0; i < 200 && !Files.exists(done); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(done).exists();
+  }
+
+  private Path executable(String name) throws IOException {
+    Path p = Files.writeString(dir.resolve(name), "#!/bin/sh\nexec \"$@\"\n");
+    p.toFile().setExecutable(true);
+    return p;
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 
   @Test

@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataLauncher {
   /** Set on the second JVM, so that it runs the command itself. */
   static final String CHILD_PROPERTY = "briefpipe.cds";
-  /** Where the second JVM notes that its workbook was small ({@link QuickCompilation}). */
-  static final String HINT_PROPERTY = "briefpipe.small-hint";
+  /** Where the second JVM notes that its workbook was large ({@link QuickCompilation}). */
+  static final String HINT_PROPERTY = "briefpipe.large-note";
   /** Set when the second JVM runs with the quick compiler only. */
   static final String QUICK_PROPERTY = "briefpipe.quick-only";
   /** The exit of a quick-compiler-only JVM whose workbook turned out large: run again with C2. */
@@ -53,8 +53,8 @@ final class ClassDataLauncher {
   /**
    * The second JVM's command line; its jar; the archive it maps or that is written after it; the list
    * of classes it writes when there is no archive yet (else null); the JVM options an archive is
-   * written under; and whether it runs with the quick compiler only (the last run on the same
-   * workbook, {@link #workbookKey}, found it small).
+   * written under; and whether it runs with the quick compiler only (unless the last run on the same
+   * workbook, {@link #workbookKey}, found it large).
    */
   record Launch(List<String> command, Path jar, Path archive, Path writing, List<String> dumpOptions, boolean quick) {
     /** The command line without the quick-compiler-only options. */
@@ -183,10 +183,11 @@ final class ClassDataLauncher {
       writing = dir.resolve(command + "-" + key + "." + ProcessHandle.current().pid() + ".classlist");
       cmd.add("-XX:DumpLoadedClassList=" + writing);
     }
-    // The same workbook small last time: the quick compiler alone (C2 would cost more than it saves),
-    // and the second JVM says where to note what it finds this time.
-    Path hint = dir.resolve(command + "-" + workbookKey(args) + ".small");
-    boolean quick = Files.isRegularFile(hint) && !anyStartsWith(options, COMPILER_OPTIONS);
+    // The quick compiler alone (C2 would cost more than it saves on a small workbook), unless the same
+    // workbook was large last time; the second JVM says where to note what it finds this time. A
+    // workbook found large by a quick JVM stops it before any work, and the run starts again with C2.
+    Path hint = dir.resolve(command + "-" + workbookKey(args) + ".large");
+    boolean quick = !Files.isRegularFile(hint) && !anyStartsWith(options, COMPILER_OPTIONS);
     if (quick) {
       cmd.add(QUICK_ONLY);
       cmd.add("-D" + QUICK_PROPERTY + "=true");

@@ -9,11 +9,12 @@ import java.util.List;
  * reason found deep in the code (an expression's, say) reaches the Korean report in Korean.
  *
  * @param key the bundle key
- * @param args its arguments; a {@code Phrase} among them is told too
+ * @param args its arguments; a {@code Phrase} among them is told too; null is told as nothing
  */
 public record Phrase(String key, List<Object> args) {
+  /** A missing argument is told as nothing, as in the message it fills. */
   public Phrase {
-    args = List.copyOf(args);
+    args = args.stream().map(a -> a == null ? "" : a).toList();
   }
 
   public static Phrase of(String key, Object... args) {

@@ -66,7 +66,8 @@ final class TemplateResolver {
         }
       } catch (ExprException | IllegalArgumentException e) {
         findings.add(new Finding("placeholder-invalid", Severity.ERROR, at, field, header, m.group(), "",
-            List.of(e instanceof ExprException x ? x.reason() : Phrase.of("expr.bad-format", pattern))));
+            List.of(e instanceof ExprException x ? x.reason()
+                : pattern != null ? Phrase.of("expr.bad-format", pattern) : String.valueOf(e.getMessage()))));
         replacement = m.group();
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));

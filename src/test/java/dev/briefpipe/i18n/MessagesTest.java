@@ -47,5 +47,6 @@ class MessagesTest {
     assertThat(Messages.of(Messages.Lang.KO).get(outer)).isEqualTo("총계 검사 (patents에 키 'JP'인 행이 없습니다)");
     assertThat(Messages.of(Messages.Lang.EN).get(outer)).isEqualTo("총계 검사 (no row with key 'JP' in patents)");
     assertThat(outer).hasToString("총계 검사 (no row with key 'JP' in patents)");
+    assertThat(Phrase.of("expr.unknown-name", (Object) null)).hasToString("unknown name ''");
   }
 }

@@ -75,12 +75,16 @@ class TransformerTest {
 
   @Test
   void anUnknownReferenceIsAnErrorAtItsCell() throws IOException {
-    Transformer.Result r = transform(row("ok"), row("총 {patents[JP]:#,##0}건"), row("{patents[CN].famillies}"), row("{nope}"));
+    Transformer.Result r = transform(row("ok"), row("총 {patents[JP]:#,##0}건"), row("{patents[CN].famillies}"), row("{nope}"),
+        row("{patents[CN]:0.0.0}"));
     assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, f -> f.severity().code())
         .containsExactly(
             tuple("A3", "placeholder-invalid", "error"),
             tuple("A4", "placeholder-invalid", "error"),
-            tuple("A5", "placeholder-invalid", "error"));
+            tuple("A5", "placeholder-invalid", "error"),
+            tuple("A6", "placeholder-invalid", "error"));
+    assertThat(new dev.briefpipe.validate.FindingText(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+        .message(r.findings().get(3))).contains("숫자 서식 '0.0.0'");
     assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
   }
 

@@ -51,7 +51,7 @@ final class ClassDataCache {
 
   /**
    * Deletes what runs of the archive's command that were killed part way left: class lists and half
-   * written archives whose process is gone (their names carry its pid).
+   * written archives whose process is gone (their names carry its pid); and earlier versions' notes.
    */
   static void sweep(Path archive) throws IOException {
     String name = archive.getFileName().toString();
@@ -68,6 +68,12 @@ final class ClassDataCache {
         if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+    // Notes of small workbooks, from versions that noted those rather than large ones.
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), command + "*.small")) {
+      for (Path p : old) {
+        Files.deleteIfExists(p);
       }
     }
   }

@@ -84,7 +84,11 @@ class ClassDataLauncherTest {
     Path liveList = Files.writeString(cache.resolve("validate-0a1b." + live + ".classlist"), "x");
     Path otherCommand = Files.writeString(cache.resolve("build-0a1b." + dead + ".classlist"), "x");
     Path archive = Files.writeString(cache.resolve("validate-0a1b.jsa"), "x");
+    Path oldNote = Files.writeString(cache.resolve("validate-9f8e.small"), "");
+    Path largeNote = Files.writeString(cache.resolve("validate-9f8e.large"), "");
     ClassDataCache.sweep(archive);
+    assertThat(oldNote).doesNotExist();
+    assertThat(largeNote).exists();
     assertThat(deadList).doesNotExist();
     assertThat(deadDump).doesNotExist();
     assertThat(liveList).exists();

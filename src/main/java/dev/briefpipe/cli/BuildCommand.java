@@ -42,11 +42,6 @@ final class BuildCommand implements Callable<Integer> {
     BriefPipeline.SummaryMode mode = summaryMode();
     Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
     Path workbook = options.workbook(settings, brief);
-    if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
-      QuickCompilation.apply();
-    } else {
-      QuickCompilation.decline();
-    }
     Built built;
     try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
       built = service.build(brief, workbook, p, outDir, mode);

@@ -17,16 +17,6 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * given with {@code -Dlogback.configurationFile=FILE}, still takes over.
  */
 public final class CommandLineLogging extends ContextAwareBase implements Configurator {
-  /**
-   * Starts logback on a daemon thread (a fifth of a second of class loading), while picocli reads the
-   * command line; SLF4J makes a logger asked for meanwhile wait until it is ready.
-   */
-  static void prepareInBackground() {
-    Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "logging-prepare");
-    t.setDaemon(true);
-    t.start();
-  }
-
   @Override
   public ExecutionStatus configure(LoggerContext lc) {
     if (System.getProperty("logback.configurationFile") != null) {

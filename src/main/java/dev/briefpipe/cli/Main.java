@@ -9,9 +9,7 @@ import dev.briefpipe.pipeline.Version;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,29 +21,6 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "briefpipe", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     resourceBundle = "dev.briefpipe.cli.usage", sortOptions = false)
 public final class Main implements Runnable {
-  /**
-   * The subcommands, in the order of the usage help: names only, so that the JVM that hands a run to a
-   * second one makes none of them. picocli reflects over every command it is given before parsing: a
-   * run is given only the command it names (all of them for help or a typo).
-   */
-  private static final List<String> NAMES = List.of("init", "validate", "watch", "build", "send", "schedule", "jobs",
-      "runs", "help");
-
-  private static Object newCommand(String name) {
-    return switch (name) {
-      case "init" -> new InitCommand();
-      case "validate" -> new ValidateCommand();
-      case "watch" -> new WatchCommand();
-      case "build" -> new BuildCommand();
-      case "send" -> new SendCommand();
-      case "schedule" -> new ScheduleCommand();
-      case "jobs" -> new JobsCommand();
-      case "runs" -> new RunsCommand();
-      case "help" -> new CommandLine.HelpCommand();
-      default -> throw new IllegalArgumentException(name);
-    };
-  }
-
   @Option(names = "--lang", paramLabel = "ko|en", scope = ScopeType.INHERIT)
   String lang;
 
@@ -73,55 +48,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    OptionalInt relaunched = ClassDataLauncher.run(args);
-    if (relaunched.isPresent()) {
-      System.exit(relaunched.getAsInt());
-    }
     PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
-    System.exit(launch(args, out, err, System.console() != null));
-  }
-
-  /**
-   * Runs briefpipe as {@code java -jar} does, short of exiting: as {@link #run}, with the start-up work
-   * that does not depend on the command line begun on other threads while picocli reads it (for the
-   * benchmarks, which time what a user's run does). Tests and embedding programs call {@link #run}.
-   */
-  public static int launch(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
-    if (loadsConfig(args)) {
-      // A build or validate is most often of a small workbook: C2 is left out from the start.
-      String command = command(args);
-      QuickCompilation.prepare(command.equals("build") || command.equals("validate"));
-      dev.briefpipe.config.ConfigLoader.prepareInBackground();
-      CommandLineLogging.prepareInBackground();
-    }
-    return run(args, out, err, tty);
-  }
-
-  /** Whether the command line names a command that loads the config (not help, not the version). */
-  static boolean loadsConfig(String[] args) {
-    String command = command(args);
-    if (command == null || command.equals("help")) {
-      return false;
-    }
-    for (String a : args) {
-      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The subcommand the command line names (its first word that is one), or null. */
-  static String command(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--lang")) {
-        i++;
-      } else if (NAMES.contains(args[i])) {
-        return args[i];
-      }
-    }
-    return null;
+    System.exit(run(args, out, err, System.console() != null));
   }
 
   /** Runs briefpipe with the given streams and returns the exit code (for tests and embedding). */
@@ -130,12 +59,15 @@ public final class Main implements Runnable {
     Main main = new Main(out, err, tty);
     main.messages = Messages.of(lang);
     CommandLine cmd = new CommandLine(main);
-    String command = command(args);
-    for (String name : NAMES) {
-      if (command == null || command.equals("help") || command.equals(name)) {
-        cmd.addSubcommand(name, newCommand(name));
-      }
-    }
+    cmd.addSubcommand(new InitCommand());
+    cmd.addSubcommand(new ValidateCommand());
+    cmd.addSubcommand(new WatchCommand());
+    cmd.addSubcommand(new BuildCommand());
+    cmd.addSubcommand(new SendCommand());
+    cmd.addSubcommand(new ScheduleCommand());
+    cmd.addSubcommand(new JobsCommand());
+    cmd.addSubcommand(new RunsCommand());
+    cmd.addSubcommand(new CommandLine.HelpCommand());
     cmd.setResourceBundle(ResourceBundle.getBundle("dev.briefpipe.cli.usage", lang.locale(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     cmd.setOut(out);

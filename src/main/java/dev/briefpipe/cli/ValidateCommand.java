@@ -54,11 +54,6 @@ final class ValidateCommand implements Callable<Integer> {
     CliContext ctx = main.context(settings);
     BriefConfig brief = options.brief(settings);
     java.nio.file.Path workbook = options.workbook(settings, brief);
-    if (!BriefPipeline.streams(workbook, settings.app().workbook())) {
-      QuickCompilation.apply();
-    } else {
-      QuickCompilation.decline();
-    }
     Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
         .check(brief, workbook, false);
     ValidationReport r = checked.report();

@@ -39,24 +39,6 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  /**
-   * Makes the mapper and its readers of both files on a daemon thread: a third of a second of class
-   * loading and introspection, done while the command line is still being read. Loading waits for
-   * nothing: whatever is not ready yet is made as it is needed.
-   */
-  public static void prepareInBackground() {
-    Thread t = new Thread(() -> {
-      try {
-        Yaml.MAPPER.readerFor(AppConfig.class);
-        Yaml.MAPPER.readerFor(BriefConfig.class);
-      } catch (RuntimeException ignored) {
-        // the same error, if any, is met and reported when the files are loaded
-      }
-    }, "config-prepare");
-    t.setDaemon(true);
-    t.start();
-  }
-
   public Settings load(Path configDir) {
     Path dir = configDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {

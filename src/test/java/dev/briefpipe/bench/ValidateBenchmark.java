@@ -75,10 +75,6 @@ public final class ValidateBenchmark {
       double floor = 0;
       // The passes in turns, RUNS times (POI's usermodel once); the best of each is kept.
       java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
-      // `java -jar` as a user runs it, timed from outside (JVM start included): its first run lists the
-      // classes for the class-data archive, written in the background; the measured runs map it.
-      cli(file, dir);
-      awaitArchive(dir.resolve("cds"));
       for (int run = 0; run < RUNS; run++) {
         for (String pass : List.of("aalto", "jdk", "validate", "java -jar", "usermodel")) {
           if (pass.equals("usermodel") && (rows > 100_000 || run > 0)) {
@@ -142,32 +138,10 @@ public final class ValidateBenchmark {
         Path.of("target", "briefpipe.jar").toAbsolutePath().toString(), "validate", "-q", "--config",
         dir.resolve("config").toString(), "--brief", "bench", "--workbook", file.toAbsolutePath().toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BRIEFPIPE_CACHE", dir.resolve("cds").toAbsolutePath().toString());
     long start = System.nanoTime();
     int code = pb.start().waitFor();
     long millis = (System.nanoTime() - start) / 1_000_000;
     return code == 0 ? new String[] {String.valueOf(millis), "-1"} : new String[] {"-1", "-1"};
-  }
-
-  /**
-   * Waits (a minute at most) until the class-data archive is written and nothing else is in the cache
-   * but the note that the workbook is large.
-   */
-  static void awaitArchive(Path cache) throws Exception {
-    long until = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < until) {
-      try (var files = Files.list(cache)) {
-        List<String> names = files.map(f -> f.getFileName().toString()).toList();
-        if (names.stream().anyMatch(n -> n.endsWith(".jsa"))
-            && names.stream().allMatch(n -> n.endsWith(".jsa") || n.endsWith(".large"))) {
-          return;
-        }
-      } catch (java.nio.file.NoSuchFileException e) {
-        // not made yet
-      }
-      Thread.sleep(200);
-    }
-    System.err.println("no class-data archive in " + cache + "; java -jar runs without one");
   }
 
   /** One measured pass in this JVM; prints "millis peakHeapBytes". */
@@ -178,7 +152,7 @@ public final class ValidateBenchmark {
       case "jdk" -> stax(file, XMLInputFactory.newDefaultFactory());
       case "validate" -> {
         // As `java -jar briefpipe.jar validate …` runs, after the JVM has started.
-        int code = dev.briefpipe.cli.Main.launch(new String[] {"validate", "--config", config, "--brief", "bench", "-q",
+        int code = dev.briefpipe.cli.Main.run(new String[] {"validate", "--config", config, "--brief", "bench", "-q",
             "--workbook", file.toAbsolutePath().toString()}, new java.io.PrintWriter(System.err, true),
             new java.io.PrintWriter(System.err, true), false);
         if (code != 0) {

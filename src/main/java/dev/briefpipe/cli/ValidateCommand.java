@@ -55,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
     BriefConfig brief = options.brief(settings);
     java.nio.file.Path workbook = options.workbook(settings, brief);
     Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
-        .check(brief, workbook, false);
+        .check(brief, workbook);
     ValidationReport r = checked.report();
     StringWriter sw = new StringWriter();
     if (format == Format.json) {

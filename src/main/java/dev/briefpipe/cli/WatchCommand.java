@@ -81,7 +81,7 @@ final class WatchCommand implements Callable<Integer> {
     ctx.out().println(ctx.msg("watch.checking", LocalTime.now().format(CLOCK), workbook.getFileName()));
     try {
       byte[] bytes = Files.readAllBytes(workbook);
-      Checked checked = pipeline.check(brief, workbook, true);
+      Checked checked = pipeline.check(brief, workbook);
       ValidationReport r = checked.report();
       new TextReportWriter(ctx.messages(), ctx.colour(), 0).write(r, ctx.out());
       AtomicFiles.write(html, new HtmlReportWriter(ctx.messages()).write(r).getBytes(StandardCharsets.UTF_8));

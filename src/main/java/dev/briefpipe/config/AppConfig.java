@@ -1,5 +1,6 @@
 package dev.briefpipe.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record AppConfig(
     scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
     mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
-    workbook = workbook == null ? new Workbook(null, null, null, null) : workbook;
+    workbook = workbook == null ? new Workbook(null, null, null) : workbook;
   }
 
   /**
@@ -36,15 +37,12 @@ public record AppConfig(
    *
    * @param maxMegabytes a larger file is refused before it is opened
    * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
-   * @param timeoutSeconds reading that takes longer is abandoned
-   * @param streamAboveMegabytes a larger .xlsx is read row by row as it is validated, in little memory
-   *     (a fraction such as 0.25 is allowed)
+   * @param timeoutSeconds reading and validating that take longer are abandoned
    */
-  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds,
-      Double streamAboveMegabytes) {
+  // Every .xlsx is now read row by row: the threshold of earlier versions is accepted and ignored.
+  @JsonIgnoreProperties({"streamAboveMegabytes"})
+  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
     public Workbook {
-      // POI's in-memory model takes about 2 KB a cell: 0.25 MB of .xlsx is some 4,000 rows of 10 columns.
-      streamAboveMegabytes = streamAboveMegabytes == null ? 0.25 : streamAboveMegabytes;
       maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
       maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
       timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;

@@ -14,8 +14,7 @@ import dev.briefpipe.transform.Transformer;
 import dev.briefpipe.validate.SchemaValidator;
 import dev.briefpipe.validate.ValidationReport;
 import dev.briefpipe.workbook.SafeWorkbookWriter;
-import dev.briefpipe.workbook.StreamingWorkbookReader;
-import dev.briefpipe.workbook.WorkbookReader;
+import dev.briefpipe.workbook.Workbooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,59 +59,38 @@ public final class BriefPipeline {
     }
   }
 
-  /** Whether a workbook is read by streaming: an .xlsx larger than {@code workbook.streamAboveMegabytes}. */
-  public static boolean streams(Path workbook, AppConfig.Workbook limits) {
-    try {
-      String name = workbook.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      return (name.endsWith(".xlsx") || name.endsWith(".xlsm"))
-          && java.nio.file.Files.size(workbook) > limits.streamAboveMegabytes() * 1024 * 1024;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
-  /**
-   * @param hashAhead the caller will ask for the workbook's hash: a large one's is worked out beside
-   *     the reading (otherwise only if asked for)
-   */
-  public Checked check(BriefConfig brief, Path workbook, boolean hashAhead) {
-    return check(brief, workbook, 3, Map.of(), hashAhead);
+  public Checked check(BriefConfig brief, Path workbook) {
+    return check(brief, workbook, 3, Map.of());
   }
 
   /**
-   * @param listeners by sheet id: hear a streamed sheet's rows as they are read (its CSV extracts)
+   * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
    */
-  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners,
-      boolean hashAhead) {
+  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
     progress.stage("read", 1, total);
     AppConfig.Workbook limits = settings.app().workbook();
     long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
     long maxPart = limits.maxPartMegabytes() * 1024L * 1024L;
-    long timeout = limits.timeoutSeconds() * 1000L;
-    SchemaValidator.Result v;
-    RawWorkbook raw;
-    if (streams(workbook, limits)) {
-      // A large workbook: rows are read as they are validated, so both run under the time limit.
-      raw = new StreamingWorkbookReader(progress.meter("validate")).open(workbook, maxBytes, maxPart, hashAhead);
-      progress.stage("validate", 2, total);
-      v = WithinTime.run(() -> new SchemaValidator().validate(raw, brief, false, listeners), timeout,
-          workbook);
-    } else {
-      raw = new WorkbookReader(maxBytes, maxPart, timeout).read(workbook);
-      progress.stage("validate", 2, total);
-      v = new SchemaValidator().validate(raw, brief);
-    }
+    // The rows are read as they are validated: both run under the time limit, and memory stays flat.
+    Read read = WithinTime.run(() -> {
+      try (RawWorkbook raw = Workbooks.open(workbook, maxBytes, maxPart, progress.meter("validate"))) {
+        progress.stage("validate", 2, total);
+        return new Read(raw, new SchemaValidator().validate(raw, brief, false, listeners));
+      }
+    }, limits.timeoutSeconds() * 1000L, workbook);
     progress.stage("transform", 3, total);
-    Transformer.Result t = new Transformer().apply(v.dataset(), brief);
-    ValidationReport report = v.report();
+    Transformer.Result t = new Transformer().apply(read.validated().dataset(), brief);
+    ValidationReport report = read.validated().report();
     if (!t.findings().isEmpty()) {
       List<Finding> all = new ArrayList<>(report.findings());
       all.addAll(t.findings());
       report = new ValidationReport(report.workbook(), all, report.stats());
     }
-    return new Checked(raw, report, v.dataset(), t.dataset(), t.figures());
+    return new Checked(read.workbook(), report, read.validated().dataset(), t.dataset(), t.figures());
   }
+
+  private record Read(RawWorkbook workbook, SchemaValidator.Result validated) {}
 
   /**
    * Builds and publishes {@code <out>/<brief>/<period>/}.
@@ -123,17 +101,13 @@ public final class BriefPipeline {
   public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary) throws IOException {
     Instant started = Instant.now();
     Manifest manifest = new Manifest(brief.id(), brief.title(), period.toString(), started);
-    // Finding and parsing fonts does not depend on the data: do it while a small workbook is read. For
-    // a large one, after: the fonts' tables would share the heap with its rows for nothing.
-    boolean large = streams(workbook, settings.app().workbook());
-    CompletableFuture<FontSet> fontSet = large ? null : CompletableFuture.supplyAsync(fonts);
     OutputPublisher publisher = new OutputPublisher(out.resolve(brief.id()).resolve(period.toString()));
     CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
     Path dir = publisher.staging();
-    // A large workbook's extracts are written while it is read: its rows are never all in memory.
-    try (CsvStage csv = new CsvStage(brief, dir, large)) {
+    // The extracts are written while the workbook is read: its rows are never all in memory.
+    try (CsvStage csv = new CsvStage(brief, dir)) {
       long t0 = System.nanoTime();
-      Checked checked = check(brief, workbook, 7, csv.listeners(), true);
+      Checked checked = check(brief, workbook, 7, csv.listeners());
       manifest.duration("check", ms(t0));
       ValidationReport report = checked.report();
       if (!report.valid()) {
@@ -152,7 +126,7 @@ public final class BriefPipeline {
       rendering = CompletableFuture.supplyAsync(() -> {
         long start = System.nanoTime();
         try {
-          return new PdfBriefRenderer(fontSet == null ? fonts.get() : fontSet.join()).render(brief, checked.data(), checked.figures(), pdf,
+          return new PdfBriefRenderer(fonts.get()).render(brief, checked.data(), checked.figures(), pdf,
               identity(brief, period, checked));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -164,7 +138,7 @@ public final class BriefPipeline {
       progress.stage("csv", 5, 7);
       t0 = System.nanoTime();
       if (brief.outputs().csv()) {
-        csv.finish(checked, manifest, progress.meter("csv"));
+        csv.finish(checked, manifest);
       }
       manifest.duration("csv", ms(t0));
 

@@ -8,7 +8,6 @@ import dev.briefpipe.export.csv.DataPackageWriter;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
-import dev.briefpipe.model.WorkMeter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +20,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build's CSV extracts and their data package. A large workbook's extracts are opened before it is
- * read and hear its rows as they are validated ({@link #listeners}); the others are written from the
- * tables afterwards. Closing it closes any extract left open (a build that failed).
+ * A build's CSV extracts and their data package. The extracts are opened before the workbook is read
+ * and hear its rows as they are validated ({@link #listeners}), so a sheet's rows are never all held
+ * for them. Closing it closes any extract left open (a build that failed).
  */
 final class CsvStage implements AutoCloseable {
   private final BriefConfig brief;
   private final Path dir;
   private final Map<String, List<CsvExtractWriter.Extract>> whileReading = new LinkedHashMap<>();
 
-  /** @param whileReading write the extracts as the workbook is read (a streamed workbook) */
-  CsvStage(BriefConfig brief, Path dir, boolean whileReading) throws IOException {
+  CsvStage(BriefConfig brief, Path dir) throws IOException {
     this.brief = brief;
     this.dir = dir;
-    if (brief.outputs().csv() && whileReading) {
+    if (brief.outputs().csv()) {
       Path csvDir = Files.createDirectories(dir.resolve("csv"));
       for (ExtractConfig e : extracts(brief.sheets().keySet())) {
         this.whileReading.computeIfAbsent(e.sheet(), k -> new ArrayList<>())
@@ -62,30 +60,18 @@ final class CsvStage implements AutoCloseable {
     return m;
   }
 
-  /** Finishes the extracts written while reading, writes the others, then the data package. */
-  void finish(Checked checked, Manifest manifest, WorkMeter meter) throws IOException {
+  /** Finishes the extracts written while reading, then writes the data package. */
+  void finish(Checked checked, Manifest manifest) throws IOException {
     Path csvDir = Files.createDirectories(dir.resolve("csv"));
-    List<ExtractConfig> extracts = extracts(checked.sheetData().tables().stream().map(Table::id).toList());
-    long total = 0;
-    for (ExtractConfig e : extracts) {
-      total += checked.sheetData().findTable(e.sheet()).map(t -> (long) t.rows().size()).orElse(0L);
-    }
     Map<String, Iterator<CsvExtractWriter.Extract>> open = new HashMap<>();
     whileReading.forEach((sheet, list) -> open.put(sheet, list.iterator()));
     List<CsvExtractWriter.Result> written = new ArrayList<>();
-    long done = 0;
-    for (ExtractConfig e : extracts) {
+    for (ExtractConfig e : extracts(checked.sheetData().tables().stream().map(Table::id).toList())) {
       Table t = checked.sheetData().findTable(e.sheet()).orElse(null);
       if (t == null) {
         continue;
       }
-      long before = done;
-      long all = total;
-      CsvExtractWriter.Result r = open.containsKey(e.sheet())
-          ? open.get(e.sheet()).next().finish()
-          : new CsvExtractWriter().write(t, brief.sheets().get(e.sheet()), e, csvDir,
-              rows -> meter.advance(before + rows, all));
-      done += t.rows().size();
+      CsvExtractWriter.Result r = open.get(e.sheet()).next().finish();
       written.add(r);
       manifest.output("csv", dir, r.file()).put("rows", r.rows()).put("sheet", t.sheet()).put("profile", e.profile());
     }

@@ -6,33 +6,29 @@ import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Duplicate keys (or values of a unique field) in one sheet: each repeat is a finding at its cell,
- * naming the row of the first. A streamed sheet keeps a 64-bit hash per key instead of the key (a
- * false duplicate needs a hash collision: about one in 10^10 for a million keys).
+ * naming the row of the first. A 64-bit hash is kept per key instead of the key, so a sheet of a
+ * million rows checks in little memory (a false duplicate needs a hash collision: about one in 10^10
+ * for a million keys).
  */
 final class KeyCheck {
   private final SheetSchema schema;
   private final List<String> fields;
   private final String code;
-  private final Map<List<String>, Integer> seen = new HashMap<>();
-  private final LongIntMap hashes;
+  private final LongIntMap hashes = new LongIntMap(-1);
   final List<Finding> findings = new ArrayList<>();
 
-  /** @param rows how many rows the sheet says it has (-1: unknown), to size the hashes' table once */
-  KeyCheck(SheetSchema schema, List<String> fields, String code, boolean compact, int rows) {
+  KeyCheck(SheetSchema schema, List<String> fields, String code) {
     this.schema = schema;
     this.fields = fields.stream().map(String::intern).toList();
     this.code = code;
-    this.hashes = compact ? new LongIntMap(rows) : null;
   }
 
   void accept(Row r) {
-    if (hashes != null && fields.size() == 1) {
+    if (fields.size() == 1) {
       // One field, the usual key: hashed as it is, no list made for it.
       String key = r.text(fields.get(0));
       int first = key.isEmpty() ? -1 : hashes.putIfAbsent(finish(add(BASIS, key)), r.sheetRow());
@@ -41,7 +37,7 @@ final class KeyCheck {
       }
       return;
     }
-    List<String> k = fields.size() == 1 ? List.of(r.text(fields.get(0))) : fields.stream().map(r::text).toList();
+    List<String> k = fields.stream().map(r::text).toList();
     boolean empty = true;
     for (String part : k) {
       empty &= part.isEmpty();
@@ -49,13 +45,7 @@ final class KeyCheck {
     if (empty) {
       return;
     }
-    int first;
-    if (hashes != null) {
-      first = hashes.putIfAbsent(hash(k), r.sheetRow());
-    } else {
-      Integer prev = seen.putIfAbsent(k, r.sheetRow());
-      first = prev == null ? -1 : prev;
-    }
+    int first = hashes.putIfAbsent(hash(k), r.sheetRow());
     if (first >= 0) {
       repeated(r, first, String.join(", ", k));
     }

@@ -77,15 +77,13 @@ public final class SchemaValidator {
             List.of()));
       }
       CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
-      Function<Map<String, Integer>, List<Row>> sink = columns -> !sheet.get().streamed()
-          ? new ArrayList<>()
-          : new CompactRows(schema.sheet(), columns, keepAll ? List.copyOf(columns.keySet())
-              : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
+      Function<Map<String, Integer>, List<Row>> sink = columns -> new CompactRows(schema.sheet(), columns,
+          keepAll ? List.copyOf(columns.keySet()) : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
       SheetRows rowsOf = sheet.get();
       boolean known = rowsOf.mergedKnown();
       List<Finding> found = new ArrayList<>();
-      // A streamed sheet's row-local rules are judged as its rows go by, so their fields need not be kept.
-      List<RuleChecker.RowRule> local = !rowsOf.streamed() ? List.of() : schema.rules().stream()
+      // Row-local rules are judged as the rows go by, so their fields need not be kept.
+      List<RuleChecker.RowRule> local = schema.rules().stream()
           .filter(r -> RuleChecker.RowRule.isLocal(r, schema))
           .map(r -> new RuleChecker.RowRule(schema.sheet(), schema, r)).toList();
       if (!local.isEmpty()) {

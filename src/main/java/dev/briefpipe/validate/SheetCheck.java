@@ -67,11 +67,9 @@ final class SheetCheck {
 
   Table run() {
     int headerIndex = schema.headerRow() - 1;
-    // Typing each row's cells is done where the row is read (the parsing thread, for a streamed
-    // sheet); keys, rules, the listener and the table here, in sheet order.
-    sheet.forEachRow(raw -> prepare(raw, headerIndex), this::take);
+    sheet.forEachRow(raw -> accept(raw, headerIndex));
     if (columns == null) {
-      take(begin(List.of(), headerIndex));
+      begin(List.of(), headerIndex);
     }
     keyChecks.forEach(k -> out.addAll(k.findings));
     out.addAll(ruleFindings);
@@ -81,23 +79,7 @@ final class SheetCheck {
     return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
   }
 
-  /** What one row came to on the reading side: the findings in its cells, and the typed row. */
-  private static final class Prepared {
-    /** The sheet's columns, on the first item after the header. */
-    Map<String, Integer> start;
-    List<Finding> findings;
-    Row row;
-
-    void add(Finding f) {
-      if (findings == null) {
-        findings = new ArrayList<>(2);
-      }
-      findings.add(f);
-    }
-  }
-
-  /** On the reading side. */
-  private Prepared prepare(RawSheet.RawRow raw, int headerIndex) {
+  private void accept(RawSheet.RawRow raw, int headerIndex) {
     if (!mergeTopPositions.isEmpty()) {
       for (RawCell c : raw.cells()) {
         long at = position(c.row(), c.column());
@@ -107,44 +89,16 @@ final class SheetCheck {
       }
     }
     if (raw.index() == headerIndex) {
-      return begin(raw.cells(), headerIndex);
+      begin(raw.cells(), headerIndex);
+      return;
     }
     if (raw.index() < headerIndex) {
-      return null;
+      return;
     }
-    Prepared p = columns == null ? begin(List.of(), headerIndex) : new Prepared();
-    p.row = readRow(raw, p);
-    return p.row == null && p.start == null && p.findings == null ? null : p;
-  }
-
-  /** On the reading side: the columns found from the header, and what is wrong with it. */
-  private Prepared begin(List<RawCell> header, int headerIndex) {
-    // Field ids interned, as the names in rules are: each row's values are found by identity.
-    columns = new LinkedHashMap<>();
-    HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
-    fieldIds = columns.keySet().toArray(String[]::new);
-    fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
-    fieldSpecs = new ColumnSpec[fieldIds.length];
-    fieldRules = new ValueRules.Checker[fieldIds.length];
-    for (int i = 0; i < fieldIds.length; i++) {
-      fieldSpecs[i] = schema.columns().get(fieldIds[i]);
-      fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
+    if (columns == null) {
+      begin(List.of(), headerIndex);
     }
-    Prepared p = new Prepared();
-    p.start = columns;
-    checkHeader(header, columns, headerIndex, p);
-    return p;
-  }
-
-  /** Here, in sheet order. */
-  private void take(Prepared p) {
-    if (p.start != null) {
-      start(p.start);
-    }
-    if (p.findings != null) {
-      out.addAll(p.findings);
-    }
-    Row r = p.row;
+    Row r = readRow(raw);
     if (r != null) {
       for (KeyCheck k : keyChecks) {
         k.accept(r);
@@ -159,18 +113,30 @@ final class SheetCheck {
     }
   }
 
-  private void start(Map<String, Integer> columns) {
+  /** The columns found from the header, and what is wrong with it; the table and its checks begin. */
+  private void begin(List<RawCell> header, int headerIndex) {
+    // Field ids interned, as the names in rules are: each row's values are found by identity.
+    columns = new LinkedHashMap<>();
+    HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
+    fieldIds = columns.keySet().toArray(String[]::new);
+    fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
+    fieldSpecs = new ColumnSpec[fieldIds.length];
+    fieldRules = new ValueRules.Checker[fieldIds.length];
+    for (int i = 0; i < fieldIds.length; i++) {
+      fieldSpecs[i] = schema.columns().get(fieldIds[i]);
+      fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
+    }
+    checkHeader(header, columns, headerIndex);
     rows = sink.apply(columns);
     if (listener != null) {
       listener.start(new ArrayList<>(columns.keySet()));
     }
-    boolean streamed = sheet.streamed();
     if (!schema.key().isEmpty()) {
-      keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate", streamed, sheet.rowsHint()));
+      keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate"));
     }
     schema.columns().forEach((field, spec) -> {
       if (spec.unique() && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
-        keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate", streamed, sheet.rowsHint()));
+        keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate"));
       }
     });
   }
@@ -179,11 +145,11 @@ final class SheetCheck {
     return ((long) row << 20) | column;
   }
 
-  private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex, Prepared p) {
+  private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
     schema.columns().forEach((field, spec) -> {
       if (!columns.containsKey(field)) {
         int at = header.size();
-        p.add(new Finding("column-missing", spec.required() ? Severity.ERROR : Severity.WARNING,
+        out.add(new Finding("column-missing", spec.required() ? Severity.ERROR : Severity.WARNING,
             new CellRef(sheet.name(), headerIndex, at), field, spec.title(), "", String.join(" / ", spec.header()),
             List.of()));
       }
@@ -192,13 +158,13 @@ final class SheetCheck {
     for (int c = 0; c < header.size(); c++) {
       RawCell h = header.get(c);
       if (!known.contains(c) && !h.isBlank()) {
-        p.add(new Finding("column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
+        out.add(new Finding("column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
       }
     }
   }
 
-  /** The typed row, or null when none of the schema's columns holds anything; its findings go to {@code p}. */
-  private Row readRow(RawSheet.RawRow raw, Prepared p) {
+  /** The typed row, or null when none of the schema's columns holds anything. */
+  private Row readRow(RawSheet.RawRow raw) {
     String sheetName = sheet.name();
     boolean any = false;
     for (int i = 0; i < fieldColumns.length && !any; i++) {
@@ -208,7 +174,7 @@ final class SheetCheck {
       return null;
     }
     if (raw.hidden()) {
-      p.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheetName, raw.index(), -1), "", "", "", "",
+      out.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheetName, raw.index(), -1), "", "", "", "",
           List.of()));
     }
     Object[] values = new Object[fieldIds.length];
@@ -220,34 +186,34 @@ final class SheetCheck {
       if (mergedCells && cell.isBlank()) {
         RawCell top = mergedValue(cell);
         if (top != null) {
-          p.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
+          out.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
               top.ref().a1(), List.of()));
           cell = new RawCell(cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
         }
       }
       if (cell.formula() != null && cell.formula().contains("[")) {
-        p.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
+        out.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
             List.of()));
       }
       CellParser.Parsed parsed = CellParser.parse(cell, spec, ctx);
       if (parsed.error() != null) {
-        add(p, parsed.error(), Severity.ERROR, cell, field, spec);
+        add(parsed.error(), Severity.ERROR, cell, field, spec);
         continue;
       }
       if (parsed.normalized() != null) {
-        p.add(new Finding(parsed.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
+        out.add(new Finding(parsed.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
             ValueRules.expected(parsed.normalized(), spec), List.of(parsed.read())));
       }
       if (parsed.value() == null) {
         if (spec.required()) {
-          add(p, "required-missing", Severity.ERROR, cell, field, spec);
+          add("required-missing", Severity.ERROR, cell, field, spec);
         }
         continue;
       }
       values[i] = parsed.value();
       String broken = fieldRules[i].check(parsed.value());
       if (broken != null) {
-        add(p, broken, Severity.ERROR, cell, field, spec);
+        add(broken, Severity.ERROR, cell, field, spec);
       }
     }
     return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
@@ -274,8 +240,8 @@ final class SheetCheck {
     }
   }
 
-  private static void add(Prepared p, String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
-    p.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
+  private void add(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
+    out.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
         List.of()));
   }
 }

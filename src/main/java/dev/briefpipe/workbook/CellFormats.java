@@ -1,6 +1,5 @@
 package dev.briefpipe.workbook;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,38 +43,33 @@ final class CellFormats {
   }
 
   /** Reads {@code numFmts} and the {@code numFmtId} of each {@code cellXfs/xf}, as POI's styles table has them. */
-  static CellFormats read(InputStream stylesXml, boolean date1904) throws XMLStreamException {
+  static CellFormats read(XMLStreamReader x, boolean date1904) throws XMLStreamException {
     Map<Integer, String> custom = new HashMap<>();
     List<Short> ids = new ArrayList<>();
-    XMLStreamReader x = StreamingWorkbookReader.xmlFactory().createXMLStreamReader(stylesXml);
-    try {
-      boolean inCellXfs = false;
-      while (x.hasNext()) {
-        int ev = x.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (x.getLocalName()) {
-            case "numFmt" -> {
-              String id = x.getAttributeValue(null, "numFmtId");
-              String code = x.getAttributeValue(null, "formatCode");
-              if (id != null && code != null) {
-                custom.put(Integer.parseInt(id.strip()), code);
-              }
+    boolean inCellXfs = false;
+    while (x.hasNext()) {
+      int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        switch (x.getLocalName()) {
+          case "numFmt" -> {
+            String id = x.getAttributeValue(null, "numFmtId");
+            String code = x.getAttributeValue(null, "formatCode");
+            if (id != null && code != null) {
+              custom.put(Integer.parseInt(id.strip()), code);
             }
-            case "cellXfs" -> inCellXfs = true;
-            case "xf" -> {
-              if (inCellXfs) {
-                String id = x.getAttributeValue(null, "numFmtId");
-                ids.add(id == null ? 0 : (short) Integer.parseInt(id.strip()));
-              }
-            }
-            default -> { }
           }
-        } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("cellXfs")) {
-          break;
+          case "cellXfs" -> inCellXfs = true;
+          case "xf" -> {
+            if (inCellXfs) {
+              String id = x.getAttributeValue(null, "numFmtId");
+              ids.add(id == null ? 0 : (short) Integer.parseInt(id.strip()));
+            }
+          }
+          default -> { }
         }
+      } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("cellXfs")) {
+        break;
       }
-    } finally {
-      x.close();
     }
     short[] formatIds = new short[ids.size()];
     for (int i = 0; i < formatIds.length; i++) {

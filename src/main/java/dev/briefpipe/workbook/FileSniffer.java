@@ -29,8 +29,11 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 final class FileSniffer {
   private FileSniffer() {}
 
-  /** @throws WorkbookReadException when the file is not something POI should be handed */
-  static void check(Path file, long maxBytes) throws IOException {
+  /**
+   * @return the file's kind: {@link FileMagic#OOXML} (.xlsx, .xlsm) or {@link FileMagic#OLE2} (.xls)
+   * @throws WorkbookReadException when the file is not something POI should be handed
+   */
+  static FileMagic check(Path file, long maxBytes) throws IOException {
     long size = Files.size(file);
     if (size == 0) {
       throw new WorkbookReadException(file, "empty", null, null);
@@ -57,6 +60,7 @@ final class FileSniffer {
     } else {
       throw new WorkbookReadException(file, "not-a-workbook", magic.name(), null);
     }
+    return magic;
   }
 
   private static void zip(Path file, String name) throws IOException {

@@ -1,10 +1,10 @@
 package dev.briefpipe.workbook;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * A workbook's shared strings as UTF-8 in one byte array with an offset per string: a byte or three a
@@ -19,55 +19,55 @@ final class SharedStrings {
   private final String[] recent = new String[1 << 14];
 
   /**
+   * Reads the shared strings part.
+   *
    * @param sizeHint the part's unpacked size, or -1: the text is about half of it, so the array is
-   *     sized once instead of grown (and copied) step by step
+   *     sized once instead of grown step by step
    */
-  static SharedStrings read(InputStream in, long sizeHint) throws IOException, XMLStreamException {
+  static SharedStrings read(XMLStreamReader x, long sizeHint) throws XMLStreamException {
     SharedStrings out = new SharedStrings();
     if (sizeHint > 0) {
       out.bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, sizeHint / 2 + 1024)];
     }
-    try (XmlScanner x = new XmlScanner(in)) {
-      // The text of an item (its runs' texts, phonetic readings left out) goes straight into the array.
-      boolean inItem = false;
-      int phonetic = 0;
-      int ev;
-      while ((ev = x.next()) != XmlScanner.EOF) {
-        if (ev == XmlScanner.START) {
-          switch (x.localName()) {
-            case "sst" -> {
-              String unique = x.attribute("uniqueCount");
-              if (unique != null && unique.matches("\\d{1,9}")) {
-                // Sized once, but only as far as the part could hold: an empty item takes five bytes.
-                long most = sizeHint > 0 ? sizeHint / 5 : 1 << 16;
-                out.starts = new int[(int) Math.min(Integer.parseInt(unique), most) + 2];
-              }
-            }
-            case "si" -> {
-              inItem = true;
-              out.begin();
-            }
-            case "rPh" -> phonetic++;
-            case "t" -> {
-              if (inItem && phonetic == 0) {
-                XmlText t = x.readText();
-                out.append(t.bytes, t.length);
-              }
-            }
-            default -> { }
-          }
-        } else {
-          String name = x.localName();
-          if (name.equals("si") && inItem) {
-            inItem = false;
-            out.end();
-          } else if (name.equals("rPh")) {
-            phonetic--;
-          }
-        }
+    while (x.hasNext()) {
+      if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("si")) {
+        out.begin();
+        byte[] b = decode(itemText(x)).getBytes(StandardCharsets.UTF_8);
+        out.append(b, b.length);
+        out.end();
       }
     }
     return out;
+  }
+
+  /**
+   * At an {@code <si>} or {@code <is>}: the text of its runs up to its end tag, phonetic readings
+   * ({@code <rPh>}) left out, Excel's escapes still in.
+   */
+  static String itemText(XMLStreamReader x) throws XMLStreamException {
+    StringBuilder text = new StringBuilder();
+    int depth = 1;
+    int phonetic = 0;
+    while (depth > 0) {
+      int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        String name = x.getLocalName();
+        if (name.equals("rPh")) {
+          phonetic++;
+          depth++;
+        } else if (name.equals("t") && phonetic == 0) {
+          text.append(x.getElementText());
+        } else {
+          depth++;
+        }
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+        if (x.getLocalName().equals("rPh")) {
+          phonetic--;
+        }
+      }
+    }
+    return text.toString();
   }
 
   /** Starts a string at the end of the array. */
@@ -78,18 +78,8 @@ final class SharedStrings {
     starts[count] = length;
   }
 
-  /** Ends the string begun: Excel's _xHHHH_ escapes, if any, are replaced. */
+  /** Ends the string begun. */
   private void end() {
-    int from = starts[count];
-    boolean escaped = false;
-    for (int i = from; i + 1 < length && !escaped; i++) {
-      escaped = bytes[i] == '_' && bytes[i + 1] == 'x';
-    }
-    if (escaped) {
-      byte[] decoded = decode(new String(bytes, from, length - from, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-      length = from;
-      append(decoded, decoded.length);
-    }
     starts[++count] = length;
   }
 

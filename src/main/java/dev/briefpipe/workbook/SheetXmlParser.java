@@ -2,262 +2,287 @@ package dev.briefpipe.workbook;
 
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedXMLStreamException;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.util.CellReference;
 
-/** The pass over one sheet's XML: rows of cells, as {@link WorkbookReader#convert} makes them. */
+/**
+ * One pass over a sheet's XML with a StAX reader: its non-blank rows, in sheet order, with every
+ * cell's kind, value, cached formula result and displayed text as Excel shows it; then the merged
+ * regions, which the XML lists after the rows. An address beyond Excel's grid (row 1,048,576, column
+ * XFD) is refused as a broken file.
+ */
 final class SheetXmlParser {
-  private final String sheet;
-  private final StreamedBook book;
-  private final Consumer<RawSheet.RawRow> action;
-  private final IntConsumer dimension;
-  private final Map<String, String> sharedFormulas = new HashMap<>();
-  /** The text of the cell's {@code <v>} in UTF-8: most are numbers and string indexes. */
-  private byte[] valueBytes = new byte[64];
-  private int valueLength;
-  private boolean hasValue;
+  private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+  private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
-  /** @param dimension hears the last row of the sheet's {@code <dimension>}, when it has one */
-  SheetXmlParser(String sheet, StreamedBook book, IntConsumer dimension, Consumer<RawSheet.RawRow> action) {
-    this.sheet = sheet;
-    this.book = book;
-    this.dimension = dimension;
-    this.action = action;
+  /** Hears how far the pass is: the byte offset in the sheet's XML, every few thousand rows. */
+  interface Offset {
+    void at(long bytes);
   }
 
-  // Where the pass is, kept in fields: each tag is handled by its own call ({@link #step}), which the
-  // JIT compiles as an ordinary method, instead of compiling the whole loop with all it inlines while
-  // the loop runs (an on-stack replacement), which cost a large sheet some half a second of CPU.
+  private final Path file;
+  private final String sheet;
+  private final BookParts book;
+  private final Map<String, String> sharedFormulas = new HashMap<>();
   private final List<RawSheet.Merged> merged = new ArrayList<>();
   private final List<RawCell> cells = new ArrayList<>();
   private int rowIndex = -1;
-  private boolean rowHidden;
   private int col = -1;
-  private String type;
-  private int style;
-  private String formula;
-  private StringBuilder inline;
-  private boolean inCell;
-  private int phonetic;
+  /** The cell's number (or shared-string index), when {@link #hasNumber}. */
+  private double number;
+  private boolean hasNumber;
 
-  /** Hands out the rows; returns the merged regions listed after them. */
-  List<RawSheet.Merged> parse(InputStream in) throws IOException, XMLStreamException {
-    try (XmlScanner x = new XmlScanner(in)) {
-      while (step(x)) {
-        // a tag a call
+  SheetXmlParser(Path file, String sheet, BookParts book) {
+    this.file = file;
+    this.sheet = sheet;
+    this.book = book;
+  }
+
+  /** Hands each non-blank row to {@code rows}; returns the merged regions. */
+  List<RawSheet.Merged> parse(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows, Offset offset)
+      throws XMLStreamException {
+    int read = 0;
+    while (x.hasNext()) {
+      if (x.next() != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      switch (x.getLocalName()) {
+        case "row" -> {
+          readRow(x, rows);
+          if (++read % 4096 == 0) {
+            offset.at(x.getLocation().getCharacterOffset());
+          }
+        }
+        case "mergeCell" -> merge(x.getAttributeValue(null, "ref"));
+        default -> {}
       }
     }
     return List.copyOf(merged);
   }
 
-  /** Handles the next tag; false at the end, or once the rows and merged regions are read. */
-  private boolean step(XmlScanner x) throws IOException, XMLStreamException {
-    int ev = x.next();
-    if (ev == XmlScanner.START) {
-      switch (x.localName()) {
-        case "row" -> {
-          int r = -1;
-          String h = null;
-          for (int i = 0, n = x.attributeCount(); i < n; i++) {
-            String a = x.attributeName(i);
-            if (a.equals("r")) {
-              r = x.attributeInt(i);
-            } else if (a.equals("hidden")) {
-              h = x.attributeValue(i);
-            }
-          }
-          rowIndex = r >= 0 ? r - 1 : rowIndex + 1;
-          rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
-          cells.clear();
-          col = -1;
-        }
-        case "c" -> {
-          int at = -1;
-          type = null;
-          style = 0;
-          for (int i = 0, n = x.attributeCount(); i < n; i++) {
-            switch (x.attributeName(i)) {
-              case "r" -> at = x.attributeColumn(i);
-              case "t" -> type = x.attributeToken(i);
-              case "s" -> style = x.attributeInt(i);
-              default -> { }
-            }
-          }
-          col = at >= 0 ? at : col + 1;
-          hasValue = false;
-          formula = null;
-          inline = null;
-          inCell = true;
-        }
+  /** At a {@code <row>}: reads its cells up to {@code </row>}. */
+  private void readRow(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows) throws XMLStreamException {
+    String r = x.getAttributeValue(null, "r");
+    rowIndex = r == null ? rowIndex + 1 : row(r) - 1;
+    String h = x.getAttributeValue(null, "hidden");
+    boolean hidden = "1".equals(h) || "true".equalsIgnoreCase(h);
+    cells.clear();
+    col = -1;
+    while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (x.getLocalName().equals("c")) {
+        readCell(x);
+      } else {
+        skip(x);
+      }
+    }
+    int last = cells.size() - 1;
+    while (last >= 0 && cells.get(last).isBlank()) {
+      last--;
+    }
+    if (last >= 0) {
+      rows.accept(new RawSheet.RawRow(rowIndex, hidden, cells.subList(0, last + 1)));
+    }
+  }
+
+  /** At a {@code <c>}: reads its value, formula or inline string up to {@code </c>}. */
+  private void readCell(XMLStreamReader2 x) throws XMLStreamException {
+    String ref = null;
+    String type = null;
+    int style = 0;
+    for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
+      switch (x.getAttributeLocalName(i)) {
+        case "r" -> ref = x.getAttributeValue(i);
+        case "t" -> type = x.getAttributeValue(i);
+        case "s" -> style = x.getAttributeAsInt(i);
+        default -> {}
+      }
+    }
+    col = ref == null ? col + 1 : column(ref);
+    boolean numeric = type == null || type.equals("n") || type.equals("s");
+    String value = null;
+    String formula = null;
+    String inline = null;
+    while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      switch (x.getLocalName()) {
         case "v" -> {
-          XmlText v = x.readText();
-          valueLength = v.length;
-          if (valueLength > valueBytes.length) {
-            valueBytes = new byte[Math.max(valueLength, valueBytes.length * 2)];
+          // Numbers and string indexes are decoded where they lie in the parser's buffer.
+          if (numeric) {
+            hasNumber = readNumber(x);
+          } else {
+            value = x.getElementText();
           }
-          System.arraycopy(v.bytes, 0, valueBytes, 0, valueLength);
-          hasValue = true;
         }
         case "f" -> {
-          String si = x.attribute("si");
-          String text = x.readText().toString();
+          String si = x.getAttributeValue(null, "si");
+          String text = x.getElementText();
           if (si != null && !text.isEmpty()) {
             sharedFormulas.put(si, text);
           }
-          // A shared formula's other cells carry only its id: keep the first cell's text.
+          // A shared formula's other cells carry only its id: they show the first cell's text.
           formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
         }
-        case "is" -> inline = new StringBuilder();
-        case "rPh" -> phonetic++;
-        case "t" -> {
-          if (inline != null && phonetic == 0) {
-            inline.append(x.readText().toString());
-          }
-        }
-        case "dimension" -> {
-          int rows = lastRow(x.attribute("ref"));
-          if (rows > 0) {
-            dimension.accept(rows);
-          }
-        }
-        case "mergeCell" -> {
-          String ref = x.attribute("ref");
-          if (ref != null && ref.contains(":")) {
-            CellReference a = new CellReference(ref.substring(0, ref.indexOf(':')));
-            CellReference b = new CellReference(ref.substring(ref.indexOf(':') + 1));
-            merged.add(new RawSheet.Merged(a.getRow(), b.getRow(), a.getCol(), b.getCol()));
-          }
-        }
-        case "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup" -> {
-          return false;
-        }
-        default -> { }
+        case "is" -> inline = SharedStrings.itemText(x);
+        default -> skip(x);
       }
-    } else if (ev == XmlScanner.END) {
-      String name = x.localName();
-      if (name.equals("c") && inCell) {
-        inCell = false;
-        while (cells.size() < col) {
-          cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
-        }
-        RawCell cell = cell(rowIndex, col, type, style, formula, inline);
-        if (col < cells.size()) {
-          cells.set(col, cell);
-        } else {
-          cells.add(cell);
-        }
-      } else if (name.equals("rPh")) {
-        phonetic--;
-      } else if (name.equals("row")) {
-        emit(rowIndex, rowHidden, cells);
-      } else if (name.equals("mergeCells")) {
+    }
+    while (cells.size() < col) {
+      cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
+    }
+    RawCell cell = numeric ? numeric(type, style, formula) : cell(type, value, formula, inline);
+    hasNumber = false;
+    if (col < cells.size()) {
+      cells.set(col, cell);
+    } else {
+      cells.add(cell);
+    }
+  }
+
+  /** At a {@code <v>} of a number or a shared string: reads it into {@link #number}; false when it is empty. */
+  private boolean readNumber(XMLStreamReader2 x) throws XMLStreamException {
+    try {
+      number = x.getElementAsDouble();
+      return true;
+    } catch (TypedXMLStreamException e) {
+      if (e.getLexical() == null || e.getLexical().isBlank()) {
         return false;
       }
-    }
-    return ev != XmlScanner.EOF;
-  }
-
-  private void emit(int rowIndex, boolean hidden, List<RawCell> cells) {
-    int last = -1;
-    for (int i = cells.size() - 1; i >= 0; i--) {
-      if (!cells.get(i).isBlank()) {
-        last = i;
-        break;
-      }
-    }
-    if (last >= 0) {
-      action.accept(new RawSheet.RawRow(rowIndex, hidden, cells.subList(0, last + 1)));
+      throw e;
     }
   }
 
-  /** The row number that ends a range such as {@code A1:J1000001} (or a single cell), or -1. */
-  static int lastRow(String ref) {
-    if (ref == null) {
-      return -1;
+  /** A number, or a shared string by its index. */
+  private RawCell numeric(String type, int style, String formula) {
+    if (type != null && type.equals("s")) {
+      if (!hasNumber || number != Math.rint(number)) {
+        throw new IllegalArgumentException("shared string index " + number);
+      }
+      return text(book.strings().get((int) number), formula);
     }
-    int end = ref.length();
-    int start = end;
-    while (start > 0 && Character.isDigit(ref.charAt(start - 1)) && end - start < 8) {
-      start--;
+    if (!hasNumber) {
+      // A formula without a cached result reads as 0, as Excel shows it.
+      return formula == null ? RawCell.blank(sheet, rowIndex, col) : number(0, style, formula);
     }
-    return start == end || (start > 0 && Character.isDigit(ref.charAt(start - 1))) ? -1
-        : Integer.parseInt(ref, start, end, 10);
+    return number(number, style, formula);
   }
 
-  private String value() {
-    return hasValue ? new String(valueBytes, 0, valueLength, java.nio.charset.StandardCharsets.UTF_8) : null;
-  }
-
-  private RawCell cell(int row, int col, String type, int style, String formula, StringBuilder inline) {
-    String f = formula;
-    if (type == null || type.equals("n")) {
-      if (!hasValue || valueLength == 0) {
-        // A formula without a cached result reads as 0, as POI's usermodel has it.
-        return f == null ? RawCell.blank(sheet, row, col) : number(row, col, 0, style, f);
-      }
-      return number(row, col, CellText.parseNumber(valueBytes, valueLength), style, f);
-    }
-    String value = type.equals("s") ? null : value();
-    switch (type) {
-      case "s" -> {
-        String s = book.strings.get((int) CellText.parseNumber(valueBytes, valueLength));
-        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
-      }
-      case "inlineStr" -> {
-        String s = inline == null ? (value == null ? "" : SharedStrings.decode(value)) : SharedStrings.decode(inline.toString());
-        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
-      }
-      case "str" -> {
-        String s = value == null ? "" : SharedStrings.decode(value);
-        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
-      }
+  private RawCell cell(String type, String value, String formula, String inline) {
+    int row = rowIndex;
+    return switch (type) {
+      case "inlineStr" -> text(SharedStrings.decode(inline != null ? inline : value == null ? "" : value), formula);
+      case "str" -> text(value == null ? "" : SharedStrings.decode(value), formula);
       case "b" -> {
         boolean b = "1".equals(value) || "true".equalsIgnoreCase(value);
         String t = b ? "TRUE" : "FALSE";
-        return new RawCell(sheet, row, col, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, f, t);
+        yield new RawCell(sheet, row, col, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, formula, t);
       }
       case "e" -> {
         String err = value == null ? "" : value;
         try {
           err = FormulaError.forString(err).getString();
-        } catch (IllegalArgumentException ignored) {
-          // an error text POI does not know: kept as written
+        } catch (IllegalArgumentException unknown) {
+          // an error text Excel does not define: kept as written
         }
-        return new RawCell(sheet, row, col, RawCell.Kind.ERROR, err, 0, null, f, err);
+        yield new RawCell(sheet, row, col, RawCell.Kind.ERROR, err, 0, null, formula, err);
       }
-      default -> {
-        String s = value == null ? "" : value;
-        return new RawCell(sheet, row, col, RawCell.Kind.TEXT, s, 0, null, f, s);
-      }
-    }
+      default -> text(value == null ? "" : value, formula);
+    };
   }
 
-  /** POI's conversion, with whole days of the 1900 system done directly (they are most dates). */
-  private LocalDateTime dateOf(double d) {
-    if (!book.date1904 && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
+  private RawCell text(String s, String formula) {
+    return new RawCell(sheet, rowIndex, col, RawCell.Kind.TEXT, s, 0, null, formula, s);
+  }
+
+  private RawCell number(double d, int style, String formula) {
+    CellFormats styles = book.styles();
+    if (styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
+      return RawCell.formatted(sheet, rowIndex, col, RawCell.Kind.DATE, d, date(d), formula, styles.display(style));
+    }
+    return RawCell.formatted(sheet, rowIndex, col, RawCell.Kind.NUMBER, d, null, formula, styles.display(style));
+  }
+
+  /** POI's conversion, with whole days of the 1900 date system (most dates) counted directly. */
+  private LocalDateTime date(double d) {
+    if (!book.date1904() && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
       // Serial 61 is 1900-03-01: Excel counts a 29 February 1900 that never was.
-      return EPOCH_1900.plusDays((long) d - 61).atStartOfDay();
+      return MARCH_1900.plusDays((long) d - 61).atStartOfDay();
     }
-    return DateUtil.getLocalDateTime(d, book.date1904);
+    return DateUtil.getLocalDateTime(d, book.date1904());
   }
 
-  private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1900, 3, 1);
+  private static final LocalDate MARCH_1900 = LocalDate.of(1900, 3, 1);
 
-  private RawCell number(int row, int col, double d, int style, String formula) {
-    if (book.styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-      return RawCell.formatted(sheet, row, col, RawCell.Kind.DATE, d, dateOf(d), formula, book.styles.display(style));
+  private void merge(String ref) {
+    int colon = ref == null ? -1 : ref.indexOf(':');
+    if (colon > 0) {
+      String a = ref.substring(0, colon);
+      String b = ref.substring(colon + 1);
+      merged.add(new RawSheet.Merged(row(a) - 1, row(b) - 1, column(a), column(b)));
     }
-    return RawCell.formatted(sheet, row, col, RawCell.Kind.NUMBER, d, null, formula, book.styles.display(style));
+  }
+
+  /** The zero-based column of an A1 reference ("AB12" → 27); its row is the row element's. */
+  private int column(String ref) {
+    int c = 0;
+    int i = 0;
+    for (char ch; i < ref.length() && (ch = ref.charAt(i)) >= 'A' && ch <= 'Z'; i++) {
+      c = c * 26 + (ch - 'A' + 1);
+    }
+    if (i == 0 || c > MAX_COLUMNS) {
+      throw badAddress(ref);
+    }
+    return c - 1;
+  }
+
+  /** The one-based row number of a row element's {@code r}, or of the A1 reference {@code ref}. */
+  private int row(String ref) {
+    int r = 0;
+    int i = 0;
+    while (i < ref.length() && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+      i++;
+    }
+    if (ref.length() - i > 7) {
+      throw badAddress(ref);
+    }
+    for (; i < ref.length(); i++) {
+      char ch = ref.charAt(i);
+      if (ch < '0' || ch > '9') {
+        throw badAddress(ref);
+      }
+      r = r * 10 + (ch - '0');
+    }
+    if (r < 1 || r > MAX_ROWS) {
+      throw badAddress(ref);
+    }
+    return r;
+  }
+
+  private WorkbookReadException badAddress(String ref) {
+    return new WorkbookReadException(file, "bad-address", "'" + sheet + "'!" + ref, null);
+  }
+
+  /** Skips the element the reader is at, with everything in it. */
+  static void skip(XMLStreamReader2 x) throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
   }
 }

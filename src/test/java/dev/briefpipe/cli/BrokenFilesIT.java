@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.testing.Cli;
 import dev.briefpipe.testing.SampleProject;
+import dev.briefpipe.testing.Zips;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -58,25 +59,12 @@ class BrokenFilesIT {
         Arguments.of("xls-named.xlsx", "wrong-extension"));
   }
 
-  /** Those named .xlsx: the ones a large workbook's streaming reader would be given. */
-  static Stream<Arguments> brokenXlsx() {
-    return brokenFiles().filter(a -> a.get()[0].toString().endsWith(".xlsx"));
-  }
-
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("brokenFiles")
   void eachBrokenFileExitsTwoWithItsOwnSentence(String name, String reason) throws Exception {
     Path file = fixture(name);
     Cli.Result r = failsWithItsSentence(file, reason);
     assertThat(SEEN.add(r.err().replace(file.toString(), ""))).as("message unique to %s", reason).isTrue();
-  }
-
-  /** The same files through the streaming reader (every .xlsx streamed): the same exit and sentence. */
-  @ParameterizedTest(name = "streamed: {0} → {1}")
-  @MethodSource("brokenXlsx")
-  void streamedTheyFailTheSameWay(String name, String reason) throws Exception {
-    limits("streamAboveMegabytes: 0");
-    failsWithItsSentence(fixture(name), reason);
   }
 
   /** validate on {@code file}: exit 2, one sentence for {@code reason}, no stack trace, the file untouched. */
@@ -90,6 +78,22 @@ class BrokenFilesIT {
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     return r;
+  }
+
+  /** Hostile packages made from the sample: each refused with its sentence, whatever the file's size. */
+  @Test
+  void anEntryOutsideThePackageIsRefused() throws Exception {
+    Path file = dir.resolve("evil.xlsx");
+    Zips.addEntry(project.workbook(), file, "/tmp/evil-abs", "x");
+    failsWithItsSentence(file, "unreadable");
+  }
+
+  @Test
+  void aRowBeyondExcelsGridIsRefusedNamingItsSheet() throws Exception {
+    Path file = dir.resolve("row.xlsx");
+    Zips.rewrite(project.workbook(), file, (name, xml) -> xml.replaceFirst("<row r=\"3\"", "<row r=\"2147483647\""));
+    Cli.Result r = failsWithItsSentence(file, "bad-address");
+    assertThat(r.err()).contains("!2147483647");
   }
 
   @Test

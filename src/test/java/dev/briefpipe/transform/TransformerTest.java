@@ -9,7 +9,6 @@ import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.testing.TinyWorkbook;
 import dev.briefpipe.validate.SchemaValidator;
-import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -105,7 +104,7 @@ class TransformerTest {
         .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
         .sheet("본문", row("내용"), row("미국 {patents[US]:#,##0}건"))
         .write(dir.resolve("w.xlsx"));
-    SchemaValidator.Result v = dev.briefpipe.testing.BothReaders.validate(file, brief);
+    SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
     Transformer.Result r = new Transformer().apply(v.dataset(), brief);
     assertThat(r.findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
         .containsExactly(tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
@@ -125,7 +124,7 @@ class TransformerTest {
         .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
         .sheet("본문", text)
         .write(dir.resolve("w.xlsx"));
-    SchemaValidator.Result v = dev.briefpipe.testing.BothReaders.validate(file, brief);
+    SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
     assertThat(v.report().findings()).isEmpty();
     return new Transformer().apply(v.dataset(), brief);
   }

@@ -12,7 +12,6 @@ import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.testing.TinyWorkbook;
-import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,7 +137,7 @@ class NormalisationAndRulesTest {
         wb.write(out);
       }
     }
-    SchemaValidator.Result r = dev.briefpipe.testing.BothReaders.validate(file, brief);
+    SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
     assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
         .containsExactlyInAnyOrder(
             tuple("투자", "G3", "merged-cell"),
@@ -163,7 +162,7 @@ class NormalisationAndRulesTest {
         new RawSheet("구분", false, List.of(new RawSheet.RawRow(0, false, List.of(RawCell.text(new CellRef("구분", 0, 0), "이름"))))),
         new RawSheet("순위", false, List.of(new RawSheet.RawRow(0, false, List.of(RawCell.text(new CellRef("순위", 0, 0), "순위"),
             RawCell.text(new CellRef("순위", 0, 1), "코드"), RawCell.text(new CellRef("순위", 0, 2), "값")))))));
-    SchemaValidator.Result r = new SchemaValidator().validate(wb, brief);
+    SchemaValidator.Result r = new SchemaValidator().validate(wb, brief, true);
     assertThat(r.report().findings()).extracting(f -> f.at().a1(), Finding::code).containsExactly(tuple("B2", "external-link"));
     assertThat(r.dataset().table("money").rows().get(0).get("count")).isEqualTo(12L);
   }
@@ -185,11 +184,11 @@ class NormalisationAndRulesTest {
         wb.write(out);
       }
     }
-    SchemaValidator.Result r = dev.briefpipe.testing.BothReaders.validate(file, brief);
+    SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
     assertThat(r.dataset().table("money").rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
   }
 
   private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    return dev.briefpipe.testing.BothReaders.validate(wb.write(dir.resolve("w.xlsx")), brief);
+    return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
   }
 }

@@ -10,7 +10,6 @@ import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.testing.TinyWorkbook;
-import dev.briefpipe.workbook.WorkbookReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -136,6 +135,6 @@ class SchemaValidatorTest {
   }
 
   private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    return dev.briefpipe.testing.BothReaders.validate(wb.write(dir.resolve("w.xlsx")), brief);
+    return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
   }
 }

@@ -87,9 +87,9 @@ final class LargeWorkbookSplice {
         } else if (opaque(name)) {
           // left empty: restored from the original afterwards
         } else if (name.equals(summaryPart) && layout.sharedStrings() != null) {
-          String xml = PackageXml.read(original.getInputStream(e));
+          byte[] xml = PackageXml.read(original.getInputStream(e));
           InputStream sst = original.getInputStream(original.getEntry(layout.sharedStrings()));
-          out.write(PackageXml.inlineShared(xml, sst).getBytes(StandardCharsets.UTF_8));
+          out.write(PackageXml.inlineShared(xml, sst));
         } else {
           try (InputStream in = original.getInputStream(e)) {
             in.transferTo(out);
@@ -120,9 +120,7 @@ final class LargeWorkbookSplice {
         } else {
           byte[] content = e.getValue();
           if (name.equals(newSummary) && after.sharedStrings() != null) {
-            String xml = new String(content, StandardCharsets.UTF_8);
-            content = PackageXml.inlineShared(xml, new ByteArrayInputStream(poi.get(after.sharedStrings())))
-                .getBytes(StandardCharsets.UTF_8);
+            content = PackageXml.inlineShared(content, new ByteArrayInputStream(poi.get(after.sharedStrings())));
           }
           ZipArchiveEntry entry = new ZipArchiveEntry(name);
           out.putArchiveEntry(entry);

@@ -1,32 +1,39 @@
 package dev.briefpipe.export.summary;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLEventFactory;
+import javax.xml.stream.XMLEventReader;
+import javax.xml.stream.XMLEventWriter;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.events.Attribute;
+import javax.xml.stream.events.StartElement;
+import javax.xml.stream.events.XMLEvent;
 
 /**
- * The few facts of a workbook package the summary splice needs, read from its small XML parts: where
- * the sheets and shared strings are, which shared strings a sheet uses, and a sheet with those turned
- * into inline strings.
+ * The few facts of a workbook package the summary splice needs, read from its small XML parts with the
+ * JDK's StAX parser: where the sheets and shared strings are, and a sheet with its shared strings
+ * turned into inline strings (written back through the StAX event API, never edited as text).
  */
 final class PackageXml {
   private PackageXml() {}
-
-  /** A shared-string cell as Excel and POI write it: {@code <c r="A1" s="3" t="s"><v>12</v></c>}. */
-  private static final Pattern SHARED_CELL = Pattern.compile("<c\\b([^>]*?)\\bt=\"s\"([^>]*)>\\s*<v>(\\d+)</v>\\s*</c>");
-  private static final Pattern CELL_INDEX = Pattern.compile("<c\\b[^>]*?\\bt=\"s\"[^>]*>\\s*<v>(\\d+)</v>");
 
   /** Where a package keeps its sheets and shared strings. */
   record Layout(Map<String, String> sheets, String sharedStrings) {}
@@ -100,29 +107,94 @@ final class PackageXml {
     return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
   }
 
-  /** The sheet with its shared-string cells inline, their text read from {@code sst} (closed after). */
-  static String inlineShared(String sheetXml, InputStream sst) throws IOException {
-    return inline(sheetXml, strings(sst, indexes(sheetXml)));
+  /**
+   * The sheet with its shared-string cells ({@code <c t="s"><v>12</v></c>}) turned into inline strings
+   * ({@code <c t="inlineStr"><is><t>…</t></is></c>}), their text read from {@code sst} (closed after).
+   * Every other element and attribute passes through as it was.
+   */
+  static byte[] inlineShared(byte[] sheetXml, InputStream sst) throws IOException {
+    try {
+      Map<Integer, String> strings = strings(sst, indexes(sheetXml));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(sheetXml.length + 1024);
+      XMLEventReader in = XML_IN.createXMLEventReader(new ByteArrayInputStream(sheetXml));
+      XMLEventWriter w = XML_OUT.createXMLEventWriter(out, "UTF-8");
+      while (in.hasNext()) {
+        XMLEvent e = in.nextEvent();
+        if (e.isStartElement() && isSharedCell(e.asStartElement())) {
+          inlineCell(e.asStartElement(), in, w, strings);
+        } else {
+          w.add(e);
+        }
+      }
+      w.close();
+      return out.toByteArray();
+    } catch (XMLStreamException e) {
+      throw new IOException("unreadable sheet part: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isSharedCell(StartElement e) {
+    Attribute t = e.getAttributeByName(new QName("t"));
+    return e.getName().getLocalPart().equals("c") && t != null && t.getValue().equals("s");
+  }
+
+  /** Writes the cell at {@code start} with its text inline, reading it up to its end tag. */
+  private static void inlineCell(StartElement start, XMLEventReader in, XMLEventWriter w, Map<Integer, String> strings)
+      throws XMLStreamException {
+    List<Attribute> attributes = new ArrayList<>();
+    for (Iterator<Attribute> i = start.getAttributes(); i.hasNext(); ) {
+      Attribute a = i.next();
+      attributes.add(a.getName().getLocalPart().equals("t") ? EVENTS.createAttribute("t", "inlineStr") : a);
+    }
+    w.add(EVENTS.createStartElement(start.getName(), attributes.iterator(), start.getNamespaces()));
+    String ns = start.getName().getNamespaceURI();
+    String prefix = start.getName().getPrefix();
+    while (true) {
+      XMLEvent e = in.nextEvent();
+      if (e.isEndElement()) {
+        w.add(e);
+        return;
+      }
+      if (e.isStartElement() && e.asStartElement().getName().getLocalPart().equals("v")) {
+        String text = strings.getOrDefault(Integer.parseInt(in.getElementText().strip()), "");
+        w.add(EVENTS.createStartElement(prefix, ns, "is"));
+        w.add(EVENTS.createStartElement(new QName(ns, "t", prefix),
+            List.of(EVENTS.createAttribute("xml", XMLConstants.XML_NS_URI, "space", "preserve")).iterator(), null));
+        w.add(EVENTS.createCharacters(text));
+        w.add(EVENTS.createEndElement(prefix, ns, "t"));
+        w.add(EVENTS.createEndElement(prefix, ns, "is"));
+      } else {
+        w.add(e);
+      }
+    }
   }
 
   /** The shared-string indexes a sheet's cells use. */
-  private static Set<Integer> indexes(String sheetXml) {
+  private static Set<Integer> indexes(byte[] sheetXml) throws XMLStreamException {
     Set<Integer> used = new HashSet<>();
-    Matcher m = CELL_INDEX.matcher(sheetXml);
-    while (m.find()) {
-      used.add(Integer.parseInt(m.group(1)));
+    XMLStreamReader x = xml(new ByteArrayInputStream(sheetXml));
+    boolean shared = false;
+    while (x.hasNext()) {
+      int ev = x.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        String n = x.getLocalName();
+        if (n.equals("c")) {
+          shared = "s".equals(x.getAttributeValue(null, "t"));
+        } else if (n.equals("v") && shared) {
+          used.add(Integer.parseInt(x.getElementText().strip()));
+        }
+      }
     }
     return used;
   }
 
   /** The text of the wanted shared strings only, read in one pass however large the table. */
-  private static Map<Integer, String> strings(InputStream sst, Set<Integer> wanted) throws IOException {
+  private static Map<Integer, String> strings(InputStream sst, Set<Integer> wanted) throws XMLStreamException, IOException {
     Map<Integer, String> out = new HashMap<>();
-    if (wanted.isEmpty()) {
-      sst.close();
-      return out;
-    }
     try (sst) {
+      if (wanted.isEmpty()) {
+        return out;
+      }
       XMLStreamReader x = xml(sst);
       int index = -1;
       int phonetic = 0;
@@ -149,50 +221,29 @@ final class PackageXml {
           }
         }
       }
-    } catch (XMLStreamException e) {
-      throw new IOException("unreadable shared strings: " + e.getMessage(), e);
     }
     return out;
   }
 
-  /** The sheet with its shared-string cells turned into inline strings. */
-  private static String inline(String sheetXml, Map<Integer, String> strings) {
-    Matcher m = SHARED_CELL.matcher(sheetXml);
-    StringBuilder out = new StringBuilder(sheetXml.length() + 1024);
-    while (m.find()) {
-      String text = strings.getOrDefault(Integer.parseInt(m.group(3)), "");
-      m.appendReplacement(out, Matcher.quoteReplacement("<c" + m.group(1) + "t=\"inlineStr\"" + m.group(2)
-          + "><is><t xml:space=\"preserve\">" + escape(text) + "</t></is></c>"));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  static String read(InputStream in) throws IOException {
+  static byte[] read(InputStream in) throws IOException {
     try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     }
   }
 
   private static XMLStreamReader xml(InputStream in) throws XMLStreamException {
+    return XML_IN.createXMLStreamReader(in);
+  }
+
+  private static final XMLInputFactory XML_IN = inputFactory();
+  private static final XMLOutputFactory XML_OUT = XMLOutputFactory.newDefaultFactory();
+  private static final XMLEventFactory EVENTS = XMLEventFactory.newDefaultFactory();
+
+  /** The JDK's StAX parser, DTDs and external entities off. */
+  private static XMLInputFactory inputFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return f.createXMLStreamReader(in);
+    return f;
   }
 }

@@ -1,11 +1,19 @@
 package dev.briefpipe.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Finding;
-import dev.briefpipe.testing.BothReaders;
+import dev.briefpipe.model.RawSheet;
+import dev.briefpipe.model.RawWorkbook;
+import dev.briefpipe.model.SheetRows;
+import dev.briefpipe.testing.Validation;
+import dev.briefpipe.testing.Zips;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.validate.SchemaValidator;
 import java.io.IOException;
@@ -21,22 +29,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The streaming reader against the in-memory one on the shipped briefs, clean and with slips in them. */
-class StreamingEquivalenceTest {
+/**
+ * The .xlsx reader, cell for cell, against POI's usermodel as a reference (the same conversion the .xls
+ * reader uses): kinds, values, dates, displayed text, formulas, hidden rows and sheets, merged regions.
+ */
+class XlsxReaderTest {
   @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(strings = {"ai-hegemony", "ai-chips"})
-  void theShippedWorkbooksReadAlike(String brief) throws IOException {
+  void theShippedWorkbooksReadAsPoiReadsThem(String brief) throws IOException {
     SampleProject p = SampleProject.copyInto(dir.resolve("p"));
     Settings settings = new ConfigLoader().load(p.config());
-    SchemaValidator.Result r = BothReaders.validate(settings.workbookOf(settings.findBrief(brief).orElseThrow()),
-        settings.findBrief(brief).orElseThrow());
+    Path file = settings.workbookOf(settings.findBrief(brief).orElseThrow());
+    assertReadsAsPoi(file);
+    SchemaValidator.Result r = Validation.validate(file, settings.findBrief(brief).orElseThrow());
     assertThat(r.report().valid()).isTrue();
   }
 
   @Test
-  void slipsOfEveryKindAreFoundAlikeEitherWay() throws IOException {
+  void slipsOfEveryKindAreReadAsPoiReadsThemAndFound() throws IOException {
     SampleProject p = SampleProject.copyInto(dir.resolve("p"));
     p.setCell("투자", "H2", 8.2);                            // fx-mismatch
     p.setCell("특허_발명자국가", "D3", "약 6,276");            // approximate
@@ -61,8 +73,9 @@ class StreamingEquivalenceTest {
         wb.write(out);
       }
     }
+    assertReadsAsPoi(p.workbook());
     Settings settings = new ConfigLoader().load(p.config());
-    SchemaValidator.Result r = BothReaders.validate(p.workbook(), settings.findBrief("ai-hegemony").orElseThrow());
+    SchemaValidator.Result r = Validation.validate(p.workbook(), settings.findBrief("ai-hegemony").orElseThrow());
     assertThat(r.report().findings()).extracting(Finding::code).contains("fx-mismatch", "approximate",
         "type-mismatch", "full-width", "required-missing", "formula-error", "hidden-row", "merged-cell",
         "hidden-sheet");
@@ -93,7 +106,43 @@ class StreamingEquivalenceTest {
       }
       out.write(o);
     }
+    assertReadsAsPoi(inline);
     Settings settings = new ConfigLoader().load(p.config());
-    BothReaders.validate(inline, settings.findBrief("ai-hegemony").orElseThrow());
+    Validation.validate(inline, settings.findBrief("ai-hegemony").orElseThrow());
+  }
+
+  @Test
+  void aRowNumberBeyondExcelsGridIsABrokenFileNamingTheCell() throws IOException {
+    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+    Path file = dir.resolve("row.xlsx");
+    Zips.rewrite(p.workbook(), file, (name, xml) -> name.equals("xl/worksheets/sheet1.xml")
+        ? xml.replaceFirst("<row r=\"2\"", "<row r=\"2147483647\"") : xml);
+    assertThatThrownBy(() -> {
+      try (RawWorkbook wb = Validation.open(file)) {
+        wb.findSheet(wb.sheetNames().get(0)).orElseThrow().forEachRow(r -> { });
+      }
+    }).isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+      assertThat(e.reason()).isEqualTo("bad-address");
+      assertThat(e.detail()).endsWith("!2147483647");
+    });
+  }
+
+  /** Reads {@code file} with briefpipe's reader and with POI's usermodel, and compares every cell. */
+  static void assertReadsAsPoi(Path file) throws IOException {
+    RawWorkbook poi = XlsReader.read(file, "", 0);
+    try (RawWorkbook ours = Validation.open(file)) {
+      assertThat(ours.sheetNames()).isEqualTo(poi.sheetNames());
+      assertThat(ours.date1904()).isEqualTo(poi.date1904());
+      for (String name : poi.sheetNames()) {
+        RawSheet reference = (RawSheet) poi.findSheet(name).orElseThrow();
+        SheetRows sheet = ours.findSheet(name).orElseThrow();
+        List<RawSheet.RawRow> rows = new ArrayList<>();
+        sheet.forEachRow(rows::add);
+        assertThat(sheet.hidden()).as("hidden %s", name).isEqualTo(reference.hidden());
+        assertThat(sheet.mergedKnown()).isTrue();
+        assertThat(sheet.merged()).as("merged regions of %s", name).containsExactlyInAnyOrderElementsOf(reference.merged());
+        assertThat(rows).as("rows of %s", name).isEqualTo(reference.rows());
+      }
+    }
   }
 }

@@ -25,16 +25,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * How fast and in how little memory {@code briefpipe validate} reads large workbooks, next to a bare
- * inflate + StAX pass over the same sheet XML (Aalto and the JDK's parser) and POI's usermodel.
+ * inflate + StAX pass over the same sheet XML (Aalto and the JDK's parser).
  * Not a test: run it by hand and put the figures in the docs.
  *
  * <pre>
- * mvn -q -DskipTests package test-compile
+ * mvn -q -Pbench -DskipTests package test-compile
  * java -cp target/briefpipe.jar:target/test-classes dev.briefpipe.bench.ValidateBenchmark [rows…]
  * </pre>
  *
- * Each measurement runs in a fresh JVM: validate with {@code -Xmx128m}, the floors with 128 MB too, and
- * POI's usermodel with 3 GB (it is measured at the smallest size only).
+ * Each measurement runs in a fresh JVM with {@code -Xmx128m}.
  */
 public final class ValidateBenchmark {
   private static final String[] COUNTRIES = {"CN", "US", "KR", "JP", "DE", "GB", "FR", "IN"};
@@ -62,8 +61,6 @@ public final class ValidateBenchmark {
     Path dir = Path.of("target", "benchmark");
     Files.createDirectories(dir.resolve("config/briefs"));
     Files.writeString(dir.resolve("config/briefs/bench.yaml"), CONFIG);
-    // The 100k-row file is below the default threshold: stream both sizes, to measure the same path.
-    Files.writeString(dir.resolve("config/briefpipe.yaml"), "workbook: {streamAboveMegabytes: 0}\n");
     StringBuilder md = new StringBuilder("| rows | file | pass | time (s) | rows/s | peak heap (MB) | -Xmx |\n|---|---|---|---|---|---|---|\n");
     for (int rows : sizes) {
       Path file = dir.resolve("bench-" + rows + ".xlsx");
@@ -73,14 +70,11 @@ public final class ValidateBenchmark {
       }
       long mb = Files.size(file) / (1024 * 1024);
       double floor = 0;
-      // The passes in turns, RUNS times (POI's usermodel once); the best of each is kept.
+      // The passes in turns, RUNS times; the best of each is kept.
       java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
       for (int run = 0; run < RUNS; run++) {
-        for (String pass : List.of("aalto", "jdk", "validate", "java -jar", "usermodel")) {
-          if (pass.equals("usermodel") && (rows > 100_000 || run > 0)) {
-            continue;
-          }
-          String xmx = pass.equals("usermodel") ? "3g" : "128m";
+        for (String pass : List.of("aalto", "jdk", "validate", "java -jar")) {
+          String xmx = "128m";
           String[] r = pass.equals("java -jar") ? cli(file, dir)
               : fork(ValidateBenchmark.class, xmx, pass, file.toString(), dir.resolve("config").toString());
           String[] b = best.get(pass);
@@ -93,7 +87,7 @@ public final class ValidateBenchmark {
       }
       for (var e : best.entrySet()) {
         String pass = e.getKey();
-        String xmx = pass.equals("usermodel") ? "3g" : "128m";
+        String xmx = "128m";
         String[] r = e.getValue();
         double secs = Long.parseLong(r[0]) / 1000.0;
         if (pass.equals("aalto")) {
@@ -159,7 +153,6 @@ public final class ValidateBenchmark {
           throw new IllegalStateException("validate exited " + code);
         }
       }
-      case "usermodel" -> new dev.briefpipe.workbook.WorkbookReader(1L << 31, 1L << 31, 600_000).read(file);
       default -> throw new IllegalArgumentException(pass);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;

@@ -17,11 +17,11 @@ import java.util.List;
 /**
  * The whole pipeline on large generated workbooks: {@code briefpipe build} (read + validate +
  * transform, CSV extract, summary sheet, PDF) in 128 MB, next to a bare inflate + Aalto StAX pass over
- * the same file, POI's usermodel reading it, and, on rows already in memory, briefpipe's CSV writer
+ * the same file, and, on rows already in memory, briefpipe's CSV writer
  * beside a bare {@link BufferedWriter} writing the same text. Not a test: run it by hand and put the figures in the docs.
  *
  * <pre>
- * mvn -q -DskipTests package test-compile
+ * mvn -q -Pbench -DskipTests package test-compile
  * java -cp target/briefpipe.jar:target/test-classes dev.briefpipe.bench.PipelineBenchmark [rows…]
  * </pre>
  *
@@ -109,10 +109,6 @@ public final class PipelineBenchmark {
           rows, mb, ours, rows / ours, ours / bare));
       md.append(String.format("| %,d | %s | bare BufferedWriter, same text | %.3f | %,.0f | | | 1g |%n",
           rows, mb, bare, rows / bare));
-      if (rows <= 100_000) {
-        String[] um = fork("3g", "usermodel", project);
-        row(md, rows, mb, "POI usermodel read", secs(um[0]), aalto, um[1], "3g");
-      }
       System.err.println(md);
     }
     System.out.println(md);
@@ -145,7 +141,7 @@ public final class PipelineBenchmark {
     Files.createDirectories(dir.resolve("config/briefs"));
     Files.writeString(dir.resolve("config/briefs/bench.yaml"), CONFIG);
     Files.writeString(dir.resolve("config/briefpipe.yaml"),
-        "output: out\nstate: state\nworkbook: {streamAboveMegabytes: 0}\n");
+        "output: out\nstate: state\n");
     Path link = dir.resolve("bench.xlsx");
     Files.deleteIfExists(link);
     Files.createLink(link, workbook);
@@ -183,7 +179,6 @@ public final class PipelineBenchmark {
         System.out.println((System.nanoTime() - start) / 1_000_000 + " " + peakOverall + " " + peaks);
         return;
       }
-      case "usermodel" -> new dev.briefpipe.workbook.WorkbookReader(1L << 31, 1L << 31, 600_000).read(file);
       default -> throw new IllegalArgumentException(pass);
     }
     System.out.println((System.nanoTime() - start) / 1_000_000 + " " + peakHeap());
@@ -232,7 +227,7 @@ public final class PipelineBenchmark {
   private static void csvWriters(Path project) throws Exception {
     var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
     var brief = settings.findBrief("bench").orElseThrow();
-    var raw = new dev.briefpipe.workbook.StreamingWorkbookReader().open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31, false);
+    var raw = dev.briefpipe.workbook.Workbooks.open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31, dev.briefpipe.model.WorkMeter.NONE);
     var table = new dev.briefpipe.validate.SchemaValidator().validate(raw, brief, true).dataset().table("deals");
     var schema = brief.sheets().get("deals");
     Path dir = Files.createDirectories(project.resolve("out/csv-bench"));

@@ -171,7 +171,7 @@ public final class PipelineBenchmark {
         // As `briefpipe build` does, with a listener that takes the heap's peak at each stage's end.
         var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
         StagePeaks peaks = new StagePeaks();
-        try (var service = dev.briefpipe.pipeline.BriefService.open(settings, peaks)) {
+        try (var service = dev.briefpipe.run.BriefService.open(settings, peaks)) {
           service.build(settings.findBrief("bench").orElseThrow(), file, dev.briefpipe.model.Period.parse("2025-03"),
               settings.resolve(settings.app().output()), null);
         }
@@ -187,7 +187,7 @@ public final class PipelineBenchmark {
   private static long peakOverall;
 
   /** The heap's peak during each stage (the PDF, drawn in parallel, counts in the stages it overlaps). */
-  private static final class StagePeaks implements dev.briefpipe.pipeline.ProgressListener {
+  private static final class StagePeaks implements dev.briefpipe.run.ProgressListener {
     private final java.util.Map<String, Long> peaks = new java.util.LinkedHashMap<>();
     private String current;
 
@@ -227,7 +227,7 @@ public final class PipelineBenchmark {
   private static void csvWriters(Path project) throws Exception {
     var settings = new dev.briefpipe.config.ConfigLoader().load(project.resolve("config"));
     var brief = settings.findBrief("bench").orElseThrow();
-    var raw = dev.briefpipe.workbook.Workbooks.open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31, dev.briefpipe.model.WorkMeter.NONE);
+    var raw = dev.briefpipe.load.Workbooks.open(project.resolve("bench.xlsx"), 1L << 31, 1L << 31, dev.briefpipe.model.WorkMeter.NONE);
     var table = new dev.briefpipe.validate.SchemaValidator().validate(raw, brief, true).dataset().table("deals");
     var schema = brief.sheets().get("deals");
     Path dir = Files.createDirectories(project.resolve("out/csv-bench"));

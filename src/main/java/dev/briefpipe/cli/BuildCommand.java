@@ -3,9 +3,9 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.pipeline.BriefPipeline;
-import dev.briefpipe.pipeline.Built;
-import dev.briefpipe.pipeline.BriefService;
+import dev.briefpipe.run.BriefPipeline;
+import dev.briefpipe.run.Built;
+import dev.briefpipe.run.BriefService;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -47,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
       built = service.build(brief, workbook, p, outDir, mode);
     }
     ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
-    built.manifest().withArray("outputs").forEach(o -> ctx.out().println("  " + o.get("path").asText()));
+    built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
     ctx.out().println("  manifest.json");
     built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
     ctx.out().flush();

@@ -2,13 +2,13 @@ package dev.briefpipe.cli;
 
 import dev.briefpipe.config.ConfigException;
 import dev.briefpipe.config.ConfigProblem;
-import dev.briefpipe.pipeline.DataInvalidException;
+import dev.briefpipe.run.DataInvalidException;
 import dev.briefpipe.render.pdf.FontNotFoundException;
 import dev.briefpipe.render.pdf.GlyphMissingException;
 import dev.briefpipe.render.pdf.MissingGlyph;
-import dev.briefpipe.validate.TextReportWriter;
-import dev.briefpipe.workbook.WorkbookBusyException;
-import dev.briefpipe.workbook.WorkbookReadException;
+import dev.briefpipe.export.report.TextReportWriter;
+import dev.briefpipe.publish.WorkbookBusyException;
+import dev.briefpipe.load.WorkbookReadException;
 import java.io.PrintWriter;
 
 /**

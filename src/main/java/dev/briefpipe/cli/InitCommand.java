@@ -4,7 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.io.AtomicFiles;
-import dev.briefpipe.workbook.TemplateWriter;
+import dev.briefpipe.export.template.TemplateWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

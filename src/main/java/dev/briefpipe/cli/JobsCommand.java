@@ -1,8 +1,8 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.pipeline.BriefService;
-import dev.briefpipe.pipeline.ProgressListener;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.schedule.BriefScheduler;
 import java.text.SimpleDateFormat;
 import java.util.Date;

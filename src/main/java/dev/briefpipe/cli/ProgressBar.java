@@ -1,6 +1,6 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.pipeline.ProgressListener;
+import dev.briefpipe.run.ProgressListener;
 import java.io.PrintWriter;
 
 /**

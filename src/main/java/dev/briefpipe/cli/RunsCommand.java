@@ -1,7 +1,7 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.pipeline.BriefService;
+import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.RunHistory;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,7 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
     CliContext ctx = main.context(settings);
-    try (BriefService service = BriefService.open(settings, dev.briefpipe.pipeline.ProgressListener.NONE)) {
+    try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
       List<RunHistory.Run> runs = service.runs().list(brief, limit);
       ctx.out().println(ctx.msg("runs.header"));
       ZoneId zone = ZoneId.systemDefault();

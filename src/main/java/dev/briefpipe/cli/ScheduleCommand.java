@@ -1,9 +1,9 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.pipeline.BriefService;
-import dev.briefpipe.pipeline.ProgressListener;
-import dev.briefpipe.pipeline.RunOutcome;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.ProgressListener;
+import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.schedule.BriefScheduler;
 import java.nio.file.Path;
 import java.util.List;

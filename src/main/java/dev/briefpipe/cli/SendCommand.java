@@ -4,7 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.pipeline.BriefService;
+import dev.briefpipe.run.BriefService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

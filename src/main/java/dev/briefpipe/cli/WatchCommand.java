@@ -4,14 +4,14 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.pipeline.BriefPipeline;
-import dev.briefpipe.pipeline.Checked;
-import dev.briefpipe.pipeline.FontsFromConfig;
-import dev.briefpipe.pipeline.WorkbookWatcher;
-import dev.briefpipe.validate.HtmlReportWriter;
-import dev.briefpipe.validate.TextReportWriter;
-import dev.briefpipe.validate.ValidationReport;
-import dev.briefpipe.validate.WorkbookAnnotator;
+import dev.briefpipe.run.BriefPipeline;
+import dev.briefpipe.run.Checked;
+import dev.briefpipe.run.FontsFromConfig;
+import dev.briefpipe.run.WorkbookWatcher;
+import dev.briefpipe.export.report.HtmlReportWriter;
+import dev.briefpipe.export.report.TextReportWriter;
+import dev.briefpipe.model.ValidationReport;
+import dev.briefpipe.export.report.WorkbookAnnotator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ final class WatchCommand implements Callable<Integer> {
     if (annotated.equals(workbook)) {
       throw new UsageException("cli.watch-annotate-is-workbook", annotated);
     }
-    BriefPipeline pipeline = new BriefPipeline(settings, dev.briefpipe.pipeline.ProgressListener.NONE,
+    BriefPipeline pipeline = new BriefPipeline(settings, dev.briefpipe.run.ProgressListener.NONE,
         new FontsFromConfig(settings));
     ctx.out().println(ctx.msg("watch.started", workbook, html, annotated));
     ctx.out().flush();

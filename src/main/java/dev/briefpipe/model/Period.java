@@ -19,6 +19,11 @@ public record Period(YearMonth month) implements Comparable<Period> {
     }
   }
 
+  /** The month before. */
+  public Period previous() {
+    return new Period(month.minusMonths(1));
+  }
+
   @Override
   public int compareTo(Period o) {
     return month.compareTo(o.month);

@@ -1,5 +1,7 @@
 package dev.briefpipe.validate;
 
+import dev.briefpipe.model.ValidationReport;
+
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Severity;
 

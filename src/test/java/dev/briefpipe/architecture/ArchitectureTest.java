@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String BASE = "dev.briefpipe.";
   private static final List<String> STAGES =
-      List.of("workbook", "validate", "transform", "render", "export.csv", "export.summary", "deliver");
+      List.of("load", "validate", "transform", "render", "export", "publish", "deliver");
   private final JavaClasses classes = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.briefpipe");

@@ -38,7 +38,7 @@ class BrokenFilesIT {
 
   @AfterAll
   static void restoreDefaultLimits() {
-    dev.briefpipe.workbook.PoiHardening.apply();
+    dev.briefpipe.load.PoiHardening.apply();
   }
 
   /** One file of each kind, and the reason its sentence gives. */

@@ -10,7 +10,7 @@ import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.model.WorkMeter;
 import dev.briefpipe.validate.SchemaValidator;
-import dev.briefpipe.workbook.Workbooks;
+import dev.briefpipe.load.Workbooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

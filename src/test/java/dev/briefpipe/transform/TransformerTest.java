@@ -82,7 +82,7 @@ class TransformerTest {
             tuple("A4", "placeholder-invalid", "error"),
             tuple("A5", "placeholder-invalid", "error"),
             tuple("A6", "placeholder-invalid", "error"));
-    assertThat(new dev.briefpipe.validate.FindingText(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+    assertThat(new dev.briefpipe.export.report.FindingText(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
         .message(r.findings().get(3))).contains("숫자 서식 '0.0.0'");
     assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
   }
@@ -108,7 +108,7 @@ class TransformerTest {
     Transformer.Result r = new Transformer().apply(v.dataset(), brief);
     assertThat(r.findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
         .containsExactly(tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
-    dev.briefpipe.validate.FindingText ko = new dev.briefpipe.validate.FindingText(
+    dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(
         dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
     // The reasons are the bundle's, in Korean: no English left inside the Korean message.
     assertThat(r.findings()).allSatisfy(f -> assertThat(ko.message(f)).doesNotContainPattern("[a-z]{3,} [a-z]{3,}"));

@@ -1,0 +1,122 @@
+package dev.briefpipe.publish;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A published build's record, {@code manifest.json}: what went in and came out (paths, sizes,
+ * sha256), how long each stage took, the validation summary and the key figures. Written last, read
+ * by {@code send} (the PDF to mail, checked against its hash) and by the next period's summary sheet.
+ *
+ * @param outputs paths relative to the build's folder
+ */
+public record Manifest(
+    String brief,
+    String title,
+    Period period,
+    Tool tool,
+    Instant startedAt,
+    Instant finishedAt,
+    List<FileEntry> inputs,
+    List<FileEntry> outputs,
+    Validation validation,
+    List<Figure> figures,
+    Map<String, Long> durationsMs) {
+
+  /** The mapper for manifests (and the run history's copy of their outputs). */
+  public static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule()
+          .addSerializer(Period.class, ToStringSerializer.instance)
+          .addDeserializer(Period.class, new StdDeserializer<>(Period.class) {
+            @Override
+            public Period deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+              return Period.parse(p.getValueAsString());
+            }
+          }))
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  public Manifest {
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+    figures = List.copyOf(figures);
+    durationsMs = Map.copyOf(durationsMs);
+  }
+
+  public record Tool(String name, String version) {}
+
+  /** What kind of file an input or output is. */
+  public enum Kind {
+    WORKBOOK,
+    CONFIG,
+    PDF,
+    CSV,
+    DATAPACKAGE;
+
+    @JsonValue
+    String json() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * One file.
+   *
+   * @param pages a PDF's page count (PDF only)
+   * @param rows a CSV extract's row count; {@code sheet} and {@code profile} its sheet and dialect
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FileEntry(
+      Kind kind, String path, String sha256, long size, Integer pages, Long rows, String sheet, String profile) {
+
+    public FileEntry(Kind kind, String path, String sha256, long size) {
+      this(kind, path, sha256, size, null, null, null, null);
+    }
+  }
+
+  public record Validation(boolean valid, long errors, long warnings) {}
+
+  /** @param value null when an input was blank */
+  public record Figure(String id, String label, BigDecimal value, String unit) {}
+
+  /** The first output of a kind (the PDF). */
+  public Optional<FileEntry> output(Kind kind) {
+    return outputs.stream().filter(o -> o.kind() == kind).findFirst();
+  }
+
+  /** An entry for {@code file}, its path relative to the build's folder {@code dir}. */
+  public static FileEntry file(Kind kind, Path dir, Path file) throws IOException {
+    return new FileEntry(kind, dir.relativize(file).toString().replace('\\', '/'), FileHashes.sha256(file),
+        Files.size(file));
+  }
+
+  public static Manifest read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), Manifest.class);
+  }
+
+  public byte[] toJson() throws IOException {
+    return JSON.writeValueAsBytes(this);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.publish.Manifest;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A published build.
+ *
+ * @param dir the published folder, output/&lt;brief&gt;/&lt;period&gt;
+ * @param summaryBackup the backup of the workbook when the summary was refreshed in place
+ */
+public record Built(Path dir, Path pdf, int pages, Manifest manifest, Checked checked, Optional<Path> summaryBackup) {}

@@ -1,0 +1,32 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.AppConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.render.pdf.FontSet;
+import dev.briefpipe.render.pdf.KoreanFontLocator;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The fonts the app config names (or searches for). The font folders are searched once; each call
+ * gives freshly loaded faces, for one PDF: nothing of a font stays on the heap between builds, and two
+ * builds at once do not share a font's subset.
+ */
+public final class FontsFromConfig implements Supplier<FontSet> {
+  private final Settings settings;
+  private final KoreanFontLocator locator = KoreanFontLocator.system();
+
+  public FontsFromConfig(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public FontSet get() {
+    AppConfig.Fonts f = settings.app().fonts();
+    return locator.locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
+  }
+
+  private Path path(String p) {
+    return p == null || p.isBlank() ? null : settings.resolve(p);
+  }
+}

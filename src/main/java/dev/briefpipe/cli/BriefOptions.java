@@ -1,5 +1,7 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.UsageException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;

@@ -1,5 +1,8 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Period;
@@ -51,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
     ctx.out().println("  manifest.json");
     built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
     ctx.out().flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private Period period(BriefConfig brief) {

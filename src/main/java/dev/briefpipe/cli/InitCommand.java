@@ -1,5 +1,8 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
@@ -41,6 +44,6 @@ final class InitCommand implements Callable<Integer> {
     }
     AtomicFiles.write(target, new TemplateWriter(ctx.messages()).write(b));
     ctx.out().println(ctx.msg("cli.init-written", target, b.sheets().size()));
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
@@ -41,7 +42,7 @@ final class JobsCommand implements Callable<Integer> {
       }
     }
     ctx.out().flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private static String fmt(SimpleDateFormat f, Date d) {

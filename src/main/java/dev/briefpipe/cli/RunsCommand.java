@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.RunHistory;
@@ -45,7 +46,7 @@ final class RunsCommand implements Callable<Integer> {
         ctx.out().println(ctx.msg("runs.none"));
       }
       ctx.out().flush();
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
   }
 }

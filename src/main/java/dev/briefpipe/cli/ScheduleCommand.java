@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
@@ -47,7 +48,7 @@ final class ScheduleCommand implements Callable<Integer> {
         scheduler.sync();
         List<RunOutcome> outcomes = scheduler.runDueOnce();
         outcomes.forEach(o -> ctx.out().println(o.status() + (o.detail() == null ? "" : " " + o.detail())));
-        return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCodes.OK : ExitCodes.RUNTIME;
+        return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
       } finally {
         scheduler.shutdown(false);
         service.close();
@@ -67,6 +68,6 @@ final class ScheduleCommand implements Callable<Integer> {
     log.info("scheduler {} started on {} ({} job(s)); log file {}", scheduler.quartz().getSchedulerInstanceId(),
         service.node(), scheduler.jobs().size(), logFile);
     stopped.await();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,8 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
@@ -50,7 +53,7 @@ final class SendCommand implements Callable<Integer> {
       o.failed().forEach(r -> ctx.err().println(ctx.msg("send.failed", r)));
       ctx.out().println(ctx.msg("send.summary", o.sent().size(), o.skipped().size(), o.failed().size(), o.unknown().size()));
       ctx.out().flush();
-      return o.allServed() ? ExitCodes.OK : ExitCodes.RUNTIME;
+      return o.allServed() ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.i18n.Messages;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,7 +33,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
       err.println(messages.get("usage.did-you-mean", String.join(", ", meant)));
     }
     err.println(messages.get("usage.help", cmd.getCommandSpec().qualifiedName()));
-    return ExitCodes.USAGE;
+    return ExitCode.USAGE.code();
   }
 
   private String message(ParameterException ex) {

@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.io.AtomicFiles;
@@ -83,6 +84,6 @@ final class ValidateCommand implements Callable<Integer> {
       ctx.out().println(ctx.msg("cli.annotated-written", annotate));
     }
     ctx.out().flush();
-    return r.valid() ? ExitCodes.OK : ExitCodes.INVALID_DATA;
+    return r.valid() ? ExitCode.OK.code() : ExitCode.INVALID_DATA.code();
   }
 }

@@ -1,5 +1,8 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.io.AtomicFiles;
@@ -71,7 +74,7 @@ final class WatchCommand implements Callable<Integer> {
     ctx.out().flush();
     new WorkbookWatcher(workbook, Duration.ofMillis(debounceMillis))
         .watch(() -> once(ctx, pipeline, brief, workbook, html, annotated));
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   /** One validation; returns whether to keep watching. A bad save is reported, never fatal. */

@@ -1,5 +1,7 @@
 package dev.briefpipe.config;
 
+import dev.briefpipe.failure.ConfigProblem;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

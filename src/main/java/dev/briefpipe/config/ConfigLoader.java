@@ -1,5 +1,8 @@
 package dev.briefpipe.config;
 
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;

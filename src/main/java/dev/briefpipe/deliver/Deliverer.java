@@ -1,5 +1,8 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.model.Period;
+import dev.briefpipe.failure.DeliveryException;
+
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ public final class Deliverer {
    * @param kind what is sent ("brief", or a report for analysts), part of the ledger key
    * @param force send even to recipients already served or in an unknown state ({@code send --resend})
    */
-  public Outcome deliver(String brief, String period, String kind, String sha256, MimeMessage message,
+  public Outcome deliver(String brief, Period period, String kind, String sha256, MimeMessage message,
       List<String> recipients, boolean force) {
     List<String> sent = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -49,14 +52,14 @@ public final class Deliverer {
     for (String r : recipients) {
       Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, kind, r);
       if (!force && before.isPresent()) {
-        String state = before.get().state();
-        if ("sent".equals(state)) {
+        DeliveryState state = before.get().state();
+        if (state == DeliveryState.SENT) {
           skipped.add(r);
           continue;
         }
-        if ("sending".equals(state) || "unknown".equals(state)) {
+        if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
           // A crash or a broken connection after the server may have accepted the message.
-          ledger.mark(brief, period, kind, r, "unknown", 0, before.get().lastError());
+          ledger.mark(brief, period, kind, r, DeliveryState.UNKNOWN, 0, before.get().lastError());
           unknown.add(r);
           log.warn("{} {} {}: delivery to {} is unknown; not resent (use send --resend)", brief, period, kind, r);
           continue;
@@ -67,28 +70,23 @@ public final class Deliverer {
         continue;
       }
       switch (attempt(brief, period, kind, message, r)) {
-        case "sent":
-          sent.add(r);
-          break;
-        case "unknown":
-          unknown.add(r);
-          break;
-        default:
-          failed.add(r);
+        case SENT -> sent.add(r);
+        case UNKNOWN -> unknown.add(r);
+        default -> failed.add(r);
       }
     }
     return new Outcome(sent, skipped, failed, unknown);
   }
 
-  private String attempt(String brief, String period, String kind, MimeMessage message, String r) {
+  private DeliveryState attempt(String brief, Period period, String kind, MimeMessage message, String r) {
     InternetAddress to = MimeFactory.address(r);
     long wait = backoffMillis;
     for (int attempt = 1; ; attempt++) {
       try {
         transport.send(message, to);
-        ledger.mark(brief, period, kind, r, "sent", attempt, null);
+        ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null);
         log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
-        return "sent";
+        return DeliveryState.SENT;
       } catch (DeliveryException e) {
         if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
           log.warn("{} {} {}: {} for {}; retrying in {} ms", brief, period, kind, e.getMessage(), r, wait);
@@ -96,7 +94,7 @@ public final class Deliverer {
           wait *= 2;
           continue;
         }
-        String state = e.kind() == DeliveryException.Kind.UNKNOWN ? "unknown" : "failed";
+        DeliveryState state = e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
         ledger.mark(brief, period, kind, r, state, attempt, e.getMessage());
         log.error("{} {} {}: {} to {} after {} attempt(s): {}", brief, period, kind, state, r, attempt, e.getMessage());
         return state;

@@ -1,5 +1,8 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.failure.DeliveryException;
+
+import dev.briefpipe.model.Period;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,15 +29,15 @@ public final class DeliveryLedger {
   }
 
   /** One ledger row. */
-  public record Entry(String brief, String period, String kind, String recipient, String pdfSha256, String state,
+  public record Entry(String brief, Period period, String kind, String recipient, String pdfSha256, DeliveryState state,
       String messageId, int attempts, String lastError, Instant updated) {}
 
-  public Optional<Entry> find(String brief, String period, String kind, String recipient) {
+  public Optional<Entry> find(String brief, Period period, String kind, String recipient) {
     String sql = "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at"
         + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, brief);
-      ps.setString(2, period);
+      ps.setString(2, period.toString());
       ps.setString(3, kind);
       ps.setString(4, recipient);
       try (ResultSet rs = ps.executeQuery()) {
@@ -51,14 +54,14 @@ public final class DeliveryLedger {
    *
    * @return false when the row exists in a state that must not be sent again
    */
-  public boolean claim(String brief, String period, String kind, String recipient, String sha, String messageId,
+  public boolean claim(String brief, Period period, String kind, String recipient, String sha, String messageId,
       boolean force) {
     String insert = "INSERT INTO bp_deliveries (brief, period, kind, recipient, pdf_sha256, state, message_id, attempts,"
         + " updated_at) VALUES (?,?,?,?,?,'sending',?,0,?)";
     try (Connection c = ds.getConnection()) {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setString(1, brief);
-        ps.setString(2, period);
+        ps.setString(2, period.toString());
         ps.setString(3, kind);
         ps.setString(4, recipient);
         ps.setString(5, sha);
@@ -78,7 +81,7 @@ public final class DeliveryLedger {
         ps.setString(2, messageId);
         ps.setTimestamp(3, Timestamp.from(Instant.now()));
         ps.setString(4, brief);
-        ps.setString(5, period);
+        ps.setString(5, period.toString());
         ps.setString(6, kind);
         ps.setString(7, recipient);
         return ps.executeUpdate() == 1;
@@ -89,16 +92,17 @@ public final class DeliveryLedger {
   }
 
   /** Records the outcome of an attempt. */
-  public void mark(String brief, String period, String kind, String recipient, String state, int attempts, String error) {
+  public void mark(String brief, Period period, String kind, String recipient, DeliveryState state, int attempts,
+      String error) {
     String sql = "UPDATE bp_deliveries SET state=?, attempts=attempts+?, last_error=?, updated_at=?"
         + " WHERE brief=? AND period=? AND kind=? AND recipient=?";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, state);
+      ps.setString(1, state.id());
       ps.setInt(2, attempts);
       ps.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1900)));
       ps.setTimestamp(4, Timestamp.from(Instant.now()));
       ps.setString(5, brief);
-      ps.setString(6, period);
+      ps.setString(6, period.toString());
       ps.setString(7, kind);
       ps.setString(8, recipient);
       ps.executeUpdate();
@@ -107,12 +111,12 @@ public final class DeliveryLedger {
     }
   }
 
-  public List<Entry> list(String brief, String period) {
+  public List<Entry> list(String brief, Period period) {
     String sql = "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at"
         + " FROM bp_deliveries WHERE brief=? AND period=? ORDER BY kind, recipient";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, brief);
-      ps.setString(2, period);
+      ps.setString(2, period.toString());
       List<Entry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -126,7 +130,7 @@ public final class DeliveryLedger {
   }
 
   private static Entry entry(ResultSet rs) throws SQLException {
-    return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant());
+    return new Entry(rs.getString(1), Period.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+        DeliveryState.of(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant());
   }
 }

@@ -1,5 +1,6 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.model.Period;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.model.KeyFigure;
 import java.util.ArrayList;
@@ -27,10 +28,10 @@ public final class LetterComposer {
    * @param title the brief's title as published
    * @param host the sending host, for the Message-ID
    */
-  public Letter brief(String title, String period, byte[] pdf, String pdfSha256, List<KeyFigure> figures, String host,
+  public Letter brief(String title, Period period, byte[] pdf, String pdfSha256, List<KeyFigure> figures, String host,
       boolean resend) {
     BriefConfig.DeliveryConfig d = brief.delivery();
-    Map<String, String> vars = Map.of("title", title, "period", period, "id", brief.id());
+    Map<String, String> vars = Map.of("title", title, "period", period.toString(), "id", brief.id());
     String intro = fill(d.intro(), vars);
     StringBuilder text = new StringBuilder(intro).append("\n\n").append(title).append("\n\n");
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;color:#222\">")
@@ -48,7 +49,7 @@ public final class LetterComposer {
     String file = fill(d.attachment(), vars);
     text.append("\n").append(file).append("\n");
     html.append("<p>").append(esc(file)).append("</p><p style=\"color:#888;font-size:small\">briefpipe · ")
-        .append(esc(brief.id())).append(" · ").append(esc(period)).append(" · PDF sha256 ")
+        .append(esc(brief.id())).append(" · ").append(esc(period.toString())).append(" · PDF sha256 ")
         .append(pdfSha256, 0, 12).append("</p></body></html>");
     String id = "<briefpipe." + brief.id() + "." + period + "." + pdfSha256.substring(0, 16)
         + (resend ? ".resend-" + System.currentTimeMillis() : "") + "@" + host + ">";
@@ -61,7 +62,7 @@ public final class LetterComposer {
    *
    * @param findings one line per finding, already in the reader's language
    */
-  public Letter report(String title, String period, long errors, List<String> findings, byte[] html, byte[] annotated,
+  public Letter report(String title, Period period, long errors, List<String> findings, byte[] html, byte[] annotated,
       String workbookName, String workbookSha256, String host) {
     String subject = "[데이터 확인 필요] " + title + " (" + period + ") — 오류 " + errors + "건";
     StringBuilder text = new StringBuilder("워크북에 오류가 있어 ").append(period)

@@ -1,5 +1,7 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.failure.DeliveryException;
+
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 

@@ -1,5 +1,7 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.failure.DeliveryException;
+
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

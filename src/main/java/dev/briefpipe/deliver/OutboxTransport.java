@@ -1,5 +1,7 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.failure.DeliveryException;
+
 import dev.briefpipe.io.AtomicFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;

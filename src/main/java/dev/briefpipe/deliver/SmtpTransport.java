@@ -1,5 +1,7 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.failure.DeliveryException;
+
 import dev.briefpipe.config.AppConfig;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;

@@ -1,5 +1,7 @@
 package dev.briefpipe.load;
 
+import dev.briefpipe.failure.WorkbookReadException;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

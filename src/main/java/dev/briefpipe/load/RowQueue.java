@@ -1,5 +1,7 @@
 package dev.briefpipe.load;
 
+import dev.briefpipe.failure.WorkbookReadException;
+
 import dev.briefpipe.model.RawSheet;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.briefpipe.load;
 
+import dev.briefpipe.failure.WorkbookReadException;
+
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.WorkMeter;

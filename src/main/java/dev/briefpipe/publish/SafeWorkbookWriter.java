@@ -1,5 +1,7 @@
 package dev.briefpipe.publish;
 
+import dev.briefpipe.failure.WorkbookBusyException;
+
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
 

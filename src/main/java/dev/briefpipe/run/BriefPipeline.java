@@ -1,5 +1,7 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.failure.DataInvalidException;
+
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;

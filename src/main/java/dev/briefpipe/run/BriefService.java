@@ -1,5 +1,7 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.failure.DataInvalidException;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
@@ -8,6 +10,8 @@ import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
@@ -95,34 +99,34 @@ public final class BriefService implements AutoCloseable {
     Instant started = Instant.now();
     try {
       Built b = pipeline.build(brief, workbook, period, out, mode);
-      record(brief, period, started, "ok", b.checked().report().findings().size(), outputs(b.manifest()), null);
+      record(brief, period, started, RunStatus.OK, b.checked().report().findings().size(), outputs(b.manifest()), null);
       return b;
     } catch (DataInvalidException e) {
-      record(brief, period, started, "invalid-data", e.report().findings().size(), null, e.getMessage());
+      record(brief, period, started, RunStatus.INVALID_DATA, e.report().findings().size(), null, e.getMessage());
       throw e;
     } catch (IOException | RuntimeException | Error e) {
-      record(brief, period, started, "failed", null, null, e.toString());
+      record(brief, period, started, RunStatus.FAILED, null, null, e.toString());
       throw e;
     }
   }
 
-  private void record(BriefConfig brief, Period period, Instant started, String status, Integer findings,
+  private void record(BriefConfig brief, Period period, Instant started, RunStatus status, Integer findings,
       String outputs, String error) {
     RunHistory runs = runs();
-    long id = runs.start(brief.id(), period.toString(), "manual", null, node, started).orElseThrow();
+    long id = runs.start(brief.id(), period, RunTrigger.MANUAL, null, node, started).orElseThrow();
     runs.finish(id, status, findings, outputs, error, Instant.now());
   }
 
   /** {@code send}: delivers a period already built in {@code out}, recorded as a send run. */
   public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, boolean resend) throws IOException {
     RunHistory runs = runs();
-    long id = runs.start(brief.id(), period.toString(), "send", null, node, Instant.now()).orElseThrow();
+    long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now()).orElseThrow();
     try {
       Deliverer.Outcome o = letters.brief(brief, period, new Publications(out).folder(brief.id(), period), resend);
-      runs.finish(id, o.allServed() ? "delivered" : "failed", null, null, failure(o), Instant.now());
+      runs.finish(id, o.allServed() ? RunStatus.DELIVERED : RunStatus.FAILED, null, null, failure(o), Instant.now());
       return o;
     } catch (IOException | RuntimeException e) {
-      runs.finish(id, "failed", null, null, e.toString(), Instant.now());
+      runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
       throw e;
     }
   }
@@ -134,16 +138,16 @@ public final class BriefService implements AutoCloseable {
    * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
    * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
    */
-  public RunOutcome runScheduled(BriefConfig brief, Period period, String trigger, Instant scheduledFire) {
+  public RunOutcome runScheduled(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
     String p = period.toString();
     RunHistory runs = runs();
-    if (runs.hasStatus(brief.id(), p, "delivered", "ok")) {
+    if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
       log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
       return RunOutcome.skipped("already delivered");
     }
     String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
     Optional<Long> id = Optional.empty();
-    if (trigger.equals("recovery")) {
+    if (trigger == RunTrigger.RECOVERY) {
       // Quartz hands a dead node's job to this one: continue its run rather than skip it as done.
       Optional<RunHistory.RunTakeover> taken = runs.takeOver(key, node, Instant.now());
       taken.ifPresent(t -> log.warn("{} {}: recovering run {} of node {}, which stopped mid-run, on {}", brief.id(), p,
@@ -151,7 +155,7 @@ public final class BriefService implements AutoCloseable {
       id = taken.map(RunHistory.RunTakeover::id);
     }
     if (id.isEmpty()) {
-      id = runs.start(brief.id(), p, trigger, key, node, Instant.now());
+      id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
     }
     if (id.isEmpty()) {
       log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
@@ -163,33 +167,33 @@ public final class BriefService implements AutoCloseable {
       Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
       int findings = built.checked().report().findings().size();
       if (PeriodLetters.recipients(brief).isEmpty()) {
-        runs.finish(id.get(), "ok", findings, outputs(built.manifest()), null, Instant.now());
-        return new RunOutcome("ok", id, Optional.empty(), "no recipients");
+        runs.finish(id.get(), RunStatus.OK, findings, outputs(built.manifest()), null, Instant.now());
+        return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
       }
       Deliverer.Outcome o = letters.brief(brief, period, built.dir(), false);
-      String status = o.allServed() ? "delivered" : "failed";
+      RunStatus status = o.allServed() ? RunStatus.DELIVERED : RunStatus.FAILED;
       runs.finish(id.get(), status, findings, outputs(built.manifest()), failure(o), Instant.now());
       log.info("{} {}: {} (sent {}, already served {}, failed {}, unknown {})", brief.id(), p, status, o.sent().size(),
           o.skipped().size(), o.failed().size(), o.unknown().size());
       return new RunOutcome(status, id, Optional.of(o), failure(o));
     } catch (DataInvalidException e) {
       Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
-      runs.finish(id.get(), "invalid-data", e.report().findings().size(), null, e.getMessage(), Instant.now());
+      runs.finish(id.get(), RunStatus.INVALID_DATA, e.report().findings().size(), null, e.getMessage(), Instant.now());
       log.warn("{} {}: invalid data ({} errors); analysts told: {}", brief.id(), p, e.report().errorCount(),
           told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
-      return new RunOutcome("invalid-data", id, told, e.getMessage());
+      return new RunOutcome(RunStatus.INVALID_DATA, id, told, e.getMessage());
     } catch (IOException | RuntimeException e) {
-      runs.finish(id.get(), "failed", null, null, e.toString(), Instant.now());
+      runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
       log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-      return new RunOutcome("failed", id, Optional.empty(), e.toString());
+      return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
     }
   }
 
   /** Records that a period's deadline passed without valid data. */
   public void markMissed(BriefConfig brief, Period period, String why) {
     RunHistory runs = runs();
-    runs.start(brief.id(), period.toString(), "deadline", brief.id() + "|" + period + "|missed", node, Instant.now())
-        .ifPresent(id -> runs.finish(id, "missed", null, null, why, Instant.now()));
+    runs.start(brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now())
+        .ifPresent(id -> runs.finish(id, RunStatus.MISSED, null, null, why, Instant.now()));
   }
 
   private static String outputs(Manifest manifest) {

@@ -1,5 +1,7 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.failure.DataInvalidException;
+
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 
@@ -7,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
-import dev.briefpipe.deliver.DeliveryException;
+import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
@@ -84,8 +86,8 @@ final class PeriodLetters {
     LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
     try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
       MimeMessage msg = MimeFactory.build(session(transport),
-          letters.brief(m.title(), period.toString(), bytes, sha, figures, host(), resend));
-      return deliverer(transport).deliver(brief.id(), period.toString(), "brief", sha, msg, recipients(brief), resend);
+          letters.brief(m.title(), period, bytes, sha, figures, host(), resend));
+      return deliverer(transport).deliver(brief.id(), period, "brief", sha, msg, recipients(brief), resend);
     }
   }
 
@@ -110,9 +112,9 @@ final class PeriodLetters {
       Path dir = settings.outputDir().resolve(brief.id()).resolve(period.toString()).resolve("reports");
       LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
       try (MailTransport transport = transports.apply(dir)) {
-        MimeMessage msg = MimeFactory.build(session(transport), letters.report(brief.title(), period.toString(),
+        MimeMessage msg = MimeFactory.build(session(transport), letters.report(brief.title(), period,
             e.report().errorCount(), lines, html, annotated, wb.getFileName().toString(), sha, host()));
-        return Optional.of(deliverer(transport).deliver(brief.id(), period.toString(), "report-" + sha.substring(0, 12),
+        return Optional.of(deliverer(transport).deliver(brief.id(), period, "report-" + sha.substring(0, 12),
             sha, msg, brief.delivery().analysts(), false));
       }
     } catch (IOException | RuntimeException x) {

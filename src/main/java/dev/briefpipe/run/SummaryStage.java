@@ -8,7 +8,7 @@ import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.publish.SafeWorkbookWriter;
-import dev.briefpipe.publish.WorkbookBusyException;
+import dev.briefpipe.failure.WorkbookBusyException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

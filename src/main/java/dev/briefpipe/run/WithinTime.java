@@ -1,6 +1,6 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.load.WorkbookReadException;
+import dev.briefpipe.failure.WorkbookReadException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

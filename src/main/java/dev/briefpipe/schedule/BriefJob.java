@@ -3,6 +3,8 @@ package dev.briefpipe.schedule;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
 import java.time.Duration;
@@ -65,7 +67,7 @@ public final class BriefJob implements Job {
     Instant scheduled = ctx.getScheduledFireTime().toInstant();
     log.info("{}: fire of {} on {}", id, scheduled, ctx.getScheduler() == null ? "?" : instance(ctx));
     Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
-    String kind = data.containsKey(KIND) ? data.getString(KIND) : "cron";
+    RunTrigger kind = data.containsKey(KIND) ? RunTrigger.of(data.getString(KIND)) : RunTrigger.CRON;
     if (ctx.isRecovering()) {
       // A node died while running this fire; Quartz's recovery trigger carries the original fire time.
       String original = data.getString(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
@@ -74,21 +76,21 @@ public final class BriefJob implements Job {
         origin = data.containsKey(ORIGIN) ? origin : scheduled;
       }
       log.warn("{}: recovering the fire of {} left unfinished by a stopped node", id, scheduled);
-      kind = "recovery";
+      kind = RunTrigger.RECOVERY;
     } else if (!data.containsKey(KIND)) {
       Optional<Instant> missed = missedFire(ctx, zone);
       if (missed.isPresent()) {
         // Quartz's "fire once now" after a misfire reports now as the scheduled time; the fire it
         // stands for is the latest one the cron expression allowed.
-        kind = "catch-up";
+        kind = RunTrigger.CATCH_UP;
         origin = missed.get();
       } else if (ctx.getFireTime().getTime() - scheduled.toEpochMilli() > misfireMillis) {
-        kind = "catch-up";
+        kind = RunTrigger.CATCH_UP;
       }
     }
     Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : periodOf(brief, origin, zone);
     try {
-      if (brief.schedule().workingDaysOnly() && (kind.equals("cron") || kind.equals("catch-up"))) {
+      if (brief.schedule().workingDaysOnly() && (kind == RunTrigger.CRON || kind == RunTrigger.CATCH_UP)) {
         ZonedDateTime at = scheduled.atZone(zone);
         ZonedDateTime working = new WorkingDays(settings.app().holidays()).onOrAfter(at);
         if (!working.equals(at) && working.toInstant().isAfter(Instant.now())) {
@@ -98,7 +100,7 @@ public final class BriefJob implements Job {
         }
       }
       RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
-      if (outcome.status().equals("invalid-data")) {
+      if (outcome.status() == RunStatus.INVALID_DATA) {
         retryOrGiveUp(ctx, brief, period, origin);
       }
     } catch (SchedulerException e) {
@@ -112,7 +114,7 @@ public final class BriefJob implements Job {
     Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
     if (next.isBefore(deadline)) {
       log.info("{} {}: data not ready; retry at {} (deadline {})", brief.id(), period, next, deadline);
-      later(ctx, "retry-" + period, next, period, "retry", origin);
+      later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
     } else {
       log.error("{} {}: data still not ready at the deadline {}; the period is missed", brief.id(), period, deadline);
       service.markMissed(brief, period, "invalid data until the deadline " + deadline);
@@ -120,13 +122,13 @@ public final class BriefJob implements Job {
   }
 
   /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */
-  private static void later(JobExecutionContext ctx, String name, Instant at, Period period, String kind, Instant origin)
+  private static void later(JobExecutionContext ctx, String name, Instant at, Period period, RunTrigger kind, Instant origin)
       throws SchedulerException {
     TriggerKey key = TriggerKey.triggerKey(name, ctx.getJobDetail().getKey().getName());
     Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(ctx.getJobDetail())
         .startAt(Date.from(at))
         .usingJobData(PERIOD, period.toString())
-        .usingJobData(KIND, kind)
+        .usingJobData(KIND, kind.id())
         .usingJobData(ORIGIN, origin.toEpochMilli())
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
         .build();

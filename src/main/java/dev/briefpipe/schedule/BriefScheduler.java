@@ -150,7 +150,7 @@ public final class BriefScheduler implements AutoCloseable {
         continue;
       }
       Period period = BriefJob.periodOf(b, fire.get(), zone);
-      out.add(service.runScheduled(b, period, "once", fire.get()));
+      out.add(service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.failure.StoreException;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.briefpipe.config.AppConfig;
@@ -38,8 +40,22 @@ public final class Database implements AutoCloseable {
     this.vendor = vendor;
   }
 
-  /** Opens (and migrates) the configured database; {@code stateDir} holds the embedded one. */
+  /**
+   * Opens (and migrates) the configured database; {@code stateDir} holds the embedded one.
+   *
+   * @throws StoreException when it cannot be reached, opened or migrated
+   */
   public static Database open(AppConfig.Database cfg, Path stateDir) {
+    try {
+      return connect(cfg, stateDir);
+    } catch (StoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the database", e);
+    }
+  }
+
+  private static Database connect(AppConfig.Database cfg, Path stateDir) {
     String url = cfg.url().isBlank()
         ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
         : cfg.url();

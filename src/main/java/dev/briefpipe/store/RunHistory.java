@@ -1,5 +1,10 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.failure.StoreException;
+
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +30,8 @@ public final class RunHistory {
   }
 
   /** A recorded run. Times are null while unknown. */
-  public record Run(long id, String brief, String period, String trigger, String node, Instant started, Instant finished,
-      String status, Integer findings, String outputs, String error) {}
+  public record Run(long id, String brief, Period period, RunTrigger trigger, String node, Instant started, Instant finished,
+      RunStatus status, Integer findings, String outputs, String error) {}
 
   /**
    * Records the start of a run.
@@ -34,12 +39,12 @@ public final class RunHistory {
    * @param runKey null for runs that need no de-duplication (builds by hand)
    * @return the run's id, or empty when a run with this key already exists
    */
-  public Optional<Long> start(String brief, String period, String trigger, String runKey, String node, Instant at) {
+  public Optional<Long> start(String brief, Period period, RunTrigger trigger, String runKey, String node, Instant at) {
     String sql = "INSERT INTO bp_runs (brief, period, trigger_kind, run_key, node, started_at, status) VALUES (?,?,?,?,?,?,'running')";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
       ps.setString(1, brief);
-      ps.setString(2, period);
-      ps.setString(3, trigger);
+      ps.setString(2, period.toString());
+      ps.setString(3, trigger.id());
       ps.setString(4, runKey);
       ps.setString(5, node);
       ps.setTimestamp(6, Timestamp.from(at));
@@ -91,10 +96,10 @@ public final class RunHistory {
   /** A run taken over from the node that had started it. */
   public record RunTakeover(long id, String from) {}
 
-  public void finish(long id, String status, Integer findings, String outputs, String error, Instant at) {
+  public void finish(long id, RunStatus status, Integer findings, String outputs, String error, Instant at) {
     String sql = "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, status);
+      ps.setString(1, status.id());
       if (findings == null) {
         ps.setNull(2, java.sql.Types.INTEGER);
       } else {
@@ -111,14 +116,14 @@ public final class RunHistory {
   }
 
   /** Whether the period already has a run that ended with one of the given statuses. */
-  public boolean hasStatus(String brief, String period, String... statuses) {
+  public boolean hasStatus(String brief, Period period, RunStatus... statuses) {
     String in = String.join(",", java.util.Collections.nCopies(statuses.length, "?"));
     String sql = "SELECT COUNT(*) FROM bp_runs WHERE brief=? AND period=? AND status IN (" + in + ")";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, brief);
-      ps.setString(2, period);
+      ps.setString(2, period.toString());
       for (int i = 0; i < statuses.length; i++) {
-        ps.setString(3 + i, statuses[i]);
+        ps.setString(3 + i, statuses[i].id());
       }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -144,8 +149,9 @@ public final class RunHistory {
           Timestamp f = rs.getTimestamp(7);
           int findings = rs.getInt(9);
           boolean noFindings = rs.wasNull();
-          out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getTimestamp(6).toInstant(), f == null ? null : f.toInstant(), rs.getString(8),
+          out.add(new Run(rs.getLong(1), rs.getString(2), Period.parse(rs.getString(3)), RunTrigger.of(rs.getString(4)),
+              rs.getString(5), rs.getTimestamp(6).toInstant(), f == null ? null : f.toInstant(),
+              RunStatus.of(rs.getString(8)),
               noFindings ? null : findings, rs.getString(10), rs.getString(11)));
         }
       }

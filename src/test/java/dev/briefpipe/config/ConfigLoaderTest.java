@@ -1,5 +1,8 @@
 package dev.briefpipe.config;
 
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.deliver.DeliveryState;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.failure.DeliveryException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,8 +64,8 @@ class DeliveryIT {
     mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     BriefConfig brief = open(port);
-    RunOutcome first = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
-    assertThat(first.status()).isEqualTo("delivered");
+    RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+    assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
     assertThat(mail.getReceivedMessages()).hasSize(3);
     for (String r : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
       assertThat(Inboxes.of(mail, r)).as(r).hasSize(1);
@@ -77,13 +82,13 @@ class DeliveryIT {
     }
     assertThat(text(m)).contains("중국 생성형 AI 특허군 수", "38,210");
 
-    RunOutcome second = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
-    RunOutcome third = service.runScheduled(brief, PERIOD, "retry", Instant.parse("2025-03-03T01:00:00Z"));
-    assertThat(second.status()).isEqualTo("skipped");
-    assertThat(third.status()).isEqualTo("skipped");
+    RunOutcome second = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+    RunOutcome third = service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
+    assertThat(second.status()).isEqualTo(RunStatus.SKIPPED);
+    assertThat(third.status()).isEqualTo(RunStatus.SKIPPED);
     assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.ledger().list("ai-hegemony", "2025-03")).extracting(DeliveryLedger.Entry::state)
-        .containsOnly("sent").hasSize(3);
+    assertThat(service.ledger().list("ai-hegemony", PERIOD)).extracting(DeliveryLedger.Entry::state)
+        .containsOnly(DeliveryState.SENT).hasSize(3);
   }
 
   @Test
@@ -96,11 +101,11 @@ class DeliveryIT {
       mail.start();
     });
     later.start();
-    RunOutcome o = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
+    RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
     later.join();
-    assertThat(o.status()).isEqualTo("delivered");
+    assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
     assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.ledger().find("ai-hegemony", "2025-03", "brief", ScheduledProject.TO).orElseThrow().attempts())
+    assertThat(service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO).orElseThrow().attempts())
         .isGreaterThan(1);
   }
 
@@ -108,11 +113,11 @@ class DeliveryIT {
   void aPermanentRefusalForOneRecipientLeavesTheOthersDelivered() throws Exception {
     try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.CC) ? "550 5.1.1 no such user" : null)) {
       BriefConfig brief = open(stub.port());
-      RunOutcome o = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
-      assertThat(o.status()).isEqualTo("failed");
+      RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+      assertThat(o.status()).isEqualTo(RunStatus.FAILED);
       assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.BCC);
-      DeliveryLedger.Entry cc = service.ledger().find("ai-hegemony", "2025-03", "brief", ScheduledProject.CC).orElseThrow();
-      assertThat(cc.state()).isEqualTo("failed");
+      DeliveryLedger.Entry cc = service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.CC).orElseThrow();
+      assertThat(cc.state()).isEqualTo(DeliveryState.FAILED);
       assertThat(cc.attempts()).isEqualTo(1);
       assertThat(cc.lastError()).contains("550");
     }
@@ -122,10 +127,10 @@ class DeliveryIT {
   void aTemporaryRefusalIsRetriedAndDeliveredOnce() throws Exception {
     try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.TO) && n <= 2 ? "451 4.3.0 try later" : null)) {
       BriefConfig brief = open(stub.port());
-      RunOutcome o = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
-      assertThat(o.status()).isEqualTo("delivered");
+      RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+      assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
       assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
-      assertThat(service.ledger().find("ai-hegemony", "2025-03", "brief", ScheduledProject.TO).orElseThrow().attempts())
+      assertThat(service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO).orElseThrow().attempts())
           .isEqualTo(3);
     }
   }
@@ -139,7 +144,7 @@ class DeliveryIT {
       service = BriefService.open(settings, ProgressListener.NONE);
       // As if the process died after the server accepted the message for TO but before the ledger said so.
       DeliveryLedger ledger = service.ledger();
-      assertThat(ledger.claim("ai-hegemony", "2025-03", "brief", ScheduledProject.TO, "x", "<x@y>", false)).isTrue();
+      assertThat(ledger.claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false)).isTrue();
       Deliverer.Outcome o = service.send(settings.findBrief("ai-hegemony").orElseThrow(), PERIOD, settings.outputDir(), false);
       assertThat(o.unknown()).containsExactly(ScheduledProject.TO);
       assertThat(o.sent()).containsExactlyInAnyOrder(ScheduledProject.CC, ScheduledProject.BCC);
@@ -166,8 +171,8 @@ class DeliveryIT {
     Settings settings = new ConfigLoader().load(p.config());
     service = BriefService.open(settings, ProgressListener.NONE);
     BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
-    RunOutcome o = service.runScheduled(brief, PERIOD, "cron", Instant.parse("2025-03-03T00:00:00Z"));
-    assertThat(o.status()).isEqualTo("invalid-data");
+    RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+    assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
     assertThat(mail.getReceivedMessages()).hasSize(1);
     MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
     assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
@@ -178,9 +183,9 @@ class DeliveryIT {
       names.add(MimeUtility.decodeText(mp.getBodyPart(i).getFileName()));
     }
     assertThat(names).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
-    assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo("invalid-data");
+    assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
     // The same unchanged workbook does not mail the analysts again.
-    service.runScheduled(brief, PERIOD, "retry", Instant.parse("2025-03-03T01:00:00Z"));
+    service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
     assertThat(mail.getReceivedMessages()).hasSize(1);
   }
 

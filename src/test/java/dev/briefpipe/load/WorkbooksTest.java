@@ -1,5 +1,7 @@
 package dev.briefpipe.load;
 
+import dev.briefpipe.failure.WorkbookReadException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

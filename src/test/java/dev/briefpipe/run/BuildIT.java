@@ -17,7 +17,7 @@ import dev.briefpipe.model.Table;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.SheetSnapshot;
 import dev.briefpipe.publish.SafeWorkbookWriter;
-import dev.briefpipe.publish.WorkbookBusyException;
+import dev.briefpipe.failure.WorkbookBusyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package dev.briefpipe.schedule;
 
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -86,8 +88,8 @@ abstract class SchedulerSuite {
     Thread.sleep(6000);
     assertThat(mail.getReceivedMessages()).hasSize(3);
     List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
-    assertThat(runs).filteredOn(r -> r.status().equals("delivered")).hasSize(1);
-    assertThat(runs.get(runs.size() - 1).trigger()).isEqualTo("cron");
+    assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).hasSize(1);
+    assertThat(runs.get(runs.size() - 1).trigger()).isEqualTo(RunTrigger.CRON);
     try (var pdf = org.apache.pdfbox.Loader.loadPDF(
         settings.outputDir().resolve("ai-hegemony").resolve(period).resolve("ai-hegemony-" + period + ".pdf").toFile())) {
       assertThat(pdf.getNumberOfPages()).isGreaterThan(5);
@@ -112,8 +114,8 @@ abstract class SchedulerSuite {
     Thread.sleep(6000);
     assertThat(mail.getReceivedMessages()).hasSize(3);
     List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
-    assertThat(runs).filteredOn(r -> r.status().equals("delivered")).singleElement()
-        .satisfies(r -> assertThat(r.trigger()).isEqualTo("catch-up"));
+    assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).singleElement()
+        .satisfies(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CATCH_UP));
   }
 
   @Test
@@ -129,7 +131,7 @@ abstract class SchedulerSuite {
     waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
     Thread.sleep(5000);
     assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.runs().list("ai-hegemony", 50)).filteredOn(r -> !r.status().equals("skipped")).hasSize(1);
+    assertThat(service.runs().list("ai-hegemony", 50)).filteredOn(r -> r.status() != RunStatus.SKIPPED).hasSize(1);
   }
 
   @Test
@@ -138,10 +140,10 @@ abstract class SchedulerSuite {
     var brief = settings.findBrief("ai-hegemony").orElseThrow();
     Instant fire = Instant.parse("2025-03-03T00:00:00Z");
     CompletableFuture<RunOutcome> a = CompletableFuture.supplyAsync(
-        () -> service.runScheduled(brief, Period.parse("2025-03"), "cron", fire));
+        () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
     CompletableFuture<RunOutcome> b = CompletableFuture.supplyAsync(
-        () -> service.runScheduled(brief, Period.parse("2025-03"), "cron", fire));
-    assertThat(List.of(a.get().status(), b.get().status())).containsExactlyInAnyOrder("delivered", "skipped");
+        () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
+    assertThat(List.of(a.get().status(), b.get().status())).containsExactlyInAnyOrder(RunStatus.DELIVERED, RunStatus.SKIPPED);
     assertThat(mail.getReceivedMessages()).hasSize(3);
   }
 
@@ -170,13 +172,13 @@ abstract class SchedulerSuite {
     scheduler = new BriefScheduler(settings, service);
     scheduler.sync();
     scheduler.start();
-    waitFor(() -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status().equals("missed")), 90);
+    waitFor(() -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED), 90);
     scheduler.shutdown(true);
     scheduler = null;
     assertThat(mail.getReceivedMessages()).hasSize(1);
     assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(ScheduledProject.ANALYST);
     assertThat(service.runs().list("ai-hegemony", 50)).extracting(RunHistory.Run::status)
-        .contains("invalid-data", "missed").doesNotContain("delivered");
+        .contains(RunStatus.INVALID_DATA, RunStatus.MISSED).doesNotContain(RunStatus.DELIVERED);
   }
 
   @Test

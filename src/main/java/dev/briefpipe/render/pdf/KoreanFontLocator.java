@@ -1,5 +1,7 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.failure.FontNotFoundException;
+
 import com.lowagie.text.pdf.BaseFont;
 import java.awt.FontFormatException;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.failure.GlyphMissingException;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;

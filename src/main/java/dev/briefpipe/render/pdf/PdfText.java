@@ -1,5 +1,7 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.failure.MissingGlyph;
+
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;

@@ -1,5 +1,7 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.failure.FontNotFoundException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

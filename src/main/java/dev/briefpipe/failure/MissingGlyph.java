@@ -1,4 +1,4 @@
-package dev.briefpipe.render.pdf;
+package dev.briefpipe.failure;
 
 import dev.briefpipe.model.CellRef;
 

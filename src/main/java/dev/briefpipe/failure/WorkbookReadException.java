@@ -1,6 +1,8 @@
-package dev.briefpipe.load;
+package dev.briefpipe.failure;
 
+import dev.briefpipe.i18n.Phrase;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A workbook that cannot be read at all (as opposed to one with bad data). {@link #reason()} is a
@@ -10,7 +12,7 @@ import java.nio.file.Path;
  * needs beyond the file (a size, a limit, an entry name, a cell); what a library said stays in the cause,
  * shown only with {@code --debug}.
  */
-public class WorkbookReadException extends RuntimeException {
+public final class WorkbookReadException extends Failure {
   private final Path file;
   private final String reason;
   private final String detail;
@@ -32,5 +34,15 @@ public class WorkbookReadException extends RuntimeException {
 
   public String reason() {
     return reason;
+  }
+
+  @Override
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
+  }
+
+  @Override
+  public List<Phrase> explain() {
+    return List.of(Phrase.of("workbook." + reason, file, detail));
   }
 }

@@ -1,18 +1,20 @@
-package dev.briefpipe.publish;
+package dev.briefpipe.failure;
 
+import dev.briefpipe.i18n.Phrase;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An in-place write was refused to protect the analyst's file: it is open ({@code locked}, with the
  * lock file found) or it changed since it was read ({@code changed}).
  */
-public class WorkbookBusyException extends RuntimeException {
+public final class WorkbookBusyException extends Failure {
   private final Path file;
   private final String reason;
   private final Path lockFile;
 
   public WorkbookBusyException(Path file, String reason, Path lockFile) {
-    super(file + ": " + reason + (lockFile == null ? "" : " (" + lockFile.getFileName() + ")"));
+    super(file + ": " + reason + (lockFile == null ? "" : " (" + lockFile.getFileName() + ")"), null);
     this.file = file;
     this.reason = reason;
     this.lockFile = lockFile;
@@ -28,5 +30,15 @@ public class WorkbookBusyException extends RuntimeException {
 
   public Path lockFile() {
     return lockFile;
+  }
+
+  @Override
+  public ExitCode exitCode() {
+    return ExitCode.RUNTIME;
+  }
+
+  @Override
+  public List<Phrase> explain() {
+    return List.of(Phrase.of("summary." + reason, file, lockFile == null ? "" : lockFile.getFileName()));
   }
 }

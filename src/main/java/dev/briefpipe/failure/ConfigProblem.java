@@ -1,4 +1,4 @@
-package dev.briefpipe.config;
+package dev.briefpipe.failure;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,7 @@
-package dev.briefpipe.deliver;
+package dev.briefpipe.failure;
+
+import dev.briefpipe.i18n.Phrase;
+import java.util.List;
 
 /**
  * A message that could not be handed over. {@link Kind#TEMPORARY} (a 4xx reply, no connection) may
@@ -6,7 +9,7 @@ package dev.briefpipe.deliver;
  * connection broke during the transaction) means the server may have accepted it, so it is not
  * retried blindly.
  */
-public class DeliveryException extends RuntimeException {
+public final class DeliveryException extends Failure {
   private final Kind kind;
 
   public enum Kind {
@@ -22,5 +25,15 @@ public class DeliveryException extends RuntimeException {
 
   public Kind kind() {
     return kind;
+  }
+
+  @Override
+  public ExitCode exitCode() {
+    return ExitCode.RUNTIME;
+  }
+
+  @Override
+  public List<Phrase> explain() {
+    return List.of(Phrase.of("send.error", getMessage()));
   }
 }

@@ -36,207 +36,254 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Each measurement runs in a fresh JVM with {@code -Xmx128m}.
  */
 public final class ValidateBenchmark {
-  private static final String[] COUNTRIES = {"CN", "US", "KR", "JP", "DE", "GB", "FR", "IN"};
-  private static final String[] CURRENCIES = {"CNY", "USD", "KRW", "JPY", "EUR"};
-  private static final double[] FX = {7.25, 1, 1450, 150, 0.92};
-  private static final String[] KINDS = {"기금", "보조금", "투자", "대출"};
+    private static final String[] COUNTRIES = {"CN", "US", "KR", "JP", "DE", "GB", "FR", "IN"};
+    private static final String[] CURRENCIES = {"CNY", "USD", "KRW", "JPY", "EUR"};
+    private static final double[] FX = {7.25, 1, 1450, 150, 0.92};
+    private static final String[] KINDS = {"기금", "보조금", "투자", "대출"};
 
-  /** How many times each pass runs, the best kept: {@code -Dbench.runs=N}, 3 by default. */
-  private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** How many times each pass runs, the best kept: {@code -Dbench.runs=N}, 3 by default. */
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
-  private ValidateBenchmark() {}
+    private ValidateBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length > 0 && args[0].equals("--run")) {
-      run(args[1], Path.of(args[2]), args.length > 3 ? args[3] : null);
-      return;
-    }
-    List<Integer> sizes = new ArrayList<>();
-    for (String a : args) {
-      sizes.add(Integer.parseInt(a.replace("_", "")));
-    }
-    if (sizes.isEmpty()) {
-      sizes = List.of(100_000, 1_000_000);
-    }
-    Path dir = Path.of("target", "benchmark");
-    Files.createDirectories(dir.resolve("config/briefs"));
-    Files.writeString(dir.resolve("config/briefs/bench.yaml"), CONFIG);
-    StringBuilder md = new StringBuilder("| rows | file | pass | time (s) | rows/s | peak heap (MB) | -Xmx |\n|---|---|---|---|---|---|---|\n");
-    for (int rows : sizes) {
-      Path file = dir.resolve("bench-" + rows + ".xlsx");
-      if (!Files.exists(file)) {
-        System.err.println("writing " + file + " …");
-        write(file, rows);
-      }
-      long mb = Files.size(file) / (1024 * 1024);
-      double floor = 0;
-      // The passes in turns, RUNS times; the best of each is kept.
-      java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
-      for (int run = 0; run < RUNS; run++) {
-        for (String pass : List.of("aalto", "jdk", "validate", "java -jar")) {
-          String xmx = "128m";
-          String[] r = pass.equals("java -jar") ? cli(file, dir)
-              : fork(ValidateBenchmark.class, xmx, pass, file.toString(), dir.resolve("config").toString());
-          String[] b = best.get(pass);
-          // A failed run (-1) is kept only when no run succeeded.
-          long t = Long.parseLong(r[0]);
-          if (b == null || b[0].equals("-1") || (t >= 0 && t < Long.parseLong(b[0]))) {
-            best.put(pass, r);
-          }
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--run")) {
+            run(args[1], Path.of(args[2]), args.length > 3 ? args[3] : null);
+            return;
         }
-      }
-      for (var e : best.entrySet()) {
-        String pass = e.getKey();
-        String xmx = "128m";
-        String[] r = e.getValue();
-        double secs = Long.parseLong(r[0]) / 1000.0;
-        if (pass.equals("aalto")) {
-          floor = secs;
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            sizes.add(Integer.parseInt(a.replace("_", "")));
         }
-        String ratio = pass.equals("aalto") ? "" : String.format(" (%.2f× Aalto)", secs / floor);
-        md.append(String.format("| %,d | %d MB | %s | %.2f%s | %,.0f | %s | %s |%n", rows, mb, pass, secs, ratio,
-            rows / secs, r[1].equals("-1") ? "" : String.valueOf(Long.parseLong(r[1]) / (1024 * 1024)), xmx));
-        System.err.print(md.substring(md.lastIndexOf("|", md.length() - 3) > 0 ? md.lastIndexOf("\n| ") + 1 : 0));
-      }
-    }
-    System.out.println();
-    System.out.println(md);
-    Files.writeString(dir.resolve("results.md"), md);
-  }
-
-  /**
-   * Runs {@code main --run args…} in a fresh JVM with the serial collector and the given heap; returns
-   * the words of the last line it printed, or {"-1", "-1"} when it failed.
-   */
-  static String[] fork(Class<?> main, String xmx, String... args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), main.getName(), "--run"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (p.waitFor() != 0) {
-      return new String[] {"-1", "-1"};
-    }
-    String[] lines = out.split("\n");
-    return lines[lines.length - 1].split(" ");
-  }
-
-  /**
-   * {@code java -Xmx128m -XX:+UseSerialGC -jar target/briefpipe.jar validate …}, timed from outside;
-   * returns {"millis", "-1"} (its heap is not seen from here), or {"-1", "-1"} when it failed.
-   */
-  static String[] cli(Path file, Path dir) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-jar",
-        Path.of("target", "briefpipe.jar").toAbsolutePath().toString(), "validate", "-q", "--config",
-        dir.resolve("config").toString(), "--brief", "bench", "--workbook", file.toAbsolutePath().toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
-    long start = System.nanoTime();
-    int code = pb.start().waitFor();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return code == 0 ? new String[] {String.valueOf(millis), "-1"} : new String[] {"-1", "-1"};
-  }
-
-  /** One measured pass in this JVM; prints "millis peakHeapBytes". */
-  private static void run(String pass, Path file, String config) throws Exception {
-    long start = System.nanoTime();
-    switch (pass) {
-      case "aalto" -> stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
-      case "jdk" -> stax(file, XMLInputFactory.newDefaultFactory());
-      case "validate" -> {
-        // As `java -jar briefpipe.jar validate …` runs, after the JVM has started.
-        int code = dev.briefpipe.cli.Main.run(new String[] {"validate", "--config", config, "--brief", "bench", "-q",
-            "--workbook", file.toAbsolutePath().toString()}, new java.io.PrintWriter(System.err, true),
-            new java.io.PrintWriter(System.err, true), false);
-        if (code != 0) {
-          throw new IllegalStateException("validate exited " + code);
+        if (sizes.isEmpty()) {
+            sizes = List.of(100_000, 1_000_000);
         }
-      }
-      default -> throw new IllegalArgumentException(pass);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    System.out.println(millis + " " + peak);
-  }
-
-  /** The floor: inflate the sheet's XML and visit every event, doing nothing with it. */
-  static void stax(Path file, XMLInputFactory factory) throws Exception {
-    long events = 0;
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
-      try (InputStream in = zip.getInputStream(sheet)) {
-        XMLStreamReader x = factory.createXMLStreamReader(in);
-        while (x.hasNext()) {
-          if (x.next() == XMLStreamConstants.CHARACTERS) {
-            events += x.getTextLength();
-          }
-        }
-        x.close();
-      }
-      ZipEntry sst = zip.getEntry("xl/sharedStrings.xml");
-      if (sst != null) {
-        try (InputStream in = zip.getInputStream(sst)) {
-          XMLStreamReader x = factory.createXMLStreamReader(in);
-          while (x.hasNext()) {
-            if (x.next() == XMLStreamConstants.CHARACTERS) {
-              events += x.getTextLength();
+        Path dir = Path.of("target", "benchmark");
+        Files.createDirectories(dir.resolve("config/briefs"));
+        Files.writeString(dir.resolve("config/briefs/bench.yaml"), CONFIG);
+        StringBuilder md = new StringBuilder(
+                "| rows | file | pass | time (s) | rows/s | peak heap (MB) | -Xmx |\n|---|---|---|---|---|---|---|\n");
+        for (int rows : sizes) {
+            Path file = dir.resolve("bench-" + rows + ".xlsx");
+            if (!Files.exists(file)) {
+                System.err.println("writing " + file + " …");
+                write(file, rows);
             }
-          }
-          x.close();
+            long mb = Files.size(file) / (1024 * 1024);
+            double floor = 0;
+            // The passes in turns, RUNS times; the best of each is kept.
+            java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
+            for (int run = 0; run < RUNS; run++) {
+                for (String pass : List.of("aalto", "jdk", "validate", "java -jar")) {
+                    String xmx = "128m";
+                    String[] r = pass.equals("java -jar")
+                            ? cli(file, dir)
+                            : fork(
+                                    ValidateBenchmark.class,
+                                    xmx,
+                                    pass,
+                                    file.toString(),
+                                    dir.resolve("config").toString());
+                    String[] b = best.get(pass);
+                    // A failed run (-1) is kept only when no run succeeded.
+                    long t = Long.parseLong(r[0]);
+                    if (b == null || b[0].equals("-1") || (t >= 0 && t < Long.parseLong(b[0]))) {
+                        best.put(pass, r);
+                    }
+                }
+            }
+            for (var e : best.entrySet()) {
+                String pass = e.getKey();
+                String xmx = "128m";
+                String[] r = e.getValue();
+                double secs = Long.parseLong(r[0]) / 1000.0;
+                if (pass.equals("aalto")) {
+                    floor = secs;
+                }
+                String ratio = pass.equals("aalto") ? "" : String.format(" (%.2f× Aalto)", secs / floor);
+                md.append(String.format(
+                        "| %,d | %d MB | %s | %.2f%s | %,.0f | %s | %s |%n",
+                        rows,
+                        mb,
+                        pass,
+                        secs,
+                        ratio,
+                        rows / secs,
+                        r[1].equals("-1") ? "" : String.valueOf(Long.parseLong(r[1]) / (1024 * 1024)),
+                        xmx));
+                System.err.print(
+                        md.substring(md.lastIndexOf("|", md.length() - 3) > 0 ? md.lastIndexOf("\n| ") + 1 : 0));
+            }
         }
-      }
+        System.out.println();
+        System.out.println(md);
+        Files.writeString(dir.resolve("results.md"), md);
     }
-    if (events < 0) {
-      System.err.println(events);
-    }
-  }
 
-  /** Rows × 10 columns of plausible, valid data, with shared strings as Excel writes them. */
-  static void write(Path file, int rows) throws IOException {
-    Random random = new Random(42);
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 1000, true, true)) {
-      CellStyle date = wb.createCellStyle();
-      date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-      SXSSFSheet s = wb.createSheet("거래");
-      String[] header = {"ID", "일자", "국가", "구분", "금액", "통화", "환율", "USD 환산", "건수", "비고"};
-      SXSSFRow h = s.createRow(0);
-      for (int c = 0; c < header.length; c++) {
-        h.createCell(c).setCellValue(header[c]);
-      }
-      LocalDate day0 = LocalDate.of(2020, 1, 1);
-      for (int r = 1; r <= rows; r++) {
-        SXSSFRow row = s.createRow(r);
-        int cur = random.nextInt(CURRENCIES.length);
-        double amount = Math.round(random.nextDouble() * 1_000_000) / 100.0;
-        row.createCell(0).setCellValue(String.format("T%08d", r));
-        var d = row.createCell(1);
-        d.setCellValue(day0.plusDays(random.nextInt(2000)));
-        d.setCellStyle(date);
-        row.createCell(2).setCellValue(COUNTRIES[random.nextInt(COUNTRIES.length)]);
-        row.createCell(3).setCellValue(KINDS[random.nextInt(KINDS.length)]);
-        row.createCell(4).setCellValue(amount);
-        row.createCell(5).setCellValue(CURRENCIES[cur]);
-        row.createCell(6).setCellValue(FX[cur]);
-        row.createCell(7).setCellValue(Math.round(amount / FX[cur] * 100) / 100.0);
-        row.createCell(8).setCellValue(1 + random.nextInt(500));
-        row.createCell(9).setCellValue("메모 " + random.nextInt(200));
-      }
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (OutputStream out = Files.newOutputStream(file)) {
-        wb.write(out);
-      }
-      wb.dispose();
+    /**
+     * Runs {@code main --run args…} in a fresh JVM with the serial collector and the given heap; returns
+     * the words of the last line it printed, or {"-1", "-1"} when it failed.
+     */
+    static String[] fork(Class<?> main, String xmx, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + xmx,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName(),
+                "--run"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            return new String[] {"-1", "-1"};
+        }
+        String[] lines = out.split("\n");
+        return lines[lines.length - 1].split(" ");
     }
-  }
 
-  /** The generated workbook's schema; the pipeline benchmark adds a layout and a summary. */
-  static final String CONFIG = """
+    /**
+     * {@code java -Xmx128m -XX:+UseSerialGC -jar target/briefpipe.jar validate …}, timed from outside;
+     * returns {"millis", "-1"} (its heap is not seen from here), or {"-1", "-1"} when it failed.
+     */
+    static String[] cli(Path file, Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        Path.of("target", "briefpipe.jar").toAbsolutePath().toString(),
+                        "validate",
+                        "-q",
+                        "--config",
+                        dir.resolve("config").toString(),
+                        "--brief",
+                        "bench",
+                        "--workbook",
+                        file.toAbsolutePath().toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        long start = System.nanoTime();
+        int code = pb.start().waitFor();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return code == 0 ? new String[] {String.valueOf(millis), "-1"} : new String[] {"-1", "-1"};
+    }
+
+    /** One measured pass in this JVM; prints "millis peakHeapBytes". */
+    private static void run(String pass, Path file, String config) throws Exception {
+        long start = System.nanoTime();
+        switch (pass) {
+            case "aalto" -> stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
+            case "jdk" -> stax(file, XMLInputFactory.newDefaultFactory());
+            case "validate" -> {
+                // As `java -jar briefpipe.jar validate …` runs, after the JVM has started.
+                int code = dev.briefpipe.cli.Main.run(
+                        new String[] {
+                            "validate",
+                            "--config",
+                            config,
+                            "--brief",
+                            "bench",
+                            "-q",
+                            "--workbook",
+                            file.toAbsolutePath().toString()
+                        },
+                        new java.io.PrintWriter(System.err, true),
+                        new java.io.PrintWriter(System.err, true),
+                        false);
+                if (code != 0) {
+                    throw new IllegalStateException("validate exited " + code);
+                }
+            }
+            default -> throw new IllegalArgumentException(pass);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.println(millis + " " + peak);
+    }
+
+    /** The floor: inflate the sheet's XML and visit every event, doing nothing with it. */
+    static void stax(Path file, XMLInputFactory factory) throws Exception {
+        long events = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
+            try (InputStream in = zip.getInputStream(sheet)) {
+                XMLStreamReader x = factory.createXMLStreamReader(in);
+                while (x.hasNext()) {
+                    if (x.next() == XMLStreamConstants.CHARACTERS) {
+                        events += x.getTextLength();
+                    }
+                }
+                x.close();
+            }
+            ZipEntry sst = zip.getEntry("xl/sharedStrings.xml");
+            if (sst != null) {
+                try (InputStream in = zip.getInputStream(sst)) {
+                    XMLStreamReader x = factory.createXMLStreamReader(in);
+                    while (x.hasNext()) {
+                        if (x.next() == XMLStreamConstants.CHARACTERS) {
+                            events += x.getTextLength();
+                        }
+                    }
+                    x.close();
+                }
+            }
+        }
+        if (events < 0) {
+            System.err.println(events);
+        }
+    }
+
+    /** Rows × 10 columns of plausible, valid data, with shared strings as Excel writes them. */
+    static void write(Path file, int rows) throws IOException {
+        Random random = new Random(42);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 1000, true, true)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            SXSSFSheet s = wb.createSheet("거래");
+            String[] header = {"ID", "일자", "국가", "구분", "금액", "통화", "환율", "USD 환산", "건수", "비고"};
+            SXSSFRow h = s.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            LocalDate day0 = LocalDate.of(2020, 1, 1);
+            for (int r = 1; r <= rows; r++) {
+                SXSSFRow row = s.createRow(r);
+                int cur = random.nextInt(CURRENCIES.length);
+                double amount = Math.round(random.nextDouble() * 1_000_000) / 100.0;
+                row.createCell(0).setCellValue(String.format("T%08d", r));
+                var d = row.createCell(1);
+                d.setCellValue(day0.plusDays(random.nextInt(2000)));
+                d.setCellStyle(date);
+                row.createCell(2).setCellValue(COUNTRIES[random.nextInt(COUNTRIES.length)]);
+                row.createCell(3).setCellValue(KINDS[random.nextInt(KINDS.length)]);
+                row.createCell(4).setCellValue(amount);
+                row.createCell(5).setCellValue(CURRENCIES[cur]);
+                row.createCell(6).setCellValue(FX[cur]);
+                row.createCell(7).setCellValue(Math.round(amount / FX[cur] * 100) / 100.0);
+                row.createCell(8).setCellValue(1 + random.nextInt(500));
+                row.createCell(9).setCellValue("메모 " + random.nextInt(200));
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+    }
+
+    /** The generated workbook's schema; the pipeline benchmark adds a layout and a summary. */
+    static final String CONFIG = """
       id: bench
       title: "benchmark"
       workbook: bench.xlsx

@@ -1,14 +1,13 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.failure.ExitCode;
-import dev.briefpipe.failure.UsageException;
-
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefPipeline;
-import dev.briefpipe.run.Built;
 import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.Built;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -20,67 +19,67 @@ import picocli.CommandLine.ParentCommand;
 /** {@code build}: validates, then writes the PDF, CSV extracts, summary and manifest for one period. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false)
 final class BuildCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
+    @ParentCommand
+    Main main;
 
-  @Mixin
-  BriefOptions options;
+    @Mixin
+    BriefOptions options;
 
-  @Option(names = "--period", paramLabel = "YYYY-MM")
-  String period;
+    @Option(names = "--period", paramLabel = "YYYY-MM")
+    String period;
 
-  @Option(names = "--out", paramLabel = "DIR")
-  Path out;
+    @Option(names = "--out", paramLabel = "DIR")
+    Path out;
 
-  @Option(names = "--summary", paramLabel = "copy|in-place|off")
-  String summary;
+    @Option(names = "--summary", paramLabel = "copy|in-place|off")
+    String summary;
 
-  @Override
-  public Integer call() throws Exception {
-    long start = System.nanoTime();
-    Settings settings = options.load();
-    CliContext ctx = main.context(settings);
-    BriefConfig brief = options.brief(settings);
-    Period p = period(brief);
-    BriefPipeline.SummaryMode mode = summaryMode();
-    Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
-    Path workbook = options.workbook(settings, brief);
-    Built built;
-    try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
-      built = service.build(brief, workbook, p, outDir, mode);
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Settings settings = options.load();
+        CliContext ctx = main.context(settings);
+        BriefConfig brief = options.brief(settings);
+        Period p = period(brief);
+        BriefPipeline.SummaryMode mode = summaryMode();
+        Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
+        Path workbook = options.workbook(settings, brief);
+        Built built;
+        try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
+            built = service.build(brief, workbook, p, outDir, mode);
+        }
+        ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
+        built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
+        ctx.out().println("  manifest.json");
+        built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
+        ctx.out().flush();
+        return ExitCode.OK.code();
     }
-    ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
-    built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
-    ctx.out().println("  manifest.json");
-    built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
-    ctx.out().flush();
-    return ExitCode.OK.code();
-  }
 
-  private Period period(BriefConfig brief) {
-    if (period == null) {
-      return new Period(YearMonth.now(brief.zone()));
+    private Period period(BriefConfig brief) {
+        if (period == null) {
+            return new Period(YearMonth.now(brief.zone()));
+        }
+        try {
+            return Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cli.bad-period", period);
+        }
     }
-    try {
-      return Period.parse(period);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("cli.bad-period", period);
-    }
-  }
 
-  private BriefPipeline.SummaryMode summaryMode() {
-    if (summary == null) {
-      return null;
+    private BriefPipeline.SummaryMode summaryMode() {
+        if (summary == null) {
+            return null;
+        }
+        switch (summary) {
+            case "copy":
+                return BriefPipeline.SummaryMode.COPY;
+            case "in-place":
+                return BriefPipeline.SummaryMode.IN_PLACE;
+            case "off":
+                return BriefPipeline.SummaryMode.OFF;
+            default:
+                throw new UsageException("cli.bad-summary", summary);
+        }
     }
-    switch (summary) {
-      case "copy":
-        return BriefPipeline.SummaryMode.COPY;
-      case "in-place":
-        return BriefPipeline.SummaryMode.IN_PLACE;
-      case "off":
-        return BriefPipeline.SummaryMode.OFF;
-      default:
-        throw new UsageException("cli.bad-summary", summary);
-    }
-  }
 }

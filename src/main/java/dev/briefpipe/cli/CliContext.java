@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  */
 record CliContext(Messages messages, PrintWriter out, PrintWriter err, boolean colour, boolean quiet, boolean debug) {
 
-  String msg(String key, Object... args) {
-    return messages.get(key, args);
-  }
+    String msg(String key, Object... args) {
+        return messages.get(key, args);
+    }
 }

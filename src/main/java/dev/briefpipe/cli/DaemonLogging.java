@@ -14,48 +14,48 @@ import org.slf4j.LoggerFactory;
 
 /** The daemon's logging: INFO to stdout and to a file rolled daily (and at 20 MB), 30 days kept. */
 final class DaemonLogging {
-  private DaemonLogging() {}
+    private DaemonLogging() {}
 
-  static void start(Path file, boolean debug) {
-    LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
-    String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
-    PatternLayoutEncoder consoleEncoder = encoder(lc, pattern);
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(lc);
-    console.setName("daemon-stdout");
-    console.setEncoder(consoleEncoder);
-    console.start();
+    static void start(Path file, boolean debug) {
+        LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
+        String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
+        PatternLayoutEncoder consoleEncoder = encoder(lc, pattern);
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(lc);
+        console.setName("daemon-stdout");
+        console.setEncoder(consoleEncoder);
+        console.start();
 
-    RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
-    rolling.setContext(lc);
-    rolling.setName("daemon-file");
-    rolling.setFile(file.toString());
-    SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
-    policy.setContext(lc);
-    policy.setParent(rolling);
-    policy.setFileNamePattern(file.toString().replaceFirst("\\.log$", "") + "-%d{yyyy-MM-dd}.%i.log.gz");
-    policy.setMaxFileSize(FileSize.valueOf("20MB"));
-    policy.setMaxHistory(30);
-    policy.start();
-    rolling.setRollingPolicy(policy);
-    rolling.setEncoder(encoder(lc, pattern));
-    rolling.start();
+        RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
+        rolling.setContext(lc);
+        rolling.setName("daemon-file");
+        rolling.setFile(file.toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(lc);
+        policy.setParent(rolling);
+        policy.setFileNamePattern(file.toString().replaceFirst("\\.log$", "") + "-%d{yyyy-MM-dd}.%i.log.gz");
+        policy.setMaxFileSize(FileSize.valueOf("20MB"));
+        policy.setMaxHistory(30);
+        policy.start();
+        rolling.setRollingPolicy(policy);
+        rolling.setEncoder(encoder(lc, pattern));
+        rolling.start();
 
-    root.detachAndStopAllAppenders();
-    root.addAppender(console);
-    root.addAppender(rolling);
-    root.setLevel(Level.WARN);
-    lc.getLogger("dev.briefpipe").setLevel(debug ? Level.DEBUG : Level.INFO);
-    lc.getLogger("org.quartz").setLevel(Level.INFO);
-  }
+        root.detachAndStopAllAppenders();
+        root.addAppender(console);
+        root.addAppender(rolling);
+        root.setLevel(Level.WARN);
+        lc.getLogger("dev.briefpipe").setLevel(debug ? Level.DEBUG : Level.INFO);
+        lc.getLogger("org.quartz").setLevel(Level.INFO);
+    }
 
-  private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
-    PatternLayoutEncoder e = new PatternLayoutEncoder();
-    e.setContext(lc);
-    e.setPattern(pattern);
-    e.setCharset(java.nio.charset.StandardCharsets.UTF_8);
-    e.start();
-    return e;
-  }
+    private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
+        PatternLayoutEncoder e = new PatternLayoutEncoder();
+        e.setContext(lc);
+        e.setPattern(pattern);
+        e.setCharset(java.nio.charset.StandardCharsets.UTF_8);
+        e.start();
+        return e;
+    }
 }

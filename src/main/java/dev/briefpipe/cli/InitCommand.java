@@ -1,13 +1,12 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.failure.ExitCode;
-import dev.briefpipe.failure.UsageException;
-
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.export.template.TemplateWriter;
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+import dev.briefpipe.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,32 +17,32 @@ import picocli.CommandLine.ParentCommand;
 /** {@code init}: writes an empty template workbook from a brief's schema. Never replaces a file. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false)
 final class InitCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
+    @ParentCommand
+    Main main;
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
-  Path config;
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
+    Path config;
 
-  @Option(names = "--brief", paramLabel = "ID")
-  String brief;
+    @Option(names = "--brief", paramLabel = "ID")
+    String brief;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "init.out")
-  Path out;
+    @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "init.out")
+    Path out;
 
-  @Override
-  public Integer call() throws Exception {
-    Settings settings = new ConfigLoader().load(config);
-    CliContext ctx = main.context(settings);
-    BriefConfig b = BriefOptions.choose(settings, brief);
-    Path target = out.toAbsolutePath().normalize();
-    if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-      throw new UsageException("cli.init-not-xlsx", target);
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = new ConfigLoader().load(config);
+        CliContext ctx = main.context(settings);
+        BriefConfig b = BriefOptions.choose(settings, brief);
+        Path target = out.toAbsolutePath().normalize();
+        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw new UsageException("cli.init-not-xlsx", target);
+        }
+        if (Files.exists(target)) {
+            throw new UsageException("cli.init-exists", target);
+        }
+        AtomicFiles.write(target, new TemplateWriter(ctx.messages()).write(b));
+        ctx.out().println(ctx.msg("cli.init-written", target, b.sheets().size()));
+        return ExitCode.OK.code();
     }
-    if (Files.exists(target)) {
-      throw new UsageException("cli.init-exists", target);
-    }
-    AtomicFiles.write(target, new TemplateWriter(ctx.messages()).write(b));
-    ctx.out().println(ctx.msg("cli.init-written", target, b.sheets().size()));
-    return ExitCode.OK.code();
-  }
 }

@@ -8,28 +8,31 @@ import java.util.Locale;
  * {@code lang} (where "auto" follows the system locale), else Korean.
  */
 final class Language {
-  private Language() {}
+    private Language() {}
 
-  /** Before parsing: from --lang in the raw arguments, or the environment. */
-  static Messages.Lang early(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--lang") && i + 1 < args.length) {
-        return Messages.Lang.parse(args[i + 1]);
-      }
-      if (args[i].startsWith("--lang=")) {
-        return Messages.Lang.parse(args[i].substring("--lang=".length()));
-      }
+    /** Before parsing: from --lang in the raw arguments, or the environment. */
+    static Messages.Lang early(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return Messages.Lang.parse(args[i + 1]);
+            }
+            if (args[i].startsWith("--lang=")) {
+                return Messages.Lang.parse(args[i].substring("--lang=".length()));
+            }
+        }
+        String env = System.getenv("BRIEFPIPE_LANG");
+        return env != null ? Messages.Lang.parse(env) : Messages.Lang.KO;
     }
-    String env = System.getenv("BRIEFPIPE_LANG");
-    return env != null ? Messages.Lang.parse(env) : Messages.Lang.KO;
-  }
 
-  static Messages.Lang fromConfig(String configured) {
-    if ("auto".equalsIgnoreCase(configured)) {
-      String sys = System.getenv("LC_ALL") != null ? System.getenv("LC_ALL") : System.getenv("LANG");
-      return sys != null && sys.startsWith("en") ? Messages.Lang.EN
-          : Locale.getDefault().getLanguage().equals("en") && sys != null ? Messages.Lang.EN : Messages.Lang.KO;
+    static Messages.Lang fromConfig(String configured) {
+        if ("auto".equalsIgnoreCase(configured)) {
+            String sys = System.getenv("LC_ALL") != null ? System.getenv("LC_ALL") : System.getenv("LANG");
+            return sys != null && sys.startsWith("en")
+                    ? Messages.Lang.EN
+                    : Locale.getDefault().getLanguage().equals("en") && sys != null
+                            ? Messages.Lang.EN
+                            : Messages.Lang.KO;
+        }
+        return Messages.Lang.parse(configured);
     }
-    return Messages.Lang.parse(configured);
-  }
 }

@@ -8,71 +8,71 @@ import java.io.PrintWriter;
  * redrawn in place on a terminal, or a line per tenth when stderr is a file or a pipe.
  */
 final class ProgressBar implements ProgressListener {
-  private static final long SHOW_AFTER = 2_000_000_000L;
-  private static final long REDRAW = 200_000_000L;
-  private static final int WIDTH = 30;
-  private final CliContext ctx;
-  private final PrintWriter err;
-  private final boolean tty;
-  private final java.util.function.LongSupplier clock;
-  private String stage = "";
-  private long started;
-  private long drawnAt;
-  private int lastTenth;
-  private boolean open;
+    private static final long SHOW_AFTER = 2_000_000_000L;
+    private static final long REDRAW = 200_000_000L;
+    private static final int WIDTH = 30;
+    private final CliContext ctx;
+    private final PrintWriter err;
+    private final boolean tty;
+    private final java.util.function.LongSupplier clock;
+    private String stage = "";
+    private long started;
+    private long drawnAt;
+    private int lastTenth;
+    private boolean open;
 
-  ProgressBar(CliContext ctx, boolean tty) {
-    this(ctx, tty, System::nanoTime);
-  }
-
-  /** @param clock nanoseconds, as {@link System#nanoTime} */
-  ProgressBar(CliContext ctx, boolean tty, java.util.function.LongSupplier clock) {
-    this.ctx = ctx;
-    this.err = ctx.err();
-    this.tty = tty;
-    this.clock = clock;
-  }
-
-  @Override
-  public synchronized void stage(String stage, int index, int total) {
-    closeLine();
-    this.stage = stage;
-    started = clock.getAsLong();
-    lastTenth = 0;
-    err.println("[" + index + "/" + total + "] " + ctx.msg("stage." + stage) + "…");
-    err.flush();
-  }
-
-  @Override
-  public synchronized void advance(String stage, long done, long total) {
-    long now = clock.getAsLong();
-    if (!stage.equals(this.stage) || total <= 0 || now - started < SHOW_AFTER) {
-      return;
+    ProgressBar(CliContext ctx, boolean tty) {
+        this(ctx, tty, System::nanoTime);
     }
-    int percent = (int) Math.min(100, done * 100 / total);
-    double secs = (now - started) / 1e9;
-    if (tty) {
-      if (now - drawnAt < REDRAW && percent < 100) {
-        return;
-      }
-      drawnAt = now;
-      int filled = percent * WIDTH / 100;
-      err.printf("\r  [%s%s] %3d%%  %.0f s", "█".repeat(filled), "░".repeat(WIDTH - filled), percent, secs);
-      open = true;
-      if (percent == 100) {
+
+    /** @param clock nanoseconds, as {@link System#nanoTime} */
+    ProgressBar(CliContext ctx, boolean tty, java.util.function.LongSupplier clock) {
+        this.ctx = ctx;
+        this.err = ctx.err();
+        this.tty = tty;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void stage(String stage, int index, int total) {
         closeLine();
-      }
-    } else if (percent / 10 > lastTenth) {
-      lastTenth = percent / 10;
-      err.printf("  %d%%  %.0f s%n", percent, secs);
+        this.stage = stage;
+        started = clock.getAsLong();
+        lastTenth = 0;
+        err.println("[" + index + "/" + total + "] " + ctx.msg("stage." + stage) + "…");
+        err.flush();
     }
-    err.flush();
-  }
 
-  private void closeLine() {
-    if (open) {
-      err.println();
-      open = false;
+    @Override
+    public synchronized void advance(String stage, long done, long total) {
+        long now = clock.getAsLong();
+        if (!stage.equals(this.stage) || total <= 0 || now - started < SHOW_AFTER) {
+            return;
+        }
+        int percent = (int) Math.min(100, done * 100 / total);
+        double secs = (now - started) / 1e9;
+        if (tty) {
+            if (now - drawnAt < REDRAW && percent < 100) {
+                return;
+            }
+            drawnAt = now;
+            int filled = percent * WIDTH / 100;
+            err.printf("\r  [%s%s] %3d%%  %.0f s", "█".repeat(filled), "░".repeat(WIDTH - filled), percent, secs);
+            open = true;
+            if (percent == 100) {
+                closeLine();
+            }
+        } else if (percent / 10 > lastTenth) {
+            lastTenth = percent / 10;
+            err.printf("  %d%%  %.0f s%n", percent, secs);
+        }
+        err.flush();
     }
-  }
+
+    private void closeLine() {
+        if (open) {
+            err.println();
+            open = false;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.RunHistory;
 import java.time.ZoneId;
@@ -15,38 +15,50 @@ import picocli.CommandLine.ParentCommand;
 /** {@code runs}: the run history, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false)
 final class RunsCommand implements Callable<Integer> {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  @ParentCommand
-  Main main;
+    @ParentCommand
+    Main main;
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
-  java.nio.file.Path config;
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
+    java.nio.file.Path config;
 
-  @Option(names = "--brief", paramLabel = "ID")
-  String brief;
+    @Option(names = "--brief", paramLabel = "ID")
+    String brief;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20")
-  int limit;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20")
+    int limit;
 
-  @Override
-  public Integer call() {
-    Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
-    CliContext ctx = main.context(settings);
-    try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
-      List<RunHistory.Run> runs = service.runs().list(brief, limit);
-      ctx.out().println(ctx.msg("runs.header"));
-      ZoneId zone = ZoneId.systemDefault();
-      for (RunHistory.Run r : runs) {
-        ctx.out().printf("%-5d %-14s %-8s %-9s %-13s %-19s %-19s %5s  %-16s %s%n", r.id(), r.brief(), r.period(), r.trigger(),
-            r.status(), TIME.format(r.started().atZone(zone)), r.finished() == null ? "-" : TIME.format(r.finished().atZone(zone)),
-            r.findings() == null ? "-" : r.findings(), r.node() == null ? "-" : r.node(), r.error() == null ? "" : r.error());
-      }
-      if (runs.isEmpty()) {
-        ctx.out().println(ctx.msg("runs.none"));
-      }
-      ctx.out().flush();
-      return ExitCode.OK.code();
+    @Override
+    public Integer call() {
+        Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+        CliContext ctx = main.context(settings);
+        try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
+            List<RunHistory.Run> runs = service.runs().list(brief, limit);
+            ctx.out().println(ctx.msg("runs.header"));
+            ZoneId zone = ZoneId.systemDefault();
+            for (RunHistory.Run r : runs) {
+                ctx.out()
+                        .printf(
+                                "%-5d %-14s %-8s %-9s %-13s %-19s %-19s %5s  %-16s %s%n",
+                                r.id(),
+                                r.brief(),
+                                r.period(),
+                                r.trigger(),
+                                r.status(),
+                                TIME.format(r.started().atZone(zone)),
+                                r.finished() == null
+                                        ? "-"
+                                        : TIME.format(r.finished().atZone(zone)),
+                                r.findings() == null ? "-" : r.findings(),
+                                r.node() == null ? "-" : r.node(),
+                                r.error() == null ? "" : r.error());
+            }
+            if (runs.isEmpty()) {
+                ctx.out().println(ctx.msg("runs.none"));
+            }
+            ctx.out().flush();
+            return ExitCode.OK.code();
+        }
     }
-  }
 }

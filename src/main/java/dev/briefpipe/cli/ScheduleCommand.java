@@ -1,7 +1,7 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
@@ -22,52 +22,58 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false)
 final class ScheduleCommand implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
-  @ParentCommand
-  Main main;
+    @ParentCommand
+    Main main;
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
-  Path config;
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config")
+    Path config;
 
-  @Option(names = "--once")
-  boolean once;
+    @Option(names = "--once")
+    boolean once;
 
-  @Override
-  public Integer call() throws Exception {
-    Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
-    CliContext ctx = main.context(settings);
-    Path logFile = settings.app().scheduler().logFile().isBlank()
-        ? settings.resolve(settings.app().state()).resolve("logs/briefpipe.log")
-        : settings.resolve(settings.app().scheduler().logFile());
-    DaemonLogging.start(logFile, main.debug);
-    BriefService service = BriefService.open(settings, ProgressListener.NONE);
-    BriefScheduler scheduler = new BriefScheduler(settings, service);
-    if (once) {
-      try {
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+        CliContext ctx = main.context(settings);
+        Path logFile = settings.app().scheduler().logFile().isBlank()
+                ? settings.resolve(settings.app().state()).resolve("logs/briefpipe.log")
+                : settings.resolve(settings.app().scheduler().logFile());
+        DaemonLogging.start(logFile, main.debug);
+        BriefService service = BriefService.open(settings, ProgressListener.NONE);
+        BriefScheduler scheduler = new BriefScheduler(settings, service);
+        if (once) {
+            try {
+                scheduler.sync();
+                List<RunOutcome> outcomes = scheduler.runDueOnce();
+                outcomes.forEach(o -> ctx.out().println(o.status() + (o.detail() == null ? "" : " " + o.detail())));
+                return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
+            } finally {
+                scheduler.shutdown(false);
+                service.close();
+            }
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    log.info("stopping: waiting for running jobs to finish");
+                    scheduler.shutdown(true);
+                    service.close();
+                    log.info("stopped");
+                    stopped.countDown();
+                },
+                "briefpipe-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         scheduler.sync();
-        List<RunOutcome> outcomes = scheduler.runDueOnce();
-        outcomes.forEach(o -> ctx.out().println(o.status() + (o.detail() == null ? "" : " " + o.detail())));
-        return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
-      } finally {
-        scheduler.shutdown(false);
-        service.close();
-      }
+        scheduler.start();
+        log.info(
+                "scheduler {} started on {} ({} job(s)); log file {}",
+                scheduler.quartz().getSchedulerInstanceId(),
+                service.node(),
+                scheduler.jobs().size(),
+                logFile);
+        stopped.await();
+        return ExitCode.OK.code();
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      log.info("stopping: waiting for running jobs to finish");
-      scheduler.shutdown(true);
-      service.close();
-      log.info("stopped");
-      stopped.countDown();
-    }, "briefpipe-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    scheduler.sync();
-    scheduler.start();
-    log.info("scheduler {} started on {} ({} job(s)); log file {}", scheduler.quartz().getSchedulerInstanceId(),
-        service.node(), scheduler.jobs().size(), logFile);
-    stopped.await();
-    return ExitCode.OK.code();
-  }
 }

@@ -16,60 +16,69 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * picocli's own sentences are in English only; those it has no Korean for here are shown as they are.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
-  private final Messages messages;
+    private final Messages messages;
 
-  UsageErrors(Messages messages) {
-    this.messages = messages;
-  }
+    UsageErrors(Messages messages) {
+        this.messages = messages;
+    }
 
-  @Override
-  public int handleParseException(ParameterException ex, String[] args) {
-    CommandLine cmd = ex.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    err.println(message(ex));
-    if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      List<String> meant = u.getSuggestions().stream()
-          .map(s -> s.startsWith("-") ? s : cmd.getCommandSpec().qualifiedName() + " " + s).toList();
-      err.println(messages.get("usage.did-you-mean", String.join(", ", meant)));
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(message(ex));
+        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> meant = u.getSuggestions().stream()
+                    .map(s -> s.startsWith("-") ? s : cmd.getCommandSpec().qualifiedName() + " " + s)
+                    .toList();
+            err.println(messages.get("usage.did-you-mean", String.join(", ", meant)));
+        }
+        err.println(messages.get("usage.help", cmd.getCommandSpec().qualifiedName()));
+        return ExitCode.USAGE.code();
     }
-    err.println(messages.get("usage.help", cmd.getCommandSpec().qualifiedName()));
-    return ExitCode.USAGE.code();
-  }
 
-  private String message(ParameterException ex) {
-    if (messages.lang() == Messages.Lang.EN) {
-      return ex.getMessage();
+    private String message(ParameterException ex) {
+        if (messages.lang() == Messages.Lang.EN) {
+            return ex.getMessage();
+        }
+        if (ex instanceof UnmatchedArgumentException u) {
+            List<String> words = u.getUnmatched();
+            String first = words.isEmpty() ? "" : words.get(0);
+            return messages.get(first.startsWith("-") ? "usage.unknown-option" : "usage.unknown-argument", first);
+        }
+        if (ex instanceof CommandLine.MissingParameterException m) {
+            List<ArgSpec> missing = m.getMissing();
+            String names =
+                    String.join(", ", missing.stream().map(UsageErrors::name).toList());
+            return ex.getMessage().startsWith("Missing required parameter for option")
+                    ? messages.get(
+                            "usage.missing-value",
+                            names,
+                            missing.isEmpty() ? "" : missing.get(0).paramLabel())
+                    : messages.get("usage.missing", names);
+        }
+        if (ex instanceof CommandLine.OverwrittenOptionException o) {
+            return messages.get("usage.repeated", name(o.getOverwritten()));
+        }
+        if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getArgSpec() != null) {
+            ArgSpec spec = ex.getArgSpec();
+            Class<?> type = spec.type();
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return messages.get("usage.bad-integer", name(spec), ex.getValue());
+            }
+            if (spec.paramLabel().contains("|")) {
+                return messages.get(
+                        "usage.bad-choice",
+                        name(spec),
+                        ex.getValue(),
+                        spec.paramLabel().replace("|", ", "));
+            }
+            return messages.get("usage.bad-value", name(spec), ex.getValue(), spec.paramLabel());
+        }
+        return messages.get("usage.other", ex.getMessage());
     }
-    if (ex instanceof UnmatchedArgumentException u) {
-      List<String> words = u.getUnmatched();
-      String first = words.isEmpty() ? "" : words.get(0);
-      return messages.get(first.startsWith("-") ? "usage.unknown-option" : "usage.unknown-argument", first);
-    }
-    if (ex instanceof CommandLine.MissingParameterException m) {
-      List<ArgSpec> missing = m.getMissing();
-      String names = String.join(", ", missing.stream().map(UsageErrors::name).toList());
-      return ex.getMessage().startsWith("Missing required parameter for option")
-          ? messages.get("usage.missing-value", names, missing.isEmpty() ? "" : missing.get(0).paramLabel())
-          : messages.get("usage.missing", names);
-    }
-    if (ex instanceof CommandLine.OverwrittenOptionException o) {
-      return messages.get("usage.repeated", name(o.getOverwritten()));
-    }
-    if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getArgSpec() != null) {
-      ArgSpec spec = ex.getArgSpec();
-      Class<?> type = spec.type();
-      if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-        return messages.get("usage.bad-integer", name(spec), ex.getValue());
-      }
-      if (spec.paramLabel().contains("|")) {
-        return messages.get("usage.bad-choice", name(spec), ex.getValue(), spec.paramLabel().replace("|", ", "));
-      }
-      return messages.get("usage.bad-value", name(spec), ex.getValue(), spec.paramLabel());
-    }
-    return messages.get("usage.other", ex.getMessage());
-  }
 
-  private static String name(ArgSpec spec) {
-    return spec instanceof OptionSpec o ? o.longestName() : spec.paramLabel();
-  }
+    private static String name(ArgSpec spec) {
+        return spec instanceof OptionSpec o ? o.longestName() : spec.paramLabel();
+    }
 }

@@ -15,121 +15,148 @@ import java.util.List;
  * @param workbook limits on the workbooks read
  */
 public record AppConfig(
-    String briefs, String output, String lang, Fonts fonts, Integer backups, String state, Database database,
-    Scheduler scheduler, Mail mail, List<String> holidays, Workbook workbook) {
+        String briefs,
+        String output,
+        String lang,
+        Fonts fonts,
+        Integer backups,
+        String state,
+        Database database,
+        Scheduler scheduler,
+        Mail mail,
+        List<String> holidays,
+        Workbook workbook) {
 
-  public AppConfig {
-    briefs = briefs == null ? "briefs" : briefs;
-    output = output == null ? "output" : output;
-    lang = lang == null ? "ko" : lang;
-    fonts = fonts == null ? new Fonts(null, null, null, null) : fonts;
-    backups = backups == null ? 5 : backups;
-    state = state == null ? ".briefpipe" : state;
-    database = database == null ? new Database(null, null, null, null) : database;
-    scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
-    mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
-    holidays = holidays == null ? List.of() : List.copyOf(holidays);
-    workbook = workbook == null ? new Workbook(null, null, null) : workbook;
-  }
-
-  /**
-   * Limits on reading a workbook, so a wrong or hostile file fails fast instead of stalling a run.
-   *
-   * @param maxMegabytes a larger file is refused before it is opened
-   * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
-   * @param timeoutSeconds reading and validating that take longer are abandoned
-   */
-  // Every .xlsx is now read row by row: the threshold of earlier versions is accepted and ignored.
-  @JsonIgnoreProperties({"streamAboveMegabytes"})
-  public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
-    public Workbook {
-      maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
-      maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
-      timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;
-    }
-  }
-
-  public static AppConfig defaults() {
-    return new AppConfig(null, null, null, null, null, null, null, null, null, null, null);
-  }
-
-  /**
-   * Where the scheduler, run history and delivery ledger live.
-   *
-   * @param url a JDBC URL; empty = embedded H2 in the state folder
-   * @param passwordEnv the environment variable holding the password (never the password itself)
-   * @param poolSize connections kept open
-   */
-  public record Database(String url, String user, String passwordEnv, Integer poolSize) {
-    public Database {
-      url = url == null ? "" : url;
-      user = user == null ? "" : user;
-      passwordEnv = passwordEnv == null ? "BRIEFPIPE_DB_PASSWORD" : passwordEnv;
-      poolSize = poolSize == null ? 5 : poolSize;
-    }
-  }
-
-  /**
-   * @param clustered run as one node of a Quartz cluster (needs a shared database such as PostgreSQL)
-   * @param instanceId this node's id; "AUTO" lets Quartz make one
-   * @param checkinMillis how often a cluster node reports in (and looks for failed nodes)
-   * @param misfireMillis how late a fire may be before it counts as missed
-   */
-  public record Scheduler(
-      Integer threads, Boolean clustered, String instanceId, Long checkinMillis, Long misfireMillis, String logFile) {
-    public Scheduler {
-      threads = threads == null ? 2 : threads;
-      clustered = clustered != null && clustered;
-      instanceId = instanceId == null ? "AUTO" : instanceId;
-      checkinMillis = checkinMillis == null ? 7500L : checkinMillis;
-      misfireMillis = misfireMillis == null ? 60_000L : misfireMillis;
-      logFile = logFile == null ? "" : logFile;
-    }
-  }
-
-  /**
-   * Outgoing mail. With no host, messages are written as .eml files to the period's outbox folder.
-   *
-   * @param security starttls (required, never silently plain), smtps, or none
-   * @param passwordEnv the environment variable holding the SMTP password
-   * @param timeoutMillis connect, read and write timeout
-   * @param retries attempts after the first for a temporary failure (4xx, no connection)
-   * @param backoffMillis wait before the first retry; doubled for each next one
-   */
-  public record Mail(
-      String host, Integer port, String security, String user, String passwordEnv, String from, Integer timeoutMillis,
-      Integer retries, Long backoffMillis) {
-    public Mail {
-      host = host == null ? "" : host;
-      security = security == null ? "starttls" : security;
-      port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
-      user = user == null ? "" : user;
-      passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;
-      from = from == null ? "briefpipe <briefpipe@localhost>" : from;
-      timeoutMillis = timeoutMillis == null ? 20_000 : timeoutMillis;
-      retries = retries == null ? 3 : retries;
-      backoffMillis = backoffMillis == null ? 2_000L : backoffMillis;
-    }
-  }
-
-  /**
-   * @param regular a TrueType font file with Korean glyphs; empty = search the installed fonts
-   * @param bold its bold face (optional; the regular face is used when absent)
-   * @param search font file names to look for among installed fonts, in order of preference
-   * @param fallback fonts tried, in order, for characters the main font lacks (Chinese characters in
-   *     names and references); file names without extension, or paths to .ttf files
-   */
-  public record Fonts(String regular, String bold, List<String> search, List<String> fallback) {
-    public Fonts {
-      regular = regular == null ? "" : regular;
-      bold = bold == null ? "" : bold;
-      search = search == null || search.isEmpty() ? DEFAULT_SEARCH : List.copyOf(search);
-      fallback = fallback == null ? DEFAULT_FALLBACK : List.copyOf(fallback);
+    public AppConfig {
+        briefs = briefs == null ? "briefs" : briefs;
+        output = output == null ? "output" : output;
+        lang = lang == null ? "ko" : lang;
+        fonts = fonts == null ? new Fonts(null, null, null, null) : fonts;
+        backups = backups == null ? 5 : backups;
+        state = state == null ? ".briefpipe" : state;
+        database = database == null ? new Database(null, null, null, null) : database;
+        scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
+        mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
+        holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        workbook = workbook == null ? new Workbook(null, null, null) : workbook;
     }
 
-    static final List<String> DEFAULT_FALLBACK = List.of("DroidSansFallbackFull", "DroidSansFallback");
+    /**
+     * Limits on reading a workbook, so a wrong or hostile file fails fast instead of stalling a run.
+     *
+     * @param maxMegabytes a larger file is refused before it is opened
+     * @param maxPartMegabytes a part (one sheet's XML) that unpacks larger is refused
+     * @param timeoutSeconds reading and validating that take longer are abandoned
+     */
+    // Every .xlsx is now read row by row: the threshold of earlier versions is accepted and ignored.
+    @JsonIgnoreProperties({"streamAboveMegabytes"})
+    public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
+        public Workbook {
+            maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
+            maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
+            timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;
+        }
+    }
 
-    static final List<String> DEFAULT_SEARCH =
-        List.of("NanumGothic", "NanumBarunGothic", "NotoSansKR", "NotoSansCJKkr", "malgun", "AppleSDGothicNeo", "UnDotum");
-  }
+    public static AppConfig defaults() {
+        return new AppConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Where the scheduler, run history and delivery ledger live.
+     *
+     * @param url a JDBC URL; empty = embedded H2 in the state folder
+     * @param passwordEnv the environment variable holding the password (never the password itself)
+     * @param poolSize connections kept open
+     */
+    public record Database(String url, String user, String passwordEnv, Integer poolSize) {
+        public Database {
+            url = url == null ? "" : url;
+            user = user == null ? "" : user;
+            passwordEnv = passwordEnv == null ? "BRIEFPIPE_DB_PASSWORD" : passwordEnv;
+            poolSize = poolSize == null ? 5 : poolSize;
+        }
+    }
+
+    /**
+     * @param clustered run as one node of a Quartz cluster (needs a shared database such as PostgreSQL)
+     * @param instanceId this node's id; "AUTO" lets Quartz make one
+     * @param checkinMillis how often a cluster node reports in (and looks for failed nodes)
+     * @param misfireMillis how late a fire may be before it counts as missed
+     */
+    public record Scheduler(
+            Integer threads,
+            Boolean clustered,
+            String instanceId,
+            Long checkinMillis,
+            Long misfireMillis,
+            String logFile) {
+        public Scheduler {
+            threads = threads == null ? 2 : threads;
+            clustered = clustered != null && clustered;
+            instanceId = instanceId == null ? "AUTO" : instanceId;
+            checkinMillis = checkinMillis == null ? 7500L : checkinMillis;
+            misfireMillis = misfireMillis == null ? 60_000L : misfireMillis;
+            logFile = logFile == null ? "" : logFile;
+        }
+    }
+
+    /**
+     * Outgoing mail. With no host, messages are written as .eml files to the period's outbox folder.
+     *
+     * @param security starttls (required, never silently plain), smtps, or none
+     * @param passwordEnv the environment variable holding the SMTP password
+     * @param timeoutMillis connect, read and write timeout
+     * @param retries attempts after the first for a temporary failure (4xx, no connection)
+     * @param backoffMillis wait before the first retry; doubled for each next one
+     */
+    public record Mail(
+            String host,
+            Integer port,
+            String security,
+            String user,
+            String passwordEnv,
+            String from,
+            Integer timeoutMillis,
+            Integer retries,
+            Long backoffMillis) {
+        public Mail {
+            host = host == null ? "" : host;
+            security = security == null ? "starttls" : security;
+            port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
+            user = user == null ? "" : user;
+            passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;
+            from = from == null ? "briefpipe <briefpipe@localhost>" : from;
+            timeoutMillis = timeoutMillis == null ? 20_000 : timeoutMillis;
+            retries = retries == null ? 3 : retries;
+            backoffMillis = backoffMillis == null ? 2_000L : backoffMillis;
+        }
+    }
+
+    /**
+     * @param regular a TrueType font file with Korean glyphs; empty = search the installed fonts
+     * @param bold its bold face (optional; the regular face is used when absent)
+     * @param search font file names to look for among installed fonts, in order of preference
+     * @param fallback fonts tried, in order, for characters the main font lacks (Chinese characters in
+     *     names and references); file names without extension, or paths to .ttf files
+     */
+    public record Fonts(String regular, String bold, List<String> search, List<String> fallback) {
+        public Fonts {
+            regular = regular == null ? "" : regular;
+            bold = bold == null ? "" : bold;
+            search = search == null || search.isEmpty() ? DEFAULT_SEARCH : List.copyOf(search);
+            fallback = fallback == null ? DEFAULT_FALLBACK : List.copyOf(fallback);
+        }
+
+        static final List<String> DEFAULT_FALLBACK = List.of("DroidSansFallbackFull", "DroidSansFallback");
+
+        static final List<String> DEFAULT_SEARCH = List.of(
+                "NanumGothic",
+                "NanumBarunGothic",
+                "NotoSansKR",
+                "NotoSansCJKkr",
+                "malgun",
+                "AppleSDGothicNeo",
+                "UnDotum");
+    }
 }

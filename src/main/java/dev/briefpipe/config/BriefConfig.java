@@ -12,115 +12,132 @@ import java.util.Map;
  * @param extracts the CSV extracts; null = one excel-profile extract per sheet with export on
  */
 public record BriefConfig(
-    String id,
-    String title,
-    String workbook,
-    String locale,
-    Outputs outputs,
-    List<ExtractConfig> extracts,
-    NormaliseConfig normalise,
-    StyleConfig style,
-    Map<String, SheetSchema> sheets,
-    List<LayoutBlock> layout,
-    SummaryConfig summary,
-    ScheduleConfig schedule,
-    DeliveryConfig delivery) {
+        String id,
+        String title,
+        String workbook,
+        String locale,
+        Outputs outputs,
+        List<ExtractConfig> extracts,
+        NormaliseConfig normalise,
+        StyleConfig style,
+        Map<String, SheetSchema> sheets,
+        List<LayoutBlock> layout,
+        SummaryConfig summary,
+        ScheduleConfig schedule,
+        DeliveryConfig delivery) {
 
-  public BriefConfig {
-    locale = locale == null ? "ko-KR" : locale;
-    outputs = outputs == null ? new Outputs(null, null) : outputs;
-    style = style == null ? StyleConfig.defaults() : style;
-    normalise = normalise == null ? NormaliseConfig.defaults() : normalise;
-    extracts = extracts == null ? null : List.copyOf(extracts);
-    sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
-    layout = layout == null ? List.of() : List.copyOf(layout);
-  }
-
-  /** The brief's time zone: its schedule's, else Asia/Seoul (the period of a build, dates in outputs). */
-  public java.time.ZoneId zone() {
-    return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
-  }
-
-  /** @param pdf file name pattern; {id} and {period} are replaced */
-  public record Outputs(String pdf, Boolean csv) {
-    public Outputs {
-      pdf = pdf == null ? "{id}-{period}.pdf" : pdf;
-      csv = csv == null || csv;
+    public BriefConfig {
+        locale = locale == null ? "ko-KR" : locale;
+        outputs = outputs == null ? new Outputs(null, null) : outputs;
+        style = style == null ? StyleConfig.defaults() : style;
+        normalise = normalise == null ? NormaliseConfig.defaults() : normalise;
+        extracts = extracts == null ? null : List.copyOf(extracts);
+        sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
+        layout = layout == null ? List.of() : List.copyOf(layout);
     }
-  }
 
-  /**
-   * @param mode {@code copy} (write the refreshed workbook into the output folder) or {@code in-place}
-   */
-  public record SummaryConfig(String sheet, String mode, List<Figure> figures, List<GroupTable> tables, Chart chart,
-      Boolean compare) {
-    public SummaryConfig {
-      sheet = sheet == null ? "요약" : sheet;
-      mode = mode == null ? "copy" : mode;
-      figures = figures == null ? List.of() : List.copyOf(figures);
-      tables = tables == null ? List.of() : List.copyOf(tables);
-      compare = compare == null || compare;
+    /** The brief's time zone: its schedule's, else Asia/Seoul (the period of a build, dates in outputs). */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
     }
-  }
 
-  /**
-   * A group-by table on the summary sheet: one row per value of {@code by} (and one column per value
-   * of {@code across}), each cell a live COUNTIFS or SUMIFS over the data sheet.
-   *
-   * @param sum the field summed; null = count rows
-   * @param sort desc or asc by the total (default: first appearance)
-   * @param top keep only this many rows (after sorting)
-   */
-  public record GroupTable(String title, String sheet, String by, String across, String sum, String sort, Integer top,
-      String format) {}
-
-  /** One native Excel chart on the summary sheet, of the {@code table}-th group table (from 1). */
-  public record Chart(Integer table, String kind, String title) {
-    public Chart {
-      table = table == null ? 1 : table;
-      kind = kind == null ? "bar" : kind;
+    /** @param pdf file name pattern; {id} and {period} are replaced */
+    public record Outputs(String pdf, Boolean csv) {
+        public Outputs {
+            pdf = pdf == null ? "{id}-{period}.pdf" : pdf;
+            csv = csv == null || csv;
+        }
     }
-  }
 
-  /** A headline figure: an expression over the data, with a label, unit and Excel number format. */
-  public record Figure(String id, String label, String expr, String unit, String format, String note) {}
-
-  /**
-   * When the brief is built and sent.
-   *
-   * @param cron a Quartz cron expression; a fire on a weekend or holiday moves to the next working day
-   * @param zone an IANA time zone
-   * @param period which month a fire reports on: current (the fire's month) or previous
-   * @param retryMinutes while the data is invalid, try again this often…
-   * @param deadlineDays …until this many days after the scheduled fire; then the period is missed
-   * @param workingDaysOnly move a fire on a weekend or holiday to the next working day (default true)
-   */
-  public record ScheduleConfig(
-      String cron, String zone, String period, Integer retryMinutes, Integer deadlineDays, Boolean workingDaysOnly) {
-    public ScheduleConfig {
-      workingDaysOnly = workingDaysOnly == null || workingDaysOnly;
-      zone = zone == null ? "Asia/Seoul" : zone;
-      period = period == null ? "current" : period;
-      retryMinutes = retryMinutes == null ? 60 : retryMinutes;
-      deadlineDays = deadlineDays == null ? 5 : deadlineDays;
+    /**
+     * @param mode {@code copy} (write the refreshed workbook into the output folder) or {@code in-place}
+     */
+    public record SummaryConfig(
+            String sheet, String mode, List<Figure> figures, List<GroupTable> tables, Chart chart, Boolean compare) {
+        public SummaryConfig {
+            sheet = sheet == null ? "요약" : sheet;
+            mode = mode == null ? "copy" : mode;
+            figures = figures == null ? List.of() : List.copyOf(figures);
+            tables = tables == null ? List.of() : List.copyOf(tables);
+            compare = compare == null || compare;
+        }
     }
-  }
 
-  /**
-   * Who receives the brief (to/cc/bcc) and who hears about data problems (analysts), and what the
-   * message says. Subject and attachment patterns take {title}, {period} and {id}.
-   */
-  public record DeliveryConfig(
-      List<String> to, List<String> cc, List<String> bcc, List<String> analysts, String subject, String attachment,
-      String intro) {
-    public DeliveryConfig {
-      to = to == null ? List.of() : List.copyOf(to);
-      cc = cc == null ? List.of() : List.copyOf(cc);
-      bcc = bcc == null ? List.of() : List.copyOf(bcc);
-      analysts = analysts == null ? List.of() : List.copyOf(analysts);
-      subject = subject == null ? "[브리프] {title} ({period})" : subject;
-      attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
-      intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
+    /**
+     * A group-by table on the summary sheet: one row per value of {@code by} (and one column per value
+     * of {@code across}), each cell a live COUNTIFS or SUMIFS over the data sheet.
+     *
+     * @param sum the field summed; null = count rows
+     * @param sort desc or asc by the total (default: first appearance)
+     * @param top keep only this many rows (after sorting)
+     */
+    public record GroupTable(
+            String title,
+            String sheet,
+            String by,
+            String across,
+            String sum,
+            String sort,
+            Integer top,
+            String format) {}
+
+    /** One native Excel chart on the summary sheet, of the {@code table}-th group table (from 1). */
+    public record Chart(Integer table, String kind, String title) {
+        public Chart {
+            table = table == null ? 1 : table;
+            kind = kind == null ? "bar" : kind;
+        }
     }
-  }
+
+    /** A headline figure: an expression over the data, with a label, unit and Excel number format. */
+    public record Figure(String id, String label, String expr, String unit, String format, String note) {}
+
+    /**
+     * When the brief is built and sent.
+     *
+     * @param cron a Quartz cron expression; a fire on a weekend or holiday moves to the next working day
+     * @param zone an IANA time zone
+     * @param period which month a fire reports on: current (the fire's month) or previous
+     * @param retryMinutes while the data is invalid, try again this often…
+     * @param deadlineDays …until this many days after the scheduled fire; then the period is missed
+     * @param workingDaysOnly move a fire on a weekend or holiday to the next working day (default true)
+     */
+    public record ScheduleConfig(
+            String cron,
+            String zone,
+            String period,
+            Integer retryMinutes,
+            Integer deadlineDays,
+            Boolean workingDaysOnly) {
+        public ScheduleConfig {
+            workingDaysOnly = workingDaysOnly == null || workingDaysOnly;
+            zone = zone == null ? "Asia/Seoul" : zone;
+            period = period == null ? "current" : period;
+            retryMinutes = retryMinutes == null ? 60 : retryMinutes;
+            deadlineDays = deadlineDays == null ? 5 : deadlineDays;
+        }
+    }
+
+    /**
+     * Who receives the brief (to/cc/bcc) and who hears about data problems (analysts), and what the
+     * message says. Subject and attachment patterns take {title}, {period} and {id}.
+     */
+    public record DeliveryConfig(
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            List<String> analysts,
+            String subject,
+            String attachment,
+            String intro) {
+        public DeliveryConfig {
+            to = to == null ? List.of() : List.copyOf(to);
+            cc = cc == null ? List.of() : List.copyOf(cc);
+            bcc = bcc == null ? List.of() : List.copyOf(bcc);
+            analysts = analysts == null ? List.of() : List.copyOf(analysts);
+            subject = subject == null ? "[브리프] {title} ({period})" : subject;
+            attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
+            intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
+        }
+    }
 }

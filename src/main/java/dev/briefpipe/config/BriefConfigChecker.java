@@ -1,7 +1,6 @@
 package dev.briefpipe.config;
 
 import dev.briefpipe.failure.ConfigProblem;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,286 +15,326 @@ import java.util.regex.PatternSyntaxException;
  * is checked by {@link ConfigReferences}, how the brief runs and looks by {@link RunConfigChecker}.
  */
 final class BriefConfigChecker {
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  static final Set<String> CHART_KINDS = Set.of("bar", "hbar", "timeline");
-  private final Path file;
-  private final ConfigProblems problems;
-  private BriefConfig brief;
-  private ConfigReferences references;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Set<String> CHART_KINDS = Set.of("bar", "hbar", "timeline");
+    private final Path file;
+    private final ConfigProblems problems;
+    private BriefConfig brief;
+    private ConfigReferences references;
 
-  BriefConfigChecker(Path file, YamlLineIndex lines) {
-    this.file = file;
-    this.problems = new ConfigProblems(file, lines);
-  }
+    BriefConfigChecker(Path file, YamlLineIndex lines) {
+        this.file = file;
+        this.problems = new ConfigProblems(file, lines);
+    }
 
-  List<ConfigProblem> check(BriefConfig b) {
-    this.brief = b;
-    this.references = new ConfigReferences(b, problems);
-    String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    if (b.id() == null) {
-      problem("", "missing-key", "id");
-    } else if (!ID.matcher(b.id()).matches()) {
-      problem("/id", "bad-id", b.id());
-    } else if (!b.id().equals(stem)) {
-      problem("/id", "id-mismatch", b.id(), stem);
+    List<ConfigProblem> check(BriefConfig b) {
+        this.brief = b;
+        this.references = new ConfigReferences(b, problems);
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (b.id() == null) {
+            problem("", "missing-key", "id");
+        } else if (!ID.matcher(b.id()).matches()) {
+            problem("/id", "bad-id", b.id());
+        } else if (!b.id().equals(stem)) {
+            problem("/id", "id-mismatch", b.id(), stem);
+        }
+        if (b.title() == null || b.title().isBlank()) {
+            problem("", "missing-key", "title");
+        }
+        if (b.workbook() == null || b.workbook().isBlank()) {
+            problem("", "missing-key", "workbook");
+        }
+        checkSheets();
+        checkLayout();
+        checkSummary();
+        new RunConfigChecker(problems).check(b);
+        checkExtracts();
+        return problems.all();
     }
-    if (b.title() == null || b.title().isBlank()) {
-      problem("", "missing-key", "title");
-    }
-    if (b.workbook() == null || b.workbook().isBlank()) {
-      problem("", "missing-key", "workbook");
-    }
-    checkSheets();
-    checkLayout();
-    checkSummary();
-    new RunConfigChecker(problems).check(b);
-    checkExtracts();
-    return problems.all();
-  }
 
-  private void checkSheets() {
-    if (brief.sheets().isEmpty()) {
-      problem("", "missing-key", "sheets");
-      return;
+    private void checkSheets() {
+        if (brief.sheets().isEmpty()) {
+            problem("", "missing-key", "sheets");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        brief.sheets().forEach((id, s) -> {
+            String at = "/sheets/" + id;
+            if (!FIELD.matcher(id).matches()) {
+                problem(at, "bad-field-id", id);
+            }
+            if (s.sheet() == null || s.sheet().isBlank()) {
+                problem(at, "missing-key", "sheet");
+            } else if (!names.add(s.sheet())) {
+                problem(at + "/sheet", "duplicate-sheet", s.sheet());
+            }
+            if (s.columns().isEmpty()) {
+                problem(at, "missing-key", "columns");
+            }
+            s.columns().forEach((field, c) -> checkColumn(at + "/columns/" + field, field, c));
+            for (String k : s.key()) {
+                if (!s.columns().containsKey(k)) {
+                    problem(
+                            at + "/key",
+                            "unknown-field",
+                            k,
+                            id,
+                            String.join(", ", s.columns().keySet()));
+                }
+            }
+            if (s.value() != null && !s.columns().containsKey(s.value())) {
+                problem(
+                        at + "/value",
+                        "unknown-field",
+                        s.value(),
+                        id,
+                        String.join(", ", s.columns().keySet()));
+            }
+            if (s.rows().min() != null
+                    && s.rows().max() != null
+                    && s.rows().min() > s.rows().max()) {
+                problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
+            }
+            for (int i = 0; i < s.rules().size(); i++) {
+                rule(
+                        at + "/rules/" + i,
+                        s.rules().get(i),
+                        Set.copyOf(s.columns().keySet()));
+            }
+            for (int i = 0; i < s.checks().size(); i++) {
+                rule(at + "/checks/" + i, s.checks().get(i), Set.of());
+            }
+            if (s.rankOrder() != null) {
+                references.fields(
+                        at, "rankOrder", id, s.rankOrder().rank(), s.rankOrder().by());
+            }
+            s.columns().forEach((field, c) -> {
+                for (String[] ref : new String[][] {{"valuesFrom", c.valuesFrom()}, {"references", c.references()}}) {
+                    if (ref[1] == null) {
+                        continue;
+                    }
+                    String[] parts = ref[1].split("\\.", 2);
+                    if (parts.length != 2) {
+                        problem(at + "/columns/" + field + "/" + ref[0], "bad-reference", ref[1]);
+                    } else {
+                        references.fields(at + "/columns/" + field, ref[0], parts[0], parts[1]);
+                    }
+                }
+            });
+            s.derived().forEach((field, d) -> {
+                if (s.columns().containsKey(field)) {
+                    problem(at + "/derived/" + field, "duplicate-field", field);
+                }
+                references.expression(
+                        at + "/derived/" + field + "/expr",
+                        d.expr(),
+                        Set.copyOf(s.columns().keySet()));
+            });
+        });
     }
-    Set<String> names = new HashSet<>();
-    brief.sheets().forEach((id, s) -> {
-      String at = "/sheets/" + id;
-      if (!FIELD.matcher(id).matches()) {
-        problem(at, "bad-field-id", id);
-      }
-      if (s.sheet() == null || s.sheet().isBlank()) {
-        problem(at, "missing-key", "sheet");
-      } else if (!names.add(s.sheet())) {
-        problem(at + "/sheet", "duplicate-sheet", s.sheet());
-      }
-      if (s.columns().isEmpty()) {
-        problem(at, "missing-key", "columns");
-      }
-      s.columns().forEach((field, c) -> checkColumn(at + "/columns/" + field, field, c));
-      for (String k : s.key()) {
-        if (!s.columns().containsKey(k)) {
-          problem(at + "/key", "unknown-field", k, id, String.join(", ", s.columns().keySet()));
-        }
-      }
-      if (s.value() != null && !s.columns().containsKey(s.value())) {
-        problem(at + "/value", "unknown-field", s.value(), id, String.join(", ", s.columns().keySet()));
-      }
-      if (s.rows().min() != null && s.rows().max() != null && s.rows().min() > s.rows().max()) {
-        problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
-      }
-      for (int i = 0; i < s.rules().size(); i++) {
-        rule(at + "/rules/" + i, s.rules().get(i), Set.copyOf(s.columns().keySet()));
-      }
-      for (int i = 0; i < s.checks().size(); i++) {
-        rule(at + "/checks/" + i, s.checks().get(i), Set.of());
-      }
-      if (s.rankOrder() != null) {
-        references.fields(at, "rankOrder", id, s.rankOrder().rank(), s.rankOrder().by());
-      }
-      s.columns().forEach((field, c) -> {
-        for (String[] ref : new String[][] {{"valuesFrom", c.valuesFrom()}, {"references", c.references()}}) {
-          if (ref[1] == null) {
-            continue;
-          }
-          String[] parts = ref[1].split("\\.", 2);
-          if (parts.length != 2) {
-            problem(at + "/columns/" + field + "/" + ref[0], "bad-reference", ref[1]);
-          } else {
-            references.fields(at + "/columns/" + field, ref[0], parts[0], parts[1]);
-          }
-        }
-      });
-      s.derived().forEach((field, d) -> {
-        if (s.columns().containsKey(field)) {
-          problem(at + "/derived/" + field, "duplicate-field", field);
-        }
-        references.expression(at + "/derived/" + field + "/expr", d.expr(), Set.copyOf(s.columns().keySet()));
-      });
-    });
-  }
 
-  private void checkColumn(String at, String field, ColumnSpec c) {
-    if (!FIELD.matcher(field).matches()) {
-      problem(at, "bad-field-id", field);
+    private void checkColumn(String at, String field, ColumnSpec c) {
+        if (!FIELD.matcher(field).matches()) {
+            problem(at, "bad-field-id", field);
+        }
+        if (c.header().isEmpty()) {
+            problem(at, "missing-key", "header");
+        }
+        if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
+            problem(at + "/type", "enum-needs-values", field);
+        }
+        if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
+            problem(at + "/min", "min-max", c.min(), c.max());
+        }
+        if (c.pattern() != null) {
+            try {
+                Pattern.compile(c.pattern());
+            } catch (PatternSyntaxException e) {
+                problem(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
+            }
+        }
     }
-    if (c.header().isEmpty()) {
-      problem(at, "missing-key", "header");
-    }
-    if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
-      problem(at + "/type", "enum-needs-values", field);
-    }
-    if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
-      problem(at + "/min", "min-max", c.min(), c.max());
-    }
-    if (c.pattern() != null) {
-      try {
-        Pattern.compile(c.pattern());
-      } catch (PatternSyntaxException e) {
-        problem(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
-      }
-    }
-  }
 
-  private void rule(String at, RuleConfig r, Set<String> rowFields) {
-    if (r.code() == null || !r.code().matches("[a-z][a-z0-9-]*")) {
-      problem(at + "/code", "bad-rule-code", String.valueOf(r.code()));
+    private void rule(String at, RuleConfig r, Set<String> rowFields) {
+        if (r.code() == null || !r.code().matches("[a-z][a-z0-9-]*")) {
+            problem(at + "/code", "bad-rule-code", String.valueOf(r.code()));
+        }
+        if (!Set.of("error", "warning").contains(r.severity())) {
+            problem(at + "/severity", "bad-severity", r.severity());
+        }
+        references.expression(at + "/check", r.check(), rowFields);
     }
-    if (!Set.of("error", "warning").contains(r.severity())) {
-      problem(at + "/severity", "bad-severity", r.severity());
-    }
-    references.expression(at + "/check", r.check(), rowFields);
-  }
 
-  private void checkLayout() {
-    List<LayoutBlock> layout = brief.layout();
-    for (int i = 0; i < layout.size(); i++) {
-      String at = "/layout/" + i;
-      LayoutBlock b = layout.get(i);
-      if (b instanceof LayoutBlock.Title t) {
-        references.fields(at, "sheet", t.sheet(), "series", "number", "title", "date", "publisher");
-        if (t.authors() != null) {
-          references.fields(at, "authors", t.authors(), "name", "unit");
+    private void checkLayout() {
+        List<LayoutBlock> layout = brief.layout();
+        for (int i = 0; i < layout.size(); i++) {
+            String at = "/layout/" + i;
+            LayoutBlock b = layout.get(i);
+            if (b instanceof LayoutBlock.Title t) {
+                references.fields(at, "sheet", t.sheet(), "series", "number", "title", "date", "publisher");
+                if (t.authors() != null) {
+                    references.fields(at, "authors", t.authors(), "name", "unit");
+                }
+            } else if (b instanceof LayoutBlock.Section s) {
+                if (s.number() < 1) {
+                    problem(at + "/number", "bad-section", s.number());
+                }
+                if (s.title() == null) {
+                    references.fields(at, "sheet", s.sheet(), "number", "title");
+                }
+            } else if (b instanceof LayoutBlock.Narrative n) {
+                references.fields(at, "sheet", n.sheet(), "section", "level", "text");
+                if (n.paragraphs() != null && !n.paragraphs().matches("\\s*\\d+\\s*(-\\s*\\d*\\s*)?")) {
+                    problem(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
+                }
+            } else if (b instanceof LayoutBlock.Chart c) {
+                if (c.kind() == null || !CHART_KINDS.contains(c.kind())) {
+                    problem(at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
+                }
+                references.fields(at, "sheet", c.sheet(), c.category(), c.value());
+                if (c.series() != null) {
+                    references.fields(at, "sheet", c.sheet(), c.series());
+                }
+                if (c.highlight() != null) {
+                    String[] kv = c.highlight().split("=", 2);
+                    if (kv.length != 2) {
+                        problem(at + "/highlight", "bad-highlight", c.highlight());
+                    } else {
+                        references.fields(at, "sheet", c.sheet(), kv[0].trim());
+                    }
+                }
+            } else if (b instanceof LayoutBlock.Table t) {
+                references.fields(
+                        at,
+                        "sheet",
+                        t.sheet(),
+                        t.columns() == null ? new String[0] : t.columns().toArray(String[]::new));
+                if (t.merge() != null) {
+                    references.fields(at, "sheet", t.sheet(), t.merge());
+                }
+            } else if (b instanceof LayoutBlock.ListBlock l) {
+                references.fields(at, "sheet", l.sheet(), l.field());
+            } else if (b instanceof LayoutBlock.KeyFigures k) {
+                Set<String> ids = new HashSet<>();
+                if (brief.summary() != null) {
+                    brief.summary().figures().forEach(f -> ids.add(f.id()));
+                }
+                if (k.figures() == null || k.figures().isEmpty()) {
+                    problem(at, "missing-key", "figures");
+                } else {
+                    k.figures().stream()
+                            .filter(f -> !ids.contains(f))
+                            .forEach(f -> problem(at + "/figures", "unknown-figure", f, String.join(", ", ids)));
+                }
+            }
         }
-      } else if (b instanceof LayoutBlock.Section s) {
-        if (s.number() < 1) {
-          problem(at + "/number", "bad-section", s.number());
-        }
-        if (s.title() == null) {
-          references.fields(at, "sheet", s.sheet(), "number", "title");
-        }
-      } else if (b instanceof LayoutBlock.Narrative n) {
-        references.fields(at, "sheet", n.sheet(), "section", "level", "text");
-        if (n.paragraphs() != null && !n.paragraphs().matches("\\s*\\d+\\s*(-\\s*\\d*\\s*)?")) {
-          problem(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
-        }
-      } else if (b instanceof LayoutBlock.Chart c) {
-        if (c.kind() == null || !CHART_KINDS.contains(c.kind())) {
-          problem(at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
-        }
-        references.fields(at, "sheet", c.sheet(), c.category(), c.value());
-        if (c.series() != null) {
-          references.fields(at, "sheet", c.sheet(), c.series());
-        }
-        if (c.highlight() != null) {
-          String[] kv = c.highlight().split("=", 2);
-          if (kv.length != 2) {
-            problem(at + "/highlight", "bad-highlight", c.highlight());
-          } else {
-            references.fields(at, "sheet", c.sheet(), kv[0].trim());
-          }
-        }
-      } else if (b instanceof LayoutBlock.Table t) {
-        references.fields(at, "sheet", t.sheet(),
-            t.columns() == null ? new String[0] : t.columns().toArray(String[]::new));
-        if (t.merge() != null) {
-          references.fields(at, "sheet", t.sheet(), t.merge());
-        }
-      } else if (b instanceof LayoutBlock.ListBlock l) {
-        references.fields(at, "sheet", l.sheet(), l.field());
-      } else if (b instanceof LayoutBlock.KeyFigures k) {
-        Set<String> ids = new HashSet<>();
-        if (brief.summary() != null) {
-          brief.summary().figures().forEach(f -> ids.add(f.id()));
-        }
-        if (k.figures() == null || k.figures().isEmpty()) {
-          problem(at, "missing-key", "figures");
-        } else {
-          k.figures().stream().filter(f -> !ids.contains(f))
-              .forEach(f -> problem(at + "/figures", "unknown-figure", f, String.join(", ", ids)));
-        }
-      }
     }
-  }
 
-  private void checkSummary() {
-    BriefConfig.SummaryConfig s = brief.summary();
-    if (s == null) {
-      return;
-    }
-    if (!Set.of("copy", "in-place").contains(s.mode())) {
-      problem("/summary/mode", "bad-mode", s.mode());
-    }
-    for (int i = 0; i < s.tables().size(); i++) {
-      BriefConfig.GroupTable g = s.tables().get(i);
-      String at = "/summary/tables/" + i;
-      List<String> fs = new ArrayList<>();
-      fs.add(g.by());
-      if (g.across() != null) {
-        fs.add(g.across());
-      }
-      if (g.sum() != null) {
-        fs.add(g.sum());
-      }
-      references.fields(at, "sheet", g.sheet(), fs.toArray(String[]::new));
-      if (g.sort() != null && !Set.of("asc", "desc").contains(g.sort())) {
-        problem(at + "/sort", "bad-sort", g.sort());
-      }
-      if (g.top() != null && g.top() < 1) {
-        problem(at + "/top", "bad-top", g.top());
-      }
-    }
-    if (s.chart() != null && (s.chart().table() < 1 || s.chart().table() > s.tables().size())) {
-      problem("/summary/chart/table", "bad-chart-table", s.chart().table(), s.tables().size());
-    }
-    Set<String> earlier = new HashSet<>();
-    for (int i = 0; i < s.figures().size(); i++) {
-      BriefConfig.Figure f = s.figures().get(i);
-      String at = "/summary/figures/" + i;
-      if (f.id() == null || !FIELD.matcher(f.id()).matches()) {
-        problem(at, "bad-field-id", String.valueOf(f.id()));
-      } else if (!earlier.add(f.id())) {
-        problem(at + "/id", "duplicate-figure", f.id());
-      }
-      references.expression(at + "/expr", f.expr(), Set.copyOf(earlier));
-    }
-  }
-
-  private void checkExtracts() {
-    if (brief.extracts() == null) {
-      return;
-    }
-    Set<String> files = new HashSet<>();
-    for (int i = 0; i < brief.extracts().size(); i++) {
-      ExtractConfig e = brief.extracts().get(i);
-      String at = "/extracts/" + i;
-      if (e.sheet() == null) {
-        problem(at, "missing-key", "sheet");
-        continue;
-      }
-      SheetSchema s = brief.sheets().get(e.sheet());
-      if (s == null) {
-        problem(at + "/sheet", "unknown-sheet", e.sheet(), String.join(", ", brief.sheets().keySet()));
-        continue;
-      }
-      if (!Set.of("excel", "rfc4180", "tsv").contains(e.profile())) {
-        problem(at + "/profile", "bad-profile", e.profile());
-      }
-      if (e.lineEnding() != null && !Set.of("crlf", "lf").contains(e.lineEnding())) {
-        problem(at + "/lineEnding", "bad-line-ending", e.lineEnding());
-      }
-      if (e.delimiter() != null && e.delimiter().length() != 1 && !e.delimiter().equals("\\t")) {
-        problem(at + "/delimiter", "bad-delimiter", e.delimiter());
-      }
-      if (!e.file().matches("[\\p{L}\\p{N}._-]+") || !files.add(e.file())) {
-        problem(at + "/file", "bad-file", e.file());
-      }
-      List<String> fields = new ArrayList<>(e.columns());
-      fields.addAll(e.rename().keySet());
-      fields.addAll(e.formats().keySet());
-      for (String f : fields) {
-        if (!s.columns().containsKey(f)) {
-          problem(at, "unknown-field", f, e.sheet(), String.join(", ", s.columns().keySet()));
+    private void checkSummary() {
+        BriefConfig.SummaryConfig s = brief.summary();
+        if (s == null) {
+            return;
         }
-      }
-      if (e.filter() != null) {
-        references.expression(at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));
-      }
+        if (!Set.of("copy", "in-place").contains(s.mode())) {
+            problem("/summary/mode", "bad-mode", s.mode());
+        }
+        for (int i = 0; i < s.tables().size(); i++) {
+            BriefConfig.GroupTable g = s.tables().get(i);
+            String at = "/summary/tables/" + i;
+            List<String> fs = new ArrayList<>();
+            fs.add(g.by());
+            if (g.across() != null) {
+                fs.add(g.across());
+            }
+            if (g.sum() != null) {
+                fs.add(g.sum());
+            }
+            references.fields(at, "sheet", g.sheet(), fs.toArray(String[]::new));
+            if (g.sort() != null && !Set.of("asc", "desc").contains(g.sort())) {
+                problem(at + "/sort", "bad-sort", g.sort());
+            }
+            if (g.top() != null && g.top() < 1) {
+                problem(at + "/top", "bad-top", g.top());
+            }
+        }
+        if (s.chart() != null
+                && (s.chart().table() < 1 || s.chart().table() > s.tables().size())) {
+            problem(
+                    "/summary/chart/table",
+                    "bad-chart-table",
+                    s.chart().table(),
+                    s.tables().size());
+        }
+        Set<String> earlier = new HashSet<>();
+        for (int i = 0; i < s.figures().size(); i++) {
+            BriefConfig.Figure f = s.figures().get(i);
+            String at = "/summary/figures/" + i;
+            if (f.id() == null || !FIELD.matcher(f.id()).matches()) {
+                problem(at, "bad-field-id", String.valueOf(f.id()));
+            } else if (!earlier.add(f.id())) {
+                problem(at + "/id", "duplicate-figure", f.id());
+            }
+            references.expression(at + "/expr", f.expr(), Set.copyOf(earlier));
+        }
     }
-  }
 
-  private void problem(String pointer, String key, Object... args) {
-    problems.add(pointer, key, args);
-  }
+    private void checkExtracts() {
+        if (brief.extracts() == null) {
+            return;
+        }
+        Set<String> files = new HashSet<>();
+        for (int i = 0; i < brief.extracts().size(); i++) {
+            ExtractConfig e = brief.extracts().get(i);
+            String at = "/extracts/" + i;
+            if (e.sheet() == null) {
+                problem(at, "missing-key", "sheet");
+                continue;
+            }
+            SheetSchema s = brief.sheets().get(e.sheet());
+            if (s == null) {
+                problem(
+                        at + "/sheet",
+                        "unknown-sheet",
+                        e.sheet(),
+                        String.join(", ", brief.sheets().keySet()));
+                continue;
+            }
+            if (!Set.of("excel", "rfc4180", "tsv").contains(e.profile())) {
+                problem(at + "/profile", "bad-profile", e.profile());
+            }
+            if (e.lineEnding() != null && !Set.of("crlf", "lf").contains(e.lineEnding())) {
+                problem(at + "/lineEnding", "bad-line-ending", e.lineEnding());
+            }
+            if (e.delimiter() != null
+                    && e.delimiter().length() != 1
+                    && !e.delimiter().equals("\\t")) {
+                problem(at + "/delimiter", "bad-delimiter", e.delimiter());
+            }
+            if (!e.file().matches("[\\p{L}\\p{N}._-]+") || !files.add(e.file())) {
+                problem(at + "/file", "bad-file", e.file());
+            }
+            List<String> fields = new ArrayList<>(e.columns());
+            fields.addAll(e.rename().keySet());
+            fields.addAll(e.formats().keySet());
+            for (String f : fields) {
+                if (!s.columns().containsKey(f)) {
+                    problem(
+                            at,
+                            "unknown-field",
+                            f,
+                            e.sheet(),
+                            String.join(", ", s.columns().keySet()));
+                }
+            }
+            if (e.filter() != null) {
+                references.expression(
+                        at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));
+            }
+        }
+    }
+
+    private void problem(String pointer, String key, Object... args) {
+        problems.add(pointer, key, args);
+    }
 }

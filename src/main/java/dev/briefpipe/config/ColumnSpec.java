@@ -21,32 +21,34 @@ import java.util.List;
  *     filled from the data when the brief is built
  */
 public record ColumnSpec(
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> header,
-    ColumnType type,
-    String unit,
-    boolean required,
-    boolean unique,
-    BigDecimal min,
-    BigDecimal max,
-    Integer maxLength,
-    List<String> values,
-    String pattern,
-    String help,
-    Integer width,
-    String format,
-    boolean template,
-    Integer minLength,
-    String valuesFrom,
-    String references) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> header,
 
-  public ColumnSpec {
-    header = header == null ? List.of() : List.copyOf(header);
-    type = type == null ? ColumnType.TEXT : type;
-    values = values == null ? List.of() : List.copyOf(values);
-  }
+        ColumnType type,
+        String unit,
+        boolean required,
+        boolean unique,
+        BigDecimal min,
+        BigDecimal max,
+        Integer maxLength,
+        List<String> values,
+        String pattern,
+        String help,
+        Integer width,
+        String format,
+        boolean template,
+        Integer minLength,
+        String valuesFrom,
+        String references) {
 
-  /** The header briefpipe writes: the first one declared. */
-  public String title() {
-    return header.isEmpty() ? "" : header.get(0);
-  }
+    public ColumnSpec {
+        header = header == null ? List.of() : List.copyOf(header);
+        type = type == null ? ColumnType.TEXT : type;
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** The header briefpipe writes: the first one declared. */
+    public String title() {
+        return header.isEmpty() ? "" : header.get(0);
+    }
 }

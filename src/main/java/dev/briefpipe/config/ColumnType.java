@@ -8,38 +8,38 @@ import java.util.stream.Collectors;
 
 /** The value types a column may declare; the YAML name is the lower-case, hyphenated form. */
 public enum ColumnType {
-  TEXT,
-  INTEGER,
-  DECIMAL,
-  PERCENT,
-  BOOLEAN,
-  DATE,
-  YEAR,
-  YEAR_MONTH,
-  URL,
-  EMAIL,
-  ENUM;
+    TEXT,
+    INTEGER,
+    DECIMAL,
+    PERCENT,
+    BOOLEAN,
+    DATE,
+    YEAR,
+    YEAR_MONTH,
+    URL,
+    EMAIL,
+    ENUM;
 
-  @JsonValue
-  public String yamlName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  @JsonCreator
-  public static ColumnType fromYaml(String text) {
-    for (ColumnType t : values()) {
-      if (t.yamlName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-        return t;
-      }
+    @JsonValue
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-    throw new IllegalArgumentException("unknown type '" + text + "'; known: " + known());
-  }
 
-  public static String known() {
-    return Arrays.stream(values()).map(ColumnType::yamlName).collect(Collectors.joining(", "));
-  }
+    @JsonCreator
+    public static ColumnType fromYaml(String text) {
+        for (ColumnType t : values()) {
+            if (t.yamlName().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown type '" + text + "'; known: " + known());
+    }
 
-  public boolean isNumeric() {
-    return this == INTEGER || this == DECIMAL || this == PERCENT || this == YEAR;
-  }
+    public static String known() {
+        return Arrays.stream(values()).map(ColumnType::yamlName).collect(Collectors.joining(", "));
+    }
+
+    public boolean isNumeric() {
+        return this == INTEGER || this == DECIMAL || this == PERCENT || this == YEAR;
+    }
 }

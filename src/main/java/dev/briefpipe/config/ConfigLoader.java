@@ -1,8 +1,5 @@
 package dev.briefpipe.config;
 
-import dev.briefpipe.failure.ConfigException;
-import dev.briefpipe.failure.ConfigProblem;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,124 +31,144 @@ import java.util.stream.Stream;
  * reported together.
  */
 public final class ConfigLoader {
-  public static final String APP_FILE = "briefpipe.yaml";
-  private final ObjectMapper yaml = Yaml.MAPPER;
+    public static final String APP_FILE = "briefpipe.yaml";
+    private final ObjectMapper yaml = Yaml.MAPPER;
 
-  /** The one mapper (thread-safe once configured), made when first used. */
-  private static final class Yaml {
-    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  }
+    /** The one mapper (thread-safe once configured), made when first used. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
-  public Settings load(Path configDir) {
-    Path dir = configDir.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new ConfigException(new ConfigProblem(dir, 0, "dir-missing", List.of(dir)));
+    public Settings load(Path configDir) {
+        Path dir = configDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(new ConfigProblem(dir, 0, "dir-missing", List.of(dir)));
+        }
+        Path appFile = dir.resolve(APP_FILE);
+        AppConfig app = Files.exists(appFile) ? bind(appFile, AppConfig.class).value : AppConfig.defaults();
+        Path briefsDir = dir.resolve(app.briefs()).normalize();
+        Map<String, BriefConfig> briefs = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Path f : briefFiles(briefsDir)) {
+            Bound<BriefConfig> b = bind(f, BriefConfig.class);
+            problems.addAll(new BriefConfigChecker(f, b.lines).check(b.value));
+            if (b.value.id() != null) {
+                briefs.put(b.value.id(), b.value);
+                files.put(b.value.id(), f);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new Settings(dir, dir.getParent() == null ? dir : dir.getParent(), app, briefs, files);
     }
-    Path appFile = dir.resolve(APP_FILE);
-    AppConfig app = Files.exists(appFile) ? bind(appFile, AppConfig.class).value : AppConfig.defaults();
-    Path briefsDir = dir.resolve(app.briefs()).normalize();
-    Map<String, BriefConfig> briefs = new LinkedHashMap<>();
-    Map<String, Path> files = new LinkedHashMap<>();
-    List<ConfigProblem> problems = new ArrayList<>();
-    for (Path f : briefFiles(briefsDir)) {
-      Bound<BriefConfig> b = bind(f, BriefConfig.class);
-      problems.addAll(new BriefConfigChecker(f, b.lines).check(b.value));
-      if (b.value.id() != null) {
-        briefs.put(b.value.id(), b.value);
-        files.put(b.value.id(), f);
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    return new Settings(dir, dir.getParent() == null ? dir : dir.getParent(), app, briefs, files);
-  }
 
-  private static List<Path> briefFiles(Path briefsDir) {
-    if (!Files.isDirectory(briefsDir)) {
-      throw new ConfigException(new ConfigProblem(briefsDir, 0, "briefs-missing", List.of(briefsDir)));
+    private static List<Path> briefFiles(Path briefsDir) {
+        if (!Files.isDirectory(briefsDir)) {
+            throw new ConfigException(new ConfigProblem(briefsDir, 0, "briefs-missing", List.of(briefsDir)));
+        }
+        try (Stream<Path> s = Files.list(briefsDir)) {
+            List<Path> files = s.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .collect(Collectors.toList());
+            if (files.isEmpty()) {
+                throw new ConfigException(new ConfigProblem(briefsDir, 0, "briefs-missing", List.of(briefsDir)));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigProblem(briefsDir, 0, "unreadable", List.of(e.getMessage())));
+        }
     }
-    try (Stream<Path> s = Files.list(briefsDir)) {
-      List<Path> files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .sorted(Comparator.comparing(Path::toString))
-          .collect(Collectors.toList());
-      if (files.isEmpty()) {
-        throw new ConfigException(new ConfigProblem(briefsDir, 0, "briefs-missing", List.of(briefsDir)));
-      }
-      return files;
-    } catch (IOException e) {
-      throw new ConfigException(new ConfigProblem(briefsDir, 0, "unreadable", List.of(e.getMessage())));
-    }
-  }
 
-  private record Bound<T>(T value, YamlLineIndex lines) {}
+    private record Bound<T>(T value, YamlLineIndex lines) {}
 
-  private <T> Bound<T> bind(Path file, Class<T> type) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
+    private <T> Bound<T> bind(Path file, Class<T> type) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
+        }
+        try {
+            T value = yaml.readValue(text, type);
+            if (value == null) {
+                throw new ConfigException(new ConfigProblem(file, 1, "empty", List.of()));
+            }
+            return new Bound<>(value, new YamlLineIndex(text));
+        } catch (JacksonException e) {
+            throw new ConfigException(translate(file, e));
+        } catch (IOException e) {
+            throw new ConfigException(
+                    new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
+        }
     }
-    try {
-      T value = yaml.readValue(text, type);
-      if (value == null) {
-        throw new ConfigException(new ConfigProblem(file, 1, "empty", List.of()));
-      }
-      return new Bound<>(value, new YamlLineIndex(text));
-    } catch (JacksonException e) {
-      throw new ConfigException(translate(file, e));
-    } catch (IOException e) {
-      throw new ConfigException(new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
-    }
-  }
 
-  /** Turns Jackson's exception into a problem an operator can act on. */
-  static ConfigProblem translate(Path file, JacksonException e) {
-    JsonLocation loc = e.getLocation();
-    int line = loc == null ? 0 : loc.getLineNr();
-    String path = e instanceof JsonMappingException m ? path(m) : "";
-    if (e instanceof UnrecognizedPropertyException u) {
-      String known = u.getKnownPropertyIds() == null ? "" :
-          u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-      return new ConfigProblem(file, line, "unknown-key", List.of(u.getPropertyName(), parent(path), known));
+    /** Turns Jackson's exception into a problem an operator can act on. */
+    static ConfigProblem translate(Path file, JacksonException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        String path = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            return new ConfigProblem(file, line, "unknown-key", List.of(u.getPropertyName(), parent(path), known));
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return new ConfigProblem(
+                    file,
+                    line,
+                    "unknown-block",
+                    List.of(
+                            String.valueOf(t.getTypeId()),
+                            path,
+                            "title, section, narrative, chart, table, list, page-break"));
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigProblem(
+                    file,
+                    line,
+                    "bad-value",
+                    List.of(
+                            String.valueOf(f.getValue()),
+                            path,
+                            f.getTargetType().getSimpleName()));
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return new ConfigProblem(
+                    file, line, "invalid", List.of(path, v.getCause().getMessage()));
+        }
+        if (e instanceof JsonMappingException) {
+            return new ConfigProblem(file, line, "bad-shape", List.of(path, e.getOriginalMessage()));
+        }
+        return new ConfigProblem(file, line, "yaml-syntax", List.of(firstLine(e.getOriginalMessage())));
     }
-    if (e instanceof InvalidTypeIdException t) {
-      return new ConfigProblem(file, line, "unknown-block", List.of(String.valueOf(t.getTypeId()), path,
-          "title, section, narrative, chart, table, list, page-break"));
-    }
-    if (e instanceof InvalidFormatException f) {
-      return new ConfigProblem(file, line, "bad-value",
-          List.of(String.valueOf(f.getValue()), path, f.getTargetType().getSimpleName()));
-    }
-    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return new ConfigProblem(file, line, "invalid", List.of(path, v.getCause().getMessage()));
-    }
-    if (e instanceof JsonMappingException) {
-      return new ConfigProblem(file, line, "bad-shape", List.of(path, e.getOriginalMessage()));
-    }
-    return new ConfigProblem(file, line, "yaml-syntax", List.of(firstLine(e.getOriginalMessage())));
-  }
 
-  private static String path(JsonMappingException m) {
-    return m.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
-  }
-
-  private static String parent(String path) {
-    int cut = path.lastIndexOf('.');
-    return cut < 0 ? "(top)" : path.substring(0, cut);
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
+    private static String path(JsonMappingException m) {
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
+
+    private static String parent(String path) {
+        int cut = path.lastIndexOf('.');
+        return cut < 0 ? "(top)" : path.substring(0, cut);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
 }

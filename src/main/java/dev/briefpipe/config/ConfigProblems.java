@@ -1,27 +1,26 @@
 package dev.briefpipe.config;
 
 import dev.briefpipe.failure.ConfigProblem;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The problems found in one config file, each with the line its JSON pointer is on. */
 final class ConfigProblems {
-  private final Path file;
-  private final YamlLineIndex lines;
-  private final List<ConfigProblem> problems = new ArrayList<>();
+    private final Path file;
+    private final YamlLineIndex lines;
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
-  ConfigProblems(Path file, YamlLineIndex lines) {
-    this.file = file;
-    this.lines = lines;
-  }
+    ConfigProblems(Path file, YamlLineIndex lines) {
+        this.file = file;
+        this.lines = lines;
+    }
 
-  void add(String pointer, String key, Object... args) {
-    problems.add(new ConfigProblem(file, lines.lineOf(pointer), key, List.of(args)));
-  }
+    void add(String pointer, String key, Object... args) {
+        problems.add(new ConfigProblem(file, lines.lineOf(pointer), key, List.of(args)));
+    }
 
-  List<ConfigProblem> all() {
-    return problems;
-  }
+    List<ConfigProblem> all() {
+        return problems;
+    }
 }

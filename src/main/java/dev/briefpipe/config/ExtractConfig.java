@@ -21,21 +21,30 @@ import java.util.Map;
  * @param neutralise prefix text that a spreadsheet would run as a formula with ' (default true)
  */
 public record ExtractConfig(
-    String sheet, String file, String profile, String delimiter, String quote, String lineEnding, List<String> columns,
-    Map<String, String> rename, String filter, Map<String, String> formats, Boolean neutralise) {
+        String sheet,
+        String file,
+        String profile,
+        String delimiter,
+        String quote,
+        String lineEnding,
+        List<String> columns,
+        Map<String, String> rename,
+        String filter,
+        Map<String, String> formats,
+        Boolean neutralise) {
 
-  public ExtractConfig {
-    profile = profile == null ? "excel" : profile;
-    columns = columns == null ? List.of() : List.copyOf(columns);
-    rename = rename == null ? Map.of() : new LinkedHashMap<>(rename);
-    formats = formats == null ? Map.of() : new LinkedHashMap<>(formats);
-    neutralise = neutralise == null || neutralise;
-    if (file == null && sheet != null) {
-      file = sheet + ("tsv".equals(profile) ? ".tsv" : ".csv");
+    public ExtractConfig {
+        profile = profile == null ? "excel" : profile;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        rename = rename == null ? Map.of() : new LinkedHashMap<>(rename);
+        formats = formats == null ? Map.of() : new LinkedHashMap<>(formats);
+        neutralise = neutralise == null || neutralise;
+        if (file == null && sheet != null) {
+            file = sheet + ("tsv".equals(profile) ? ".tsv" : ".csv");
+        }
     }
-  }
 
-  public static ExtractConfig of(String sheet) {
-    return new ExtractConfig(sheet, null, null, null, null, null, null, null, null, null, null);
-  }
+    public static ExtractConfig of(String sheet) {
+        return new ExtractConfig(sheet, null, null, null, null, null, null, null, null, null, null);
+    }
 }

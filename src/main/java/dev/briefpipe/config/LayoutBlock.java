@@ -8,80 +8,80 @@ import java.util.Map;
 /** One block of the PDF, top to bottom; the YAML key {@code block} names the kind. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "block")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = LayoutBlock.Title.class, name = "title"),
-  @JsonSubTypes.Type(value = LayoutBlock.Section.class, name = "section"),
-  @JsonSubTypes.Type(value = LayoutBlock.Narrative.class, name = "narrative"),
-  @JsonSubTypes.Type(value = LayoutBlock.Chart.class, name = "chart"),
-  @JsonSubTypes.Type(value = LayoutBlock.Table.class, name = "table"),
-  @JsonSubTypes.Type(value = LayoutBlock.ListBlock.class, name = "list"),
-  @JsonSubTypes.Type(value = LayoutBlock.KeyFigures.class, name = "key-figures"),
-  @JsonSubTypes.Type(value = LayoutBlock.PageBreak.class, name = "page-break")
+    @JsonSubTypes.Type(value = LayoutBlock.Title.class, name = "title"),
+    @JsonSubTypes.Type(value = LayoutBlock.Section.class, name = "section"),
+    @JsonSubTypes.Type(value = LayoutBlock.Narrative.class, name = "narrative"),
+    @JsonSubTypes.Type(value = LayoutBlock.Chart.class, name = "chart"),
+    @JsonSubTypes.Type(value = LayoutBlock.Table.class, name = "table"),
+    @JsonSubTypes.Type(value = LayoutBlock.ListBlock.class, name = "list"),
+    @JsonSubTypes.Type(value = LayoutBlock.KeyFigures.class, name = "key-figures"),
+    @JsonSubTypes.Type(value = LayoutBlock.PageBreak.class, name = "page-break")
 })
 public sealed interface LayoutBlock {
 
-  /**
-   * The title block. {@code sheet} holds one row with fields series, number, title, date, publisher;
-   * {@code authors} a sheet with fields name and unit.
-   */
-  record Title(String sheet, String authors) implements LayoutBlock {}
+    /**
+     * The title block. {@code sheet} holds one row with fields series, number, title, date, publisher;
+     * {@code authors} a sheet with fields name and unit.
+     */
+    record Title(String sheet, String authors) implements LayoutBlock {}
 
-  /** A numbered section heading; the title comes from {@code sheet} (fields number, title) unless given. */
-  record Section(int number, String title, String sheet) implements LayoutBlock {}
+    /** A numbered section heading; the title comes from {@code sheet} (fields number, title) unless given. */
+    record Section(int number, String title, String sheet) implements LayoutBlock {}
 
-  /**
-   * The bullets of one section from {@code sheet} (fields section, level, text).
-   *
-   * @param paragraphs which paragraphs (a paragraph starts at each top-level bullet): "1", "2-", "1-3"; empty = all
-   */
-  record Narrative(String sheet, int section, String paragraphs) implements LayoutBlock {}
+    /**
+     * The bullets of one section from {@code sheet} (fields section, level, text).
+     *
+     * @param paragraphs which paragraphs (a paragraph starts at each top-level bullet): "1", "2-", "1-3"; empty = all
+     */
+    record Narrative(String sheet, int section, String paragraphs) implements LayoutBlock {}
 
-  /**
-   * A chart drawn from a sheet: {@code bar} (vertical), {@code hbar} (horizontal) or {@code timeline}.
-   *
-   * @param category field for category labels (timeline: the event label)
-   * @param value numeric field (bar, hbar); for timeline the year-month field
-   * @param series field that colours bars or names timeline lanes
-   * @param labels display names for series values, in legend/lane order
-   * @param highlight field=value of the bar drawn in the accent colour
-   */
-  record Chart(
-      String kind,
-      String sheet,
-      String category,
-      String value,
-      String series,
-      Map<String, String> labels,
-      String highlight,
-      String caption,
-      String source,
-      String unit,
-      Float height)
-      implements LayoutBlock {}
+    /**
+     * A chart drawn from a sheet: {@code bar} (vertical), {@code hbar} (horizontal) or {@code timeline}.
+     *
+     * @param category field for category labels (timeline: the event label)
+     * @param value numeric field (bar, hbar); for timeline the year-month field
+     * @param series field that colours bars or names timeline lanes
+     * @param labels display names for series values, in legend/lane order
+     * @param highlight field=value of the bar drawn in the accent colour
+     */
+    record Chart(
+            String kind,
+            String sheet,
+            String category,
+            String value,
+            String series,
+            Map<String, String> labels,
+            String highlight,
+            String caption,
+            String source,
+            String unit,
+            Float height)
+            implements LayoutBlock {}
 
-  /**
-   * A table of a sheet's rows.
-   *
-   * @param merge field whose repeated values are merged down (as in a "구분" column)
-   * @param formats date or number format per field ("yyyy.M.", "#,##0")
-   * @param widths relative column widths
-   */
-  record Table(
-      String sheet,
-      List<String> columns,
-      String caption,
-      String title,
-      String source,
-      String merge,
-      Map<String, String> formats,
-      List<Float> widths)
-      implements LayoutBlock {}
+    /**
+     * A table of a sheet's rows.
+     *
+     * @param merge field whose repeated values are merged down (as in a "구분" column)
+     * @param formats date or number format per field ("yyyy.M.", "#,##0")
+     * @param widths relative column widths
+     */
+    record Table(
+            String sheet,
+            List<String> columns,
+            String caption,
+            String title,
+            String source,
+            String merge,
+            Map<String, String> formats,
+            List<Float> widths)
+            implements LayoutBlock {}
 
-  /** A list, one item per row, of {@code field} of {@code sheet}, under {@code title}. */
-  record ListBlock(String sheet, String field, String title) implements LayoutBlock {}
+    /** A list, one item per row, of {@code field} of {@code sheet}, under {@code title}. */
+    record ListBlock(String sheet, String field, String title) implements LayoutBlock {}
 
-  /** A row of boxes, each a key figure (by id from the summary section) with its label. */
-  record KeyFigures(List<String> figures, String title) implements LayoutBlock {}
+    /** A row of boxes, each a key figure (by id from the summary section) with its label. */
+    record KeyFigures(List<String> figures, String title) implements LayoutBlock {}
 
-  /** Starts a new page. */
-  record PageBreak() implements LayoutBlock {}
+    /** Starts a new page. */
+    record PageBreak() implements LayoutBlock {}
 }

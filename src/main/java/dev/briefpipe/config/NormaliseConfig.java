@@ -12,20 +12,26 @@ package dev.briefpipe.config;
  * @param serialDates dates stored as plain numbers (Excel serials, 1900 or 1904 system)
  * @param mergedCells a blank cell inside a merged region takes the region's value
  */
-public record NormaliseConfig(Boolean textNumbers, Boolean koreanUnits, Boolean approximate, Boolean fullWidth,
-    Boolean textDates, Boolean serialDates, Boolean mergedCells) {
+public record NormaliseConfig(
+        Boolean textNumbers,
+        Boolean koreanUnits,
+        Boolean approximate,
+        Boolean fullWidth,
+        Boolean textDates,
+        Boolean serialDates,
+        Boolean mergedCells) {
 
-  public NormaliseConfig {
-    textNumbers = textNumbers == null || textNumbers;
-    koreanUnits = koreanUnits == null || koreanUnits;
-    approximate = approximate == null || approximate;
-    fullWidth = fullWidth == null || fullWidth;
-    textDates = textDates == null || textDates;
-    serialDates = serialDates == null || serialDates;
-    mergedCells = mergedCells == null || mergedCells;
-  }
+    public NormaliseConfig {
+        textNumbers = textNumbers == null || textNumbers;
+        koreanUnits = koreanUnits == null || koreanUnits;
+        approximate = approximate == null || approximate;
+        fullWidth = fullWidth == null || fullWidth;
+        textDates = textDates == null || textDates;
+        serialDates = serialDates == null || serialDates;
+        mergedCells = mergedCells == null || mergedCells;
+    }
 
-  public static NormaliseConfig defaults() {
-    return new NormaliseConfig(null, null, null, null, null, null, null);
-  }
+    public static NormaliseConfig defaults() {
+        return new NormaliseConfig(null, null, null, null, null, null, null);
+    }
 }

@@ -10,7 +10,7 @@ package dev.briefpipe.config;
  * @param message what is wrong, in the analysts' words
  */
 public record RuleConfig(String code, String severity, String check, String field, String message) {
-  public RuleConfig {
-    severity = severity == null ? "error" : severity;
-  }
+    public RuleConfig {
+        severity = severity == null ? "error" : severity;
+    }
 }

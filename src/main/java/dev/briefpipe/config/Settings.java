@@ -13,30 +13,31 @@ import java.util.Optional;
  * @param configDir the config folder (holds briefpipe.yaml and the briefs folder)
  * @param projectDir the folder that workbook and output paths are relative to (the config folder's parent)
  */
-public record Settings(Path configDir, Path projectDir, AppConfig app, Map<String, BriefConfig> briefs, Map<String, Path> briefFiles) {
+public record Settings(
+        Path configDir, Path projectDir, AppConfig app, Map<String, BriefConfig> briefs, Map<String, Path> briefFiles) {
 
-  public Settings {
-    briefs = new LinkedHashMap<>(briefs);
-    briefFiles = new LinkedHashMap<>(briefFiles);
-  }
+    public Settings {
+        briefs = new LinkedHashMap<>(briefs);
+        briefFiles = new LinkedHashMap<>(briefFiles);
+    }
 
-  public Optional<BriefConfig> findBrief(String id) {
-    return Optional.ofNullable(briefs.get(id));
-  }
+    public Optional<BriefConfig> findBrief(String id) {
+        return Optional.ofNullable(briefs.get(id));
+    }
 
-  public List<String> briefIds() {
-    return List.copyOf(briefs.keySet());
-  }
+    public List<String> briefIds() {
+        return List.copyOf(briefs.keySet());
+    }
 
-  public Path workbookOf(BriefConfig brief) {
-    return projectDir.resolve(brief.workbook()).normalize();
-  }
+    public Path workbookOf(BriefConfig brief) {
+        return projectDir.resolve(brief.workbook()).normalize();
+    }
 
-  public Path outputDir() {
-    return projectDir.resolve(app.output()).normalize();
-  }
+    public Path outputDir() {
+        return projectDir.resolve(app.output()).normalize();
+    }
 
-  public Path resolve(String path) {
-    return projectDir.resolve(path).normalize();
-  }
+    public Path resolve(String path) {
+        return projectDir.resolve(path).normalize();
+    }
 }

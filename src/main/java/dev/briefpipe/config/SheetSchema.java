@@ -20,47 +20,50 @@ import java.util.Map;
  *     a field), e.g. {@code families}
  */
 public record SheetSchema(
-    String sheet,
-    String title,
-    String help,
-    Integer headerRow,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> key,
-    RowCount rows,
-    Map<String, ColumnSpec> columns,
-    Map<String, DerivedField> derived,
-    Boolean export,
-    String value,
-    java.util.List<RuleConfig> rules,
-    java.util.List<RuleConfig> checks,
-    RankOrder rankOrder) {
+        String sheet,
+        String title,
+        String help,
+        Integer headerRow,
 
-  public SheetSchema {
-    headerRow = headerRow == null ? 1 : headerRow;
-    key = key == null ? List.of() : List.copyOf(key);
-    rows = rows == null ? new RowCount(null, null) : rows;
-    columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
-    derived = derived == null ? Map.of() : new LinkedHashMap<>(derived);
-    export = export == null || export;
-    rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
-    checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
-  }
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> key,
 
-  /** Bounds on the number of data rows (null = unbounded). */
-  public record RowCount(Integer min, Integer max) {}
+        RowCount rows,
+        Map<String, ColumnSpec> columns,
+        Map<String, DerivedField> derived,
+        Boolean export,
+        String value,
+        java.util.List<RuleConfig> rules,
+        java.util.List<RuleConfig> checks,
+        RankOrder rankOrder) {
 
-  /**
-   * Ranks must follow a value: with direction desc, rank 1 has the largest {@code by}.
-   *
-   * @param code the finding code (default rank-order)
-   */
-  public record RankOrder(String rank, String by, String direction, String code, String severity) {
-    public RankOrder {
-      direction = direction == null ? "desc" : direction;
-      code = code == null ? "rank-order" : code;
-      severity = severity == null ? "warning" : severity;
+    public SheetSchema {
+        headerRow = headerRow == null ? 1 : headerRow;
+        key = key == null ? List.of() : List.copyOf(key);
+        rows = rows == null ? new RowCount(null, null) : rows;
+        columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+        derived = derived == null ? Map.of() : new LinkedHashMap<>(derived);
+        export = export == null || export;
+        rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
+        checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
     }
-  }
 
-  /** A field computed per row, e.g. {@code amount / fx_per_usd}. */
-  public record DerivedField(String expr, String header, String unit, String format) {}
+    /** Bounds on the number of data rows (null = unbounded). */
+    public record RowCount(Integer min, Integer max) {}
+
+    /**
+     * Ranks must follow a value: with direction desc, rank 1 has the largest {@code by}.
+     *
+     * @param code the finding code (default rank-order)
+     */
+    public record RankOrder(String rank, String by, String direction, String code, String severity) {
+        public RankOrder {
+            direction = direction == null ? "desc" : direction;
+            code = code == null ? "rank-order" : code;
+            severity = severity == null ? "warning" : severity;
+        }
+    }
+
+    /** A field computed per row, e.g. {@code amount / fx_per_usd}. */
+    public record DerivedField(String expr, String header, String unit, String format) {}
 }

@@ -19,70 +19,85 @@ import java.util.Map;
  *     indent, space before; declaring any replaces the default □ ○ - ※ set
  */
 public record StyleConfig(
-    Map<String, String> colors,
-    Float body,
-    Float titleSize,
-    String band,
-    String header,
-    String footer,
-    String figureCaption,
-    String tableCaption,
-    String booleanTrue,
-    String booleanFalse,
-    Map<String, Bullet> bullets) {
+        Map<String, String> colors,
+        Float body,
+        Float titleSize,
+        String band,
+        String header,
+        String footer,
+        String figureCaption,
+        String tableCaption,
+        String booleanTrue,
+        String booleanFalse,
+        Map<String, Bullet> bullets) {
 
-  public StyleConfig {
-    Map<String, String> c = new LinkedHashMap<>(Map.of(
-        "primary", "#1F3A68", "accent", "#C0392B", "text", "#222222", "muted", "#666666",
-        "rule", "#B8C2D3", "headerFill", "#E3E9F2"));
-    if (colors != null) {
-      c.putAll(colors);
+    public StyleConfig {
+        Map<String, String> c = new LinkedHashMap<>(Map.of(
+                "primary",
+                "#1F3A68",
+                "accent",
+                "#C0392B",
+                "text",
+                "#222222",
+                "muted",
+                "#666666",
+                "rule",
+                "#B8C2D3",
+                "headerFill",
+                "#E3E9F2"));
+        if (colors != null) {
+            c.putAll(colors);
+        }
+        colors = c;
+        body = body == null ? 10.5f : body;
+        titleSize = titleSize == null ? 20f : titleSize;
+        band = band == null ? "{publisher} 브리프 제{number}호  |  {date:yyyy.M.d.}" : band;
+        header = header == null ? "{title}" : header;
+        footer = footer == null ? "{page} / {pages}" : footer;
+        figureCaption = figureCaption == null ? "[그림 {n}] {caption}" : figureCaption;
+        tableCaption = tableCaption == null ? "〈표 {n}〉 {caption}" : tableCaption;
+        booleanTrue = booleanTrue == null ? "예" : booleanTrue;
+        booleanFalse = booleanFalse == null ? "아니오" : booleanFalse;
+        Map<String, Bullet> defaults = new LinkedHashMap<>();
+        defaults.put("□", new Bullet(null, 11f, 0f, 9f, true, false));
+        defaults.put("○", new Bullet(null, 10.5f, 12f, 3.5f, false, false));
+        defaults.put("-", new Bullet(null, 10f, 24f, 2f, false, false));
+        defaults.put("※", new Bullet(null, 9.5f, null, 2f, false, true));
+        if (bullets == null || bullets.isEmpty()) {
+            bullets = defaults;
+        } else {
+            // Declared levels replace the defaults, in the order given (the first starts a paragraph);
+            // keys a level leaves out come from the default of the same level, else of the second level.
+            Map<String, Bullet> b = new LinkedHashMap<>();
+            bullets.forEach(
+                    (level, given) -> b.put(level, given.over(defaults.getOrDefault(level, defaults.get("○")))));
+            bullets = b;
+        }
     }
-    colors = c;
-    body = body == null ? 10.5f : body;
-    titleSize = titleSize == null ? 20f : titleSize;
-    band = band == null ? "{publisher} 브리프 제{number}호  |  {date:yyyy.M.d.}" : band;
-    header = header == null ? "{title}" : header;
-    footer = footer == null ? "{page} / {pages}" : footer;
-    figureCaption = figureCaption == null ? "[그림 {n}] {caption}" : figureCaption;
-    tableCaption = tableCaption == null ? "〈표 {n}〉 {caption}" : tableCaption;
-    booleanTrue = booleanTrue == null ? "예" : booleanTrue;
-    booleanFalse = booleanFalse == null ? "아니오" : booleanFalse;
-    Map<String, Bullet> defaults = new LinkedHashMap<>();
-    defaults.put("□", new Bullet(null, 11f, 0f, 9f, true, false));
-    defaults.put("○", new Bullet(null, 10.5f, 12f, 3.5f, false, false));
-    defaults.put("-", new Bullet(null, 10f, 24f, 2f, false, false));
-    defaults.put("※", new Bullet(null, 9.5f, null, 2f, false, true));
-    if (bullets == null || bullets.isEmpty()) {
-      bullets = defaults;
-    } else {
-      // Declared levels replace the defaults, in the order given (the first starts a paragraph);
-      // keys a level leaves out come from the default of the same level, else of the second level.
-      Map<String, Bullet> b = new LinkedHashMap<>();
-      bullets.forEach((level, given) -> b.put(level, given.over(defaults.getOrDefault(level, defaults.get("○")))));
-      bullets = b;
+
+    public static StyleConfig defaults() {
+        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
-  }
 
-  public static StyleConfig defaults() {
-    return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null);
-  }
+    /**
+     * One bullet level.
+     *
+     * @param marker what is printed (default: the level value itself)
+     * @param indent left indent of the marker in points; null = one step in from the bullet before
+     *     (used for notes, ※)
+     * @param note printed in the muted colour, as a note on the bullet before
+     */
+    public record Bullet(String marker, Float size, Float indent, Float before, Boolean bold, Boolean note) {
 
-  /**
-   * One bullet level.
-   *
-   * @param marker what is printed (default: the level value itself)
-   * @param indent left indent of the marker in points; null = one step in from the bullet before
-   *     (used for notes, ※)
-   * @param note printed in the muted colour, as a note on the bullet before
-   */
-  public record Bullet(String marker, Float size, Float indent, Float before, Boolean bold, Boolean note) {
-
-    /** This bullet's given keys over {@code base}'s. */
-    Bullet over(Bullet base) {
-      return new Bullet(marker != null ? marker : base.marker, size != null ? size : base.size,
-          indent != null ? indent : base.indent, before != null ? before : base.before,
-          bold != null ? bold : base.bold, note != null ? note : base.note);
+        /** This bullet's given keys over {@code base}'s. */
+        Bullet over(Bullet base) {
+            return new Bullet(
+                    marker != null ? marker : base.marker,
+                    size != null ? size : base.size,
+                    indent != null ? indent : base.indent,
+                    before != null ? before : base.before,
+                    bold != null ? bold : base.bold,
+                    note != null ? note : base.note);
+        }
     }
-  }
 }

@@ -1,8 +1,7 @@
 package dev.briefpipe.deliver;
 
-import dev.briefpipe.model.Period;
 import dev.briefpipe.failure.DeliveryException;
-
+import dev.briefpipe.model.Period;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -18,104 +17,131 @@ import org.slf4j.LoggerFactory;
  * Not thread-safe; runs of a brief do not overlap.
  */
 public final class Deliverer {
-  private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
-  private final DeliveryLedger ledger;
-  private final MailTransport transport;
-  private final int retries;
-  private final long backoffMillis;
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+    private final DeliveryLedger ledger;
+    private final MailTransport transport;
+    private final int retries;
+    private final long backoffMillis;
 
-  public Deliverer(DeliveryLedger ledger, MailTransport transport, int retries, long backoffMillis) {
-    this.ledger = ledger;
-    this.transport = transport;
-    this.retries = retries;
-    this.backoffMillis = backoffMillis;
-  }
-
-  /** What happened to each recipient. */
-  public record Outcome(List<String> sent, List<String> skipped, List<String> failed, List<String> unknown) {
-    public boolean allServed() {
-      return failed.isEmpty() && unknown.isEmpty();
+    public Deliverer(DeliveryLedger ledger, MailTransport transport, int retries, long backoffMillis) {
+        this.ledger = ledger;
+        this.transport = transport;
+        this.retries = retries;
+        this.backoffMillis = backoffMillis;
     }
-  }
 
-  /**
-   * @param kind what is sent ("brief", or a report for analysts), part of the ledger key
-   * @param force send even to recipients already served or in an unknown state ({@code send --resend})
-   */
-  public Outcome deliver(String brief, Period period, String kind, String sha256, MimeMessage message,
-      List<String> recipients, boolean force) {
-    List<String> sent = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    String messageId = header(message);
-    for (String r : recipients) {
-      Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, kind, r);
-      if (!force && before.isPresent()) {
-        DeliveryState state = before.get().state();
-        if (state == DeliveryState.SENT) {
-          skipped.add(r);
-          continue;
+    /** What happened to each recipient. */
+    public record Outcome(List<String> sent, List<String> skipped, List<String> failed, List<String> unknown) {
+        public boolean allServed() {
+            return failed.isEmpty() && unknown.isEmpty();
         }
-        if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
-          // A crash or a broken connection after the server may have accepted the message.
-          ledger.mark(brief, period, kind, r, DeliveryState.UNKNOWN, 0, before.get().lastError());
-          unknown.add(r);
-          log.warn("{} {} {}: delivery to {} is unknown; not resent (use send --resend)", brief, period, kind, r);
-          continue;
+    }
+
+    /**
+     * @param kind what is sent ("brief", or a report for analysts), part of the ledger key
+     * @param force send even to recipients already served or in an unknown state ({@code send --resend})
+     */
+    public Outcome deliver(
+            String brief,
+            Period period,
+            String kind,
+            String sha256,
+            MimeMessage message,
+            List<String> recipients,
+            boolean force) {
+        List<String> sent = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        String messageId = header(message);
+        for (String r : recipients) {
+            Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, kind, r);
+            if (!force && before.isPresent()) {
+                DeliveryState state = before.get().state();
+                if (state == DeliveryState.SENT) {
+                    skipped.add(r);
+                    continue;
+                }
+                if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+                    // A crash or a broken connection after the server may have accepted the message.
+                    ledger.mark(
+                            brief,
+                            period,
+                            kind,
+                            r,
+                            DeliveryState.UNKNOWN,
+                            0,
+                            before.get().lastError());
+                    unknown.add(r);
+                    log.warn(
+                            "{} {} {}: delivery to {} is unknown; not resent (use send --resend)",
+                            brief,
+                            period,
+                            kind,
+                            r);
+                    continue;
+                }
+            }
+            if (!ledger.claim(brief, period, kind, r, sha256, messageId, force)) {
+                skipped.add(r);
+                continue;
+            }
+            switch (attempt(brief, period, kind, message, r)) {
+                case SENT -> sent.add(r);
+                case UNKNOWN -> unknown.add(r);
+                default -> failed.add(r);
+            }
         }
-      }
-      if (!ledger.claim(brief, period, kind, r, sha256, messageId, force)) {
-        skipped.add(r);
-        continue;
-      }
-      switch (attempt(brief, period, kind, message, r)) {
-        case SENT -> sent.add(r);
-        case UNKNOWN -> unknown.add(r);
-        default -> failed.add(r);
-      }
+        return new Outcome(sent, skipped, failed, unknown);
     }
-    return new Outcome(sent, skipped, failed, unknown);
-  }
 
-  private DeliveryState attempt(String brief, Period period, String kind, MimeMessage message, String r) {
-    InternetAddress to = MimeFactory.address(r);
-    long wait = backoffMillis;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        transport.send(message, to);
-        ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null);
-        log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
-        return DeliveryState.SENT;
-      } catch (DeliveryException e) {
-        if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
-          log.warn("{} {} {}: {} for {}; retrying in {} ms", brief, period, kind, e.getMessage(), r, wait);
-          sleep(wait);
-          wait *= 2;
-          continue;
+    private DeliveryState attempt(String brief, Period period, String kind, MimeMessage message, String r) {
+        InternetAddress to = MimeFactory.address(r);
+        long wait = backoffMillis;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transport.send(message, to);
+                ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null);
+                log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
+                return DeliveryState.SENT;
+            } catch (DeliveryException e) {
+                if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
+                    log.warn("{} {} {}: {} for {}; retrying in {} ms", brief, period, kind, e.getMessage(), r, wait);
+                    sleep(wait);
+                    wait *= 2;
+                    continue;
+                }
+                DeliveryState state =
+                        e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
+                ledger.mark(brief, period, kind, r, state, attempt, e.getMessage());
+                log.error(
+                        "{} {} {}: {} to {} after {} attempt(s): {}",
+                        brief,
+                        period,
+                        kind,
+                        state,
+                        r,
+                        attempt,
+                        e.getMessage());
+                return state;
+            }
         }
-        DeliveryState state = e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
-        ledger.mark(brief, period, kind, r, state, attempt, e.getMessage());
-        log.error("{} {} {}: {} to {} after {} attempt(s): {}", brief, period, kind, state, r, attempt, e.getMessage());
-        return state;
-      }
     }
-  }
 
-  private static String header(MimeMessage m) {
-    try {
-      return m.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
-      return null;
+    private static String header(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            return null;
+        }
     }
-  }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "interrupted while waiting to retry", e);
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "interrupted while waiting to retry", e);
+        }
     }
-  }
 }

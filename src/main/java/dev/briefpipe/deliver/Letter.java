@@ -8,15 +8,22 @@ import java.util.List;
  *
  * @param to addresses shown in To (the envelope recipients are chosen separately)
  */
-public record Letter(String from, List<String> to, List<String> cc, String subject, String text, String html,
-    List<Attachment> attachments, String messageId) {
+public record Letter(
+        String from,
+        List<String> to,
+        List<String> cc,
+        String subject,
+        String text,
+        String html,
+        List<Attachment> attachments,
+        String messageId) {
 
-  public Letter {
-    to = List.copyOf(to);
-    cc = List.copyOf(cc);
-    attachments = List.copyOf(attachments);
-  }
+    public Letter {
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        attachments = List.copyOf(attachments);
+    }
 
-  /** A file attached under a (possibly Korean) name. */
-  public record Attachment(String name, String mimeType, byte[] content) {}
+    /** A file attached under a (possibly Korean) name. */
+    public record Attachment(String name, String mimeType, byte[] content) {}
 }

@@ -1,7 +1,6 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
-
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -23,77 +22,79 @@ import java.util.List;
  * CR or LF is refused before anything is sent.
  */
 public final class MimeFactory {
-  static {
-    // An encoded Korean file name is long; split into RFC 2231 continuations, some mail clients
-    // (Outlook among them) no longer decode it. Jakarta Mail reads this as a system property.
-    System.setProperty("mail.mime.splitlongparameters", "false");
-  }
-
-  private MimeFactory() {}
-
-  public static MimeMessage build(Session session, Letter letter) {
-    for (String h : headerValues(letter)) {
-      if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
-        throw new DeliveryException(DeliveryException.Kind.PERMANENT, "line break in a mail header: " + h.strip(), null);
-      }
+    static {
+        // An encoded Korean file name is long; split into RFC 2231 continuations, some mail clients
+        // (Outlook among them) no longer decode it. Jakarta Mail reads this as a system property.
+        System.setProperty("mail.mime.splitlongparameters", "false");
     }
-    try {
-      MimeMessage m = new MimeMessage(session) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", letter.messageId());
+
+    private MimeFactory() {}
+
+    public static MimeMessage build(Session session, Letter letter) {
+        for (String h : headerValues(letter)) {
+            if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
+                throw new DeliveryException(
+                        DeliveryException.Kind.PERMANENT, "line break in a mail header: " + h.strip(), null);
+            }
         }
-      };
-      m.setFrom(address(letter.from()));
-      m.setRecipients(MimeMessage.RecipientType.TO, addresses(letter.to()));
-      if (!letter.cc().isEmpty()) {
-        m.setRecipients(MimeMessage.RecipientType.CC, addresses(letter.cc()));
-      }
-      m.setSubject(letter.subject(), "UTF-8");
-      m.setSentDate(new Date());
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(letter.text(), "UTF-8");
-      alternative.addBodyPart(text);
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(letter.html(), "UTF-8", "html");
-      alternative.addBodyPart(html);
-      MimeMultipart mixed = new MimeMultipart("mixed");
-      MimeBodyPart body = new MimeBodyPart();
-      body.setContent(alternative);
-      mixed.addBodyPart(body);
-      for (Letter.Attachment a : letter.attachments()) {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mimeType())));
-        part.setFileName(MimeUtility.encodeText(a.name(), "UTF-8", "B"));
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        mixed.addBodyPart(part);
-      }
-      m.setContent(mixed);
-      m.saveChanges();
-      return m;
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+        try {
+            MimeMessage m = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", letter.messageId());
+                }
+            };
+            m.setFrom(address(letter.from()));
+            m.setRecipients(MimeMessage.RecipientType.TO, addresses(letter.to()));
+            if (!letter.cc().isEmpty()) {
+                m.setRecipients(MimeMessage.RecipientType.CC, addresses(letter.cc()));
+            }
+            m.setSubject(letter.subject(), "UTF-8");
+            m.setSentDate(new Date());
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(letter.text(), "UTF-8");
+            alternative.addBodyPart(text);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(letter.html(), "UTF-8", "html");
+            alternative.addBodyPart(html);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (Letter.Attachment a : letter.attachments()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mimeType())));
+                part.setFileName(MimeUtility.encodeText(a.name(), "UTF-8", "B"));
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            m.setContent(mixed);
+            m.saveChanges();
+            return m;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+        }
     }
-  }
 
-  public static InternetAddress address(String a) {
-    try {
-      return new InternetAddress(a, true);
-    } catch (AddressException e) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "not an e-mail address: " + a, e);
+    public static InternetAddress address(String a) {
+        try {
+            return new InternetAddress(a, true);
+        } catch (AddressException e) {
+            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "not an e-mail address: " + a, e);
+        }
     }
-  }
 
-  private static InternetAddress[] addresses(List<String> list) {
-    return list.stream().map(MimeFactory::address).toArray(InternetAddress[]::new);
-  }
+    private static InternetAddress[] addresses(List<String> list) {
+        return list.stream().map(MimeFactory::address).toArray(InternetAddress[]::new);
+    }
 
-  private static List<String> headerValues(Letter l) {
-    List<String> all = new ArrayList<>(List.of(l.from(), l.subject(), l.messageId()));
-    all.addAll(l.to());
-    all.addAll(l.cc());
-    l.attachments().forEach(a -> all.add(a.name()));
-    return all;
-  }
+    private static List<String> headerValues(Letter l) {
+        List<String> all = new ArrayList<>(List.of(l.from(), l.subject(), l.messageId()));
+        all.addAll(l.to());
+        all.addAll(l.cc());
+        l.attachments().forEach(a -> all.add(a.name()));
+        return all;
+    }
 }

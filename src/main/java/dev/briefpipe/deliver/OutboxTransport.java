@@ -1,7 +1,6 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
-
 import dev.briefpipe.io.AtomicFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -15,29 +14,30 @@ import java.nio.file.Path;
  * recipient, to an outbox folder (any mail program opens them; an operator can forward them).
  */
 public final class OutboxTransport implements MailTransport {
-  private final Path dir;
+    private final Path dir;
 
-  public OutboxTransport(Path dir) {
-    this.dir = dir;
-  }
-
-  @Override
-  public void send(MimeMessage message, InternetAddress recipient) {
-    String name = recipient.getAddress().replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      message.writeTo(out);
-      AtomicFiles.write(dir.resolve(name), out.toByteArray());
-    } catch (IOException | MessagingException e) {
-      throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "cannot write " + name + ": " + e.getMessage(), e);
+    public OutboxTransport(Path dir) {
+        this.dir = dir;
     }
-  }
 
-  @Override
-  public String describe() {
-    return "outbox " + dir;
-  }
+    @Override
+    public void send(MimeMessage message, InternetAddress recipient) {
+        String name = recipient.getAddress().replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            AtomicFiles.write(dir.resolve(name), out.toByteArray());
+        } catch (IOException | MessagingException e) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.TEMPORARY, "cannot write " + name + ": " + e.getMessage(), e);
+        }
+    }
 
-  @Override
-  public void close() {}
+    @Override
+    public String describe() {
+        return "outbox " + dir;
+    }
+
+    @Override
+    public void close() {}
 }

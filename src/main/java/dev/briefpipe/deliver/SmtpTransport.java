@@ -1,8 +1,7 @@
 package dev.briefpipe.deliver;
 
-import dev.briefpipe.failure.DeliveryException;
-
 import dev.briefpipe.config.AppConfig;
+import dev.briefpipe.failure.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -23,118 +22,121 @@ import org.slf4j.LoggerFactory;
  * permanent, a broken connection during a transaction unknown.
  */
 public final class SmtpTransport implements MailTransport {
-  private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
-  private final AppConfig.Mail cfg;
-  private final Session session;
-  private final String protocol;
-  private Transport transport;
+    private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
+    private final AppConfig.Mail cfg;
+    private final Session session;
+    private final String protocol;
+    private Transport transport;
 
-  public SmtpTransport(AppConfig.Mail cfg) {
-    this.cfg = cfg;
-    this.protocol = "smtps".equals(cfg.security()) ? "smtps" : "smtp";
-    this.session = Session.getInstance(properties(cfg, protocol));
-  }
-
-  /** The session properties for a configuration (timeouts, TLS policy, authentication). */
-  static Properties properties(AppConfig.Mail cfg, String protocol) {
-    String p = "mail." + protocol + ".";
-    Properties props = new Properties();
-    props.put("mail.transport.protocol", protocol);
-    props.put(p + "host", cfg.host());
-    props.put(p + "port", String.valueOf(cfg.port()));
-    props.put(p + "connectiontimeout", String.valueOf(cfg.timeoutMillis()));
-    props.put(p + "timeout", String.valueOf(cfg.timeoutMillis()));
-    props.put(p + "writetimeout", String.valueOf(cfg.timeoutMillis()));
-    props.put(p + "auth", String.valueOf(!cfg.user().isBlank()));
-    if ("starttls".equals(cfg.security())) {
-      props.put(p + "starttls.enable", "true");
-      props.put(p + "starttls.required", "true");
-      props.put(p + "ssl.checkserveridentity", "true");
-    } else if ("smtps".equals(cfg.security())) {
-      props.put(p + "ssl.enable", "true");
-      props.put(p + "ssl.checkserveridentity", "true");
+    public SmtpTransport(AppConfig.Mail cfg) {
+        this.cfg = cfg;
+        this.protocol = "smtps".equals(cfg.security()) ? "smtps" : "smtp";
+        this.session = Session.getInstance(properties(cfg, protocol));
     }
-    props.put("mail.mime.charset", "UTF-8");
-    return props;
-  }
 
-  public Session session() {
-    return session;
-  }
-
-  @Override
-  public void send(MimeMessage message, InternetAddress recipient) {
-    connect();
-    try {
-      transport.sendMessage(message, new InternetAddress[] {recipient});
-    } catch (SendFailedException e) {
-      int code = code(e);
-      close();
-      throw new DeliveryException(code >= 500 ? DeliveryException.Kind.PERMANENT
-          : code >= 400 ? DeliveryException.Kind.TEMPORARY : DeliveryException.Kind.UNKNOWN,
-          "SMTP " + (code > 0 ? code + " " : "") + firstLine(e), e);
-    } catch (MessagingException e) {
-      close();
-      // The connection broke inside the transaction: the server may or may not have the message.
-      throw new DeliveryException(DeliveryException.Kind.UNKNOWN, "SMTP connection lost: " + firstLine(e), e);
+    /** The session properties for a configuration (timeouts, TLS policy, authentication). */
+    static Properties properties(AppConfig.Mail cfg, String protocol) {
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put("mail.transport.protocol", protocol);
+        props.put(p + "host", cfg.host());
+        props.put(p + "port", String.valueOf(cfg.port()));
+        props.put(p + "connectiontimeout", String.valueOf(cfg.timeoutMillis()));
+        props.put(p + "timeout", String.valueOf(cfg.timeoutMillis()));
+        props.put(p + "writetimeout", String.valueOf(cfg.timeoutMillis()));
+        props.put(p + "auth", String.valueOf(!cfg.user().isBlank()));
+        if ("starttls".equals(cfg.security())) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+            props.put(p + "ssl.checkserveridentity", "true");
+        } else if ("smtps".equals(cfg.security())) {
+            props.put(p + "ssl.enable", "true");
+            props.put(p + "ssl.checkserveridentity", "true");
+        }
+        props.put("mail.mime.charset", "UTF-8");
+        return props;
     }
-  }
 
-  private void connect() {
-    if (transport != null && transport.isConnected()) {
-      return;
+    public Session session() {
+        return session;
     }
-    try {
-      transport = session.getTransport(protocol);
-      String password = System.getenv(cfg.passwordEnv());
-      if (cfg.user().isBlank()) {
-        transport.connect();
-      } else {
-        transport.connect(cfg.host(), cfg.port(), cfg.user(), password == null ? "" : password);
-      }
-      log.debug("connected to {}", describe());
-    } catch (AuthenticationFailedException e) {
-      transport = null;
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "SMTP login refused: " + firstLine(e), e);
-    } catch (MessagingException e) {
-      transport = null;
-      throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "SMTP server unreachable: " + firstLine(e), e);
+
+    @Override
+    public void send(MimeMessage message, InternetAddress recipient) {
+        connect();
+        try {
+            transport.sendMessage(message, new InternetAddress[] {recipient});
+        } catch (SendFailedException e) {
+            int code = code(e);
+            close();
+            throw new DeliveryException(
+                    code >= 500
+                            ? DeliveryException.Kind.PERMANENT
+                            : code >= 400 ? DeliveryException.Kind.TEMPORARY : DeliveryException.Kind.UNKNOWN,
+                    "SMTP " + (code > 0 ? code + " " : "") + firstLine(e),
+                    e);
+        } catch (MessagingException e) {
+            close();
+            // The connection broke inside the transaction: the server may or may not have the message.
+            throw new DeliveryException(DeliveryException.Kind.UNKNOWN, "SMTP connection lost: " + firstLine(e), e);
+        }
     }
-  }
 
-  private static int code(MessagingException e) {
-    for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-      if (x instanceof SMTPAddressFailedException a) {
-        return a.getReturnCode();
-      }
-      if (x instanceof SMTPSendFailedException s) {
-        return s.getReturnCode();
-      }
+    private void connect() {
+        if (transport != null && transport.isConnected()) {
+            return;
+        }
+        try {
+            transport = session.getTransport(protocol);
+            String password = System.getenv(cfg.passwordEnv());
+            if (cfg.user().isBlank()) {
+                transport.connect();
+            } else {
+                transport.connect(cfg.host(), cfg.port(), cfg.user(), password == null ? "" : password);
+            }
+            log.debug("connected to {}", describe());
+        } catch (AuthenticationFailedException e) {
+            transport = null;
+            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "SMTP login refused: " + firstLine(e), e);
+        } catch (MessagingException e) {
+            transport = null;
+            throw new DeliveryException(
+                    DeliveryException.Kind.TEMPORARY, "SMTP server unreachable: " + firstLine(e), e);
+        }
     }
-    return -1;
-  }
 
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  @Override
-  public String describe() {
-    return protocol + "://" + cfg.host() + ":" + cfg.port();
-  }
-
-  @Override
-  public void close() {
-    if (transport != null) {
-      try {
-        transport.close();
-      } catch (MessagingException e) {
-        log.debug("closing SMTP connection: {}", e.getMessage());
-      }
-      transport = null;
+    private static int code(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (x instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+        }
+        return -1;
     }
-  }
 
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public String describe() {
+        return protocol + "://" + cfg.host() + ":" + cfg.port();
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                log.debug("closing SMTP connection: {}", e.getMessage());
+            }
+            transport = null;
+        }
+    }
 }

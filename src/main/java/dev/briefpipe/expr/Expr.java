@@ -15,39 +15,39 @@ import java.util.List;
  */
 public sealed interface Expr {
 
-  /** A number literal. */
-  record Num(BigDecimal value) implements Expr {}
+    /** A number literal. */
+    record Num(BigDecimal value) implements Expr {}
 
-  /** A string literal ('…' or "…"). */
-  record Str(String value) implements Expr {}
+    /** A string literal ('…' or "…"). */
+    record Str(String value) implements Expr {}
 
-  /** A bare name: a field of the current row, another figure, or (as an aggregate's first argument) a table. */
-  /** A name; held interned, so that a row's field is found by identity (a rule reads it once a row). */
-  record Name(String name) implements Expr {
-    public Name {
-      name = name.intern();
+    /** A bare name: a field of the current row, another figure, or (as an aggregate's first argument) a table. */
+    /** A name; held interned, so that a row's field is found by identity (a rule reads it once a row). */
+    record Name(String name) implements Expr {
+        public Name {
+            name = name.intern();
+        }
     }
-  }
 
-  /**
-   * {@code table[key].field}: the field of the row whose key is {@code key}; {@code table[key]} alone
-   * (field null) means the table's value field.
-   */
-  record Lookup(String table, String key, String field) implements Expr {}
+    /**
+     * {@code table[key].field}: the field of the row whose key is {@code key}; {@code table[key]} alone
+     * (field null) means the table's value field.
+     */
+    record Lookup(String table, String key, String field) implements Expr {}
 
-  /** {@code table.field}: a whole column, only meaningful inside an aggregate. */
-  record Column(String table, String field) implements Expr {}
+    /** {@code table.field}: a whole column, only meaningful inside an aggregate. */
+    record Column(String table, String field) implements Expr {}
 
-  /** A function call such as {@code sum(...)} or {@code abs(...)}. */
-  record Call(String function, List<Expr> args) implements Expr {
-    public Call {
-      args = List.copyOf(args);
+    /** A function call such as {@code sum(...)} or {@code abs(...)}. */
+    record Call(String function, List<Expr> args) implements Expr {
+        public Call {
+            args = List.copyOf(args);
+        }
     }
-  }
 
-  /** A binary operation: + - * / = != &lt; &lt;= &gt; &gt;= and or. */
-  record Binary(String op, Expr left, Expr right) implements Expr {}
+    /** A binary operation: + - * / = != &lt; &lt;= &gt; &gt;= and or. */
+    record Binary(String op, Expr left, Expr right) implements Expr {}
 
-  /** Unary minus or {@code not}. */
-  record Unary(String op, Expr operand) implements Expr {}
+    /** Unary minus or {@code not}. */
+    record Unary(String op, Expr operand) implements Expr {}
 }

@@ -21,259 +21,261 @@ import java.util.function.Function;
  * Thread-safe if the lookup is.
  */
 public final class ExprEvaluator {
-  private static final MathContext MC = MathContext.DECIMAL64;
-  private final Dataset data;
-  private final Function<String, Optional<Object>> names;
+    private static final MathContext MC = MathContext.DECIMAL64;
+    private final Dataset data;
+    private final Function<String, Optional<Object>> names;
 
-  public ExprEvaluator(Dataset data, Function<String, Optional<Object>> names) {
-    this.data = data;
-    this.names = names;
-  }
+    public ExprEvaluator(Dataset data, Function<String, Optional<Object>> names) {
+        this.data = data;
+        this.names = names;
+    }
 
-  public Object eval(Expr e) {
-    return eval(e, null);
-  }
+    public Object eval(Expr e) {
+        return eval(e, null);
+    }
 
-  /** Evaluates with {@code row}'s fields in scope (row may be null). */
-  public Object eval(Expr e, Row row) {
-    if (e instanceof Expr.Num n) {
-      return n.value();
-    }
-    if (e instanceof Expr.Str s) {
-      return s.value();
-    }
-    if (e instanceof Expr.Name n) {
-      Object value = row == null ? null : row.get(n.name());
-      if (value != null) {
-        return number(value);
-      }
-      if (row != null && row.cells().containsKey(n.name())) {
-        return null;
-      }
-      return names.apply(n.name()).map(ExprEvaluator::number)
-          .orElseThrow(() -> new ExprException(-1, "unknown-name", n.name()));
-    }
-    if (e instanceof Expr.Lookup l) {
-      Table t = table(l.table());
-      String field = l.field() != null ? l.field() : t.valueField();
-      if (field == null) {
-        throw new ExprException(-1, "lookup-needs-field", l.table(), l.key());
-      }
-      requireField(t, field);
-      if (t.rows().isEmpty()) {
-        throw new MissingInputException(l.table(), "no-rows", l.table());
-      }
-      Row r = t.findByKey(l.key())
-          .orElseThrow(() -> new ExprException(-1, "no-row", l.key(), l.table()));
-      return number(r.get(field));
-    }
-    if (e instanceof Expr.Column c) {
-      throw new ExprException(-1, "column-needs-aggregate", c.table() + "." + c.field());
-    }
-    if (e instanceof Expr.Unary u) {
-      Object v = eval(u.operand(), row);
-      if (u.op().equals("not")) {
-        return !truthy(v);
-      }
-      return v == null ? null : num(v).negate();
-    }
-    if (e instanceof Expr.Binary b) {
-      return binary(b, row);
-    }
-    if (e instanceof Expr.Call c) {
-      return call(c, row);
-    }
-    throw new IllegalStateException("unhandled expression " + e);
-  }
-
-  private Object binary(Expr.Binary b, Row row) {
-    if (b.op().equals("and")) {
-      return truthy(eval(b.left(), row)) && truthy(eval(b.right(), row));
-    }
-    if (b.op().equals("or")) {
-      return truthy(eval(b.left(), row)) || truthy(eval(b.right(), row));
-    }
-    Object l = eval(b.left(), row);
-    Object r = eval(b.right(), row);
-    switch (b.op()) {
-      case "=":
-        return equal(l, r);
-      case "!=":
-        return !equal(l, r);
-      default:
-        break;
-    }
-    if (l == null || r == null) {
-      return null;
-    }
-    switch (b.op()) {
-      case "+":
-        return num(l).add(num(r), MC);
-      case "-":
-        return num(l).subtract(num(r), MC);
-      case "*":
-        return num(l).multiply(num(r), MC);
-      case "/":
-        if (num(r).signum() == 0) {
-          throw new ExprException(-1, "division-by-zero");
+    /** Evaluates with {@code row}'s fields in scope (row may be null). */
+    public Object eval(Expr e, Row row) {
+        if (e instanceof Expr.Num n) {
+            return n.value();
         }
-        return num(l).divide(num(r), MC);
-      case "<":
-        return compare(l, r) < 0;
-      case "<=":
-        return compare(l, r) <= 0;
-      case ">":
-        return compare(l, r) > 0;
-      case ">=":
-        return compare(l, r) >= 0;
-      default:
-        throw new ExprException(-1, "unknown-operator", b.op());
+        if (e instanceof Expr.Str s) {
+            return s.value();
+        }
+        if (e instanceof Expr.Name n) {
+            Object value = row == null ? null : row.get(n.name());
+            if (value != null) {
+                return number(value);
+            }
+            if (row != null && row.cells().containsKey(n.name())) {
+                return null;
+            }
+            return names.apply(n.name())
+                    .map(ExprEvaluator::number)
+                    .orElseThrow(() -> new ExprException(-1, "unknown-name", n.name()));
+        }
+        if (e instanceof Expr.Lookup l) {
+            Table t = table(l.table());
+            String field = l.field() != null ? l.field() : t.valueField();
+            if (field == null) {
+                throw new ExprException(-1, "lookup-needs-field", l.table(), l.key());
+            }
+            requireField(t, field);
+            if (t.rows().isEmpty()) {
+                throw new MissingInputException(l.table(), "no-rows", l.table());
+            }
+            Row r = t.findByKey(l.key()).orElseThrow(() -> new ExprException(-1, "no-row", l.key(), l.table()));
+            return number(r.get(field));
+        }
+        if (e instanceof Expr.Column c) {
+            throw new ExprException(-1, "column-needs-aggregate", c.table() + "." + c.field());
+        }
+        if (e instanceof Expr.Unary u) {
+            Object v = eval(u.operand(), row);
+            if (u.op().equals("not")) {
+                return !truthy(v);
+            }
+            return v == null ? null : num(v).negate();
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, row);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c, row);
+        }
+        throw new IllegalStateException("unhandled expression " + e);
     }
-  }
 
-  private Object call(Expr.Call c, Row row) {
-    List<Expr> a = c.args();
-    switch (c.function()) {
-      case "sum":
-      case "avg":
-      case "min":
-      case "max":
-        return aggregate(c.function(), a);
-      case "count":
-        return BigDecimal.valueOf(countRows(tableArg(a), a.size() > 1 ? a.get(1) : null));
-      case "abs":
-        arity(c, 1);
-        Object v = eval(a.get(0), row);
-        return v == null ? null : num(v).abs();
-      case "round":
-        arity(c, 2);
-        Object x = eval(a.get(0), row);
-        return x == null ? null : num(x).setScale(num(eval(a.get(1), row)).intValue(), RoundingMode.HALF_UP);
-      case "ratio":
-        arity(c, 2);
-        return eval(new Expr.Binary("/", a.get(0), a.get(1)), row);
-      default:
-        throw new ExprException(-1, "unknown-function", c.function() + "()");
+    private Object binary(Expr.Binary b, Row row) {
+        if (b.op().equals("and")) {
+            return truthy(eval(b.left(), row)) && truthy(eval(b.right(), row));
+        }
+        if (b.op().equals("or")) {
+            return truthy(eval(b.left(), row)) || truthy(eval(b.right(), row));
+        }
+        Object l = eval(b.left(), row);
+        Object r = eval(b.right(), row);
+        switch (b.op()) {
+            case "=":
+                return equal(l, r);
+            case "!=":
+                return !equal(l, r);
+            default:
+                break;
+        }
+        if (l == null || r == null) {
+            return null;
+        }
+        switch (b.op()) {
+            case "+":
+                return num(l).add(num(r), MC);
+            case "-":
+                return num(l).subtract(num(r), MC);
+            case "*":
+                return num(l).multiply(num(r), MC);
+            case "/":
+                if (num(r).signum() == 0) {
+                    throw new ExprException(-1, "division-by-zero");
+                }
+                return num(l).divide(num(r), MC);
+            case "<":
+                return compare(l, r) < 0;
+            case "<=":
+                return compare(l, r) <= 0;
+            case ">":
+                return compare(l, r) > 0;
+            case ">=":
+                return compare(l, r) >= 0;
+            default:
+                throw new ExprException(-1, "unknown-operator", b.op());
+        }
     }
-  }
 
-  /**
-   * One pass over the rows, nothing collected: an aggregate over a sheet of a million rows holds one
-   * running value, not a million. Ties keep the first value met, as a stream's min and max do.
-   */
-  private Object aggregate(String fn, List<Expr> a) {
-    if (a.isEmpty() || !(a.get(0) instanceof Expr.Column col)) {
-      throw new ExprException(-1, "needs-column", fn + "()");
+    private Object call(Expr.Call c, Row row) {
+        List<Expr> a = c.args();
+        switch (c.function()) {
+            case "sum":
+            case "avg":
+            case "min":
+            case "max":
+                return aggregate(c.function(), a);
+            case "count":
+                return BigDecimal.valueOf(countRows(tableArg(a), a.size() > 1 ? a.get(1) : null));
+            case "abs":
+                arity(c, 1);
+                Object v = eval(a.get(0), row);
+                return v == null ? null : num(v).abs();
+            case "round":
+                arity(c, 2);
+                Object x = eval(a.get(0), row);
+                return x == null
+                        ? null
+                        : num(x).setScale(num(eval(a.get(1), row)).intValue(), RoundingMode.HALF_UP);
+            case "ratio":
+                arity(c, 2);
+                return eval(new Expr.Binary("/", a.get(0), a.get(1)), row);
+            default:
+                throw new ExprException(-1, "unknown-function", c.function() + "()");
+        }
     }
-    Table t = table(col.table());
-    requireField(t, col.field());
-    Expr condition = a.size() > 1 ? a.get(1) : null;
-    boolean adding = fn.equals("sum") || fn.equals("avg");
-    BigDecimal acc = adding ? BigDecimal.ZERO : null;
-    long n = 0;
-    for (Row r : t.rows()) {
-      if (condition != null && !truthy(eval(condition, r))) {
-        continue;
-      }
-      Object v = r.get(col.field());
-      if (v == null) {
-        continue;
-      }
-      BigDecimal x = num(v);
-      n++;
-      if (adding) {
-        acc = acc.add(x, MC);
-      } else if (acc == null || (fn.equals("min") ? x.compareTo(acc) < 0 : x.compareTo(acc) > 0)) {
-        acc = x;
-      }
-    }
-    if (fn.equals("avg")) {
-      return n == 0 ? null : acc.divide(BigDecimal.valueOf(n), MC);
-    }
-    return acc;
-  }
 
-  private long countRows(Table t, Expr condition) {
-    if (condition == null) {
-      return t.rows().size();
+    /**
+     * One pass over the rows, nothing collected: an aggregate over a sheet of a million rows holds one
+     * running value, not a million. Ties keep the first value met, as a stream's min and max do.
+     */
+    private Object aggregate(String fn, List<Expr> a) {
+        if (a.isEmpty() || !(a.get(0) instanceof Expr.Column col)) {
+            throw new ExprException(-1, "needs-column", fn + "()");
+        }
+        Table t = table(col.table());
+        requireField(t, col.field());
+        Expr condition = a.size() > 1 ? a.get(1) : null;
+        boolean adding = fn.equals("sum") || fn.equals("avg");
+        BigDecimal acc = adding ? BigDecimal.ZERO : null;
+        long n = 0;
+        for (Row r : t.rows()) {
+            if (condition != null && !truthy(eval(condition, r))) {
+                continue;
+            }
+            Object v = r.get(col.field());
+            if (v == null) {
+                continue;
+            }
+            BigDecimal x = num(v);
+            n++;
+            if (adding) {
+                acc = acc.add(x, MC);
+            } else if (acc == null || (fn.equals("min") ? x.compareTo(acc) < 0 : x.compareTo(acc) > 0)) {
+                acc = x;
+            }
+        }
+        if (fn.equals("avg")) {
+            return n == 0 ? null : acc.divide(BigDecimal.valueOf(n), MC);
+        }
+        return acc;
     }
-    long n = 0;
-    for (Row r : t.rows()) {
-      if (truthy(eval(condition, r))) {
-        n++;
-      }
-    }
-    return n;
-  }
 
-  private Table tableArg(List<Expr> a) {
-    if (a.isEmpty() || !(a.get(0) instanceof Expr.Name n)) {
-      throw new ExprException(-1, "count-needs-table");
+    private long countRows(Table t, Expr condition) {
+        if (condition == null) {
+            return t.rows().size();
+        }
+        long n = 0;
+        for (Row r : t.rows()) {
+            if (truthy(eval(condition, r))) {
+                n++;
+            }
+        }
+        return n;
     }
-    return table(n.name());
-  }
 
-  private Table table(String id) {
-    return data.findTable(id).orElseThrow(() -> new ExprException(-1, "unknown-table", id));
-  }
+    private Table tableArg(List<Expr> a) {
+        if (a.isEmpty() || !(a.get(0) instanceof Expr.Name n)) {
+            throw new ExprException(-1, "count-needs-table");
+        }
+        return table(n.name());
+    }
 
-  private static void requireField(Table t, String field) {
-    if (!t.fields().contains(field)) {
-      throw new ExprException(-1, "no-field", t.id(), field);
+    private Table table(String id) {
+        return data.findTable(id).orElseThrow(() -> new ExprException(-1, "unknown-table", id));
     }
-  }
 
-  private static void arity(Expr.Call c, int n) {
-    if (c.args().size() != n) {
-      throw new ExprException(-1, "arity", c.function() + "()", n);
+    private static void requireField(Table t, String field) {
+        if (!t.fields().contains(field)) {
+            throw new ExprException(-1, "no-field", t.id(), field);
+        }
     }
-  }
 
-  private static boolean truthy(Object v) {
-    return v instanceof Boolean b ? b : v != null;
-  }
+    private static void arity(Expr.Call c, int n) {
+        if (c.args().size() != n) {
+            throw new ExprException(-1, "arity", c.function() + "()", n);
+        }
+    }
 
-  private static boolean equal(Object l, Object r) {
-    if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
-      return a.compareTo(b) == 0;
+    private static boolean truthy(Object v) {
+        return v instanceof Boolean b ? b : v != null;
     }
-    return Objects.equals(l == null ? null : l.toString(), r == null ? null : r.toString());
-  }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compare(Object l, Object r) {
-    if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
-      return a.compareTo(b);
+    private static boolean equal(Object l, Object r) {
+        if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        return Objects.equals(l == null ? null : l.toString(), r == null ? null : r.toString());
     }
-    if (l instanceof Comparable a && l.getClass().isInstance(r)) {
-      return a.compareTo(r);
-    }
-    return l.toString().compareTo(r.toString());
-  }
 
-  /** Long and BigDecimal become BigDecimal; other values are returned as they are. */
-  static Object number(Object v) {
-    if (v instanceof Long l) {
-      return BigDecimal.valueOf(l);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object l, Object r) {
+        if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
+            return a.compareTo(b);
+        }
+        if (l instanceof Comparable a && l.getClass().isInstance(r)) {
+            return a.compareTo(r);
+        }
+        return l.toString().compareTo(r.toString());
     }
-    if (v instanceof Integer i) {
-      return BigDecimal.valueOf(i);
-    }
-    if (v instanceof Double d) {
-      return BigDecimal.valueOf(d);
-    }
-    return v;
-  }
 
-  private static BigDecimal num(Object v) {
-    Object n = number(v);
-    if (n instanceof BigDecimal b) {
-      return b;
+    /** Long and BigDecimal become BigDecimal; other values are returned as they are. */
+    static Object number(Object v) {
+        if (v instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (v instanceof Integer i) {
+            return BigDecimal.valueOf(i);
+        }
+        if (v instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        return v;
     }
-    try {
-      return new BigDecimal(v.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new ExprException(-1, "not-a-number", String.valueOf(v));
+
+    private static BigDecimal num(Object v) {
+        Object n = number(v);
+        if (n instanceof BigDecimal b) {
+            return b;
+        }
+        try {
+            return new BigDecimal(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ExprException(-1, "not-a-number", String.valueOf(v));
+        }
     }
-  }
 }

@@ -8,16 +8,16 @@ package dev.briefpipe.expr;
  * @see #table()
  */
 public class MissingInputException extends ExprException {
-  private final String table;
+    private final String table;
 
-  /** @param table the empty table looked up, or null; then as {@link ExprException#ExprException} */
-  public MissingInputException(String table, String key, Object... args) {
-    super(-1, key, args);
-    this.table = table;
-  }
+    /** @param table the empty table looked up, or null; then as {@link ExprException#ExprException} */
+    public MissingInputException(String table, String key, Object... args) {
+        super(-1, key, args);
+        this.table = table;
+    }
 
-  /** The empty table looked up, or null when a name's value is missing. */
-  public String table() {
-    return table;
-  }
+    /** The empty table looked up, or null when a name's value is missing. */
+    public String table() {
+        return table;
+    }
 }

@@ -10,11 +10,11 @@ import java.util.List;
  */
 public record ConfigProblem(Path file, int line, String key, List<Object> args) {
 
-  public ConfigProblem {
-    args = List.copyOf(args);
-  }
+    public ConfigProblem {
+        args = List.copyOf(args);
+    }
 
-  public Object[] argArray() {
-    return args.toArray();
-  }
+    public Object[] argArray() {
+        return args.toArray();
+    }
 }

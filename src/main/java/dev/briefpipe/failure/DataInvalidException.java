@@ -1,31 +1,30 @@
 package dev.briefpipe.failure;
 
 import dev.briefpipe.i18n.Phrase;
-import java.util.List;
-
 import dev.briefpipe.model.ValidationReport;
+import java.util.List;
 
 /** A build stopped because the workbook has errors; nothing was published. */
 public final class DataInvalidException extends Failure {
-  private final ValidationReport report;
+    private final ValidationReport report;
 
-  public DataInvalidException(ValidationReport report) {
-    super(report.errorCount() + " data error(s) in " + report.workbook(), null);
-    this.report = report;
-  }
+    public DataInvalidException(ValidationReport report) {
+        super(report.errorCount() + " data error(s) in " + report.workbook(), null);
+        this.report = report;
+    }
 
-  public ValidationReport report() {
-    return report;
-  }
+    public ValidationReport report() {
+        return report;
+    }
 
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.INVALID_DATA;
-  }
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.INVALID_DATA;
+    }
 
-  /** After the report itself, which the command line writes first. */
-  @Override
-  public List<Phrase> explain() {
-    return List.of(Phrase.of("cli.build-invalid"));
-  }
+    /** After the report itself, which the command line writes first. */
+    @Override
+    public List<Phrase> explain() {
+        return List.of(Phrase.of("cli.build-invalid"));
+    }
 }

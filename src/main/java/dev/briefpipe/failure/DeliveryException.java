@@ -10,30 +10,30 @@ import java.util.List;
  * retried blindly.
  */
 public final class DeliveryException extends Failure {
-  private final Kind kind;
+    private final Kind kind;
 
-  public enum Kind {
-    TEMPORARY,
-    PERMANENT,
-    UNKNOWN
-  }
+    public enum Kind {
+        TEMPORARY,
+        PERMANENT,
+        UNKNOWN
+    }
 
-  public DeliveryException(Kind kind, String message, Throwable cause) {
-    super(message, cause);
-    this.kind = kind;
-  }
+    public DeliveryException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
 
-  public Kind kind() {
-    return kind;
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.RUNTIME;
-  }
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.RUNTIME;
+    }
 
-  @Override
-  public List<Phrase> explain() {
-    return List.of(Phrase.of("send.error", getMessage()));
-  }
+    @Override
+    public List<Phrase> explain() {
+        return List.of(Phrase.of("send.error", getMessage()));
+    }
 }

@@ -10,23 +10,23 @@ import java.util.List;
  * with {@code --debug}.
  */
 public abstract sealed class Failure extends RuntimeException
-    permits ConfigException,
-        DataInvalidException,
-        DeliveryException,
-        FontNotFoundException,
-        GlyphMissingException,
-        StoreException,
-        UsageException,
-        WorkbookBusyException,
-        WorkbookReadException {
+        permits ConfigException,
+                DataInvalidException,
+                DeliveryException,
+                FontNotFoundException,
+                GlyphMissingException,
+                StoreException,
+                UsageException,
+                WorkbookBusyException,
+                WorkbookReadException {
 
-  Failure(String message, Throwable cause) {
-    super(message, cause);
-  }
+    Failure(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  /** The exit code a command that stops for this ends with. */
-  public abstract ExitCode exitCode();
+    /** The exit code a command that stops for this ends with. */
+    public abstract ExitCode exitCode();
 
-  /** What to tell the user, one phrase a line. */
-  public abstract List<Phrase> explain();
+    /** What to tell the user, one phrase a line. */
+    public abstract List<Phrase> explain();
 }

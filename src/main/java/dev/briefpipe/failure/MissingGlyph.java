@@ -9,8 +9,8 @@ import dev.briefpipe.model.CellRef;
  */
 public record MissingGlyph(int codePoint, String text, CellRef source) {
 
-  /** "U+20000". */
-  public String codePointLabel() {
-    return String.format("U+%04X", codePoint);
-  }
+    /** "U+20000". */
+    public String codePointLabel() {
+        return String.format("U+%04X", codePoint);
+    }
 }

@@ -5,17 +5,17 @@ import java.util.List;
 
 /** The database could not be read or written. */
 public final class StoreException extends Failure {
-  public StoreException(String message, Throwable cause) {
-    super(message + ": " + cause.getMessage(), cause);
-  }
+    public StoreException(String message, Throwable cause) {
+        super(message + ": " + cause.getMessage(), cause);
+    }
 
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.RUNTIME;
-  }
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.RUNTIME;
+    }
 
-  @Override
-  public List<Phrase> explain() {
-    return List.of(Phrase.of("store.error", getMessage()));
-  }
+    @Override
+    public List<Phrase> explain() {
+        return List.of(Phrase.of("store.error", getMessage()));
+    }
 }

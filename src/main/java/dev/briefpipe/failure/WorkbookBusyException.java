@@ -9,36 +9,36 @@ import java.util.List;
  * lock file found) or it changed since it was read ({@code changed}).
  */
 public final class WorkbookBusyException extends Failure {
-  private final Path file;
-  private final String reason;
-  private final Path lockFile;
+    private final Path file;
+    private final String reason;
+    private final Path lockFile;
 
-  public WorkbookBusyException(Path file, String reason, Path lockFile) {
-    super(file + ": " + reason + (lockFile == null ? "" : " (" + lockFile.getFileName() + ")"), null);
-    this.file = file;
-    this.reason = reason;
-    this.lockFile = lockFile;
-  }
+    public WorkbookBusyException(Path file, String reason, Path lockFile) {
+        super(file + ": " + reason + (lockFile == null ? "" : " (" + lockFile.getFileName() + ")"), null);
+        this.file = file;
+        this.reason = reason;
+        this.lockFile = lockFile;
+    }
 
-  public Path file() {
-    return file;
-  }
+    public Path file() {
+        return file;
+    }
 
-  public String reason() {
-    return reason;
-  }
+    public String reason() {
+        return reason;
+    }
 
-  public Path lockFile() {
-    return lockFile;
-  }
+    public Path lockFile() {
+        return lockFile;
+    }
 
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.RUNTIME;
-  }
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.RUNTIME;
+    }
 
-  @Override
-  public List<Phrase> explain() {
-    return List.of(Phrase.of("summary." + reason, file, lockFile == null ? "" : lockFile.getFileName()));
-  }
+    @Override
+    public List<Phrase> explain() {
+        return List.of(Phrase.of("summary." + reason, file, lockFile == null ? "" : lockFile.getFileName()));
+    }
 }

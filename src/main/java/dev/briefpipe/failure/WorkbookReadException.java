@@ -13,36 +13,36 @@ import java.util.List;
  * shown only with {@code --debug}.
  */
 public final class WorkbookReadException extends Failure {
-  private final Path file;
-  private final String reason;
-  private final String detail;
+    private final Path file;
+    private final String reason;
+    private final String detail;
 
-  public WorkbookReadException(Path file, String reason, String detail, Throwable cause) {
-    super(file + ": " + reason + (detail == null ? "" : " (" + detail + ")"), cause);
-    this.file = file;
-    this.reason = reason;
-    this.detail = detail != null ? detail : "";
-  }
+    public WorkbookReadException(Path file, String reason, String detail, Throwable cause) {
+        super(file + ": " + reason + (detail == null ? "" : " (" + detail + ")"), cause);
+        this.file = file;
+        this.reason = reason;
+        this.detail = detail != null ? detail : "";
+    }
 
-  public String detail() {
-    return detail;
-  }
+    public String detail() {
+        return detail;
+    }
 
-  public Path file() {
-    return file;
-  }
+    public Path file() {
+        return file;
+    }
 
-  public String reason() {
-    return reason;
-  }
+    public String reason() {
+        return reason;
+    }
 
-  @Override
-  public ExitCode exitCode() {
-    return ExitCode.USAGE;
-  }
+    @Override
+    public ExitCode exitCode() {
+        return ExitCode.USAGE;
+    }
 
-  @Override
-  public List<Phrase> explain() {
-    return List.of(Phrase.of("workbook." + reason, file, detail));
-  }
+    @Override
+    public List<Phrase> explain() {
+        return List.of(Phrase.of("workbook." + reason, file, detail));
+    }
 }

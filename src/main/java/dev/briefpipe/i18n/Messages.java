@@ -13,87 +13,88 @@ import java.util.ResourceBundle;
  * never fatal. Instances are immutable and thread-safe.
  */
 public final class Messages {
-  private static final String BUNDLE = "dev.briefpipe.i18n.messages";
-  private final Lang lang;
-  private final ResourceBundle bundle;
+    private static final String BUNDLE = "dev.briefpipe.i18n.messages";
+    private final Lang lang;
+    private final ResourceBundle bundle;
 
-  private Messages(Lang lang) {
-    this.lang = lang;
-    this.bundle =
-        ResourceBundle.getBundle(
-            BUNDLE, lang.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-  }
-
-  public static Messages of(Lang lang) {
-    return new Messages(lang);
-  }
-
-  /** English, made once: for the text of logs and exceptions. */
-  static Messages english() {
-    return English.MESSAGES;
-  }
-
-  private static final class English {
-    static final Messages MESSAGES = new Messages(Lang.EN);
-  }
-
-  public Lang lang() {
-    return lang;
-  }
-
-  public Locale locale() {
-    return lang.locale();
-  }
-
-  public boolean has(String key) {
-    return bundle.containsKey(key);
-  }
-
-  public String get(String key, Object... args) {
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      return "[" + key + "]";
+    private Messages(Lang lang) {
+        this.lang = lang;
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE,
+                lang.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
-    Object[] told = args;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i] instanceof Phrase p) {
-        if (told == args) {
-          told = args.clone();
-        }
-        told[i] = get(p);
-      }
+
+    public static Messages of(Lang lang) {
+        return new Messages(lang);
     }
-    return new MessageFormat(pattern, lang.locale()).format(told);
-  }
 
-  /** The phrase in this language. */
-  public String get(Phrase phrase) {
-    return get(phrase.key(), phrase.args().toArray());
-  }
+    /** English, made once: for the text of logs and exceptions. */
+    static Messages english() {
+        return English.MESSAGES;
+    }
 
-  /** The two languages briefpipe speaks. */
-  public enum Lang {
-    KO(Locale.KOREAN),
-    EN(Locale.ENGLISH);
+    private static final class English {
+        static final Messages MESSAGES = new Messages(Lang.EN);
+    }
 
-    private final Locale locale;
-
-    Lang(Locale locale) {
-      this.locale = locale;
+    public Lang lang() {
+        return lang;
     }
 
     public Locale locale() {
-      return locale;
+        return lang.locale();
     }
 
-    /** "ko", "en" (any case, also "ko-KR", "en_US.UTF-8"); anything else is Korean. */
-    public static Lang parse(String text) {
-      if (text != null && text.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
-        return EN;
-      }
-      return KO;
+    public boolean has(String key) {
+        return bundle.containsKey(key);
     }
-  }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "[" + key + "]";
+        }
+        Object[] told = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Phrase p) {
+                if (told == args) {
+                    told = args.clone();
+                }
+                told[i] = get(p);
+            }
+        }
+        return new MessageFormat(pattern, lang.locale()).format(told);
+    }
+
+    /** The phrase in this language. */
+    public String get(Phrase phrase) {
+        return get(phrase.key(), phrase.args().toArray());
+    }
+
+    /** The two languages briefpipe speaks. */
+    public enum Lang {
+        KO(Locale.KOREAN),
+        EN(Locale.ENGLISH);
+
+        private final Locale locale;
+
+        Lang(Locale locale) {
+            this.locale = locale;
+        }
+
+        public Locale locale() {
+            return locale;
+        }
+
+        /** "ko", "en" (any case, also "ko-KR", "en_US.UTF-8"); anything else is Korean. */
+        public static Lang parse(String text) {
+            if (text != null && text.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
+                return EN;
+            }
+            return KO;
+        }
+    }
 }

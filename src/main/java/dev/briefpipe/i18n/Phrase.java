@@ -12,18 +12,18 @@ import java.util.List;
  * @param args its arguments; a {@code Phrase} among them is told too; null is told as nothing
  */
 public record Phrase(String key, List<Object> args) {
-  /** A missing argument is told as nothing, as in the message it fills. */
-  public Phrase {
-    args = args.stream().map(a -> a == null ? "" : a).toList();
-  }
+    /** A missing argument is told as nothing, as in the message it fills. */
+    public Phrase {
+        args = args.stream().map(a -> a == null ? "" : a).toList();
+    }
 
-  public static Phrase of(String key, Object... args) {
-    return new Phrase(key, Arrays.asList(args));
-  }
+    public static Phrase of(String key, Object... args) {
+        return new Phrase(key, Arrays.asList(args));
+    }
 
-  /** In English: for logs and exception messages. */
-  @Override
-  public String toString() {
-    return Messages.english().get(this);
-  }
+    /** In English: for logs and exception messages. */
+    @Override
+    public String toString() {
+        return Messages.english().get(this);
+    }
 }

@@ -11,42 +11,42 @@ import java.util.UUID;
 
 /** Writes a file so that readers see either the old content or the new, never a half-written file. */
 public final class AtomicFiles {
-  private AtomicFiles() {}
+    private AtomicFiles() {}
 
-  /** Writes bytes to a temp file beside {@code target}, forces them to disk, then moves it into place. */
-  public static void write(Path target, byte[] bytes) throws IOException {
-    write(target, bytes, () -> {});
-  }
+    /** Writes bytes to a temp file beside {@code target}, forces them to disk, then moves it into place. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, () -> {});
+    }
 
-  /**
-   * As {@link #write(Path, byte[])}, running {@code beforeMove} once the new content is on disk and
-   * before it replaces the target (tests use it to fail there, as a crash would).
-   */
-  static void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+    /**
+     * As {@link #write(Path, byte[])}, running {@code beforeMove} once the new content is on disk and
+     * before it replaces the target (tests use it to fail there, as a crash would).
+     */
+    static void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            beforeMove.run();
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        ch.force(true);
-      }
-      beforeMove.run();
-      moveIntoPlace(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
-  }
 
-  /** Atomic rename where the file system allows it, else a plain replace. */
-  public static void moveIntoPlace(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    /** Atomic rename where the file system allows it, else a plain replace. */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
-  }
 }

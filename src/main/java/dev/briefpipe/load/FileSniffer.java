@@ -1,7 +1,6 @@
 package dev.briefpipe.load;
 
 import dev.briefpipe.failure.WorkbookReadException;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,124 +28,130 @@ import org.apache.poi.poifs.filesystem.FileMagic;
  * workbook that lacks the brief's sheets. POI's own limits still hold for what is read.
  */
 final class FileSniffer {
-  private FileSniffer() {}
+    private FileSniffer() {}
 
-  /**
-   * @return the file's kind: {@link FileMagic#OOXML} (.xlsx, .xlsm) or {@link FileMagic#OLE2} (.xls)
-   * @throws WorkbookReadException when the file is not something POI should be handed
-   */
-  static FileMagic check(Path file, long maxBytes) throws IOException {
-    long size = Files.size(file);
-    if (size == 0) {
-      throw new WorkbookReadException(file, "empty", null, null);
-    }
-    if (size > maxBytes) {
-      throw new WorkbookReadException(file, "too-large", size / (1024 * 1024) + " MB", null);
-    }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    FileMagic magic;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      magic = FileMagic.valueOf(in);
-    }
-    if (magic == FileMagic.OOXML) {
-      zip(file, name);
-    } else if (magic == FileMagic.OLE2) {
-      // An .xlsx in an OLE2 container is an encrypted one, or an .xls misnamed. A real .xls is left
-      // to POI, which names its encryption itself.
-      if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
-        throw encrypted(file) ? new WorkbookReadException(file, "encrypted", null, null)
-            : new WorkbookReadException(file, "wrong-extension", ".xls", null);
-      }
-    } else if (isText(file)) {
-      throw new WorkbookReadException(file, looksLikeCsv(file) ? "csv" : "not-a-workbook", null, null);
-    } else {
-      throw new WorkbookReadException(file, "not-a-workbook", magic.name(), null);
-    }
-    return magic;
-  }
-
-  private static void zip(Path file, String name) throws IOException {
-    Set<String> names = new HashSet<>();
-    try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-      Enumeration<ZipArchiveEntry> entries = zip.getEntries();
-      while (entries.hasMoreElements()) {
-        ZipArchiveEntry e = entries.nextElement();
-        String n = e.getName();
-        if (!names.add(n)) {
-          throw new WorkbookReadException(file, "duplicate-entries", n, null);
+    /**
+     * @return the file's kind: {@link FileMagic#OOXML} (.xlsx, .xlsm) or {@link FileMagic#OLE2} (.xls)
+     * @throws WorkbookReadException when the file is not something POI should be handed
+     */
+    static FileMagic check(Path file, long maxBytes) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new WorkbookReadException(file, "empty", null, null);
         }
-        if (bomb(e)) {
-          throw new WorkbookReadException(file, "zip-bomb", n, null);
+        if (size > maxBytes) {
+            throw new WorkbookReadException(file, "too-large", size / (1024 * 1024) + " MB", null);
         }
-        if ((n.endsWith(".xml") || n.endsWith(".rels")) && doctype(zip, e)) {
-          throw new WorkbookReadException(file, "unsafe-xml", n, null);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        FileMagic magic;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
         }
-      }
-      if (names.contains("mimetype") && names.contains("content.xml")) {
-        throw new WorkbookReadException(file, "ods", null, null);
-      }
-      if (names.stream().anyMatch(n -> n.endsWith(".bin") && n.startsWith("xl/workbook"))) {
-        throw new WorkbookReadException(file, "xlsb", null, null);
-      }
-    } catch (WorkbookReadException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new WorkbookReadException(file, "truncated", e.getMessage(), e);
+        if (magic == FileMagic.OOXML) {
+            zip(file, name);
+        } else if (magic == FileMagic.OLE2) {
+            // An .xlsx in an OLE2 container is an encrypted one, or an .xls misnamed. A real .xls is left
+            // to POI, which names its encryption itself.
+            if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+                throw encrypted(file)
+                        ? new WorkbookReadException(file, "encrypted", null, null)
+                        : new WorkbookReadException(file, "wrong-extension", ".xls", null);
+            }
+        } else if (isText(file)) {
+            throw new WorkbookReadException(file, looksLikeCsv(file) ? "csv" : "not-a-workbook", null, null);
+        } else {
+            throw new WorkbookReadException(file, "not-a-workbook", magic.name(), null);
+        }
+        return magic;
     }
-    if (name.endsWith(".xls")) {
-      throw new WorkbookReadException(file, "wrong-extension", ".xlsx", null);
-    }
-  }
 
-  /** An entry whose sizes say it unpacks past POI's ratio (checked, as POI does, beyond 100 KB). */
-  private static boolean bomb(ZipArchiveEntry e) {
-    long size = e.getSize();
-    long packed = e.getCompressedSize();
-    return size > GRACE_BYTES && packed >= 0 && (double) packed / size < ZipSecureFile.getMinInflateRatio();
-  }
-
-  private static final long GRACE_BYTES = 100 * 1024;
-
-  /** Whether an XML part's prolog (its first 4 KB, unpacked) declares a document type. */
-  private static boolean doctype(ZipFile zip, ZipArchiveEntry e) throws IOException {
-    byte[] head;
-    try (InputStream in = zip.getInputStream(e)) {
-      head = in.readNBytes(4096);
+    private static void zip(Path file, String name) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry e = entries.nextElement();
+                String n = e.getName();
+                if (!names.add(n)) {
+                    throw new WorkbookReadException(file, "duplicate-entries", n, null);
+                }
+                if (bomb(e)) {
+                    throw new WorkbookReadException(file, "zip-bomb", n, null);
+                }
+                if ((n.endsWith(".xml") || n.endsWith(".rels")) && doctype(zip, e)) {
+                    throw new WorkbookReadException(file, "unsafe-xml", n, null);
+                }
+            }
+            if (names.contains("mimetype") && names.contains("content.xml")) {
+                throw new WorkbookReadException(file, "ods", null, null);
+            }
+            if (names.stream().anyMatch(n -> n.endsWith(".bin") && n.startsWith("xl/workbook"))) {
+                throw new WorkbookReadException(file, "xlsb", null, null);
+            }
+        } catch (WorkbookReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WorkbookReadException(file, "truncated", e.getMessage(), e);
+        }
+        if (name.endsWith(".xls")) {
+            throw new WorkbookReadException(file, "wrong-extension", ".xlsx", null);
+        }
     }
-    return new String(head, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains("<!DOCTYPE");
-  }
 
-  private static boolean encrypted(Path file) throws IOException {
-    try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
-        new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
-      return fs.getRoot().hasEntry("EncryptionInfo");
-    } catch (IOException | RuntimeException e) {
-      return false;
+    /** An entry whose sizes say it unpacks past POI's ratio (checked, as POI does, beyond 100 KB). */
+    private static boolean bomb(ZipArchiveEntry e) {
+        long size = e.getSize();
+        long packed = e.getCompressedSize();
+        return size > GRACE_BYTES && packed >= 0 && (double) packed / size < ZipSecureFile.getMinInflateRatio();
     }
-  }
 
-  private static boolean isText(Path file) throws IOException {
-    byte[] head = new byte[4096];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    try {
-      String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(head, 0, Math.max(0, n - 3))).toString();
-      return s.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
+    private static final long GRACE_BYTES = 100 * 1024;
 
-  private static boolean looksLikeCsv(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(4096);
+    /** Whether an XML part's prolog (its first 4 KB, unpacked) declares a document type. */
+    private static boolean doctype(ZipFile zip, ZipArchiveEntry e) throws IOException {
+        byte[] head;
+        try (InputStream in = zip.getInputStream(e)) {
+            head = in.readNBytes(4096);
+        }
+        return new String(head, StandardCharsets.ISO_8859_1)
+                .toUpperCase(Locale.ROOT)
+                .contains("<!DOCTYPE");
     }
-    String head = new String(bytes, StandardCharsets.UTF_8);
-    String[] lines = head.split("\r?\n");
-    return lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t") || lines[0].contains(";"));
-  }
+
+    private static boolean encrypted(Path file) throws IOException {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isText(Path file) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        try {
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(head, 0, Math.max(0, n - 3)))
+                    .toString();
+            return s.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean looksLikeCsv(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(4096);
+        }
+        String head = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = head.split("\r?\n");
+        return lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t") || lines[0].contains(";"));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.briefpipe.load;
 
 import dev.briefpipe.failure.WorkbookReadException;
-
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import java.nio.file.Path;
@@ -14,11 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.typed.TypedXMLStreamException;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedXMLStreamException;
 
 /**
  * One pass over a sheet's XML with a StAX reader: its non-blank rows, in sheet order, with every
@@ -27,264 +26,267 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * XFD) is refused as a broken file.
  */
 final class SheetXmlParser {
-  private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-  private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
-  /** Hears how far the pass is: the byte offset in the sheet's XML, every few thousand rows. */
-  interface Offset {
-    void at(long bytes);
-  }
+    /** Hears how far the pass is: the byte offset in the sheet's XML, every few thousand rows. */
+    interface Offset {
+        void at(long bytes);
+    }
 
-  private final Path file;
-  private final String sheet;
-  private final BookParts book;
-  private final Map<String, String> sharedFormulas = new HashMap<>();
-  private final List<RawSheet.Merged> merged = new ArrayList<>();
-  private final List<RawCell> cells = new ArrayList<>();
-  private int rowIndex = -1;
-  private int col = -1;
-  /** The cell's number (or shared-string index), when {@link #hasNumber}. */
-  private double number;
-  private boolean hasNumber;
+    private final Path file;
+    private final String sheet;
+    private final BookParts book;
+    private final Map<String, String> sharedFormulas = new HashMap<>();
+    private final List<RawSheet.Merged> merged = new ArrayList<>();
+    private final List<RawCell> cells = new ArrayList<>();
+    private int rowIndex = -1;
+    private int col = -1;
+    /** The cell's number (or shared-string index), when {@link #hasNumber}. */
+    private double number;
 
-  SheetXmlParser(Path file, String sheet, BookParts book) {
-    this.file = file;
-    this.sheet = sheet;
-    this.book = book;
-  }
+    private boolean hasNumber;
 
-  /** Hands each non-blank row to {@code rows}; returns the merged regions. */
-  List<RawSheet.Merged> parse(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows, Offset offset)
-      throws XMLStreamException {
-    int read = 0;
-    while (x.hasNext()) {
-      if (x.next() != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      switch (x.getLocalName()) {
-        case "row" -> {
-          readRow(x, rows);
-          if (++read % 4096 == 0) {
-            offset.at(x.getLocation().getCharacterOffset());
-          }
+    SheetXmlParser(Path file, String sheet, BookParts book) {
+        this.file = file;
+        this.sheet = sheet;
+        this.book = book;
+    }
+
+    /** Hands each non-blank row to {@code rows}; returns the merged regions. */
+    List<RawSheet.Merged> parse(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows, Offset offset)
+            throws XMLStreamException {
+        int read = 0;
+        while (x.hasNext()) {
+            if (x.next() != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (x.getLocalName()) {
+                case "row" -> {
+                    readRow(x, rows);
+                    if (++read % 4096 == 0) {
+                        offset.at(x.getLocation().getCharacterOffset());
+                    }
+                }
+                case "mergeCell" -> merge(x.getAttributeValue(null, "ref"));
+                default -> {}
+            }
         }
-        case "mergeCell" -> merge(x.getAttributeValue(null, "ref"));
-        default -> {}
-      }
+        return List.copyOf(merged);
     }
-    return List.copyOf(merged);
-  }
 
-  /** At a {@code <row>}: reads its cells up to {@code </row>}. */
-  private void readRow(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows) throws XMLStreamException {
-    String r = x.getAttributeValue(null, "r");
-    rowIndex = r == null ? rowIndex + 1 : row(r) - 1;
-    String h = x.getAttributeValue(null, "hidden");
-    boolean hidden = "1".equals(h) || "true".equalsIgnoreCase(h);
-    cells.clear();
-    col = -1;
-    while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if (x.getLocalName().equals("c")) {
-        readCell(x);
-      } else {
-        skip(x);
-      }
-    }
-    int last = cells.size() - 1;
-    while (last >= 0 && cells.get(last).isBlank()) {
-      last--;
-    }
-    if (last >= 0) {
-      rows.accept(new RawSheet.RawRow(rowIndex, hidden, cells.subList(0, last + 1)));
-    }
-  }
-
-  /** At a {@code <c>}: reads its value, formula or inline string up to {@code </c>}. */
-  private void readCell(XMLStreamReader2 x) throws XMLStreamException {
-    String ref = null;
-    String type = null;
-    int style = 0;
-    for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
-      switch (x.getAttributeLocalName(i)) {
-        case "r" -> ref = x.getAttributeValue(i);
-        case "t" -> type = x.getAttributeValue(i);
-        case "s" -> style = x.getAttributeAsInt(i);
-        default -> {}
-      }
-    }
-    col = ref == null ? col + 1 : column(ref);
-    boolean numeric = type == null || type.equals("n") || type.equals("s");
-    String value = null;
-    String formula = null;
-    String inline = null;
-    while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      switch (x.getLocalName()) {
-        case "v" -> {
-          // Numbers and string indexes are decoded where they lie in the parser's buffer.
-          if (numeric) {
-            hasNumber = readNumber(x);
-          } else {
-            value = x.getElementText();
-          }
+    /** At a {@code <row>}: reads its cells up to {@code </row>}. */
+    private void readRow(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows) throws XMLStreamException {
+        String r = x.getAttributeValue(null, "r");
+        rowIndex = r == null ? rowIndex + 1 : row(r) - 1;
+        String h = x.getAttributeValue(null, "hidden");
+        boolean hidden = "1".equals(h) || "true".equalsIgnoreCase(h);
+        cells.clear();
+        col = -1;
+        while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            if (x.getLocalName().equals("c")) {
+                readCell(x);
+            } else {
+                skip(x);
+            }
         }
-        case "f" -> {
-          String si = x.getAttributeValue(null, "si");
-          String text = x.getElementText();
-          if (si != null && !text.isEmpty()) {
-            sharedFormulas.put(si, text);
-          }
-          // A shared formula's other cells carry only its id: they show the first cell's text.
-          formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
+        int last = cells.size() - 1;
+        while (last >= 0 && cells.get(last).isBlank()) {
+            last--;
         }
-        case "is" -> inline = SharedStrings.itemText(x);
-        default -> skip(x);
-      }
+        if (last >= 0) {
+            rows.accept(new RawSheet.RawRow(rowIndex, hidden, cells.subList(0, last + 1)));
+        }
     }
-    while (cells.size() < col) {
-      cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
-    }
-    RawCell cell = numeric ? numeric(type, style, formula) : cell(type, value, formula, inline);
-    hasNumber = false;
-    if (col < cells.size()) {
-      cells.set(col, cell);
-    } else {
-      cells.add(cell);
-    }
-  }
 
-  /** At a {@code <v>} of a number or a shared string: reads it into {@link #number}; false when it is empty. */
-  private boolean readNumber(XMLStreamReader2 x) throws XMLStreamException {
-    try {
-      number = x.getElementAsDouble();
-      return true;
-    } catch (TypedXMLStreamException e) {
-      if (e.getLexical() == null || e.getLexical().isBlank()) {
-        return false;
-      }
-      throw e;
+    /** At a {@code <c>}: reads its value, formula or inline string up to {@code </c>}. */
+    private void readCell(XMLStreamReader2 x) throws XMLStreamException {
+        String ref = null;
+        String type = null;
+        int style = 0;
+        for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
+            switch (x.getAttributeLocalName(i)) {
+                case "r" -> ref = x.getAttributeValue(i);
+                case "t" -> type = x.getAttributeValue(i);
+                case "s" -> style = x.getAttributeAsInt(i);
+                default -> {}
+            }
+        }
+        col = ref == null ? col + 1 : column(ref);
+        boolean numeric = type == null || type.equals("n") || type.equals("s");
+        String value = null;
+        String formula = null;
+        String inline = null;
+        while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            switch (x.getLocalName()) {
+                case "v" -> {
+                    // Numbers and string indexes are decoded where they lie in the parser's buffer.
+                    if (numeric) {
+                        hasNumber = readNumber(x);
+                    } else {
+                        value = x.getElementText();
+                    }
+                }
+                case "f" -> {
+                    String si = x.getAttributeValue(null, "si");
+                    String text = x.getElementText();
+                    if (si != null && !text.isEmpty()) {
+                        sharedFormulas.put(si, text);
+                    }
+                    // A shared formula's other cells carry only its id: they show the first cell's text.
+                    formula = text.isEmpty() && si != null ? sharedFormulas.getOrDefault(si, "") : text;
+                }
+                case "is" -> inline = SharedStrings.itemText(x);
+                default -> skip(x);
+            }
+        }
+        while (cells.size() < col) {
+            cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
+        }
+        RawCell cell = numeric ? numeric(type, style, formula) : cell(type, value, formula, inline);
+        hasNumber = false;
+        if (col < cells.size()) {
+            cells.set(col, cell);
+        } else {
+            cells.add(cell);
+        }
     }
-  }
 
-  /** A number, or a shared string by its index. */
-  private RawCell numeric(String type, int style, String formula) {
-    if (type != null && type.equals("s")) {
-      if (!hasNumber || number != Math.rint(number)) {
-        throw new IllegalArgumentException("shared string index " + number);
-      }
-      return text(book.strings().get((int) number), formula);
-    }
-    if (!hasNumber) {
-      // A formula without a cached result reads as 0, as Excel shows it.
-      return formula == null ? RawCell.blank(sheet, rowIndex, col) : number(0, style, formula);
-    }
-    return number(number, style, formula);
-  }
-
-  private RawCell cell(String type, String value, String formula, String inline) {
-    int row = rowIndex;
-    return switch (type) {
-      case "inlineStr" -> text(SharedStrings.decode(inline != null ? inline : value == null ? "" : value), formula);
-      case "str" -> text(value == null ? "" : SharedStrings.decode(value), formula);
-      case "b" -> {
-        boolean b = "1".equals(value) || "true".equalsIgnoreCase(value);
-        String t = b ? "TRUE" : "FALSE";
-        yield new RawCell(sheet, row, col, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, formula, t);
-      }
-      case "e" -> {
-        String err = value == null ? "" : value;
+    /** At a {@code <v>} of a number or a shared string: reads it into {@link #number}; false when it is empty. */
+    private boolean readNumber(XMLStreamReader2 x) throws XMLStreamException {
         try {
-          err = FormulaError.forString(err).getString();
-        } catch (IllegalArgumentException unknown) {
-          // an error text Excel does not define: kept as written
+            number = x.getElementAsDouble();
+            return true;
+        } catch (TypedXMLStreamException e) {
+            if (e.getLexical() == null || e.getLexical().isBlank()) {
+                return false;
+            }
+            throw e;
         }
-        yield new RawCell(sheet, row, col, RawCell.Kind.ERROR, err, 0, null, formula, err);
-      }
-      default -> text(value == null ? "" : value, formula);
-    };
-  }
+    }
 
-  private RawCell text(String s, String formula) {
-    return new RawCell(sheet, rowIndex, col, RawCell.Kind.TEXT, s, 0, null, formula, s);
-  }
+    /** A number, or a shared string by its index. */
+    private RawCell numeric(String type, int style, String formula) {
+        if (type != null && type.equals("s")) {
+            if (!hasNumber || number != Math.rint(number)) {
+                throw new IllegalArgumentException("shared string index " + number);
+            }
+            return text(book.strings().get((int) number), formula);
+        }
+        if (!hasNumber) {
+            // A formula without a cached result reads as 0, as Excel shows it.
+            return formula == null ? RawCell.blank(sheet, rowIndex, col) : number(0, style, formula);
+        }
+        return number(number, style, formula);
+    }
 
-  private RawCell number(double d, int style, String formula) {
-    CellFormats styles = book.styles();
-    if (styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
-      return RawCell.formatted(sheet, rowIndex, col, RawCell.Kind.DATE, d, date(d), formula, styles.display(style));
+    private RawCell cell(String type, String value, String formula, String inline) {
+        int row = rowIndex;
+        return switch (type) {
+            case "inlineStr" ->
+                text(SharedStrings.decode(inline != null ? inline : value == null ? "" : value), formula);
+            case "str" -> text(value == null ? "" : SharedStrings.decode(value), formula);
+            case "b" -> {
+                boolean b = "1".equals(value) || "true".equalsIgnoreCase(value);
+                String t = b ? "TRUE" : "FALSE";
+                yield new RawCell(sheet, row, col, RawCell.Kind.BOOLEAN, t, b ? 1 : 0, null, formula, t);
+            }
+            case "e" -> {
+                String err = value == null ? "" : value;
+                try {
+                    err = FormulaError.forString(err).getString();
+                } catch (IllegalArgumentException unknown) {
+                    // an error text Excel does not define: kept as written
+                }
+                yield new RawCell(sheet, row, col, RawCell.Kind.ERROR, err, 0, null, formula, err);
+            }
+            default -> text(value == null ? "" : value, formula);
+        };
     }
-    return RawCell.formatted(sheet, rowIndex, col, RawCell.Kind.NUMBER, d, null, formula, styles.display(style));
-  }
 
-  /** POI's conversion, with whole days of the 1900 date system (most dates) counted directly. */
-  private LocalDateTime date(double d) {
-    if (!book.date1904() && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
-      // Serial 61 is 1900-03-01: Excel counts a 29 February 1900 that never was.
-      return MARCH_1900.plusDays((long) d - 61).atStartOfDay();
+    private RawCell text(String s, String formula) {
+        return new RawCell(sheet, rowIndex, col, RawCell.Kind.TEXT, s, 0, null, formula, s);
     }
-    return DateUtil.getLocalDateTime(d, book.date1904());
-  }
 
-  private static final LocalDate MARCH_1900 = LocalDate.of(1900, 3, 1);
+    private RawCell number(double d, int style, String formula) {
+        CellFormats styles = book.styles();
+        if (styles.isDate(style) && DateUtil.isValidExcelDate(d)) {
+            return RawCell.formatted(
+                    sheet, rowIndex, col, RawCell.Kind.DATE, d, date(d), formula, styles.display(style));
+        }
+        return RawCell.formatted(sheet, rowIndex, col, RawCell.Kind.NUMBER, d, null, formula, styles.display(style));
+    }
 
-  private void merge(String ref) {
-    int colon = ref == null ? -1 : ref.indexOf(':');
-    if (colon > 0) {
-      String a = ref.substring(0, colon);
-      String b = ref.substring(colon + 1);
-      merged.add(new RawSheet.Merged(row(a) - 1, row(b) - 1, column(a), column(b)));
+    /** POI's conversion, with whole days of the 1900 date system (most dates) counted directly. */
+    private LocalDateTime date(double d) {
+        if (!book.date1904() && d >= 61 && d == Math.rint(d) && d < 2_958_466) {
+            // Serial 61 is 1900-03-01: Excel counts a 29 February 1900 that never was.
+            return MARCH_1900.plusDays((long) d - 61).atStartOfDay();
+        }
+        return DateUtil.getLocalDateTime(d, book.date1904());
     }
-  }
 
-  /** The zero-based column of an A1 reference ("AB12" → 27); its row is the row element's. */
-  private int column(String ref) {
-    int c = 0;
-    int i = 0;
-    for (char ch; i < ref.length() && (ch = ref.charAt(i)) >= 'A' && ch <= 'Z'; i++) {
-      c = c * 26 + (ch - 'A' + 1);
-    }
-    if (i == 0 || c > MAX_COLUMNS) {
-      throw badAddress(ref);
-    }
-    return c - 1;
-  }
+    private static final LocalDate MARCH_1900 = LocalDate.of(1900, 3, 1);
 
-  /** The one-based row number of a row element's {@code r}, or of the A1 reference {@code ref}. */
-  private int row(String ref) {
-    int r = 0;
-    int i = 0;
-    while (i < ref.length() && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
-      i++;
+    private void merge(String ref) {
+        int colon = ref == null ? -1 : ref.indexOf(':');
+        if (colon > 0) {
+            String a = ref.substring(0, colon);
+            String b = ref.substring(colon + 1);
+            merged.add(new RawSheet.Merged(row(a) - 1, row(b) - 1, column(a), column(b)));
+        }
     }
-    if (ref.length() - i > 7) {
-      throw badAddress(ref);
-    }
-    for (; i < ref.length(); i++) {
-      char ch = ref.charAt(i);
-      if (ch < '0' || ch > '9') {
-        throw badAddress(ref);
-      }
-      r = r * 10 + (ch - '0');
-    }
-    if (r < 1 || r > MAX_ROWS) {
-      throw badAddress(ref);
-    }
-    return r;
-  }
 
-  private WorkbookReadException badAddress(String ref) {
-    return new WorkbookReadException(file, "bad-address", "'" + sheet + "'!" + ref, null);
-  }
-
-  /** Skips the element the reader is at, with everything in it. */
-  static void skip(XMLStreamReader2 x) throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0) {
-      int ev = x.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
+    /** The zero-based column of an A1 reference ("AB12" → 27); its row is the row element's. */
+    private int column(String ref) {
+        int c = 0;
+        int i = 0;
+        for (char ch; i < ref.length() && (ch = ref.charAt(i)) >= 'A' && ch <= 'Z'; i++) {
+            c = c * 26 + (ch - 'A' + 1);
+        }
+        if (i == 0 || c > MAX_COLUMNS) {
+            throw badAddress(ref);
+        }
+        return c - 1;
     }
-  }
+
+    /** The one-based row number of a row element's {@code r}, or of the A1 reference {@code ref}. */
+    private int row(String ref) {
+        int r = 0;
+        int i = 0;
+        while (i < ref.length() && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+            i++;
+        }
+        if (ref.length() - i > 7) {
+            throw badAddress(ref);
+        }
+        for (; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw badAddress(ref);
+            }
+            r = r * 10 + (ch - '0');
+        }
+        if (r < 1 || r > MAX_ROWS) {
+            throw badAddress(ref);
+        }
+        return r;
+    }
+
+    private WorkbookReadException badAddress(String ref) {
+        return new WorkbookReadException(file, "bad-address", "'" + sheet + "'!" + ref, null);
+    }
+
+    /** Skips the element the reader is at, with everything in it. */
+    static void skip(XMLStreamReader2 x) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int ev = x.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
 }

@@ -8,41 +8,41 @@ package dev.briefpipe.model;
  */
 public record CellRef(String sheet, int row, int column) {
 
-  public static CellRef ofSheet(String sheet) {
-    return new CellRef(sheet, -1, -1);
-  }
-
-  /** One-based row number as shown in Excel, or 0 for a sheet-level reference. */
-  public int row1() {
-    return row + 1;
-  }
-
-  /** Column letters ("A", "AB"), or "" for a row- or sheet-level reference. */
-  public String columnLetters() {
-    return column < 0 ? "" : columnLetters(column);
-  }
-
-  /** "D7" for a cell, "7" for a row, "" for a sheet. */
-  public String a1() {
-    if (row < 0) {
-      return "";
+    public static CellRef ofSheet(String sheet) {
+        return new CellRef(sheet, -1, -1);
     }
-    return columnLetters() + row1();
-  }
 
-  public static String columnLetters(int zeroBasedColumn) {
-    StringBuilder sb = new StringBuilder();
-    int n = zeroBasedColumn + 1;
-    while (n > 0) {
-      int rem = (n - 1) % 26;
-      sb.insert(0, (char) ('A' + rem));
-      n = (n - 1) / 26;
+    /** One-based row number as shown in Excel, or 0 for a sheet-level reference. */
+    public int row1() {
+        return row + 1;
     }
-    return sb.toString();
-  }
 
-  @Override
-  public String toString() {
-    return a1().isEmpty() ? sheet : sheet + "!" + a1();
-  }
+    /** Column letters ("A", "AB"), or "" for a row- or sheet-level reference. */
+    public String columnLetters() {
+        return column < 0 ? "" : columnLetters(column);
+    }
+
+    /** "D7" for a cell, "7" for a row, "" for a sheet. */
+    public String a1() {
+        if (row < 0) {
+            return "";
+        }
+        return columnLetters() + row1();
+    }
+
+    public static String columnLetters(int zeroBasedColumn) {
+        StringBuilder sb = new StringBuilder();
+        int n = zeroBasedColumn + 1;
+        while (n > 0) {
+            int rem = (n - 1) % 26;
+            sb.insert(0, (char) ('A' + rem));
+            n = (n - 1) / 26;
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return a1().isEmpty() ? sheet : sheet + "!" + a1();
+    }
 }

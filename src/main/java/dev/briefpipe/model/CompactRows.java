@@ -2,12 +2,12 @@ package dev.briefpipe.model;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
-import java.util.Set;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * The rows of a large sheet, kept column by column in primitive arrays (five to ten bytes a value
@@ -17,143 +17,142 @@ import java.util.RandomAccess;
  */
 public final class CompactRows extends AbstractList<Row> implements RandomAccess {
 
-  private final String sheet;
-  private final String[] kept;
-  private final String[] allFields;
-  private final int[] allColumns;
-  private int size;
-  private int[] sheetRows = new int[1024];
-  private final CompactColumn[] columns;
+    private final String sheet;
+    private final String[] kept;
+    private final String[] allFields;
+    private final int[] allColumns;
+    private int size;
+    private int[] sheetRows = new int[1024];
+    private final CompactColumn[] columns;
 
-  /**
-   * @param sheet the sheet name, for cell addresses
-   * @param fields every field read from the sheet, with its zero-based column
-   * @param kept the fields whose values are kept
-   */
-  public CompactRows(String sheet, Map<String, Integer> fields, List<String> kept) {
-    this.sheet = sheet;
-    this.allFields = fields.keySet().toArray(String[]::new);
-    this.allColumns = fields.values().stream().mapToInt(Integer::intValue).toArray();
-    this.kept = kept.stream().map(String::intern).toArray(String[]::new);
-    this.columns = new CompactColumn[this.kept.length];
-    for (int i = 0; i < columns.length; i++) {
-      columns[i] = new CompactColumn();
-    }
-  }
-
-  /** Adds a row (while building; not once the rows are handed to a {@link Table}). */
-  public void add(int sheetRow, Map<String, Object> values) {
-    if (size == sheetRows.length) {
-      int n = size + (size >> 1);
-      sheetRows = Arrays.copyOf(sheetRows, n);
-      for (CompactColumn c : columns) {
-        c.grow(n);
-      }
-    }
-    sheetRows[size] = sheetRow;
-    for (int i = 0; i < kept.length; i++) {
-      columns[i].set(size, values.get(kept[i]));
-    }
-    size++;
-  }
-
-  @Override
-  public boolean add(Row row) {
-    add(row.sheetRow(), row.values());
-    return true;
-  }
-
-  @Override
-  public Row get(int index) {
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException(index);
-    }
-    // Views over the arrays: a rule that reads two fields of a row makes two values, not ten.
-    return new Row(sheetRows[index], new Values(index), new Cells(sheetRows[index]));
-  }
-
-  private int keptIndex(Object field) {
-    for (int i = 0; i < kept.length; i++) {
-      if (kept[i].equals(field)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private int fieldIndex(Object field) {
-    for (int i = 0; i < allFields.length; i++) {
-      if (allFields[i].equals(field)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** One row's kept values, decoded when asked for. */
-  private final class Values extends AbstractMap<String, Object> implements ReadOnlyView {
-    private final int row;
-
-    Values(int row) {
-      this.row = row;
-    }
-
-    @Override
-    public Object get(Object key) {
-      int i = keptIndex(key);
-      return i < 0 ? null : columns[i].get(row);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return get(key) != null;
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      Map<String, Object> all = new LinkedHashMap<>();
-      for (int i = 0; i < kept.length; i++) {
-        Object v = columns[i].get(row);
-        if (v != null) {
-          all.put(kept[i], v);
+    /**
+     * @param sheet the sheet name, for cell addresses
+     * @param fields every field read from the sheet, with its zero-based column
+     * @param kept the fields whose values are kept
+     */
+    public CompactRows(String sheet, Map<String, Integer> fields, List<String> kept) {
+        this.sheet = sheet;
+        this.allFields = fields.keySet().toArray(String[]::new);
+        this.allColumns = fields.values().stream().mapToInt(Integer::intValue).toArray();
+        this.kept = kept.stream().map(String::intern).toArray(String[]::new);
+        this.columns = new CompactColumn[this.kept.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new CompactColumn();
         }
-      }
-      return all.entrySet();
-    }
-  }
-
-  /** One row's cell addresses, made when asked for. */
-  private final class Cells extends AbstractMap<String, CellRef> implements ReadOnlyView {
-    private final int sheetRow;
-
-    Cells(int sheetRow) {
-      this.sheetRow = sheetRow;
     }
 
-    @Override
-    public CellRef get(Object key) {
-      int i = fieldIndex(key);
-      return i < 0 ? null : new CellRef(sheet, sheetRow, allColumns[i]);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return fieldIndex(key) >= 0;
+    /** Adds a row (while building; not once the rows are handed to a {@link Table}). */
+    public void add(int sheetRow, Map<String, Object> values) {
+        if (size == sheetRows.length) {
+            int n = size + (size >> 1);
+            sheetRows = Arrays.copyOf(sheetRows, n);
+            for (CompactColumn c : columns) {
+                c.grow(n);
+            }
+        }
+        sheetRows[size] = sheetRow;
+        for (int i = 0; i < kept.length; i++) {
+            columns[i].set(size, values.get(kept[i]));
+        }
+        size++;
     }
 
     @Override
-    public Set<Entry<String, CellRef>> entrySet() {
-      Map<String, CellRef> all = new LinkedHashMap<>();
-      for (int i = 0; i < allFields.length; i++) {
-        all.put(allFields[i], new CellRef(sheet, sheetRow, allColumns[i]));
-      }
-      return all.entrySet();
+    public boolean add(Row row) {
+        add(row.sheetRow(), row.values());
+        return true;
     }
-  }
 
-  @Override
-  public int size() {
-    return size;
-  }
+    @Override
+    public Row get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        // Views over the arrays: a rule that reads two fields of a row makes two values, not ten.
+        return new Row(sheetRows[index], new Values(index), new Cells(sheetRows[index]));
+    }
 
+    private int keptIndex(Object field) {
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int fieldIndex(Object field) {
+        for (int i = 0; i < allFields.length; i++) {
+            if (allFields[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One row's kept values, decoded when asked for. */
+    private final class Values extends AbstractMap<String, Object> implements ReadOnlyView {
+        private final int row;
+
+        Values(int row) {
+            this.row = row;
+        }
+
+        @Override
+        public Object get(Object key) {
+            int i = keptIndex(key);
+            return i < 0 ? null : columns[i].get(row);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (int i = 0; i < kept.length; i++) {
+                Object v = columns[i].get(row);
+                if (v != null) {
+                    all.put(kept[i], v);
+                }
+            }
+            return all.entrySet();
+        }
+    }
+
+    /** One row's cell addresses, made when asked for. */
+    private final class Cells extends AbstractMap<String, CellRef> implements ReadOnlyView {
+        private final int sheetRow;
+
+        Cells(int sheetRow) {
+            this.sheetRow = sheetRow;
+        }
+
+        @Override
+        public CellRef get(Object key) {
+            int i = fieldIndex(key);
+            return i < 0 ? null : new CellRef(sheet, sheetRow, allColumns[i]);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return fieldIndex(key) >= 0;
+        }
+
+        @Override
+        public Set<Entry<String, CellRef>> entrySet() {
+            Map<String, CellRef> all = new LinkedHashMap<>();
+            for (int i = 0; i < allFields.length; i++) {
+                all.put(allFields[i], new CellRef(sheet, sheetRow, allColumns[i]));
+            }
+            return all.entrySet();
+        }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
 }

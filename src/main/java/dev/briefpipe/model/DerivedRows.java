@@ -10,21 +10,21 @@ import java.util.function.UnaryOperator;
  * fields added), so the computed values are never all held at once.
  */
 public final class DerivedRows extends AbstractList<Row> implements RandomAccess {
-  private final List<Row> source;
-  private final UnaryOperator<Row> derive;
+    private final List<Row> source;
+    private final UnaryOperator<Row> derive;
 
-  public DerivedRows(List<Row> source, UnaryOperator<Row> derive) {
-    this.source = source;
-    this.derive = derive;
-  }
+    public DerivedRows(List<Row> source, UnaryOperator<Row> derive) {
+        this.source = source;
+        this.derive = derive;
+    }
 
-  @Override
-  public Row get(int index) {
-    return derive.apply(source.get(index));
-  }
+    @Override
+    public Row get(int index) {
+        return derive.apply(source.get(index));
+    }
 
-  @Override
-  public int size() {
-    return source.size();
-  }
+    @Override
+    public int size() {
+        return source.size();
+    }
 }

@@ -14,17 +14,24 @@ import java.util.List;
  * @param args message arguments after value/field/expected (see the bundle)
  */
 public record Finding(
-    String code, Severity severity, CellRef at, String field, String header, String value, String expected, List<Object> args) {
+        String code,
+        Severity severity,
+        CellRef at,
+        String field,
+        String header,
+        String value,
+        String expected,
+        List<Object> args) {
 
-  public Finding {
-    field = field == null ? "" : field;
-    header = header == null ? "" : header;
-    value = value == null ? "" : value;
-    expected = expected == null ? "" : expected;
-    args = List.copyOf(args);
-  }
+    public Finding {
+        field = field == null ? "" : field;
+        header = header == null ? "" : header;
+        value = value == null ? "" : value;
+        expected = expected == null ? "" : expected;
+        args = List.copyOf(args);
+    }
 
-  public boolean isError() {
-    return severity == Severity.ERROR;
-  }
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
 }

@@ -8,14 +8,15 @@ import java.math.BigDecimal;
  * @param value the result, or null when an input is blank
  * @param format Excel-style number format ("#,##0", "0.0%"); null = general
  */
-public record KeyFigure(String id, String label, BigDecimal value, String unit, String format, String expr, String note) {
+public record KeyFigure(
+        String id, String label, BigDecimal value, String unit, String format, String expr, String note) {
 
-  /** The value in its number format for a locale ("38,210", "70.8%"), or "–" when blank. */
-  public String formatted(java.util.Locale locale) {
-    if (value == null) {
-      return "–";
+    /** The value in its number format for a locale ("38,210", "70.8%"), or "–" when blank. */
+    public String formatted(java.util.Locale locale) {
+        if (value == null) {
+            return "–";
+        }
+        String pattern = format == null ? "#,##0.##" : format;
+        return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(locale)).format(value);
     }
-    String pattern = format == null ? "#,##0.##" : format;
-    return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(locale)).format(value);
-  }
 }

@@ -18,166 +18,195 @@ import java.util.function.DoubleFunction;
  * {@link Kind#ERROR}, the display text for numbers and dates.
  */
 public final class RawCell {
-  // The address as its parts, not a CellRef: a large sheet reads some ten million cells, and the
-  // address object is wanted only for the few that get a finding.
-  private final String sheet;
-  private final int row;
-  private final int column;
-  private final Kind kind;
-  private final double number;
-  private final LocalDateTime date;
-  private final String formula;
-  private String text;
-  private String display;
-  private DoubleFunction<String> format;
+    // The address as its parts, not a CellRef: a large sheet reads some ten million cells, and the
+    // address object is wanted only for the few that get a finding.
+    private final String sheet;
+    private final int row;
+    private final int column;
+    private final Kind kind;
+    private final double number;
+    private final LocalDateTime date;
+    private final String formula;
+    private String text;
+    private String display;
+    private DoubleFunction<String> format;
 
-  public RawCell(
-      CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
-    this(ref.sheet(), ref.row(), ref.column(), kind, text, number, date, formula, display);
-  }
-
-  public RawCell(String sheet, int row, int column, Kind kind, String text, double number, LocalDateTime date,
-      String formula, String display) {
-    this.sheet = sheet;
-    this.row = row;
-    this.column = column;
-    this.kind = kind;
-    this.text = text;
-    this.number = number;
-    this.date = date;
-    this.formula = formula;
-    this.display = display;
-  }
-
-  private RawCell(String sheet, int row, int column, Kind kind, double number, LocalDateTime date, String formula,
-      DoubleFunction<String> format) {
-    this.sheet = sheet;
-    this.row = row;
-    this.column = column;
-    this.kind = kind;
-    this.number = number;
-    this.date = date;
-    this.formula = formula;
-    this.format = format;
-  }
-
-  /**
-   * A number or date whose display text (also its {@code text}) is formatted when first asked for.
-   *
-   * @param format formats the number as the cell's style does (shared by the cells of a style)
-   */
-  public static RawCell formatted(
-      CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
-    return new RawCell(ref.sheet(), ref.row(), ref.column(), kind, number, date, formula, format);
-  }
-
-  /** {@link #formatted(CellRef, Kind, double, LocalDateTime, String, DoubleFunction)}, the address in parts. */
-  public static RawCell formatted(String sheet, int row, int column, Kind kind, double number, LocalDateTime date,
-      String formula, DoubleFunction<String> format) {
-    return new RawCell(sheet, row, column, kind, number, date, formula, format);
-  }
-
-  public enum Kind {
-    TEXT,
-    NUMBER,
-    DATE,
-    BOOLEAN,
-    ERROR,
-    BLANK
-  }
-
-  public static RawCell blank(CellRef ref) {
-    return new RawCell(ref, Kind.BLANK, "", 0, null, null, "");
-  }
-
-  public static RawCell blank(String sheet, int row, int column) {
-    return new RawCell(sheet, row, column, Kind.BLANK, "", 0, null, null, "");
-  }
-
-  public static RawCell text(CellRef ref, String text) {
-    return new RawCell(ref, Kind.TEXT, text, 0, null, null, text);
-  }
-
-  public CellRef ref() {
-    return new CellRef(sheet, row, column);
-  }
-
-  /** The zero-based row, as {@code ref().row()}. */
-  public int row() {
-    return row;
-  }
-
-  /** The zero-based column, as {@code ref().column()}. */
-  public int column() {
-    return column;
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  public String text() {
-    if (text == null) {
-      text = display();
+    public RawCell(
+            CellRef ref, Kind kind, String text, double number, LocalDateTime date, String formula, String display) {
+        this(ref.sheet(), ref.row(), ref.column(), kind, text, number, date, formula, display);
     }
-    return text;
-  }
 
-  public double number() {
-    return number;
-  }
-
-  public LocalDateTime date() {
-    return date;
-  }
-
-  public String formula() {
-    return formula;
-  }
-
-  public String display() {
-    if (display == null && format != null) {
-      display = format.apply(number);
-      format = null;
+    public RawCell(
+            String sheet,
+            int row,
+            int column,
+            Kind kind,
+            String text,
+            double number,
+            LocalDateTime date,
+            String formula,
+            String display) {
+        this.sheet = sheet;
+        this.row = row;
+        this.column = column;
+        this.kind = kind;
+        this.text = text;
+        this.number = number;
+        this.date = date;
+        this.formula = formula;
+        this.display = display;
     }
-    return display;
-  }
 
-  /** True for an empty cell or one holding only whitespace. */
-  public boolean isBlank() {
-    return kind == Kind.BLANK || (kind == Kind.TEXT && blank(text()));
-  }
-
-  /** {@link String#isBlank}, with the common characters decided without a Unicode table lookup. */
-  private static boolean blank(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      // Every whitespace character is at or below U+0020, or between U+1680 and U+3000.
-      if ((c > ' ' && c < 0x1680) || c > 0x3000 || !Character.isWhitespace(c)) {
-        return false;
-      }
+    private RawCell(
+            String sheet,
+            int row,
+            int column,
+            Kind kind,
+            double number,
+            LocalDateTime date,
+            String formula,
+            DoubleFunction<String> format) {
+        this.sheet = sheet;
+        this.row = row;
+        this.column = column;
+        this.kind = kind;
+        this.number = number;
+        this.date = date;
+        this.formula = formula;
+        this.format = format;
     }
-    return true;
-  }
 
-  public boolean booleanValue() {
-    return kind == Kind.BOOLEAN && number != 0;
-  }
+    /**
+     * A number or date whose display text (also its {@code text}) is formatted when first asked for.
+     *
+     * @param format formats the number as the cell's style does (shared by the cells of a style)
+     */
+    public static RawCell formatted(
+            CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
+        return new RawCell(ref.sheet(), ref.row(), ref.column(), kind, number, date, formula, format);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RawCell c && sheet.equals(c.sheet) && row == c.row && column == c.column && kind == c.kind && Double.compare(number, c.number) == 0
-        && Objects.equals(date, c.date) && Objects.equals(formula, c.formula) && Objects.equals(text(), c.text())
-        && Objects.equals(display(), c.display());
-  }
+    /** {@link #formatted(CellRef, Kind, double, LocalDateTime, String, DoubleFunction)}, the address in parts. */
+    public static RawCell formatted(
+            String sheet,
+            int row,
+            int column,
+            Kind kind,
+            double number,
+            LocalDateTime date,
+            String formula,
+            DoubleFunction<String> format) {
+        return new RawCell(sheet, row, column, kind, number, date, formula, format);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(sheet, row, column, kind, number, date, formula);
-  }
+    public enum Kind {
+        TEXT,
+        NUMBER,
+        DATE,
+        BOOLEAN,
+        ERROR,
+        BLANK
+    }
 
-  @Override
-  public String toString() {
-    return "RawCell[" + ref() + ", " + kind + ", " + text() + ", " + number + ", " + date + ", " + formula + "]";
-  }
+    public static RawCell blank(CellRef ref) {
+        return new RawCell(ref, Kind.BLANK, "", 0, null, null, "");
+    }
+
+    public static RawCell blank(String sheet, int row, int column) {
+        return new RawCell(sheet, row, column, Kind.BLANK, "", 0, null, null, "");
+    }
+
+    public static RawCell text(CellRef ref, String text) {
+        return new RawCell(ref, Kind.TEXT, text, 0, null, null, text);
+    }
+
+    public CellRef ref() {
+        return new CellRef(sheet, row, column);
+    }
+
+    /** The zero-based row, as {@code ref().row()}. */
+    public int row() {
+        return row;
+    }
+
+    /** The zero-based column, as {@code ref().column()}. */
+    public int column() {
+        return column;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String text() {
+        if (text == null) {
+            text = display();
+        }
+        return text;
+    }
+
+    public double number() {
+        return number;
+    }
+
+    public LocalDateTime date() {
+        return date;
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    public String display() {
+        if (display == null && format != null) {
+            display = format.apply(number);
+            format = null;
+        }
+        return display;
+    }
+
+    /** True for an empty cell or one holding only whitespace. */
+    public boolean isBlank() {
+        return kind == Kind.BLANK || (kind == Kind.TEXT && blank(text()));
+    }
+
+    /** {@link String#isBlank}, with the common characters decided without a Unicode table lookup. */
+    private static boolean blank(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            // Every whitespace character is at or below U+0020, or between U+1680 and U+3000.
+            if ((c > ' ' && c < 0x1680) || c > 0x3000 || !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean booleanValue() {
+        return kind == Kind.BOOLEAN && number != 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawCell c
+                && sheet.equals(c.sheet)
+                && row == c.row
+                && column == c.column
+                && kind == c.kind
+                && Double.compare(number, c.number) == 0
+                && Objects.equals(date, c.date)
+                && Objects.equals(formula, c.formula)
+                && Objects.equals(text(), c.text())
+                && Objects.equals(display(), c.display());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sheet, row, column, kind, number, date, formula);
+    }
+
+    @Override
+    public String toString() {
+        return "RawCell[" + ref() + ", " + kind + ", " + text() + ", " + number + ", " + date + ", " + formula + "]";
+    }
 }

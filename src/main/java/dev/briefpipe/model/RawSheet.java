@@ -8,47 +8,48 @@ import java.util.List;
  */
 public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merged> merged) implements SheetRows {
 
-  public RawSheet {
-    rows = List.copyOf(rows);
-    merged = List.copyOf(merged);
-  }
-
-  public RawSheet(String name, boolean hidden, List<RawRow> rows) {
-    this(name, hidden, rows, List.of());
-  }
-
-  @Override
-  public void forEachRow(java.util.function.Consumer<RawRow> action) {
-    rows.forEach(action);
-  }
-
-  /** A merged region, zero-based and inclusive; only its top-left cell holds a value. */
-  public record Merged(int firstRow, int lastRow, int firstColumn, int lastColumn) {
-    public boolean contains(int row, int column) {
-      return row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn;
-    }
-  }
-
-  /** The merged region a cell lies in, other than as its top-left cell. */
-  public java.util.Optional<Merged> mergedAt(int row, int column) {
-    return merged.stream().filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
-        .findFirst();
-  }
-
-  /**
-   * One non-blank row.
-   *
-   * @param index zero-based sheet row
-   * @param cells cells from column A to the row's last non-blank cell (blanks filled in)
-   */
-  public record RawRow(int index, boolean hidden, List<RawCell> cells) {
-    public RawRow {
-      cells = List.copyOf(cells);
+    public RawSheet {
+        rows = List.copyOf(rows);
+        merged = List.copyOf(merged);
     }
 
-    /** The cell at a zero-based column, a blank one beyond the row's end. */
-    public RawCell cell(String sheet, int column) {
-      return column < cells.size() ? cells.get(column) : RawCell.blank(sheet, index, column);
+    public RawSheet(String name, boolean hidden, List<RawRow> rows) {
+        this(name, hidden, rows, List.of());
     }
-  }
+
+    @Override
+    public void forEachRow(java.util.function.Consumer<RawRow> action) {
+        rows.forEach(action);
+    }
+
+    /** A merged region, zero-based and inclusive; only its top-left cell holds a value. */
+    public record Merged(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        public boolean contains(int row, int column) {
+            return row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn;
+        }
+    }
+
+    /** The merged region a cell lies in, other than as its top-left cell. */
+    public java.util.Optional<Merged> mergedAt(int row, int column) {
+        return merged.stream()
+                .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
+                .findFirst();
+    }
+
+    /**
+     * One non-blank row.
+     *
+     * @param index zero-based sheet row
+     * @param cells cells from column A to the row's last non-blank cell (blanks filled in)
+     */
+    public record RawRow(int index, boolean hidden, List<RawCell> cells) {
+        public RawRow {
+            cells = List.copyOf(cells);
+        }
+
+        /** The cell at a zero-based column, a blank one beyond the row's end. */
+        public RawCell cell(String sheet, int column) {
+            return column < cells.size() ? cells.get(column) : RawCell.blank(sheet, index, column);
+        }
+    }
 }

@@ -12,26 +12,26 @@ import java.util.Optional;
  */
 public record Row(int sheetRow, Map<String, Object> values, Map<String, CellRef> cells) {
 
-  public Row {
-    values = values instanceof ReadOnlyView ? values : Collections.unmodifiableMap(values);
-    cells = cells instanceof ReadOnlyView ? cells : Collections.unmodifiableMap(cells);
-  }
+    public Row {
+        values = values instanceof ReadOnlyView ? values : Collections.unmodifiableMap(values);
+        cells = cells instanceof ReadOnlyView ? cells : Collections.unmodifiableMap(cells);
+    }
 
-  public Optional<Object> find(String field) {
-    return Optional.ofNullable(values.get(field));
-  }
+    public Optional<Object> find(String field) {
+        return Optional.ofNullable(values.get(field));
+    }
 
-  /** The value, or null for a blank cell. */
-  public Object get(String field) {
-    return values.get(field);
-  }
+    /** The value, or null for a blank cell. */
+    public Object get(String field) {
+        return values.get(field);
+    }
 
-  public String text(String field) {
-    Object v = values.get(field);
-    return v == null ? "" : v.toString();
-  }
+    public String text(String field) {
+        Object v = values.get(field);
+        return v == null ? "" : v.toString();
+    }
 
-  public Optional<CellRef> cell(String field) {
-    return Optional.ofNullable(cells.get(field));
-  }
+    public Optional<CellRef> cell(String field) {
+        return Optional.ofNullable(cells.get(field));
+    }
 }

@@ -5,38 +5,40 @@ import java.util.Locale;
 
 /** How a run of a brief stands or ended, as the run history records it ({@link #id()}). */
 public enum RunStatus {
-  /** Started, not yet ended. */
-  RUNNING,
-  /** Built; nobody to send to, or a build by hand. */
-  OK,
-  /** Built and sent to every reader. */
-  DELIVERED,
-  /** Stopped by an error, or some reader not served. */
-  FAILED,
-  /** The workbook has errors: nothing published, the analysts told. */
-  INVALID_DATA,
-  /** Nothing to do: already delivered, or this fire already has a run. */
-  SKIPPED,
-  /** The deadline passed without valid data. */
-  MISSED;
+    /** Started, not yet ended. */
+    RUNNING,
+    /** Built; nobody to send to, or a build by hand. */
+    OK,
+    /** Built and sent to every reader. */
+    DELIVERED,
+    /** Stopped by an error, or some reader not served. */
+    FAILED,
+    /** The workbook has errors: nothing published, the analysts told. */
+    INVALID_DATA,
+    /** Nothing to do: already delivered, or this fire already has a run. */
+    SKIPPED,
+    /** The deadline passed without valid data. */
+    MISSED;
 
-  /** The word stored and shown: {@code invalid-data}. */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
+    /** The word stored and shown: {@code invalid-data}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-  public static RunStatus of(String id) {
-    return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown run status " + id));
-  }
+    public static RunStatus of(String id) {
+        return Arrays.stream(values())
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown run status " + id));
+    }
 
-  /** Whether the run did what it had to (or had nothing to do). */
-  public boolean succeeded() {
-    return this == OK || this == DELIVERED || this == SKIPPED;
-  }
+    /** Whether the run did what it had to (or had nothing to do). */
+    public boolean succeeded() {
+        return this == OK || this == DELIVERED || this == SKIPPED;
+    }
 
-  @Override
-  public String toString() {
-    return id();
-  }
+    @Override
+    public String toString() {
+        return id();
+    }
 }

@@ -8,21 +8,21 @@ import java.util.function.Consumer;
  * again each time they are asked for, so that memory does not grow with the sheet.
  */
 public interface SheetRows {
-  String name();
+    String name();
 
-  boolean hidden();
+    boolean hidden();
 
-  /** The merged regions; see {@link #mergedKnown()}. */
-  List<RawSheet.Merged> merged();
+    /** The merged regions; see {@link #mergedKnown()}. */
+    List<RawSheet.Merged> merged();
 
-  /**
-   * Whether {@link #merged()} is complete. A sheet read from an .xlsx learns its merged regions only
-   * while its rows are read (they follow the rows in the file): false until the first pass.
-   */
-  default boolean mergedKnown() {
-    return true;
-  }
+    /**
+     * Whether {@link #merged()} is complete. A sheet read from an .xlsx learns its merged regions only
+     * while its rows are read (they follow the rows in the file): false until the first pass.
+     */
+    default boolean mergedKnown() {
+        return true;
+    }
 
-  /** Hands each non-blank row to {@code action}, in sheet order. */
-  void forEachRow(Consumer<RawSheet.RawRow> action);
+    /** Hands each non-blank row to {@code action}, in sheet order. */
+    void forEachRow(Consumer<RawSheet.RawRow> action);
 }

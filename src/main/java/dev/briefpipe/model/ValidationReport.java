@@ -1,8 +1,5 @@
 package dev.briefpipe.model;
 
-import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.Severity;
-
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -13,34 +10,36 @@ import java.util.List;
  */
 public record ValidationReport(Path workbook, List<Finding> findings, Stats stats) {
 
-  public ValidationReport {
-    findings = findings.stream()
-        .sorted(Comparator.comparingInt((Finding f) -> stats.sheetOrder().indexOf(f.at().sheet()) < 0
-                ? Integer.MAX_VALUE : stats.sheetOrder().indexOf(f.at().sheet()))
-            .thenComparingInt(f -> f.at().row())
-            .thenComparingInt(f -> f.at().column()))
-        .toList();
-  }
-
-  public boolean valid() {
-    return errorCount() == 0;
-  }
-
-  public long errorCount() {
-    return findings.stream().filter(Finding::isError).count();
-  }
-
-  public long warningCount() {
-    return findings.size() - errorCount();
-  }
-
-  /**
-   * @param sheetOrder sheet names in schema order, for sorting
-   * @param sheets sheets checked; rows data rows read; cells cells checked
-   */
-  public record Stats(List<String> sheetOrder, int sheets, int rows, long cells, long millis) {
-    public Stats {
-      sheetOrder = List.copyOf(sheetOrder);
+    public ValidationReport {
+        findings = findings.stream()
+                .sorted(Comparator.comparingInt(
+                                (Finding f) -> stats.sheetOrder().indexOf(f.at().sheet()) < 0
+                                        ? Integer.MAX_VALUE
+                                        : stats.sheetOrder().indexOf(f.at().sheet()))
+                        .thenComparingInt(f -> f.at().row())
+                        .thenComparingInt(f -> f.at().column()))
+                .toList();
     }
-  }
+
+    public boolean valid() {
+        return errorCount() == 0;
+    }
+
+    public long errorCount() {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    public long warningCount() {
+        return findings.size() - errorCount();
+    }
+
+    /**
+     * @param sheetOrder sheet names in schema order, for sorting
+     * @param sheets sheets checked; rows data rows read; cells cells checked
+     */
+    public record Stats(List<String> sheetOrder, int sheets, int rows, long cells, long millis) {
+        public Stats {
+            sheetOrder = List.copyOf(sheetOrder);
+        }
+    }
 }

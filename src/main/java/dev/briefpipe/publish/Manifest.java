@@ -31,92 +31,92 @@ import java.util.Optional;
  * @param outputs paths relative to the build's folder
  */
 public record Manifest(
-    String brief,
-    String title,
-    Period period,
-    Tool tool,
-    Instant startedAt,
-    Instant finishedAt,
-    List<FileEntry> inputs,
-    List<FileEntry> outputs,
-    Validation validation,
-    List<Figure> figures,
-    Map<String, Long> durationsMs) {
+        String brief,
+        String title,
+        Period period,
+        Tool tool,
+        Instant startedAt,
+        Instant finishedAt,
+        List<FileEntry> inputs,
+        List<FileEntry> outputs,
+        Validation validation,
+        List<Figure> figures,
+        Map<String, Long> durationsMs) {
 
-  /** The mapper for manifests (and the run history's copy of their outputs). */
-  public static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .registerModule(new SimpleModule()
-          .addSerializer(Period.class, ToStringSerializer.instance)
-          .addDeserializer(Period.class, new StdDeserializer<>(Period.class) {
-            @Override
-            public Period deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-              return Period.parse(p.getValueAsString());
-            }
-          }))
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The mapper for manifests (and the run history's copy of their outputs). */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule()
+                    .addSerializer(Period.class, ToStringSerializer.instance)
+                    .addDeserializer(Period.class, new StdDeserializer<>(Period.class) {
+                        @Override
+                        public Period deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                            return Period.parse(p.getValueAsString());
+                        }
+                    }))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
-  public Manifest {
-    inputs = List.copyOf(inputs);
-    outputs = List.copyOf(outputs);
-    figures = List.copyOf(figures);
-    durationsMs = Map.copyOf(durationsMs);
-  }
-
-  public record Tool(String name, String version) {}
-
-  /** What kind of file an input or output is. */
-  public enum Kind {
-    WORKBOOK,
-    CONFIG,
-    PDF,
-    CSV,
-    DATAPACKAGE;
-
-    @JsonValue
-    String json() {
-      return name().toLowerCase(Locale.ROOT);
+    public Manifest {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        figures = List.copyOf(figures);
+        durationsMs = Map.copyOf(durationsMs);
     }
-  }
 
-  /**
-   * One file.
-   *
-   * @param pages a PDF's page count (PDF only)
-   * @param rows a CSV extract's row count; {@code sheet} and {@code profile} its sheet and dialect
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FileEntry(
-      Kind kind, String path, String sha256, long size, Integer pages, Long rows, String sheet, String profile) {
+    public record Tool(String name, String version) {}
 
-    public FileEntry(Kind kind, String path, String sha256, long size) {
-      this(kind, path, sha256, size, null, null, null, null);
+    /** What kind of file an input or output is. */
+    public enum Kind {
+        WORKBOOK,
+        CONFIG,
+        PDF,
+        CSV,
+        DATAPACKAGE;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
-  }
 
-  public record Validation(boolean valid, long errors, long warnings) {}
+    /**
+     * One file.
+     *
+     * @param pages a PDF's page count (PDF only)
+     * @param rows a CSV extract's row count; {@code sheet} and {@code profile} its sheet and dialect
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileEntry(
+            Kind kind, String path, String sha256, long size, Integer pages, Long rows, String sheet, String profile) {
 
-  /** @param value null when an input was blank */
-  public record Figure(String id, String label, BigDecimal value, String unit) {}
+        public FileEntry(Kind kind, String path, String sha256, long size) {
+            this(kind, path, sha256, size, null, null, null, null);
+        }
+    }
 
-  /** The first output of a kind (the PDF). */
-  public Optional<FileEntry> output(Kind kind) {
-    return outputs.stream().filter(o -> o.kind() == kind).findFirst();
-  }
+    public record Validation(boolean valid, long errors, long warnings) {}
 
-  /** An entry for {@code file}, its path relative to the build's folder {@code dir}. */
-  public static FileEntry file(Kind kind, Path dir, Path file) throws IOException {
-    return new FileEntry(kind, dir.relativize(file).toString().replace('\\', '/'), FileHashes.sha256(file),
-        Files.size(file));
-  }
+    /** @param value null when an input was blank */
+    public record Figure(String id, String label, BigDecimal value, String unit) {}
 
-  public static Manifest read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), Manifest.class);
-  }
+    /** The first output of a kind (the PDF). */
+    public Optional<FileEntry> output(Kind kind) {
+        return outputs.stream().filter(o -> o.kind() == kind).findFirst();
+    }
 
-  public byte[] toJson() throws IOException {
-    return JSON.writeValueAsBytes(this);
-  }
+    /** An entry for {@code file}, its path relative to the build's folder {@code dir}. */
+    public static FileEntry file(Kind kind, Path dir, Path file) throws IOException {
+        return new FileEntry(
+                kind, dir.relativize(file).toString().replace('\\', '/'), FileHashes.sha256(file), Files.size(file));
+    }
+
+    public static Manifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Manifest.class);
+    }
+
+    public byte[] toJson() throws IOException {
+        return JSON.writeValueAsBytes(this);
+    }
 }

@@ -13,22 +13,22 @@ import java.util.Optional;
  */
 public record Publications(Path root) {
 
-  public Path folder(String brief, Period period) {
-    return root.resolve(brief).resolve(period.toString());
-  }
-
-  /** The manifest of a published build, or empty when that period was never built here. */
-  public Optional<Manifest> manifest(String brief, Period period) {
-    Path file = folder(brief, period).resolve(MANIFEST);
-    if (!Files.exists(file)) {
-      return Optional.empty();
+    public Path folder(String brief, Period period) {
+        return root.resolve(brief).resolve(period.toString());
     }
-    try {
-      return Optional.of(Manifest.read(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  public static final String MANIFEST = "manifest.json";
+    /** The manifest of a published build, or empty when that period was never built here. */
+    public Optional<Manifest> manifest(String brief, Period period) {
+        Path file = folder(brief, period).resolve(MANIFEST);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Manifest.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final String MANIFEST = "manifest.json";
 }

@@ -1,10 +1,8 @@
 package dev.briefpipe.publish;
 
 import dev.briefpipe.failure.WorkbookBusyException;
-
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,107 +23,109 @@ import org.slf4j.LoggerFactory;
  * {@code keep} in {@code .briefpipe-backups/}), and writes through a temp file and an atomic move.
  */
 public final class SafeWorkbookWriter {
-  public static final String BACKUP_DIR = ".briefpipe-backups";
-  private static final Logger log = LoggerFactory.getLogger(SafeWorkbookWriter.class);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-  private final int keep;
+    public static final String BACKUP_DIR = ".briefpipe-backups";
+    private static final Logger log = LoggerFactory.getLogger(SafeWorkbookWriter.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final int keep;
 
-  public SafeWorkbookWriter(int keep) {
-    this.keep = Math.max(1, keep);
-  }
+    public SafeWorkbookWriter(int keep) {
+        this.keep = Math.max(1, keep);
+    }
 
-  /** The lock file an office suite keeps beside an open workbook, if there is one. */
-  public static Optional<Path> lockFileOf(Path file) {
-    String name = file.getFileName().toString();
-    for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
-      Path p = file.resolveSibling(lock);
-      if (Files.exists(p)) {
-        return Optional.of(p);
-      }
+    /** The lock file an office suite keeps beside an open workbook, if there is one. */
+    public static Optional<Path> lockFileOf(Path file) {
+        String name = file.getFileName().toString();
+        for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
+            Path p = file.resolveSibling(lock);
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  /**
-   * Checks that {@code file} may be replaced now: not open, and still the bytes read.
-   *
-   * @throws WorkbookBusyException when it may not
-   */
-  public void checkReplaceable(Path file, String expectedSha256) throws IOException {
-    Optional<Path> lock = lockFileOf(file);
-    if (lock.isPresent()) {
-      throw new WorkbookBusyException(file, "locked", lock.get());
+    /**
+     * Checks that {@code file} may be replaced now: not open, and still the bytes read.
+     *
+     * @throws WorkbookBusyException when it may not
+     */
+    public void checkReplaceable(Path file, String expectedSha256) throws IOException {
+        Optional<Path> lock = lockFileOf(file);
+        if (lock.isPresent()) {
+            throw new WorkbookBusyException(file, "locked", lock.get());
+        }
+        if (!FileHashes.sha256(file).equals(expectedSha256)) {
+            throw new WorkbookBusyException(file, "changed", null);
+        }
     }
-    if (!FileHashes.sha256(file).equals(expectedSha256)) {
-      throw new WorkbookBusyException(file, "changed", null);
-    }
-  }
 
-  /**
-   * Replaces {@code file} with {@code bytes} if it is replaceable.
-   *
-   * @return the backup made of the previous content
-   */
-  public Path replace(Path file, String expectedSha256, byte[] bytes) throws IOException {
-    checkReplaceable(file, expectedSha256);
-    Path backup = backup(file);
-    checkReplaceable(file, expectedSha256);
-    AtomicFiles.write(file, bytes);
-    log.info("refreshed {} in place (backup {})", file, backup);
-    return backup;
-  }
+    /**
+     * Replaces {@code file} with {@code bytes} if it is replaceable.
+     *
+     * @return the backup made of the previous content
+     */
+    public Path replace(Path file, String expectedSha256, byte[] bytes) throws IOException {
+        checkReplaceable(file, expectedSha256);
+        Path backup = backup(file);
+        checkReplaceable(file, expectedSha256);
+        AtomicFiles.write(file, bytes);
+        log.info("refreshed {} in place (backup {})", file, backup);
+        return backup;
+    }
 
-  /**
-   * Replaces {@code file} with the content of {@code content} (a large workbook, never held in memory)
-   * if it is replaceable.
-   *
-   * @return the backup made of the previous content
-   */
-  public Path replace(Path file, String expectedSha256, Path content) throws IOException {
-    checkReplaceable(file, expectedSha256);
-    Path backup = backup(file);
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");
-    Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    try {
-      checkReplaceable(file, expectedSha256);
-      AtomicFiles.moveIntoPlace(tmp, file);
-    } finally {
-      Files.deleteIfExists(tmp);
+    /**
+     * Replaces {@code file} with the content of {@code content} (a large workbook, never held in memory)
+     * if it is replaceable.
+     *
+     * @return the backup made of the previous content
+     */
+    public Path replace(Path file, String expectedSha256, Path content) throws IOException {
+        checkReplaceable(file, expectedSha256);
+        Path backup = backup(file);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");
+        Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            checkReplaceable(file, expectedSha256);
+            AtomicFiles.moveIntoPlace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        log.info("refreshed {} in place (backup {})", file, backup);
+        return backup;
     }
-    log.info("refreshed {} in place (backup {})", file, backup);
-    return backup;
-  }
 
-  private Path backup(Path file) throws IOException {
-    Path dir = file.resolveSibling(BACKUP_DIR);
-    Files.createDirectories(dir);
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = dot < 0 ? name : name.substring(0, dot);
-    String ext = dot < 0 ? "" : name.substring(dot);
-    String base = stem + "-" + LocalDateTime.now().format(STAMP);
-    Path target = dir.resolve(base + ext);
-    for (int i = 1; Files.exists(target); i++) {
-      target = dir.resolve(base + "-" + i + ext);
+    private Path backup(Path file) throws IOException {
+        Path dir = file.resolveSibling(BACKUP_DIR);
+        Files.createDirectories(dir);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        String base = stem + "-" + LocalDateTime.now().format(STAMP);
+        Path target = dir.resolve(base + ext);
+        for (int i = 1; Files.exists(target); i++) {
+            target = dir.resolve(base + "-" + i + ext);
+        }
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+        Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.moveIntoPlace(tmp, target);
+        prune(dir, stem, ext);
+        return target;
     }
-    Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-    Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    AtomicFiles.moveIntoPlace(tmp, target);
-    prune(dir, stem, ext);
-    return target;
-  }
 
-  private void prune(Path dir, String stem, String ext) throws IOException {
-    List<Path> backups;
-    try (Stream<Path> s = Files.list(dir)) {
-      backups = s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.startsWith(stem + "-") && n.endsWith(ext) && !n.startsWith(".");
-      }).sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).thenComparing(Path::toString))
-          .collect(Collectors.toList());
+    private void prune(Path dir, String stem, String ext) throws IOException {
+        List<Path> backups;
+        try (Stream<Path> s = Files.list(dir)) {
+            backups = s.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.startsWith(stem + "-") && n.endsWith(ext) && !n.startsWith(".");
+                    })
+                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified())
+                            .thenComparing(Path::toString))
+                    .collect(Collectors.toList());
+        }
+        for (int i = 0; i < backups.size() - keep; i++) {
+            Files.deleteIfExists(backups.get(i));
+        }
     }
-    for (int i = 0; i < backups.size() - keep; i++) {
-      Files.deleteIfExists(backups.get(i));
-    }
-  }
 }

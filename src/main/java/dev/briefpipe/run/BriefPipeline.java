@@ -1,26 +1,24 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.failure.DataInvalidException;
-
-import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.publish.Manifest;
-import dev.briefpipe.publish.Publications;
-import dev.briefpipe.publish.OutputPublisher;
-
-import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.AppConfig;
+import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.load.Workbooks;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.ValidationReport;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.OutputPublisher;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
 import dev.briefpipe.validate.SchemaValidator;
-import dev.briefpipe.model.ValidationReport;
-import dev.briefpipe.publish.SafeWorkbookWriter;
-import dev.briefpipe.load.Workbooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,191 +42,229 @@ import org.slf4j.LoggerFactory;
  * {@link #build} publishes all outputs together or none.
  */
 public final class BriefPipeline {
-  private static final Logger log = LoggerFactory.getLogger(BriefPipeline.class);
-  private final Settings settings;
-  private final ProgressListener progress;
-  private final Supplier<FontSet> fonts;
+    private static final Logger log = LoggerFactory.getLogger(BriefPipeline.class);
+    private final Settings settings;
+    private final ProgressListener progress;
+    private final Supplier<FontSet> fonts;
 
-  /** @param fonts looked up only when a PDF is rendered */
-  public BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts) {
-    this.settings = settings;
-    this.progress = progress;
-    this.fonts = fonts;
-  }
-
-  /** How the summary sheet is refreshed: into the output folder, in the workbook itself, or not at all. */
-  public enum SummaryMode {
-    COPY,
-    IN_PLACE,
-    OFF;
-
-    static SummaryMode of(String configured) {
-      return "in-place".equals(configured) ? IN_PLACE : COPY;
+    /** @param fonts looked up only when a PDF is rendered */
+    public BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts) {
+        this.settings = settings;
+        this.progress = progress;
+        this.fonts = fonts;
     }
-  }
 
-  /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
-  public Checked check(BriefConfig brief, Path workbook) {
-    return check(brief, workbook, 3, Map.of());
-  }
+    /** How the summary sheet is refreshed: into the output folder, in the workbook itself, or not at all. */
+    public enum SummaryMode {
+        COPY,
+        IN_PLACE,
+        OFF;
 
-  /**
-   * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
-   */
-  private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
-    progress.stage("read", 1, total);
-    AppConfig.Workbook limits = settings.app().workbook();
-    long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
-    long maxPart = limits.maxPartMegabytes() * 1024L * 1024L;
-    // The rows are read as they are validated: both run under the time limit, and memory stays flat.
-    Read read = WithinTime.run(() -> {
-      try (RawWorkbook raw = Workbooks.open(workbook, maxBytes, maxPart, progress.meter("validate"))) {
-        progress.stage("validate", 2, total);
-        return new Read(raw, new SchemaValidator().validate(raw, brief, false, listeners));
-      }
-    }, limits.timeoutSeconds() * 1000L, workbook);
-    progress.stage("transform", 3, total);
-    Transformer.Result t = new Transformer().apply(read.validated().dataset(), brief);
-    ValidationReport report = read.validated().report();
-    if (!t.findings().isEmpty()) {
-      List<Finding> all = new ArrayList<>(report.findings());
-      all.addAll(t.findings());
-      report = new ValidationReport(report.workbook(), all, report.stats());
-    }
-    return new Checked(read.workbook(), report, read.validated().dataset(), t.dataset(), t.figures());
-  }
-
-  private record Read(RawWorkbook workbook, SchemaValidator.Result validated) {}
-
-  /**
-   * Builds and publishes {@code <out>/<brief>/<period>/}.
-   *
-   * @param summary null to use the brief's configured mode
-   * @throws DataInvalidException when the workbook has errors (nothing is written)
-   */
-  public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary) throws IOException {
-    Instant started = Instant.now();
-    Publications published = new Publications(out);
-    Map<String, Long> durations = new ConcurrentHashMap<>();
-    List<Manifest.FileEntry> outputs = new ArrayList<>();
-    OutputPublisher publisher = new OutputPublisher(published.folder(brief.id(), period));
-    CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
-    Path dir = publisher.staging();
-    // The extracts are written while the workbook is read: its rows are never all in memory.
-    try (CsvStage csv = new CsvStage(brief, dir)) {
-      long t0 = System.nanoTime();
-      Checked checked = check(brief, workbook, 7, csv.listeners());
-      durations.put("check", ms(t0));
-      ValidationReport report = checked.report();
-      if (!report.valid()) {
-        throw new DataInvalidException(report);
-      }
-      RawWorkbook read = checked.workbook();
-      List<Manifest.FileEntry> inputs = new ArrayList<>();
-      inputs.add(new Manifest.FileEntry(Manifest.Kind.WORKBOOK, read.file().toAbsolutePath().normalize().toString(),
-          read.sha256(), read.size()));
-      Path briefFile = settings.briefFiles().get(brief.id());
-      String configHash = "";
-      if (briefFile != null) {
-        configHash = FileHashes.sha256(briefFile);
-        inputs.add(new Manifest.FileEntry(Manifest.Kind.CONFIG, briefFile.toString(), configHash, Files.size(briefFile)));
-      }
-      // Same inputs, same PDF: its dates are the period's first day in the brief's zone, its identity
-      // the brief, the period and the hashes of workbook and brief config.
-      PdfBriefRenderer.Identity identity = new PdfBriefRenderer.Identity(
-          period.month().atDay(1).atStartOfDay(brief.zone()),
-          brief.id() + "|" + period + "|" + read.sha256() + "|" + configHash);
-
-      // The PDF and the workbook outputs are independent: render on another core meanwhile.
-      progress.stage("pdf", 4, 7);
-      Path pdf = dir.resolve(brief.outputs().pdf().replace("{id}", brief.id()).replace("{period}", period.toString()));
-      rendering = CompletableFuture.supplyAsync(() -> {
-        long start = System.nanoTime();
-        try {
-          return new PdfBriefRenderer(fonts.get()).render(brief, checked.data(), checked.figures(), pdf, identity);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          durations.put("pdf", ms(start));
+        static SummaryMode of(String configured) {
+            return "in-place".equals(configured) ? IN_PLACE : COPY;
         }
-      });
-
-      progress.stage("csv", 5, 7);
-      t0 = System.nanoTime();
-      if (brief.outputs().csv()) {
-        outputs.addAll(csv.finish(checked));
-      }
-      durations.put("csv", ms(t0));
-
-      progress.stage("summary", 6, 7);
-      t0 = System.nanoTime();
-      SummaryMode mode = SummaryStage.mode(brief, summary);
-      // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
-      Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "") + read.file().getFileName());
-      boolean changed = mode != SummaryMode.OFF && new SummaryStage(settings)
-          .refresh(brief, checked, mode == SummaryMode.IN_PLACE, published.manifest(brief.id(), period.previous()),
-              refreshedFile);
-      if (mode == SummaryMode.COPY) {
-        outputs.add(Manifest.file(Manifest.Kind.WORKBOOK, dir, refreshedFile));
-      }
-      durations.put("summary", ms(t0));
-
-      PdfBriefRenderer.Rendered rendered = join(rendering);
-      Manifest.FileEntry pdfEntry = Manifest.file(Manifest.Kind.PDF, dir, pdf);
-      outputs.add(0, new Manifest.FileEntry(Manifest.Kind.PDF, pdfEntry.path(), pdfEntry.sha256(), pdfEntry.size(),
-          rendered.pages(), null, null, null));
-      // The analyst's workbook is replaced only once everything else has succeeded.
-      // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
-      Optional<Path> backup = Optional.empty();
-      if (mode == SummaryMode.IN_PLACE && changed) {
-        backup = Optional.of(new SafeWorkbookWriter(settings.app().backups())
-            .replace(read.file(), read.sha256(), refreshedFile));
-      }
-      if (mode == SummaryMode.IN_PLACE) {
-        Files.deleteIfExists(refreshedFile);
-      }
-
-      progress.stage("publish", 7, 7);
-      Manifest manifest = new Manifest(brief.id(), brief.title(), period,
-          new Manifest.Tool("briefpipe", Version.get()), started, Instant.now(), inputs, outputs,
-          new Manifest.Validation(report.valid(), report.errorCount(), report.warningCount()),
-          checked.figures().values().stream()
-              .map(f -> new Manifest.Figure(f.id(), f.label(), f.value(), f.unit())).toList(),
-          new TreeMap<>(durations));
-      Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
-      publisher.publish();
-      log.info("published {} ({} pages)", publisher.target(), rendered.pages());
-      return new Built(publisher.target(), publisher.target().resolve(pdf.getFileName()), rendered.pages(), manifest,
-          checked, backup);
-    } catch (IOException | RuntimeException e) {
-      if (rendering != null) {
-        rendering.handle((r, x) -> null).join();
-      }
-      publisher.discard();
-      throw e;
     }
-  }
 
-  /** Waits for a background stage and rethrows what it threw, unwrapped. */
-  private static <T> T join(CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+    /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
+    public Checked check(BriefConfig brief, Path workbook) {
+        return check(brief, workbook, 3, Map.of());
     }
-  }
 
-  private static long ms(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000;
-  }
+    /**
+     * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
+     */
+    private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
+        progress.stage("read", 1, total);
+        AppConfig.Workbook limits = settings.app().workbook();
+        long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
+        long maxPart = limits.maxPartMegabytes() * 1024L * 1024L;
+        // The rows are read as they are validated: both run under the time limit, and memory stays flat.
+        Read read = WithinTime.run(
+                () -> {
+                    try (RawWorkbook raw = Workbooks.open(workbook, maxBytes, maxPart, progress.meter("validate"))) {
+                        progress.stage("validate", 2, total);
+                        return new Read(raw, new SchemaValidator().validate(raw, brief, false, listeners));
+                    }
+                },
+                limits.timeoutSeconds() * 1000L,
+                workbook);
+        progress.stage("transform", 3, total);
+        Transformer.Result t = new Transformer().apply(read.validated().dataset(), brief);
+        ValidationReport report = read.validated().report();
+        if (!t.findings().isEmpty()) {
+            List<Finding> all = new ArrayList<>(report.findings());
+            all.addAll(t.findings());
+            report = new ValidationReport(report.workbook(), all, report.stats());
+        }
+        return new Checked(read.workbook(), report, read.validated().dataset(), t.dataset(), t.figures());
+    }
+
+    private record Read(RawWorkbook workbook, SchemaValidator.Result validated) {}
+
+    /**
+     * Builds and publishes {@code <out>/<brief>/<period>/}.
+     *
+     * @param summary null to use the brief's configured mode
+     * @throws DataInvalidException when the workbook has errors (nothing is written)
+     */
+    public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary)
+            throws IOException {
+        Instant started = Instant.now();
+        Publications published = new Publications(out);
+        Map<String, Long> durations = new ConcurrentHashMap<>();
+        List<Manifest.FileEntry> outputs = new ArrayList<>();
+        OutputPublisher publisher = new OutputPublisher(published.folder(brief.id(), period));
+        CompletableFuture<PdfBriefRenderer.Rendered> rendering = null;
+        Path dir = publisher.staging();
+        // The extracts are written while the workbook is read: its rows are never all in memory.
+        try (CsvStage csv = new CsvStage(brief, dir)) {
+            long t0 = System.nanoTime();
+            Checked checked = check(brief, workbook, 7, csv.listeners());
+            durations.put("check", ms(t0));
+            ValidationReport report = checked.report();
+            if (!report.valid()) {
+                throw new DataInvalidException(report);
+            }
+            RawWorkbook read = checked.workbook();
+            List<Manifest.FileEntry> inputs = new ArrayList<>();
+            inputs.add(new Manifest.FileEntry(
+                    Manifest.Kind.WORKBOOK,
+                    read.file().toAbsolutePath().normalize().toString(),
+                    read.sha256(),
+                    read.size()));
+            Path briefFile = settings.briefFiles().get(brief.id());
+            String configHash = "";
+            if (briefFile != null) {
+                configHash = FileHashes.sha256(briefFile);
+                inputs.add(new Manifest.FileEntry(
+                        Manifest.Kind.CONFIG, briefFile.toString(), configHash, Files.size(briefFile)));
+            }
+            // Same inputs, same PDF: its dates are the period's first day in the brief's zone, its identity
+            // the brief, the period and the hashes of workbook and brief config.
+            PdfBriefRenderer.Identity identity = new PdfBriefRenderer.Identity(
+                    period.month().atDay(1).atStartOfDay(brief.zone()),
+                    brief.id() + "|" + period + "|" + read.sha256() + "|" + configHash);
+
+            // The PDF and the workbook outputs are independent: render on another core meanwhile.
+            progress.stage("pdf", 4, 7);
+            Path pdf = dir.resolve(
+                    brief.outputs().pdf().replace("{id}", brief.id()).replace("{period}", period.toString()));
+            rendering = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                try {
+                    return new PdfBriefRenderer(fonts.get())
+                            .render(brief, checked.data(), checked.figures(), pdf, identity);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    durations.put("pdf", ms(start));
+                }
+            });
+
+            progress.stage("csv", 5, 7);
+            t0 = System.nanoTime();
+            if (brief.outputs().csv()) {
+                outputs.addAll(csv.finish(checked));
+            }
+            durations.put("csv", ms(t0));
+
+            progress.stage("summary", 6, 7);
+            t0 = System.nanoTime();
+            SummaryMode mode = SummaryStage.mode(brief, summary);
+            // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
+            Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
+                    + read.file().getFileName());
+            boolean changed = mode != SummaryMode.OFF
+                    && new SummaryStage(settings)
+                            .refresh(
+                                    brief,
+                                    checked,
+                                    mode == SummaryMode.IN_PLACE,
+                                    published.manifest(brief.id(), period.previous()),
+                                    refreshedFile);
+            if (mode == SummaryMode.COPY) {
+                outputs.add(Manifest.file(Manifest.Kind.WORKBOOK, dir, refreshedFile));
+            }
+            durations.put("summary", ms(t0));
+
+            PdfBriefRenderer.Rendered rendered = join(rendering);
+            Manifest.FileEntry pdfEntry = Manifest.file(Manifest.Kind.PDF, dir, pdf);
+            outputs.add(
+                    0,
+                    new Manifest.FileEntry(
+                            Manifest.Kind.PDF,
+                            pdfEntry.path(),
+                            pdfEntry.sha256(),
+                            pdfEntry.size(),
+                            rendered.pages(),
+                            null,
+                            null,
+                            null));
+            // The analyst's workbook is replaced only once everything else has succeeded.
+            // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
+            Optional<Path> backup = Optional.empty();
+            if (mode == SummaryMode.IN_PLACE && changed) {
+                backup = Optional.of(new SafeWorkbookWriter(settings.app().backups())
+                        .replace(read.file(), read.sha256(), refreshedFile));
+            }
+            if (mode == SummaryMode.IN_PLACE) {
+                Files.deleteIfExists(refreshedFile);
+            }
+
+            progress.stage("publish", 7, 7);
+            Manifest manifest = new Manifest(
+                    brief.id(),
+                    brief.title(),
+                    period,
+                    new Manifest.Tool("briefpipe", Version.get()),
+                    started,
+                    Instant.now(),
+                    inputs,
+                    outputs,
+                    new Manifest.Validation(report.valid(), report.errorCount(), report.warningCount()),
+                    checked.figures().values().stream()
+                            .map(f -> new Manifest.Figure(f.id(), f.label(), f.value(), f.unit()))
+                            .toList(),
+                    new TreeMap<>(durations));
+            Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
+            publisher.publish();
+            log.info("published {} ({} pages)", publisher.target(), rendered.pages());
+            return new Built(
+                    publisher.target(),
+                    publisher.target().resolve(pdf.getFileName()),
+                    rendered.pages(),
+                    manifest,
+                    checked,
+                    backup);
+        } catch (IOException | RuntimeException e) {
+            if (rendering != null) {
+                rendering.handle((r, x) -> null).join();
+            }
+            publisher.discard();
+            throw e;
+        }
+    }
+
+    /** Waits for a background stage and rethrows what it threw, unwrapped. */
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
 }

@@ -14,4 +14,8 @@ import java.util.Map;
  * @param data the same with derived fields added and placeholders filled (for the PDF)
  */
 public record Checked(
-    RawWorkbook workbook, ValidationReport report, Dataset sheetData, Dataset data, Map<String, KeyFigure> figures) {}
+        RawWorkbook workbook,
+        ValidationReport report,
+        Dataset sheetData,
+        Dataset data,
+        Map<String, KeyFigure> figures) {}

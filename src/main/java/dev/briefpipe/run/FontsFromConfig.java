@@ -13,20 +13,20 @@ import java.util.function.Supplier;
  * builds at once do not share a font's subset.
  */
 public final class FontsFromConfig implements Supplier<FontSet> {
-  private final Settings settings;
-  private final KoreanFontLocator locator = KoreanFontLocator.system();
+    private final Settings settings;
+    private final KoreanFontLocator locator = KoreanFontLocator.system();
 
-  public FontsFromConfig(Settings settings) {
-    this.settings = settings;
-  }
+    public FontsFromConfig(Settings settings) {
+        this.settings = settings;
+    }
 
-  @Override
-  public FontSet get() {
-    AppConfig.Fonts f = settings.app().fonts();
-    return locator.locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
-  }
+    @Override
+    public FontSet get() {
+        AppConfig.Fonts f = settings.app().fonts();
+        return locator.locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
+    }
 
-  private Path path(String p) {
-    return p == null || p.isBlank() ? null : settings.resolve(p);
-  }
+    private Path path(String p) {
+        return p == null || p.isBlank() ? null : settings.resolve(p);
+    }
 }

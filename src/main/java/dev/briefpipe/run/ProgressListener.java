@@ -4,19 +4,19 @@ import dev.briefpipe.model.WorkMeter;
 
 /** Hears about stages as a run goes through them (for progress display and logs). */
 public interface ProgressListener {
-  ProgressListener NONE = (stage, index, total) -> {};
+    ProgressListener NONE = (stage, index, total) -> {};
 
-  /**
-   * @param stage the stage key: read, validate, transform, pdf, csv, summary, publish
-   * @param index one-based position of the stage in this run
-   */
-  void stage(String stage, int index, int total);
+    /**
+     * @param stage the stage key: read, validate, transform, pdf, csv, summary, publish
+     * @param index one-based position of the stage in this run
+     */
+    void stage(String stage, int index, int total);
 
-  /** How far a stage has got (bytes of sheet XML read, rows written); called often, so cheap. */
-  default void advance(String stage, long done, long total) {}
+    /** How far a stage has got (bytes of sheet XML read, rows written); called often, so cheap. */
+    default void advance(String stage, long done, long total) {}
 
-  /** The work meter of one stage. */
-  default WorkMeter meter(String stage) {
-    return this == NONE ? WorkMeter.NONE : (done, total) -> advance(stage, done, total);
-  }
+    /** The work meter of one stage. */
+    default WorkMeter meter(String stage) {
+        return this == NONE ? WorkMeter.NONE : (done, total) -> advance(stage, done, total);
+    }
 }

@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Deliverer.Outcome> delivery, String detail) {
 
-  public static RunOutcome skipped(String why) {
-    return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), why);
-  }
+    public static RunOutcome skipped(String why) {
+        return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), why);
+    }
 
-  public boolean succeeded() {
-    return status.succeeded();
-  }
+    public boolean succeeded() {
+        return status.succeeded();
+    }
 }

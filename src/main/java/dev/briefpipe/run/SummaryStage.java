@@ -1,14 +1,12 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.publish.Manifest;
-
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
-import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.model.Period;
-import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.failure.WorkbookBusyException;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.SafeWorkbookWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,58 +26,65 @@ import org.slf4j.LoggerFactory;
  * splice), beside the previous period's figures from that build's manifest.
  */
 final class SummaryStage {
-  private static final Logger log = LoggerFactory.getLogger(SummaryStage.class);
-  private final Settings settings;
+    private static final Logger log = LoggerFactory.getLogger(SummaryStage.class);
+    private final Settings settings;
 
-  SummaryStage(Settings settings) {
-    this.settings = settings;
-  }
+    SummaryStage(Settings settings) {
+        this.settings = settings;
+    }
 
-  /** The mode a build uses: the override, else the brief's; off without a summary section. */
-  static BriefPipeline.SummaryMode mode(BriefConfig brief, BriefPipeline.SummaryMode override) {
-    if (brief.summary() == null || override == BriefPipeline.SummaryMode.OFF) {
-      return BriefPipeline.SummaryMode.OFF;
+    /** The mode a build uses: the override, else the brief's; off without a summary section. */
+    static BriefPipeline.SummaryMode mode(BriefConfig brief, BriefPipeline.SummaryMode override) {
+        if (brief.summary() == null || override == BriefPipeline.SummaryMode.OFF) {
+            return BriefPipeline.SummaryMode.OFF;
+        }
+        return override != null
+                ? override
+                : BriefPipeline.SummaryMode.of(brief.summary().mode());
     }
-    return override != null ? override : BriefPipeline.SummaryMode.of(brief.summary().mode());
-  }
 
-  /**
-   * Refreshes the summary sheet into {@code target}; a copy (not in place) with an unchanged summary
-   * is still written, byte-identical to the workbook.
-   *
-   * @param inPlace the workbook itself will be replaced: it must not be open in Excel or LibreOffice
-   * @param previous the previous period's build, whose figures go beside this period's
-   * @return whether the summary's content changed
-   */
-  boolean refresh(BriefConfig brief, Checked checked, boolean inPlace, Optional<Manifest> previous, Path target)
-      throws IOException {
-    Path wb = checked.workbook().file();
-    String sha = checked.workbook().sha256();
-    if (inPlace) {
-      new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, sha);
+    /**
+     * Refreshes the summary sheet into {@code target}; a copy (not in place) with an unchanged summary
+     * is still written, byte-identical to the workbook.
+     *
+     * @param inPlace the workbook itself will be replaced: it must not be open in Excel or LibreOffice
+     * @param previous the previous period's build, whose figures go beside this period's
+     * @return whether the summary's content changed
+     */
+    boolean refresh(BriefConfig brief, Checked checked, boolean inPlace, Optional<Manifest> previous, Path target)
+            throws IOException {
+        Path wb = checked.workbook().file();
+        String sha = checked.workbook().sha256();
+        if (inPlace) {
+            new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, sha);
+        }
+        Map<String, BigDecimal> before = new HashMap<>();
+        if (brief.summary().compare()) {
+            previous.ifPresent(m ->
+                    m.figures().stream().filter(f -> f.value() != null).forEach(f -> before.put(f.id(), f.value())));
+        }
+        ZonedDateTime now = ZonedDateTime.now(brief.zone()).truncatedTo(ChronoUnit.SECONDS);
+        SummarySheetRefresher.Inputs inputs = new SummarySheetRefresher.Inputs(
+                brief,
+                List.copyOf(checked.figures().values()),
+                before,
+                before.isEmpty() ? null : previous.get().period().toString(),
+                checked.sheetData(),
+                now);
+        boolean changed = new SummarySheetRefresher().refresh(wb, inputs, target);
+        // What was spliced is what was validated: an analyst's save in between is not mixed in.
+        unchanged(wb, sha);
+        if (!changed && !inPlace) {
+            Files.copy(wb, target, StandardCopyOption.REPLACE_EXISTING);
+            unchanged(target, sha);
+        }
+        return changed;
     }
-    Map<String, BigDecimal> before = new HashMap<>();
-    if (brief.summary().compare()) {
-      previous.ifPresent(m -> m.figures().stream().filter(f -> f.value() != null)
-          .forEach(f -> before.put(f.id(), f.value())));
-    }
-    ZonedDateTime now = ZonedDateTime.now(brief.zone()).truncatedTo(ChronoUnit.SECONDS);
-    SummarySheetRefresher.Inputs inputs = new SummarySheetRefresher.Inputs(brief, List.copyOf(checked.figures().values()),
-        before, before.isEmpty() ? null : previous.get().period().toString(), checked.sheetData(), now);
-    boolean changed = new SummarySheetRefresher().refresh(wb, inputs, target);
-    // What was spliced is what was validated: an analyst's save in between is not mixed in.
-    unchanged(wb, sha);
-    if (!changed && !inPlace) {
-      Files.copy(wb, target, StandardCopyOption.REPLACE_EXISTING);
-      unchanged(target, sha);
-    }
-    return changed;
-  }
 
-  /** Fails when the workbook is no longer the one validated (an analyst saved it meanwhile). */
-  private static void unchanged(Path file, String sha) throws IOException {
-    if (!FileHashes.sha256(file).equals(sha)) {
-      throw new WorkbookBusyException(file, "changed", null);
+    /** Fails when the workbook is no longer the one validated (an analyst saved it meanwhile). */
+    private static void unchanged(Path file, String sha) throws IOException {
+        if (!FileHashes.sha256(file).equals(sha)) {
+            throw new WorkbookBusyException(file, "changed", null);
+        }
     }
-  }
 }

@@ -11,7 +11,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,79 +24,87 @@ import org.slf4j.LoggerFactory;
  * also compared every second.
  */
 public final class WorkbookWatcher {
-  private static final Logger log = LoggerFactory.getLogger(WorkbookWatcher.class);
-  private final Path file;
-  private final Duration debounce;
+    private static final Logger log = LoggerFactory.getLogger(WorkbookWatcher.class);
+    private final Path file;
+    private final Duration debounce;
 
-  public WorkbookWatcher(Path file, Duration debounce) {
-    this.file = file.toAbsolutePath().normalize();
-    this.debounce = debounce;
-  }
+    public WorkbookWatcher(Path file, Duration debounce) {
+        this.file = file.toAbsolutePath().normalize();
+        this.debounce = debounce;
+    }
 
-  /**
-   * Calls {@code saves} once now, then after each save, until it returns false or the thread is
-   * interrupted. Watching starts before the first call, so a save during it is not missed.
-   *
-   * @param saves returns whether to keep watching
-   */
-  public void watch(java.util.function.BooleanSupplier saves) throws IOException, InterruptedException {
-    try (WatchService ws = FileSystems.getDefault().newWatchService()) {
-      file.getParent().register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-          StandardWatchEventKinds.ENTRY_DELETE);
-      String last = stamp();
-      if (!saves.getAsBoolean()) {
-        return;
-      }
-      long due = -1;
-      while (!Thread.currentThread().isInterrupted()) {
-        WatchKey key = ws.poll(due < 0 ? 1000 : Math.max(1, due - System.nanoTime() / 1_000_000), TimeUnit.MILLISECONDS);
-        long now = System.nanoTime() / 1_000_000;
-        if (key != null) {
-          boolean ours = false;
-          for (WatchEvent<?> e : key.pollEvents()) {
-            Object ctx = e.context();
-            if (ctx instanceof Path p && p.getFileName().toString().equals(file.getFileName().toString())) {
-              ours = true;
-            } else if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
-              ours = true;
+    /**
+     * Calls {@code saves} once now, then after each save, until it returns false or the thread is
+     * interrupted. Watching starts before the first call, so a save during it is not missed.
+     *
+     * @param saves returns whether to keep watching
+     */
+    public void watch(java.util.function.BooleanSupplier saves) throws IOException, InterruptedException {
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            file.getParent()
+                    .register(
+                            ws,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+            String last = stamp();
+            if (!saves.getAsBoolean()) {
+                return;
             }
-          }
-          key.reset();
-          if (ours) {
-            due = now + debounce.toMillis();
-          }
-          continue;
+            long due = -1;
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey key = ws.poll(
+                        due < 0 ? 1000 : Math.max(1, due - System.nanoTime() / 1_000_000), TimeUnit.MILLISECONDS);
+                long now = System.nanoTime() / 1_000_000;
+                if (key != null) {
+                    boolean ours = false;
+                    for (WatchEvent<?> e : key.pollEvents()) {
+                        Object ctx = e.context();
+                        if (ctx instanceof Path p
+                                && p.getFileName()
+                                        .toString()
+                                        .equals(file.getFileName().toString())) {
+                            ours = true;
+                        } else if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            ours = true;
+                        }
+                    }
+                    key.reset();
+                    if (ours) {
+                        due = now + debounce.toMillis();
+                    }
+                    continue;
+                }
+                String current = stamp();
+                if (due < 0 && !Objects.equals(current, last)) {
+                    // No event, but the file changed: a file system without notifications.
+                    due = now + debounce.toMillis();
+                    continue;
+                }
+                if (due >= 0 && now >= due) {
+                    due = -1;
+                    last = current;
+                    if (!Files.isRegularFile(file)) {
+                        log.info("{} is gone; waiting for it to be saved again", file);
+                        continue;
+                    }
+                    if (!saves.getAsBoolean()) {
+                        return;
+                    }
+                    last = stamp();
+                }
+            }
+        } catch (ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
         }
-        String current = stamp();
-        if (due < 0 && !Objects.equals(current, last)) {
-          // No event, but the file changed: a file system without notifications.
-          due = now + debounce.toMillis();
-          continue;
-        }
-        if (due >= 0 && now >= due) {
-          due = -1;
-          last = current;
-          if (!Files.isRegularFile(file)) {
-            log.info("{} is gone; waiting for it to be saved again", file);
-            continue;
-          }
-          if (!saves.getAsBoolean()) {
-            return;
-          }
-          last = stamp();
-        }
-      }
-    } catch (ClosedWatchServiceException e) {
-      Thread.currentThread().interrupt();
     }
-  }
 
-  private String stamp() {
-    try {
-      FileTime t = Files.getLastModifiedTime(file);
-      return t.toMillis() + ":" + Files.size(file);
-    } catch (IOException e) {
-      return "";
+    private String stamp() {
+        try {
+            FileTime t = Files.getLastModifiedTime(file);
+            return t.toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
-  }
 }

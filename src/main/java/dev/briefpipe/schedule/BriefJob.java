@@ -39,134 +39,143 @@ import org.slf4j.LoggerFactory;
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
 public final class BriefJob implements Job {
-  static final String BRIEF = "brief";
-  static final String PERIOD = "period";
-  static final String KIND = "kind";
-  static final String ORIGIN = "origin";
-  private static final Logger log = LoggerFactory.getLogger(BriefJob.class);
-  private final Settings settings;
-  private final BriefService service;
-  private final long misfireMillis;
+    static final String BRIEF = "brief";
+    static final String PERIOD = "period";
+    static final String KIND = "kind";
+    static final String ORIGIN = "origin";
+    private static final Logger log = LoggerFactory.getLogger(BriefJob.class);
+    private final Settings settings;
+    private final BriefService service;
+    private final long misfireMillis;
 
-  BriefJob(Settings settings, BriefService service) {
-    this.settings = settings;
-    this.service = service;
-    this.misfireMillis = settings.app().scheduler().misfireMillis();
-  }
+    BriefJob(Settings settings, BriefService service) {
+        this.settings = settings;
+        this.service = service;
+        this.misfireMillis = settings.app().scheduler().misfireMillis();
+    }
 
-  @Override
-  public void execute(JobExecutionContext ctx) throws JobExecutionException {
-    JobDataMap data = ctx.getMergedJobDataMap();
-    String id = data.getString(BRIEF);
-    BriefConfig brief = settings.findBrief(id).orElse(null);
-    if (brief == null || brief.schedule() == null) {
-      log.warn("no scheduled brief {} in config; fire ignored", id);
-      return;
-    }
-    ZoneId zone = ZoneId.of(brief.schedule().zone());
-    Instant scheduled = ctx.getScheduledFireTime().toInstant();
-    log.info("{}: fire of {} on {}", id, scheduled, ctx.getScheduler() == null ? "?" : instance(ctx));
-    Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
-    RunTrigger kind = data.containsKey(KIND) ? RunTrigger.of(data.getString(KIND)) : RunTrigger.CRON;
-    if (ctx.isRecovering()) {
-      // A node died while running this fire; Quartz's recovery trigger carries the original fire time.
-      String original = data.getString(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
-      if (original != null) {
-        scheduled = Instant.ofEpochMilli(Long.parseLong(original));
-        origin = data.containsKey(ORIGIN) ? origin : scheduled;
-      }
-      log.warn("{}: recovering the fire of {} left unfinished by a stopped node", id, scheduled);
-      kind = RunTrigger.RECOVERY;
-    } else if (!data.containsKey(KIND)) {
-      Optional<Instant> missed = missedFire(ctx, zone);
-      if (missed.isPresent()) {
-        // Quartz's "fire once now" after a misfire reports now as the scheduled time; the fire it
-        // stands for is the latest one the cron expression allowed.
-        kind = RunTrigger.CATCH_UP;
-        origin = missed.get();
-      } else if (ctx.getFireTime().getTime() - scheduled.toEpochMilli() > misfireMillis) {
-        kind = RunTrigger.CATCH_UP;
-      }
-    }
-    Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : periodOf(brief, origin, zone);
-    try {
-      if (brief.schedule().workingDaysOnly() && (kind == RunTrigger.CRON || kind == RunTrigger.CATCH_UP)) {
-        ZonedDateTime at = scheduled.atZone(zone);
-        ZonedDateTime working = new WorkingDays(settings.app().holidays()).onOrAfter(at);
-        if (!working.equals(at) && working.toInstant().isAfter(Instant.now())) {
-          log.info("{} {}: {} is not a working day; moved to {}", id, period, at.toLocalDate(), working);
-          later(ctx, "moved-" + period, working.toInstant(), period, kind, origin);
-          return;
+    @Override
+    public void execute(JobExecutionContext ctx) throws JobExecutionException {
+        JobDataMap data = ctx.getMergedJobDataMap();
+        String id = data.getString(BRIEF);
+        BriefConfig brief = settings.findBrief(id).orElse(null);
+        if (brief == null || brief.schedule() == null) {
+            log.warn("no scheduled brief {} in config; fire ignored", id);
+            return;
         }
-      }
-      RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
-      if (outcome.status() == RunStatus.INVALID_DATA) {
-        retryOrGiveUp(ctx, brief, period, origin);
-      }
-    } catch (SchedulerException e) {
-      throw new JobExecutionException(e);
+        ZoneId zone = ZoneId.of(brief.schedule().zone());
+        Instant scheduled = ctx.getScheduledFireTime().toInstant();
+        log.info("{}: fire of {} on {}", id, scheduled, ctx.getScheduler() == null ? "?" : instance(ctx));
+        Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
+        RunTrigger kind = data.containsKey(KIND) ? RunTrigger.of(data.getString(KIND)) : RunTrigger.CRON;
+        if (ctx.isRecovering()) {
+            // A node died while running this fire; Quartz's recovery trigger carries the original fire time.
+            String original =
+                    data.getString(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+            if (original != null) {
+                scheduled = Instant.ofEpochMilli(Long.parseLong(original));
+                origin = data.containsKey(ORIGIN) ? origin : scheduled;
+            }
+            log.warn("{}: recovering the fire of {} left unfinished by a stopped node", id, scheduled);
+            kind = RunTrigger.RECOVERY;
+        } else if (!data.containsKey(KIND)) {
+            Optional<Instant> missed = missedFire(ctx, zone);
+            if (missed.isPresent()) {
+                // Quartz's "fire once now" after a misfire reports now as the scheduled time; the fire it
+                // stands for is the latest one the cron expression allowed.
+                kind = RunTrigger.CATCH_UP;
+                origin = missed.get();
+            } else if (ctx.getFireTime().getTime() - scheduled.toEpochMilli() > misfireMillis) {
+                kind = RunTrigger.CATCH_UP;
+            }
+        }
+        Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : periodOf(brief, origin, zone);
+        try {
+            if (brief.schedule().workingDaysOnly() && (kind == RunTrigger.CRON || kind == RunTrigger.CATCH_UP)) {
+                ZonedDateTime at = scheduled.atZone(zone);
+                ZonedDateTime working = new WorkingDays(settings.app().holidays()).onOrAfter(at);
+                if (!working.equals(at) && working.toInstant().isAfter(Instant.now())) {
+                    log.info("{} {}: {} is not a working day; moved to {}", id, period, at.toLocalDate(), working);
+                    later(ctx, "moved-" + period, working.toInstant(), period, kind, origin);
+                    return;
+                }
+            }
+            RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
+            if (outcome.status() == RunStatus.INVALID_DATA) {
+                retryOrGiveUp(ctx, brief, period, origin);
+            }
+        } catch (SchedulerException e) {
+            throw new JobExecutionException(e);
+        }
     }
-  }
 
-  private void retryOrGiveUp(JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin)
-      throws SchedulerException {
-    Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
-    Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
-    if (next.isBefore(deadline)) {
-      log.info("{} {}: data not ready; retry at {} (deadline {})", brief.id(), period, next, deadline);
-      later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
-    } else {
-      log.error("{} {}: data still not ready at the deadline {}; the period is missed", brief.id(), period, deadline);
-      service.markMissed(brief, period, "invalid data until the deadline " + deadline);
+    private void retryOrGiveUp(JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin)
+            throws SchedulerException {
+        Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
+        Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
+        if (next.isBefore(deadline)) {
+            log.info("{} {}: data not ready; retry at {} (deadline {})", brief.id(), period, next, deadline);
+            later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
+        } else {
+            log.error(
+                    "{} {}: data still not ready at the deadline {}; the period is missed",
+                    brief.id(),
+                    period,
+                    deadline);
+            service.markMissed(brief, period, "invalid data until the deadline " + deadline);
+        }
     }
-  }
 
-  /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */
-  private static void later(JobExecutionContext ctx, String name, Instant at, Period period, RunTrigger kind, Instant origin)
-      throws SchedulerException {
-    TriggerKey key = TriggerKey.triggerKey(name, ctx.getJobDetail().getKey().getName());
-    Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(ctx.getJobDetail())
-        .startAt(Date.from(at))
-        .usingJobData(PERIOD, period.toString())
-        .usingJobData(KIND, kind.id())
-        .usingJobData(ORIGIN, origin.toEpochMilli())
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-        .build();
-    if (ctx.getScheduler().checkExists(key)) {
-      ctx.getScheduler().rescheduleJob(key, t);
-    } else {
-      ctx.getScheduler().scheduleJob(t);
+    /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */
+    private static void later(
+            JobExecutionContext ctx, String name, Instant at, Period period, RunTrigger kind, Instant origin)
+            throws SchedulerException {
+        TriggerKey key = TriggerKey.triggerKey(name, ctx.getJobDetail().getKey().getName());
+        Trigger t = TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .forJob(ctx.getJobDetail())
+                .startAt(Date.from(at))
+                .usingJobData(PERIOD, period.toString())
+                .usingJobData(KIND, kind.id())
+                .usingJobData(ORIGIN, origin.toEpochMilli())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        if (ctx.getScheduler().checkExists(key)) {
+            ctx.getScheduler().rescheduleJob(key, t);
+        } else {
+            ctx.getScheduler().scheduleJob(t);
+        }
     }
-  }
 
-  /** For a cron fire at a time its expression does not allow (a misfire fired now): the missed fire. */
-  private static Optional<Instant> missedFire(JobExecutionContext ctx, ZoneId zone) {
-    if (!(ctx.getTrigger() instanceof CronTrigger cron)) {
-      return Optional.empty();
+    /** For a cron fire at a time its expression does not allow (a misfire fired now): the missed fire. */
+    private static Optional<Instant> missedFire(JobExecutionContext ctx, ZoneId zone) {
+        if (!(ctx.getTrigger() instanceof CronTrigger cron)) {
+            return Optional.empty();
+        }
+        try {
+            CronExpression c = new CronExpression(cron.getCronExpression());
+            c.setTimeZone(cron.getTimeZone());
+            if (c.isSatisfiedBy(ctx.getScheduledFireTime())) {
+                return Optional.empty();
+            }
+            return BriefScheduler.lastFire(
+                    cron.getCronExpression(), zone, ctx.getScheduledFireTime().toInstant());
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
     }
-    try {
-      CronExpression c = new CronExpression(cron.getCronExpression());
-      c.setTimeZone(cron.getTimeZone());
-      if (c.isSatisfiedBy(ctx.getScheduledFireTime())) {
-        return Optional.empty();
-      }
-      return BriefScheduler.lastFire(cron.getCronExpression(), zone, ctx.getScheduledFireTime().toInstant());
-    } catch (java.text.ParseException e) {
-      return Optional.empty();
-    }
-  }
 
-  private static String instance(JobExecutionContext ctx) {
-    try {
-      return ctx.getScheduler().getSchedulerInstanceId();
-    } catch (SchedulerException e) {
-      return "?";
+    private static String instance(JobExecutionContext ctx) {
+        try {
+            return ctx.getScheduler().getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return "?";
+        }
     }
-  }
 
-  /** The month a fire reports on: the fire's own month, or the one before (schedule.period). */
-  static Period periodOf(BriefConfig brief, Instant fire, ZoneId zone) {
-    YearMonth m = YearMonth.from(fire.atZone(zone));
-    return new Period("previous".equals(brief.schedule().period()) ? m.minusMonths(1) : m);
-  }
+    /** The month a fire reports on: the fire's own month, or the one before (schedule.period). */
+    static Period periodOf(BriefConfig brief, Instant fire, ZoneId zone) {
+        YearMonth m = YearMonth.from(fire.atZone(zone));
+        return new Period("previous".equals(brief.schedule().period()) ? m.minusMonths(1) : m);
+    }
 }

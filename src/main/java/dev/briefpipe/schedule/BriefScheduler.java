@@ -36,157 +36,177 @@ import org.slf4j.LoggerFactory;
  * one, so a missed fire is never lost to a restart.
  */
 public final class BriefScheduler implements AutoCloseable {
-  public static final String GROUP = "briefs";
-  private static final Logger log = LoggerFactory.getLogger(BriefScheduler.class);
-  private final Settings settings;
-  private final BriefService service;
-  private final Scheduler scheduler;
+    public static final String GROUP = "briefs";
+    private static final Logger log = LoggerFactory.getLogger(BriefScheduler.class);
+    private final Settings settings;
+    private final BriefService service;
+    private final Scheduler scheduler;
 
-  public BriefScheduler(Settings settings, BriefService service) throws SchedulerException {
-    this.settings = settings;
-    this.service = service;
-    this.scheduler = QuartzSchedulers.create(settings.app().scheduler(), service.database());
-    this.scheduler.setJobFactory((bundle, s) -> new BriefJob(settings, service));
-  }
+    public BriefScheduler(Settings settings, BriefService service) throws SchedulerException {
+        this.settings = settings;
+        this.service = service;
+        this.scheduler = QuartzSchedulers.create(settings.app().scheduler(), service.database());
+        this.scheduler.setJobFactory((bundle, s) -> new BriefJob(settings, service));
+    }
 
-  public Scheduler quartz() {
-    return scheduler;
-  }
+    public Scheduler quartz() {
+        return scheduler;
+    }
 
-  /** Brings jobs and cron triggers in line with the config; removes jobs of briefs no longer scheduled. */
-  public void sync() throws SchedulerException {
-    List<String> wanted = new ArrayList<>();
-    for (BriefConfig b : settings.briefs().values()) {
-      if (b.schedule() == null || b.schedule().cron() == null) {
-        continue;
-      }
-      wanted.add(b.id());
-      JobDetail job = JobBuilder.newJob(BriefJob.class).withIdentity(b.id(), GROUP)
-          .usingJobData(BriefJob.BRIEF, b.id()).storeDurably().requestRecovery(true)
-          .withDescription(b.title()).build();
-      scheduler.addJob(job, true, true);
-      TriggerKey key = TriggerKey.triggerKey("cron", b.id());
-      Trigger existing = scheduler.getTrigger(key);
-      TimeZone zone = TimeZone.getTimeZone(b.schedule().zone());
-      if (sameSchedule(existing, b, zone)) {
-        continue;
-      }
-      Trigger t = TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
-          .withSchedule(CronScheduleBuilder.cronSchedule(b.schedule().cron()).inTimeZone(zone)
-              .withMisfireHandlingInstructionFireAndProceed())
-          .build();
-      if (existing == null) {
-        try {
-          scheduler.scheduleJob(t);
-        } catch (org.quartz.ObjectAlreadyExistsException e) {
-          // Another node of the cluster, starting at the same moment, stored it first.
-          if (sameSchedule(scheduler.getTrigger(key), b, zone)) {
-            continue;
-          }
-          scheduler.rescheduleJob(key, t);
+    /** Brings jobs and cron triggers in line with the config; removes jobs of briefs no longer scheduled. */
+    public void sync() throws SchedulerException {
+        List<String> wanted = new ArrayList<>();
+        for (BriefConfig b : settings.briefs().values()) {
+            if (b.schedule() == null || b.schedule().cron() == null) {
+                continue;
+            }
+            wanted.add(b.id());
+            JobDetail job = JobBuilder.newJob(BriefJob.class)
+                    .withIdentity(b.id(), GROUP)
+                    .usingJobData(BriefJob.BRIEF, b.id())
+                    .storeDurably()
+                    .requestRecovery(true)
+                    .withDescription(b.title())
+                    .build();
+            scheduler.addJob(job, true, true);
+            TriggerKey key = TriggerKey.triggerKey("cron", b.id());
+            Trigger existing = scheduler.getTrigger(key);
+            TimeZone zone = TimeZone.getTimeZone(b.schedule().zone());
+            if (sameSchedule(existing, b, zone)) {
+                continue;
+            }
+            Trigger t = TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .forJob(job)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(b.schedule().cron())
+                            .inTimeZone(zone)
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            if (existing == null) {
+                try {
+                    scheduler.scheduleJob(t);
+                } catch (org.quartz.ObjectAlreadyExistsException e) {
+                    // Another node of the cluster, starting at the same moment, stored it first.
+                    if (sameSchedule(scheduler.getTrigger(key), b, zone)) {
+                        continue;
+                    }
+                    scheduler.rescheduleJob(key, t);
+                }
+            } else {
+                scheduler.rescheduleJob(key, t);
+            }
+            log.info(
+                    "{}: scheduled \"{}\" ({}), next {}",
+                    b.id(),
+                    b.schedule().cron(),
+                    zone.getID(),
+                    t.getNextFireTime());
         }
-      } else {
-        scheduler.rescheduleJob(key, t);
-      }
-      log.info("{}: scheduled \"{}\" ({}), next {}", b.id(), b.schedule().cron(), zone.getID(), t.getNextFireTime());
+        for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!wanted.contains(k.getName())) {
+                scheduler.deleteJob(k);
+                log.info("{}: no longer scheduled; job removed", k.getName());
+            }
+        }
     }
-    for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-      if (!wanted.contains(k.getName())) {
-        scheduler.deleteJob(k);
-        log.info("{}: no longer scheduled; job removed", k.getName());
-      }
+
+    private static boolean sameSchedule(Trigger t, BriefConfig b, TimeZone zone) {
+        return t instanceof CronTrigger c
+                && c.getCronExpression().equals(b.schedule().cron())
+                && c.getTimeZone().getID().equals(zone.getID());
     }
-  }
 
-  private static boolean sameSchedule(Trigger t, BriefConfig b, TimeZone zone) {
-    return t instanceof CronTrigger c && c.getCronExpression().equals(b.schedule().cron())
-        && c.getTimeZone().getID().equals(zone.getID());
-  }
-
-  public void start() throws SchedulerException {
-    scheduler.start();
-  }
-
-  /** A job and its triggers, for {@code jobs}. */
-  public record JobView(String brief, String title, List<TriggerView> triggers) {}
-
-  /** One trigger: name, schedule, next and previous fire. */
-  public record TriggerView(String name, String schedule, Date next, Date previous, String state) {}
-
-  public List<JobView> jobs() throws SchedulerException {
-    List<JobView> out = new ArrayList<>();
-    for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-      List<TriggerView> ts = new ArrayList<>();
-      for (Trigger t : scheduler.getTriggersOfJob(k)) {
-        String schedule = t instanceof CronTrigger c ? c.getCronExpression() + " " + c.getTimeZone().getID()
-            : "once " + t.getJobDataMap().getString(BriefJob.KIND);
-        ts.add(new TriggerView(t.getKey().getName(), schedule, t.getNextFireTime(), t.getPreviousFireTime(),
-            scheduler.getTriggerState(t.getKey()).name()));
-      }
-      out.add(new JobView(k.getName(), scheduler.getJobDetail(k).getDescription(), ts));
+    public void start() throws SchedulerException {
+        scheduler.start();
     }
-    return out;
-  }
 
-  /**
-   * {@code schedule --once}: for each scheduled brief, runs its latest due fire now unless that period
-   * was already delivered (a fire on a weekend or holiday is due on the next working day).
-   */
-  public List<RunOutcome> runDueOnce() throws ParseException {
-    List<RunOutcome> out = new ArrayList<>();
-    for (BriefConfig b : settings.briefs().values()) {
-      if (b.schedule() == null || b.schedule().cron() == null) {
-        continue;
-      }
-      ZoneId zone = ZoneId.of(b.schedule().zone());
-      Optional<Instant> fire = lastFire(b.schedule().cron(), zone, Instant.now());
-      if (fire.isEmpty()) {
-        continue;
-      }
-      ZonedDateTime due = b.schedule().workingDaysOnly()
-          ? new WorkingDays(settings.app().holidays()).onOrAfter(fire.get().atZone(zone)) : fire.get().atZone(zone);
-      if (due.toInstant().isAfter(Instant.now())) {
-        log.info("{}: the fire of {} moves to {}; not due yet", b.id(), fire.get(), due);
-        continue;
-      }
-      Period period = BriefJob.periodOf(b, fire.get(), zone);
-      out.add(service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
+    /** A job and its triggers, for {@code jobs}. */
+    public record JobView(String brief, String title, List<TriggerView> triggers) {}
+
+    /** One trigger: name, schedule, next and previous fire. */
+    public record TriggerView(String name, String schedule, Date next, Date previous, String state) {}
+
+    public List<JobView> jobs() throws SchedulerException {
+        List<JobView> out = new ArrayList<>();
+        for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            List<TriggerView> ts = new ArrayList<>();
+            for (Trigger t : scheduler.getTriggersOfJob(k)) {
+                String schedule = t instanceof CronTrigger c
+                        ? c.getCronExpression() + " " + c.getTimeZone().getID()
+                        : "once " + t.getJobDataMap().getString(BriefJob.KIND);
+                ts.add(new TriggerView(
+                        t.getKey().getName(),
+                        schedule,
+                        t.getNextFireTime(),
+                        t.getPreviousFireTime(),
+                        scheduler.getTriggerState(t.getKey()).name()));
+            }
+            out.add(new JobView(k.getName(), scheduler.getJobDetail(k).getDescription(), ts));
+        }
+        return out;
     }
-    return out;
-  }
 
-  /**
-   * The latest fire of a cron expression at or before {@code now}, looking back a minute, an hour, a
-   * day, 40 days and 400 days in turn (so a per-second schedule is not walked for a year).
-   */
-  static Optional<Instant> lastFire(String cron, ZoneId zone, Instant now) throws ParseException {
-    CronExpression c = new CronExpression(cron);
-    c.setTimeZone(TimeZone.getTimeZone(zone));
-    for (long window : new long[] {60, 3600, 86_400, 40 * 86_400L, 400 * 86_400L}) {
-      Date t = c.getNextValidTimeAfter(Date.from(now.minusSeconds(window)));
-      Date last = null;
-      while (t != null && !t.toInstant().isAfter(now)) {
-        last = t;
-        t = c.getNextValidTimeAfter(t);
-      }
-      if (last != null) {
-        return Optional.of(last.toInstant());
-      }
+    /**
+     * {@code schedule --once}: for each scheduled brief, runs its latest due fire now unless that period
+     * was already delivered (a fire on a weekend or holiday is due on the next working day).
+     */
+    public List<RunOutcome> runDueOnce() throws ParseException {
+        List<RunOutcome> out = new ArrayList<>();
+        for (BriefConfig b : settings.briefs().values()) {
+            if (b.schedule() == null || b.schedule().cron() == null) {
+                continue;
+            }
+            ZoneId zone = ZoneId.of(b.schedule().zone());
+            Optional<Instant> fire = lastFire(b.schedule().cron(), zone, Instant.now());
+            if (fire.isEmpty()) {
+                continue;
+            }
+            ZonedDateTime due = b.schedule().workingDaysOnly()
+                    ? new WorkingDays(settings.app().holidays())
+                            .onOrAfter(fire.get().atZone(zone))
+                    : fire.get().atZone(zone);
+            if (due.toInstant().isAfter(Instant.now())) {
+                log.info("{}: the fire of {} moves to {}; not due yet", b.id(), fire.get(), due);
+                continue;
+            }
+            Period period = BriefJob.periodOf(b, fire.get(), zone);
+            out.add(service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
+        }
+        return out;
     }
-    return Optional.empty();
-  }
 
-  /** Stops the scheduler; {@code waitForJobs} lets a running build finish first. */
-  public void shutdown(boolean waitForJobs) {
-    try {
-      scheduler.shutdown(waitForJobs);
-    } catch (SchedulerException e) {
-      log.warn("scheduler shutdown: {}", e.getMessage());
+    /**
+     * The latest fire of a cron expression at or before {@code now}, looking back a minute, an hour, a
+     * day, 40 days and 400 days in turn (so a per-second schedule is not walked for a year).
+     */
+    static Optional<Instant> lastFire(String cron, ZoneId zone, Instant now) throws ParseException {
+        CronExpression c = new CronExpression(cron);
+        c.setTimeZone(TimeZone.getTimeZone(zone));
+        for (long window : new long[] {60, 3600, 86_400, 40 * 86_400L, 400 * 86_400L}) {
+            Date t = c.getNextValidTimeAfter(Date.from(now.minusSeconds(window)));
+            Date last = null;
+            while (t != null && !t.toInstant().isAfter(now)) {
+                last = t;
+                t = c.getNextValidTimeAfter(t);
+            }
+            if (last != null) {
+                return Optional.of(last.toInstant());
+            }
+        }
+        return Optional.empty();
     }
-  }
 
-  @Override
-  public void close() {
-    shutdown(true);
-  }
+    /** Stops the scheduler; {@code waitForJobs} lets a running build finish first. */
+    public void shutdown(boolean waitForJobs) {
+        try {
+            scheduler.shutdown(waitForJobs);
+        } catch (SchedulerException e) {
+            log.warn("scheduler shutdown: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(true);
+    }
 }

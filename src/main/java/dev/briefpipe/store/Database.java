@@ -1,10 +1,9 @@
 package dev.briefpipe.store;
 
-import dev.briefpipe.failure.StoreException;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.briefpipe.config.AppConfig;
+import dev.briefpipe.failure.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -25,153 +24,154 @@ import org.slf4j.LoggerFactory;
  * password comes only from the environment variable the config names.
  */
 public final class Database implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Database.class);
-  private final HikariDataSource dataSource;
-  private final Vendor vendor;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private final HikariDataSource dataSource;
+    private final Vendor vendor;
 
-  /** The SQL dialects briefpipe runs on. */
-  public enum Vendor {
-    H2,
-    POSTGRESQL
-  }
-
-  private Database(HikariDataSource dataSource, Vendor vendor) {
-    this.dataSource = dataSource;
-    this.vendor = vendor;
-  }
-
-  /**
-   * Opens (and migrates) the configured database; {@code stateDir} holds the embedded one.
-   *
-   * @throws StoreException when it cannot be reached, opened or migrated
-   */
-  public static Database open(AppConfig.Database cfg, Path stateDir) {
-    try {
-      return connect(cfg, stateDir);
-    } catch (StoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new StoreException("cannot open the database", e);
+    /** The SQL dialects briefpipe runs on. */
+    public enum Vendor {
+        H2,
+        POSTGRESQL
     }
-  }
 
-  private static Database connect(AppConfig.Database cfg, Path stateDir) {
-    String url = cfg.url().isBlank()
-        ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
-        : cfg.url();
-    Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
-    HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(url);
-    hc.setUsername(cfg.url().isBlank() ? "sa" : cfg.user());
-    String password = System.getenv(cfg.passwordEnv());
-    hc.setPassword(password == null ? "" : password);
-    hc.setMaximumPoolSize(Math.max(2, cfg.poolSize()));
-    hc.setMinimumIdle(1);
-    hc.setPoolName("briefpipe");
-    hc.setAutoCommit(true);
-    hc.setInitializationFailTimeout(15_000);
-    HikariDataSource ds = new HikariDataSource(hc);
-    try {
-      if (cfg.url().isBlank()) {
-        migrateEmbedded(ds, stateDir);
-      } else {
-        migrate(ds, vendor); // PostgreSQL: Flyway serialises concurrent migrations with an advisory lock
-      }
-    } catch (RuntimeException e) {
-      ds.close();
-      throw e;
+    private Database(HikariDataSource dataSource, Vendor vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
     }
-    log.info("database ready: {}", url.replaceAll("password=[^;&]*", "password=***"));
-    return new Database(ds, vendor);
-  }
 
-  /** The newest schema version this build of briefpipe knows (the highest migration). */
-  static final String LATEST = "2";
-
-  /** Holds one JVM's threads off each other; the file lock below holds other processes off. */
-  private static final ReentrantLock EMBEDDED_MIGRATION = new ReentrantLock();
-
-  /**
-   * H2 commits DDL at once, so two migrations of a new embedded database racing each other leave a
-   * half-made schema and a failed row in the history that stops every later start. They are run one
-   * after the other instead: in this JVM under a lock, across processes under a file lock in the
-   * state folder. The second finds the schema current and does nothing.
-   */
-  private static void migrateEmbedded(DataSource ds, Path stateDir) {
-    if (isCurrent(ds)) {
-      return;
+    /**
+     * Opens (and migrates) the configured database; {@code stateDir} holds the embedded one.
+     *
+     * @throws StoreException when it cannot be reached, opened or migrated
+     */
+    public static Database open(AppConfig.Database cfg, Path stateDir) {
+        try {
+            return connect(cfg, stateDir);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database", e);
+        }
     }
-    Path lockFile = stateDir.resolve("briefpipe.migrate.lock");
-    EMBEDDED_MIGRATION.lock();
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = ch.lock()) {
-      migrate(ds, Vendor.H2);
-    } catch (IOException e) {
-      throw new StoreException("cannot lock " + lockFile, e);
-    } finally {
-      EMBEDDED_MIGRATION.unlock();
+
+    private static Database connect(AppConfig.Database cfg, Path stateDir) {
+        String url = cfg.url().isBlank()
+                ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe")
+                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
+                : cfg.url();
+        Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(cfg.url().isBlank() ? "sa" : cfg.user());
+        String password = System.getenv(cfg.passwordEnv());
+        hc.setPassword(password == null ? "" : password);
+        hc.setMaximumPoolSize(Math.max(2, cfg.poolSize()));
+        hc.setMinimumIdle(1);
+        hc.setPoolName("briefpipe");
+        hc.setAutoCommit(true);
+        hc.setInitializationFailTimeout(15_000);
+        HikariDataSource ds = new HikariDataSource(hc);
+        try {
+            if (cfg.url().isBlank()) {
+                migrateEmbedded(ds, stateDir);
+            } else {
+                migrate(ds, vendor); // PostgreSQL: Flyway serialises concurrent migrations with an advisory lock
+            }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        log.info("database ready: {}", url.replaceAll("password=[^;&]*", "password=***"));
+        return new Database(ds, vendor);
     }
-  }
 
-  private static void migrate(DataSource ds, Vendor vendor) {
-    if (isCurrent(ds)) {
-      return;
+    /** The newest schema version this build of briefpipe knows (the highest migration). */
+    static final String LATEST = "2";
+
+    /** Holds one JVM's threads off each other; the file lock below holds other processes off. */
+    private static final ReentrantLock EMBEDDED_MIGRATION = new ReentrantLock();
+
+    /**
+     * H2 commits DDL at once, so two migrations of a new embedded database racing each other leave a
+     * half-made schema and a failed row in the history that stops every later start. They are run one
+     * after the other instead: in this JVM under a lock, across processes under a file lock in the
+     * state folder. The second finds the schema current and does nothing.
+     */
+    private static void migrateEmbedded(DataSource ds, Path stateDir) {
+        if (isCurrent(ds)) {
+            return;
+        }
+        Path lockFile = stateDir.resolve("briefpipe.migrate.lock");
+        EMBEDDED_MIGRATION.lock();
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = ch.lock()) {
+            migrate(ds, Vendor.H2);
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + lockFile, e);
+        } finally {
+            EMBEDDED_MIGRATION.unlock();
+        }
     }
-    try {
-      flyway(ds, vendor);
-    } catch (org.flywaydb.core.api.FlywayException e) {
-      // Two processes starting on a new database (the daemon and a command, say) both migrate; the
-      // one that loses finds the schema written by the other. Anything else is tried once more.
-      if (isCurrent(ds)) {
-        log.info("schema migrated meanwhile by another process");
-        return;
-      }
-      log.warn("migration failed once, trying again: {}", e.getMessage());
-      flyway(ds, vendor);
+
+    private static void migrate(DataSource ds, Vendor vendor) {
+        if (isCurrent(ds)) {
+            return;
+        }
+        try {
+            flyway(ds, vendor);
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            // Two processes starting on a new database (the daemon and a command, say) both migrate; the
+            // one that loses finds the schema written by the other. Anything else is tried once more.
+            if (isCurrent(ds)) {
+                log.info("schema migrated meanwhile by another process");
+                return;
+            }
+            log.warn("migration failed once, trying again: {}", e.getMessage());
+            flyway(ds, vendor);
+        }
     }
-  }
 
-  private static void flyway(DataSource ds, Vendor vendor) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration/common")
-        .javaMigrations(new QuartzTablesMigration(vendor))
-        .table("bp_schema_history")
-        .baselineOnMigrate(false)
-        .load()
-        .migrate();
-  }
-
-  /**
-   * Whether the schema is already at {@link #LATEST}: then Flyway (a second of start-up) is not needed.
-   * Any doubt (no history table, a failed migration) sends the work to Flyway.
-   */
-  private static boolean isCurrent(DataSource ds) {
-    try (Connection c = ds.getConnection();
-        java.sql.Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery(
-            "SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"bp_schema_history\""
-                + " WHERE \"version\" = '" + LATEST + "'")) {
-      return rs.next() && rs.getLong(1) == 1 && rs.getLong(2) == 0;
-    } catch (SQLException e) {
-      return false;
+    private static void flyway(DataSource ds, Vendor vendor) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/common")
+                .javaMigrations(new QuartzTablesMigration(vendor))
+                .table("bp_schema_history")
+                .baselineOnMigrate(false)
+                .load()
+                .migrate();
     }
-  }
 
-  public DataSource dataSource() {
-    return dataSource;
-  }
+    /**
+     * Whether the schema is already at {@link #LATEST}: then Flyway (a second of start-up) is not needed.
+     * Any doubt (no history table, a failed migration) sends the work to Flyway.
+     */
+    private static boolean isCurrent(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"bp_schema_history\""
+                                + " WHERE \"version\" = '" + LATEST + "'")) {
+            return rs.next() && rs.getLong(1) == 1 && rs.getLong(2) == 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
 
-  public Vendor vendor() {
-    return vendor;
-  }
+    public DataSource dataSource() {
+        return dataSource;
+    }
 
-  public Connection connection() throws SQLException {
-    return dataSource.getConnection();
-  }
+    public Vendor vendor() {
+        return vendor;
+    }
 
-  @Override
-  public void close() {
-    dataSource.close();
-  }
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
 }

@@ -24,115 +24,141 @@ import java.util.regex.Pattern;
  * warning, since it is probably a stale copy of the same figure.
  */
 final class TemplateResolver {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-  /** A number standing on its own: not part of a name such as "H100", "BF16" or "910C". */
-  private static final Pattern LITERAL =
-      Pattern.compile("(?<![\\p{IsLatin}\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{IsLatin}\\d])\\s*(조|억|만)?");
-  private static final double NEAR = 0.2;
-  private final ExprEvaluator eval;
-  private final Locale locale;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+    /** A number standing on its own: not part of a name such as "H100", "BF16" or "910C". */
+    private static final Pattern LITERAL = Pattern.compile(
+            "(?<![\\p{IsLatin}\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{IsLatin}\\d])\\s*(조|억|만)?");
 
-  TemplateResolver(ExprEvaluator eval, Locale locale) {
-    this.eval = eval;
-    this.locale = locale;
-  }
+    private static final double NEAR = 0.2;
+    private final ExprEvaluator eval;
+    private final Locale locale;
 
-  /** The text with its placeholders filled; problems are added to {@code findings}. */
-  String resolve(String text, CellRef at, String field, String header, List<Finding> findings) {
-    if (text.indexOf('{') < 0) {
-      return text;
+    TemplateResolver(ExprEvaluator eval, Locale locale) {
+        this.eval = eval;
+        this.locale = locale;
     }
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    List<BigDecimal> values = new ArrayList<>();
-    List<String> shown = new ArrayList<>();
-    List<String> exprs = new ArrayList<>();
-    while (m.find()) {
-      String body = m.group(1);
-      int colon = formatColon(body);
-      String expr = colon < 0 ? body : body.substring(0, colon);
-      String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
-      String replacement;
-      try {
-        Object v = eval.eval(ExprParser.parse(expr));
-        if (v == null) {
-          throw new ExprException(-1, "blank");
+
+    /** The text with its placeholders filled; problems are added to {@code findings}. */
+    String resolve(String text, CellRef at, String field, String header, List<Finding> findings) {
+        if (text.indexOf('{') < 0) {
+            return text;
         }
-        replacement = format(v, pattern);
-        if (v instanceof BigDecimal b) {
-          values.add(pattern != null && pattern.contains("%") ? b.movePointRight(2) : b);
-          shown.add(replacement);
-          exprs.add(expr.trim());
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        List<BigDecimal> values = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        List<String> exprs = new ArrayList<>();
+        while (m.find()) {
+            String body = m.group(1);
+            int colon = formatColon(body);
+            String expr = colon < 0 ? body : body.substring(0, colon);
+            String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
+            String replacement;
+            try {
+                Object v = eval.eval(ExprParser.parse(expr));
+                if (v == null) {
+                    throw new ExprException(-1, "blank");
+                }
+                replacement = format(v, pattern);
+                if (v instanceof BigDecimal b) {
+                    values.add(pattern != null && pattern.contains("%") ? b.movePointRight(2) : b);
+                    shown.add(replacement);
+                    exprs.add(expr.trim());
+                }
+            } catch (ExprException | IllegalArgumentException e) {
+                findings.add(new Finding(
+                        "placeholder-invalid",
+                        Severity.ERROR,
+                        at,
+                        field,
+                        header,
+                        m.group(),
+                        "",
+                        List.of(
+                                e instanceof ExprException x
+                                        ? x.reason()
+                                        : pattern != null
+                                                ? Phrase.of("expr.bad-format", pattern)
+                                                : String.valueOf(e.getMessage()))));
+                replacement = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
-      } catch (ExprException | IllegalArgumentException e) {
-        findings.add(new Finding("placeholder-invalid", Severity.ERROR, at, field, header, m.group(), "",
-            List.of(e instanceof ExprException x ? x.reason()
-                : pattern != null ? Phrase.of("expr.bad-format", pattern) : String.valueOf(e.getMessage()))));
-        replacement = m.group();
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        m.appendTail(out);
+        checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
+        return out.toString();
     }
-    m.appendTail(out);
-    checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
-    return out.toString();
-  }
 
-  private void checkLiterals(String literalText, List<BigDecimal> values, List<String> shown, List<String> exprs,
-      CellRef at, String field, String header, List<Finding> findings) {
-    Matcher lit = LITERAL.matcher(literalText);
-    while (lit.find()) {
-      BigDecimal literal = parseLiteral(lit);
-      for (int i = 0; i < values.size(); i++) {
-        BigDecimal v = values.get(i);
-        if (v.signum() == 0 || literal.compareTo(v) == 0) {
-          continue;
+    private void checkLiterals(
+            String literalText,
+            List<BigDecimal> values,
+            List<String> shown,
+            List<String> exprs,
+            CellRef at,
+            String field,
+            String header,
+            List<Finding> findings) {
+        Matcher lit = LITERAL.matcher(literalText);
+        while (lit.find()) {
+            BigDecimal literal = parseLiteral(lit);
+            for (int i = 0; i < values.size(); i++) {
+                BigDecimal v = values.get(i);
+                if (v.signum() == 0 || literal.compareTo(v) == 0) {
+                    continue;
+                }
+                double diff = literal.subtract(v).abs().doubleValue() / v.abs().doubleValue();
+                if (diff <= NEAR) {
+                    findings.add(new Finding(
+                            "number-contradicts",
+                            Severity.WARNING,
+                            at,
+                            field,
+                            header,
+                            lit.group().trim(),
+                            shown.get(i),
+                            List.of(exprs.get(i))));
+                }
+            }
         }
-        double diff = literal.subtract(v).abs().doubleValue() / v.abs().doubleValue();
-        if (diff <= NEAR) {
-          findings.add(new Finding("number-contradicts", Severity.WARNING, at, field, header, lit.group().trim(), shown.get(i),
-              List.of(exprs.get(i))));
+    }
+
+    /** "38,000" → 38000, "6,710억" → 671000000000, "1.5조" → 1500000000000. */
+    static BigDecimal parseLiteral(Matcher m) {
+        BigDecimal n = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
+        String unit = m.group(3);
+        int exp = unit == null ? 0 : unit.equals("만") ? 4 : unit.equals("억") ? 8 : 12;
+        return n.movePointRight(exp);
+    }
+
+    private String format(Object v, String pattern) {
+        if (!(v instanceof BigDecimal b)) {
+            return v.toString();
         }
-      }
+        if (pattern == null) {
+            return b.stripTrailingZeros().toPlainString();
+        }
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(b);
     }
-  }
 
-  /** "38,000" → 38000, "6,710억" → 671000000000, "1.5조" → 1500000000000. */
-  static BigDecimal parseLiteral(Matcher m) {
-    BigDecimal n = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
-    String unit = m.group(3);
-    int exp = unit == null ? 0 : unit.equals("만") ? 4 : unit.equals("억") ? 8 : 12;
-    return n.movePointRight(exp);
-  }
-
-  private String format(Object v, String pattern) {
-    if (!(v instanceof BigDecimal b)) {
-      return v.toString();
+    /** The index of the colon that starts the format: the last one outside brackets and quotes. */
+    private static int formatColon(String body) {
+        int depth = 0;
+        char quote = 0;
+        int found = -1;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                found = i;
+            }
+        }
+        return found;
     }
-    if (pattern == null) {
-      return b.stripTrailingZeros().toPlainString();
-    }
-    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(b);
-  }
-
-  /** The index of the colon that starts the format: the last one outside brackets and quotes. */
-  private static int formatColon(String body) {
-    int depth = 0;
-    char quote = 0;
-    int found = -1;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote;
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '[' || c == '(') {
-        depth++;
-      } else if (c == ']' || c == ')') {
-        depth--;
-      } else if (c == ':' && depth == 0) {
-        found = i;
-      }
-    }
-    return found;
-  }
 }

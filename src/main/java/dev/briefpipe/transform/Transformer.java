@@ -2,11 +2,11 @@ package dev.briefpipe.transform;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
-import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
-import dev.briefpipe.expr.Expr;
+import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -31,145 +31,172 @@ import java.util.Optional;
  */
 public final class Transformer {
 
-  /** The enriched data, the key figures by id (in config order), and what could not be computed. */
-  public record Result(Dataset dataset, Map<String, KeyFigure> figures, List<Finding> findings) {}
+    /** The enriched data, the key figures by id (in config order), and what could not be computed. */
+    public record Result(Dataset dataset, Map<String, KeyFigure> figures, List<Finding> findings) {}
 
-  public Result apply(Dataset data, BriefConfig brief) {
-    List<Finding> findings = new ArrayList<>();
-    Dataset enriched = derive(data, brief, findings);
-    Map<String, KeyFigure> figures = new LinkedHashMap<>();
-    Map<String, Object> values = new HashMap<>();
-    java.util.Set<String> failed = new java.util.HashSet<>();
-    // Figures worked out to no value (a cell they read is blank): a figure built on one says so.
-    java.util.Set<String> blank = new java.util.HashSet<>();
-    ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
-      if (failed.contains(name)) {
-        throw new MissingInputException(null, "figure-failed", name);
-      }
-      if (blank.contains(name)) {
-        throw new ExprException(-1, "figure-blank", name);
-      }
-      return Optional.ofNullable(values.get(name));
-    });
-    if (brief.summary() != null) {
-      for (BriefConfig.Figure f : brief.summary().figures()) {
-        BigDecimal v = null;
-        Object o = null;
-        try {
-          o = eval.eval(ExprParser.parse(f.expr()));
-          v = o instanceof BigDecimal b ? b : null;
-        } catch (ExprException e) {
-          failed.add(f.id());
-          if (!reportedElsewhere(e, brief)) {
-            findings.add(new Finding("figure-failed", Severity.ERROR, CellRef.ofSheet(brief.summary().sheet()), f.id(),
-                f.label(), f.expr(), "", List.of(e.reason())));
-          }
+    public Result apply(Dataset data, BriefConfig brief) {
+        List<Finding> findings = new ArrayList<>();
+        Dataset enriched = derive(data, brief, findings);
+        Map<String, KeyFigure> figures = new LinkedHashMap<>();
+        Map<String, Object> values = new HashMap<>();
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        // Figures worked out to no value (a cell they read is blank): a figure built on one says so.
+        java.util.Set<String> blank = new java.util.HashSet<>();
+        ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
+            if (failed.contains(name)) {
+                throw new MissingInputException(null, "figure-failed", name);
+            }
+            if (blank.contains(name)) {
+                throw new ExprException(-1, "figure-blank", name);
+            }
+            return Optional.ofNullable(values.get(name));
+        });
+        if (brief.summary() != null) {
+            for (BriefConfig.Figure f : brief.summary().figures()) {
+                BigDecimal v = null;
+                Object o = null;
+                try {
+                    o = eval.eval(ExprParser.parse(f.expr()));
+                    v = o instanceof BigDecimal b ? b : null;
+                } catch (ExprException e) {
+                    failed.add(f.id());
+                    if (!reportedElsewhere(e, brief)) {
+                        findings.add(new Finding(
+                                "figure-failed",
+                                Severity.ERROR,
+                                CellRef.ofSheet(brief.summary().sheet()),
+                                f.id(),
+                                f.label(),
+                                f.expr(),
+                                "",
+                                List.of(e.reason())));
+                    }
+                }
+                if (v != null) {
+                    values.put(f.id(), v);
+                } else if (o == null && !failed.contains(f.id())) {
+                    blank.add(f.id());
+                }
+                figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
+            }
         }
-        if (v != null) {
-          values.put(f.id(), v);
-        } else if (o == null && !failed.contains(f.id())) {
-          blank.add(f.id());
+        Dataset filled = fillTemplates(
+                enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
+        return new Result(filled, figures, findings);
+    }
+
+    /**
+     * Whether the failure follows from one already reported: a figure built on a failed figure, or a
+     * lookup in a table left empty although its sheet requires rows (the row count is the finding).
+     */
+    private static boolean reportedElsewhere(ExprException e, BriefConfig brief) {
+        if (!(e instanceof MissingInputException m)) {
+            return false;
         }
-        figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
-      }
+        if (m.table() == null) {
+            return true;
+        }
+        SheetSchema s = brief.sheets().get(m.table());
+        return s != null && s.rows().min() != null && s.rows().min() > 0;
     }
-    Dataset filled = fillTemplates(enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
-    return new Result(filled, figures, findings);
-  }
 
-  /**
-   * Whether the failure follows from one already reported: a figure built on a failed figure, or a
-   * lookup in a table left empty although its sheet requires rows (the row count is the finding).
-   */
-  private static boolean reportedElsewhere(ExprException e, BriefConfig brief) {
-    if (!(e instanceof MissingInputException m)) {
-      return false;
+    /** Replaces placeholders in the text of every column declared {@code template: true}. */
+    private static Dataset fillTemplates(
+            Dataset data, BriefConfig brief, TemplateResolver resolver, List<Finding> findings) {
+        List<Table> out = new ArrayList<>();
+        for (Table t : data.tables()) {
+            SheetSchema schema = brief.sheets().get(t.id());
+            List<String> templated = schema == null
+                    ? List.of()
+                    : schema.columns().entrySet().stream()
+                            .filter(e -> e.getValue().template())
+                            .map(Map.Entry::getKey)
+                            .toList();
+            if (templated.isEmpty()) {
+                out.add(t);
+                continue;
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Row r : t.rows()) {
+                Map<String, Object> values = new HashMap<>(r.values());
+                for (String field : templated) {
+                    if (r.get(field) instanceof String text && r.cell(field).isPresent()) {
+                        values.put(
+                                field,
+                                resolver.resolve(
+                                        text,
+                                        r.cell(field).get(),
+                                        field,
+                                        schema.columns().get(field).title(),
+                                        findings));
+                    }
+                }
+                rows.add(new Row(r.sheetRow(), values, r.cells()));
+            }
+            out.add(t.withRows(t.fields(), t.columns(), rows));
+        }
+        return new Dataset(out);
     }
-    if (m.table() == null) {
-      return true;
-    }
-    SheetSchema s = brief.sheets().get(m.table());
-    return s != null && s.rows().min() != null && s.rows().min() > 0;
-  }
 
-  /** Replaces placeholders in the text of every column declared {@code template: true}. */
-  private static Dataset fillTemplates(Dataset data, BriefConfig brief, TemplateResolver resolver, List<Finding> findings) {
-    List<Table> out = new ArrayList<>();
-    for (Table t : data.tables()) {
-      SheetSchema schema = brief.sheets().get(t.id());
-      List<String> templated = schema == null ? List.of()
-          : schema.columns().entrySet().stream().filter(e -> e.getValue().template()).map(Map.Entry::getKey).toList();
-      if (templated.isEmpty()) {
-        out.add(t);
-        continue;
-      }
-      List<Row> rows = new ArrayList<>();
-      for (Row r : t.rows()) {
+    private static Dataset derive(Dataset data, BriefConfig brief, List<Finding> findings) {
+        List<Table> out = new ArrayList<>();
+        ExprEvaluator eval = new ExprEvaluator(data, name -> Optional.empty());
+        for (Table t : data.tables()) {
+            SheetSchema schema = brief.sheets().get(t.id());
+            if (schema == null || schema.derived().isEmpty()) {
+                out.add(t);
+                continue;
+            }
+            Map<String, Expr> exprs = new LinkedHashMap<>();
+            schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
+            List<Row> rows;
+            if (t.rows() instanceof dev.briefpipe.model.CompactRows) {
+                // A large sheet: every row is derived once for its findings, then again only when asked for.
+                for (Row r : t.rows()) {
+                    deriveRow(t, r, exprs, eval, findings);
+                }
+                rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
+            } else {
+                rows = new ArrayList<>();
+                for (Row r : t.rows()) {
+                    rows.add(deriveRow(t, r, exprs, eval, findings));
+                }
+            }
+            List<String> fields = new ArrayList<>(t.fields());
+            List<Integer> cols = new ArrayList<>(t.columns());
+            for (String f : exprs.keySet()) {
+                fields.add(f);
+                cols.add(-1);
+            }
+            out.add(t.withRows(fields, cols, rows));
+        }
+        return new Dataset(out);
+    }
+
+    /** The row with its derived fields; what cannot be computed goes to {@code findings} (when given). */
+    private static Row deriveRow(Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings) {
         Map<String, Object> values = new HashMap<>(r.values());
-        for (String field : templated) {
-          if (r.get(field) instanceof String text && r.cell(field).isPresent()) {
-            values.put(field, resolver.resolve(text, r.cell(field).get(), field, schema.columns().get(field).title(), findings));
-          }
+        Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
+        for (Map.Entry<String, Expr> e : exprs.entrySet()) {
+            try {
+                Object v = eval.eval(e.getValue(), r);
+                if (v != null) {
+                    values.put(e.getKey(), v);
+                }
+            } catch (ExprException ex) {
+                if (findings != null) {
+                    findings.add(new Finding(
+                            "derived-failed",
+                            Severity.ERROR,
+                            new CellRef(t.sheet(), r.sheetRow(), -1),
+                            e.getKey(),
+                            e.getKey(),
+                            "",
+                            "",
+                            List.of(ex.reason())));
+                }
+            }
         }
-        rows.add(new Row(r.sheetRow(), values, r.cells()));
-      }
-      out.add(t.withRows(t.fields(), t.columns(), rows));
+        return new Row(r.sheetRow(), values, cells);
     }
-    return new Dataset(out);
-  }
-
-  private static Dataset derive(Dataset data, BriefConfig brief, List<Finding> findings) {
-    List<Table> out = new ArrayList<>();
-    ExprEvaluator eval = new ExprEvaluator(data, name -> Optional.empty());
-    for (Table t : data.tables()) {
-      SheetSchema schema = brief.sheets().get(t.id());
-      if (schema == null || schema.derived().isEmpty()) {
-        out.add(t);
-        continue;
-      }
-      Map<String, Expr> exprs = new LinkedHashMap<>();
-      schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
-      List<Row> rows;
-      if (t.rows() instanceof dev.briefpipe.model.CompactRows) {
-        // A large sheet: every row is derived once for its findings, then again only when asked for.
-        for (Row r : t.rows()) {
-          deriveRow(t, r, exprs, eval, findings);
-        }
-        rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
-      } else {
-        rows = new ArrayList<>();
-        for (Row r : t.rows()) {
-          rows.add(deriveRow(t, r, exprs, eval, findings));
-        }
-      }
-      List<String> fields = new ArrayList<>(t.fields());
-      List<Integer> cols = new ArrayList<>(t.columns());
-      for (String f : exprs.keySet()) {
-        fields.add(f);
-        cols.add(-1);
-      }
-      out.add(t.withRows(fields, cols, rows));
-    }
-    return new Dataset(out);
-  }
-
-  /** The row with its derived fields; what cannot be computed goes to {@code findings} (when given). */
-  private static Row deriveRow(Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings) {
-    Map<String, Object> values = new HashMap<>(r.values());
-    Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
-    for (Map.Entry<String, Expr> e : exprs.entrySet()) {
-      try {
-        Object v = eval.eval(e.getValue(), r);
-        if (v != null) {
-          values.put(e.getKey(), v);
-        }
-      } catch (ExprException ex) {
-        if (findings != null) {
-          findings.add(new Finding("derived-failed", Severity.ERROR, new CellRef(t.sheet(), r.sheetRow(), -1),
-              e.getKey(), e.getKey(), "", "", List.of(ex.reason())));
-        }
-      }
-    }
-    return new Row(r.sheetRow(), values, cells);
-  }
 }

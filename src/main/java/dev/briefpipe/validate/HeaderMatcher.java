@@ -12,28 +12,28 @@ import java.util.Map;
  * trailing unit in brackets ("특허군 수 (건)"), so analysts may reorder columns or use an alias.
  */
 final class HeaderMatcher {
-  private HeaderMatcher() {}
+    private HeaderMatcher() {}
 
-  /** Field id to zero-based column, for the fields found. */
-  static Map<String, Integer> match(Map<String, ColumnSpec> columns, List<RawCell> header) {
-    Map<String, Integer> found = new LinkedHashMap<>();
-    for (Map.Entry<String, ColumnSpec> e : columns.entrySet()) {
-      for (int c = 0; c < header.size() && !found.containsKey(e.getKey()); c++) {
-        String h = normalize(header.get(c).display());
-        String bare = normalize(header.get(c).display().replaceAll("\\s*[(\\[（][^)\\]）]*[)\\]）]\\s*$", ""));
-        for (String alias : e.getValue().header()) {
-          String a = normalize(alias);
-          if (!a.isEmpty() && (a.equals(h) || a.equals(bare)) && !found.containsValue(c)) {
-            found.put(e.getKey(), c);
-            break;
-          }
+    /** Field id to zero-based column, for the fields found. */
+    static Map<String, Integer> match(Map<String, ColumnSpec> columns, List<RawCell> header) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnSpec> e : columns.entrySet()) {
+            for (int c = 0; c < header.size() && !found.containsKey(e.getKey()); c++) {
+                String h = normalize(header.get(c).display());
+                String bare = normalize(header.get(c).display().replaceAll("\\s*[(\\[（][^)\\]）]*[)\\]）]\\s*$", ""));
+                for (String alias : e.getValue().header()) {
+                    String a = normalize(alias);
+                    if (!a.isEmpty() && (a.equals(h) || a.equals(bare)) && !found.containsValue(c)) {
+                        found.put(e.getKey(), c);
+                        break;
+                    }
+                }
+            }
         }
-      }
+        return found;
     }
-    return found;
-  }
 
-  static String normalize(String s) {
-    return CellParser.clean(s).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-  }
+    static String normalize(String s) {
+        return CellParser.clean(s).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
 }

@@ -7,10 +7,10 @@ import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
-import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
 import dev.briefpipe.expr.IntervalProof;
+import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
@@ -33,161 +33,203 @@ import java.util.Set;
  * typed. A rule whose inputs are blank is not judged (the missing value is reported on its own).
  */
 final class RuleChecker {
-  private RuleChecker() {}
+    private RuleChecker() {}
 
-  static List<Finding> check(Dataset data, BriefConfig brief) {
-    return check(data, brief, Set.of());
-  }
+    static List<Finding> check(Dataset data, BriefConfig brief) {
+        return check(data, brief, Set.of());
+    }
 
-  /** @param judged sheet ids whose row-local rules were already judged row by row as they were read */
-  static List<Finding> check(Dataset data, BriefConfig brief, Set<String> judged) {
-    List<Finding> out = new ArrayList<>();
-    ExprEvaluator eval = new ExprEvaluator(data, n -> Optional.empty());
-    for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
-      Optional<Table> table = data.findTable(e.getKey());
-      if (table.isEmpty()) {
-        continue;
-      }
-      Table t = table.get();
-      SheetSchema schema = e.getValue();
-      for (RuleConfig rule : schema.rules()) {
-        if (!(judged.contains(e.getKey()) && RowRule.isLocal(rule, schema))) {
-          RowRule r = new RowRule(t.sheet(), schema, rule);
-          t.rows().forEach(row -> r.judge(row, eval, out));
+    /** @param judged sheet ids whose row-local rules were already judged row by row as they were read */
+    static List<Finding> check(Dataset data, BriefConfig brief, Set<String> judged) {
+        List<Finding> out = new ArrayList<>();
+        ExprEvaluator eval = new ExprEvaluator(data, n -> Optional.empty());
+        for (Map.Entry<String, SheetSchema> e : brief.sheets().entrySet()) {
+            Optional<Table> table = data.findTable(e.getKey());
+            if (table.isEmpty()) {
+                continue;
+            }
+            Table t = table.get();
+            SheetSchema schema = e.getValue();
+            for (RuleConfig rule : schema.rules()) {
+                if (!(judged.contains(e.getKey()) && RowRule.isLocal(rule, schema))) {
+                    RowRule r = new RowRule(t.sheet(), schema, rule);
+                    t.rows().forEach(row -> r.judge(row, eval, out));
+                }
+            }
+            for (RuleConfig check : schema.checks()) {
+                tableCheck(t, check, eval, out);
+            }
+            if (schema.rankOrder() != null) {
+                rankOrder(t, schema, out);
+            }
+            schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, brief, out));
         }
-      }
-      for (RuleConfig check : schema.checks()) {
-        tableCheck(t, check, eval, out);
-      }
-      if (schema.rankOrder() != null) {
-        rankOrder(t, schema, out);
-      }
-      schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, brief, out));
-    }
-    return out;
-  }
-
-  /** One row rule, parsed once and judged row by row. */
-  static final class RowRule {
-    private final String sheet;
-    private final SheetSchema schema;
-    private final RuleConfig rule;
-    private final Expr expr;
-    private final List<String> fields;
-    private final String at;
-    /** Null when the rule is beyond it: then every row is evaluated exactly. */
-    private final IntervalProof proof;
-
-    RowRule(String sheet, SheetSchema schema, RuleConfig rule) {
-      this.sheet = sheet;
-      this.schema = schema;
-      this.rule = rule;
-      this.expr = ExprParser.parse(rule.check());
-      this.fields = ExprWalker.collect(expr, Expr.Name.class).stream().map(Expr.Name::name)
-          .filter(schema.columns()::containsKey).distinct().toList();
-      this.at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
-      this.proof = IntervalProof.of(expr);
+        return out;
     }
 
-    /** Whether the rule reads only its own row's fields (no other table, no aggregate). */
-    static boolean isLocal(RuleConfig rule, SheetSchema schema) {
-      Expr e = ExprParser.parse(rule.check());
-      return ExprWalker.collect(e, Expr.Lookup.class).isEmpty() && ExprWalker.collect(e, Expr.Column.class).isEmpty()
-          && ExprWalker.collect(e, Expr.Name.class).stream().allMatch(n -> schema.columns().containsKey(n.name()));
-    }
+    /** One row rule, parsed once and judged row by row. */
+    static final class RowRule {
+        private final String sheet;
+        private final SheetSchema schema;
+        private final RuleConfig rule;
+        private final Expr expr;
+        private final List<String> fields;
+        private final String at;
+        /** Null when the rule is beyond it: then every row is evaluated exactly. */
+        private final IntervalProof proof;
 
-    void judge(Row r, ExprEvaluator eval, List<Finding> out) {
-      for (String f : fields) {
-        if (r.get(f) == null) {
-          return;
+        RowRule(String sheet, SheetSchema schema, RuleConfig rule) {
+            this.sheet = sheet;
+            this.schema = schema;
+            this.rule = rule;
+            this.expr = ExprParser.parse(rule.check());
+            this.fields = ExprWalker.collect(expr, Expr.Name.class).stream()
+                    .map(Expr.Name::name)
+                    .filter(schema.columns()::containsKey)
+                    .distinct()
+                    .toList();
+            this.at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
+            this.proof = IntervalProof.of(expr);
         }
-      }
-      if (proof != null && proof.holds(r)) {
-        return;
-      }
-      Object ok;
-      try {
-        ok = eval.eval(expr, r);
-      } catch (ExprException x) {
-        ok = null;
-      }
-      if (!Boolean.TRUE.equals(ok)) {
-        CellRef cell = at == null ? new CellRef(sheet, r.sheetRow(), -1) : r.cell(at).orElseThrow();
-        String header = at == null ? "" : schema.columns().get(at).title();
-        out.add(new Finding(rule.code(), severity(rule.severity()), cell, at, header, at == null ? "" : r.text(at),
-            rule.check(), List.of(rule.message() == null ? rule.check() : rule.message())));
-      }
-    }
-  }
 
-  private static void tableCheck(Table t, RuleConfig check, ExprEvaluator eval, List<Finding> out) {
-    Object ok;
-    Object detail = check.message() == null ? check.check() : check.message();
-    try {
-      ok = eval.eval(ExprParser.parse(check.check()));
-    } catch (MissingInputException x) {
-      // A table it needs has no rows: not judged, like a blank input (a row count reports the table).
-      ok = null;
-    } catch (ExprException x) {
-      ok = Boolean.FALSE;
-      detail = Phrase.of("expr.with-reason", detail, x.reason());
-    }
-    // Null means an input is blank (an empty table's max, say): not judged, like a row rule.
-    if (Boolean.FALSE.equals(ok)) {
-      out.add(new Finding(check.code(), severity(check.severity()), CellRef.ofSheet(t.sheet()), "", "", "", check.check(),
-          List.of(detail)));
-    }
-  }
-
-  private static void rankOrder(Table t, SheetSchema schema, List<Finding> out) {
-    SheetSchema.RankOrder o = schema.rankOrder();
-    List<Row> ranked = new ArrayList<>(t.rows().stream().filter(r -> r.get(o.rank()) != null && r.get(o.by()) != null).toList());
-    ranked.sort(Comparator.comparing(r -> number(r.get(o.rank()))));
-    boolean desc = !"asc".equals(o.direction());
-    for (int i = 1; i < ranked.size(); i++) {
-      int cmp = number(ranked.get(i).get(o.by())).compareTo(number(ranked.get(i - 1).get(o.by())));
-      if (desc ? cmp > 0 : cmp < 0) {
-        Row r = ranked.get(i);
-        out.add(new Finding(o.code(), severity(o.severity()), r.cell(o.rank()).orElseThrow(), o.rank(),
-            schema.columns().get(o.rank()).title(), r.text(o.rank()), o.by() + " " + o.direction(),
-            List.of(ranked.get(i - 1).text(o.rank()), o.by())));
-      }
-    }
-  }
-
-  /**
-   * valuesFrom and references: the value must appear in another sheet's column, which the finding
-   * names as the analyst sees it: {@code 특허_발명자국가!국가코드}.
-   */
-  private static void lookups(Table t, String field, ColumnSpec spec, Dataset data, BriefConfig brief, List<Finding> out) {
-    for (String[] kind : new String[][] {{spec.valuesFrom(), "not-allowed"}, {spec.references(), "foreign-key-missing"}}) {
-      if (kind[0] == null) {
-        continue;
-      }
-      String[] target = kind[0].split("\\.", 2);
-      Optional<Table> other = data.findTable(target[0]);
-      if (other.isEmpty()) {
-        continue;
-      }
-      SheetSchema targetSchema = brief.sheets().get(target[0]);
-      ColumnSpec targetColumn = targetSchema == null ? null : targetSchema.columns().get(target[1]);
-      String where = other.get().sheet() + "!" + (targetColumn == null ? target[1] : targetColumn.title());
-      Set<String> allowed = new HashSet<>();
-      other.get().rows().forEach(r -> allowed.add(r.text(target[1])));
-      for (Row r : t.rows()) {
-        if (r.get(field) != null && !allowed.contains(r.text(field))) {
-          out.add(new Finding(kind[1], Severity.ERROR, r.cell(field).orElseThrow(), field, spec.title(), r.text(field),
-              where, List.of(other.get().sheet())));
+        /** Whether the rule reads only its own row's fields (no other table, no aggregate). */
+        static boolean isLocal(RuleConfig rule, SheetSchema schema) {
+            Expr e = ExprParser.parse(rule.check());
+            return ExprWalker.collect(e, Expr.Lookup.class).isEmpty()
+                    && ExprWalker.collect(e, Expr.Column.class).isEmpty()
+                    && ExprWalker.collect(e, Expr.Name.class).stream()
+                            .allMatch(n -> schema.columns().containsKey(n.name()));
         }
-      }
+
+        void judge(Row r, ExprEvaluator eval, List<Finding> out) {
+            for (String f : fields) {
+                if (r.get(f) == null) {
+                    return;
+                }
+            }
+            if (proof != null && proof.holds(r)) {
+                return;
+            }
+            Object ok;
+            try {
+                ok = eval.eval(expr, r);
+            } catch (ExprException x) {
+                ok = null;
+            }
+            if (!Boolean.TRUE.equals(ok)) {
+                CellRef cell = at == null
+                        ? new CellRef(sheet, r.sheetRow(), -1)
+                        : r.cell(at).orElseThrow();
+                String header = at == null ? "" : schema.columns().get(at).title();
+                out.add(new Finding(
+                        rule.code(),
+                        severity(rule.severity()),
+                        cell,
+                        at,
+                        header,
+                        at == null ? "" : r.text(at),
+                        rule.check(),
+                        List.of(rule.message() == null ? rule.check() : rule.message())));
+            }
+        }
     }
-  }
 
-  private static BigDecimal number(Object v) {
-    return v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
-  }
+    private static void tableCheck(Table t, RuleConfig check, ExprEvaluator eval, List<Finding> out) {
+        Object ok;
+        Object detail = check.message() == null ? check.check() : check.message();
+        try {
+            ok = eval.eval(ExprParser.parse(check.check()));
+        } catch (MissingInputException x) {
+            // A table it needs has no rows: not judged, like a blank input (a row count reports the table).
+            ok = null;
+        } catch (ExprException x) {
+            ok = Boolean.FALSE;
+            detail = Phrase.of("expr.with-reason", detail, x.reason());
+        }
+        // Null means an input is blank (an empty table's max, say): not judged, like a row rule.
+        if (Boolean.FALSE.equals(ok)) {
+            out.add(new Finding(
+                    check.code(),
+                    severity(check.severity()),
+                    CellRef.ofSheet(t.sheet()),
+                    "",
+                    "",
+                    "",
+                    check.check(),
+                    List.of(detail)));
+        }
+    }
 
-  private static Severity severity(String s) {
-    return "warning".equalsIgnoreCase(s) ? Severity.WARNING : Severity.ERROR;
-  }
+    private static void rankOrder(Table t, SheetSchema schema, List<Finding> out) {
+        SheetSchema.RankOrder o = schema.rankOrder();
+        List<Row> ranked = new ArrayList<>(t.rows().stream()
+                .filter(r -> r.get(o.rank()) != null && r.get(o.by()) != null)
+                .toList());
+        ranked.sort(Comparator.comparing(r -> number(r.get(o.rank()))));
+        boolean desc = !"asc".equals(o.direction());
+        for (int i = 1; i < ranked.size(); i++) {
+            int cmp = number(ranked.get(i).get(o.by()))
+                    .compareTo(number(ranked.get(i - 1).get(o.by())));
+            if (desc ? cmp > 0 : cmp < 0) {
+                Row r = ranked.get(i);
+                out.add(new Finding(
+                        o.code(),
+                        severity(o.severity()),
+                        r.cell(o.rank()).orElseThrow(),
+                        o.rank(),
+                        schema.columns().get(o.rank()).title(),
+                        r.text(o.rank()),
+                        o.by() + " " + o.direction(),
+                        List.of(ranked.get(i - 1).text(o.rank()), o.by())));
+            }
+        }
+    }
+
+    /**
+     * valuesFrom and references: the value must appear in another sheet's column, which the finding
+     * names as the analyst sees it: {@code 특허_발명자국가!국가코드}.
+     */
+    private static void lookups(
+            Table t, String field, ColumnSpec spec, Dataset data, BriefConfig brief, List<Finding> out) {
+        for (String[] kind :
+                new String[][] {{spec.valuesFrom(), "not-allowed"}, {spec.references(), "foreign-key-missing"}}) {
+            if (kind[0] == null) {
+                continue;
+            }
+            String[] target = kind[0].split("\\.", 2);
+            Optional<Table> other = data.findTable(target[0]);
+            if (other.isEmpty()) {
+                continue;
+            }
+            SheetSchema targetSchema = brief.sheets().get(target[0]);
+            ColumnSpec targetColumn =
+                    targetSchema == null ? null : targetSchema.columns().get(target[1]);
+            String where = other.get().sheet() + "!" + (targetColumn == null ? target[1] : targetColumn.title());
+            Set<String> allowed = new HashSet<>();
+            other.get().rows().forEach(r -> allowed.add(r.text(target[1])));
+            for (Row r : t.rows()) {
+                if (r.get(field) != null && !allowed.contains(r.text(field))) {
+                    out.add(new Finding(
+                            kind[1],
+                            Severity.ERROR,
+                            r.cell(field).orElseThrow(),
+                            field,
+                            spec.title(),
+                            r.text(field),
+                            where,
+                            List.of(other.get().sheet())));
+                }
+            }
+        }
+    }
+
+    private static BigDecimal number(Object v) {
+        return v instanceof Long l
+                ? BigDecimal.valueOf(l)
+                : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+    }
+
+    private static Severity severity(String s) {
+        return "warning".equalsIgnoreCase(s) ? Severity.WARNING : Severity.ERROR;
+    }
 }

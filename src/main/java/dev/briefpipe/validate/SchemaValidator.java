@@ -1,21 +1,19 @@
 package dev.briefpipe.validate;
 
-import dev.briefpipe.model.ValidationReport;
-
-import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.Severity;
-
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.CellRef;
-import dev.briefpipe.model.Dataset;
-import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.CompactRows;
-import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Row;
+import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.Table;
+import dev.briefpipe.model.ValidationReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,103 +30,115 @@ import java.util.function.Function;
  */
 public final class SchemaValidator {
 
-  /** The report, and the typed data (complete only when the report is valid). */
-  public record Result(ValidationReport report, Dataset dataset) {}
+    /** The report, and the typed data (complete only when the report is valid). */
+    public record Result(ValidationReport report, Dataset dataset) {}
 
-  public Result validate(RawWorkbook wb, BriefConfig brief) {
-    return validate(wb, brief, false);
-  }
-
-  /**
-   * @param keepAll keep every field of a streamed sheet (a build writes them all out); otherwise only
-   *     the fields the brief refers to after reading are kept
-   */
-  public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll) {
-    return validate(wb, brief, keepAll, Map.of());
-  }
-
-  /**
-   * @param listeners by sheet id: hear each sheet's rows as they are read, every field included (so a
-   *     build writes a large sheet's extracts without keeping its rows)
-   */
-  public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll, Map<String, RowListener> listeners) {
-    long start = System.nanoTime();
-    Map<String, List<Finding>> bySheet = new LinkedHashMap<>();
-    Map<String, Table> tables = new LinkedHashMap<>();
-    List<String> order = new ArrayList<>();
-    brief.sheets().keySet().forEach(id -> bySheet.put(id, new ArrayList<>()));
-    brief.sheets().values().forEach(s -> order.add(s.sheet()));
-    StringBuilder placeholders = new StringBuilder();
-    Set<String> judged = new HashSet<>();
-    int rows = 0;
-    long cells = 0;
-    // Sheets with templated text first: their placeholders say which fields of the others are needed.
-    List<Map.Entry<String, SheetSchema>> processing = new ArrayList<>(brief.sheets().entrySet());
-    processing.sort(java.util.Comparator.comparing(e -> !hasTemplates(e.getValue())));
-    for (Map.Entry<String, SheetSchema> e : processing) {
-      SheetSchema schema = e.getValue();
-      List<Finding> findings = bySheet.get(e.getKey());
-      Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
-      if (sheet.isEmpty()) {
-        findings.add(new Finding("sheet-missing", Severity.ERROR, CellRef.ofSheet(schema.sheet()), "", "", "", "",
-            List.of(String.join(", ", wb.sheetNames()))));
-        continue;
-      }
-      if (sheet.get().hidden()) {
-        findings.add(new Finding("hidden-sheet", Severity.WARNING, CellRef.ofSheet(schema.sheet()), "", "", "", "",
-            List.of()));
-      }
-      CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
-      Function<Map<String, Integer>, List<Row>> sink = columns -> new CompactRows(schema.sheet(), columns,
-          keepAll ? List.copyOf(columns.keySet()) : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
-      SheetRows rowsOf = sheet.get();
-      boolean known = rowsOf.mergedKnown();
-      List<Finding> found = new ArrayList<>();
-      // Row-local rules are judged as the rows go by, so their fields need not be kept.
-      List<RuleChecker.RowRule> local = schema.rules().stream()
-          .filter(r -> RuleChecker.RowRule.isLocal(r, schema))
-          .map(r -> new RuleChecker.RowRule(schema.sheet(), schema, r)).toList();
-      if (!local.isEmpty()) {
-        judged.add(e.getKey());
-      }
-      RowListener listener = listeners.get(e.getKey());
-      Table first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
-      if (!known && !rowsOf.merged().isEmpty()) {
-        // Merged cells turned up after the rows: read the sheet again, knowing them.
-        found.clear();
-        first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
-      }
-      Table t = first;
-      findings.addAll(found);
-      tables.put(e.getKey(), t);
-      rows += t.rows().size();
-      cells += (long) t.rows().size() * schema.columns().size();
-      if (hasTemplates(schema)) {
-        schema.columns().forEach((field, spec) -> {
-          if (spec.template()) {
-            t.rows().forEach(r -> placeholders.append(r.text(field)).append('\n'));
-          }
-        });
-      }
+    public Result validate(RawWorkbook wb, BriefConfig brief) {
+        return validate(wb, brief, false);
     }
-    List<Finding> findings = new ArrayList<>();
-    bySheet.values().forEach(findings::addAll);
-    List<Table> inOrder = new ArrayList<>();
-    brief.sheets().keySet().forEach(id -> {
-      if (tables.containsKey(id)) {
-        inOrder.add(tables.get(id));
-      }
-    });
-    Dataset dataset = new Dataset(inOrder);
-    findings.addAll(RuleChecker.check(dataset, brief, judged));
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    ValidationReport report = new ValidationReport(wb.file(), findings,
-        new ValidationReport.Stats(order, inOrder.size(), rows, cells, millis));
-    return new Result(report, dataset);
-  }
 
-  private static boolean hasTemplates(SheetSchema schema) {
-    return schema.columns().values().stream().anyMatch(ColumnSpec::template);
-  }
+    /**
+     * @param keepAll keep every field of a streamed sheet (a build writes them all out); otherwise only
+     *     the fields the brief refers to after reading are kept
+     */
+    public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll) {
+        return validate(wb, brief, keepAll, Map.of());
+    }
 
+    /**
+     * @param listeners by sheet id: hear each sheet's rows as they are read, every field included (so a
+     *     build writes a large sheet's extracts without keeping its rows)
+     */
+    public Result validate(RawWorkbook wb, BriefConfig brief, boolean keepAll, Map<String, RowListener> listeners) {
+        long start = System.nanoTime();
+        Map<String, List<Finding>> bySheet = new LinkedHashMap<>();
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        brief.sheets().keySet().forEach(id -> bySheet.put(id, new ArrayList<>()));
+        brief.sheets().values().forEach(s -> order.add(s.sheet()));
+        StringBuilder placeholders = new StringBuilder();
+        Set<String> judged = new HashSet<>();
+        int rows = 0;
+        long cells = 0;
+        // Sheets with templated text first: their placeholders say which fields of the others are needed.
+        List<Map.Entry<String, SheetSchema>> processing =
+                new ArrayList<>(brief.sheets().entrySet());
+        processing.sort(java.util.Comparator.comparing(e -> !hasTemplates(e.getValue())));
+        for (Map.Entry<String, SheetSchema> e : processing) {
+            SheetSchema schema = e.getValue();
+            List<Finding> findings = bySheet.get(e.getKey());
+            Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
+            if (sheet.isEmpty()) {
+                findings.add(new Finding(
+                        "sheet-missing",
+                        Severity.ERROR,
+                        CellRef.ofSheet(schema.sheet()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        List.of(String.join(", ", wb.sheetNames()))));
+                continue;
+            }
+            if (sheet.get().hidden()) {
+                findings.add(new Finding(
+                        "hidden-sheet", Severity.WARNING, CellRef.ofSheet(schema.sheet()), "", "", "", "", List.of()));
+            }
+            CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
+            Function<Map<String, Integer>, List<Row>> sink = columns -> new CompactRows(
+                    schema.sheet(),
+                    columns,
+                    keepAll
+                            ? List.copyOf(columns.keySet())
+                            : FieldUsage.kept(brief, e.getKey(), columns.keySet(), placeholders));
+            SheetRows rowsOf = sheet.get();
+            boolean known = rowsOf.mergedKnown();
+            List<Finding> found = new ArrayList<>();
+            // Row-local rules are judged as the rows go by, so their fields need not be kept.
+            List<RuleChecker.RowRule> local = schema.rules().stream()
+                    .filter(r -> RuleChecker.RowRule.isLocal(r, schema))
+                    .map(r -> new RuleChecker.RowRule(schema.sheet(), schema, r))
+                    .toList();
+            if (!local.isEmpty()) {
+                judged.add(e.getKey());
+            }
+            RowListener listener = listeners.get(e.getKey());
+            Table first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
+            if (!known && !rowsOf.merged().isEmpty()) {
+                // Merged cells turned up after the rows: read the sheet again, knowing them.
+                found.clear();
+                first = new SheetCheck(e.getKey(), schema, rowsOf, found, ctx, sink, local, listener).run();
+            }
+            Table t = first;
+            findings.addAll(found);
+            tables.put(e.getKey(), t);
+            rows += t.rows().size();
+            cells += (long) t.rows().size() * schema.columns().size();
+            if (hasTemplates(schema)) {
+                schema.columns().forEach((field, spec) -> {
+                    if (spec.template()) {
+                        t.rows().forEach(r -> placeholders.append(r.text(field)).append('\n'));
+                    }
+                });
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        bySheet.values().forEach(findings::addAll);
+        List<Table> inOrder = new ArrayList<>();
+        brief.sheets().keySet().forEach(id -> {
+            if (tables.containsKey(id)) {
+                inOrder.add(tables.get(id));
+            }
+        });
+        Dataset dataset = new Dataset(inOrder);
+        findings.addAll(RuleChecker.check(dataset, brief, judged));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ValidationReport report = new ValidationReport(
+                wb.file(), findings, new ValidationReport.Stats(order, inOrder.size(), rows, cells, millis));
+        return new Result(report, dataset);
+    }
+
+    private static boolean hasTemplates(SheetSchema schema) {
+        return schema.columns().values().stream().anyMatch(ColumnSpec::template);
+    }
 }

@@ -1,19 +1,19 @@
 package dev.briefpipe.validate;
 
-import dev.briefpipe.model.FieldValues;
-import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.Severity;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
-import dev.briefpipe.expr.ExprEvaluator;
+import dev.briefpipe.model.FieldValues;
+import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
-import dev.briefpipe.model.SheetRows;
-import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowCells;
+import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,218 +30,284 @@ import java.util.function.Function;
  * row-local rules; each typed row goes to the table being built and to the sheet's listener, if any.
  */
 final class SheetCheck {
-  private final String id;
-  private final SheetSchema schema;
-  private final SheetRows sheet;
-  private final List<Finding> out;
-  private final CellParser.Context ctx;
-  private final Function<Map<String, Integer>, List<Row>> sink;
-  /** The values of merged regions' top-left cells, caught as their rows go by. */
-  private final Map<Long, RawCell> mergeTops = new HashMap<>();
-  private final Set<Long> mergeTopPositions = new HashSet<>();
-  private final List<KeyCheck> keyChecks = new ArrayList<>();
-  private final List<RuleChecker.RowRule> localRules;
-  private final ExprEvaluator rowEval = new ExprEvaluator(new Dataset(List.of()), n -> Optional.empty());
-  private final List<Finding> ruleFindings = new ArrayList<>();
-  /** The columns found from the header, and the same as arrays: set on the reading side. */
-  private Map<String, Integer> columns;
-  private String[] fieldIds;
-  private int[] fieldColumns;
-  private ColumnSpec[] fieldSpecs;
-  private ValueRules.Checker[] fieldRules;
-  private List<Row> rows;
-  private final RowListener listener;
+    private final String id;
+    private final SheetSchema schema;
+    private final SheetRows sheet;
+    private final List<Finding> out;
+    private final CellParser.Context ctx;
+    private final Function<Map<String, Integer>, List<Row>> sink;
+    /** The values of merged regions' top-left cells, caught as their rows go by. */
+    private final Map<Long, RawCell> mergeTops = new HashMap<>();
 
-  SheetCheck(String id, SheetSchema schema, SheetRows sheet, List<Finding> out, CellParser.Context ctx,
-      Function<Map<String, Integer>, List<Row>> sink, List<RuleChecker.RowRule> localRules, RowListener listener) {
-    this.listener = listener;
-    this.localRules = localRules;
-    this.id = id;
-    this.schema = schema;
-    this.sheet = sheet;
-    this.out = out;
-    this.ctx = ctx;
-    this.sink = sink;
-    sheet.merged().forEach(m -> mergeTopPositions.add(position(m.firstRow(), m.firstColumn())));
-  }
+    private final Set<Long> mergeTopPositions = new HashSet<>();
+    private final List<KeyCheck> keyChecks = new ArrayList<>();
+    private final List<RuleChecker.RowRule> localRules;
+    private final ExprEvaluator rowEval = new ExprEvaluator(new Dataset(List.of()), n -> Optional.empty());
+    private final List<Finding> ruleFindings = new ArrayList<>();
+    /** The columns found from the header, and the same as arrays: set on the reading side. */
+    private Map<String, Integer> columns;
 
-  Table run() {
-    int headerIndex = schema.headerRow() - 1;
-    sheet.forEachRow(raw -> accept(raw, headerIndex));
-    if (columns == null) {
-      begin(List.of(), headerIndex);
+    private String[] fieldIds;
+    private int[] fieldColumns;
+    private ColumnSpec[] fieldSpecs;
+    private ValueRules.Checker[] fieldRules;
+    private List<Row> rows;
+    private final RowListener listener;
+
+    SheetCheck(
+            String id,
+            SheetSchema schema,
+            SheetRows sheet,
+            List<Finding> out,
+            CellParser.Context ctx,
+            Function<Map<String, Integer>, List<Row>> sink,
+            List<RuleChecker.RowRule> localRules,
+            RowListener listener) {
+        this.listener = listener;
+        this.localRules = localRules;
+        this.id = id;
+        this.schema = schema;
+        this.sheet = sheet;
+        this.out = out;
+        this.ctx = ctx;
+        this.sink = sink;
+        sheet.merged().forEach(m -> mergeTopPositions.add(position(m.firstRow(), m.firstColumn())));
     }
-    keyChecks.forEach(k -> out.addAll(k.findings));
-    out.addAll(ruleFindings);
-    checkRowCount(rows.size());
-    List<String> fields = new ArrayList<>(columns.keySet());
-    List<Integer> cols = fields.stream().map(columns::get).toList();
-    return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
-  }
 
-  private void accept(RawSheet.RawRow raw, int headerIndex) {
-    if (!mergeTopPositions.isEmpty()) {
-      for (RawCell c : raw.cells()) {
-        long at = position(c.row(), c.column());
-        if (mergeTopPositions.contains(at)) {
-          mergeTops.put(at, c);
+    Table run() {
+        int headerIndex = schema.headerRow() - 1;
+        sheet.forEachRow(raw -> accept(raw, headerIndex));
+        if (columns == null) {
+            begin(List.of(), headerIndex);
         }
-      }
+        keyChecks.forEach(k -> out.addAll(k.findings));
+        out.addAll(ruleFindings);
+        checkRowCount(rows.size());
+        List<String> fields = new ArrayList<>(columns.keySet());
+        List<Integer> cols = fields.stream().map(columns::get).toList();
+        return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
     }
-    if (raw.index() == headerIndex) {
-      begin(raw.cells(), headerIndex);
-      return;
-    }
-    if (raw.index() < headerIndex) {
-      return;
-    }
-    if (columns == null) {
-      begin(List.of(), headerIndex);
-    }
-    Row r = readRow(raw);
-    if (r != null) {
-      for (KeyCheck k : keyChecks) {
-        k.accept(r);
-      }
-      for (RuleChecker.RowRule rule : localRules) {
-        rule.judge(r, rowEval, ruleFindings);
-      }
-      if (listener != null) {
-        listener.row(r);
-      }
-      rows.add(r);
-    }
-  }
 
-  /** The columns found from the header, and what is wrong with it; the table and its checks begin. */
-  private void begin(List<RawCell> header, int headerIndex) {
-    // Field ids interned, as the names in rules are: each row's values are found by identity.
-    columns = new LinkedHashMap<>();
-    HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
-    fieldIds = columns.keySet().toArray(String[]::new);
-    fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
-    fieldSpecs = new ColumnSpec[fieldIds.length];
-    fieldRules = new ValueRules.Checker[fieldIds.length];
-    for (int i = 0; i < fieldIds.length; i++) {
-      fieldSpecs[i] = schema.columns().get(fieldIds[i]);
-      fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
-    }
-    checkHeader(header, columns, headerIndex);
-    rows = sink.apply(columns);
-    if (listener != null) {
-      listener.start(new ArrayList<>(columns.keySet()));
-    }
-    if (!schema.key().isEmpty()) {
-      keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate"));
-    }
-    schema.columns().forEach((field, spec) -> {
-      if (spec.unique() && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
-        keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate"));
-      }
-    });
-  }
-
-  private static long position(int row, int column) {
-    return ((long) row << 20) | column;
-  }
-
-  private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
-    schema.columns().forEach((field, spec) -> {
-      if (!columns.containsKey(field)) {
-        int at = header.size();
-        out.add(new Finding("column-missing", spec.required() ? Severity.ERROR : Severity.WARNING,
-            new CellRef(sheet.name(), headerIndex, at), field, spec.title(), "", String.join(" / ", spec.header()),
-            List.of()));
-      }
-    });
-    Set<Integer> known = new HashSet<>(columns.values());
-    for (int c = 0; c < header.size(); c++) {
-      RawCell h = header.get(c);
-      if (!known.contains(c) && !h.isBlank()) {
-        out.add(new Finding("column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
-      }
-    }
-  }
-
-  /** The typed row, or null when none of the schema's columns holds anything. */
-  private Row readRow(RawSheet.RawRow raw) {
-    String sheetName = sheet.name();
-    boolean any = false;
-    for (int i = 0; i < fieldColumns.length && !any; i++) {
-      any = !raw.cell(sheetName, fieldColumns[i]).isBlank();
-    }
-    if (!any) {
-      return null;
-    }
-    if (raw.hidden()) {
-      out.add(new Finding("hidden-row", Severity.WARNING, new CellRef(sheetName, raw.index(), -1), "", "", "", "",
-          List.of()));
-    }
-    Object[] values = new Object[fieldIds.length];
-    boolean mergedCells = ctx.normalise().mergedCells();
-    for (int i = 0; i < fieldIds.length; i++) {
-      String field = fieldIds[i];
-      ColumnSpec spec = fieldSpecs[i];
-      RawCell cell = raw.cell(sheetName, fieldColumns[i]);
-      if (mergedCells && cell.isBlank()) {
-        RawCell top = mergedValue(cell);
-        if (top != null) {
-          out.add(new Finding("merged-cell", Severity.WARNING, cell.ref(), field, spec.title(), top.display(),
-              top.ref().a1(), List.of()));
-          cell = new RawCell(cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
+    private void accept(RawSheet.RawRow raw, int headerIndex) {
+        if (!mergeTopPositions.isEmpty()) {
+            for (RawCell c : raw.cells()) {
+                long at = position(c.row(), c.column());
+                if (mergeTopPositions.contains(at)) {
+                    mergeTops.put(at, c);
+                }
+            }
         }
-      }
-      if (cell.formula() != null && cell.formula().contains("[")) {
-        out.add(new Finding("external-link", Severity.WARNING, cell.ref(), field, spec.title(), cell.formula(), "",
-            List.of()));
-      }
-      CellParser.Parsed parsed = CellParser.parse(cell, spec, ctx);
-      if (parsed.error() != null) {
-        add(parsed.error(), Severity.ERROR, cell, field, spec);
-        continue;
-      }
-      if (parsed.normalized() != null) {
-        out.add(new Finding(parsed.normalized(), Severity.WARNING, cell.ref(), field, spec.title(), cell.display(),
-            ValueRules.expected(parsed.normalized(), spec), List.of(parsed.read())));
-      }
-      if (parsed.value() == null) {
-        if (spec.required()) {
-          add("required-missing", Severity.ERROR, cell, field, spec);
+        if (raw.index() == headerIndex) {
+            begin(raw.cells(), headerIndex);
+            return;
         }
-        continue;
-      }
-      values[i] = parsed.value();
-      String broken = fieldRules[i].check(parsed.value());
-      if (broken != null) {
-        add(broken, Severity.ERROR, cell, field, spec);
-      }
+        if (raw.index() < headerIndex) {
+            return;
+        }
+        if (columns == null) {
+            begin(List.of(), headerIndex);
+        }
+        Row r = readRow(raw);
+        if (r != null) {
+            for (KeyCheck k : keyChecks) {
+                k.accept(r);
+            }
+            for (RuleChecker.RowRule rule : localRules) {
+                rule.judge(r, rowEval, ruleFindings);
+            }
+            if (listener != null) {
+                listener.row(r);
+            }
+            rows.add(r);
+        }
     }
-    return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
-  }
 
-  /** The value a blank cell takes from the merged region it lies in, or null. */
-  private RawCell mergedValue(RawCell cell) {
-    return mergedAt(cell.row(), cell.column())
-        .map(m -> mergeTops.get(position(m.firstRow(), m.firstColumn()))).filter(c -> !c.isBlank()).orElse(null);
-  }
-
-  private Optional<RawSheet.Merged> mergedAt(int row, int column) {
-    return sheet.merged().stream()
-        .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column)).findFirst();
-  }
-
-  private void checkRowCount(int n) {
-    SheetSchema.RowCount rc = schema.rows();
-    if ((rc.min() != null && n < rc.min()) || (rc.max() != null && n > rc.max())) {
-      String range = rc.max() == null ? "≥ " + rc.min() : rc.min() == null ? "≤ " + rc.max()
-          : rc.min().equals(rc.max()) ? String.valueOf(rc.min()) : rc.min() + "–" + rc.max();
-      out.add(new Finding("row-count", Severity.ERROR, CellRef.ofSheet(sheet.name()), "", "", String.valueOf(n), range,
-          List.of()));
+    /** The columns found from the header, and what is wrong with it; the table and its checks begin. */
+    private void begin(List<RawCell> header, int headerIndex) {
+        // Field ids interned, as the names in rules are: each row's values are found by identity.
+        columns = new LinkedHashMap<>();
+        HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
+        fieldIds = columns.keySet().toArray(String[]::new);
+        fieldColumns = columns.values().stream().mapToInt(Integer::intValue).toArray();
+        fieldSpecs = new ColumnSpec[fieldIds.length];
+        fieldRules = new ValueRules.Checker[fieldIds.length];
+        for (int i = 0; i < fieldIds.length; i++) {
+            fieldSpecs[i] = schema.columns().get(fieldIds[i]);
+            fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
+        }
+        checkHeader(header, columns, headerIndex);
+        rows = sink.apply(columns);
+        if (listener != null) {
+            listener.start(new ArrayList<>(columns.keySet()));
+        }
+        if (!schema.key().isEmpty()) {
+            keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate"));
+        }
+        schema.columns().forEach((field, spec) -> {
+            if (spec.unique()
+                    && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
+                keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate"));
+            }
+        });
     }
-  }
 
-  private void add(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
-    out.add(new Finding(code, sev, cell.ref(), field, spec.title(), cell.display(), ValueRules.expected(code, spec),
-        List.of()));
-  }
+    private static long position(int row, int column) {
+        return ((long) row << 20) | column;
+    }
+
+    private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
+        schema.columns().forEach((field, spec) -> {
+            if (!columns.containsKey(field)) {
+                int at = header.size();
+                out.add(new Finding(
+                        "column-missing",
+                        spec.required() ? Severity.ERROR : Severity.WARNING,
+                        new CellRef(sheet.name(), headerIndex, at),
+                        field,
+                        spec.title(),
+                        "",
+                        String.join(" / ", spec.header()),
+                        List.of()));
+            }
+        });
+        Set<Integer> known = new HashSet<>(columns.values());
+        for (int c = 0; c < header.size(); c++) {
+            RawCell h = header.get(c);
+            if (!known.contains(c) && !h.isBlank()) {
+                out.add(new Finding(
+                        "column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
+            }
+        }
+    }
+
+    /** The typed row, or null when none of the schema's columns holds anything. */
+    private Row readRow(RawSheet.RawRow raw) {
+        String sheetName = sheet.name();
+        boolean any = false;
+        for (int i = 0; i < fieldColumns.length && !any; i++) {
+            any = !raw.cell(sheetName, fieldColumns[i]).isBlank();
+        }
+        if (!any) {
+            return null;
+        }
+        if (raw.hidden()) {
+            out.add(new Finding(
+                    "hidden-row",
+                    Severity.WARNING,
+                    new CellRef(sheetName, raw.index(), -1),
+                    "",
+                    "",
+                    "",
+                    "",
+                    List.of()));
+        }
+        Object[] values = new Object[fieldIds.length];
+        boolean mergedCells = ctx.normalise().mergedCells();
+        for (int i = 0; i < fieldIds.length; i++) {
+            String field = fieldIds[i];
+            ColumnSpec spec = fieldSpecs[i];
+            RawCell cell = raw.cell(sheetName, fieldColumns[i]);
+            if (mergedCells && cell.isBlank()) {
+                RawCell top = mergedValue(cell);
+                if (top != null) {
+                    out.add(new Finding(
+                            "merged-cell",
+                            Severity.WARNING,
+                            cell.ref(),
+                            field,
+                            spec.title(),
+                            top.display(),
+                            top.ref().a1(),
+                            List.of()));
+                    cell = new RawCell(
+                            cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
+                }
+            }
+            if (cell.formula() != null && cell.formula().contains("[")) {
+                out.add(new Finding(
+                        "external-link",
+                        Severity.WARNING,
+                        cell.ref(),
+                        field,
+                        spec.title(),
+                        cell.formula(),
+                        "",
+                        List.of()));
+            }
+            CellParser.Parsed parsed = CellParser.parse(cell, spec, ctx);
+            if (parsed.error() != null) {
+                add(parsed.error(), Severity.ERROR, cell, field, spec);
+                continue;
+            }
+            if (parsed.normalized() != null) {
+                out.add(new Finding(
+                        parsed.normalized(),
+                        Severity.WARNING,
+                        cell.ref(),
+                        field,
+                        spec.title(),
+                        cell.display(),
+                        ValueRules.expected(parsed.normalized(), spec),
+                        List.of(parsed.read())));
+            }
+            if (parsed.value() == null) {
+                if (spec.required()) {
+                    add("required-missing", Severity.ERROR, cell, field, spec);
+                }
+                continue;
+            }
+            values[i] = parsed.value();
+            String broken = fieldRules[i].check(parsed.value());
+            if (broken != null) {
+                add(broken, Severity.ERROR, cell, field, spec);
+            }
+        }
+        return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
+    }
+
+    /** The value a blank cell takes from the merged region it lies in, or null. */
+    private RawCell mergedValue(RawCell cell) {
+        return mergedAt(cell.row(), cell.column())
+                .map(m -> mergeTops.get(position(m.firstRow(), m.firstColumn())))
+                .filter(c -> !c.isBlank())
+                .orElse(null);
+    }
+
+    private Optional<RawSheet.Merged> mergedAt(int row, int column) {
+        return sheet.merged().stream()
+                .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
+                .findFirst();
+    }
+
+    private void checkRowCount(int n) {
+        SheetSchema.RowCount rc = schema.rows();
+        if ((rc.min() != null && n < rc.min()) || (rc.max() != null && n > rc.max())) {
+            String range = rc.max() == null
+                    ? "≥ " + rc.min()
+                    : rc.min() == null
+                            ? "≤ " + rc.max()
+                            : rc.min().equals(rc.max()) ? String.valueOf(rc.min()) : rc.min() + "–" + rc.max();
+            out.add(new Finding(
+                    "row-count",
+                    Severity.ERROR,
+                    CellRef.ofSheet(sheet.name()),
+                    "",
+                    "",
+                    String.valueOf(n),
+                    range,
+                    List.of()));
+        }
+    }
+
+    private void add(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
+        out.add(new Finding(
+                code,
+                sev,
+                cell.ref(),
+                field,
+                spec.title(),
+                cell.display(),
+                ValueRules.expected(code, spec),
+                List.of()));
+    }
 }

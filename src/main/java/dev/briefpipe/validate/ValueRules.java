@@ -8,107 +8,112 @@ import java.util.regex.Pattern;
 
 /** Checks a typed value against its column's declared constraints; says what was expected. */
 final class ValueRules {
-  private ValueRules() {}
+    private ValueRules() {}
 
-  /**
-   * One column's constraints, made ready once for every value of the column: the pattern compiled
-   * (one matcher, reset for each value: not for use from two threads), the allowed values hashed, and
-   * whole-number bounds kept as longs.
-   */
-  static final class Checker {
-    private final ColumnSpec spec;
-    private final java.util.Set<String> values;
-    private final Matcher pattern;
-    private final Long minLong;
-    private final Long maxLong;
+    /**
+     * One column's constraints, made ready once for every value of the column: the pattern compiled
+     * (one matcher, reset for each value: not for use from two threads), the allowed values hashed, and
+     * whole-number bounds kept as longs.
+     */
+    static final class Checker {
+        private final ColumnSpec spec;
+        private final java.util.Set<String> values;
+        private final Matcher pattern;
+        private final Long minLong;
+        private final Long maxLong;
 
-    Checker(ColumnSpec spec) {
-      this.spec = spec;
-      this.values = spec.values().isEmpty() ? null : new java.util.HashSet<>(spec.values());
-      this.pattern = spec.pattern() == null ? null : Pattern.compile(spec.pattern()).matcher("");
-      this.minLong = asLong(spec.min());
-      this.maxLong = asLong(spec.max());
+        Checker(ColumnSpec spec) {
+            this.spec = spec;
+            this.values = spec.values().isEmpty() ? null : new java.util.HashSet<>(spec.values());
+            this.pattern = spec.pattern() == null
+                    ? null
+                    : Pattern.compile(spec.pattern()).matcher("");
+            this.minLong = asLong(spec.min());
+            this.maxLong = asLong(spec.max());
+        }
+
+        private static Long asLong(BigDecimal b) {
+            if (b == null) {
+                return null;
+            }
+            try {
+                return b.longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+
+        /** The finding code of the first broken constraint, or null. */
+        String check(Object value) {
+            if (values != null && !values.contains(value.toString())) {
+                return "not-allowed";
+            }
+            if (value instanceof Long l
+                    && (spec.min() == null || minLong != null)
+                    && (spec.max() == null || maxLong != null)) {
+                long v = l;
+                if ((minLong != null && v < minLong) || (maxLong != null && v > maxLong)) {
+                    return "out-of-range";
+                }
+                if (spec.type() == ColumnType.YEAR && (v < 1000 || v > 9999)) {
+                    return "out-of-range";
+                }
+            } else if (value instanceof Long || value instanceof BigDecimal) {
+                BigDecimal v = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
+                if ((spec.min() != null && v.compareTo(spec.min()) < 0)
+                        || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
+                    return "out-of-range";
+                }
+                if (spec.type() == ColumnType.YEAR && (v.compareTo(YEAR_MIN) < 0 || v.compareTo(YEAR_MAX) > 0)) {
+                    return "out-of-range";
+                }
+            }
+            if (value instanceof String s) {
+                if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
+                    return "too-long";
+                }
+                if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
+                    return "too-short";
+                }
+                if (pattern != null && !pattern.reset(s).matches()) {
+                    return "pattern-mismatch";
+                }
+            }
+            return null;
+        }
     }
 
-    private static Long asLong(BigDecimal b) {
-      if (b == null) {
-        return null;
-      }
-      try {
-        return b.longValueExact();
-      } catch (ArithmeticException e) {
-        return null;
-      }
-    }
+    private static final BigDecimal YEAR_MIN = BigDecimal.valueOf(1000);
+    private static final BigDecimal YEAR_MAX = BigDecimal.valueOf(9999);
 
-    /** The finding code of the first broken constraint, or null. */
-    String check(Object value) {
-      if (values != null && !values.contains(value.toString())) {
-        return "not-allowed";
-      }
-      if (value instanceof Long l && (spec.min() == null || minLong != null) && (spec.max() == null || maxLong != null)) {
-        long v = l;
-        if ((minLong != null && v < minLong) || (maxLong != null && v > maxLong)) {
-          return "out-of-range";
+    /**
+     * What the column expects, for the report: a type key ("type.integer"), a list of values, a range
+     * or a pattern. Rendered in the reader's language by the report writers.
+     */
+    static String expected(String code, ColumnSpec spec) {
+        switch (code) {
+            case "not-allowed":
+                return String.join(", ", spec.values());
+            case "out-of-range":
+                return (spec.min() == null ? "" : spec.min().toPlainString()) + "–"
+                        + (spec.max() == null ? "" : spec.max().toPlainString());
+            case "too-long":
+                return "≤ " + spec.maxLength();
+            case "too-short":
+                return "≥ " + spec.minLength();
+            case "pattern-mismatch":
+                return spec.pattern();
+            case "type-mismatch":
+            case "number-as-text":
+            case "date-as-text":
+            case "date-as-number":
+            case "korean-units":
+            case "approximate":
+            case "full-width":
+            case "required-missing":
+                return "type." + spec.type().yamlName();
+            default:
+                return "";
         }
-        if (spec.type() == ColumnType.YEAR && (v < 1000 || v > 9999)) {
-          return "out-of-range";
-        }
-      } else if (value instanceof Long || value instanceof BigDecimal) {
-        BigDecimal v = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
-        if ((spec.min() != null && v.compareTo(spec.min()) < 0) || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
-          return "out-of-range";
-        }
-        if (spec.type() == ColumnType.YEAR && (v.compareTo(YEAR_MIN) < 0 || v.compareTo(YEAR_MAX) > 0)) {
-          return "out-of-range";
-        }
-      }
-      if (value instanceof String s) {
-        if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
-          return "too-long";
-        }
-        if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
-          return "too-short";
-        }
-        if (pattern != null && !pattern.reset(s).matches()) {
-          return "pattern-mismatch";
-        }
-      }
-      return null;
     }
-  }
-
-  private static final BigDecimal YEAR_MIN = BigDecimal.valueOf(1000);
-  private static final BigDecimal YEAR_MAX = BigDecimal.valueOf(9999);
-
-  /**
-   * What the column expects, for the report: a type key ("type.integer"), a list of values, a range
-   * or a pattern. Rendered in the reader's language by the report writers.
-   */
-  static String expected(String code, ColumnSpec spec) {
-    switch (code) {
-      case "not-allowed":
-        return String.join(", ", spec.values());
-      case "out-of-range":
-        return (spec.min() == null ? "" : spec.min().toPlainString()) + "–"
-            + (spec.max() == null ? "" : spec.max().toPlainString());
-      case "too-long":
-        return "≤ " + spec.maxLength();
-      case "too-short":
-        return "≥ " + spec.minLength();
-      case "pattern-mismatch":
-        return spec.pattern();
-      case "type-mismatch":
-      case "number-as-text":
-      case "date-as-text":
-      case "date-as-number":
-      case "korean-units":
-      case "approximate":
-      case "full-width":
-      case "required-missing":
-        return "type." + spec.type().yamlName();
-      default:
-        return "";
-    }
-  }
 }

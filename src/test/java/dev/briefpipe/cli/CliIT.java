@@ -18,210 +18,258 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command-line contract: commands, messages in both languages, exit codes. */
 class CliIT {
-  @TempDir Path dir;
-  private SampleProject project;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void copy() throws IOException {
-    project = SampleProject.copyInto(dir.resolve("p"));
-  }
+    private SampleProject project;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "init", "validate", "watch", "build", "help"})
-  void everyCommandHasHelpInKoreanAndEnglish(String command) {
-    String[] ko = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
-    Cli.Result r = Cli.raw(ko);
-    assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("사용법");
-    String[] en = command.isEmpty() ? new String[] {"--help", "--lang", "en"} : new String[] {command, "--help", "--lang", "en"};
-    assertThat(Cli.raw(en).out()).contains("Usage");
-  }
-
-  @Test
-  void shippedWorkbookIsValid() {
-    Cli.Result r = Cli.run(project, "validate");
-    assertThat(r.code()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("유효합니다");
-    Cli.Result json = Cli.run(project, "validate", "--format", "json");
-    assertThat(json.code()).isZero();
-    JsonNode j = json(json.out());
-    assertThat(j.get("valid").asBoolean()).isTrue();
-    assertThat(j.get("errors")).isEmpty();
-    assertThat(j.get("stats").get("rows").asInt()).isGreaterThan(200);
-  }
-
-  @Test
-  void textTypedIntoANumberCellFailsNamingThatCell() throws IOException {
-    project.setCell("특허_발명자국가", "D3", "약 6천");
-    Cli.Result r = Cli.run(project, "validate", "--format", "json");
-    assertThat(r.code()).isEqualTo(1);
-    JsonNode e = first(json(r.out()), "type-mismatch");
-    assertThat(e.get("sheet").asText()).isEqualTo("특허_발명자국가");
-    assertThat(e.get("cell").asText()).isEqualTo("D3");
-    assertThat(e.get("row").asInt()).isEqualTo(3);
-    assertThat(e.get("column").asText()).isEqualTo("D");
-    assertThat(e.get("field").asText()).isEqualTo("families");
-    assertThat(e.get("value").asText()).isEqualTo("약 6천");
-    assertThat(e.get("message").asText()).contains("특허군 수", "약 6천", "정수");
-
-    Cli.Result text = Cli.run(project, "validate", "--lang", "en");
-    assertThat(text.code()).isEqualTo(1);
-    assertThat(text.out()).contains("[특허_발명자국가]", "D3", "is not a valid whole number", "type-mismatch");
-  }
-
-  @Test
-  void buildWithDataErrorsPublishesNothing() throws IOException {
-    project.setCell("특허_발명자국가", "D3", "많음");
-    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", dir.resolve("out").toString());
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("D3", "아무것도 게시하지 않았습니다");
-    assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
-  }
-
-  @Test
-  void buildPublishesAndReportsWhatItWrote() {
-    Path out = dir.resolve("out");
-    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("ai-hegemony-2025-03.pdf", "csv/patents.csv", "manifest.json".replace("manifest.json", ""));
-    assertThat(out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf")).isRegularFile();
-    assertThat(out.resolve("ai-hegemony/2025-03/manifest.json")).isRegularFile();
-  }
-
-  @Test
-  void aCharacterNoFontHasStopsTheBuildNamingItsCell() throws IOException {
-    project.setCell("본문", "D3", "특허 현황 \uD840\uDC00 보고서");
-    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", dir.resolve("out").toString());
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("U+20000", "본문!D3");
-    assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
-  }
-
-  @Test
-  void aFileThatIsNotAWorkbookExitsTwoWithOneSentence() throws IOException {
-    Path fake = dir.resolve("fake.xlsx");
-    Files.writeString(fake, "국가,건수\nCN,38210\n");
-    Cli.Result r = Cli.run(project, "validate", "--workbook", fake.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("fake.xlsx", "CSV").doesNotContain("Exception", "\tat ");
-    assertThat(Cli.run(project, "validate", "--workbook", dir.resolve("none.xlsx").toString()).code()).isEqualTo(2);
-  }
-
-  @Test
-  void aConfigMistakeExitsTwoNamingFileLineAndFix() throws IOException {
-    project.editConfig("highlight: country_code=CN", "highlight: contry_code=CN");
-    Cli.Result r = Cli.run(project, "validate");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).containsPattern("ai-hegemony\\.yaml:\\d+: ").contains("contry_code", "고치는 법");
-  }
-
-  @Test
-  void noKoreanFontExitsTwoNamingThePackageToInstall() throws IOException {
-    Path yaml = project.config().resolve("briefpipe.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("search: [NanumGothic,", "search: [NoSuchFontAnywhere,")
-        .replace("NanumBarunGothic, NotoSansKR, NotoSansCJKkr, malgun, AppleSDGothicNeo, UnDotum]", "]"));
-    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", dir.resolve("out").toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("fonts-nanum", "NoSuchFontAnywhere");
-    assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
-  }
-
-  @Test
-  void aSecondBriefBuildsFromItsOwnConfigAndWorkbook() throws IOException {
-    Path out = dir.resolve("out");
-    Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    Path pdf = out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf");
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-      assertThat(doc.getNumberOfPages()).isEqualTo(1);
-      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-      assertThat(text).contains(
-          Stream.of("AI accelerators under US export rules", "Technology note No. 1 | 27 March 2025",
-                  "Figure 1. Dense BF16 compute", "Table 1. Memory, power and sale to China", "Page 1 of 1",
-                  "with 148 TFLOPS of dense BF16 compute: 15% of an H100 SXM5 (989 TFLOPS)")
-              .map(x -> x.replaceAll("\\s+", "")).toArray(String[]::new));
-      assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+    @BeforeEach
+    void copy() throws IOException {
+        project = SampleProject.copyInto(dir.resolve("p"));
     }
-  }
 
-  @Test
-  void withSeveralBriefsTheBriefMustBeNamed() {
-    Cli.Result r = Cli.raw("validate", "--config", project.config().toString(), "-q");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("ai-chips", "ai-hegemony", "--brief");
-  }
-
-  @Test
-  void anUnknownPlaceholderInTheNarrativeFailsValidationAtItsCell() throws IOException {
-    project.setCell("본문", "D3", "총 {patents[XX]:#,##0}건");
-    Cli.Result r = Cli.run(project, "validate", "--format", "json");
-    assertThat(r.code()).isEqualTo(1);
-    JsonNode e = json(r.out()).get("errors").get(0);
-    assertThat(e.get("code").asText()).isEqualTo("placeholder-invalid");
-    assertThat(e.get("sheet").asText()).isEqualTo("본문");
-    assertThat(e.get("cell").asText()).isEqualTo("D3");
-  }
-
-  @Test
-  void usageMistakesExitTwo() {
-    assertThat(Cli.run(project, "validate", "--brief", "nope").code()).isEqualTo(2);
-    assertThat(Cli.run(project, "build", "--period", "March").code()).isEqualTo(2);
-    assertThat(Cli.run(project, "validate", "--format", "xml").code()).isEqualTo(2);
-    assertThat(Cli.raw("frobnicate").code()).isEqualTo(2);
-  }
-
-  @Test
-  void usageMistakesAreToldInTheUsersLanguageWithWhatWasMeant() {
-    Cli.Result typo = Cli.raw("valdate");
-    assertThat(typo.code()).isEqualTo(2);
-    assertThat(typo.err()).contains("알 수 없는 명령", "'valdate'", "briefpipe validate", "'briefpipe --help'")
-        .doesNotContain("Unmatched");
-    Cli.Result option = Cli.run(project, "validate", "--max-erors", "3");
-    assertThat(option.code()).isEqualTo(2);
-    assertThat(option.err()).contains("알 수 없는 옵션", "--max-erors", "--max-errors", "'briefpipe validate --help'");
-    Cli.Result choice = Cli.run(project, "validate", "--format", "xml");
-    assertThat(choice.err()).contains("'xml'", "text, json, html 중 하나");
-    Cli.Result number = Cli.run(project, "validate", "--max-errors", "many");
-    assertThat(number.code()).isEqualTo(2);
-    assertThat(number.err()).contains("--max-errors", "'many'", "정수가 아닙니다");
-    assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
-    Cli.Result en = Cli.raw("--lang", "en", "valdate");
-    assertThat(en.code()).isEqualTo(2);
-    assertThat(en.err()).contains("Unmatched argument", "Did you mean", "See 'briefpipe --help'");
-  }
-
-  @Test
-  void inPlaceRefreshOfAnOpenWorkbookExitsThreeAndSaysWhy() throws IOException {
-    Files.writeString(project.workbook().resolveSibling(".~lock.ai-hegemony.xlsx#"), "x");
-    Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--summary", "in-place", "--out",
-        dir.resolve("out").toString());
-    assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).contains("열려 있습니다", ".~lock.ai-hegemony.xlsx#");
-  }
-
-  @Test
-  void reportFileIsWrittenAndStdoutSummarises() {
-    Path report = dir.resolve("reports/v.json");
-    Cli.Result r = Cli.run(project, "validate", "--format", "json", "--report", report.toString());
-    assertThat(r.code()).isZero();
-    assertThat(report).isRegularFile();
-    assertThat(r.out()).contains(report.toString());
-  }
-
-  private static JsonNode first(JsonNode report, String code) {
-    for (JsonNode e : report.get("errors")) {
-      if (e.get("code").asText().equals(code)) {
-        return e;
-      }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "init", "validate", "watch", "build", "help"})
+    void everyCommandHasHelpInKoreanAndEnglish(String command) {
+        String[] ko = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+        Cli.Result r = Cli.raw(ko);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("사용법");
+        String[] en = command.isEmpty()
+                ? new String[] {"--help", "--lang", "en"}
+                : new String[] {command, "--help", "--lang", "en"};
+        assertThat(Cli.raw(en).out()).contains("Usage");
     }
-    throw new AssertionError("no " + code + " in " + report);
-  }
 
-  private static JsonNode json(String s) {
-    try {
-      return new ObjectMapper().readTree(s);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + s, e);
+    @Test
+    void shippedWorkbookIsValid() {
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("유효합니다");
+        Cli.Result json = Cli.run(project, "validate", "--format", "json");
+        assertThat(json.code()).isZero();
+        JsonNode j = json(json.out());
+        assertThat(j.get("valid").asBoolean()).isTrue();
+        assertThat(j.get("errors")).isEmpty();
+        assertThat(j.get("stats").get("rows").asInt()).isGreaterThan(200);
     }
-  }
+
+    @Test
+    void textTypedIntoANumberCellFailsNamingThatCell() throws IOException {
+        project.setCell("특허_발명자국가", "D3", "약 6천");
+        Cli.Result r = Cli.run(project, "validate", "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode e = first(json(r.out()), "type-mismatch");
+        assertThat(e.get("sheet").asText()).isEqualTo("특허_발명자국가");
+        assertThat(e.get("cell").asText()).isEqualTo("D3");
+        assertThat(e.get("row").asInt()).isEqualTo(3);
+        assertThat(e.get("column").asText()).isEqualTo("D");
+        assertThat(e.get("field").asText()).isEqualTo("families");
+        assertThat(e.get("value").asText()).isEqualTo("약 6천");
+        assertThat(e.get("message").asText()).contains("특허군 수", "약 6천", "정수");
+
+        Cli.Result text = Cli.run(project, "validate", "--lang", "en");
+        assertThat(text.code()).isEqualTo(1);
+        assertThat(text.out()).contains("[특허_발명자국가]", "D3", "is not a valid whole number", "type-mismatch");
+    }
+
+    @Test
+    void buildWithDataErrorsPublishesNothing() throws IOException {
+        project.setCell("특허_발명자국가", "D3", "많음");
+        Cli.Result r = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("D3", "아무것도 게시하지 않았습니다");
+        assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
+    void buildPublishesAndReportsWhatItWrote() {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("ai-hegemony-2025-03.pdf", "csv/patents.csv", "manifest.json".replace("manifest.json", ""));
+        assertThat(out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf")).isRegularFile();
+        assertThat(out.resolve("ai-hegemony/2025-03/manifest.json")).isRegularFile();
+    }
+
+    @Test
+    void aCharacterNoFontHasStopsTheBuildNamingItsCell() throws IOException {
+        project.setCell("본문", "D3", "특허 현황 \uD840\uDC00 보고서");
+        Cli.Result r = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("U+20000", "본문!D3");
+        assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookExitsTwoWithOneSentence() throws IOException {
+        Path fake = dir.resolve("fake.xlsx");
+        Files.writeString(fake, "국가,건수\nCN,38210\n");
+        Cli.Result r = Cli.run(project, "validate", "--workbook", fake.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("fake.xlsx", "CSV").doesNotContain("Exception", "\tat ");
+        assertThat(Cli.run(
+                                project,
+                                "validate",
+                                "--workbook",
+                                dir.resolve("none.xlsx").toString())
+                        .code())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aConfigMistakeExitsTwoNamingFileLineAndFix() throws IOException {
+        project.editConfig("highlight: country_code=CN", "highlight: contry_code=CN");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("ai-hegemony\\.yaml:\\d+: ").contains("contry_code", "고치는 법");
+    }
+
+    @Test
+    void noKoreanFontExitsTwoNamingThePackageToInstall() throws IOException {
+        Path yaml = project.config().resolve("briefpipe.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("search: [NanumGothic,", "search: [NoSuchFontAnywhere,")
+                        .replace(
+                                "NanumBarunGothic, NotoSansKR, NotoSansCJKkr, malgun, AppleSDGothicNeo, UnDotum]",
+                                "]"));
+        Cli.Result r = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("fonts-nanum", "NoSuchFontAnywhere");
+        assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
+    void aSecondBriefBuildsFromItsOwnConfigAndWorkbook() throws IOException {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path pdf = out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text =
+                    new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text)
+                    .contains(Stream.of(
+                                    "AI accelerators under US export rules",
+                                    "Technology note No. 1 | 27 March 2025",
+                                    "Figure 1. Dense BF16 compute",
+                                    "Table 1. Memory, power and sale to China",
+                                    "Page 1 of 1",
+                                    "with 148 TFLOPS of dense BF16 compute: 15% of an H100 SXM5 (989 TFLOPS)")
+                            .map(x -> x.replaceAll("\\s+", ""))
+                            .toArray(String[]::new));
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+        }
+    }
+
+    @Test
+    void withSeveralBriefsTheBriefMustBeNamed() {
+        Cli.Result r = Cli.raw("validate", "--config", project.config().toString(), "-q");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("ai-chips", "ai-hegemony", "--brief");
+    }
+
+    @Test
+    void anUnknownPlaceholderInTheNarrativeFailsValidationAtItsCell() throws IOException {
+        project.setCell("본문", "D3", "총 {patents[XX]:#,##0}건");
+        Cli.Result r = Cli.run(project, "validate", "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode e = json(r.out()).get("errors").get(0);
+        assertThat(e.get("code").asText()).isEqualTo("placeholder-invalid");
+        assertThat(e.get("sheet").asText()).isEqualTo("본문");
+        assertThat(e.get("cell").asText()).isEqualTo("D3");
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        assertThat(Cli.run(project, "validate", "--brief", "nope").code()).isEqualTo(2);
+        assertThat(Cli.run(project, "build", "--period", "March").code()).isEqualTo(2);
+        assertThat(Cli.run(project, "validate", "--format", "xml").code()).isEqualTo(2);
+        assertThat(Cli.raw("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void usageMistakesAreToldInTheUsersLanguageWithWhatWasMeant() {
+        Cli.Result typo = Cli.raw("valdate");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err())
+                .contains("알 수 없는 명령", "'valdate'", "briefpipe validate", "'briefpipe --help'")
+                .doesNotContain("Unmatched");
+        Cli.Result option = Cli.run(project, "validate", "--max-erors", "3");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).contains("알 수 없는 옵션", "--max-erors", "--max-errors", "'briefpipe validate --help'");
+        Cli.Result choice = Cli.run(project, "validate", "--format", "xml");
+        assertThat(choice.err()).contains("'xml'", "text, json, html 중 하나");
+        Cli.Result number = Cli.run(project, "validate", "--max-errors", "many");
+        assertThat(number.code()).isEqualTo(2);
+        assertThat(number.err()).contains("--max-errors", "'many'", "정수가 아닙니다");
+        assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
+        Cli.Result en = Cli.raw("--lang", "en", "valdate");
+        assertThat(en.code()).isEqualTo(2);
+        assertThat(en.err()).contains("Unmatched argument", "Did you mean", "See 'briefpipe --help'");
+    }
+
+    @Test
+    void inPlaceRefreshOfAnOpenWorkbookExitsThreeAndSaysWhy() throws IOException {
+        Files.writeString(project.workbook().resolveSibling(".~lock.ai-hegemony.xlsx#"), "x");
+        Cli.Result r = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--summary",
+                "in-place",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("열려 있습니다", ".~lock.ai-hegemony.xlsx#");
+    }
+
+    @Test
+    void reportFileIsWrittenAndStdoutSummarises() {
+        Path report = dir.resolve("reports/v.json");
+        Cli.Result r = Cli.run(project, "validate", "--format", "json", "--report", report.toString());
+        assertThat(r.code()).isZero();
+        assertThat(report).isRegularFile();
+        assertThat(r.out()).contains(report.toString());
+    }
+
+    private static JsonNode first(JsonNode report, String code) {
+        for (JsonNode e : report.get("errors")) {
+            if (e.get("code").asText().equals(code)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + code + " in " + report);
+    }
+
+    private static JsonNode json(String s) {
+        try {
+            return new ObjectMapper().readTree(s);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + s, e);
+        }
+    }
 }

@@ -25,79 +25,86 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code init}: a template workbook from the schema that validates to "rows missing" and nothing else. */
 class InitIT {
-  @TempDir Path dir;
-  private SampleProject project;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void copy() throws IOException {
-    project = SampleProject.copyInto(dir.resolve("p"));
-  }
+    private SampleProject project;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"ai-hegemony", "ai-chips"})
-  void theUntouchedTemplateReportsOnlyMissingRows(String brief) throws IOException {
-    Path template = dir.resolve(brief + "-template.xlsx");
-    Cli.Result init = Cli.run(project, "init", "--brief", brief, "--out", template.toString());
-    assertThat(init.code()).as(init.err()).isZero();
-
-    Cli.Result r = Cli.run(project, "validate", "--brief", brief, "--workbook", template.toString(), "--format", "json");
-    assertThat(r.code()).isEqualTo(1);
-    JsonNode findings = new ObjectMapper().readTree(r.out()).get("errors");
-    assertThat(findings).isNotEmpty();
-    Set<String> codes = new HashSet<>();
-    findings.forEach(f -> codes.add(f.get("code").asText()));
-    assertThat(codes).containsExactly("row-count");
-  }
-
-  @Test
-  void theTemplateCarriesHeadersFrozenPanesDropdownsRangesAndHelp() throws IOException {
-    Path template = dir.resolve("t.xlsx");
-    assertThat(Cli.run(project, "init", "--out", template.toString()).code()).isZero();
-    try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-      XSSFSheet patents = wb.getSheet("특허_발명자국가");
-      assertThat(patents.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
-      assertThat(patents.getPaneInformation().isFreezePane()).isTrue();
-      assertThat(patents.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-
-      List<? extends DataValidation> dvs = patents.getDataValidations();
-      // 검증 (status) is an enum: a dropdown of exactly its values.
-      DataValidation status = validationFor(patents, "검증");
-      assertThat(status.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.LIST);
-      assertThat(status.getValidationConstraint().getExplicitListValues())
-          .containsExactly("확인", "근사", "일부확인", "추정", "미확인");
-      assertThat(status.getShowPromptBox()).isTrue();
-      assertThat(status.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.WARNING);
-      assertThat(dvs).isNotEmpty();
-
-      XSSFSheet chips = wb.getSheet("AI가속기");
-      DataValidation fp8 = validationFor(chips, "FP8 dense(TFLOPS)");
-      assertThat(fp8.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DECIMAL);
-      assertThat(fp8.getValidationConstraint().getFormula1()).isEqualTo("0");
-      assertThat(fp8.getPromptBoxText()).contains("FP8 희소성 미적용 연산 성능", "TFLOPS");
-      assertThat(chips.getColumnWidth(0)).isEqualTo(14 * 256);
+    @BeforeEach
+    void copy() throws IOException {
+        project = SampleProject.copyInto(dir.resolve("p"));
     }
-  }
 
-  @Test
-  void anExistingFileIsNeverReplaced() throws IOException {
-    Path existing = project.workbook();
-    byte[] before = Files.readAllBytes(existing);
-    Cli.Result r = Cli.run(project, "init", "--out", existing.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(Files.readAllBytes(existing)).isEqualTo(before);
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"ai-hegemony", "ai-chips"})
+    void theUntouchedTemplateReportsOnlyMissingRows(String brief) throws IOException {
+        Path template = dir.resolve(brief + "-template.xlsx");
+        Cli.Result init = Cli.run(project, "init", "--brief", brief, "--out", template.toString());
+        assertThat(init.code()).as(init.err()).isZero();
 
-  private static DataValidation validationFor(XSSFSheet sheet, String header) {
-    int col = -1;
-    for (var cell : sheet.getRow(0)) {
-      if (cell.getStringCellValue().equals(header)) {
-        col = cell.getColumnIndex();
-      }
+        Cli.Result r =
+                Cli.run(project, "validate", "--brief", brief, "--workbook", template.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("errors");
+        assertThat(findings).isNotEmpty();
+        Set<String> codes = new HashSet<>();
+        findings.forEach(f -> codes.add(f.get("code").asText()));
+        assertThat(codes).containsExactly("row-count");
     }
-    int c = col;
-    assertThat(c).as("column %s", header).isNotNegative();
-    return sheet.getDataValidations().stream()
-        .filter(d -> d.getRegions().getCellRangeAddress(0).getFirstColumn() == c)
-        .findFirst().orElseThrow();
-  }
+
+    @Test
+    void theTemplateCarriesHeadersFrozenPanesDropdownsRangesAndHelp() throws IOException {
+        Path template = dir.resolve("t.xlsx");
+        assertThat(Cli.run(project, "init", "--out", template.toString()).code())
+                .isZero();
+        try (InputStream in = Files.newInputStream(template);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet patents = wb.getSheet("특허_발명자국가");
+            assertThat(patents.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(patents.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(patents.getPaneInformation().getHorizontalSplitPosition())
+                    .isEqualTo((short) 1);
+
+            List<? extends DataValidation> dvs = patents.getDataValidations();
+            // 검증 (status) is an enum: a dropdown of exactly its values.
+            DataValidation status = validationFor(patents, "검증");
+            assertThat(status.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.LIST);
+            assertThat(status.getValidationConstraint().getExplicitListValues())
+                    .containsExactly("확인", "근사", "일부확인", "추정", "미확인");
+            assertThat(status.getShowPromptBox()).isTrue();
+            assertThat(status.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.WARNING);
+            assertThat(dvs).isNotEmpty();
+
+            XSSFSheet chips = wb.getSheet("AI가속기");
+            DataValidation fp8 = validationFor(chips, "FP8 dense(TFLOPS)");
+            assertThat(fp8.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DECIMAL);
+            assertThat(fp8.getValidationConstraint().getFormula1()).isEqualTo("0");
+            assertThat(fp8.getPromptBoxText()).contains("FP8 희소성 미적용 연산 성능", "TFLOPS");
+            assertThat(chips.getColumnWidth(0)).isEqualTo(14 * 256);
+        }
+    }
+
+    @Test
+    void anExistingFileIsNeverReplaced() throws IOException {
+        Path existing = project.workbook();
+        byte[] before = Files.readAllBytes(existing);
+        Cli.Result r = Cli.run(project, "init", "--out", existing.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(Files.readAllBytes(existing)).isEqualTo(before);
+    }
+
+    private static DataValidation validationFor(XSSFSheet sheet, String header) {
+        int col = -1;
+        for (var cell : sheet.getRow(0)) {
+            if (cell.getStringCellValue().equals(header)) {
+                col = cell.getColumnIndex();
+            }
+        }
+        int c = col;
+        assertThat(c).as("column %s", header).isNotNegative();
+        return sheet.getDataValidations().stream()
+                .filter(d -> d.getRegions().getCellRangeAddress(0).getFirstColumn() == c)
+                .findFirst()
+                .orElseThrow();
+    }
 }

@@ -1,11 +1,10 @@
 package dev.briefpipe.config;
 
-import dev.briefpipe.failure.ConfigException;
-import dev.briefpipe.failure.ConfigProblem;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,117 +14,133 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void shippedConfigLoads() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    Settings s = new ConfigLoader().load(p.config());
-    BriefConfig b = s.findBrief("ai-hegemony").orElseThrow();
-    assertThat(b.sheets()).containsKeys("meta", "narrative", "patents", "applicants", "llm_timeline", "accelerators",
-        "policies", "investments", "indicators", "references", "publications");
-    assertThat(b.sheets().get("patents").columns().get("families").type()).isEqualTo(ColumnType.INTEGER);
-    assertThat(b.layout()).hasAtLeastOneElementOfType(LayoutBlock.Chart.class);
-    assertThat(s.workbookOf(b)).isEqualTo(p.workbook().toAbsolutePath().normalize());
-    assertThat(b.schedule().zone()).isEqualTo("Asia/Seoul");
-  }
-
-  @Test
-  void unknownKeyNamesFileLineAndKnownKeys() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("type: integer, unit: 건, min: 0, required: true, help: \"공개 특허군",
-        "type: integer, unti: 건, min: 0, required: true, help: \"공개 특허군");
-    ConfigProblem problem = single(p);
-    assertThat(problem.key()).isEqualTo("unknown-key");
-    assertThat(problem.args().get(0)).isEqualTo("unti");
-    assertThat(problem.file()).isEqualTo(p.briefConfig().toAbsolutePath().normalize());
-    assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "unti:"));
-  }
-
-  @Test
-  void referenceToUnknownFieldIsReportedAtItsLine() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("expr: \"patents[US].families\"", "expr: \"patents[US].familes\"");
-    ConfigProblem problem = single(p);
-    assertThat(problem.key()).isEqualTo("unknown-field");
-    assertThat(problem.args()).startsWith("familes", "patents");
-    assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "patents[US].familes"));
-  }
-
-  @Test
-  void badTypeNameIsReported() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("rank:         {header: [순위, rank], type: integer", "rank:         {header: [순위, rank], type: integr");
-    ConfigProblem problem = single(p);
-    assertThat(problem.key()).isIn("invalid", "bad-value");
-    assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "type: integr"));
-  }
-
-  @Test
-  void yamlSyntaxErrorHasALine() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("title: \"글로벌 AI 패권 경쟁 : 중국 동향과 시사점\"", "title: \"글로벌 AI 패권 경쟁");
-    ConfigProblem problem = single(p);
-    assertThat(problem.key()).isEqualTo("yaml-syntax");
-    assertThat(problem.line()).isGreaterThan(0);
-  }
-
-  @Test
-  void everySemanticProblemIsReportedTogether() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("highlight: country_code=CN", "highlight: country=CN");
-    p.editConfig("zone: Asia/Seoul", "zone: Asia/Sejong");
-    p.editConfig("to: [policy-board@example.org]", "to: [policy-board]");
-    p.editConfig("kind: hbar", "kind: pie");
-    List<ConfigProblem> problems = problems(p);
-    assertThat(problems).extracting(ConfigProblem::key)
-        .contains("bad-zone", "bad-email", "bad-chart-kind");
-    assertThat(problems).allSatisfy(x -> assertThat(x.line()).isGreaterThan(0));
-  }
-
-  @Test
-  void badCronAndAddressesWithHeaderInjectionAreRejected() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 0 9 32 * ?\"");
-    p.editConfig("analysts: [ai-brief-analysts@example.org]", "analysts: [\"a@example.org\\r\\nBcc: x@evil.test\"]");
-    assertThat(problems(p)).extracting(ConfigProblem::key).containsExactlyInAnyOrder("bad-cron", "bad-email");
-  }
-
-  @Test
-  void forwardReferenceBetweenFiguresIsRejected() throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    p.editConfig("expr: \"cn_families / us_families\"", "expr: \"cn_families / world_families\"");
-    assertThat(single(p).key()).isEqualTo("unknown-name");
-  }
-
-  @Test
-  void missingConfigFolderIsAProblemNotACrash() {
-    assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems().get(0).key()).isEqualTo("dir-missing"));
-  }
-
-  private static ConfigProblem single(SampleProject p) {
-    List<ConfigProblem> problems = problems(p);
-    assertThat(problems).hasSize(1);
-    return problems.get(0);
-  }
-
-  private static List<ConfigProblem> problems(SampleProject p) {
-    try {
-      new ConfigLoader().load(p.config());
-    } catch (ConfigException e) {
-      return e.problems();
+    @Test
+    void shippedConfigLoads() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Settings s = new ConfigLoader().load(p.config());
+        BriefConfig b = s.findBrief("ai-hegemony").orElseThrow();
+        assertThat(b.sheets())
+                .containsKeys(
+                        "meta",
+                        "narrative",
+                        "patents",
+                        "applicants",
+                        "llm_timeline",
+                        "accelerators",
+                        "policies",
+                        "investments",
+                        "indicators",
+                        "references",
+                        "publications");
+        assertThat(b.sheets().get("patents").columns().get("families").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(b.layout()).hasAtLeastOneElementOfType(LayoutBlock.Chart.class);
+        assertThat(s.workbookOf(b)).isEqualTo(p.workbook().toAbsolutePath().normalize());
+        assertThat(b.schedule().zone()).isEqualTo("Asia/Seoul");
     }
-    throw new AssertionError("config loaded without problems");
-  }
 
-  private static int lineOf(Path file, String text) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(text)) {
-        return i + 1;
-      }
+    @Test
+    void unknownKeyNamesFileLineAndKnownKeys() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig(
+                "type: integer, unit: 건, min: 0, required: true, help: \"공개 특허군",
+                "type: integer, unti: 건, min: 0, required: true, help: \"공개 특허군");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("unknown-key");
+        assertThat(problem.args().get(0)).isEqualTo("unti");
+        assertThat(problem.file()).isEqualTo(p.briefConfig().toAbsolutePath().normalize());
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "unti:"));
     }
-    throw new AssertionError(text + " not in " + file);
-  }
+
+    @Test
+    void referenceToUnknownFieldIsReportedAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("expr: \"patents[US].families\"", "expr: \"patents[US].familes\"");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("unknown-field");
+        assertThat(problem.args()).startsWith("familes", "patents");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "patents[US].familes"));
+    }
+
+    @Test
+    void badTypeNameIsReported() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig(
+                "rank:         {header: [순위, rank], type: integer", "rank:         {header: [순위, rank], type: integr");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isIn("invalid", "bad-value");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "type: integr"));
+    }
+
+    @Test
+    void yamlSyntaxErrorHasALine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("title: \"글로벌 AI 패권 경쟁 : 중국 동향과 시사점\"", "title: \"글로벌 AI 패권 경쟁");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("yaml-syntax");
+        assertThat(problem.line()).isGreaterThan(0);
+    }
+
+    @Test
+    void everySemanticProblemIsReportedTogether() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("highlight: country_code=CN", "highlight: country=CN");
+        p.editConfig("zone: Asia/Seoul", "zone: Asia/Sejong");
+        p.editConfig("to: [policy-board@example.org]", "to: [policy-board]");
+        p.editConfig("kind: hbar", "kind: pie");
+        List<ConfigProblem> problems = problems(p);
+        assertThat(problems).extracting(ConfigProblem::key).contains("bad-zone", "bad-email", "bad-chart-kind");
+        assertThat(problems).allSatisfy(x -> assertThat(x.line()).isGreaterThan(0));
+    }
+
+    @Test
+    void badCronAndAddressesWithHeaderInjectionAreRejected() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 0 9 32 * ?\"");
+        p.editConfig(
+                "analysts: [ai-brief-analysts@example.org]", "analysts: [\"a@example.org\\r\\nBcc: x@evil.test\"]");
+        assertThat(problems(p)).extracting(ConfigProblem::key).containsExactlyInAnyOrder("bad-cron", "bad-email");
+    }
+
+    @Test
+    void forwardReferenceBetweenFiguresIsRejected() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("expr: \"cn_families / us_families\"", "expr: \"cn_families / world_families\"");
+        assertThat(single(p).key()).isEqualTo("unknown-name");
+    }
+
+    @Test
+    void missingConfigFolderIsAProblemNotACrash() {
+        assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems().get(0).key()).isEqualTo("dir-missing"));
+    }
+
+    private static ConfigProblem single(SampleProject p) {
+        List<ConfigProblem> problems = problems(p);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    private static List<ConfigProblem> problems(SampleProject p) {
+        try {
+            new ConfigLoader().load(p.config());
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("config loaded without problems");
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
 }

@@ -1,10 +1,5 @@
 package dev.briefpipe.deliver;
 
-import dev.briefpipe.deliver.DeliveryState;
-import dev.briefpipe.model.RunStatus;
-import dev.briefpipe.model.RunTrigger;
-import dev.briefpipe.failure.DeliveryException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +8,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
@@ -43,211 +41,238 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Delivery to a real SMTP server (GreenMail) and to a scripted one: each recipient served exactly once. */
 class DeliveryIT {
-  private static final Period PERIOD = Period.parse("2025-03");
-  @TempDir Path dir;
-  private GreenMail mail;
-  private BriefService service;
+    private static final Period PERIOD = Period.parse("2025-03");
 
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
+    @TempDir
+    Path dir;
+
+    private GreenMail mail;
+    private BriefService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
     }
-    if (mail != null) {
-      mail.stop();
+
+    @Test
+    void eachRecipientGetsTheBriefOnceWithItsPdf() throws Exception {
+        int port = freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        BriefConfig brief = open(port);
+        RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        for (String r : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, r)).as(r).hasSize(1);
+        }
+        MimeMessage m = Inboxes.of(mail, ScheduledProject.BCC).get(0);
+        assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
+        assertThat(m.getHeader("Bcc")).isNull();
+        assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
+        assertThat(m.getMessageID()).startsWith("<briefpipe.ai-hegemony.2025-03.");
+        Part pdf = attachment(m);
+        assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("KISTEP 브리프 175 글로벌 AI 패권 경쟁 : 중국 동향과 시사점.pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(5);
+        }
+        assertThat(text(m)).contains("중국 생성형 AI 특허군 수", "38,210");
+
+        RunOutcome second = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        RunOutcome third = service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
+        assertThat(second.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(third.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(service.ledger().list("ai-hegemony", PERIOD))
+                .extracting(DeliveryLedger.Entry::state)
+                .containsOnly(DeliveryState.SENT)
+                .hasSize(3);
     }
-  }
 
-  @Test
-  void eachRecipientGetsTheBriefOnceWithItsPdf() throws Exception {
-    int port = freePort();
-    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    BriefConfig brief = open(port);
-    RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-    assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    for (String r : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
-      assertThat(Inboxes.of(mail, r)).as(r).hasSize(1);
+    @Test
+    void smtpDownThenUpIsRetriedAndDeliveredOnce() throws Exception {
+        int port = freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        BriefConfig brief = open(port);
+        Thread later = new Thread(() -> {
+            sleep(1200);
+            mail.start();
+        });
+        later.start();
+        RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        later.join();
+        assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(service.ledger()
+                        .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                        .orElseThrow()
+                        .attempts())
+                .isGreaterThan(1);
     }
-    MimeMessage m = Inboxes.of(mail, ScheduledProject.BCC).get(0);
-    assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
-    assertThat(m.getHeader("Bcc")).isNull();
-    assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
-    assertThat(m.getMessageID()).startsWith("<briefpipe.ai-hegemony.2025-03.");
-    Part pdf = attachment(m);
-    assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("KISTEP 브리프 175 글로벌 AI 패권 경쟁 : 중국 동향과 시사점.pdf");
-    try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
-      assertThat(doc.getNumberOfPages()).isGreaterThan(5);
+
+    @Test
+    void aPermanentRefusalForOneRecipientLeavesTheOthersDelivered() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.CC) ? "550 5.1.1 no such user" : null)) {
+            BriefConfig brief = open(stub.port());
+            RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+            assertThat(o.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.BCC);
+            DeliveryLedger.Entry cc = service.ledger()
+                    .find("ai-hegemony", PERIOD, "brief", ScheduledProject.CC)
+                    .orElseThrow();
+            assertThat(cc.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(cc.attempts()).isEqualTo(1);
+            assertThat(cc.lastError()).contains("550");
+        }
     }
-    assertThat(text(m)).contains("중국 생성형 AI 특허군 수", "38,210");
 
-    RunOutcome second = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-    RunOutcome third = service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
-    assertThat(second.status()).isEqualTo(RunStatus.SKIPPED);
-    assertThat(third.status()).isEqualTo(RunStatus.SKIPPED);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.ledger().list("ai-hegemony", PERIOD)).extracting(DeliveryLedger.Entry::state)
-        .containsOnly(DeliveryState.SENT).hasSize(3);
-  }
-
-  @Test
-  void smtpDownThenUpIsRetriedAndDeliveredOnce() throws Exception {
-    int port = freePort();
-    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    BriefConfig brief = open(port);
-    Thread later = new Thread(() -> {
-      sleep(1200);
-      mail.start();
-    });
-    later.start();
-    RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-    later.join();
-    assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO).orElseThrow().attempts())
-        .isGreaterThan(1);
-  }
-
-  @Test
-  void aPermanentRefusalForOneRecipientLeavesTheOthersDelivered() throws Exception {
-    try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.CC) ? "550 5.1.1 no such user" : null)) {
-      BriefConfig brief = open(stub.port());
-      RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-      assertThat(o.status()).isEqualTo(RunStatus.FAILED);
-      assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.BCC);
-      DeliveryLedger.Entry cc = service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.CC).orElseThrow();
-      assertThat(cc.state()).isEqualTo(DeliveryState.FAILED);
-      assertThat(cc.attempts()).isEqualTo(1);
-      assertThat(cc.lastError()).contains("550");
+    @Test
+    void aTemporaryRefusalIsRetriedAndDeliveredOnce() throws Exception {
+        try (SmtpStub stub =
+                new SmtpStub((r, n) -> r.equals(ScheduledProject.TO) && n <= 2 ? "451 4.3.0 try later" : null)) {
+            BriefConfig brief = open(stub.port());
+            RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+            assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
+            assertThat(stub.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+            assertThat(service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .orElseThrow()
+                            .attempts())
+                    .isEqualTo(3);
+        }
     }
-  }
 
-  @Test
-  void aTemporaryRefusalIsRetriedAndDeliveredOnce() throws Exception {
-    try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.TO) && n <= 2 ? "451 4.3.0 try later" : null)) {
-      BriefConfig brief = open(stub.port());
-      RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-      assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
-      assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
-      assertThat(service.ledger().find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO).orElseThrow().attempts())
-          .isEqualTo(3);
+    @Test
+    void aCrashBetweenAcceptanceAndLedgerIsReportedNotResent() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Settings settings = new ConfigLoader().load(p.config());
+            service = BriefService.open(settings, ProgressListener.NONE);
+            // As if the process died after the server accepted the message for TO but before the ledger said so.
+            DeliveryLedger ledger = service.ledger();
+            assertThat(ledger.claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false))
+                    .isTrue();
+            Deliverer.Outcome o =
+                    service.send(settings.findBrief("ai-hegemony").orElseThrow(), PERIOD, settings.outputDir(), false);
+            assertThat(o.unknown()).containsExactly(ScheduledProject.TO);
+            assertThat(o.sent()).containsExactlyInAnyOrder(ScheduledProject.CC, ScheduledProject.BCC);
+            assertThat(stub.delivered()).doesNotContain(ScheduledProject.TO);
+            service.close();
+            service = null;
+
+            Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(again.code()).isEqualTo(3);
+            assertThat(again.err()).contains(ScheduledProject.TO, "--resend");
+            Cli.Result resend = Cli.run(p, "send", "--period", "2025-03", "--resend");
+            assertThat(resend.code()).as(resend.err()).isZero();
+            assertThat(stub.delivered()).filteredOn(ScheduledProject.TO::equals).hasSize(1);
+        }
     }
-  }
 
-  @Test
-  void aCrashBetweenAcceptanceAndLedgerIsReportedNotResent() throws Exception {
-    try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
-      SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
-      assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
-      Settings settings = new ConfigLoader().load(p.config());
-      service = BriefService.open(settings, ProgressListener.NONE);
-      // As if the process died after the server accepted the message for TO but before the ledger said so.
-      DeliveryLedger ledger = service.ledger();
-      assertThat(ledger.claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false)).isTrue();
-      Deliverer.Outcome o = service.send(settings.findBrief("ai-hegemony").orElseThrow(), PERIOD, settings.outputDir(), false);
-      assertThat(o.unknown()).containsExactly(ScheduledProject.TO);
-      assertThat(o.sent()).containsExactlyInAnyOrder(ScheduledProject.CC, ScheduledProject.BCC);
-      assertThat(stub.delivered()).doesNotContain(ScheduledProject.TO);
-      service.close();
-      service = null;
-
-      Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
-      assertThat(again.code()).isEqualTo(3);
-      assertThat(again.err()).contains(ScheduledProject.TO, "--resend");
-      Cli.Result resend = Cli.run(p, "send", "--period", "2025-03", "--resend");
-      assertThat(resend.code()).as(resend.err()).isZero();
-      assertThat(stub.delivered()).filteredOn(ScheduledProject.TO::equals).hasSize(1);
+    @Test
+    void invalidDataReachesTheAnalystsOnly() throws Exception {
+        int port = freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
+        RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
+        assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
+        assertThat(text(m)).contains("특허_발명자국가!D3");
+        List<String> names = new ArrayList<>();
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 1; i < mp.getCount(); i++) {
+            names.add(MimeUtility.decodeText(mp.getBodyPart(i).getFileName()));
+        }
+        assertThat(names).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
+        assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
+        // The same unchanged workbook does not mail the analysts again.
+        service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
+        assertThat(mail.getReceivedMessages()).hasSize(1);
     }
-  }
 
-  @Test
-  void invalidDataReachesTheAnalystsOnly() throws Exception {
-    int port = freePort();
-    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
-    p.setCell("특허_발명자국가", "D3", "모름");
-    Settings settings = new ConfigLoader().load(p.config());
-    service = BriefService.open(settings, ProgressListener.NONE);
-    BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
-    RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-    assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
-    assertThat(mail.getReceivedMessages()).hasSize(1);
-    MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
-    assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
-    assertThat(text(m)).contains("특허_발명자국가!D3");
-    List<String> names = new ArrayList<>();
-    Multipart mp = (Multipart) m.getContent();
-    for (int i = 1; i < mp.getCount(); i++) {
-      names.add(MimeUtility.decodeText(mp.getBodyPart(i).getFileName()));
+    @Test
+    void withoutSmtpTheMessagesGoToTheOutbox() throws Exception {
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), 0, "0 0 9 1W * ?");
+        assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+        Cli.Result r = Cli.run(p, "send", "--period", "2025-03");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path outbox = p.root().resolve("output/ai-hegemony/2025-03/outbox");
+        assertThat(outbox.resolve(ScheduledProject.TO + ".eml")).isRegularFile();
+        try (var in = java.nio.file.Files.newInputStream(outbox.resolve(ScheduledProject.BCC + ".eml"))) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(m.getHeader("Bcc")).isNull();
+            assertThat(MimeUtility.decodeText(attachment(m).getFileName()))
+                    .startsWith("KISTEP 브리프 175")
+                    .endsWith(".pdf");
+        }
+        assertThat(Cli.run(p, "send", "--period", "2025-03").out()).contains("0건", "건너뜀 3건");
     }
-    assertThat(names).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
-    assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
-    // The same unchanged workbook does not mail the analysts again.
-    service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
-    assertThat(mail.getReceivedMessages()).hasSize(1);
-  }
 
-  @Test
-  void withoutSmtpTheMessagesGoToTheOutbox() throws Exception {
-    SampleProject p = ScheduledProject.create(dir.resolve("p"), 0, "0 0 9 1W * ?");
-    assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
-    Cli.Result r = Cli.run(p, "send", "--period", "2025-03");
-    assertThat(r.code()).as(r.err()).isZero();
-    Path outbox = p.root().resolve("output/ai-hegemony/2025-03/outbox");
-    assertThat(outbox.resolve(ScheduledProject.TO + ".eml")).isRegularFile();
-    try (var in = java.nio.file.Files.newInputStream(outbox.resolve(ScheduledProject.BCC + ".eml"))) {
-      MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
-      assertThat(m.getHeader("Bcc")).isNull();
-      assertThat(MimeUtility.decodeText(attachment(m).getFileName())).startsWith("KISTEP 브리프 175").endsWith(".pdf");
+    @Test
+    void aHeaderWithALineBreakIsRefusedBeforeSending() {
+        Letter bad = new Letter(
+                "a@b.test",
+                List.of("c@d.test"),
+                List.of(),
+                "제목\r\nBcc: evil@x.test",
+                "t",
+                "<p>t</p>",
+                List.of(),
+                "<id@x>");
+        assertThatThrownBy(() -> MimeFactory.build(Session.getInstance(new Properties()), bad))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
     }
-    assertThat(Cli.run(p, "send", "--period", "2025-03").out()).contains("0건", "건너뜀 3건");
-  }
 
-  @Test
-  void aHeaderWithALineBreakIsRefusedBeforeSending() {
-    Letter bad = new Letter("a@b.test", List.of("c@d.test"), List.of(), "제목\r\nBcc: evil@x.test", "t", "<p>t</p>",
-        List.of(), "<id@x>");
-    assertThatThrownBy(() -> MimeFactory.build(Session.getInstance(new Properties()), bad))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
-  }
-
-  private BriefConfig open(int port) throws IOException {
-    SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
-    Settings settings = new ConfigLoader().load(p.config());
-    service = BriefService.open(settings, ProgressListener.NONE);
-    return settings.findBrief("ai-hegemony").orElseThrow();
-  }
-
-  static Part attachment(MimeMessage m) throws Exception {
-    Multipart mp = (Multipart) m.getContent();
-    for (int i = 0; i < mp.getCount(); i++) {
-      BodyPart b = mp.getBodyPart(i);
-      if (Part.ATTACHMENT.equalsIgnoreCase(b.getDisposition())) {
-        return b;
-      }
+    private BriefConfig open(int port) throws IOException {
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        return settings.findBrief("ai-hegemony").orElseThrow();
     }
-    throw new AssertionError("no attachment");
-  }
 
-  static String text(MimeMessage m) throws Exception {
-    Multipart mixed = (Multipart) m.getContent();
-    Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-    return (String) alternative.getBodyPart(0).getContent();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    static Part attachment(MimeMessage m) throws Exception {
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart b = mp.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(b.getDisposition())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no attachment");
     }
-  }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    static String text(MimeMessage m) throws Exception {
+        Multipart mixed = (Multipart) m.getContent();
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        return (String) alternative.getBodyPart(0).getContent();
     }
-  }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -9,44 +9,45 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
-  private static Set<String> keys(String lang) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = MessagesTest.class.getResourceAsStream("messages_" + lang + ".properties")) {
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return p.stringPropertyNames();
-  }
-
-  @Test
-  void bothLanguagesHaveTheSameKeys() throws IOException {
-    assertThat(keys("ko")).containsExactlyInAnyOrderElementsOf(keys("en"));
-  }
-
-  @Test
-  void everyExpressionReasonThrownHasItsWords() throws IOException {
-    java.util.regex.Pattern thrown = java.util.regex.Pattern.compile(
-        "new (?:ExprException\\([^,]+|MissingInputException\\([^,]+), \"([a-z-]+)\"");
-    Set<String> used = new java.util.TreeSet<>();
-    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        java.util.regex.Matcher m = thrown.matcher(java.nio.file.Files.readString(f));
-        while (m.find()) {
-          used.add("expr." + m.group(1));
+    private static Set<String> keys(String lang) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("messages_" + lang + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
-      }
+        return p.stringPropertyNames();
     }
-    assertThat(used).hasSizeGreaterThan(20);
-    assertThat(keys("ko")).containsAll(used);
-    assertThat(keys("en")).containsAll(used);
-  }
 
-  @Test
-  void aPhraseAmongTheArgumentsIsToldInTheSameLanguage() {
-    Phrase reason = Phrase.of("expr.no-row", "JP", "patents");
-    Phrase outer = Phrase.of("expr.with-reason", "총계 검사", reason);
-    assertThat(Messages.of(Messages.Lang.KO).get(outer)).isEqualTo("총계 검사 (patents에 키 'JP'인 행이 없습니다)");
-    assertThat(Messages.of(Messages.Lang.EN).get(outer)).isEqualTo("총계 검사 (no row with key 'JP' in patents)");
-    assertThat(outer).hasToString("총계 검사 (no row with key 'JP' in patents)");
-    assertThat(Phrase.of("expr.unknown-name", (Object) null)).hasToString("unknown name ''");
-  }
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        assertThat(keys("ko")).containsExactlyInAnyOrderElementsOf(keys("en"));
+    }
+
+    @Test
+    void everyExpressionReasonThrownHasItsWords() throws IOException {
+        java.util.regex.Pattern thrown = java.util.regex.Pattern.compile(
+                "new (?:ExprException\\([^,]+|MissingInputException\\([^,]+), \"([a-z-]+)\"");
+        Set<String> used = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = thrown.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    used.add("expr." + m.group(1));
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(20);
+        assertThat(keys("ko")).containsAll(used);
+        assertThat(keys("en")).containsAll(used);
+    }
+
+    @Test
+    void aPhraseAmongTheArgumentsIsToldInTheSameLanguage() {
+        Phrase reason = Phrase.of("expr.no-row", "JP", "patents");
+        Phrase outer = Phrase.of("expr.with-reason", "총계 검사", reason);
+        assertThat(Messages.of(Messages.Lang.KO).get(outer)).isEqualTo("총계 검사 (patents에 키 'JP'인 행이 없습니다)");
+        assertThat(Messages.of(Messages.Lang.EN).get(outer)).isEqualTo("총계 검사 (no row with key 'JP' in patents)");
+        assertThat(outer).hasToString("총계 검사 (no row with key 'JP' in patents)");
+        assertThat(Phrase.of("expr.unknown-name", (Object) null)).hasToString("unknown name ''");
+    }
 }

@@ -1,10 +1,9 @@
 package dev.briefpipe.load;
 
-import dev.briefpipe.failure.WorkbookReadException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
@@ -26,76 +25,80 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The formats that are read (.xlsx, .xlsm with macros ignored, .xls), and what opening promises. */
 class WorkbooksTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void readsBiff8Xls() throws IOException {
-    assertSample(write(new HSSFWorkbook(), dir.resolve("old.xls")));
-  }
-
-  @Test
-  void readsMacroEnabledXlsmWithoutRunningAnything() throws IOException {
-    assertSample(write(new XSSFWorkbook(XSSFWorkbookType.XLSM), dir.resolve("macros.xlsm")));
-  }
-
-  @Test
-  void readsXlsx() throws IOException {
-    assertSample(write(new XSSFWorkbook(), dir.resolve("new.xlsx")));
-  }
-
-  @Test
-  void aMissingFileIsNamed() {
-    assertThatThrownBy(() -> Validation.open(dir.resolve("none.xlsx")))
-        .isInstanceOfSatisfying(WorkbookReadException.class, e -> assertThat(e.reason()).isEqualTo("not-found"));
-  }
-
-  @Test
-  void theHashIsOfTheFileAsOpened() throws Exception {
-    SampleProject p = SampleProject.copyInto(dir.resolve("h"));
-    String expected = FileHashes.sha256(p.workbook());
-    try (RawWorkbook wb = Validation.open(p.workbook())) {
-      Files.write(p.workbook(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-      assertThat(wb.sha256()).isEqualTo(expected);
+    @Test
+    void readsBiff8Xls() throws IOException {
+        assertSample(write(new HSSFWorkbook(), dir.resolve("old.xls")));
     }
-  }
 
-  @Test
-  void whatTheCallerThrowsReachesItAsItWasThrown() throws Exception {
-    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
-    IllegalStateException boom = new IllegalStateException("row 3 is wrong");
-    List<Integer> taken = new ArrayList<>();
-    try (RawWorkbook wb = Validation.open(p.workbook())) {
-      assertThatThrownBy(() -> wb.findSheet("특허_발명자국가").orElseThrow().forEachRow(raw -> {
-        if (raw.index() == 3) {
-          throw boom;
+    @Test
+    void readsMacroEnabledXlsmWithoutRunningAnything() throws IOException {
+        assertSample(write(new XSSFWorkbook(XSSFWorkbookType.XLSM), dir.resolve("macros.xlsm")));
+    }
+
+    @Test
+    void readsXlsx() throws IOException {
+        assertSample(write(new XSSFWorkbook(), dir.resolve("new.xlsx")));
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThatThrownBy(() -> Validation.open(dir.resolve("none.xlsx")))
+                .isInstanceOfSatisfying(
+                        WorkbookReadException.class, e -> assertThat(e.reason()).isEqualTo("not-found"));
+    }
+
+    @Test
+    void theHashIsOfTheFileAsOpened() throws Exception {
+        SampleProject p = SampleProject.copyInto(dir.resolve("h"));
+        String expected = FileHashes.sha256(p.workbook());
+        try (RawWorkbook wb = Validation.open(p.workbook())) {
+            Files.write(p.workbook(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+            assertThat(wb.sha256()).isEqualTo(expected);
         }
-        taken.add(raw.index());
-      })).isSameAs(boom);
     }
-    assertThat(taken).isNotEmpty().allMatch(i -> i < 3);
-  }
 
-  private static Path write(Workbook wb, Path file) throws IOException {
-    try (wb; OutputStream out = Files.newOutputStream(file)) {
-      var sheet = wb.createSheet("특허");
-      sheet.createRow(0).createCell(0).setCellValue("국가");
-      sheet.getRow(0).createCell(1).setCellValue("건수");
-      sheet.createRow(1).createCell(0).setCellValue("중국");
-      sheet.getRow(1).createCell(1).setCellValue(38210);
-      wb.write(out);
+    @Test
+    void whatTheCallerThrowsReachesItAsItWasThrown() throws Exception {
+        SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+        IllegalStateException boom = new IllegalStateException("row 3 is wrong");
+        List<Integer> taken = new ArrayList<>();
+        try (RawWorkbook wb = Validation.open(p.workbook())) {
+            assertThatThrownBy(() -> wb.findSheet("특허_발명자국가").orElseThrow().forEachRow(raw -> {
+                        if (raw.index() == 3) {
+                            throw boom;
+                        }
+                        taken.add(raw.index());
+                    }))
+                    .isSameAs(boom);
+        }
+        assertThat(taken).isNotEmpty().allMatch(i -> i < 3);
     }
-    return file;
-  }
 
-  private static void assertSample(Path file) {
-    List<RawSheet.RawRow> rows = new ArrayList<>();
-    try (RawWorkbook raw = Validation.open(file)) {
-      raw.findSheet("특허").orElseThrow().forEachRow(rows::add);
+    private static Path write(Workbook wb, Path file) throws IOException {
+        try (wb;
+                OutputStream out = Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("특허");
+            sheet.createRow(0).createCell(0).setCellValue("국가");
+            sheet.getRow(0).createCell(1).setCellValue("건수");
+            sheet.createRow(1).createCell(0).setCellValue("중국");
+            sheet.getRow(1).createCell(1).setCellValue(38210);
+            wb.write(out);
+        }
+        return file;
     }
-    RawCell name = rows.get(1).cells().get(0);
-    RawCell count = rows.get(1).cells().get(1);
-    assertThat(name.text()).isEqualTo("중국");
-    assertThat(count.kind()).isEqualTo(RawCell.Kind.NUMBER);
-    assertThat(count.number()).isEqualTo(38210);
-  }
+
+    private static void assertSample(Path file) {
+        List<RawSheet.RawRow> rows = new ArrayList<>();
+        try (RawWorkbook raw = Validation.open(file)) {
+            raw.findSheet("특허").orElseThrow().forEachRow(rows::add);
+        }
+        RawCell name = rows.get(1).cells().get(0);
+        RawCell count = rows.get(1).cells().get(1);
+        assertThat(name.text()).isEqualTo("중국");
+        assertThat(count.kind()).isEqualTo(RawCell.Kind.NUMBER);
+        assertThat(count.number()).isEqualTo(38210);
+    }
 }

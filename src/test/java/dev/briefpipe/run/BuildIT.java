@@ -1,7 +1,5 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.publish.Manifest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,15 +7,16 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.csv.CsvValues;
+import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.SheetSnapshot;
-import dev.briefpipe.publish.SafeWorkbookWriter;
-import dev.briefpipe.failure.WorkbookBusyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -52,290 +51,353 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The sample brief built end to end, and what a reader, a spreadsheet and an analyst find in it. */
 class BuildIT {
-  private static final Period PERIOD = Period.parse("2025-03");
-  @TempDir Path dir;
-  private SampleProject project;
-  private Settings settings;
-  private BriefConfig brief;
-  private BriefPipeline pipeline;
+    private static final Period PERIOD = Period.parse("2025-03");
 
-  @BeforeEach
-  void setUp() throws IOException {
-    project = SampleProject.copyInto(dir.resolve("project"));
-    settings = new ConfigLoader().load(project.config());
-    brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
-    pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
-  }
+    @TempDir
+    Path dir;
 
-  @Test
-  void pdfHasEmbeddedSubsetFontsExtractableKoreanBookmarksAndPageNumbers() throws IOException {
-    Built built = build(null);
-    try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
-      PDRectangle a4 = pdf.getPage(0).getMediaBox();
-      assertThat(a4.getWidth()).isEqualTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
-      assertThat(pdf.getNumberOfPages()).isBetween(6, 12);
-      List<String> fonts = new ArrayList<>();
-      for (PDPage page : pdf.getPages()) {
-        PDResources res = page.getResources();
-        for (var name : res.getFontNames()) {
-          PDFont f = res.getFont(name);
-          fonts.add(f.getName());
-          assertThat(f).isInstanceOf(PDType0Font.class);
-          assertThat(f.isEmbedded()).as(f.getName()).isTrue();
-          assertThat(f.getName()).as("subset prefix").matches("[A-Z]{6}\\+.*");
-        }
-      }
-      assertThat(fonts).anyMatch(n -> n.contains("NanumGothic"));
+    private SampleProject project;
+    private Settings settings;
+    private BriefConfig brief;
+    private BriefPipeline pipeline;
 
-      String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("딥시크", "38,210", "글로벌 AI 패권 경쟁", "[그림 3]", "〈표 1〉", "참고문헌");
-      assertThat(text).contains("1 / " + pdf.getNumberOfPages(), pdf.getNumberOfPages() + " / " + pdf.getNumberOfPages());
-      assertThat(text).doesNotContain("\uFFFD");
-
-      List<String> sections = new ArrayList<>();
-      List<String> children = new ArrayList<>();
-      for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
-        sections.add(item.getTitle());
-        item.children().forEach(c -> children.add(c.getTitle()));
-      }
-      assertThat(sections).containsExactly("1. 개요", "2. 중국의 AI 기술 자립 동향", "3. AI 정책 변화와 추진 전략",
-          "4. 정책적 시사점 및 대응 과제");
-      assertThat(children).containsExactly("[그림 1] 생성형 AI 특허 출원 현황", "[그림 2] 생성형 AI 특허 다출원 기업('14~'23)",
-          "[그림 3] 미국과 중국의 주요 거대언어모델 타임라인", "〈표 1〉 중국 대표적 AI 정책(2017~)");
-      assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("KISTEP 혁신정책 175");
-      assertThat(pdf.getDocumentInformation().getCreationDate().toInstant().toString()).isEqualTo("2025-02-28T15:00:00Z");
-
-      assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
-      assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("서행아, 주경원");
-      assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ko-KR");
+    @BeforeEach
+    void setUp() throws IOException {
+        project = SampleProject.copyInto(dir.resolve("project"));
+        settings = new ConfigLoader().load(project.config());
+        brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
     }
-  }
 
-  @Test
-  void everyNarrativeBulletAppearsInOrder() throws IOException {
-    Built built = build(null);
-    String text;
-    try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
-      text = squash(new PDFTextStripper().getText(pdf));
-    }
-    Table narrative = built.checked().data().table("narrative");
-    assertThat(narrative.rows()).hasSizeGreaterThan(80);
-    int at = 0;
-    for (Row r : narrative.rows()) {
-      String bullet = squash(r.text("text"));
-      int found = text.indexOf(bullet, at);
-      assertThat(found).as("bullet %s (%s) after offset %d", r.get("seq"), r.text("text"), at).isGreaterThanOrEqualTo(0);
-      at = found + bullet.length();
-    }
-  }
-
-  @Test
-  void noBulletEndsOnALineHoldingOnlyAShortWord() throws IOException {
-    Built built = build(null);
-    List<String> lines;
-    try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
-      lines = Stream.of(new PDFTextStripper().getText(pdf).split("\\R")).map(String::strip).toList();
-    }
-    int checked = 0;
-    for (Row r : built.checked().data().table("narrative").rows()) {
-      String[] words = r.text("text").trim().split(" ");
-      String last = words[words.length - 1];
-      if (words.length > 1 && last.length() <= 4) {
-        checked++;
-        assertThat(lines).as("bullet %s ends alone on a line: %s", r.get("seq"), last).doesNotContain(last);
-      }
-    }
-    assertThat(checked).isGreaterThan(20);
-  }
-
-  @Test
-  void csvExtractsRoundTripToTheSheets() throws IOException {
-    Built built = build(null);
-    // Every field of every sheet, as read: the build itself keeps only those its brief uses.
-    for (Table t : dev.briefpipe.testing.Validation.validate(project.workbook(), brief).dataset().tables()) {
-      Path csv = built.dir().resolve("csv").resolve(t.id() + ".csv");
-      byte[] bytes = Files.readAllBytes(csv);
-      assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-      String content = new String(bytes, StandardCharsets.UTF_8);
-      assertThat(content.split("\n", -1)).allSatisfy(line -> assertThat(line.isEmpty() || line.endsWith("\r")).isTrue());
-      List<String> fields = t.fields().stream().filter(f -> t.columnOf(f).orElse(-1) >= 0).toList();
-      try (InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(csv)).get();
-          Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
-          CSVParser parser = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        List<CSVRecord> records = parser.getRecords();
-        assertThat(records).hasSize(t.rows().size());
-        assertThat(parser.getHeaderNames()).hasSize(fields.size());
-        for (int i = 0; i < records.size(); i++) {
-          for (int c = 0; c < fields.size(); c++) {
-            assertThat(CsvValues.restore(records.get(i).get(c))).as("%s row %d %s", t.id(), i, fields.get(c))
-                .isEqualTo(CsvValues.text(t.rows().get(i).get(fields.get(c))));
-          }
-        }
-      }
-    }
-  }
-
-  @Test
-  void theDataPackageDescribesEveryExtractAndTheFilesConformToIt() throws IOException {
-    Built built = build(null);
-    Path csvDir = built.dir().resolve("csv");
-    var pkg = Manifest.JSON.readTree(csvDir.resolve("datapackage.json").toFile());
-    assertThat(pkg.get("profile").asText()).isEqualTo("tabular-data-package");
-    List<String> paths = new ArrayList<>();
-    for (var res : pkg.get("resources")) {
-      paths.add(res.get("path").asText());
-      var dialect = res.get("dialect");
-      char delimiter = dialect.get("delimiter").asText().charAt(0);
-      CSVFormat f = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get();
-      Path file = csvDir.resolve(res.get("path").asText());
-      try (InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-          Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
-          CSVParser parser = f.parse(reader)) {
-        List<String> names = new ArrayList<>();
-        res.get("schema").get("fields").forEach(x -> names.add(x.get("name").asText()));
-        assertThat(parser.getHeaderNames()).as(file.toString()).isEqualTo(names);
-        for (CSVRecord rec : parser) {
-          for (var field : res.get("schema").get("fields")) {
-            String v = rec.get(field.get("name").asText());
-            if (v.isEmpty()) {
-              assertThat(field.path("constraints").path("required").asBoolean()).as(field + " in " + file).isFalse();
-              continue;
+    @Test
+    void pdfHasEmbeddedSubsetFontsExtractableKoreanBookmarksAndPageNumbers() throws IOException {
+        Built built = build(null);
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            PDRectangle a4 = pdf.getPage(0).getMediaBox();
+            assertThat(a4.getWidth()).isEqualTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
+            assertThat(pdf.getNumberOfPages()).isBetween(6, 12);
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                PDResources res = page.getResources();
+                for (var name : res.getFontNames()) {
+                    PDFont f = res.getFont(name);
+                    fonts.add(f.getName());
+                    assertThat(f).isInstanceOf(PDType0Font.class);
+                    assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+                    assertThat(f.getName()).as("subset prefix").matches("[A-Z]{6}\\+.*");
+                }
             }
-            switch (field.get("type").asText()) {
-              case "integer" -> Long.parseLong(v);
-              case "number" -> new java.math.BigDecimal(v);
-              case "date" -> java.time.LocalDate.parse(v);
-              case "yearmonth" -> java.time.YearMonth.parse(v);
-              case "year" -> assertThat(v).matches("\\d{4}");
-              default -> assertThat(field.get("type").asText()).isEqualTo("string");
+            assertThat(fonts).anyMatch(n -> n.contains("NanumGothic"));
+
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("딥시크", "38,210", "글로벌 AI 패권 경쟁", "[그림 3]", "〈표 1〉", "참고문헌");
+            assertThat(text)
+                    .contains("1 / " + pdf.getNumberOfPages(), pdf.getNumberOfPages() + " / " + pdf.getNumberOfPages());
+            assertThat(text).doesNotContain("\uFFFD");
+
+            List<String> sections = new ArrayList<>();
+            List<String> children = new ArrayList<>();
+            for (PDOutlineItem item :
+                    pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                sections.add(item.getTitle());
+                item.children().forEach(c -> children.add(c.getTitle()));
             }
-            if (field.path("constraints").has("enum")) {
-              List<String> allowed = new ArrayList<>();
-              field.get("constraints").get("enum").forEach(x -> allowed.add(x.asText()));
-              assertThat(allowed).as(field.get("name").asText()).contains(v);
-            }
-          }
+            assertThat(sections)
+                    .containsExactly("1. 개요", "2. 중국의 AI 기술 자립 동향", "3. AI 정책 변화와 추진 전략", "4. 정책적 시사점 및 대응 과제");
+            assertThat(children)
+                    .containsExactly(
+                            "[그림 1] 생성형 AI 특허 출원 현황",
+                            "[그림 2] 생성형 AI 특허 다출원 기업('14~'23)",
+                            "[그림 3] 미국과 중국의 주요 거대언어모델 타임라인",
+                            "〈표 1〉 중국 대표적 AI 정책(2017~)");
+            assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("KISTEP 혁신정책 175");
+            assertThat(pdf.getDocumentInformation()
+                            .getCreationDate()
+                            .toInstant()
+                            .toString())
+                    .isEqualTo("2025-02-28T15:00:00Z");
+
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
+            assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("서행아, 주경원");
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ko-KR");
         }
-      }
     }
-    assertThat(paths).contains("patents.csv", "genai-patent-families-by-country.csv", "llm-timeline-china.tsv");
-  }
 
-  @Test
-  void manifestListsInputsAndOutputsWithHashes() throws IOException {
-    Built built = build(null);
-    var m = Manifest.JSON.readTree(built.dir().resolve("manifest.json").toFile());
-    assertThat(m.get("brief").asText()).isEqualTo("ai-hegemony");
-    assertThat(m.get("validation").get("valid").asBoolean()).isTrue();
-    assertThat(m.get("inputs").get(0).get("sha256").asText()).isEqualTo(FileHashes.sha256(project.workbook()));
-    for (var o : m.get("outputs")) {
-      Path file = built.dir().resolve(o.get("path").asText());
-      assertThat(FileHashes.sha256(file)).as(o.get("path").asText()).isEqualTo(o.get("sha256").asText());
-      assertThat(Files.size(file)).isEqualTo(o.get("size").asLong());
+    @Test
+    void everyNarrativeBulletAppearsInOrder() throws IOException {
+        Built built = build(null);
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            text = squash(new PDFTextStripper().getText(pdf));
+        }
+        Table narrative = built.checked().data().table("narrative");
+        assertThat(narrative.rows()).hasSizeGreaterThan(80);
+        int at = 0;
+        for (Row r : narrative.rows()) {
+            String bullet = squash(r.text("text"));
+            int found = text.indexOf(bullet, at);
+            assertThat(found)
+                    .as("bullet %s (%s) after offset %d", r.get("seq"), r.text("text"), at)
+                    .isGreaterThanOrEqualTo(0);
+            at = found + bullet.length();
+        }
     }
-    assertThat(m.get("outputs")).anySatisfy(o -> assertThat(o.get("kind").asText()).isEqualTo("pdf"));
-    assertThat(m.get("durationsMs").get("pdf").asLong()).isGreaterThanOrEqualTo(0);
-  }
 
-  @Test
-  void copyModeLeavesTheWorkbookAloneAndWritesALiveSummaryIntoTheOutput() throws IOException {
-    String before = FileHashes.sha256(project.workbook());
-    Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
-    Built built = build(BriefPipeline.SummaryMode.COPY);
-    assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
-    Path copy = built.dir().resolve("ai-hegemony.xlsx");
-    assertThat(SheetSnapshot.of(copy, "요약")).isEqualTo(sheetsBefore);
-    assertSummary(copy, built.checked().figures());
-  }
-
-  @Test
-  void inPlaceRefreshKeepsEveryOtherSheetAndABackup() throws IOException {
-    byte[] original = Files.readAllBytes(project.workbook());
-    Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
-    Built built = build(BriefPipeline.SummaryMode.IN_PLACE);
-    assertThat(built.summaryBackup()).isPresent();
-    assertThat(Files.readAllBytes(built.summaryBackup().get())).isEqualTo(original);
-    assertThat(SheetSnapshot.of(project.workbook(), "요약")).isEqualTo(sheetsBefore);
-    assertSummary(project.workbook(), built.checked().figures());
-
-    Map<String, String> summaryOnce = summaryWithoutTimestamp(project.workbook());
-    project.setCell("특허_발명자국가", "D3", 6277);
-    Built again = build(BriefPipeline.SummaryMode.IN_PLACE);
-    assertThat(again.summaryBackup()).isPresent().get().isNotEqualTo(built.summaryBackup().get());
-    assertThat(summaryWithoutTimestamp(project.workbook())).isNotEqualTo(summaryOnce);
-  }
-
-  @Test
-  void inPlaceRefreshIsRefusedWhileTheWorkbookIsOpenAndNothingIsPublished() throws IOException {
-    Path lock = project.workbook().resolveSibling("~$ai-hegemony.xlsx");
-    Files.writeString(lock, "owner");
-    String before = FileHashes.sha256(project.workbook());
-    assertThatThrownBy(() -> build(BriefPipeline.SummaryMode.IN_PLACE))
-        .isInstanceOfSatisfying(WorkbookBusyException.class, e -> {
-          assertThat(e.reason()).isEqualTo("locked");
-          assertThat(e.lockFile()).isEqualTo(lock);
-        });
-    assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
-    assertThat(dir.resolve("out").resolve("ai-hegemony")).satisfiesAnyOf(
-        p -> assertThat(p).doesNotExist(),
-        p -> assertThat(Files.list(p).filter(x -> !x.getFileName().toString().startsWith("."))).isEmpty());
-  }
-
-  @Test
-  void workbookChangedAfterReadingIsNotOverwritten() throws IOException {
-    SafeWorkbookWriter safe = new SafeWorkbookWriter(3);
-    String read = FileHashes.sha256(project.workbook());
-    SampleProject.edit(project.workbook(), "지표", "C2", 54001);
-    assertThatThrownBy(() -> safe.replace(project.workbook(), read, new byte[] {1, 2, 3}))
-        .isInstanceOfSatisfying(WorkbookBusyException.class, e -> assertThat(e.reason()).isEqualTo("changed"));
-    assertThat(Files.size(project.workbook())).isGreaterThan(3);
-  }
-
-  @Test
-  void rebuildingAPeriodReplacesItWhole() throws IOException {
-    Built first = build(null);
-    Path stray = first.dir().resolve("stray.txt");
-    Files.writeString(stray, "left from before");
-    Built second = build(null);
-    assertThat(second.dir()).isEqualTo(first.dir());
-    assertThat(stray).doesNotExist();
-    assertThat(Files.list(second.dir().getParent()).map(p -> p.getFileName().toString())).containsExactly("2025-03");
-  }
-
-  private void assertSummary(Path workbook, Map<String, KeyFigure> figures) throws IOException {
-    try (InputStream in = Files.newInputStream(workbook); Workbook wb = new XSSFWorkbook(in)) {
-      Sheet s = wb.getSheet("요약");
-      assertThat(s).isNotNull();
-      int r = 4;
-      for (KeyFigure f : figures.values()) {
-        Cell value = s.getRow(r++).getCell(1);
-        assertThat(value.getCellType()).as(f.id()).isEqualTo(CellType.FORMULA);
-        assertThat(value.getNumericCellValue()).as(f.id() + " = " + value.getCellFormula())
-            .isCloseTo(f.value().doubleValue(), org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, f.value().abs().doubleValue())));
-      }
-      assertThat(figures.get("cn_us_ratio").value().doubleValue()).isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
+    @Test
+    void noBulletEndsOnALineHoldingOnlyAShortWord() throws IOException {
+        Built built = build(null);
+        List<String> lines;
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            lines = Stream.of(new PDFTextStripper().getText(pdf).split("\\R"))
+                    .map(String::strip)
+                    .toList();
+        }
+        int checked = 0;
+        for (Row r : built.checked().data().table("narrative").rows()) {
+            String[] words = r.text("text").trim().split(" ");
+            String last = words[words.length - 1];
+            if (words.length > 1 && last.length() <= 4) {
+                checked++;
+                assertThat(lines)
+                        .as("bullet %s ends alone on a line: %s", r.get("seq"), last)
+                        .doesNotContain(last);
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
     }
-  }
 
-  /** The summary sheet as a snapshot, without the refresh-time cell (A2). */
-  private static Map<String, String> summaryWithoutTimestamp(Path workbook) throws IOException {
-    Map<String, String> all = new java.util.HashMap<>();
-    SheetSnapshot.of(workbook, "").get("요약").forEach(all::put);
-    all.remove("A2");
-    return all;
-  }
-
-  private static String text(Path pdf) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      return new PDFTextStripper().getText(doc);
+    @Test
+    void csvExtractsRoundTripToTheSheets() throws IOException {
+        Built built = build(null);
+        // Every field of every sheet, as read: the build itself keeps only those its brief uses.
+        for (Table t : dev.briefpipe.testing.Validation.validate(project.workbook(), brief)
+                .dataset()
+                .tables()) {
+            Path csv = built.dir().resolve("csv").resolve(t.id() + ".csv");
+            byte[] bytes = Files.readAllBytes(csv);
+            assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+            String content = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(content.split("\n", -1))
+                    .allSatisfy(line ->
+                            assertThat(line.isEmpty() || line.endsWith("\r")).isTrue());
+            List<String> fields = t.fields().stream()
+                    .filter(f -> t.columnOf(f).orElse(-1) >= 0)
+                    .toList();
+            try (InputStream in = BOMInputStream.builder()
+                            .setInputStream(Files.newInputStream(csv))
+                            .get();
+                    Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+                    CSVParser parser = CSVFormat.EXCEL
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(reader)) {
+                List<CSVRecord> records = parser.getRecords();
+                assertThat(records).hasSize(t.rows().size());
+                assertThat(parser.getHeaderNames()).hasSize(fields.size());
+                for (int i = 0; i < records.size(); i++) {
+                    for (int c = 0; c < fields.size(); c++) {
+                        assertThat(CsvValues.restore(records.get(i).get(c)))
+                                .as("%s row %d %s", t.id(), i, fields.get(c))
+                                .isEqualTo(CsvValues.text(t.rows().get(i).get(fields.get(c))));
+                    }
+                }
+            }
+        }
     }
-  }
 
-  private Built build(BriefPipeline.SummaryMode mode) throws IOException {
-    return pipeline.build(brief, project.workbook(), PERIOD, dir.resolve("out"), mode);
-  }
+    @Test
+    void theDataPackageDescribesEveryExtractAndTheFilesConformToIt() throws IOException {
+        Built built = build(null);
+        Path csvDir = built.dir().resolve("csv");
+        var pkg = Manifest.JSON.readTree(csvDir.resolve("datapackage.json").toFile());
+        assertThat(pkg.get("profile").asText()).isEqualTo("tabular-data-package");
+        List<String> paths = new ArrayList<>();
+        for (var res : pkg.get("resources")) {
+            paths.add(res.get("path").asText());
+            var dialect = res.get("dialect");
+            char delimiter = dialect.get("delimiter").asText().charAt(0);
+            CSVFormat f = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get();
+            Path file = csvDir.resolve(res.get("path").asText());
+            try (InputStream in = BOMInputStream.builder()
+                            .setInputStream(Files.newInputStream(file))
+                            .get();
+                    Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+                    CSVParser parser = f.parse(reader)) {
+                List<String> names = new ArrayList<>();
+                res.get("schema")
+                        .get("fields")
+                        .forEach(x -> names.add(x.get("name").asText()));
+                assertThat(parser.getHeaderNames()).as(file.toString()).isEqualTo(names);
+                for (CSVRecord rec : parser) {
+                    for (var field : res.get("schema").get("fields")) {
+                        String v = rec.get(field.get("name").asText());
+                        if (v.isEmpty()) {
+                            assertThat(field.path("constraints")
+                                            .path("required")
+                                            .asBoolean())
+                                    .as(field + " in " + file)
+                                    .isFalse();
+                            continue;
+                        }
+                        switch (field.get("type").asText()) {
+                            case "integer" -> Long.parseLong(v);
+                            case "number" -> new java.math.BigDecimal(v);
+                            case "date" -> java.time.LocalDate.parse(v);
+                            case "yearmonth" -> java.time.YearMonth.parse(v);
+                            case "year" -> assertThat(v).matches("\\d{4}");
+                            default -> assertThat(field.get("type").asText()).isEqualTo("string");
+                        }
+                        if (field.path("constraints").has("enum")) {
+                            List<String> allowed = new ArrayList<>();
+                            field.get("constraints").get("enum").forEach(x -> allowed.add(x.asText()));
+                            assertThat(allowed).as(field.get("name").asText()).contains(v);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(paths).contains("patents.csv", "genai-patent-families-by-country.csv", "llm-timeline-china.tsv");
+    }
 
-  private static String squash(String s) {
-    return s.replaceAll("\\s+", "");
-  }
+    @Test
+    void manifestListsInputsAndOutputsWithHashes() throws IOException {
+        Built built = build(null);
+        var m = Manifest.JSON.readTree(built.dir().resolve("manifest.json").toFile());
+        assertThat(m.get("brief").asText()).isEqualTo("ai-hegemony");
+        assertThat(m.get("validation").get("valid").asBoolean()).isTrue();
+        assertThat(m.get("inputs").get(0).get("sha256").asText()).isEqualTo(FileHashes.sha256(project.workbook()));
+        for (var o : m.get("outputs")) {
+            Path file = built.dir().resolve(o.get("path").asText());
+            assertThat(FileHashes.sha256(file))
+                    .as(o.get("path").asText())
+                    .isEqualTo(o.get("sha256").asText());
+            assertThat(Files.size(file)).isEqualTo(o.get("size").asLong());
+        }
+        assertThat(m.get("outputs"))
+                .anySatisfy(o -> assertThat(o.get("kind").asText()).isEqualTo("pdf"));
+        assertThat(m.get("durationsMs").get("pdf").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void copyModeLeavesTheWorkbookAloneAndWritesALiveSummaryIntoTheOutput() throws IOException {
+        String before = FileHashes.sha256(project.workbook());
+        Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
+        Built built = build(BriefPipeline.SummaryMode.COPY);
+        assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
+        Path copy = built.dir().resolve("ai-hegemony.xlsx");
+        assertThat(SheetSnapshot.of(copy, "요약")).isEqualTo(sheetsBefore);
+        assertSummary(copy, built.checked().figures());
+    }
+
+    @Test
+    void inPlaceRefreshKeepsEveryOtherSheetAndABackup() throws IOException {
+        byte[] original = Files.readAllBytes(project.workbook());
+        Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
+        Built built = build(BriefPipeline.SummaryMode.IN_PLACE);
+        assertThat(built.summaryBackup()).isPresent();
+        assertThat(Files.readAllBytes(built.summaryBackup().get())).isEqualTo(original);
+        assertThat(SheetSnapshot.of(project.workbook(), "요약")).isEqualTo(sheetsBefore);
+        assertSummary(project.workbook(), built.checked().figures());
+
+        Map<String, String> summaryOnce = summaryWithoutTimestamp(project.workbook());
+        project.setCell("특허_발명자국가", "D3", 6277);
+        Built again = build(BriefPipeline.SummaryMode.IN_PLACE);
+        assertThat(again.summaryBackup())
+                .isPresent()
+                .get()
+                .isNotEqualTo(built.summaryBackup().get());
+        assertThat(summaryWithoutTimestamp(project.workbook())).isNotEqualTo(summaryOnce);
+    }
+
+    @Test
+    void inPlaceRefreshIsRefusedWhileTheWorkbookIsOpenAndNothingIsPublished() throws IOException {
+        Path lock = project.workbook().resolveSibling("~$ai-hegemony.xlsx");
+        Files.writeString(lock, "owner");
+        String before = FileHashes.sha256(project.workbook());
+        assertThatThrownBy(() -> build(BriefPipeline.SummaryMode.IN_PLACE))
+                .isInstanceOfSatisfying(WorkbookBusyException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("locked");
+                    assertThat(e.lockFile()).isEqualTo(lock);
+                });
+        assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
+        assertThat(dir.resolve("out").resolve("ai-hegemony"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(),
+                        p -> assertThat(Files.list(p)
+                                        .filter(x -> !x.getFileName().toString().startsWith(".")))
+                                .isEmpty());
+    }
+
+    @Test
+    void workbookChangedAfterReadingIsNotOverwritten() throws IOException {
+        SafeWorkbookWriter safe = new SafeWorkbookWriter(3);
+        String read = FileHashes.sha256(project.workbook());
+        SampleProject.edit(project.workbook(), "지표", "C2", 54001);
+        assertThatThrownBy(() -> safe.replace(project.workbook(), read, new byte[] {1, 2, 3}))
+                .isInstanceOfSatisfying(
+                        WorkbookBusyException.class, e -> assertThat(e.reason()).isEqualTo("changed"));
+        assertThat(Files.size(project.workbook())).isGreaterThan(3);
+    }
+
+    @Test
+    void rebuildingAPeriodReplacesItWhole() throws IOException {
+        Built first = build(null);
+        Path stray = first.dir().resolve("stray.txt");
+        Files.writeString(stray, "left from before");
+        Built second = build(null);
+        assertThat(second.dir()).isEqualTo(first.dir());
+        assertThat(stray).doesNotExist();
+        assertThat(Files.list(second.dir().getParent()).map(p -> p.getFileName().toString()))
+                .containsExactly("2025-03");
+    }
+
+    private void assertSummary(Path workbook, Map<String, KeyFigure> figures) throws IOException {
+        try (InputStream in = Files.newInputStream(workbook);
+                Workbook wb = new XSSFWorkbook(in)) {
+            Sheet s = wb.getSheet("요약");
+            assertThat(s).isNotNull();
+            int r = 4;
+            for (KeyFigure f : figures.values()) {
+                Cell value = s.getRow(r++).getCell(1);
+                assertThat(value.getCellType()).as(f.id()).isEqualTo(CellType.FORMULA);
+                assertThat(value.getNumericCellValue())
+                        .as(f.id() + " = " + value.getCellFormula())
+                        .isCloseTo(
+                                f.value().doubleValue(),
+                                org.assertj.core.data.Offset.offset(
+                                        1e-9 * Math.max(1, f.value().abs().doubleValue())));
+            }
+            assertThat(figures.get("cn_us_ratio").value().doubleValue())
+                    .isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
+        }
+    }
+
+    /** The summary sheet as a snapshot, without the refresh-time cell (A2). */
+    private static Map<String, String> summaryWithoutTimestamp(Path workbook) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>();
+        SheetSnapshot.of(workbook, "").get("요약").forEach(all::put);
+        all.remove("A2");
+        return all;
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private Built build(BriefPipeline.SummaryMode mode) throws IOException {
+        return pipeline.build(brief, project.workbook(), PERIOD, dir.resolve("out"), mode);
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
 }

@@ -7,8 +7,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.testing.Inboxes;
 import dev.briefpipe.testing.Postgres;
 import dev.briefpipe.testing.SampleProject;
-import dev.briefpipe.testing.SmtpStub;
 import dev.briefpipe.testing.ScheduledProject;
+import dev.briefpipe.testing.SmtpStub;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -38,239 +38,276 @@ import org.junit.jupiter.api.io.TempDir;
  * and each recipient still gets exactly one message.
  */
 class ClusterIT {
-  private static final Pattern FIRE = Pattern.compile("ai-hegemony: fire of (\\S+) on (\\S+)");
-  @TempDir Path dir;
-  private Postgres pg;
-  private GreenMail mail;
-  private final List<Process> nodes = new ArrayList<>();
-  /** The nodes' logs go to the test output once: by the failover test, or after a failure. */
-  private boolean logsShown;
+    private static final Pattern FIRE = Pattern.compile("ai-hegemony: fire of (\\S+) on (\\S+)");
 
-  @BeforeEach
-  void start() throws IOException {
-    pg = Postgres.freshDatabase();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-  }
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (Process p : nodes) {
-      p.destroy();
-    }
-    for (Process p : nodes) {
-      if (!p.waitFor(20, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
-    mail.stop();
-    for (String n : List.of("a", "b")) {
-      Path log = dir.resolve(n).resolve("node.log");
-      if (!logsShown && Files.exists(log)) {
-        System.out.println("=== node " + n + " ===\n" + log(dir.resolve(n)));
-      }
-    }
-    if (pg != null) {
-      pg.close();
-    }
-  }
+    private Postgres pg;
+    private GreenMail mail;
+    private final List<Process> nodes = new ArrayList<>();
+    /** The nodes' logs go to the test output once: by the failover test, or after a failure. */
+    private boolean logsShown;
 
-  @Test
-  void eachFireRunsOnExactlyOneNode() throws Exception {
-    Path a = node("a", "*/2 * * * * ?");
-    Path b = node("b", "*/2 * * * * ?");
-    Process na = launch(a);
-    Process nb = launch(b);
-    waitFor(() -> fires(a).size() + fires(b).size() >= 8, 90);
-    na.destroy();
-    nb.destroy();
-    na.waitFor(20, TimeUnit.SECONDS);
-    nb.waitFor(20, TimeUnit.SECONDS);
-
-    Map<String, String> all = new HashMap<>();
-    for (Path n : List.of(a, b)) {
-      fires(n).forEach((fire, instance) -> assertThat(all.put(fire, instance))
-          .as("fire %s ran on two nodes", fire).isNull());
-    }
-    assertThat(all).hasSizeGreaterThanOrEqualTo(8);
-    // Many fires, one period: delivered once, one message per recipient.
-    assertThat(count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'")).isEqualTo(1);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(count("SELECT COUNT(*) FROM qrtz_scheduler_state")).isEqualTo(2);
-  }
-
-  @Test
-  void aNodeKilledMidRunIsRecoveredByTheOtherAndEachRecipientGetsOneMessage() throws Exception {
-    // One fire, a few seconds ahead, so that neither node runs a second one.
-    String once = inSeconds(15);
-    Path a = node("a", once);
-    Path b = node("b", once);
-    Map<Long, Process> byPid = new HashMap<>();
-    Map<Long, Path> dirOf = new HashMap<>();
-    for (Path n : List.of(a, b)) {
-      Process p = launch(n);
-      byPid.put(p.pid(), p);
-      dirOf.put(p.pid(), n);
-    }
-    waitFor(() -> runningNode() != null, 60);
-    String running = runningNode();
-    long pid = Long.parseLong(running.substring(running.lastIndexOf(':') + 1));
-    Process victim = byPid.get(pid);
-    assertThat(victim).as("the running node %s is one of ours", running).isNotNull();
-    victim.destroyForcibly();
-    victim.waitFor(10, TimeUnit.SECONDS);
-    assertThat(count("SELECT COUNT(*) FROM bp_deliveries")).as("killed before sending").isZero();
-    Path victimDir = dirOf.get(pid);
-    Path survivorDir = victimDir.equals(a) ? b : a;
-
-    waitFor(() -> count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'") == 1, 90);
-    assertThat(count("SELECT COUNT(*) FROM bp_runs")).isEqualTo(1);
-    assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
-    assertThat(text("SELECT node FROM bp_runs")).isNotEqualTo(running);
-    assertThat(count("SELECT COUNT(*) FROM bp_deliveries WHERE state='sent'")).isEqualTo(3);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    for (String to : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
-      assertThat(Inboxes.of(mail, to)).as(to).hasSize(1);
-    }
-    String survivorLog = log(survivorDir);
-    assertThat(survivorLog).contains("recovering run", running);
-    // The failover, as the nodes logged it (kept with the test's output).
-    System.out.println("=== killed node (" + running + ") ===\n" + log(victimDir));
-    System.out.println("=== survivor ===\n" + survivorLog);
-    logsShown = true;
-  }
-
-  @Test
-  void aNodeKilledWhileMailingLeavesTheRecipientInFlightUnknownAndServesEveryOtherOnce() throws Exception {
-    // The SMTP server stalls on the cc recipient: the node is killed while that transaction is open.
-    try (SmtpStub smtp = new SmtpStub((recipient, attempt) -> {
-      if (recipient.equals(ScheduledProject.CC)) {
-        try {
-          Thread.sleep(6000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    @BeforeEach
+    void start() throws IOException {
+        pg = Postgres.freshDatabase();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
         }
-      }
-      return null;
-    })) {
-      String once = inSeconds(15);
-      Path a = node("a", once, smtp.port());
-      Path b = node("b", once, smtp.port());
-      Map<Long, Process> byPid = new HashMap<>();
-      for (Path n : List.of(a, b)) {
-        Process p = launch(n);
-        byPid.put(p.pid(), p);
-      }
-      waitFor(() -> count("SELECT COUNT(*) FROM bp_deliveries WHERE state='sending' AND recipient='"
-          + ScheduledProject.CC + "'") == 1, 90);
-      String running = runningNode();
-      Process victim = byPid.get(Long.parseLong(running.substring(running.lastIndexOf(':') + 1)));
-      victim.destroyForcibly();
-      victim.waitFor(10, TimeUnit.SECONDS);
-      List<String> servedBefore = smtp.delivered();
-
-      waitFor(() -> count("SELECT COUNT(*) FROM bp_runs WHERE status <> 'running'") == 1, 90);
-      assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
-      // The recipient in flight may or may not have got the message: it is left for an operator
-      // (send --resend), never sent twice. Everyone else gets exactly one message.
-      assertThat(text("SELECT state FROM bp_deliveries WHERE recipient='" + ScheduledProject.CC + "'")).isEqualTo("unknown");
-      assertThat(smtp.delivered()).doesNotContain(ScheduledProject.CC).containsAll(servedBefore);
-      for (String r : List.of(ScheduledProject.TO, ScheduledProject.BCC)) {
-        assertThat(smtp.delivered().stream().filter(r::equals)).as(r).hasSize(1);
-        assertThat(text("SELECT state FROM bp_deliveries WHERE recipient='" + r + "'")).as(r).isEqualTo("sent");
-      }
-      assertThat(text("SELECT status FROM bp_runs")).isEqualTo("failed");
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
     }
-  }
 
-  /** A Quartz cron that fires once, this many seconds from now (in the brief's zone). */
-  private static String inSeconds(int seconds) {
-    ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Seoul")).plusSeconds(seconds);
-    return "%d %d %d %d %d ? %d".formatted(at.getSecond(), at.getMinute(), at.getHour(), at.getDayOfMonth(),
-        at.getMonthValue(), at.getYear());
-  }
-
-  /** A copy of the project for one node: same database and mail server, its own state and output. */
-  private Path node(String name, String cron) throws IOException {
-    return node(name, cron, mail.getSmtp().getPort());
-  }
-
-  private Path node(String name, String cron, int smtpPort) throws IOException {
-    SampleProject p = ScheduledProject.create(dir.resolve(name), smtpPort, cron, pg.url());
-    Path yaml = p.config().resolve("briefpipe.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("  misfireMillis: 1500\n",
-        "  misfireMillis: 1500\n  clustered: true\n  instanceId: AUTO\n  checkinMillis: 1000\n"));
-    return p.root();
-  }
-
-  private Process launch(Path project) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "dev.briefpipe.cli.Main", "schedule", "--config", project.resolve("config").toString(), "--lang", "en")
-        .redirectErrorStream(true)
-        .redirectOutput(project.resolve("node.log").toFile())
-        .start();
-    nodes.add(p);
-    return p;
-  }
-
-  private static String log(Path project) {
-    try {
-      return Files.readString(project.resolve("node.log"));
-    } catch (IOException e) {
-      return "";
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (Process p : nodes) {
+            p.destroy();
+        }
+        for (Process p : nodes) {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        mail.stop();
+        for (String n : List.of("a", "b")) {
+            Path log = dir.resolve(n).resolve("node.log");
+            if (!logsShown && Files.exists(log)) {
+                System.out.println("=== node " + n + " ===\n" + log(dir.resolve(n)));
+            }
+        }
+        if (pg != null) {
+            pg.close();
+        }
     }
-  }
 
-  /** The fires a node's log records: scheduled time → Quartz instance id. */
-  private static Map<String, String> fires(Path project) {
-    Map<String, String> out = new HashMap<>();
-    Matcher m = FIRE.matcher(log(project));
-    while (m.find()) {
-      out.put(m.group(1), m.group(2));
-    }
-    return out;
-  }
+    @Test
+    void eachFireRunsOnExactlyOneNode() throws Exception {
+        Path a = node("a", "*/2 * * * * ?");
+        Path b = node("b", "*/2 * * * * ?");
+        Process na = launch(a);
+        Process nb = launch(b);
+        waitFor(() -> fires(a).size() + fires(b).size() >= 8, 90);
+        na.destroy();
+        nb.destroy();
+        na.waitFor(20, TimeUnit.SECONDS);
+        nb.waitFor(20, TimeUnit.SECONDS);
 
-  private String runningNode() {
-    try {
-      return text("SELECT node FROM bp_runs WHERE status='running'");
-    } catch (AssertionError e) {
-      return null;
+        Map<String, String> all = new HashMap<>();
+        for (Path n : List.of(a, b)) {
+            fires(n).forEach((fire, instance) -> assertThat(all.put(fire, instance))
+                    .as("fire %s ran on two nodes", fire)
+                    .isNull());
+        }
+        assertThat(all).hasSizeGreaterThanOrEqualTo(8);
+        // Many fires, one period: delivered once, one message per recipient.
+        assertThat(count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'"))
+                .isEqualTo(1);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(count("SELECT COUNT(*) FROM qrtz_scheduler_state")).isEqualTo(2);
     }
-  }
 
-  private long count(String sql) {
-    try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      return -1;
-    }
-  }
+    @Test
+    void aNodeKilledMidRunIsRecoveredByTheOtherAndEachRecipientGetsOneMessage() throws Exception {
+        // One fire, a few seconds ahead, so that neither node runs a second one.
+        String once = inSeconds(15);
+        Path a = node("a", once);
+        Path b = node("b", once);
+        Map<Long, Process> byPid = new HashMap<>();
+        Map<Long, Path> dirOf = new HashMap<>();
+        for (Path n : List.of(a, b)) {
+            Process p = launch(n);
+            byPid.put(p.pid(), p);
+            dirOf.put(p.pid(), n);
+        }
+        waitFor(() -> runningNode() != null, 60);
+        String running = runningNode();
+        long pid = Long.parseLong(running.substring(running.lastIndexOf(':') + 1));
+        Process victim = byPid.get(pid);
+        assertThat(victim).as("the running node %s is one of ours", running).isNotNull();
+        victim.destroyForcibly();
+        victim.waitFor(10, TimeUnit.SECONDS);
+        assertThat(count("SELECT COUNT(*) FROM bp_deliveries"))
+                .as("killed before sending")
+                .isZero();
+        Path victimDir = dirOf.get(pid);
+        Path survivorDir = victimDir.equals(a) ? b : a;
 
-  private String text(String sql) {
-    try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      if (!rs.next()) {
-        throw new AssertionError("no row: " + sql);
-      }
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new AssertionError(e);
+        waitFor(() -> count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'") == 1, 90);
+        assertThat(count("SELECT COUNT(*) FROM bp_runs")).isEqualTo(1);
+        assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
+        assertThat(text("SELECT node FROM bp_runs")).isNotEqualTo(running);
+        assertThat(count("SELECT COUNT(*) FROM bp_deliveries WHERE state='sent'"))
+                .isEqualTo(3);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        for (String to : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, to)).as(to).hasSize(1);
+        }
+        String survivorLog = log(survivorDir);
+        assertThat(survivorLog).contains("recovering run", running);
+        // The failover, as the nodes logged it (kept with the test's output).
+        System.out.println("=== killed node (" + running + ") ===\n" + log(victimDir));
+        System.out.println("=== survivor ===\n" + survivorLog);
+        logsShown = true;
     }
-  }
 
-  private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    while (!done.getAsBoolean()) {
-      if (System.currentTimeMillis() > until) {
-        throw new AssertionError("not done within " + seconds + " s");
-      }
-      Thread.sleep(100);
+    @Test
+    void aNodeKilledWhileMailingLeavesTheRecipientInFlightUnknownAndServesEveryOtherOnce() throws Exception {
+        // The SMTP server stalls on the cc recipient: the node is killed while that transaction is open.
+        try (SmtpStub smtp = new SmtpStub((recipient, attempt) -> {
+            if (recipient.equals(ScheduledProject.CC)) {
+                try {
+                    Thread.sleep(6000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        })) {
+            String once = inSeconds(15);
+            Path a = node("a", once, smtp.port());
+            Path b = node("b", once, smtp.port());
+            Map<Long, Process> byPid = new HashMap<>();
+            for (Path n : List.of(a, b)) {
+                Process p = launch(n);
+                byPid.put(p.pid(), p);
+            }
+            waitFor(
+                    () -> count("SELECT COUNT(*) FROM bp_deliveries WHERE state='sending' AND recipient='"
+                                    + ScheduledProject.CC + "'")
+                            == 1,
+                    90);
+            String running = runningNode();
+            Process victim = byPid.get(Long.parseLong(running.substring(running.lastIndexOf(':') + 1)));
+            victim.destroyForcibly();
+            victim.waitFor(10, TimeUnit.SECONDS);
+            List<String> servedBefore = smtp.delivered();
+
+            waitFor(() -> count("SELECT COUNT(*) FROM bp_runs WHERE status <> 'running'") == 1, 90);
+            assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
+            // The recipient in flight may or may not have got the message: it is left for an operator
+            // (send --resend), never sent twice. Everyone else gets exactly one message.
+            assertThat(text("SELECT state FROM bp_deliveries WHERE recipient='" + ScheduledProject.CC + "'"))
+                    .isEqualTo("unknown");
+            assertThat(smtp.delivered()).doesNotContain(ScheduledProject.CC).containsAll(servedBefore);
+            for (String r : List.of(ScheduledProject.TO, ScheduledProject.BCC)) {
+                assertThat(smtp.delivered().stream().filter(r::equals)).as(r).hasSize(1);
+                assertThat(text("SELECT state FROM bp_deliveries WHERE recipient='" + r + "'"))
+                        .as(r)
+                        .isEqualTo("sent");
+            }
+            assertThat(text("SELECT status FROM bp_runs")).isEqualTo("failed");
+        }
     }
-  }
+
+    /** A Quartz cron that fires once, this many seconds from now (in the brief's zone). */
+    private static String inSeconds(int seconds) {
+        ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Seoul")).plusSeconds(seconds);
+        return "%d %d %d %d %d ? %d"
+                .formatted(
+                        at.getSecond(),
+                        at.getMinute(),
+                        at.getHour(),
+                        at.getDayOfMonth(),
+                        at.getMonthValue(),
+                        at.getYear());
+    }
+
+    /** A copy of the project for one node: same database and mail server, its own state and output. */
+    private Path node(String name, String cron) throws IOException {
+        return node(name, cron, mail.getSmtp().getPort());
+    }
+
+    private Path node(String name, String cron, int smtpPort) throws IOException {
+        SampleProject p = ScheduledProject.create(dir.resolve(name), smtpPort, cron, pg.url());
+        Path yaml = p.config().resolve("briefpipe.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "  misfireMillis: 1500\n",
+                                "  misfireMillis: 1500\n  clustered: true\n  instanceId: AUTO\n  checkinMillis: 1000\n"));
+        return p.root();
+    }
+
+    private Process launch(Path project) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.briefpipe.cli.Main",
+                        "schedule",
+                        "--config",
+                        project.resolve("config").toString(),
+                        "--lang",
+                        "en")
+                .redirectErrorStream(true)
+                .redirectOutput(project.resolve("node.log").toFile())
+                .start();
+        nodes.add(p);
+        return p;
+    }
+
+    private static String log(Path project) {
+        try {
+            return Files.readString(project.resolve("node.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The fires a node's log records: scheduled time → Quartz instance id. */
+    private static Map<String, String> fires(Path project) {
+        Map<String, String> out = new HashMap<>();
+        Matcher m = FIRE.matcher(log(project));
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    private String runningNode() {
+        try {
+            return text("SELECT node FROM bp_runs WHERE status='running'");
+        } catch (AssertionError e) {
+            return null;
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = pg.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private String text(String sql) {
+        try (Connection c = pg.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new AssertionError("no row: " + sql);
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("not done within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
 }

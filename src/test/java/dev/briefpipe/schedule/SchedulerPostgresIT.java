@@ -5,22 +5,22 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The same scheduler suite on PostgreSQL, a fresh database per test. */
 class SchedulerPostgresIT extends SchedulerSuite {
-  private Postgres pg;
+    private Postgres pg;
 
-  @BeforeEach
-  void database() {
-    pg = Postgres.freshDatabase();
-  }
-
-  @Override
-  protected String databaseUrl() {
-    return pg.url();
-  }
-
-  @Override
-  protected void dropDatabase() {
-    if (pg != null) {
-      pg.close();
+    @BeforeEach
+    void database() {
+        pg = Postgres.freshDatabase();
     }
-  }
+
+    @Override
+    protected String databaseUrl() {
+        return pg.url();
+    }
+
+    @Override
+    protected void dropDatabase() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
 }

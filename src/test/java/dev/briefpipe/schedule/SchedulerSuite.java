@@ -1,7 +1,5 @@
 package dev.briefpipe.schedule;
 
-import dev.briefpipe.model.RunStatus;
-import dev.briefpipe.model.RunTrigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,6 +7,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
@@ -40,179 +40,200 @@ import org.quartz.TriggerKey;
  * on the embedded H2 store ({@link SchedulerIT}) and on PostgreSQL ({@link SchedulerPostgresIT}).
  */
 abstract class SchedulerSuite {
-  @TempDir Path dir;
-  private GreenMail mail;
-  private BriefService service;
-  private BriefScheduler scheduler;
-  private String period;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    private GreenMail mail;
+    private BriefService service;
+    private BriefScheduler scheduler;
+    private String period;
+
+    @BeforeEach
+    void start() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        period = YearMonth.now(ZoneId.of("Asia/Seoul")).toString();
     }
-    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    period = YearMonth.now(ZoneId.of("Asia/Seoul")).toString();
-  }
 
-  /** The database's JDBC URL, or null for the embedded H2 store. */
-  protected abstract String databaseUrl();
+    /** The database's JDBC URL, or null for the embedded H2 store. */
+    protected abstract String databaseUrl();
 
-  protected void dropDatabase() {}
+    protected void dropDatabase() {}
 
-  private SampleProject create(Path at, int smtpPort, String cron) throws IOException {
-    return ScheduledProject.create(at, smtpPort, cron, databaseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdown(true);
+    private SampleProject create(Path at, int smtpPort, String cron) throws IOException {
+        return ScheduledProject.create(at, smtpPort, cron, databaseUrl());
     }
-    if (service != null) {
-      service.close();
+
+    @AfterEach
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown(true);
+        }
+        if (service != null) {
+            service.close();
+        }
+        mail.stop();
+        dropDatabase();
     }
-    mail.stop();
-    dropDatabase();
-  }
 
-  @Test
-  void aPerSecondCronBuildsAndSendsEachRecipientOneMessage() throws Exception {
-    Settings settings = project("*/2 * * * * ?");
-    scheduler = new BriefScheduler(settings, service);
-    scheduler.sync();
-    scheduler.start();
-    waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-    Thread.sleep(6000);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
-    assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).hasSize(1);
-    assertThat(runs.get(runs.size() - 1).trigger()).isEqualTo(RunTrigger.CRON);
-    try (var pdf = org.apache.pdfbox.Loader.loadPDF(
-        settings.outputDir().resolve("ai-hegemony").resolve(period).resolve("ai-hegemony-" + period + ".pdf").toFile())) {
-      assertThat(pdf.getNumberOfPages()).isGreaterThan(5);
+    @Test
+    void aPerSecondCronBuildsAndSendsEachRecipientOneMessage() throws Exception {
+        Settings settings = project("*/2 * * * * ?");
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        scheduler.start();
+        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Thread.sleep(6000);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
+        assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).hasSize(1);
+        assertThat(runs.get(runs.size() - 1).trigger()).isEqualTo(RunTrigger.CRON);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(settings.outputDir()
+                .resolve("ai-hegemony")
+                .resolve(period)
+                .resolve("ai-hegemony-" + period + ".pdf")
+                .toFile())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(5);
+        }
     }
-  }
 
-  @Test
-  void aFireMissedWhileStoppedRunsOnceOnRestart() throws Exception {
-    Settings settings = project("0/5 * * * * ?");
-    BriefScheduler first = new BriefScheduler(settings, service);
-    first.sync();
-    Date missed = first.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony")).getNextFireTime();
-    first.shutdown(true);
-    // Nobody runs while the fire time passes, and then some beyond the misfire threshold (1.5 s).
-    while (Instant.now().isBefore(missed.toInstant().plusMillis(2500))) {
-      Thread.sleep(200);
+    @Test
+    void aFireMissedWhileStoppedRunsOnceOnRestart() throws Exception {
+        Settings settings = project("0/5 * * * * ?");
+        BriefScheduler first = new BriefScheduler(settings, service);
+        first.sync();
+        Date missed = first.quartz()
+                .getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"))
+                .getNextFireTime();
+        first.shutdown(true);
+        // Nobody runs while the fire time passes, and then some beyond the misfire threshold (1.5 s).
+        while (Instant.now().isBefore(missed.toInstant().plusMillis(2500))) {
+            Thread.sleep(200);
+        }
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        scheduler.start();
+        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Thread.sleep(6000);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
+        assertThat(runs)
+                .filteredOn(r -> r.status() == RunStatus.DELIVERED)
+                .singleElement()
+                .satisfies(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CATCH_UP));
     }
-    scheduler = new BriefScheduler(settings, service);
-    scheduler.sync();
-    scheduler.start();
-    waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-    Thread.sleep(6000);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
-    assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).singleElement()
-        .satisfies(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CATCH_UP));
-  }
 
-  @Test
-  void twoTriggersFiringTogetherGiveOneRun() throws Exception {
-    Settings settings = project("0/4 * * * * ?");
-    scheduler = new BriefScheduler(settings, service);
-    scheduler.sync();
-    Trigger cron = scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
-    Trigger extra = TriggerBuilder.newTrigger().withIdentity("extra", "ai-hegemony").forJob(cron.getJobKey())
-        .startAt(cron.getNextFireTime()).withSchedule(SimpleScheduleBuilder.simpleSchedule()).build();
-    scheduler.quartz().scheduleJob(extra);
-    scheduler.start();
-    waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-    Thread.sleep(5000);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-    assertThat(service.runs().list("ai-hegemony", 50)).filteredOn(r -> r.status() != RunStatus.SKIPPED).hasSize(1);
-  }
-
-  @Test
-  void theSameFireOnTwoThreadsRunsOnce() throws Exception {
-    Settings settings = project("0 0 9 1W * ?");
-    var brief = settings.findBrief("ai-hegemony").orElseThrow();
-    Instant fire = Instant.parse("2025-03-03T00:00:00Z");
-    CompletableFuture<RunOutcome> a = CompletableFuture.supplyAsync(
-        () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
-    CompletableFuture<RunOutcome> b = CompletableFuture.supplyAsync(
-        () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
-    assertThat(List.of(a.get().status(), b.get().status())).containsExactlyInAnyOrder(RunStatus.DELIVERED, RunStatus.SKIPPED);
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-  }
-
-  @Test
-  void onceRunsTheDueBriefAndASecondOnceSendsNothing() throws Exception {
-    Settings settings = project("0 * * * * ?");
-    service.close();
-    service = null;
-    Path cfg = settings.configDir();
-    Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg.toString());
-    assertThat(first.code()).as(first.out() + first.err()).isZero();
-    assertThat(first.out()).contains("delivered");
-    Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg.toString());
-    assertThat(second.code()).isZero();
-    assertThat(second.out()).contains("skipped");
-    assertThat(mail.getReceivedMessages()).hasSize(3);
-  }
-
-  @Test
-  void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsOnlyTheAnalysts() throws Exception {
-    SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
-    p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
-    p.setCell("특허_발명자국가", "D3", "모름");
-    Settings settings = new ConfigLoader().load(p.config());
-    service = BriefService.open(settings, ProgressListener.NONE);
-    scheduler = new BriefScheduler(settings, service);
-    scheduler.sync();
-    scheduler.start();
-    waitFor(() -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED), 90);
-    scheduler.shutdown(true);
-    scheduler = null;
-    assertThat(mail.getReceivedMessages()).hasSize(1);
-    assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(ScheduledProject.ANALYST);
-    assertThat(service.runs().list("ai-hegemony", 50)).extracting(RunHistory.Run::status)
-        .contains(RunStatus.INVALID_DATA, RunStatus.MISSED).doesNotContain(RunStatus.DELIVERED);
-  }
-
-  @Test
-  void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
-    Settings settings = project("0 0 9 1W * ?");
-    SampleProject p = SampleProject.copyInto(dir.resolve("unused"));
-    service.close();
-    service = null;
-    Path cfg = settings.configDir();
-    Cli.Result jobs = Cli.raw("jobs", "--config", cfg.toString());
-    assertThat(jobs.code()).as(jobs.err()).isZero();
-    assertThat(jobs.out()).contains("ai-hegemony", "cron", "0 0 9 1W * ? Asia/Seoul", "NORMAL");
-    Cli.Result build = Cli.raw("build", "--config", cfg.toString(), "--period", "2025-03", "-q");
-    assertThat(build.code()).as(build.err()).isZero();
-    Cli.Result runs = Cli.raw("runs", "--config", cfg.toString(), "--lang", "en");
-    assertThat(runs.code()).isZero();
-    assertThat(runs.out()).contains("ai-hegemony", "2025-03", "manual", "ok");
-    assertThat(p.root()).exists();
-  }
-
-  private Settings project(String cron) throws IOException {
-    SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), cron);
-    Settings settings = new ConfigLoader().load(p.config());
-    service = BriefService.open(settings, ProgressListener.NONE);
-    return settings;
-  }
-
-  private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    while (!done.getAsBoolean()) {
-      if (System.currentTimeMillis() > until) {
-        throw new AssertionError("not done within " + seconds + " s");
-      }
-      Thread.sleep(250);
+    @Test
+    void twoTriggersFiringTogetherGiveOneRun() throws Exception {
+        Settings settings = project("0/4 * * * * ?");
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        Trigger cron = scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
+        Trigger extra = TriggerBuilder.newTrigger()
+                .withIdentity("extra", "ai-hegemony")
+                .forJob(cron.getJobKey())
+                .startAt(cron.getNextFireTime())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule())
+                .build();
+        scheduler.quartz().scheduleJob(extra);
+        scheduler.start();
+        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Thread.sleep(5000);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(service.runs().list("ai-hegemony", 50))
+                .filteredOn(r -> r.status() != RunStatus.SKIPPED)
+                .hasSize(1);
     }
-  }
+
+    @Test
+    void theSameFireOnTwoThreadsRunsOnce() throws Exception {
+        Settings settings = project("0 0 9 1W * ?");
+        var brief = settings.findBrief("ai-hegemony").orElseThrow();
+        Instant fire = Instant.parse("2025-03-03T00:00:00Z");
+        CompletableFuture<RunOutcome> a = CompletableFuture.supplyAsync(
+                () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
+        CompletableFuture<RunOutcome> b = CompletableFuture.supplyAsync(
+                () -> service.runScheduled(brief, Period.parse("2025-03"), RunTrigger.CRON, fire));
+        assertThat(List.of(a.get().status(), b.get().status()))
+                .containsExactlyInAnyOrder(RunStatus.DELIVERED, RunStatus.SKIPPED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void onceRunsTheDueBriefAndASecondOnceSendsNothing() throws Exception {
+        Settings settings = project("0 * * * * ?");
+        service.close();
+        service = null;
+        Path cfg = settings.configDir();
+        Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg.toString());
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("delivered");
+        Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg.toString());
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("skipped");
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsOnlyTheAnalysts() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        scheduler.start();
+        waitFor(
+                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED),
+                90);
+        scheduler.shutdown(true);
+        scheduler = null;
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString())
+                .isEqualTo(ScheduledProject.ANALYST);
+        assertThat(service.runs().list("ai-hegemony", 50))
+                .extracting(RunHistory.Run::status)
+                .contains(RunStatus.INVALID_DATA, RunStatus.MISSED)
+                .doesNotContain(RunStatus.DELIVERED);
+    }
+
+    @Test
+    void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
+        Settings settings = project("0 0 9 1W * ?");
+        SampleProject p = SampleProject.copyInto(dir.resolve("unused"));
+        service.close();
+        service = null;
+        Path cfg = settings.configDir();
+        Cli.Result jobs = Cli.raw("jobs", "--config", cfg.toString());
+        assertThat(jobs.code()).as(jobs.err()).isZero();
+        assertThat(jobs.out()).contains("ai-hegemony", "cron", "0 0 9 1W * ? Asia/Seoul", "NORMAL");
+        Cli.Result build = Cli.raw("build", "--config", cfg.toString(), "--period", "2025-03", "-q");
+        assertThat(build.code()).as(build.err()).isZero();
+        Cli.Result runs = Cli.raw("runs", "--config", cfg.toString(), "--lang", "en");
+        assertThat(runs.code()).isZero();
+        assertThat(runs.out()).contains("ai-hegemony", "2025-03", "manual", "ok");
+        assertThat(p.root()).exists();
+    }
+
+    private Settings project(String cron) throws IOException {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), cron);
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        return settings;
+    }
+
+    private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("not done within " + seconds + " s");
+            }
+            Thread.sleep(250);
+        }
+    }
 }

@@ -17,41 +17,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseIT {
-  private static final AppConfig.Database EMBEDDED = new AppConfig.Database(null, null, null, 2);
+    private static final AppConfig.Database EMBEDDED = new AppConfig.Database(null, null, null, 2);
 
-  @Test
-  void manyOpeningANewEmbeddedDatabaseAtOnceAllGetOneWholeSchema(@TempDir Path dir) throws Exception {
-    int threads = 6;
-    for (int round = 0; round < 3; round++) {
-      Path state = dir.resolve("state-" + round);
-      CyclicBarrier start = new CyclicBarrier(threads);
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      List<Future<Database>> opened = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        opened.add(pool.submit(() -> {
-          start.await();
-          return Database.open(EMBEDDED, state);
-        }));
-      }
-      List<Database> dbs = new ArrayList<>();
-      try {
-        for (Future<Database> f : opened) {
-          dbs.add(f.get()); // a failed migration would throw here
+    @Test
+    void manyOpeningANewEmbeddedDatabaseAtOnceAllGetOneWholeSchema(@TempDir Path dir) throws Exception {
+        int threads = 6;
+        for (int round = 0; round < 3; round++) {
+            Path state = dir.resolve("state-" + round);
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<Database>> opened = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    return Database.open(EMBEDDED, state);
+                }));
+            }
+            List<Database> dbs = new ArrayList<>();
+            try {
+                for (Future<Database> f : opened) {
+                    dbs.add(f.get()); // a failed migration would throw here
+                }
+                try (Connection c = dbs.get(0).connection();
+                        Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT COUNT(\"version\"), COUNT(DISTINCT \"version\"),"
+                                + " SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"bp_schema_history\"")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).as("migrations run").isEqualTo(Long.parseLong(Database.LATEST));
+                    assertThat(rs.getLong(2)).as("each once").isEqualTo(Long.parseLong(Database.LATEST));
+                    assertThat(rs.getLong(3)).as("failed migrations").isZero();
+                }
+            } finally {
+                dbs.forEach(Database::close);
+                pool.shutdownNow();
+            }
         }
-        try (Connection c = dbs.get(0).connection();
-            Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery(
-                "SELECT COUNT(\"version\"), COUNT(DISTINCT \"version\"),"
-                    + " SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"bp_schema_history\"")) {
-          assertThat(rs.next()).isTrue();
-          assertThat(rs.getLong(1)).as("migrations run").isEqualTo(Long.parseLong(Database.LATEST));
-          assertThat(rs.getLong(2)).as("each once").isEqualTo(Long.parseLong(Database.LATEST));
-          assertThat(rs.getLong(3)).as("failed migrations").isZero();
-        }
-      } finally {
-        dbs.forEach(Database::close);
-        pool.shutdownNow();
-      }
     }
-  }
 }

@@ -8,21 +8,21 @@ import java.util.function.BooleanSupplier;
  * generous limit: a test never sleeps a fixed time and then counts.
  */
 public final class Poll {
-  private Poll() {}
+    private Poll() {}
 
-  /** Returns as soon as {@code condition} holds; fails when it has not held within {@code limit}. */
-  public static void until(Duration limit, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not observed within " + limit.toSeconds() + " s");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting", e);
-      }
+    /** Returns as soon as {@code condition} holds; fails when it has not held within {@code limit}. */
+    public static void until(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not observed within " + limit.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
+        }
     }
-  }
 }

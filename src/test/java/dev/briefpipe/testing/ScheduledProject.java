@@ -9,26 +9,26 @@ import java.nio.file.Path;
  * state folder, recipients on separate test domains, a given SMTP port and cron, short retries.
  */
 public final class ScheduledProject {
-  public static final String TO = "board@to.test";
-  public static final String CC = "deputy@cc.test";
-  public static final String BCC = "archive@bcc.test";
-  public static final String ANALYST = "analyst@analysts.test";
+    public static final String TO = "board@to.test";
+    public static final String CC = "deputy@cc.test";
+    public static final String BCC = "archive@bcc.test";
+    public static final String ANALYST = "analyst@analysts.test";
 
-  private ScheduledProject() {}
+    private ScheduledProject() {}
 
-  /**
-   * @param smtpPort 0 for no SMTP (the outbox)
-   * @param cron the brief's schedule
-   */
-  public static SampleProject create(Path dir, int smtpPort, String cron) throws IOException {
-    return create(dir, smtpPort, cron, null);
-  }
+    /**
+     * @param smtpPort 0 for no SMTP (the outbox)
+     * @param cron the brief's schedule
+     */
+    public static SampleProject create(Path dir, int smtpPort, String cron) throws IOException {
+        return create(dir, smtpPort, cron, null);
+    }
 
-  /** @param databaseUrl a JDBC URL (PostgreSQL), or null for the embedded H2 database */
-  public static SampleProject create(Path dir, int smtpPort, String cron, String databaseUrl) throws IOException {
-    SampleProject p = SampleProject.copyInto(dir);
-    Files.deleteIfExists(p.config().resolve("briefs/ai-chips.yaml"));
-    String mail = smtpPort == 0 ? "" : """
+    /** @param databaseUrl a JDBC URL (PostgreSQL), or null for the embedded H2 database */
+    public static SampleProject create(Path dir, int smtpPort, String cron, String databaseUrl) throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Files.deleteIfExists(p.config().resolve("briefs/ai-chips.yaml"));
+        String mail = smtpPort == 0 ? "" : """
         mail:
           host: 127.0.0.1
           port: %d
@@ -38,7 +38,9 @@ public final class ScheduledProject {
           retries: 4
           backoffMillis: 300
         """.formatted(smtpPort);
-    Files.writeString(p.config().resolve("briefpipe.yaml"), """
+        Files.writeString(
+                p.config().resolve("briefpipe.yaml"),
+                """
         briefs: briefs
         output: output
         state: state
@@ -51,9 +53,10 @@ public final class ScheduledProject {
           url: "%s"
           user: %s
         """.formatted(databaseUrl, Postgres.USER)));
-    p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"" + cron + "\"\n  workingDaysOnly: false");
-    p.editConfig("  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
-        "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");
-    return p;
-  }
+        p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"" + cron + "\"\n  workingDaysOnly: false");
+        p.editConfig(
+                "  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
+                "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");
+        return p;
+    }
 }

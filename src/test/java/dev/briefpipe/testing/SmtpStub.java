@@ -21,93 +21,96 @@ import java.util.function.Function;
  * recipients of every message it accepted. Plain SMTP, no TLS; for tests only.
  */
 public final class SmtpStub implements AutoCloseable {
-  private final ServerSocket server;
-  private final Function<String, String> rcptReply;
-  private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, Integer> rcptSeen = new ConcurrentHashMap<>();
-  private final Thread thread;
+    private final ServerSocket server;
+    private final Function<String, String> rcptReply;
+    private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> rcptSeen = new ConcurrentHashMap<>();
+    private final Thread thread;
 
-  /** @param rcptReply the reply to RCPT TO for (recipient, nth attempt) as "550 ..."; null = "250 OK" */
-  public SmtpStub(RcptScript rcptReply) throws IOException {
-    this.server = new ServerSocket(0);
-    this.rcptReply = r -> rcptReply.reply(r, rcptSeen.merge(r, 1, Integer::sum));
-    this.thread = new Thread(this::serve, "smtp-stub");
-    this.thread.setDaemon(true);
-    this.thread.start();
-  }
-
-  /** The reply for a recipient's nth RCPT TO (n from 1). */
-  public interface RcptScript {
-    String reply(String recipient, int attempt);
-  }
-
-  public int port() {
-    return server.getLocalPort();
-  }
-
-  /** Envelope recipients of accepted messages, one entry per accepted delivery. */
-  public List<String> delivered() {
-    return List.copyOf(delivered);
-  }
-
-  private void serve() {
-    while (!server.isClosed()) {
-      try (Socket s = server.accept()) {
-        session(s);
-      } catch (IOException e) {
-        // next connection
-      }
+    /** @param rcptReply the reply to RCPT TO for (recipient, nth attempt) as "550 ..."; null = "250 OK" */
+    public SmtpStub(RcptScript rcptReply) throws IOException {
+        this.server = new ServerSocket(0);
+        this.rcptReply = r -> rcptReply.reply(r, rcptSeen.merge(r, 1, Integer::sum));
+        this.thread = new Thread(this::serve, "smtp-stub");
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
-  }
 
-  private void session(Socket s) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-    PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
-    reply(out, "220 stub ESMTP");
-    List<String> rcpts = new ArrayList<>();
-    String line;
-    while ((line = in.readLine()) != null) {
-      String upper = line.toUpperCase(Locale.ROOT);
-      if (upper.startsWith("EHLO")) {
-        reply(out, "250-stub\r\n250 8BITMIME");
-      } else if (upper.startsWith("HELO") || upper.startsWith("MAIL FROM") || upper.startsWith("RSET") || upper.startsWith("NOOP")) {
-        if (upper.startsWith("RSET") || upper.startsWith("MAIL FROM")) {
-          rcpts.clear();
-        }
-        reply(out, "250 OK");
-      } else if (upper.startsWith("RCPT TO")) {
-        String r = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-        String answer = rcptReply.apply(r);
-        if (answer == null) {
-          rcpts.add(r);
-          reply(out, "250 OK");
-        } else {
-          reply(out, answer);
-        }
-      } else if (upper.startsWith("DATA")) {
-        reply(out, "354 go ahead");
-        while ((line = in.readLine()) != null && !line.equals(".")) {
-          // the message body is not kept
-        }
-        delivered.addAll(rcpts);
-        rcpts.clear();
-        reply(out, "250 queued");
-      } else if (upper.startsWith("QUIT")) {
-        reply(out, "221 bye");
-        return;
-      } else {
-        reply(out, "502 not implemented");
-      }
+    /** The reply for a recipient's nth RCPT TO (n from 1). */
+    public interface RcptScript {
+        String reply(String recipient, int attempt);
     }
-  }
 
-  private static void reply(PrintWriter out, String text) {
-    out.print(text + "\r\n");
-    out.flush();
-  }
+    public int port() {
+        return server.getLocalPort();
+    }
 
-  @Override
-  public void close() throws IOException {
-    server.close();
-  }
+    /** Envelope recipients of accepted messages, one entry per accepted delivery. */
+    public List<String> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    private void serve() {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                session(s);
+            } catch (IOException e) {
+                // next connection
+            }
+        }
+    }
+
+    private void session(Socket s) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+        reply(out, "220 stub ESMTP");
+        List<String> rcpts = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            String upper = line.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("EHLO")) {
+                reply(out, "250-stub\r\n250 8BITMIME");
+            } else if (upper.startsWith("HELO")
+                    || upper.startsWith("MAIL FROM")
+                    || upper.startsWith("RSET")
+                    || upper.startsWith("NOOP")) {
+                if (upper.startsWith("RSET") || upper.startsWith("MAIL FROM")) {
+                    rcpts.clear();
+                }
+                reply(out, "250 OK");
+            } else if (upper.startsWith("RCPT TO")) {
+                String r = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                String answer = rcptReply.apply(r);
+                if (answer == null) {
+                    rcpts.add(r);
+                    reply(out, "250 OK");
+                } else {
+                    reply(out, answer);
+                }
+            } else if (upper.startsWith("DATA")) {
+                reply(out, "354 go ahead");
+                while ((line = in.readLine()) != null && !line.equals(".")) {
+                    // the message body is not kept
+                }
+                delivered.addAll(rcpts);
+                rcpts.clear();
+                reply(out, "250 queued");
+            } else if (upper.startsWith("QUIT")) {
+                reply(out, "221 bye");
+                return;
+            } else {
+                reply(out, "502 not implemented");
+            }
+        }
+    }
+
+    private static void reply(PrintWriter out, String text) {
+        out.print(text + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
 }

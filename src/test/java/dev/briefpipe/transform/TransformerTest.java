@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Derived fields, key figures and placeholders in prose, on a real workbook. */
 class TransformerTest {
-  @TempDir Path dir;
-  private BriefConfig brief;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void config() throws IOException {
-    Files.createDirectories(dir.resolve("config/briefs"));
-    Files.writeString(dir.resolve("config/briefs/t.yaml"), """
+    private BriefConfig brief;
+
+    @BeforeEach
+    void config() throws IOException {
+        Files.createDirectories(dir.resolve("config/briefs"));
+        Files.writeString(dir.resolve("config/briefs/t.yaml"), """
         id: t
         title: test
         workbook: w.xlsx
@@ -57,75 +59,89 @@ class TransformerTest {
             - {id: total, expr: "sum(money.amount)"}
             - {id: twice, expr: "ratio * 2"}
         """);
-    brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
-  }
+        brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
+    }
 
-  @Test
-  void placeholdersAreFilledFromDataAndFigures() throws IOException {
-    Transformer.Result r = transform(
-        row("총 {patents[CN]:#,##0}건, 미국의 {ratio:0.0}배"),
-        row("비중 {patents[CN] / (patents[CN] + patents[US]):0.0%}"));
-    assertThat(r.findings()).isEmpty();
-    assertThat(r.dataset().table("text").rows()).extracting(x -> x.text("body"))
-        .containsExactly("총 38,210건, 미국의 6.1배", "비중 85.9%");
-    assertThat(r.figures().get("ratio").value().doubleValue()).isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
-    assertThat(r.dataset().table("money").rows().get(0).get("usd")).isEqualTo(new BigDecimal("82.0"));
-  }
+    @Test
+    void placeholdersAreFilledFromDataAndFigures() throws IOException {
+        Transformer.Result r = transform(
+                row("총 {patents[CN]:#,##0}건, 미국의 {ratio:0.0}배"),
+                row("비중 {patents[CN] / (patents[CN] + patents[US]):0.0%}"));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.dataset().table("text").rows())
+                .extracting(x -> x.text("body"))
+                .containsExactly("총 38,210건, 미국의 6.1배", "비중 85.9%");
+        assertThat(r.figures().get("ratio").value().doubleValue())
+                .isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(r.dataset().table("money").rows().get(0).get("usd")).isEqualTo(new BigDecimal("82.0"));
+    }
 
-  @Test
-  void anUnknownReferenceIsAnErrorAtItsCell() throws IOException {
-    Transformer.Result r = transform(row("ok"), row("총 {patents[JP]:#,##0}건"), row("{patents[CN].famillies}"), row("{nope}"),
-        row("{patents[CN]:0.0.0}"));
-    assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, f -> f.severity().code())
-        .containsExactly(
-            tuple("A3", "placeholder-invalid", "error"),
-            tuple("A4", "placeholder-invalid", "error"),
-            tuple("A5", "placeholder-invalid", "error"),
-            tuple("A6", "placeholder-invalid", "error"));
-    assertThat(new dev.briefpipe.export.report.FindingText(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-        .message(r.findings().get(3))).contains("숫자 서식 '0.0.0'");
-    assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
-  }
+    @Test
+    void anUnknownReferenceIsAnErrorAtItsCell() throws IOException {
+        Transformer.Result r = transform(
+                row("ok"),
+                row("총 {patents[JP]:#,##0}건"),
+                row("{patents[CN].famillies}"),
+                row("{nope}"),
+                row("{patents[CN]:0.0.0}"));
+        assertThat(r.findings())
+                .extracting(f -> f.at().a1(), Finding::code, f -> f.severity().code())
+                .containsExactly(
+                        tuple("A3", "placeholder-invalid", "error"),
+                        tuple("A4", "placeholder-invalid", "error"),
+                        tuple("A5", "placeholder-invalid", "error"),
+                        tuple("A6", "placeholder-invalid", "error"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.findings().get(3)))
+                .contains("숫자 서식 '0.0.0'");
+        assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
+    }
 
-  @Test
-  void aLiteralNumberThatContradictsAFilledOneIsAWarning() throws IOException {
-    Transformer.Result r = transform(
-        row("총 38,000건({patents[CN]:#,##0}건)"),
-        row("H100 대비 {patents[US]:#,##0}건, 2023년"),
-        row("약 3.8만 건 ({patents[CN]})"));
-    assertThat(r.findings()).extracting(f -> f.at().a1(), Finding::code, Finding::value)
-        .containsExactly(tuple("A2", "number-contradicts", "38,000"), tuple("A4", "number-contradicts", "3.8만"));
-  }
+    @Test
+    void aLiteralNumberThatContradictsAFilledOneIsAWarning() throws IOException {
+        Transformer.Result r = transform(
+                row("총 38,000건({patents[CN]:#,##0}건)"),
+                row("H100 대비 {patents[US]:#,##0}건, 2023년"),
+                row("약 3.8만 건 ({patents[CN]})"));
+        assertThat(r.findings())
+                .extracting(f -> f.at().a1(), Finding::code, Finding::value)
+                .containsExactly(
+                        tuple("A2", "number-contradicts", "38,000"), tuple("A4", "number-contradicts", "3.8만"));
+    }
 
-  @Test
-  void aFigureBuiltOnOneWithNoValueSaysWhichInTheReadersLanguage() throws IOException {
-    Path file = new TinyWorkbook()
-        .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", null))
-        .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
-        .sheet("본문", row("내용"), row("미국 {patents[US]:#,##0}건"))
-        .write(dir.resolve("w.xlsx"));
-    SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
-    Transformer.Result r = new Transformer().apply(v.dataset(), brief);
-    assertThat(r.findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
-        .containsExactly(tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
-    dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(
-        dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
-    // The reasons are the bundle's, in Korean: no English left inside the Korean message.
-    assertThat(r.findings()).allSatisfy(f -> assertThat(ko.message(f)).doesNotContainPattern("[a-z]{3,} [a-z]{3,}"));
-    assertThat(ko.message(r.findings().get(0))).contains("'ratio'");
-  }
+    @Test
+    void aFigureBuiltOnOneWithNoValueSaysWhichInTheReadersLanguage() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", null))
+                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet("본문", row("내용"), row("미국 {patents[US]:#,##0}건"))
+                .write(dir.resolve("w.xlsx"));
+        SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
+        Transformer.Result r = new Transformer().apply(v.dataset(), brief);
+        assertThat(r.findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
+                .containsExactly(
+                        tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
+        dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(
+                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
+        // The reasons are the bundle's, in Korean: no English left inside the Korean message.
+        assertThat(r.findings())
+                .allSatisfy(f -> assertThat(ko.message(f)).doesNotContainPattern("[a-z]{3,} [a-z]{3,}"));
+        assertThat(ko.message(r.findings().get(0))).contains("'ratio'");
+    }
 
-  private Transformer.Result transform(Object[]... bodies) throws IOException {
-    Object[][] text = new Object[bodies.length + 1][];
-    text[0] = row("내용");
-    System.arraycopy(bodies, 0, text, 1, bodies.length);
-    Path file = new TinyWorkbook()
-        .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", 6276))
-        .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
-        .sheet("본문", text)
-        .write(dir.resolve("w.xlsx"));
-    SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
-    assertThat(v.report().findings()).isEmpty();
-    return new Transformer().apply(v.dataset(), brief);
-  }
+    private Transformer.Result transform(Object[]... bodies) throws IOException {
+        Object[][] text = new Object[bodies.length + 1][];
+        text[0] = row("내용");
+        System.arraycopy(bodies, 0, text, 1, bodies.length);
+        Path file = new TinyWorkbook()
+                .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", 6276))
+                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet("본문", text)
+                .write(dir.resolve("w.xlsx"));
+        SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(v.report().findings()).isEmpty();
+        return new Transformer().apply(v.dataset(), brief);
+    }
 }

@@ -28,13 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cells as analysts type them, and rules across cells, rows and sheets: each by (sheet, cell, code). */
 class NormalisationAndRulesTest {
-  @TempDir Path dir;
-  private BriefConfig brief;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void config() throws IOException {
-    Files.createDirectories(dir.resolve("config/briefs"));
-    Files.writeString(dir.resolve("config/briefs/t.yaml"), """
+    private BriefConfig brief;
+
+    @BeforeEach
+    void config() throws IOException {
+        Files.createDirectories(dir.resolve("config/briefs"));
+        Files.writeString(dir.resolve("config/briefs/t.yaml"), """
         id: t
         title: test
         workbook: w.xlsx
@@ -68,127 +70,162 @@ class NormalisationAndRulesTest {
               code: {header: [코드], type: text, references: kinds.name}
               n:    {header: [값], type: integer}
         """);
-    brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
-  }
-
-  @Test
-  void koreanUnitsApproximationsFullWidthAndSerialDatesAreReadAndReported() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("투자", row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
-            row("ab", "38,000건", "6,710억", 7.25, "925억 달러", 45743, "기금"),
-            row("cd", "약 560만", "1.5조", 1, "15,000", "2025년 3월 27일", "기금"),
-            row("ef", "３８２１０", 600, 7.3, "82억", null, "기금"))
-        .sheet("구분", row("이름"), row("기금"))
-        .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
-    assertThat(r.report().findings()).extracting(f -> f.at().a1(), Finding::code, f -> f.args().get(0))
-        .containsExactly(
-            tuple("B2", "korean-units", "38000"),
-            tuple("C2", "korean-units", "6710"),
-            tuple("E2", "korean-units", "925"),
-            tuple("F2", "date-as-number", "2025-03-27"),
-            tuple("B3", "approximate", "5600000"),
-            tuple("C3", "korean-units", "15000"),
-            tuple("E3", "number-as-text", "15000"),
-            tuple("F3", "date-as-text", "2025-03-27"),
-            tuple("B4", "full-width", "38210"),
-            tuple("E4", "korean-units", "82"));
-    assertThat(r.report().valid()).isTrue();
-    assertThat(r.dataset().table("money").rows().get(1).get("amount")).isEqualTo(new BigDecimal("15000"));
-  }
-
-  @Test
-  void rulesAcrossFieldsRowsAndSheets() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("투자", row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
-            row("a", 1, 600, 7.3, 8.2, null, "펀드"),
-            row("bb", 1, 600, 7.3, 82, null, "기금"))
-        .sheet("구분", row("이름"), row("기금"), row("채권"))
-        .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 50), row(2, "없음", 90), row(3, "채권", 200)));
-    assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
-        .containsExactlyInAnyOrder(
-            tuple("투자", "A2", "too-short"),
-            tuple("투자", "E2", "fx-mismatch"),
-            tuple("투자", "G2", "not-allowed"),
-            tuple("순위", "B3", "foreign-key-missing"),
-            tuple("순위", "A3", "rank-order"),
-            tuple("순위", "A4", "rank-order"),
-            tuple("순위", "", "too-big"));
-    assertThat(r.report().findings()).filteredOn(f -> f.code().equals("too-big")).singleElement()
-        .satisfies(f -> assertThat(f.isError()).isFalse());
-  }
-
-  @Test
-  void mergedCellsHiddenRowsAndSheetsAreReadAndReported() throws IOException {
-    Path file = new TinyWorkbook()
-        .sheet("투자", row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
-            row("aa", 1, 1, 1, 1, null, "기금"), row("bb", 2, 1, 1, 1, null, null), row("cc", 3, 1, 1, 1, null, "기금"))
-        .sheet("구분", row("이름"), row("기금"))
-        .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5))
-        .write(dir.resolve("w.xlsx"));
-    XSSFWorkbook wb;
-    try (InputStream in = Files.newInputStream(file)) {
-      wb = new XSSFWorkbook(in);
+        brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
     }
-    try (wb) {
-      wb.getSheet("투자").addMergedRegion(new CellRangeAddress(1, 2, 6, 6));
-      wb.getSheet("투자").getRow(3).setZeroHeight(true);
-      wb.setSheetHidden(wb.getSheetIndex("구분"), true);
-      try (OutputStream out = Files.newOutputStream(file)) {
-        wb.write(out);
-      }
-    }
-    SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
-    assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
-        .containsExactlyInAnyOrder(
-            tuple("투자", "G3", "merged-cell"),
-            tuple("투자", "4", "hidden-row"),
-            tuple("구분", "", "hidden-sheet"));
-    assertThat(r.dataset().table("money").rows().get(1).get("kind")).isEqualTo("기금");
-  }
 
-  @Test
-  void anExternalLinkIsFlaggedAndItsCachedValueUsed() {
-    String s = "투자";
-    List<RawCell> header = List.of("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분").stream()
-        .map(h -> RawCell.text(new CellRef(s, 0, 0), h)).toList();
-    List<RawCell> header2 = new java.util.ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      header2.add(RawCell.text(new CellRef(s, 0, i), header.get(i).text()));
+    @Test
+    void koreanUnitsApproximationsFullWidthAndSerialDatesAreReadAndReported() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "투자",
+                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
+                        row("ab", "38,000건", "6,710억", 7.25, "925억 달러", 45743, "기금"),
+                        row("cd", "약 560만", "1.5조", 1, "15,000", "2025년 3월 27일", "기금"),
+                        row("ef", "３８２１０", 600, 7.3, "82억", null, "기금"))
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), Finding::code, f -> f.args().get(0))
+                .containsExactly(
+                        tuple("B2", "korean-units", "38000"),
+                        tuple("C2", "korean-units", "6710"),
+                        tuple("E2", "korean-units", "925"),
+                        tuple("F2", "date-as-number", "2025-03-27"),
+                        tuple("B3", "approximate", "5600000"),
+                        tuple("C3", "korean-units", "15000"),
+                        tuple("E3", "number-as-text", "15000"),
+                        tuple("F3", "date-as-text", "2025-03-27"),
+                        tuple("B4", "full-width", "38210"),
+                        tuple("E4", "korean-units", "82"));
+        assertThat(r.report().valid()).isTrue();
+        assertThat(r.dataset().table("money").rows().get(1).get("amount")).isEqualTo(new BigDecimal("15000"));
     }
-    RawCell linked = new RawCell(new CellRef(s, 1, 1), RawCell.Kind.NUMBER, "12", 12, null, "[1]Sheet1!$A$1", "12");
-    List<RawCell> data = List.of(RawCell.text(new CellRef(s, 1, 0), "aa"), linked);
-    RawWorkbook wb = new RawWorkbook(dir.resolve("x.xlsx"), "0", 0, List.of(
-        new RawSheet(s, false, List.of(new RawSheet.RawRow(0, false, header2), new RawSheet.RawRow(1, false, data))),
-        new RawSheet("구분", false, List.of(new RawSheet.RawRow(0, false, List.of(RawCell.text(new CellRef("구분", 0, 0), "이름"))))),
-        new RawSheet("순위", false, List.of(new RawSheet.RawRow(0, false, List.of(RawCell.text(new CellRef("순위", 0, 0), "순위"),
-            RawCell.text(new CellRef("순위", 0, 1), "코드"), RawCell.text(new CellRef("순위", 0, 2), "값")))))));
-    SchemaValidator.Result r = new SchemaValidator().validate(wb, brief, true);
-    assertThat(r.report().findings()).extracting(f -> f.at().a1(), Finding::code).containsExactly(tuple("B2", "external-link"));
-    assertThat(r.dataset().table("money").rows().get(0).get("count")).isEqualTo(12L);
-  }
 
-  @Test
-  void aWorkbookOnThe1904DateSystemReadsSerialsRight() throws IOException {
-    Path file = new TinyWorkbook()
-        .sheet("투자", row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"), row("aa", 1, 1, 1, 1, 44281, "기금"))
-        .sheet("구분", row("이름"), row("기금"))
-        .sheet("순위", row("순위", "코드", "값"))
-        .write(dir.resolve("w.xlsx"));
-    XSSFWorkbook wb;
-    try (InputStream in = Files.newInputStream(file)) {
-      wb = new XSSFWorkbook(in);
+    @Test
+    void rulesAcrossFieldsRowsAndSheets() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "투자",
+                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
+                        row("a", 1, 600, 7.3, 8.2, null, "펀드"),
+                        row("bb", 1, 600, 7.3, 82, null, "기금"))
+                .sheet("구분", row("이름"), row("기금"), row("채권"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 50), row(2, "없음", 90), row(3, "채권", 200)));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .containsExactlyInAnyOrder(
+                        tuple("투자", "A2", "too-short"),
+                        tuple("투자", "E2", "fx-mismatch"),
+                        tuple("투자", "G2", "not-allowed"),
+                        tuple("순위", "B3", "foreign-key-missing"),
+                        tuple("순위", "A3", "rank-order"),
+                        tuple("순위", "A4", "rank-order"),
+                        tuple("순위", "", "too-big"));
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.code().equals("too-big"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.isError()).isFalse());
     }
-    try (wb) {
-      wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
-      try (OutputStream out = Files.newOutputStream(file)) {
-        wb.write(out);
-      }
-    }
-    SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
-    assertThat(r.dataset().table("money").rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
-  }
 
-  private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
-  }
+    @Test
+    void mergedCellsHiddenRowsAndSheetsAreReadAndReported() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet(
+                        "투자",
+                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
+                        row("aa", 1, 1, 1, 1, null, "기금"),
+                        row("bb", 2, 1, 1, 1, null, null),
+                        row("cc", 3, 1, 1, 1, null, "기금"))
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5))
+                .write(dir.resolve("w.xlsx"));
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        try (wb) {
+            wb.getSheet("투자").addMergedRegion(new CellRangeAddress(1, 2, 6, 6));
+            wb.getSheet("투자").getRow(3).setZeroHeight(true);
+            wb.setSheetHidden(wb.getSheetIndex("구분"), true);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .containsExactlyInAnyOrder(
+                        tuple("투자", "G3", "merged-cell"),
+                        tuple("투자", "4", "hidden-row"),
+                        tuple("구분", "", "hidden-sheet"));
+        assertThat(r.dataset().table("money").rows().get(1).get("kind")).isEqualTo("기금");
+    }
+
+    @Test
+    void anExternalLinkIsFlaggedAndItsCachedValueUsed() {
+        String s = "투자";
+        List<RawCell> header = List.of("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분").stream()
+                .map(h -> RawCell.text(new CellRef(s, 0, 0), h))
+                .toList();
+        List<RawCell> header2 = new java.util.ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            header2.add(RawCell.text(new CellRef(s, 0, i), header.get(i).text()));
+        }
+        RawCell linked = new RawCell(new CellRef(s, 1, 1), RawCell.Kind.NUMBER, "12", 12, null, "[1]Sheet1!$A$1", "12");
+        List<RawCell> data = List.of(RawCell.text(new CellRef(s, 1, 0), "aa"), linked);
+        RawWorkbook wb = new RawWorkbook(
+                dir.resolve("x.xlsx"),
+                "0",
+                0,
+                List.of(
+                        new RawSheet(
+                                s,
+                                false,
+                                List.of(new RawSheet.RawRow(0, false, header2), new RawSheet.RawRow(1, false, data))),
+                        new RawSheet(
+                                "구분",
+                                false,
+                                List.of(new RawSheet.RawRow(
+                                        0, false, List.of(RawCell.text(new CellRef("구분", 0, 0), "이름"))))),
+                        new RawSheet(
+                                "순위",
+                                false,
+                                List.of(new RawSheet.RawRow(
+                                        0,
+                                        false,
+                                        List.of(
+                                                RawCell.text(new CellRef("순위", 0, 0), "순위"),
+                                                RawCell.text(new CellRef("순위", 0, 1), "코드"),
+                                                RawCell.text(new CellRef("순위", 0, 2), "값")))))));
+        SchemaValidator.Result r = new SchemaValidator().validate(wb, brief, true);
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), Finding::code)
+                .containsExactly(tuple("B2", "external-link"));
+        assertThat(r.dataset().table("money").rows().get(0).get("count")).isEqualTo(12L);
+    }
+
+    @Test
+    void aWorkbookOnThe1904DateSystemReadsSerialsRight() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet("투자", row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"), row("aa", 1, 1, 1, 1, 44281, "기금"))
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"))
+                .write(dir.resolve("w.xlsx"));
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        try (wb) {
+            wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(r.dataset().table("money").rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
+    }
+
+    private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
+        return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
+    }
 }

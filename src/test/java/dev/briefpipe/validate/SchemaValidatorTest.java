@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.testing.TinyWorkbook;
 import java.io.IOException;
@@ -22,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each finding code on a real workbook, asserted by (sheet, cell, code). */
 class SchemaValidatorTest {
-  @TempDir Path dir;
-  private BriefConfig brief;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void config() throws IOException {
-    Files.createDirectories(dir.resolve("config/briefs"));
-    Files.writeString(dir.resolve("config/briefs/t.yaml"), """
+    private BriefConfig brief;
+
+    @BeforeEach
+    void config() throws IOException {
+        Files.createDirectories(dir.resolve("config/briefs"));
+        Files.writeString(dir.resolve("config/briefs/t.yaml"), """
         id: t
         title: test
         workbook: w.xlsx
@@ -51,90 +52,107 @@ class SchemaValidatorTest {
             columns:
               x: {header: [X], type: text}
         """);
-    brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
-  }
+        brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
+    }
 
-  private static final Object[] HEADER = row("코드", "건수", "비중", "유형", "날짜", "연월", "URL", "이름");
+    private static final Object[] HEADER = row("코드", "건수", "비중", "유형", "날짜", "연월", "URL", "이름");
 
-  @Test
-  void cleanSheetIsValidAndTyped() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("항목", HEADER,
-            row("CN", 38210, 0.708, "기업", LocalDate.of(2025, 3, 27), "2025-03", "https://wipo.int/x", "가"),
-            row("US", 6276, null, "기관", null, "2025.3.", null, "나"))
-        .sheet("기타", row("X"), row("a")));
-    assertThat(r.report().findings()).isEmpty();
-    Table t = r.dataset().table("items");
-    assertThat(t.rows().get(0).get("count")).isEqualTo(38210L);
-    assertThat(t.rows().get(0).get("share")).isEqualTo(new BigDecimal("0.708"));
-    assertThat(t.rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
-    assertThat(t.rows().get(1).get("month")).isEqualTo(YearMonth.of(2025, 3));
-  }
+    @Test
+    void cleanSheetIsValidAndTyped() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", 38210, 0.708, "기업", LocalDate.of(2025, 3, 27), "2025-03", "https://wipo.int/x", "가"),
+                        row("US", 6276, null, "기관", null, "2025.3.", null, "나"))
+                .sheet("기타", row("X"), row("a")));
+        assertThat(r.report().findings()).isEmpty();
+        Table t = r.dataset().table("items");
+        assertThat(t.rows().get(0).get("count")).isEqualTo(38210L);
+        assertThat(t.rows().get(0).get("share")).isEqualTo(new BigDecimal("0.708"));
+        assertThat(t.rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
+        assertThat(t.rows().get(1).get("month")).isEqualTo(YearMonth.of(2025, 3));
+    }
 
-  @Test
-  void everyKindOfCellProblemIsFoundAtItsCell() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("항목", HEADER,
-            row("CN", "많음", 1.5, "대학", "어제", "2025-13", "www.x", "가"),
-            row("cn", null, 0.1, "기업", null, null, null, "다섯글자넘음"),
-            row("CN", -3, null, null, null, null, null, "가"),
-            row("KR", "=1/0", null, null, null, null, null, null))
-        .sheet("기타", row("X"), row("a")));
-    assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
-        .containsExactlyInAnyOrder(
-            tuple("항목", "B2", "type-mismatch"),
-            tuple("항목", "C2", "out-of-range"),
-            tuple("항목", "D2", "not-allowed"),
-            tuple("항목", "E2", "type-mismatch"),
-            tuple("항목", "F2", "type-mismatch"),
-            tuple("항목", "G2", "type-mismatch"),
-            tuple("항목", "A3", "pattern-mismatch"),
-            tuple("항목", "B3", "required-missing"),
-            tuple("항목", "H3", "too-long"),
-            tuple("항목", "A4", "key-duplicate"),
-            tuple("항목", "B4", "out-of-range"),
-            tuple("항목", "H4", "unique-duplicate"),
-            tuple("항목", "B5", "formula-error"));
-    assertThat(r.report().valid()).isFalse();
-  }
+    @Test
+    void everyKindOfCellProblemIsFoundAtItsCell() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", "많음", 1.5, "대학", "어제", "2025-13", "www.x", "가"),
+                        row("cn", null, 0.1, "기업", null, null, null, "다섯글자넘음"),
+                        row("CN", -3, null, null, null, null, null, "가"),
+                        row("KR", "=1/0", null, null, null, null, null, null))
+                .sheet("기타", row("X"), row("a")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .containsExactlyInAnyOrder(
+                        tuple("항목", "B2", "type-mismatch"),
+                        tuple("항목", "C2", "out-of-range"),
+                        tuple("항목", "D2", "not-allowed"),
+                        tuple("항목", "E2", "type-mismatch"),
+                        tuple("항목", "F2", "type-mismatch"),
+                        tuple("항목", "G2", "type-mismatch"),
+                        tuple("항목", "A3", "pattern-mismatch"),
+                        tuple("항목", "B3", "required-missing"),
+                        tuple("항목", "H3", "too-long"),
+                        tuple("항목", "A4", "key-duplicate"),
+                        tuple("항목", "B4", "out-of-range"),
+                        tuple("항목", "H4", "unique-duplicate"),
+                        tuple("항목", "B5", "formula-error"));
+        assertThat(r.report().valid()).isFalse();
+    }
 
-  @Test
-  void numbersTypedAsTextAreAcceptedWithAWarning() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("항목", HEADER, row("CN", "38,210", "70.8%", null, "2025.3.27", null, null, null))
-        .sheet("기타", row("X")));
-    assertThat(r.report().findings()).extracting(f -> f.at().a1(), Finding::code)
-        .containsExactly(tuple("B2", "number-as-text"), tuple("C2", "number-as-text"), tuple("E2", "date-as-text"));
-    assertThat(r.report().valid()).isTrue();
-    assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(38210L);
-    assertThat(r.dataset().table("items").rows().get(0).get("share")).isEqualTo(new BigDecimal("0.708"));
-  }
+    @Test
+    void numbersTypedAsTextAreAcceptedWithAWarning() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("항목", HEADER, row("CN", "38,210", "70.8%", null, "2025.3.27", null, null, null))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), Finding::code)
+                .containsExactly(
+                        tuple("B2", "number-as-text"), tuple("C2", "number-as-text"), tuple("E2", "date-as-text"));
+        assertThat(r.report().valid()).isTrue();
+        assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(38210L);
+        assertThat(r.dataset().table("items").rows().get(0).get("share")).isEqualTo(new BigDecimal("0.708"));
+    }
 
-  @Test
-  void missingSheetMissingAndUnknownColumnsAndRowCount() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("항목", row("code", "비고", "유형"), row("AA", "x", "기업"), row("AB"), row("AC"), row("AD"),
-            row("AE"), row("AF")));
-    assertThat(r.report().findings()).extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
-        .contains(
-            tuple("기타", "", "sheet-missing"),
-            tuple("항목", "D1", "column-missing"),
-            tuple("항목", "B1", "column-unknown"),
-            tuple("항목", "", "row-count"));
-    assertThat(r.report().findings()).filteredOn(f -> f.code().equals("column-missing"))
-        .extracting(Finding::field).containsExactlyInAnyOrder("count", "share", "day", "month", "link", "name");
-  }
+    @Test
+    void missingSheetMissingAndUnknownColumnsAndRowCount() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        row("code", "비고", "유형"),
+                        row("AA", "x", "기업"),
+                        row("AB"),
+                        row("AC"),
+                        row("AD"),
+                        row("AE"),
+                        row("AF")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .contains(
+                        tuple("기타", "", "sheet-missing"),
+                        tuple("항목", "D1", "column-missing"),
+                        tuple("항목", "B1", "column-unknown"),
+                        tuple("항목", "", "row-count"));
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.code().equals("column-missing"))
+                .extracting(Finding::field)
+                .containsExactlyInAnyOrder("count", "share", "day", "month", "link", "name");
+    }
 
-  @Test
-  void headersMatchAliasesInAnyOrderAndIgnoreUnitSuffix() throws IOException {
-    SchemaValidator.Result r = validate(new TinyWorkbook()
-        .sheet("항목", row("COUNT (건)", " code "), row(12, "CN"))
-        .sheet("기타", row("X")));
-    assertThat(r.report().findings()).extracting(Finding::code).containsOnly("column-missing");
-    assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(12L);
-  }
+    @Test
+    void headersMatchAliasesInAnyOrderAndIgnoreUnitSuffix() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("항목", row("COUNT (건)", " code "), row(12, "CN"))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings()).extracting(Finding::code).containsOnly("column-missing");
+        assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(12L);
+    }
 
-  private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
-    return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
-  }
+    private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {
+        return dev.briefpipe.testing.Validation.validate(wb.write(dir.resolve("w.xlsx")), brief);
+    }
 }

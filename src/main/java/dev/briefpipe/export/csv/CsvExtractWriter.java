@@ -11,8 +11,8 @@ import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
 import java.io.BufferedOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -35,221 +35,237 @@ import org.apache.commons.csv.CSVFormat;
  */
 public final class CsvExtractWriter {
 
-  /** How a file is written, as a data package describes it. */
-  public record Dialect(char delimiter, char quote, String lineTerminator, boolean bom) {}
+    /** How a file is written, as a data package describes it. */
+    public record Dialect(char delimiter, char quote, String lineTerminator, boolean bom) {}
 
-  /** One column of an extract: its header, the field it comes from and that field's schema. */
-  public record Column(String header, String field, ColumnSpec spec) {}
+    /** One column of an extract: its header, the field it comes from and that field's schema. */
+    public record Column(String header, String field, ColumnSpec spec) {}
 
-  /** What was written. */
-  public record Result(Path file, int rows, List<Column> columns, Dialect dialect, ExtractConfig config) {}
+    /** What was written. */
+    public record Result(Path file, int rows, List<Column> columns, Dialect dialect, ExtractConfig config) {}
 
-  public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir) throws IOException {
-    return write(table, schema, cfg, dir, rows -> {});
-  }
-
-  /** @param rowsRead hears, every few thousand rows, how many of the table's rows have been gone through */
-  public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir, LongConsumer rowsRead)
-      throws IOException {
-    try (Extract x = new Extract(schema, cfg, dir, new Dataset(List.of(table)))) {
-      x.start(table.fields().stream().filter(f -> table.columnOf(f).orElse(-1) >= 0).toList());
-      long seen = 0;
-      for (Row r : table.rows()) {
-        if ((++seen & 4095) == 0) {
-          rowsRead.accept(seen);
-        }
-        x.row(r);
-      }
-      rowsRead.accept(seen);
-      return x.finish();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  /** An extract written row by row as a sheet is read (a large sheet's rows are never all in memory). */
-  public Extract open(SheetSchema schema, ExtractConfig cfg, Path dir) {
-    return new Extract(schema, cfg, dir, new Dataset(List.of()));
-  }
-
-  /** One extract being written; {@link #start} (re)opens the file, so a sheet read twice is written once. */
-  public static final class Extract implements RowListener, AutoCloseable {
-    private final SheetSchema schema;
-    private final ExtractConfig cfg;
-    private final Dialect dialect;
-    private final CSVFormat format;
-    private final Optional<Expr> filter;
-    private final ExprEvaluator eval;
-    private final Path file;
-    private List<Column> cols = List.of();
-    private String[] fields = new String[0];
-    private String[] patterns = new String[0];
-    private Writer out;
-    /** The record being made, and its characters as written. */
-    private final StringBuilder line = new StringBuilder(256);
-    private char[] chars = new char[256];
-    private final char delimiter;
-    private final char quote;
-    private final boolean neutralise;
-    /** Whether the delimiter and quote are such that a number's or a date's text never needs quoting. */
-    private final boolean numbersPlain;
-    private int rows;
-
-    Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
-      this.schema = schema;
-      this.cfg = cfg;
-      this.dialect = dialect(cfg);
-      this.format = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).setQuote(dialect.quote())
-          .setRecordSeparator(dialect.lineTerminator()).get();
-      this.filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
-      this.eval = new ExprEvaluator(data, n -> Optional.empty());
-      this.file = dir.resolve(cfg.file());
-      this.delimiter = dialect.delimiter();
-      this.quote = dialect.quote();
-      this.neutralise = cfg.neutralise();
-      this.numbersPlain = "0123456789-+.".indexOf(delimiter) < 0 && "0123456789-+.".indexOf(quote) < 0;
+    public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir) throws IOException {
+        return write(table, schema, cfg, dir, rows -> {});
     }
 
-    /** The sheet's sheet id, whose rows this extract takes. */
-    public String sheet() {
-      return cfg.sheet();
-    }
-
-    @Override
-    public void start(List<String> present) {
-      try {
-        close();
-        cols = columns(present, schema, cfg);
-        fields = cols.stream().map(Column::field).toArray(String[]::new);
-        patterns = cols.stream().map(c -> cfg.formats().get(c.field())).toArray(String[]::new);
-        out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
-            StandardCharsets.UTF_8);
-        line.setLength(0);
-        if (dialect.bom()) {
-          line.append('\uFEFF');
-        }
-        for (int i = 0; i < cols.size(); i++) {
-          value(cols.get(i).header(), i == 0);
-        }
-        endRecord();
-        rows = 0;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void row(Row r) {
-      if (filter.isPresent() && !Boolean.TRUE.equals(eval.eval(filter.get(), r))) {
-        return;
-      }
-      try {
-        line.setLength(0);
-        for (int i = 0; i < fields.length; i++) {
-          Object value = r.get(fields[i]);
-          if (value instanceof String) {
-            String v = CsvValues.text(value, patterns[i]);
-            value(neutralise ? CsvValues.neutralise(v) : v, i == 0);
-          } else if (numbersPlain && patterns[i] == null && (value instanceof Long || value instanceof BigDecimal
-              || value instanceof LocalDate || value instanceof YearMonth)) {
-            // A plain number or ISO date is digits, '-' and '.': nothing to quote.
-            if (i > 0) {
-              line.append(delimiter);
+    /** @param rowsRead hears, every few thousand rows, how many of the table's rows have been gone through */
+    public Result write(Table table, SheetSchema schema, ExtractConfig cfg, Path dir, LongConsumer rowsRead)
+            throws IOException {
+        try (Extract x = new Extract(schema, cfg, dir, new Dataset(List.of(table)))) {
+            x.start(table.fields().stream()
+                    .filter(f -> table.columnOf(f).orElse(-1) >= 0)
+                    .toList());
+            long seen = 0;
+            for (Row r : table.rows()) {
+                if ((++seen & 4095) == 0) {
+                    rowsRead.accept(seen);
+                }
+                x.row(r);
             }
-            if (value instanceof Long l) {
-              line.append(l.longValue());
+            rowsRead.accept(seen);
+            return x.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** An extract written row by row as a sheet is read (a large sheet's rows are never all in memory). */
+    public Extract open(SheetSchema schema, ExtractConfig cfg, Path dir) {
+        return new Extract(schema, cfg, dir, new Dataset(List.of()));
+    }
+
+    /** One extract being written; {@link #start} (re)opens the file, so a sheet read twice is written once. */
+    public static final class Extract implements RowListener, AutoCloseable {
+        private final SheetSchema schema;
+        private final ExtractConfig cfg;
+        private final Dialect dialect;
+        private final CSVFormat format;
+        private final Optional<Expr> filter;
+        private final ExprEvaluator eval;
+        private final Path file;
+        private List<Column> cols = List.of();
+        private String[] fields = new String[0];
+        private String[] patterns = new String[0];
+        private Writer out;
+        /** The record being made, and its characters as written. */
+        private final StringBuilder line = new StringBuilder(256);
+
+        private char[] chars = new char[256];
+        private final char delimiter;
+        private final char quote;
+        private final boolean neutralise;
+        /** Whether the delimiter and quote are such that a number's or a date's text never needs quoting. */
+        private final boolean numbersPlain;
+
+        private int rows;
+
+        Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
+            this.schema = schema;
+            this.cfg = cfg;
+            this.dialect = dialect(cfg);
+            this.format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(dialect.delimiter())
+                    .setQuote(dialect.quote())
+                    .setRecordSeparator(dialect.lineTerminator())
+                    .get();
+            this.filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
+            this.eval = new ExprEvaluator(data, n -> Optional.empty());
+            this.file = dir.resolve(cfg.file());
+            this.delimiter = dialect.delimiter();
+            this.quote = dialect.quote();
+            this.neutralise = cfg.neutralise();
+            this.numbersPlain = "0123456789-+.".indexOf(delimiter) < 0 && "0123456789-+.".indexOf(quote) < 0;
+        }
+
+        /** The sheet's sheet id, whose rows this extract takes. */
+        public String sheet() {
+            return cfg.sheet();
+        }
+
+        @Override
+        public void start(List<String> present) {
+            try {
+                close();
+                cols = columns(present, schema, cfg);
+                fields = cols.stream().map(Column::field).toArray(String[]::new);
+                patterns = cols.stream().map(c -> cfg.formats().get(c.field())).toArray(String[]::new);
+                out = new OutputStreamWriter(
+                        new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8);
+                line.setLength(0);
+                if (dialect.bom()) {
+                    line.append('\uFEFF');
+                }
+                for (int i = 0; i < cols.size(); i++) {
+                    value(cols.get(i).header(), i == 0);
+                }
+                endRecord();
+                rows = 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void row(Row r) {
+            if (filter.isPresent() && !Boolean.TRUE.equals(eval.eval(filter.get(), r))) {
+                return;
+            }
+            try {
+                line.setLength(0);
+                for (int i = 0; i < fields.length; i++) {
+                    Object value = r.get(fields[i]);
+                    if (value instanceof String) {
+                        String v = CsvValues.text(value, patterns[i]);
+                        value(neutralise ? CsvValues.neutralise(v) : v, i == 0);
+                    } else if (numbersPlain
+                            && patterns[i] == null
+                            && (value instanceof Long
+                                    || value instanceof BigDecimal
+                                    || value instanceof LocalDate
+                                    || value instanceof YearMonth)) {
+                        // A plain number or ISO date is digits, '-' and '.': nothing to quote.
+                        if (i > 0) {
+                            line.append(delimiter);
+                        }
+                        if (value instanceof Long l) {
+                            line.append(l.longValue());
+                        } else {
+                            line.append(CsvValues.text(value, null));
+                        }
+                    } else {
+                        value(CsvValues.text(value, patterns[i]), i == 0);
+                    }
+                }
+                endRecord();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows++;
+        }
+
+        /** Ends the record being made and writes it, in one call: a record is a few dozen characters. */
+        private void endRecord() throws IOException {
+            line.append(dialect.lineTerminator());
+            int n = line.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            line.getChars(0, n, chars, 0);
+            out.write(chars, 0, n);
+        }
+
+        /**
+         * One value, after a delimiter unless it starts the record. Text that commons-csv would write as it
+         * is (no character at or below '#', no delimiter or quote) is written straight; anything else goes
+         * through commons-csv's quoting.
+         */
+        private void value(String v, boolean first) throws IOException {
+            if (plain(v)) {
+                if (!first) {
+                    line.append(delimiter);
+                }
+                line.append(v);
             } else {
-              line.append(CsvValues.text(value, null));
+                format.print(v, line, first);
             }
-          } else {
-            value(CsvValues.text(value, patterns[i]), i == 0);
-          }
         }
-        endRecord();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      rows++;
-    }
 
-    /** Ends the record being made and writes it, in one call: a record is a few dozen characters. */
-    private void endRecord() throws IOException {
-      line.append(dialect.lineTerminator());
-      int n = line.length();
-      if (chars.length < n) {
-        chars = new char[Math.max(n, 2 * chars.length)];
-      }
-      line.getChars(0, n, chars, 0);
-      out.write(chars, 0, n);
-    }
-
-    /**
-     * One value, after a delimiter unless it starts the record. Text that commons-csv would write as it
-     * is (no character at or below '#', no delimiter or quote) is written straight; anything else goes
-     * through commons-csv's quoting.
-     */
-    private void value(String v, boolean first) throws IOException {
-      if (plain(v)) {
-        if (!first) {
-          line.append(delimiter);
+        private boolean plain(String v) {
+            if (v.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c <= '#' || c == delimiter || c == quote) {
+                    return false;
+                }
+            }
+            return true;
         }
-        line.append(v);
-      } else {
-        format.print(v, line, first);
-      }
-    }
 
-    private boolean plain(String v) {
-      if (v.isEmpty()) {
-        return false;
-      }
-      for (int i = 0; i < v.length(); i++) {
-        char c = v.charAt(i);
-        if (c <= '#' || c == delimiter || c == quote) {
-          return false;
+        /** Closes the file; what was written. */
+        public Result finish() throws IOException {
+            if (out == null) {
+                start(List.of());
+            }
+            close();
+            return new Result(file, rows, cols, dialect, cfg);
         }
-      }
-      return true;
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+        }
     }
 
-    /** Closes the file; what was written. */
-    public Result finish() throws IOException {
-      if (out == null) {
-        start(List.of());
-      }
-      close();
-      return new Result(file, rows, cols, dialect, cfg);
+    static Dialect dialect(ExtractConfig cfg) {
+        Dialect base = switch (cfg.profile()) {
+            case "rfc4180" -> new Dialect(',', '"', "\r\n", false);
+            case "tsv" -> new Dialect('\t', '"', "\n", false);
+            default -> new Dialect(',', '"', "\r\n", true);
+        };
+        char delimiter = cfg.delimiter() == null
+                ? base.delimiter()
+                : cfg.delimiter().equals("\\t") ? '\t' : cfg.delimiter().charAt(0);
+        char quote = cfg.quote() == null ? base.quote() : cfg.quote().charAt(0);
+        String eol = cfg.lineEnding() == null
+                ? base.lineTerminator()
+                : "lf".equalsIgnoreCase(cfg.lineEnding()) ? "\n" : "\r\n";
+        return new Dialect(delimiter, quote, eol, base.bom());
     }
 
-    @Override
-    public void close() throws IOException {
-      if (out != null) {
-        out.close();
-        out = null;
-      }
+    private static List<Column> columns(List<String> present, SheetSchema schema, ExtractConfig cfg) {
+        List<String> fields = cfg.columns().isEmpty() ? present : cfg.columns();
+        List<Column> out = new ArrayList<>();
+        for (String f : fields) {
+            ColumnSpec spec = schema.columns().get(f);
+            String header = cfg.rename().getOrDefault(f, spec != null ? spec.title() : f);
+            out.add(new Column(header, f, spec));
+        }
+        return out;
     }
-  }
-
-  static Dialect dialect(ExtractConfig cfg) {
-    Dialect base = switch (cfg.profile()) {
-      case "rfc4180" -> new Dialect(',', '"', "\r\n", false);
-      case "tsv" -> new Dialect('\t', '"', "\n", false);
-      default -> new Dialect(',', '"', "\r\n", true);
-    };
-    char delimiter = cfg.delimiter() == null ? base.delimiter() : cfg.delimiter().equals("\\t") ? '\t' : cfg.delimiter().charAt(0);
-    char quote = cfg.quote() == null ? base.quote() : cfg.quote().charAt(0);
-    String eol = cfg.lineEnding() == null ? base.lineTerminator() : "lf".equalsIgnoreCase(cfg.lineEnding()) ? "\n" : "\r\n";
-    return new Dialect(delimiter, quote, eol, base.bom());
-  }
-
-  private static List<Column> columns(List<String> present, SheetSchema schema, ExtractConfig cfg) {
-    List<String> fields = cfg.columns().isEmpty() ? present : cfg.columns();
-    List<Column> out = new ArrayList<>();
-    for (String f : fields) {
-      ColumnSpec spec = schema.columns().get(f);
-      String header = cfg.rename().getOrDefault(f, spec != null ? spec.title() : f);
-      out.add(new Column(header, f, spec));
-    }
-    return out;
-  }
 }

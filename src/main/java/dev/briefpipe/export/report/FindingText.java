@@ -1,40 +1,39 @@
 package dev.briefpipe.export.report;
 
-import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.Severity;
-
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a finding's message and expectation in the reader's language. */
 public final class FindingText {
-  private final Messages messages;
+    private final Messages messages;
 
-  public FindingText(Messages messages) {
-    this.messages = messages;
-  }
+    public FindingText(Messages messages) {
+        this.messages = messages;
+    }
 
-  public String message(Finding f) {
-    List<Object> args = new ArrayList<>();
-    args.add(f.value());
-    args.add(f.header().isEmpty() ? f.field() : f.header());
-    args.add(expected(f));
-    args.add(f.at().sheet());
-    args.addAll(f.args());
-    // A rule's own code (from config) has no bundle entry: it is told with the rule's message.
-    String key = messages.has("finding." + f.code()) ? "finding." + f.code()
-        : f.header().isEmpty() ? "finding.rule-table" : "finding.rule";
-    return messages.get(key, args.toArray());
-  }
+    public String message(Finding f) {
+        List<Object> args = new ArrayList<>();
+        args.add(f.value());
+        args.add(f.header().isEmpty() ? f.field() : f.header());
+        args.add(expected(f));
+        args.add(f.at().sheet());
+        args.addAll(f.args());
+        // A rule's own code (from config) has no bundle entry: it is told with the rule's message.
+        String key = messages.has("finding." + f.code())
+                ? "finding." + f.code()
+                : f.header().isEmpty() ? "finding.rule-table" : "finding.rule";
+        return messages.get(key, args.toArray());
+    }
 
-  /** The expectation in words: a type name ("정수") or the literal list/range/pattern. */
-  public String expected(Finding f) {
-    String e = f.expected();
-    return e.startsWith("type.") ? messages.get(e) : e;
-  }
+    /** The expectation in words: a type name ("정수") or the literal list/range/pattern. */
+    public String expected(Finding f) {
+        String e = f.expected();
+        return e.startsWith("type.") ? messages.get(e) : e;
+    }
 
-  public String severity(Finding f) {
-    return messages.get("severity." + f.severity().code());
-  }
+    public String severity(Finding f) {
+        return messages.get("severity." + f.severity().code());
+    }
 }

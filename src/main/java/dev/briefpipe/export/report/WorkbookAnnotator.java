@@ -1,10 +1,9 @@
 package dev.briefpipe.export.report;
 
-import dev.briefpipe.model.ValidationReport;
-
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.ValidationReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,118 +30,128 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * link to its cell. Works on bytes; the analyst's file is never touched.
  */
 public final class WorkbookAnnotator {
-  public static final String RESULTS_SHEET = "검증결과";
-  private final Messages messages;
+    public static final String RESULTS_SHEET = "검증결과";
+    private final Messages messages;
 
-  public WorkbookAnnotator(Messages messages) {
-    this.messages = messages;
-  }
+    public WorkbookAnnotator(Messages messages) {
+        this.messages = messages;
+    }
 
-  public byte[] annotate(byte[] workbook, ValidationReport report) throws IOException {
-    FindingText text = new FindingText(messages);
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-      CreationHelper ch = wb.getCreationHelper();
-      Map<String, CellStyle> fills = new HashMap<>();
-      Map<String, StringBuilder> notes = new HashMap<>();
-      for (Finding f : report.findings()) {
-        CellRef at = f.at();
-        Sheet sheet = wb.getSheet(at.sheet());
-        if (sheet == null || at.row() < 0 || at.column() < 0) {
-          continue;
+    public byte[] annotate(byte[] workbook, ValidationReport report) throws IOException {
+        FindingText text = new FindingText(messages);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            CreationHelper ch = wb.getCreationHelper();
+            Map<String, CellStyle> fills = new HashMap<>();
+            Map<String, StringBuilder> notes = new HashMap<>();
+            for (Finding f : report.findings()) {
+                CellRef at = f.at();
+                Sheet sheet = wb.getSheet(at.sheet());
+                if (sheet == null || at.row() < 0 || at.column() < 0) {
+                    continue;
+                }
+                Row row = sheet.getRow(at.row()) == null ? sheet.createRow(at.row()) : sheet.getRow(at.row());
+                Cell cell = row.getCell(at.column()) == null ? row.createCell(at.column()) : row.getCell(at.column());
+                String key = f.severity().code() + "|" + cell.getCellStyle().getIndex();
+                CellStyle fill = fills.computeIfAbsent(key, k -> {
+                    CellStyle s = wb.createCellStyle();
+                    s.cloneStyleFrom(cell.getCellStyle());
+                    s.setFillForegroundColor(
+                            f.isError() ? IndexedColors.ROSE.getIndex() : IndexedColors.LIGHT_YELLOW.getIndex());
+                    s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                    return s;
+                });
+                cell.setCellStyle(fill);
+                notes.computeIfAbsent(at.toString(), k -> new StringBuilder())
+                        .append(text.severity(f))
+                        .append(": ")
+                        .append(text.message(f))
+                        .append('\n');
+            }
+            for (Map.Entry<String, StringBuilder> n : notes.entrySet()) {
+                comment(wb, n.getKey(), n.getValue().toString().strip(), ch);
+            }
+            resultsSheet(wb, report, text, ch);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
         }
-        Row row = sheet.getRow(at.row()) == null ? sheet.createRow(at.row()) : sheet.getRow(at.row());
-        Cell cell = row.getCell(at.column()) == null ? row.createCell(at.column()) : row.getCell(at.column());
-        String key = f.severity().code() + "|" + cell.getCellStyle().getIndex();
-        CellStyle fill = fills.computeIfAbsent(key, k -> {
-          CellStyle s = wb.createCellStyle();
-          s.cloneStyleFrom(cell.getCellStyle());
-          s.setFillForegroundColor(f.isError() ? IndexedColors.ROSE.getIndex() : IndexedColors.LIGHT_YELLOW.getIndex());
-          s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-          return s;
-        });
-        cell.setCellStyle(fill);
-        notes.computeIfAbsent(at.toString(), k -> new StringBuilder()).append(text.severity(f)).append(": ")
-            .append(text.message(f)).append('\n');
-      }
-      for (Map.Entry<String, StringBuilder> n : notes.entrySet()) {
-        comment(wb, n.getKey(), n.getValue().toString().strip(), ch);
-      }
-      resultsSheet(wb, report, text, ch);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      wb.write(out);
-      return out.toByteArray();
     }
-  }
 
-  private static void comment(XSSFWorkbook wb, String ref, String message, CreationHelper ch) {
-    int bang = ref.lastIndexOf('!');
-    Sheet sheet = wb.getSheet(ref.substring(0, bang));
-    org.apache.poi.ss.util.CellReference cr = new org.apache.poi.ss.util.CellReference(ref.substring(bang + 1));
-    Cell cell = sheet.getRow(cr.getRow()).getCell(cr.getCol());
-    cell.removeCellComment();
-    Drawing<?> drawing = sheet.createDrawingPatriarch();
-    ClientAnchor anchor = ch.createClientAnchor();
-    anchor.setCol1(cr.getCol() + 1);
-    anchor.setCol2(cr.getCol() + 5);
-    anchor.setRow1(cr.getRow());
-    anchor.setRow2(cr.getRow() + 4);
-    Comment c = drawing.createCellComment(anchor);
-    c.setString(ch.createRichTextString(message));
-    c.setAuthor("briefpipe");
-    cell.setCellComment(c);
-  }
+    private static void comment(XSSFWorkbook wb, String ref, String message, CreationHelper ch) {
+        int bang = ref.lastIndexOf('!');
+        Sheet sheet = wb.getSheet(ref.substring(0, bang));
+        org.apache.poi.ss.util.CellReference cr = new org.apache.poi.ss.util.CellReference(ref.substring(bang + 1));
+        Cell cell = sheet.getRow(cr.getRow()).getCell(cr.getCol());
+        cell.removeCellComment();
+        Drawing<?> drawing = sheet.createDrawingPatriarch();
+        ClientAnchor anchor = ch.createClientAnchor();
+        anchor.setCol1(cr.getCol() + 1);
+        anchor.setCol2(cr.getCol() + 5);
+        anchor.setRow1(cr.getRow());
+        anchor.setRow2(cr.getRow() + 4);
+        Comment c = drawing.createCellComment(anchor);
+        c.setString(ch.createRichTextString(message));
+        c.setAuthor("briefpipe");
+        cell.setCellComment(c);
+    }
 
-  private void resultsSheet(XSSFWorkbook wb, ValidationReport report, FindingText text, CreationHelper ch) {
-    int existing = wb.getSheetIndex(RESULTS_SHEET);
-    if (existing >= 0) {
-      wb.removeSheetAt(existing);
+    private void resultsSheet(XSSFWorkbook wb, ValidationReport report, FindingText text, CreationHelper ch) {
+        int existing = wb.getSheetIndex(RESULTS_SHEET);
+        if (existing >= 0) {
+            wb.removeSheetAt(existing);
+        }
+        Sheet s = wb.createSheet(RESULTS_SHEET);
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        CellStyle head = wb.createCellStyle();
+        head.setFont(bold);
+        Font blue = wb.createFont();
+        blue.setUnderline(Font.U_SINGLE);
+        blue.setColor(IndexedColors.BLUE.getIndex());
+        CellStyle link = wb.createCellStyle();
+        link.setFont(blue);
+        String[] headers = {
+            messages.get("html.sheet"),
+            messages.get("html.cell"),
+            messages.get("html.level"),
+            messages.get("html.code"),
+            messages.get("html.message"),
+            messages.get("html.value")
+        };
+        Row hr = s.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            Cell c = hr.createCell(i);
+            c.setCellValue(headers[i]);
+            c.setCellStyle(head);
+        }
+        int r = 1;
+        for (Finding f : report.findings()) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue(f.at().sheet());
+            Cell cell = row.createCell(1);
+            cell.setCellValue(f.at().a1());
+            if (!f.at().a1().isEmpty() && wb.getSheet(f.at().sheet()) != null) {
+                Hyperlink h = ch.createHyperlink(HyperlinkType.DOCUMENT);
+                String a1 = f.at().column() < 0 ? "A" + f.at().row1() : f.at().a1();
+                h.setAddress("'" + f.at().sheet().replace("'", "''") + "'!" + a1);
+                cell.setHyperlink(h);
+                cell.setCellStyle(link);
+            }
+            row.createCell(2).setCellValue(text.severity(f));
+            row.createCell(3).setCellValue(f.code());
+            row.createCell(4).setCellValue(text.message(f));
+            row.createCell(5).setCellValue(f.value());
+        }
+        int[] widths = {18, 8, 8, 20, 90, 30};
+        for (int i = 0; i < widths.length; i++) {
+            s.setColumnWidth(i, widths[i] * 256);
+        }
+        s.createFreezePane(0, 1);
+        // Exactly one selected tab: several would open the workbook with its sheets grouped.
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            wb.getSheetAt(i).setSelected(false);
+        }
+        s.setSelected(true);
+        wb.setActiveSheet(wb.getSheetIndex(s));
     }
-    Sheet s = wb.createSheet(RESULTS_SHEET);
-    Font bold = wb.createFont();
-    bold.setBold(true);
-    CellStyle head = wb.createCellStyle();
-    head.setFont(bold);
-    Font blue = wb.createFont();
-    blue.setUnderline(Font.U_SINGLE);
-    blue.setColor(IndexedColors.BLUE.getIndex());
-    CellStyle link = wb.createCellStyle();
-    link.setFont(blue);
-    String[] headers = {messages.get("html.sheet"), messages.get("html.cell"), messages.get("html.level"),
-        messages.get("html.code"), messages.get("html.message"), messages.get("html.value")};
-    Row hr = s.createRow(0);
-    for (int i = 0; i < headers.length; i++) {
-      Cell c = hr.createCell(i);
-      c.setCellValue(headers[i]);
-      c.setCellStyle(head);
-    }
-    int r = 1;
-    for (Finding f : report.findings()) {
-      Row row = s.createRow(r++);
-      row.createCell(0).setCellValue(f.at().sheet());
-      Cell cell = row.createCell(1);
-      cell.setCellValue(f.at().a1());
-      if (!f.at().a1().isEmpty() && wb.getSheet(f.at().sheet()) != null) {
-        Hyperlink h = ch.createHyperlink(HyperlinkType.DOCUMENT);
-        String a1 = f.at().column() < 0 ? "A" + f.at().row1() : f.at().a1();
-        h.setAddress("'" + f.at().sheet().replace("'", "''") + "'!" + a1);
-        cell.setHyperlink(h);
-        cell.setCellStyle(link);
-      }
-      row.createCell(2).setCellValue(text.severity(f));
-      row.createCell(3).setCellValue(f.code());
-      row.createCell(4).setCellValue(text.message(f));
-      row.createCell(5).setCellValue(f.value());
-    }
-    int[] widths = {18, 8, 8, 20, 90, 30};
-    for (int i = 0; i < widths.length; i++) {
-      s.setColumnWidth(i, widths[i] * 256);
-    }
-    s.createFreezePane(0, 1);
-    // Exactly one selected tab: several would open the workbook with its sheets grouped.
-    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      wb.getSheetAt(i).setSelected(false);
-    }
-    s.setSelected(true);
-    wb.setActiveSheet(wb.getSheetIndex(s));
-  }
 }

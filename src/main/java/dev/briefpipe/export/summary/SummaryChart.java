@@ -22,38 +22,40 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /** One native Excel bar chart of a group table, referencing its cells (so it follows the formulas). */
 final class SummaryChart {
-  private SummaryChart() {}
+    private SummaryChart() {}
 
-  static void add(XSSFSheet sheet, GroupTableWriter.Placed table, String kind, String title, int col, int row) {
-    XSSFDrawing drawing = sheet.createDrawingPatriarch();
-    XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 18);
-    XSSFChart chart = drawing.createChart(anchor);
-    chart.setTitleText(title);
-    chart.setTitleOverlay(false);
-    XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
-    if (!"column".equals(kind)) {
-      // Horizontal bars list from the bottom up; reverse so the table's first row is on top.
-      categories.setOrientation(AxisOrientation.MAX_MIN);
+    static void add(XSSFSheet sheet, GroupTableWriter.Placed table, String kind, String title, int col, int row) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 18);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+        if (!"column".equals(kind)) {
+            // Horizontal bars list from the bottom up; reverse so the table's first row is on top.
+            categories.setOrientation(AxisOrientation.MAX_MIN);
+        }
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFDataSource<String> cats =
+                new CachedRange<>(range(sheet, table, table.keyColumn()), table.keyColumn(), table.keys());
+        XDDFNumericalDataSource<Double> vals =
+                new CachedRange.Numbers(range(sheet, table, table.valueColumn()), table.valueColumn(), table.values());
+        XDDFChartData data = chart.createData(ChartTypes.BAR, categories, values);
+        XDDFChartData.Series series = data.addSeries(cats, vals);
+        series.setTitle(title, null);
+        // Without an explicit fill some spreadsheet programs (LibreOffice) draw the bars invisible.
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(
+                new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) 0x1F, (byte) 0x3A, (byte) 0x68})));
+        series.setShapeProperties(shape);
+        ((XDDFBarChartData) data).setBarDirection("column".equals(kind) ? BarDirection.COL : BarDirection.BAR);
+        data.setVaryColors(false);
+        chart.plot(data);
     }
-    XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
-    values.setCrosses(AxisCrosses.AUTO_ZERO);
-    XDDFDataSource<String> cats = new CachedRange<>(range(sheet, table, table.keyColumn()), table.keyColumn(),
-        table.keys());
-    XDDFNumericalDataSource<Double> vals = new CachedRange.Numbers(range(sheet, table, table.valueColumn()),
-        table.valueColumn(), table.values());
-    XDDFChartData data = chart.createData(ChartTypes.BAR, categories, values);
-    XDDFChartData.Series series = data.addSeries(cats, vals);
-    series.setTitle(title, null);
-    // Without an explicit fill some spreadsheet programs (LibreOffice) draw the bars invisible.
-    XDDFShapeProperties shape = new XDDFShapeProperties();
-    shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) 0x1F, (byte) 0x3A, (byte) 0x68})));
-    series.setShapeProperties(shape);
-    ((XDDFBarChartData) data).setBarDirection("column".equals(kind) ? BarDirection.COL : BarDirection.BAR);
-    data.setVaryColors(false);
-    chart.plot(data);
-  }
 
-  private static String range(XSSFSheet sheet, GroupTableWriter.Placed table, int column) {
-    return new CellRangeAddress(table.firstRow(), table.lastRow(), column, column).formatAsString(sheet.getSheetName(), true);
-  }
+    private static String range(XSSFSheet sheet, GroupTableWriter.Placed table, int column) {
+        return new CellRangeAddress(table.firstRow(), table.lastRow(), column, column)
+                .formatAsString(sheet.getSheetName(), true);
+    }
 }

@@ -9,32 +9,33 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /** The content of a summary sheet as comparable text, the refresh-time cell (A2) left out. */
 final class SummarySnapshot {
-  private SummarySnapshot() {}
+    private SummarySnapshot() {}
 
-  static Map<String, String> of(Sheet sheet) {
-    Map<String, String> m = new HashMap<>();
-    if (sheet == null) {
-      return m;
-    }
-    for (Row r : sheet) {
-      for (Cell c : r) {
-        String a1 = c.getAddress().formatAsString();
-        if (a1.equals("A2")) {
-          continue;
+    static Map<String, String> of(Sheet sheet) {
+        Map<String, String> m = new HashMap<>();
+        if (sheet == null) {
+            return m;
         }
-        String content;
-        if (c.getCellType() == CellType.FORMULA) {
-          // A formula's text says nothing of its value: compare the cached result too.
-          CellType result = c.getCachedFormulaResultType();
-          String cached = result == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
-              : result == CellType.STRING ? c.getStringCellValue() : result.name();
-          content = "=" + c.getCellFormula() + "|" + cached;
-        } else {
-          content = c.getCellType() + "|" + c;
+        for (Row r : sheet) {
+            for (Cell c : r) {
+                String a1 = c.getAddress().formatAsString();
+                if (a1.equals("A2")) {
+                    continue;
+                }
+                String content;
+                if (c.getCellType() == CellType.FORMULA) {
+                    // A formula's text says nothing of its value: compare the cached result too.
+                    CellType result = c.getCachedFormulaResultType();
+                    String cached = result == CellType.NUMERIC
+                            ? String.valueOf(c.getNumericCellValue())
+                            : result == CellType.STRING ? c.getStringCellValue() : result.name();
+                    content = "=" + c.getCellFormula() + "|" + cached;
+                } else {
+                    content = c.getCellType() + "|" + c;
+                }
+                m.put(a1, content + "|" + c.getCellStyle().getDataFormatString());
+            }
         }
-        m.put(a1, content + "|" + c.getCellStyle().getDataFormatString());
-      }
+        return m;
     }
-    return m;
-  }
 }

@@ -31,93 +31,96 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * thousands separators.
  */
 public final class BarChartBuilder {
-  private final ChartStyle style;
+    private final ChartStyle style;
 
-  public BarChartBuilder(ChartStyle style) {
-    this.style = style;
-  }
-
-  /**
-   * @param horizontal true for bars running left to right, first category at the top
-   * @param seriesLabels display names of series values, in legend order (empty = no legend)
-   */
-  public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> seriesLabels) {
-    DefaultCategoryDataset ds = new DefaultCategoryDataset();
-    for (ChartData.Bar b : data.bars()) {
-      ds.addValue(b.value(), "value", b.category());
+    public BarChartBuilder(ChartStyle style) {
+        this.style = style;
     }
-    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(), new NumberAxis(), null);
-    plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
-    JFreeChart chart = new JFreeChart(null, style.font(10f), plot, false);
-    style.apply(chart);
 
-    Map<String, Color> seriesColours = new LinkedHashMap<>();
-    int i = 0;
-    for (String key : seriesLabels.keySet()) {
-      seriesColours.put(key, style.palette().get(i++ % style.palette().size()));
-    }
-    List<ChartData.Bar> bars = data.bars();
-    BarRenderer r = new BarRenderer() {
-      @Override
-      public Paint getItemPaint(int row, int column) {
-        ChartData.Bar b = bars.get(column);
-        if (b.highlighted()) {
-          return style.accent();
+    /**
+     * @param horizontal true for bars running left to right, first category at the top
+     * @param seriesLabels display names of series values, in legend order (empty = no legend)
+     */
+    public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> seriesLabels) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (ChartData.Bar b : data.bars()) {
+            ds.addValue(b.value(), "value", b.category());
         }
-        return b.series() != null && seriesColours.containsKey(b.series()) ? seriesColours.get(b.series()) : style.base();
-      }
-    };
-    r.setBarPainter(new StandardBarPainter());
-    r.setShadowVisible(false);
-    r.setDrawBarOutline(false);
-    r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
-    r.setItemMargin(0);
-    NumberFormat thousands = new DecimalFormat("#,##0");
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands));
-    r.setDefaultItemLabelsVisible(true);
-    r.setDefaultItemLabelFont(style.font(7.5f));
-    r.setDefaultItemLabelPaint(style.ink());
-    r.setDefaultPositiveItemLabelPosition(horizontal
-        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-    r.setItemLabelAnchorOffset(3);
-    plot.setRenderer(r);
-    plot.setDomainGridlinesVisible(false);
-    plot.setRangeGridlinePaint(style.grid());
-    plot.setOutlineVisible(false);
+        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(), new NumberAxis(), null);
+        plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        JFreeChart chart = new JFreeChart(null, style.font(10f), plot, false);
+        style.apply(chart);
 
-    NumberAxis range = (NumberAxis) plot.getRangeAxis();
-    range.setNumberFormatOverride(thousands);
-    range.setUpperMargin(0.14);
-    range.setTickLabelFont(style.font(7.5f));
-    range.setAxisLineVisible(false);
-    if (data.unit() != null) {
-      range.setLabel("(" + data.unit() + ")");
-      range.setLabelFont(style.font(7.5f));
-    }
-    CategoryAxis domain = plot.getDomainAxis();
-    domain.setTickLabelFont(style.font(8f));
-    domain.setCategoryMargin(horizontal ? 0.25 : 0.3);
-    domain.setLowerMargin(0.03);
-    domain.setUpperMargin(0.03);
-    domain.setMaximumCategoryLabelLines(2);
-
-    if (!seriesLabels.isEmpty()) {
-      LegendItemCollection items = new LegendItemCollection();
-      seriesLabels.forEach((key, label) -> {
-        if (bars.stream().anyMatch(b -> key.equals(b.series()))) {
-          LegendItem li = new LegendItem(label, seriesColours.get(key));
-          li.setLabelFont(style.font(8f));
-          items.add(li);
+        Map<String, Color> seriesColours = new LinkedHashMap<>();
+        int i = 0;
+        for (String key : seriesLabels.keySet()) {
+            seriesColours.put(key, style.palette().get(i++ % style.palette().size()));
         }
-      });
-      plot.setFixedLegendItems(items);
-      LegendTitle legend = new LegendTitle(plot);
-      legend.setPosition(RectangleEdge.BOTTOM);
-      legend.setFrame(BlockBorder.NONE);
-      legend.setItemFont(style.font(8f));
-      chart.addLegend(legend);
+        List<ChartData.Bar> bars = data.bars();
+        BarRenderer r = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                ChartData.Bar b = bars.get(column);
+                if (b.highlighted()) {
+                    return style.accent();
+                }
+                return b.series() != null && seriesColours.containsKey(b.series())
+                        ? seriesColours.get(b.series())
+                        : style.base();
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
+        r.setItemMargin(0);
+        NumberFormat thousands = new DecimalFormat("#,##0");
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(style.font(7.5f));
+        r.setDefaultItemLabelPaint(style.ink());
+        r.setDefaultPositiveItemLabelPosition(
+                horizontal
+                        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        r.setItemLabelAnchorOffset(3);
+        plot.setRenderer(r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(style.grid());
+        plot.setOutlineVisible(false);
+
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setNumberFormatOverride(thousands);
+        range.setUpperMargin(0.14);
+        range.setTickLabelFont(style.font(7.5f));
+        range.setAxisLineVisible(false);
+        if (data.unit() != null) {
+            range.setLabel("(" + data.unit() + ")");
+            range.setLabelFont(style.font(7.5f));
+        }
+        CategoryAxis domain = plot.getDomainAxis();
+        domain.setTickLabelFont(style.font(8f));
+        domain.setCategoryMargin(horizontal ? 0.25 : 0.3);
+        domain.setLowerMargin(0.03);
+        domain.setUpperMargin(0.03);
+        domain.setMaximumCategoryLabelLines(2);
+
+        if (!seriesLabels.isEmpty()) {
+            LegendItemCollection items = new LegendItemCollection();
+            seriesLabels.forEach((key, label) -> {
+                if (bars.stream().anyMatch(b -> key.equals(b.series()))) {
+                    LegendItem li = new LegendItem(label, seriesColours.get(key));
+                    li.setLabelFont(style.font(8f));
+                    items.add(li);
+                }
+            });
+            plot.setFixedLegendItems(items);
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setItemFont(style.font(8f));
+            chart.addLegend(legend);
+        }
+        return chart;
     }
-    return chart;
-  }
 }

@@ -6,23 +6,23 @@ import java.util.List;
 
 /** What a chart needs from a sheet, already read out of the typed rows. */
 public final class ChartData {
-  private ChartData() {}
+    private ChartData() {}
 
-  /**
-   * One bar.
-   *
-   * @param series the colouring value (e.g. country code), or null
-   * @param highlighted drawn in the accent colour
-   */
-  public record Bar(String category, BigDecimal value, String series, boolean highlighted) {}
+    /**
+     * One bar.
+     *
+     * @param series the colouring value (e.g. country code), or null
+     * @param highlighted drawn in the accent colour
+     */
+    public record Bar(String category, BigDecimal value, String series, boolean highlighted) {}
 
-  /** One event on a timeline lane. */
-  public record Event(String label, YearMonth month, String lane) {}
+    /** One event on a timeline lane. */
+    public record Event(String label, YearMonth month, String lane) {}
 
-  /** Bars in display order. */
-  public record Bars(List<Bar> bars, String unit) {
-    public Bars {
-      bars = List.copyOf(bars);
+    /** Bars in display order. */
+    public record Bars(List<Bar> bars, String unit) {
+        public Bars {
+            bars = List.copyOf(bars);
+        }
     }
-  }
 }

@@ -20,41 +20,41 @@ import java.util.GregorianCalendar;
  * from the render identity instead of the clock and a random source).
  */
 final class Archival {
-  private Archival() {}
+    private Archival() {}
 
-  /** Seeds each face's subset-prefix generator, so "ABCDEF+NanumGothic" is the same on every run. */
-  static void seedFonts(FontSet fonts, String seed) {
-    seed(fonts.regular(), seed);
-    seed(fonts.bold(), seed);
-    fonts.fallbacks().forEach(f -> seed(f, seed));
-  }
-
-  /** After {@code Document.open()}: fixed dates and trailer ID, and the sRGB output intent. */
-  static void fix(PdfWriter writer, PdfBriefRenderer.Identity identity) throws IOException {
-    PdfDate date = new PdfDate(GregorianCalendar.from(identity.created()));
-    writer.getInfo().put(PdfName.CREATIONDATE, date);
-    writer.getInfo().put(PdfName.MODDATE, date);
-    byte[] id = Arrays.copyOf(sha256(identity.seed()), 16);
-    writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
-    writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
-        ICC_Profile.getInstance(ColorSpace.CS_sRGB));
-  }
-
-  private static void seed(FontSet.Face face, String seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(sha256(seed + "|" + face.file().getFileName()));
-      face.pdf().setSecureRandom(r);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA1PRNG missing from the JDK", e);
+    /** Seeds each face's subset-prefix generator, so "ABCDEF+NanumGothic" is the same on every run. */
+    static void seedFonts(FontSet fonts, String seed) {
+        seed(fonts.regular(), seed);
+        seed(fonts.bold(), seed);
+        fonts.fallbacks().forEach(f -> seed(f, seed));
     }
-  }
 
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    /** After {@code Document.open()}: fixed dates and trailer ID, and the sRGB output intent. */
+    static void fix(PdfWriter writer, PdfBriefRenderer.Identity identity) throws IOException {
+        PdfDate date = new PdfDate(GregorianCalendar.from(identity.created()));
+        writer.getInfo().put(PdfName.CREATIONDATE, date);
+        writer.getInfo().put(PdfName.MODDATE, date);
+        byte[] id = Arrays.copyOf(sha256(identity.seed()), 16);
+        writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        writer.setOutputIntents(
+                "Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", ICC_Profile.getInstance(ColorSpace.CS_sRGB));
     }
-  }
+
+    private static void seed(FontSet.Face face, String seed) {
+        try {
+            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(sha256(seed + "|" + face.file().getFileName()));
+            face.pdf().setSecureRandom(r);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG missing from the JDK", e);
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
 }

@@ -10,54 +10,62 @@ import java.util.Map;
  * the text patterns of band, header, footer and captions. Page geometry is fixed (A4 margins).
  */
 final class BriefTheme {
-  static final float MARGIN_X = 56;
-  static final float MARGIN_TOP = 64;
-  static final float MARGIN_BOTTOM = 58;
-  final Color primary;
-  final Color accent;
-  final Color ink;
-  final Color muted;
-  final Color rule;
-  final Color headerFill;
-  final float body;
-  final StyleConfig style;
-  private final Map<String, Bullet> bullets = new LinkedHashMap<>();
+    static final float MARGIN_X = 56;
+    static final float MARGIN_TOP = 64;
+    static final float MARGIN_BOTTOM = 58;
+    final Color primary;
+    final Color accent;
+    final Color ink;
+    final Color muted;
+    final Color rule;
+    final Color headerFill;
+    final float body;
+    final StyleConfig style;
+    private final Map<String, Bullet> bullets = new LinkedHashMap<>();
 
-  BriefTheme(StyleConfig style) {
-    this.style = style;
-    primary = colour(style, "primary");
-    accent = colour(style, "accent");
-    ink = colour(style, "text");
-    muted = colour(style, "muted");
-    rule = colour(style, "rule");
-    headerFill = colour(style, "headerFill");
-    body = style.body();
-    style.bullets().forEach((level, b) -> bullets.put(level, new Bullet(b.marker() != null ? b.marker() : level,
-        b.size(), b.indent(), b.before(), Boolean.TRUE.equals(b.bold()), Boolean.TRUE.equals(b.note()))));
-  }
-
-  /** The bullet for a level value; an unknown level is printed like the second level. */
-  Bullet bullet(String level) {
-    Bullet b = bullets.get(level);
-    if (b != null) {
-      return b;
+    BriefTheme(StyleConfig style) {
+        this.style = style;
+        primary = colour(style, "primary");
+        accent = colour(style, "accent");
+        ink = colour(style, "text");
+        muted = colour(style, "muted");
+        rule = colour(style, "rule");
+        headerFill = colour(style, "headerFill");
+        body = style.body();
+        style.bullets()
+                .forEach((level, b) -> bullets.put(
+                        level,
+                        new Bullet(
+                                b.marker() != null ? b.marker() : level,
+                                b.size(),
+                                b.indent(),
+                                b.before(),
+                                Boolean.TRUE.equals(b.bold()),
+                                Boolean.TRUE.equals(b.note()))));
     }
-    return bullets.values().stream().skip(1).findFirst().orElseThrow();
-  }
 
-  /** The first bullet level (a paragraph starts at each one). */
-  boolean startsParagraph(String level) {
-    return bullets.keySet().iterator().next().equals(level);
-  }
+    /** The bullet for a level value; an unknown level is printed like the second level. */
+    Bullet bullet(String level) {
+        Bullet b = bullets.get(level);
+        if (b != null) {
+            return b;
+        }
+        return bullets.values().stream().skip(1).findFirst().orElseThrow();
+    }
 
-  /**
-   * One bullet level.
-   *
-   * @param indent the marker's indent in points, or null for a note: one step in from the bullet before
-   */
-  record Bullet(String marker, float size, Float indent, float before, boolean bold, boolean note) {}
+    /** The first bullet level (a paragraph starts at each one). */
+    boolean startsParagraph(String level) {
+        return bullets.keySet().iterator().next().equals(level);
+    }
 
-  static Color colour(StyleConfig style, String name) {
-    return Color.decode(style.colors().get(name));
-  }
+    /**
+     * One bullet level.
+     *
+     * @param indent the marker's indent in points, or null for a note: one step in from the bullet before
+     */
+    record Bullet(String marker, float size, Float indent, float before, boolean bold, boolean note) {}
+
+    static Color colour(StyleConfig style, String name) {
+        return Color.decode(style.colors().get(name));
+    }
 }

@@ -11,35 +11,35 @@ import java.util.List;
  * anything else falls back to the regular face.
  */
 final class EmbeddedFontMapper implements FontMapper {
-  private final FontSet fonts;
+    private final FontSet fonts;
 
-  EmbeddedFontMapper(FontSet fonts) {
-    this.fonts = fonts;
-  }
-
-  @Override
-  public BaseFont awtToPdf(Font font) {
-    for (FontSet.Face f : faces()) {
-      if (f.awt().getFontName().equals(font.getFontName())) {
-        return font.isBold() && f == fonts.regular() ? fonts.bold().pdf() : f.pdf();
-      }
+    EmbeddedFontMapper(FontSet fonts) {
+        this.fonts = fonts;
     }
-    return font.isBold() ? fonts.bold().pdf() : fonts.regular().pdf();
-  }
 
-  @Override
-  public Font pdfToAwt(BaseFont font, int size) {
-    for (FontSet.Face f : faces()) {
-      if (f.pdf() == font) {
-        return f.awt().deriveFont((float) size);
-      }
+    @Override
+    public BaseFont awtToPdf(Font font) {
+        for (FontSet.Face f : faces()) {
+            if (f.awt().getFontName().equals(font.getFontName())) {
+                return font.isBold() && f == fonts.regular() ? fonts.bold().pdf() : f.pdf();
+            }
+        }
+        return font.isBold() ? fonts.bold().pdf() : fonts.regular().pdf();
     }
-    return fonts.regular().awt().deriveFont((float) size);
-  }
 
-  private List<FontSet.Face> faces() {
-    List<FontSet.Face> all = new java.util.ArrayList<>(List.of(fonts.regular(), fonts.bold()));
-    all.addAll(fonts.fallbacks());
-    return all;
-  }
+    @Override
+    public Font pdfToAwt(BaseFont font, int size) {
+        for (FontSet.Face f : faces()) {
+            if (f.pdf() == font) {
+                return f.awt().deriveFont((float) size);
+            }
+        }
+        return fonts.regular().awt().deriveFont((float) size);
+    }
+
+    private List<FontSet.Face> faces() {
+        List<FontSet.Face> all = new java.util.ArrayList<>(List.of(fonts.regular(), fonts.bold()));
+        all.addAll(fonts.fallbacks());
+        return all;
+    }
 }

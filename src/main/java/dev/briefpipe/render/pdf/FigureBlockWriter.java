@@ -30,109 +30,119 @@ import org.jfree.chart.JFreeChart;
  * kept together on one page.
  */
 final class FigureBlockWriter {
-  private static final float DEFAULT_HEIGHT = 210;
+    private static final float DEFAULT_HEIGHT = 210;
 
-  private FigureBlockWriter() {}
+    private FigureBlockWriter() {}
 
-  static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber) {
-    Table table = ctx.data().table(block.sheet());
-    FontSet fonts = ctx.text().fonts();
-    List<java.awt.Font> awt = new ArrayList<>();
-    awt.add(fonts.regular().awt());
-    fonts.fallbacks().forEach(f -> awt.add(f.awt()));
-    ChartStyle style = ChartStyle.of(awt);
-    float width = ctx.contentWidth() * 0.94f;
-    float height = block.height() == null ? DEFAULT_HEIGHT : block.height();
-    Map<String, String> labels = block.labels() == null ? Map.of() : new LinkedHashMap<>(block.labels());
-    ChartStyle main = ChartStyle.of(List.of(fonts.regular().awt()));
-    labels.values().forEach(l -> {
-      for (int cp : main.missing(l)) {
-        ctx.text().missing(cp, l, null);
-      }
-    });
-    JFreeChart chart;
-    if ("timeline".equals(block.kind())) {
-      List<ChartData.Event> events = new ArrayList<>();
-      for (Row r : table.rows()) {
-        if (r.get(block.value()) instanceof YearMonth m) {
-          check(ctx, style, r.text(block.category()), r.cell(block.category()).orElse(null));
-          events.add(new ChartData.Event(r.text(block.category()), m, r.text(block.series())));
+    static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber) {
+        Table table = ctx.data().table(block.sheet());
+        FontSet fonts = ctx.text().fonts();
+        List<java.awt.Font> awt = new ArrayList<>();
+        awt.add(fonts.regular().awt());
+        fonts.fallbacks().forEach(f -> awt.add(f.awt()));
+        ChartStyle style = ChartStyle.of(awt);
+        float width = ctx.contentWidth() * 0.94f;
+        float height = block.height() == null ? DEFAULT_HEIGHT : block.height();
+        Map<String, String> labels = block.labels() == null ? Map.of() : new LinkedHashMap<>(block.labels());
+        ChartStyle main = ChartStyle.of(List.of(fonts.regular().awt()));
+        labels.values().forEach(l -> {
+            for (int cp : main.missing(l)) {
+                ctx.text().missing(cp, l, null);
+            }
+        });
+        JFreeChart chart;
+        if ("timeline".equals(block.kind())) {
+            List<ChartData.Event> events = new ArrayList<>();
+            for (Row r : table.rows()) {
+                if (r.get(block.value()) instanceof YearMonth m) {
+                    check(
+                            ctx,
+                            style,
+                            r.text(block.category()),
+                            r.cell(block.category()).orElse(null));
+                    events.add(new ChartData.Event(r.text(block.category()), m, r.text(block.series())));
+                }
+            }
+            TimelineChartBuilder.Timeline t = new TimelineChartBuilder(style).build(events, labels, width, height);
+            chart = t.chart();
+            height = t.height();
+        } else {
+            ChartData.Bars bars = bars(table, block);
+            ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
+            for (Row r : table.rows()) {
+                check(
+                        ctx,
+                        mainOnly,
+                        r.text(block.category()),
+                        r.cell(block.category()).orElse(null));
+            }
+            chart = new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
         }
-      }
-      TimelineChartBuilder.Timeline t = new TimelineChartBuilder(style).build(events, labels, width, height);
-      chart = t.chart();
-      height = t.height();
-    } else {
-      ChartData.Bars bars = bars(table, block);
-      ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
-      for (Row r : table.rows()) {
-        check(ctx, mainOnly, r.text(block.category()), r.cell(block.category()).orElse(null));
-      }
-      chart = new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
-    }
-    PdfTemplate tpl = ctx.writer().getDirectContent().createTemplate(width, height);
-    Graphics2D g2 = tpl.createGraphics(width, height, new EmbeddedFontMapper(fonts));
-    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    g2.dispose();
+        PdfTemplate tpl = ctx.writer().getDirectContent().createTemplate(width, height);
+        Graphics2D g2 = tpl.createGraphics(width, height, new EmbeddedFontMapper(fonts));
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        g2.dispose();
 
-    PdfText t = ctx.text();
-    PdfPTable box = new PdfPTable(1);
-    box.setWidthPercentage(100);
-    box.setKeepTogether(true);
-    box.setSpacingBefore(10);
-    box.setSpacingAfter(6);
-    if (block.caption() != null) {
-      String caption = ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", block.caption()));
-      Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "figure-" + figureNumber, caption);
-      box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
+        PdfText t = ctx.text();
+        PdfPTable box = new PdfPTable(1);
+        box.setWidthPercentage(100);
+        box.setKeepTogether(true);
+        box.setSpacingBefore(10);
+        box.setSpacingAfter(6);
+        if (block.caption() != null) {
+            String caption =
+                    ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", block.caption()));
+            Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "figure-" + figureNumber, caption);
+            box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
+        }
+        try {
+            PdfPCell img = new PdfPCell(Image.getInstance(tpl), false);
+            img.setBorder(Rectangle.NO_BORDER);
+            img.setHorizontalAlignment(Element.ALIGN_CENTER);
+            box.addCell(img);
+        } catch (BadElementException e) {
+            throw new IllegalStateException("chart template rejected: " + e.getMessage(), e);
+        }
+        if (block.source() != null) {
+            box.addCell(plain(t.phrase(block.source(), 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
+        }
+        ctx.add(box);
     }
-    try {
-      PdfPCell img = new PdfPCell(Image.getInstance(tpl), false);
-      img.setBorder(Rectangle.NO_BORDER);
-      img.setHorizontalAlignment(Element.ALIGN_CENTER);
-      box.addCell(img);
-    } catch (BadElementException e) {
-      throw new IllegalStateException("chart template rejected: " + e.getMessage(), e);
-    }
-    if (block.source() != null) {
-      box.addCell(plain(t.phrase(block.source(), 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
-    }
-    ctx.add(box);
-  }
 
-  private static ChartData.Bars bars(Table table, LayoutBlock.Chart block) {
-    String hiField = null;
-    String hiValue = null;
-    if (block.highlight() != null) {
-      String[] kv = block.highlight().split("=", 2);
-      hiField = kv[0].trim();
-      hiValue = kv[1].trim();
+    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block) {
+        String hiField = null;
+        String hiValue = null;
+        if (block.highlight() != null) {
+            String[] kv = block.highlight().split("=", 2);
+            hiField = kv[0].trim();
+            hiValue = kv[1].trim();
+        }
+        List<ChartData.Bar> bars = new ArrayList<>();
+        for (Row r : table.rows()) {
+            Object v = r.get(block.value());
+            BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
+            if (value == null) {
+                continue;
+            }
+            boolean hi = hiField != null && hiValue.equals(r.text(hiField));
+            bars.add(new ChartData.Bar(
+                    r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
+        }
+        return new ChartData.Bars(bars, block.unit());
     }
-    List<ChartData.Bar> bars = new ArrayList<>();
-    for (Row r : table.rows()) {
-      Object v = r.get(block.value());
-      BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
-      if (value == null) {
-        continue;
-      }
-      boolean hi = hiField != null && hiValue.equals(r.text(hiField));
-      bars.add(new ChartData.Bar(r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
-    }
-    return new ChartData.Bars(bars, block.unit());
-  }
 
-  /** Chart labels are drawn in one face each: report what that face cannot show. */
-  private static void check(RenderContext ctx, ChartStyle style, String label, dev.briefpipe.model.CellRef at) {
-    for (int cp : style.missing(label)) {
-      ctx.text().missing(cp, label, at);
+    /** Chart labels are drawn in one face each: report what that face cannot show. */
+    private static void check(RenderContext ctx, ChartStyle style, String label, dev.briefpipe.model.CellRef at) {
+        for (int cp : style.missing(label)) {
+            ctx.text().missing(cp, label, at);
+        }
     }
-  }
 
-  static PdfPCell plain(Phrase p, int align, float padding) {
-    PdfPCell c = new PdfPCell(p);
-    c.setBorder(Rectangle.NO_BORDER);
-    c.setHorizontalAlignment(align);
-    c.setPadding(padding);
-    return c;
-  }
+    static PdfPCell plain(Phrase p, int align, float padding) {
+        PdfPCell c = new PdfPCell(p);
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setHorizontalAlignment(align);
+        c.setPadding(padding);
+        return c;
+    }
 }

@@ -11,27 +11,28 @@ import java.util.List;
  */
 public record FontSet(Face regular, Face bold, List<Face> fallbacks) {
 
-  public FontSet {
-    fallbacks = List.copyOf(fallbacks);
-  }
-
-  /** One font file as PDF and AWT font. */
-  public record Face(Path file, BaseFont pdf, java.awt.Font awt) {
-    public boolean has(int codePoint) {
-      return pdf.charExists(codePoint);
+    public FontSet {
+        fallbacks = List.copyOf(fallbacks);
     }
-  }
 
-  /** The first face (regular, then fallbacks) that has the code point, if any. */
-  public java.util.Optional<Face> faceFor(int codePoint) {
-    if (regular.has(codePoint)) {
-      return java.util.Optional.of(regular);
+    /** One font file as PDF and AWT font. */
+    public record Face(Path file, BaseFont pdf, java.awt.Font awt) {
+        public boolean has(int codePoint) {
+            return pdf.charExists(codePoint);
+        }
     }
-    return fallbacks.stream().filter(f -> f.has(codePoint)).findFirst();
-  }
 
-  /** True when some face has a glyph for every non-space character of {@code text}. */
-  public boolean canDisplay(String text) {
-    return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || faceFor(cp).isPresent());
-  }
+    /** The first face (regular, then fallbacks) that has the code point, if any. */
+    public java.util.Optional<Face> faceFor(int codePoint) {
+        if (regular.has(codePoint)) {
+            return java.util.Optional.of(regular);
+        }
+        return fallbacks.stream().filter(f -> f.has(codePoint)).findFirst();
+    }
+
+    /** True when some face has a glyph for every non-space character of {@code text}. */
+    public boolean canDisplay(String text) {
+        return text.codePoints()
+                .allMatch(cp -> Character.isWhitespace(cp) || faceFor(cp).isPresent());
+    }
 }

@@ -11,44 +11,44 @@ import dev.briefpipe.model.KeyFigure;
 
 /** A row of boxes: each key figure's value, large, with its unit, and its label beneath. */
 final class KeyFiguresBlockWriter {
-  private KeyFiguresBlockWriter() {}
+    private KeyFiguresBlockWriter() {}
 
-  static void write(RenderContext ctx, LayoutBlock.KeyFigures block) {
-    PdfText t = ctx.text();
-    BriefTheme th = ctx.theme();
-    if (block.title() != null) {
-      Paragraph title = t.paragraph(block.title(), th.body + 0.5f, true, th.primary);
-      title.setSpacingBefore(10);
-      title.setSpacingAfter(4);
-      ctx.add(title);
+    static void write(RenderContext ctx, LayoutBlock.KeyFigures block) {
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        if (block.title() != null) {
+            Paragraph title = t.paragraph(block.title(), th.body + 0.5f, true, th.primary);
+            title.setSpacingBefore(10);
+            title.setSpacingAfter(4);
+            ctx.add(title);
+        }
+        PdfPTable row = new PdfPTable(block.figures().size());
+        row.setWidthPercentage(100);
+        row.setSpacingBefore(4);
+        row.setSpacingAfter(8);
+        row.setKeepTogether(true);
+        for (String id : block.figures()) {
+            KeyFigure f = ctx.figures().get(id);
+            Phrase value = t.phrase(f.formatted(ctx.locale()), th.body + 7, true, th.accent);
+            if (f.unit() != null && !f.unit().isEmpty()) {
+                value.add(t.phrase(" " + f.unit(), th.body - 1, false, th.muted));
+            }
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.TOP);
+            cell.setBorderWidth(2f);
+            cell.setBorderColor(th.primary);
+            cell.setBackgroundColor(th.headerFill);
+            cell.setPadding(8);
+            Paragraph v = t.paragraph(th.body);
+            v.add(value);
+            v.setAlignment(Element.ALIGN_CENTER);
+            cell.addElement(v);
+            Paragraph label = t.paragraph(f.label(), th.body - 2, false, th.ink);
+            label.setAlignment(Element.ALIGN_CENTER);
+            label.setLeading((th.body - 2) * 1.4f);
+            cell.addElement(label);
+            row.addCell(cell);
+        }
+        ctx.add(row);
     }
-    PdfPTable row = new PdfPTable(block.figures().size());
-    row.setWidthPercentage(100);
-    row.setSpacingBefore(4);
-    row.setSpacingAfter(8);
-    row.setKeepTogether(true);
-    for (String id : block.figures()) {
-      KeyFigure f = ctx.figures().get(id);
-      Phrase value = t.phrase(f.formatted(ctx.locale()), th.body + 7, true, th.accent);
-      if (f.unit() != null && !f.unit().isEmpty()) {
-        value.add(t.phrase(" " + f.unit(), th.body - 1, false, th.muted));
-      }
-      PdfPCell cell = new PdfPCell();
-      cell.setBorder(Rectangle.TOP);
-      cell.setBorderWidth(2f);
-      cell.setBorderColor(th.primary);
-      cell.setBackgroundColor(th.headerFill);
-      cell.setPadding(8);
-      Paragraph v = t.paragraph(th.body);
-      v.add(value);
-      v.setAlignment(Element.ALIGN_CENTER);
-      cell.addElement(v);
-      Paragraph label = t.paragraph(f.label(), th.body - 2, false, th.ink);
-      label.setAlignment(Element.ALIGN_CENTER);
-      label.setLeading((th.body - 2) * 1.4f);
-      cell.addElement(label);
-      row.addCell(cell);
-    }
-    ctx.add(row);
-  }
 }

@@ -21,79 +21,90 @@ import java.util.Map;
  * level 1 a figure or table under the last section.
  */
 final class PageDecorator extends PdfPageEventHelper {
-  private static final float FOOT_SIZE = 8.5f;
-  private final PdfText text;
-  private final BriefTheme theme;
-  private final String runningTitle;
-  private final String footerBeforeTotal;
-  private final boolean footerHasTotal;
-  private final Map<String, PdfOutline> done = new HashMap<>();
-  private PdfTemplate total;
-  private PdfOutline currentSection;
+    private static final float FOOT_SIZE = 8.5f;
+    private final PdfText text;
+    private final BriefTheme theme;
+    private final String runningTitle;
+    private final String footerBeforeTotal;
+    private final boolean footerHasTotal;
+    private final Map<String, PdfOutline> done = new HashMap<>();
+    private PdfTemplate total;
+    private PdfOutline currentSection;
 
-  /**
-   * @param runningTitle the header text ("" = no header)
-   * @param footer the footer pattern with {page} and, at its end, {pages}
-   */
-  PageDecorator(PdfText text, BriefTheme theme, String runningTitle, String footer) {
-    this.text = text;
-    this.theme = theme;
-    this.runningTitle = runningTitle;
-    int total = footer.indexOf("{pages}");
-    this.footerHasTotal = total >= 0;
-    this.footerBeforeTotal = total >= 0 ? footer.substring(0, total) : footer;
-  }
-
-  @Override
-  public void onOpenDocument(PdfWriter writer, Document document) {
-    total = writer.getDirectContent().createTemplate(40, 14);
-  }
-
-  @Override
-  public void onEndPage(PdfWriter writer, Document document) {
-    PdfContentByte cb = writer.getDirectContent();
-    Rectangle page = document.getPageSize();
-    float left = document.left();
-    float right = document.right();
-    if (writer.getPageNumber() > 1 && !runningTitle.isEmpty()) {
-      ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-          text.phrase(runningTitle, 8f, false, theme.muted), right, page.getTop() - 38, 0);
-      cb.saveState();
-      cb.setColorStroke(theme.rule);
-      cb.setLineWidth(0.5f);
-      cb.moveTo(left, page.getTop() - 43);
-      cb.lineTo(right, page.getTop() - 43);
-      cb.stroke();
-      cb.restoreState();
+    /**
+     * @param runningTitle the header text ("" = no header)
+     * @param footer the footer pattern with {page} and, at its end, {pages}
+     */
+    PageDecorator(PdfText text, BriefTheme theme, String runningTitle, String footer) {
+        this.text = text;
+        this.theme = theme;
+        this.runningTitle = runningTitle;
+        int total = footer.indexOf("{pages}");
+        this.footerHasTotal = total >= 0;
+        this.footerBeforeTotal = total >= 0 ? footer.substring(0, total) : footer;
     }
-    String current = footerBeforeTotal.replace("{page}", String.valueOf(writer.getPageNumber()));
-    float w = text.width(current, FOOT_SIZE, false);
-    float x = (left + right) / 2 - w / 2 - (footerHasTotal ? 4 : 0);
-    float y = 30;
-    ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, text.phrase(current, FOOT_SIZE, false, theme.muted), x, y, 0);
-    if (footerHasTotal) {
-      cb.addTemplate(total, x + w, y);
-    }
-  }
 
-  @Override
-  public void onCloseDocument(PdfWriter writer, Document document) {
-    ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-        new Phrase(String.valueOf(writer.getPageNumber() - 1), text.font(FOOT_SIZE, false, theme.muted)), 0, 0, 0);
-  }
+    @Override
+    public void onOpenDocument(PdfWriter writer, Document document) {
+        total = writer.getDirectContent().createTemplate(40, 14);
+    }
 
-  @Override
-  public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String tag) {
-    String[] parts = tag.split("\\|", 4);
-    if (parts.length != 4 || !parts[0].equals("outline") || done.containsKey(parts[2])) {
-      return;
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+        PdfContentByte cb = writer.getDirectContent();
+        Rectangle page = document.getPageSize();
+        float left = document.left();
+        float right = document.right();
+        if (writer.getPageNumber() > 1 && !runningTitle.isEmpty()) {
+            ColumnText.showTextAligned(
+                    cb,
+                    Element.ALIGN_RIGHT,
+                    text.phrase(runningTitle, 8f, false, theme.muted),
+                    right,
+                    page.getTop() - 38,
+                    0);
+            cb.saveState();
+            cb.setColorStroke(theme.rule);
+            cb.setLineWidth(0.5f);
+            cb.moveTo(left, page.getTop() - 43);
+            cb.lineTo(right, page.getTop() - 43);
+            cb.stroke();
+            cb.restoreState();
+        }
+        String current = footerBeforeTotal.replace("{page}", String.valueOf(writer.getPageNumber()));
+        float w = text.width(current, FOOT_SIZE, false);
+        float x = (left + right) / 2 - w / 2 - (footerHasTotal ? 4 : 0);
+        float y = 30;
+        ColumnText.showTextAligned(
+                cb, Element.ALIGN_LEFT, text.phrase(current, FOOT_SIZE, false, theme.muted), x, y, 0);
+        if (footerHasTotal) {
+            cb.addTemplate(total, x + w, y);
+        }
     }
-    PdfDestination dest = new PdfDestination(PdfDestination.FITH, rect.getTop() + 14);
-    boolean child = parts[1].equals("1") && currentSection != null;
-    PdfOutline outline = new PdfOutline(child ? currentSection : writer.getRootOutline(), dest, parts[3], !child);
-    if (!child) {
-      currentSection = outline;
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document document) {
+        ColumnText.showTextAligned(
+                total,
+                Element.ALIGN_LEFT,
+                new Phrase(String.valueOf(writer.getPageNumber() - 1), text.font(FOOT_SIZE, false, theme.muted)),
+                0,
+                0,
+                0);
     }
-    done.put(parts[2], outline);
-  }
+
+    @Override
+    public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String tag) {
+        String[] parts = tag.split("\\|", 4);
+        if (parts.length != 4 || !parts[0].equals("outline") || done.containsKey(parts[2])) {
+            return;
+        }
+        PdfDestination dest = new PdfDestination(PdfDestination.FITH, rect.getTop() + 14);
+        boolean child = parts[1].equals("1") && currentSection != null;
+        PdfOutline outline = new PdfOutline(child ? currentSection : writer.getRootOutline(), dest, parts[3], !child);
+        if (!child) {
+            currentSection = outline;
+        }
+        done.put(parts[2], outline);
+    }
 }

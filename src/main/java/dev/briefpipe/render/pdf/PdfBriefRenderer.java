@@ -1,7 +1,5 @@
 package dev.briefpipe.render.pdf;
 
-import dev.briefpipe.failure.GlyphMissingException;
-
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
@@ -10,6 +8,7 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.failure.GlyphMissingException;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Row;
@@ -31,114 +30,120 @@ import java.util.stream.Collectors;
  * when a character cannot be drawn, rather than letting it vanish.
  */
 public final class PdfBriefRenderer {
-  private final FontSet fonts;
+    private final FontSet fonts;
 
-  public PdfBriefRenderer(FontSet fonts) {
-    this.fonts = fonts;
-  }
+    public PdfBriefRenderer(FontSet fonts) {
+        this.fonts = fonts;
+    }
 
-  /** Facts about the PDF written. */
-  public record Rendered(Path file, int pages) {}
+    /** Facts about the PDF written. */
+    public record Rendered(Path file, int pages) {}
 
-  /**
-   * What makes two renderings of the same input byte-identical: the dates written into the document
-   * and a stable identity (hashed into the trailer ID and the font-subset prefixes). Derive both from
-   * the inputs, never from the clock.
-   */
-  public record Identity(ZonedDateTime created, String seed) {}
+    /**
+     * What makes two renderings of the same input byte-identical: the dates written into the document
+     * and a stable identity (hashed into the trailer ID and the font-subset prefixes). Derive both from
+     * the inputs, never from the clock.
+     */
+    public record Identity(ZonedDateTime created, String seed) {}
 
-  /**
-   * @param figures the brief's key figures, for key-figure blocks
-   */
-  public Rendered render(BriefConfig brief, Dataset data, Map<String, KeyFigure> figures, Path out, Identity identity)
-      throws IOException {
-    BriefTheme theme = new BriefTheme(brief.style());
-    PdfText text = new PdfText(fonts, theme.ink);
-    Locale locale = Locale.forLanguageTag(brief.locale());
-    Map<String, Object> meta = meta(brief, data);
-    Document doc = new Document(PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP,
-        BriefTheme.MARGIN_BOTTOM);
-    int pages;
-    try (OutputStream os = Files.newOutputStream(out)) {
-      PdfWriter writer = PdfWriter.getInstance(doc, os);
-      writer.setPDFXConformance(PdfWriter.PDFA1B);
-      writer.setStrictImageSequence(true);
-      writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
-      writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-      writer.setPageEvent(new PageDecorator(text, theme, TextPattern.fill(brief.style().header(), meta, locale),
-          brief.style().footer()));
-      metadata(doc, brief, data);
-      writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
-      Archival.seedFonts(fonts, identity.seed());
-      doc.open();
-      Archival.fix(writer, identity);
-      RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale);
-      int figureCount = 0;
-      int tables = 0;
-      for (LayoutBlock block : brief.layout()) {
-        if (block instanceof LayoutBlock.Title t) {
-          TitleBlockWriter.write(ctx, t);
-        } else if (block instanceof LayoutBlock.Section s) {
-          NarrativeBlockWriter.heading(ctx, s);
-        } else if (block instanceof LayoutBlock.Narrative n) {
-          NarrativeBlockWriter.bullets(ctx, n);
-        } else if (block instanceof LayoutBlock.Chart c) {
-          FigureBlockWriter.write(ctx, c, ++figureCount);
-        } else if (block instanceof LayoutBlock.Table t) {
-          TableBlockWriter.table(ctx, t, ++tables);
-        } else if (block instanceof LayoutBlock.ListBlock l) {
-          TableBlockWriter.list(ctx, l);
-        } else if (block instanceof LayoutBlock.KeyFigures k) {
-          KeyFiguresBlockWriter.write(ctx, k);
-        } else if (block instanceof LayoutBlock.PageBreak) {
-          doc.newPage();
+    /**
+     * @param figures the brief's key figures, for key-figure blocks
+     */
+    public Rendered render(BriefConfig brief, Dataset data, Map<String, KeyFigure> figures, Path out, Identity identity)
+            throws IOException {
+        BriefTheme theme = new BriefTheme(brief.style());
+        PdfText text = new PdfText(fonts, theme.ink);
+        Locale locale = Locale.forLanguageTag(brief.locale());
+        Map<String, Object> meta = meta(brief, data);
+        Document doc = new Document(
+                PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP, BriefTheme.MARGIN_BOTTOM);
+        int pages;
+        try (OutputStream os = Files.newOutputStream(out)) {
+            PdfWriter writer = PdfWriter.getInstance(doc, os);
+            writer.setPDFXConformance(PdfWriter.PDFA1B);
+            writer.setStrictImageSequence(true);
+            writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
+            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+            writer.setPageEvent(new PageDecorator(
+                    text,
+                    theme,
+                    TextPattern.fill(brief.style().header(), meta, locale),
+                    brief.style().footer()));
+            metadata(doc, brief, data);
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
+            Archival.seedFonts(fonts, identity.seed());
+            doc.open();
+            Archival.fix(writer, identity);
+            RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale);
+            int figureCount = 0;
+            int tables = 0;
+            for (LayoutBlock block : brief.layout()) {
+                if (block instanceof LayoutBlock.Title t) {
+                    TitleBlockWriter.write(ctx, t);
+                } else if (block instanceof LayoutBlock.Section s) {
+                    NarrativeBlockWriter.heading(ctx, s);
+                } else if (block instanceof LayoutBlock.Narrative n) {
+                    NarrativeBlockWriter.bullets(ctx, n);
+                } else if (block instanceof LayoutBlock.Chart c) {
+                    FigureBlockWriter.write(ctx, c, ++figureCount);
+                } else if (block instanceof LayoutBlock.Table t) {
+                    TableBlockWriter.table(ctx, t, ++tables);
+                } else if (block instanceof LayoutBlock.ListBlock l) {
+                    TableBlockWriter.list(ctx, l);
+                } else if (block instanceof LayoutBlock.KeyFigures k) {
+                    KeyFiguresBlockWriter.write(ctx, k);
+                } else if (block instanceof LayoutBlock.PageBreak) {
+                    doc.newPage();
+                }
+            }
+            pages = writer.getPageNumber();
+            writer.createXmpMetadata();
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IOException("PDF could not be written: " + e.getMessage(), e);
         }
-      }
-      pages = writer.getPageNumber();
-      writer.createXmpMetadata();
-      doc.close();
-    } catch (DocumentException e) {
-      throw new IOException("PDF could not be written: " + e.getMessage(), e);
-    }
-    if (!text.missing().isEmpty()) {
-      throw new GlyphMissingException(text.missing());
-    }
-    return new Rendered(out, pages);
-  }
-
-  /** The title block's values (title, series, number, publisher, date) for text patterns. */
-  private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
-    Map<String, Object> meta = new HashMap<>();
-    meta.put("title", brief.title());
-    for (LayoutBlock b : brief.layout()) {
-      if (b instanceof LayoutBlock.Title t && !data.table(t.sheet()).rows().isEmpty()) {
-        Row row = data.table(t.sheet()).rows().get(0);
-        for (String f : List.of("title", "series", "number", "publisher", "date")) {
-          row.find(f).ifPresent(v -> meta.put(f, v));
+        if (!text.missing().isEmpty()) {
+            throw new GlyphMissingException(text.missing());
         }
-      }
+        return new Rendered(out, pages);
     }
-    return meta;
-  }
 
-  private static void metadata(Document doc, BriefConfig brief, Dataset data) {
-    String title = brief.title();
-    String author = "";
-    String subject = "";
-    for (LayoutBlock b : brief.layout()) {
-      if (b instanceof LayoutBlock.Title t) {
-        Row meta = data.table(t.sheet()).rows().get(0);
-        title = meta.text("title");
-        subject = meta.text("publisher") + " " + meta.text("series") + " " + meta.text("number");
-        if (t.authors() != null) {
-          author = data.table(t.authors()).rows().stream().map(r -> r.text("name")).collect(Collectors.joining(", "));
+    /** The title block's values (title, series, number, publisher, date) for text patterns. */
+    private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("title", brief.title());
+        for (LayoutBlock b : brief.layout()) {
+            if (b instanceof LayoutBlock.Title t
+                    && !data.table(t.sheet()).rows().isEmpty()) {
+                Row row = data.table(t.sheet()).rows().get(0);
+                for (String f : List.of("title", "series", "number", "publisher", "date")) {
+                    row.find(f).ifPresent(v -> meta.put(f, v));
+                }
+            }
         }
-      }
+        return meta;
     }
-    doc.addTitle(title);
-    doc.addAuthor(author);
-    doc.addSubject(subject.trim());
-    doc.addKeywords(brief.id());
-    doc.addCreator("briefpipe");
-  }
+
+    private static void metadata(Document doc, BriefConfig brief, Dataset data) {
+        String title = brief.title();
+        String author = "";
+        String subject = "";
+        for (LayoutBlock b : brief.layout()) {
+            if (b instanceof LayoutBlock.Title t) {
+                Row meta = data.table(t.sheet()).rows().get(0);
+                title = meta.text("title");
+                subject = meta.text("publisher") + " " + meta.text("series") + " " + meta.text("number");
+                if (t.authors() != null) {
+                    author = data.table(t.authors()).rows().stream()
+                            .map(r -> r.text("name"))
+                            .collect(Collectors.joining(", "));
+                }
+            }
+        }
+        doc.addTitle(title);
+        doc.addAuthor(author);
+        doc.addSubject(subject.trim());
+        doc.addKeywords(brief.id());
+        doc.addCreator("briefpipe");
+    }
 }

@@ -21,139 +21,162 @@ import java.util.Objects;
  * merged down, and a source note. A list prints one field per row with a dash and hanging indent.
  */
 final class TableBlockWriter {
-  private static final float SIZE = 8.8f;
-  private static final int KEEP_TOGETHER_ROWS = 20;
+    private static final float SIZE = 8.8f;
+    private static final int KEEP_TOGETHER_ROWS = 20;
 
-  private TableBlockWriter() {}
+    private TableBlockWriter() {}
 
-  static void table(RenderContext ctx, LayoutBlock.Table block, int tableNumber) {
-    PdfText t = ctx.text();
-    BriefTheme th = ctx.theme();
-    Table data = ctx.data().table(block.sheet());
-    SheetSchema schema = ctx.brief().sheets().get(block.sheet());
-    List<String> cols = block.columns() == null || block.columns().isEmpty() ? data.fields() : block.columns();
-    Map<String, String> formats = new java.util.HashMap<>();
-    // A number column's own format ("#,##0", "0.00") applies unless the block gives one.
-    schema.columns().forEach((f, spec) -> {
-      if (spec.format() != null && spec.type().isNumeric()) {
-        formats.put(f, spec.format());
-      }
-    });
-    if (block.formats() != null) {
-      formats.putAll(block.formats());
-    }
-    if (block.title() != null) {
-      Paragraph title = t.paragraph(block.title(), 11f, true, th.primary);
-      title.setSpacingBefore(8);
-      title.setSpacingAfter(6);
-      ctx.add(title);
-    }
-    PdfPTable table = new PdfPTable(cols.size());
-    table.setWidthPercentage(100);
-    if (block.widths() != null && block.widths().size() == cols.size()) {
-      float[] w = new float[cols.size()];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = block.widths().get(i);
-      }
-      table.setWidths(w);
-    }
-    table.setHeaderRows(block.caption() == null ? 1 : 2);
-    // A short table (as most brief tables are) moves to the next page whole rather than splitting
-    // its merged cells; a long one splits with its header repeated.
-    table.setKeepTogether(data.rows().size() <= KEEP_TOGETHER_ROWS);
-    table.setSpacingBefore(block.caption() == null ? 2 : 10);
-    table.setSpacingAfter(4);
-    if (block.caption() != null) {
-      String caption = ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", block.caption()));
-      Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
-      PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
-      c.setColspan(cols.size());
-      c.setPaddingBottom(6);
-      table.addCell(c);
-    }
-    for (String f : cols) {
-      ColumnSpec spec = schema.columns().get(f);
-      String header = spec != null ? spec.title() : f;
-      PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, th.ink));
-      h.setBackgroundColor(th.headerFill);
-      h.setHorizontalAlignment(Element.ALIGN_CENTER);
-      h.setVerticalAlignment(Element.ALIGN_MIDDLE);
-      h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
-      h.setBorderWidthTop(1.2f);
-      h.setBorderColor(th.primary);
-      h.setPadding(5);
-      table.addCell(h);
-    }
-    List<Row> rows = data.rows();
-    Map<String, Boolean> longText = new java.util.HashMap<>();
-    for (String f : cols) {
-      longText.put(f, rows.stream().anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f), th.style).length() > 12));
-    }
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      boolean lastRow = i == rows.size() - 1;
-      for (String f : cols) {
-        if (f.equals(block.merge()) && i > 0 && Objects.equals(rows.get(i - 1).text(f), r.text(f))) {
-          continue;
+    static void table(RenderContext ctx, LayoutBlock.Table block, int tableNumber) {
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        Table data = ctx.data().table(block.sheet());
+        SheetSchema schema = ctx.brief().sheets().get(block.sheet());
+        List<String> cols = block.columns() == null || block.columns().isEmpty() ? data.fields() : block.columns();
+        Map<String, String> formats = new java.util.HashMap<>();
+        // A number column's own format ("#,##0", "0.00") applies unless the block gives one.
+        schema.columns().forEach((f, spec) -> {
+            if (spec.format() != null && spec.type().isNumeric()) {
+                formats.put(f, spec.format());
+            }
+        });
+        if (block.formats() != null) {
+            formats.putAll(block.formats());
         }
-        Object v = r.get(f);
-        PdfPCell c = new PdfPCell(t.phrase(ValueFormat.format(v, formats.get(f), th.style), SIZE, false, th.ink,
-            r.cell(f).orElse(null)));
-        c.setLeading(0, 1.45f);
-        c.setPadding(4);
-        c.setPaddingBottom(4.5f);
-        c.setBorder(Rectangle.BOTTOM);
-        c.setBorderColor(th.rule);
-        c.setBorderWidth(0.5f);
-        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        c.setHorizontalAlignment(ValueFormat.isNumber(v) ? Element.ALIGN_RIGHT
-            : longText.get(f) && !f.equals(block.merge()) ? Element.ALIGN_LEFT : Element.ALIGN_CENTER);
-        if (f.equals(block.merge())) {
-          int span = 1;
-          while (i + span < rows.size() && Objects.equals(rows.get(i + span).text(f), r.text(f))) {
-            span++;
-          }
-          c.setRowspan(span);
-          lastRow = i + span == rows.size();
+        if (block.title() != null) {
+            Paragraph title = t.paragraph(block.title(), 11f, true, th.primary);
+            title.setSpacingBefore(8);
+            title.setSpacingAfter(6);
+            ctx.add(title);
         }
-        if (lastRow) {
-          c.setBorderColor(th.primary);
-          c.setBorderWidth(1.2f);
+        PdfPTable table = new PdfPTable(cols.size());
+        table.setWidthPercentage(100);
+        if (block.widths() != null && block.widths().size() == cols.size()) {
+            float[] w = new float[cols.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = block.widths().get(i);
+            }
+            table.setWidths(w);
         }
-        if (v == null) {
-          c.setPhrase(t.phrase("-", SIZE, false, th.muted));
+        table.setHeaderRows(block.caption() == null ? 1 : 2);
+        // A short table (as most brief tables are) moves to the next page whole rather than splitting
+        // its merged cells; a long one splits with its header repeated.
+        table.setKeepTogether(data.rows().size() <= KEEP_TOGETHER_ROWS);
+        table.setSpacingBefore(block.caption() == null ? 2 : 10);
+        table.setSpacingAfter(4);
+        if (block.caption() != null) {
+            String caption =
+                    ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", block.caption()));
+            Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
+            PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
+            c.setColspan(cols.size());
+            c.setPaddingBottom(6);
+            table.addCell(c);
         }
-        table.addCell(c);
-        lastRow = i == rows.size() - 1;
-      }
+        for (String f : cols) {
+            ColumnSpec spec = schema.columns().get(f);
+            String header = spec != null ? spec.title() : f;
+            PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, th.ink));
+            h.setBackgroundColor(th.headerFill);
+            h.setHorizontalAlignment(Element.ALIGN_CENTER);
+            h.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+            h.setBorderWidthTop(1.2f);
+            h.setBorderColor(th.primary);
+            h.setPadding(5);
+            table.addCell(h);
+        }
+        List<Row> rows = data.rows();
+        Map<String, Boolean> longText = new java.util.HashMap<>();
+        for (String f : cols) {
+            longText.put(
+                    f,
+                    rows.stream()
+                            .anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f), th.style)
+                                            .length()
+                                    > 12));
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean lastRow = i == rows.size() - 1;
+            for (String f : cols) {
+                if (f.equals(block.merge())
+                        && i > 0
+                        && Objects.equals(rows.get(i - 1).text(f), r.text(f))) {
+                    continue;
+                }
+                Object v = r.get(f);
+                PdfPCell c = new PdfPCell(t.phrase(
+                        ValueFormat.format(v, formats.get(f), th.style),
+                        SIZE,
+                        false,
+                        th.ink,
+                        r.cell(f).orElse(null)));
+                c.setLeading(0, 1.45f);
+                c.setPadding(4);
+                c.setPaddingBottom(4.5f);
+                c.setBorder(Rectangle.BOTTOM);
+                c.setBorderColor(th.rule);
+                c.setBorderWidth(0.5f);
+                c.setVerticalAlignment(Element.ALIGN_MIDDLE);
+                c.setHorizontalAlignment(
+                        ValueFormat.isNumber(v)
+                                ? Element.ALIGN_RIGHT
+                                : longText.get(f) && !f.equals(block.merge())
+                                        ? Element.ALIGN_LEFT
+                                        : Element.ALIGN_CENTER);
+                if (f.equals(block.merge())) {
+                    int span = 1;
+                    while (i + span < rows.size()
+                            && Objects.equals(rows.get(i + span).text(f), r.text(f))) {
+                        span++;
+                    }
+                    c.setRowspan(span);
+                    lastRow = i + span == rows.size();
+                }
+                if (lastRow) {
+                    c.setBorderColor(th.primary);
+                    c.setBorderWidth(1.2f);
+                }
+                if (v == null) {
+                    c.setPhrase(t.phrase("-", SIZE, false, th.muted));
+                }
+                table.addCell(c);
+                lastRow = i == rows.size() - 1;
+            }
+        }
+        ctx.add(table);
+        if (block.source() != null) {
+            Paragraph src = t.paragraph(block.source(), 7.5f, false, th.muted);
+            src.setSpacingAfter(6);
+            ctx.add(src);
+        }
     }
-    ctx.add(table);
-    if (block.source() != null) {
-      Paragraph src = t.paragraph(block.source(), 7.5f, false, th.muted);
-      src.setSpacingAfter(6);
-      ctx.add(src);
-    }
-  }
 
-  static void list(RenderContext ctx, LayoutBlock.ListBlock block) {
-    PdfText t = ctx.text();
-    BriefTheme th = ctx.theme();
-    if (block.title() != null) {
-      Paragraph title = t.paragraph(block.title(), 12f, true, th.primary);
-      title.setSpacingBefore(18);
-      title.setSpacingAfter(6);
-      ctx.add(title);
+    static void list(RenderContext ctx, LayoutBlock.ListBlock block) {
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        if (block.title() != null) {
+            Paragraph title = t.paragraph(block.title(), 12f, true, th.primary);
+            title.setSpacingBefore(18);
+            title.setSpacingAfter(6);
+            ctx.add(title);
+        }
+        float marker = t.width("- ", SIZE, false);
+        for (Row r : ctx.data().table(block.sheet()).rows()) {
+            Paragraph p = t.paragraph(SIZE);
+            p.setLeading(SIZE * 1.5f);
+            p.add(t.phrase("- ", SIZE, false, th.ink));
+            p.add(t.phrase(
+                    r.text(block.field()),
+                    SIZE,
+                    false,
+                    th.ink,
+                    r.cell(block.field()).orElse(null),
+                    true));
+            p.setIndentationLeft(marker);
+            p.setFirstLineIndent(-marker);
+            p.setSpacingBefore(1.5f);
+            ctx.add(p);
+        }
     }
-    float marker = t.width("- ", SIZE, false);
-    for (Row r : ctx.data().table(block.sheet()).rows()) {
-      Paragraph p = t.paragraph(SIZE);
-      p.setLeading(SIZE * 1.5f);
-      p.add(t.phrase("- ", SIZE, false, th.ink));
-      p.add(t.phrase(r.text(block.field()), SIZE, false, th.ink, r.cell(block.field()).orElse(null), true));
-      p.setIndentationLeft(marker);
-      p.setFirstLineIndent(-marker);
-      p.setSpacingBefore(1.5f);
-      ctx.add(p);
-    }
-  }
 }

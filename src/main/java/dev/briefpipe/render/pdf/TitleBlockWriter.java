@@ -18,60 +18,65 @@ import java.util.stream.Collectors;
  * the title, and the authors with their units, closed by a rule.
  */
 final class TitleBlockWriter {
-  private TitleBlockWriter() {}
+    private TitleBlockWriter() {}
 
-  static void write(RenderContext ctx, LayoutBlock.Title block) {
-    Row meta = ctx.data().table(block.sheet()).rows().get(0);
-    PdfText t = ctx.text();
-    BriefTheme th = ctx.theme();
-    PdfPTable band = new PdfPTable(new float[] {1.1f, 4f});
-    band.setWidthPercentage(100);
-    PdfPCell series = new PdfPCell(t.phrase(meta.text("series"), th.body + 0.5f, true, Color.WHITE,
-        meta.cell("series").orElse(null)));
-    series.setBackgroundColor(th.primary);
-    series.setBorder(Rectangle.NO_BORDER);
-    series.setHorizontalAlignment(Element.ALIGN_CENTER);
-    series.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    series.setPadding(6);
-    band.addCell(series);
-    PdfPCell info = new PdfPCell(t.phrase(ctx.fill(th.style.band(), Map.of()), th.body - 1.5f, false, th.muted));
-    info.setBorder(Rectangle.BOTTOM);
-    info.setBorderColor(th.primary);
-    info.setBorderWidth(1.5f);
-    info.setHorizontalAlignment(Element.ALIGN_RIGHT);
-    info.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    info.setPadding(6);
-    band.addCell(info);
-    ctx.add(band);
+    static void write(RenderContext ctx, LayoutBlock.Title block) {
+        Row meta = ctx.data().table(block.sheet()).rows().get(0);
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        PdfPTable band = new PdfPTable(new float[] {1.1f, 4f});
+        band.setWidthPercentage(100);
+        PdfPCell series = new PdfPCell(t.phrase(
+                meta.text("series"),
+                th.body + 0.5f,
+                true,
+                Color.WHITE,
+                meta.cell("series").orElse(null)));
+        series.setBackgroundColor(th.primary);
+        series.setBorder(Rectangle.NO_BORDER);
+        series.setHorizontalAlignment(Element.ALIGN_CENTER);
+        series.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        series.setPadding(6);
+        band.addCell(series);
+        PdfPCell info = new PdfPCell(t.phrase(ctx.fill(th.style.band(), Map.of()), th.body - 1.5f, false, th.muted));
+        info.setBorder(Rectangle.BOTTOM);
+        info.setBorderColor(th.primary);
+        info.setBorderWidth(1.5f);
+        info.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        info.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        info.setPadding(6);
+        band.addCell(info);
+        ctx.add(band);
 
-    float size = th.style.titleSize();
-    Paragraph title = t.paragraph(size);
-    title.add(t.phrase(meta.text("title"), size, true, th.primary, meta.cell("title").orElse(null)));
-    title.setAlignment(Element.ALIGN_CENTER);
-    title.setLeading(size * 1.4f);
-    title.setSpacingBefore(size * 1.3f);
-    title.setSpacingAfter(size * 0.7f);
-    ctx.add(title);
+        float size = th.style.titleSize();
+        Paragraph title = t.paragraph(size);
+        title.add(t.phrase(
+                meta.text("title"), size, true, th.primary, meta.cell("title").orElse(null)));
+        title.setAlignment(Element.ALIGN_CENTER);
+        title.setLeading(size * 1.4f);
+        title.setSpacingBefore(size * 1.3f);
+        title.setSpacingAfter(size * 0.7f);
+        ctx.add(title);
 
-    if (block.authors() != null) {
-      Table authors = ctx.data().table(block.authors());
-      String line = authors.rows().stream()
-          .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
-          .map(r -> r.text("unit") + " " + r.text("name"))
-          .collect(Collectors.joining("  ·  "));
-      Paragraph p = t.paragraph(line, th.body - 1, false, th.muted);
-      p.setAlignment(Element.ALIGN_RIGHT);
-      p.setSpacingAfter(6);
-      ctx.add(p);
+        if (block.authors() != null) {
+            Table authors = ctx.data().table(block.authors());
+            String line = authors.rows().stream()
+                    .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
+                    .map(r -> r.text("unit") + " " + r.text("name"))
+                    .collect(Collectors.joining("  ·  "));
+            Paragraph p = t.paragraph(line, th.body - 1, false, th.muted);
+            p.setAlignment(Element.ALIGN_RIGHT);
+            p.setSpacingAfter(6);
+            ctx.add(p);
+        }
+        PdfPTable rule = new PdfPTable(1);
+        rule.setWidthPercentage(100);
+        PdfPCell line = new PdfPCell();
+        line.setBorder(Rectangle.TOP);
+        line.setBorderColor(th.primary);
+        line.setBorderWidth(0.8f);
+        line.setFixedHeight(8);
+        rule.addCell(line);
+        ctx.add(rule);
     }
-    PdfPTable rule = new PdfPTable(1);
-    rule.setWidthPercentage(100);
-    PdfPCell line = new PdfPCell();
-    line.setBorder(Rectangle.TOP);
-    line.setBorderColor(th.primary);
-    line.setBorderWidth(0.8f);
-    line.setFixedHeight(8);
-    rule.addCell(line);
-    ctx.add(rule);
-  }
 }

@@ -10,35 +10,39 @@ import java.util.Locale;
 
 /** Formats typed values for print: an optional pattern per field, sensible defaults otherwise. */
 final class ValueFormat {
-  private ValueFormat() {}
+    private ValueFormat() {}
 
-  /**
-   * @param pattern a date pattern ("yyyy.M.", for dates and year-months) or a number pattern ("#,##0");
-   *     null for the default (ISO dates, plain numbers)
-   */
-  static String format(Object v, String pattern, dev.briefpipe.config.StyleConfig style) {
-    if (v == null) {
-      return "";
+    /**
+     * @param pattern a date pattern ("yyyy.M.", for dates and year-months) or a number pattern ("#,##0");
+     *     null for the default (ISO dates, plain numbers)
+     */
+    static String format(Object v, String pattern, dev.briefpipe.config.StyleConfig style) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof YearMonth ym) {
+            return pattern == null
+                    ? ym.toString()
+                    : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(ym.atDay(1));
+        }
+        if (v instanceof LocalDate d) {
+            return pattern == null
+                    ? d.toString()
+                    : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(d);
+        }
+        if (v instanceof Long || v instanceof BigDecimal) {
+            if (pattern == null) {
+                return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+            }
+            return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+        }
+        if (v instanceof Boolean b) {
+            return b ? style.booleanTrue() : style.booleanFalse();
+        }
+        return v.toString();
     }
-    if (v instanceof YearMonth ym) {
-      return pattern == null ? ym.toString() : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(ym.atDay(1));
-    }
-    if (v instanceof LocalDate d) {
-      return pattern == null ? d.toString() : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(d);
-    }
-    if (v instanceof Long || v instanceof BigDecimal) {
-      if (pattern == null) {
-        return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
-      }
-      return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
-    }
-    if (v instanceof Boolean b) {
-      return b ? style.booleanTrue() : style.booleanFalse();
-    }
-    return v.toString();
-  }
 
-  static boolean isNumber(Object v) {
-    return v instanceof Long || v instanceof BigDecimal;
-  }
+    static boolean isNumber(Object v) {
+        return v instanceof Long || v instanceof BigDecimal;
+    }
 }

@@ -35,84 +35,100 @@ import org.junit.jupiter.api.io.TempDir;
  * briefpipe cached. Needs {@code soffice} (.ci/run installs it).
  */
 class LibreOfficeCrossCheckIT {
-  @TempDir static Path dir;
-  private static Built built;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void build() throws Exception {
-    assumeTrue(soffice() != null, "LibreOffice (soffice) is not installed");
-    SampleProject p = SampleProject.copyInto(dir.resolve("p"));
-    Settings settings = new ConfigLoader().load(p.config());
-    built = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings))
-        .build(settings.findBrief("ai-hegemony").orElseThrow(), p.workbook(), Period.parse("2025-03"),
-            dir.resolve("out"), BriefPipeline.SummaryMode.COPY);
-  }
+    private static Built built;
 
-  @Test
-  void extractsOpenWithKoreanIntact() throws Exception {
-    Path csv = built.dir().resolve("csv/applicants.csv");
-    Path xlsx = convert(csv, "xlsx", "CSV:44,34,76,1");
-    try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-      var sheet = wb.getSheetAt(0);
-      assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("출원인");
-      assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("텐센트");
-      assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(2074);
+    @BeforeAll
+    static void build() throws Exception {
+        assumeTrue(soffice() != null, "LibreOffice (soffice) is not installed");
+        SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+        Settings settings = new ConfigLoader().load(p.config());
+        built = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings))
+                .build(
+                        settings.findBrief("ai-hegemony").orElseThrow(),
+                        p.workbook(),
+                        Period.parse("2025-03"),
+                        dir.resolve("out"),
+                        BriefPipeline.SummaryMode.COPY);
     }
-  }
 
-  @Test
-  void libreOfficeRecalculatesTheSummaryToTheCachedValues() throws Exception {
-    Path copy = built.dir().resolve("ai-hegemony.xlsx");
-    Map<String, Double> cached = new HashMap<>();
-    Path stripped = dir.resolve("stripped.xlsx");
-    try (InputStream in = Files.newInputStream(copy); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-      for (Row r : wb.getSheet("요약")) {
-        for (Cell c : r) {
-          if (c.getCellType() == CellType.FORMULA && c.getCachedFormulaResultType() == CellType.NUMERIC) {
-            cached.put(c.getAddress().formatAsString(), c.getNumericCellValue());
-            ((XSSFCell) c).getCTCell().unsetV();
-          }
+    @Test
+    void extractsOpenWithKoreanIntact() throws Exception {
+        Path csv = built.dir().resolve("csv/applicants.csv");
+        Path xlsx = convert(csv, "xlsx", "CSV:44,34,76,1");
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("출원인");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("텐센트");
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(2074);
         }
-      }
-      wb.setForceFormulaRecalculation(true);
-      try (OutputStream out = Files.newOutputStream(stripped)) {
-        wb.write(out);
-      }
     }
-    assertThat(cached).hasSizeGreaterThan(20);
-    Path recalculated = convert(stripped, "xlsx:Calc MS Excel 2007 XML", null);
-    try (InputStream in = Files.newInputStream(recalculated); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-      for (Map.Entry<String, Double> e : cached.entrySet()) {
-        var ref = new org.apache.poi.ss.util.CellReference(e.getKey());
-        Cell c = wb.getSheet("요약").getRow(ref.getRow()).getCell(ref.getCol());
-        double lo = c.getCellType() == CellType.FORMULA ? c.getNumericCellValue() : c.getNumericCellValue();
-        assertThat(lo).as(e.getKey()).isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(e.getValue()))));
-      }
-    }
-  }
 
-  private static Path convert(Path file, String to, String filter) throws Exception {
-    Path outDir = Files.createDirectories(dir.resolve("lo-" + System.nanoTime()));
-    List<String> cmd = new ArrayList<>(List.of(soffice(), "--headless", "--norestore",
-        "-env:UserInstallation=file://" + dir.resolve("lo-profile").toAbsolutePath()));
-    if (filter != null) {
-      cmd.add("--infilter=" + filter);
+    @Test
+    void libreOfficeRecalculatesTheSummaryToTheCachedValues() throws Exception {
+        Path copy = built.dir().resolve("ai-hegemony.xlsx");
+        Map<String, Double> cached = new HashMap<>();
+        Path stripped = dir.resolve("stripped.xlsx");
+        try (InputStream in = Files.newInputStream(copy);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row r : wb.getSheet("요약")) {
+                for (Cell c : r) {
+                    if (c.getCellType() == CellType.FORMULA && c.getCachedFormulaResultType() == CellType.NUMERIC) {
+                        cached.put(c.getAddress().formatAsString(), c.getNumericCellValue());
+                        ((XSSFCell) c).getCTCell().unsetV();
+                    }
+                }
+            }
+            wb.setForceFormulaRecalculation(true);
+            try (OutputStream out = Files.newOutputStream(stripped)) {
+                wb.write(out);
+            }
+        }
+        assertThat(cached).hasSizeGreaterThan(20);
+        Path recalculated = convert(stripped, "xlsx:Calc MS Excel 2007 XML", null);
+        try (InputStream in = Files.newInputStream(recalculated);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Map.Entry<String, Double> e : cached.entrySet()) {
+                var ref = new org.apache.poi.ss.util.CellReference(e.getKey());
+                Cell c = wb.getSheet("요약").getRow(ref.getRow()).getCell(ref.getCol());
+                double lo = c.getCellType() == CellType.FORMULA ? c.getNumericCellValue() : c.getNumericCellValue();
+                assertThat(lo)
+                        .as(e.getKey())
+                        .isCloseTo(
+                                e.getValue(),
+                                org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(e.getValue()))));
+            }
+        }
     }
-    cmd.addAll(List.of("--convert-to", to, "--outdir", outDir.toString(), file.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(log).isTrue();
-    String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".xlsx";
-    assertThat(outDir.resolve(name)).as(log).isRegularFile();
-    return outDir.resolve(name);
-  }
 
-  private static String soffice() {
-    for (String c : List.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice")) {
-      if (Files.isExecutable(Path.of(c))) {
-        return c;
-      }
+    private static Path convert(Path file, String to, String filter) throws Exception {
+        Path outDir = Files.createDirectories(dir.resolve("lo-" + System.nanoTime()));
+        List<String> cmd = new ArrayList<>(List.of(
+                soffice(),
+                "--headless",
+                "--norestore",
+                "-env:UserInstallation=file://" + dir.resolve("lo-profile").toAbsolutePath()));
+        if (filter != null) {
+            cmd.add("--infilter=" + filter);
+        }
+        cmd.addAll(List.of("--convert-to", to, "--outdir", outDir.toString(), file.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(log).isTrue();
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".xlsx";
+        assertThat(outDir.resolve(name)).as(log).isRegularFile();
+        return outDir.resolve(name);
     }
-    return null;
-  }
+
+    private static String soffice() {
+        for (String c : List.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice")) {
+            if (Files.isExecutable(Path.of(c))) {
+                return c;
+            }
+        }
+        return null;
+    }
 }

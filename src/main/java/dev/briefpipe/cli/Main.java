@@ -6,7 +6,7 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.Version;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -56,9 +56,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err, System.console() != null));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err, terminal()));
+    }
+
+    /** Whether stdin and stdout are a terminal (on Java 17, the JVM's console is there only then). */
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean terminal() {
+        return System.console() != null;
     }
 
     /** Runs briefpipe with the given streams and returns the exit code (for tests and embedding). */

@@ -84,7 +84,11 @@ final class WatchCommand implements Callable<Integer> {
     private boolean once(
             CliContext ctx, BriefPipeline pipeline, BriefConfig brief, Path workbook, Path html, Path annotated) {
         ctx.out().println();
-        ctx.out().println(ctx.msg("watch.checking", LocalTime.now().format(CLOCK), workbook.getFileName()));
+        ctx.out()
+                .println(ctx.msg(
+                        "watch.checking",
+                        LocalTime.now(java.time.ZoneId.systemDefault()).format(CLOCK),
+                        workbook.getFileName()));
         try {
             byte[] bytes = Files.readAllBytes(workbook);
             Checked checked = pipeline.check(brief, workbook);

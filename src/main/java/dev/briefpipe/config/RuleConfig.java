@@ -1,7 +1,7 @@
 package dev.briefpipe.config;
 
 /**
- * A rule over a row's fields (in a sheet's {@code rules}) or over whole tables (in its {@code checks}),
+ * A rule over a row's fields (in a sheet's {@code rules}) or over whole tables (in its checks),
  * written as an expression that must be true.
  *
  * @param code the finding code reported when it is not (stable: scripts and tests rely on it)

@@ -25,5 +25,6 @@ public record Letter(
     }
 
     /** A file attached under a (possibly Korean) name. */
+    @SuppressWarnings("ArrayRecordComponent") // written once into the message, never compared
     public record Attachment(String name, String mimeType, byte[] content) {}
 }

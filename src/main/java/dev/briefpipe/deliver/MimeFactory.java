@@ -50,7 +50,7 @@ public final class MimeFactory {
                 m.setRecipients(MimeMessage.RecipientType.CC, addresses(letter.cc()));
             }
             m.setSubject(letter.subject(), "UTF-8");
-            m.setSentDate(new Date());
+            m.setSentDate(Date.from(java.time.Instant.now()));
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(letter.text(), "UTF-8");

@@ -151,7 +151,7 @@ final class FileSniffer {
             bytes = in.readNBytes(4096);
         }
         String head = new String(bytes, StandardCharsets.UTF_8);
-        String[] lines = head.split("\r?\n");
+        String[] lines = head.split("\r?\n", -1);
         return lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t") || lines[0].contains(";"));
     }
 }

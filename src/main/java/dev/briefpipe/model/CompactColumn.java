@@ -137,7 +137,7 @@ final class CompactColumn {
             case DECIMAL -> BigDecimal.valueOf(x, scales[i]);
             case TEXT -> text((int) x);
             case DATE -> LocalDate.ofEpochDay(x);
-            case YEAR_MONTH -> YearMonth.of((int) Math.floorDiv(x, 12), (int) Math.floorMod(x, 12) + 1);
+            case YEAR_MONTH -> YearMonth.of((int) Math.floorDiv(x, 12), Math.floorMod(x, 12) + 1);
             case BOOLEAN -> x != 0;
             case OTHER -> others.get(i);
             default -> null;

@@ -101,7 +101,8 @@ public final class SafeWorkbookWriter {
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);
         String ext = dot < 0 ? "" : name.substring(dot);
-        String base = stem + "-" + LocalDateTime.now().format(STAMP);
+        String base =
+                stem + "-" + LocalDateTime.now(java.time.ZoneId.systemDefault()).format(STAMP);
         Path target = dir.resolve(base + ext);
         for (int i = 1; Files.exists(target); i++) {
             target = dir.resolve(base + "-" + i + ext);

@@ -18,15 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A build's summary sheet: refreshed from the workbook that was validated (its hash checked after the
  * splice), beside the previous period's figures from that build's manifest.
  */
 final class SummaryStage {
-    private static final Logger log = LoggerFactory.getLogger(SummaryStage.class);
     private final Settings settings;
 
     SummaryStage(Settings settings) {

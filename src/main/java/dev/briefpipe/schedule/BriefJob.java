@@ -85,7 +85,7 @@ public final class BriefJob implements Job {
                 // stands for is the latest one the cron expression allowed.
                 kind = RunTrigger.CATCH_UP;
                 origin = missed.get();
-            } else if (ctx.getFireTime().getTime() - scheduled.toEpochMilli() > misfireMillis) {
+            } else if (ctx.getFireTime().toInstant().toEpochMilli() - scheduled.toEpochMilli() > misfireMillis) {
                 kind = RunTrigger.CATCH_UP;
             }
         }

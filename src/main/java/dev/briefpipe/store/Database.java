@@ -104,7 +104,8 @@ public final class Database implements AutoCloseable {
         Path lockFile = stateDir.resolve("briefpipe.migrate.lock");
         EMBEDDED_MIGRATION.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = ch.lock()) {
+                FileLock held = ch.lock()) {
+            log.debug("migration lock {} held", held);
             migrate(ds, Vendor.H2);
         } catch (IOException e) {
             throw new StoreException("cannot lock " + lockFile, e);

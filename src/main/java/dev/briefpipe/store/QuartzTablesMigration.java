@@ -64,7 +64,7 @@ final class QuartzTablesMigration implements JavaMigration {
     static java.util.List<String> statements(String script) {
         java.util.List<String> out = new java.util.ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        for (String line : script.split("\n")) {
+        for (String line : script.split("\n", -1)) {
             String t = line.strip();
             if (t.startsWith("--") || t.startsWith("#") || t.isEmpty()) {
                 continue;

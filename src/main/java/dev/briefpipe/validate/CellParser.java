@@ -101,7 +101,7 @@ final class CellParser {
             case DATE:
                 return date(cell, ctx);
             case YEAR_MONTH:
-                return yearMonth(cell, ctx);
+                return yearMonth(cell);
             default:
                 return text(cell, spec.type());
         }
@@ -239,7 +239,7 @@ final class CellParser {
         return Parsed.fail("type-mismatch");
     }
 
-    private static Parsed yearMonth(RawCell cell, Context ctx) {
+    private static Parsed yearMonth(RawCell cell) {
         if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
             return Parsed.ok(YearMonth.from(cell.date()));
         }

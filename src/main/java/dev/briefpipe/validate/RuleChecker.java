@@ -143,7 +143,7 @@ final class RuleChecker {
             // A table it needs has no rows: not judged, like a blank input (a row count reports the table).
             ok = null;
         } catch (ExprException x) {
-            ok = Boolean.FALSE;
+            ok = false;
             detail = Phrase.of("expr.with-reason", detail, x.reason());
         }
         // Null means an input is blank (an empty table's max, say): not judged, like a row rule.

@@ -81,7 +81,7 @@ final class GroupTableWriter {
             for (int c = 0; c < columns.size(); c++) {
                 StringBuilder criteria = new StringBuilder(byRange).append(',').append(keyCell);
                 if (acrossRange != null) {
-                    String acrossCell = "$" + dev.briefpipe.model.CellRef.columnLetters(1 + c) + "$" + (first);
+                    String acrossCell = "$" + dev.briefpipe.model.CellRef.columnLetters(1 + c) + "$" + first;
                     criteria.append(',').append(acrossRange).append(',').append(acrossCell);
                 }
                 String formula =

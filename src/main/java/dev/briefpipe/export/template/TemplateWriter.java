@@ -122,7 +122,7 @@ public final class TemplateWriter {
                 dv.createIntegerConstraint(OperatorType.BETWEEN, bound(spec.min(), "1900"), bound(spec.max(), "2100"));
             case DECIMAL ->
                 spec.min() == null && spec.max() == null
-                        ? any(dv)
+                        ? any()
                         : dv.createDecimalConstraint(op(spec), bound(spec.min(), "-1E+15"), bound(spec.max(), "1E+15"));
             case DATE -> dv.createDateConstraint(OperatorType.BETWEEN, "DATE(1900,1,1)", "DATE(2100,12,31)", null);
             case BOOLEAN -> dv.createExplicitListConstraint(new String[] {"TRUE", "FALSE"});
@@ -130,12 +130,12 @@ public final class TemplateWriter {
                 spec.maxLength() != null
                         ? dv.createTextLengthConstraint(
                                 OperatorType.LESS_OR_EQUAL, String.valueOf(spec.maxLength()), null)
-                        : any(dv);
-            default -> any(dv);
+                        : any();
+            default -> any();
         };
     }
 
-    private static DataValidationConstraint any(DataValidationHelper dv) {
+    private static DataValidationConstraint any() {
         // "Any value": no check, only the input message.
         return new org.apache.poi.xssf.usermodel.XSSFDataValidationConstraint(
                 ValidationType.ANY, OperatorType.IGNORED, null, null);

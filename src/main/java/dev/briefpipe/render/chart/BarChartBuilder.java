@@ -83,7 +83,7 @@ public final class BarChartBuilder {
                 horizontal
                         ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
                         : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        r.setItemLabelAnchorOffset(3);
+        r.setItemLabelInsets(new org.jfree.chart.ui.RectangleInsets(3, 3, 3, 3));
         plot.setRenderer(r);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(style.grid());

@@ -57,7 +57,7 @@ public final class TimelineChartBuilder {
         YearMonth first = events.stream()
                 .map(ChartData.Event::month)
                 .min(Comparator.naturalOrder())
-                .orElse(YearMonth.now());
+                .orElse(YearMonth.now(ZoneOffset.UTC));
         YearMonth last = events.stream()
                 .map(ChartData.Event::month)
                 .max(Comparator.naturalOrder())
@@ -109,7 +109,7 @@ public final class TimelineChartBuilder {
         yAxis.setRange(-(maxLevel[1] + 0.8), maxLevel[0] + 0.8);
         DateAxis xAxis = new DateAxis();
         xAxis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
-        xAxis.setRange(from, to);
+        xAxis.setRange((double) from, (double) to);
         xAxis.setTickUnit(
                 new DateTickUnit(DateTickUnitType.MONTH, tickMonths(first, last), new SimpleDateFormat("yyyy.M")));
         xAxis.setTickLabelFont(style.font(7f));

@@ -21,7 +21,7 @@ final class EmbeddedFontMapper implements FontMapper {
     public BaseFont awtToPdf(Font font) {
         for (FontSet.Face f : faces()) {
             if (f.awt().getFontName().equals(font.getFontName())) {
-                return font.isBold() && f == fonts.regular() ? fonts.bold().pdf() : f.pdf();
+                return font.isBold() && f.equals(fonts.regular()) ? fonts.bold().pdf() : f.pdf();
             }
         }
         return font.isBold() ? fonts.bold().pdf() : fonts.regular().pdf();

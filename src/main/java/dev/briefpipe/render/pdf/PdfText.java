@@ -54,7 +54,7 @@ final class PdfText {
                 missing.add(new MissingGlyph(cp, text, source));
                 continue;
             }
-            if (runFace != null && face != runFace && run.length() > 0) {
+            if (runFace != null && !face.equals(runFace) && run.length() > 0) {
                 p.add(chunk(run.toString(), runFace, size, color));
                 run.setLength(0);
             }

@@ -1,7 +1,6 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.BriefConfig;
-import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.UsageException;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ final class BriefOptions {
     Path workbook;
 
     Settings load() {
-        return new ConfigLoader().load(config);
+        return Configs.load(config);
     }
 
     /** The chosen brief: --brief, or the only one there is. */

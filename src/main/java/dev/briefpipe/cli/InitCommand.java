@@ -1,7 +1,6 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.BriefConfig;
-import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.template.TemplateWriter;
 import dev.briefpipe.failure.ExitCode;
@@ -31,7 +30,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = new ConfigLoader().load(config);
+        Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         BriefConfig b = BriefOptions.choose(settings, brief);
         Path target = out.toAbsolutePath().normalize();

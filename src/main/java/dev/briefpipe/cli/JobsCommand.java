@@ -23,7 +23,7 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+        Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss z");
         try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {

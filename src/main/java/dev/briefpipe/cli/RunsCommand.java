@@ -31,7 +31,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+        Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
             List<RunHistory.Run> runs = service.runs().list(brief, limit);

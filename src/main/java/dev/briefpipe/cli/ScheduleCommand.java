@@ -35,7 +35,7 @@ final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = new dev.briefpipe.config.ConfigLoader().load(config);
+        Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         Path logFile = settings.app().scheduler().logFile().isBlank()
                 ? settings.resolve(settings.app().state()).resolve("logs/briefpipe.log")
@@ -69,7 +69,7 @@ final class ScheduleCommand implements Callable<Integer> {
         scheduler.start();
         log.info(
                 "scheduler {} started on {} ({} job(s)); log file {}",
-                scheduler.quartz().getSchedulerInstanceId(),
+                scheduler.instanceId(),
                 service.node(),
                 scheduler.jobs().size(),
                 logFile);

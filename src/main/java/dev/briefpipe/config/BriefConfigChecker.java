@@ -15,6 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * is checked by {@link ConfigReferences}, how the brief runs and looks by {@link RunConfigChecker}.
  */
 final class BriefConfigChecker {
+    private final List<BriefCheck> more;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Set<String> CHART_KINDS = Set.of("bar", "hbar", "timeline");
@@ -23,7 +24,8 @@ final class BriefConfigChecker {
     private BriefConfig brief;
     private ConfigReferences references;
 
-    BriefConfigChecker(Path file, YamlLineIndex lines) {
+    BriefConfigChecker(Path file, YamlLineIndex lines, List<BriefCheck> more) {
+        this.more = more;
         this.file = file;
         this.problems = new ConfigProblems(file, lines);
     }
@@ -49,6 +51,7 @@ final class BriefConfigChecker {
         checkLayout();
         checkSummary();
         new RunConfigChecker(problems).check(b);
+        more.forEach(c -> c.check(b, problems));
         checkExtracts();
         return problems.all();
     }

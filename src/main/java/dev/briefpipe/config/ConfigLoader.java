@@ -32,13 +32,21 @@ import java.util.stream.Stream;
  */
 public final class ConfigLoader {
     public static final String APP_FILE = "briefpipe.yaml";
-    private final ObjectMapper yaml = Yaml.MAPPER;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** The one mapper (thread-safe once configured), made when first used. */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper yaml = YAML;
+    private final List<BriefCheck> checks;
+
+    /** A loader with the config package's own checks only. */
+    public ConfigLoader() {
+        this(List.of());
+    }
+
+    /** @param checks more checks of each brief, by the packages that own what they check */
+    public ConfigLoader(List<BriefCheck> checks) {
+        this.checks = List.copyOf(checks);
     }
 
     public Settings load(Path configDir) {
@@ -54,7 +62,7 @@ public final class ConfigLoader {
         List<ConfigProblem> problems = new ArrayList<>();
         for (Path f : briefFiles(briefsDir)) {
             Bound<BriefConfig> b = bind(f, BriefConfig.class);
-            problems.addAll(new BriefConfigChecker(f, b.lines).check(b.value));
+            problems.addAll(new BriefConfigChecker(f, b.lines, checks).check(b.value));
             if (b.value.id() != null) {
                 briefs.put(b.value.id(), b.value);
                 files.put(b.value.id(), f);

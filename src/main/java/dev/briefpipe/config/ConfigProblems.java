@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The problems found in one config file, each with the line its JSON pointer is on. */
-final class ConfigProblems {
+final class ConfigProblems implements BriefCheck.Problems {
     private final Path file;
     private final YamlLineIndex lines;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -16,7 +16,8 @@ final class ConfigProblems {
         this.lines = lines;
     }
 
-    void add(String pointer, String key, Object... args) {
+    @Override
+    public void add(String pointer, String key, Object... args) {
         problems.add(new ConfigProblem(file, lines.lineOf(pointer), key, List.of(args)));
     }
 

@@ -49,6 +49,11 @@ public final class BriefScheduler implements AutoCloseable {
         this.scheduler.setJobFactory((bundle, s) -> new BriefJob(settings, service));
     }
 
+    /** This node's id in the scheduler (Quartz's instance id). */
+    public String instanceId() throws SchedulerException {
+        return scheduler.getSchedulerInstanceId();
+    }
+
     public Scheduler quartz() {
         return scheduler;
     }

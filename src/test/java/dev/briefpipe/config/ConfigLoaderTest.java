@@ -3,8 +3,10 @@ package dev.briefpipe.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefpipe.deliver.AddressCheck;
 import dev.briefpipe.failure.ConfigException;
 import dev.briefpipe.failure.ConfigProblem;
+import dev.briefpipe.schedule.ScheduleCheck;
 import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,7 +129,8 @@ class ConfigLoaderTest {
 
     private static List<ConfigProblem> problems(SampleProject p) {
         try {
-            new ConfigLoader().load(p.config());
+            // As the command line loads it: with the schedule's and the mail's own checks.
+            new ConfigLoader(List.of(new ScheduleCheck(), new AddressCheck())).load(p.config());
         } catch (ConfigException e) {
             return e.problems();
         }

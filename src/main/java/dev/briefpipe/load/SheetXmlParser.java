@@ -17,6 +17,7 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 import org.codehaus.stax2.typed.TypedXMLStreamException;
 
 /**
@@ -101,18 +102,24 @@ final class SheetXmlParser {
 
     /** At a {@code <c>}: reads its value, formula or inline string up to {@code </c>}. */
     private void readCell(XMLStreamReader2 x) throws XMLStreamException {
-        String ref = null;
         String type = null;
         int style = 0;
+        int at = -1;
         for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
             switch (x.getAttributeLocalName(i)) {
-                case "r" -> ref = x.getAttributeValue(i);
-                case "t" -> type = x.getAttributeValue(i);
+                case "r" -> {
+                    x.getAttributeAs(i, columns);
+                    at = columns.column;
+                }
+                case "t" -> {
+                    x.getAttributeAs(i, types);
+                    type = types.type;
+                }
                 case "s" -> style = x.getAttributeAsInt(i);
                 default -> {}
             }
         }
-        col = ref == null ? col + 1 : column(ref);
+        col = at < 0 ? col + 1 : at;
         boolean numeric = type == null || type.equals("n") || type.equals("s");
         String value = null;
         String formula = null;
@@ -236,6 +243,66 @@ final class SheetXmlParser {
             merged.add(new RawSheet.Merged(row(a) - 1, row(b) - 1, column(a), column(b)));
         }
     }
+
+    /** Reads a cell's column from its A1 reference where it lies in the parser's buffer. */
+    private final class ColumnDecoder extends TypedValueDecoder {
+        int column;
+
+        @Override
+        public void decode(String ref) {
+            column = column(ref);
+        }
+
+        @Override
+        public void decode(char[] buf, int start, int end) {
+            int c = 0;
+            int i = start;
+            for (char ch; i < end && (ch = buf[i]) >= 'A' && ch <= 'Z'; i++) {
+                c = c * 26 + (ch - 'A' + 1);
+            }
+            if (i == start || c > MAX_COLUMNS) {
+                throw badAddress(new String(buf, start, end - start));
+            }
+            column = c - 1;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            column = -1;
+        }
+    }
+
+    private final ColumnDecoder columns = new ColumnDecoder();
+
+    /** Reads a cell's type ({@code t}): the one-letter ones, most cells', without making a string. */
+    private static final class TypeDecoder extends TypedValueDecoder {
+        String type;
+
+        @Override
+        public void decode(String t) {
+            type = t;
+        }
+
+        @Override
+        public void decode(char[] buf, int start, int end) {
+            type = end - start != 1
+                    ? new String(buf, start, end - start)
+                    : switch (buf[start]) {
+                        case 's' -> "s";
+                        case 'n' -> "n";
+                        case 'b' -> "b";
+                        case 'e' -> "e";
+                        default -> String.valueOf(buf[start]);
+                    };
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            type = null;
+        }
+    }
+
+    private final TypeDecoder types = new TypeDecoder();
 
     /** The zero-based column of an A1 reference ("AB12" → 27); its row is the row element's. */
     private int column(String ref) {

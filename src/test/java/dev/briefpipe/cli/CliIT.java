@@ -29,6 +29,32 @@ class CliIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"init", "validate", "watch", "build", "send", "schedule", "jobs", "runs"})
+    void eachCommandsHelpDescribesThatCommandNotTheProgram(String command) {
+        String program = java.util.ResourceBundle.getBundle("dev.briefpipe.cli.usage", java.util.Locale.KOREAN)
+                .getString("usage.description")
+                .split("%n")[0];
+        Cli.Result r = Cli.raw(command, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("briefpipe " + command).doesNotContain(program);
+    }
+
+    @Test
+    void sendsHelpPromisesNoDefaultPeriod() {
+        assertThat(Cli.raw("send", "--help").out()).contains("--period=YYYY-MM").doesNotContain("이번 달");
+    }
+
+    @Test
+    void picocliWritesTheShellCompletionAndTheManPages() throws IOException {
+        Cli.Result completion = Cli.raw("generate-completion");
+        assertThat(completion.code()).isZero();
+        assertThat(completion.out()).contains("complete -F", "validate", "--workbook");
+        Path man = dir.resolve("man");
+        assertThat(Cli.raw("gen-manpage", "--outdir", man.toString()).code()).isZero();
+        assertThat(man.resolve("briefpipe-validate.adoc")).content().contains(":doctype: manpage", "--workbook");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "init", "validate", "watch", "build", "help"})
     void everyCommandHasHelpInKoreanAndEnglish(String command) {
         String[] ko = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};

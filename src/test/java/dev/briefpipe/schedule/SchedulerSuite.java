@@ -87,7 +87,7 @@ abstract class SchedulerSuite {
         scheduler.sync();
         scheduler.start();
         waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-        Thread.sleep(6000);
+        awaitLaterFires("cron");
         assertThat(mail.getReceivedMessages()).hasSize(3);
         List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
         assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).hasSize(1);
@@ -118,7 +118,7 @@ abstract class SchedulerSuite {
         scheduler.sync();
         scheduler.start();
         waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-        Thread.sleep(6000);
+        awaitLaterFires("cron");
         assertThat(mail.getReceivedMessages()).hasSize(3);
         List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
         assertThat(runs)
@@ -142,7 +142,8 @@ abstract class SchedulerSuite {
         scheduler.quartz().scheduleJob(extra);
         scheduler.start();
         waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
-        Thread.sleep(5000);
+        // Both triggers have fired (the one-off one is then gone) and nothing is running.
+        waitFor(() -> quartzQuiet() && !exists("extra"), 90);
         assertThat(mail.getReceivedMessages()).hasSize(3);
         assertThat(service.runs().list("ai-hegemony", 50))
                 .filteredOn(r -> r.status() != RunStatus.SKIPPED)
@@ -218,6 +219,49 @@ abstract class SchedulerSuite {
         assertThat(runs.code()).isZero();
         assertThat(runs.out()).contains("ai-hegemony", "2025-03", "manual", "ok");
         assertThat(p.root()).exists();
+    }
+
+    /**
+     * Waits until the trigger has fired twice more after the brief was delivered and no job is running:
+     * the fires after a delivery have been seen to send nothing.
+     */
+    private void awaitLaterFires(String trigger) throws Exception {
+        Instant delivered = service.runs().list("ai-hegemony", 50).stream()
+                .filter(r -> r.status() == RunStatus.DELIVERED)
+                .map(RunHistory.Run::finished)
+                .findFirst()
+                .orElseThrow();
+        waitFor(
+                () -> {
+                    try {
+                        Date previous = scheduler
+                                .quartz()
+                                .getTrigger(TriggerKey.triggerKey(trigger, "ai-hegemony"))
+                                .getPreviousFireTime();
+                        return previous != null
+                                && previous.toInstant().isAfter(delivered.plusSeconds(4))
+                                && quartzQuiet();
+                    } catch (org.quartz.SchedulerException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                90);
+    }
+
+    private boolean quartzQuiet() {
+        try {
+            return scheduler.quartz().getCurrentlyExecutingJobs().isEmpty();
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean exists(String trigger) {
+        try {
+            return scheduler.quartz().checkExists(TriggerKey.triggerKey(trigger, "ai-hegemony"));
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Settings project(String cron) throws IOException {

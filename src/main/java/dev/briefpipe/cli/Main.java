@@ -1,7 +1,5 @@
 package dev.briefpipe.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.run.ProgressListener;
@@ -11,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,6 +109,10 @@ public final class Main implements Runnable {
         if (settings != null && lang == null && System.getenv("BRIEFPIPE_LANG") == null) {
             messages = Messages.of(Language.fromConfig(settings.app().lang()));
         }
+        if (settings != null) {
+            CommandLineLogging.toFile(
+                    settings.resolve(settings.app().state()).resolve("logs").resolve("commands.log"));
+        }
         boolean colour = tty && System.getenv("NO_COLOR") == null;
         return new CliContext(messages, out, err, colour, quiet, debug);
     }
@@ -122,8 +123,7 @@ public final class Main implements Runnable {
     }
 
     private void configureLogging() {
-        Level level = debug || verbose.length > 1 ? Level.DEBUG : verbose.length == 1 ? Level.INFO : Level.WARN;
-        ((Logger) LoggerFactory.getLogger("dev.briefpipe")).setLevel(level);
+        CommandLineLogging.verbosity(verbose.length, debug);
     }
 
     /** Supplies {@code --version}. */

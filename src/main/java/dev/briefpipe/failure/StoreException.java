@@ -1,12 +1,26 @@
 package dev.briefpipe.failure;
 
 import dev.briefpipe.i18n.Phrase;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The database could not be read or written. */
 public final class StoreException extends Failure {
+    private final Phrase explained;
+
     public StoreException(String message, Throwable cause) {
         super(message + ": " + cause.getMessage(), cause);
+        this.explained = Phrase.of("store.error", getMessage());
+    }
+
+    private StoreException(String message, Throwable cause, Phrase explained) {
+        super(message, cause);
+        this.explained = explained;
+    }
+
+    /** The embedded database's file is open in another briefpipe process (the scheduler, say). */
+    public static StoreException inUse(Path file, Throwable cause) {
+        return new StoreException(file + " is in use by another process", cause, Phrase.of("store.in-use", file));
     }
 
     @Override
@@ -16,6 +30,6 @@ public final class StoreException extends Failure {
 
     @Override
     public List<Phrase> explain() {
-        return List.of(Phrase.of("store.error", getMessage()));
+        return List.of(explained);
     }
 }

@@ -18,11 +18,39 @@ public final class OutputPublisher {
     private final Path target;
     private final Path staging;
 
+    /** Begins a build of {@code target}, first removing what builds of this brief that died left behind. */
     public OutputPublisher(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         Files.createDirectories(this.target.getParent());
-        this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".staging-" + UUID.randomUUID());
+        sweep(this.target.getParent());
+        // The process's id in the name: the next build can tell a live build's folder from a dead one's.
+        this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".staging-"
+                + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         Files.createDirectories(staging);
+    }
+
+    /** Removes the staging and swap folders in {@code briefDir} whose process is no longer running. */
+    static void sweep(Path briefDir) throws IOException {
+        try (var entries = Files.list(briefDir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                int at = Math.max(name.indexOf(".staging-"), name.indexOf(".old-"));
+                if (name.startsWith(".") && at > 0 && !running(name.substring(name.indexOf('-', at) + 1))) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    /** Whether the id at the start of {@code rest} ("1234-…") is a running process; false for no id. */
+    private static boolean running(String rest) {
+        int dash = rest.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false; // a folder named by an earlier version: its run is long over
+        }
     }
 
     public Path staging() {
@@ -36,7 +64,8 @@ public final class OutputPublisher {
     public void publish() throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+            old = target.resolveSibling("." + target.getFileName() + ".old-"
+                    + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {

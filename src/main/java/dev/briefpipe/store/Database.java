@@ -50,14 +50,29 @@ public final class Database implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (cfg.url().isBlank() && inUse(e)) {
+                throw StoreException.inUse(stateDir.toAbsolutePath().resolve("briefpipe.mv.db"), e);
+            }
             throw new StoreException("cannot open the database", e);
         }
     }
 
+    /** Whether H2 refused the file because another process has it open (its error 90020). */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Database connect(AppConfig.Database cfg, Path stateDir) {
+        // Embedded means in this process only: no TCP server, nothing listening. Each commit is on disk
+        // before the next step (WRITE_DELAY=0): the delivery ledger must survive kill -9.
         String url = cfg.url().isBlank()
                 ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe")
-                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
+                        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
                 : cfg.url();
         Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
         HikariConfig hc = new HikariConfig();
@@ -69,7 +84,8 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(1);
         hc.setPoolName("briefpipe");
         hc.setAutoCommit(true);
-        hc.setInitializationFailTimeout(15_000);
+        // The embedded file is locked by the process that has it open: say so at once rather than retry.
+        hc.setInitializationFailTimeout(cfg.url().isBlank() ? 1 : 15_000);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
             if (cfg.url().isBlank()) {

@@ -167,6 +167,27 @@ class BuildIT {
     }
 
     @Test
+    void aBuildRemovesWhatBuildsThatDiedLeftAndKeepsALiveBuildsFolder() throws IOException {
+        Path briefDir = dir.resolve("out").resolve("ai-hegemony");
+        long dead =
+                ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1000;
+        Path left = Files.createDirectories(briefDir.resolve(".2025-03.staging-" + dead + "-a"));
+        Files.writeString(left.resolve("half.pdf"), "x");
+        Path swapped = Files.createDirectories(briefDir.resolve(".2025-02.old-" + dead + "-b"));
+        Path live = Files.createDirectories(
+                briefDir.resolve(".2025-04.staging-" + ProcessHandle.current().pid() + "-c"));
+        build(null);
+        assertThat(left).doesNotExist();
+        assertThat(swapped).doesNotExist();
+        assertThat(live).exists();
+        try (var entries = Files.list(briefDir)) {
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .filteredOn(n -> n.startsWith(".2025-03"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void csvExtractsRoundTripToTheSheets() throws IOException {
         Built built = build(null);
         // Every field of every sheet, as read: the build itself keeps only those its brief uses.

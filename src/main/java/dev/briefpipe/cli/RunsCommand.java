@@ -34,6 +34,7 @@ final class RunsCommand implements Callable<Integer> {
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
+            service.markInterrupted();
             List<RunHistory.Run> runs = service.runs().list(brief, limit);
             ctx.out().println(ctx.msg("runs.header"));
             ZoneId zone = ZoneId.systemDefault();

@@ -18,7 +18,9 @@ public enum RunStatus {
     /** Nothing to do: already delivered, or this fire already has a run. */
     SKIPPED,
     /** The deadline passed without valid data. */
-    MISSED;
+    MISSED,
+    /** Its process died before it ended (found so by a later run on the same host). */
+    INTERRUPTED;
 
     /** The word stored and shown: {@code invalid-data}. */
     public String id() {

@@ -90,6 +90,11 @@ public final class BriefService implements AutoCloseable {
         }
     }
 
+    /** Marks interrupted this host's runs whose process died mid-run; returns how many. */
+    public int markInterrupted() {
+        return runs().markInterrupted(PeriodLetters.host(), Instant.now());
+    }
+
     public RunHistory runs() {
         return new RunHistory(database().dataSource());
     }
@@ -141,6 +146,7 @@ public final class BriefService implements AutoCloseable {
             String outputs,
             String error) {
         RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
         long id = runs.start(brief.id(), period, RunTrigger.MANUAL, null, node, started)
                 .orElseThrow();
         runs.finish(id, status, findings, outputs, error, Instant.now());
@@ -149,6 +155,7 @@ public final class BriefService implements AutoCloseable {
     /** {@code send}: delivers a period already built in {@code out}, recorded as a send run. */
     public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, boolean resend) throws IOException {
         RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
         try {
@@ -173,6 +180,7 @@ public final class BriefService implements AutoCloseable {
     public RunOutcome runScheduled(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
         String p = period.toString();
         RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
         if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
             return RunOutcome.skipped("already delivered");
@@ -246,6 +254,7 @@ public final class BriefService implements AutoCloseable {
     /** Records that a period's deadline passed without valid data. */
     public void markMissed(BriefConfig brief, Period period, String why) {
         RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
         runs.start(brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now())
                 .ifPresent(id -> runs.finish(id, RunStatus.MISSED, null, null, why, Instant.now()));
     }

@@ -82,8 +82,8 @@ public final class RunHistory {
         try (Connection c = ds.getConnection()) {
             String before;
             long id;
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT id, node FROM bp_runs WHERE run_key=? AND status='running'")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, node FROM bp_runs WHERE run_key=? AND status IN ('running','interrupted')")) {
                 ps.setString(1, runKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -94,7 +94,7 @@ public final class RunHistory {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE bp_runs SET node=?, trigger_kind='recovery', started_at=? WHERE id=? AND status='running' AND node=?")) {
+                    "UPDATE bp_runs SET node=?, trigger_kind='recovery', status='running', finished_at=NULL, error=NULL, started_at=? WHERE id=? AND status IN ('running','interrupted') AND node=?")) {
                 ps.setString(1, node);
                 ps.setTimestamp(2, Timestamp.from(at));
                 ps.setLong(3, id);
@@ -103,6 +103,53 @@ public final class RunHistory {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot take over a run", e);
+        }
+    }
+
+    /**
+     * Marks {@code interrupted} the runs still {@code running} on this host whose process is gone: a
+     * run killed with {@code kill -9} never records its end. Nodes on other hosts are left alone.
+     *
+     * @param host this host's name, the first part of a node's name ({@code host:pid})
+     * @return how many runs were marked
+     */
+    public int markInterrupted(String host, Instant at) {
+        String select = "SELECT id, node FROM bp_runs WHERE status='running' AND node LIKE ?";
+        try (Connection c = ds.getConnection()) {
+            List<Long> dead = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                ps.setString(1, host + ":%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String pid = rs.getString(2).substring(host.length() + 1);
+                        if (!alive(pid)) {
+                            dead.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'")) {
+                for (long id : dead) {
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    ps.setString(2, "its process ended before the run did");
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
+            }
+            return dead.size();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the run history", e);
+        }
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not a node name of ours: leave it
         }
     }
 

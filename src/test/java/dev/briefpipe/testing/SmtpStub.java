@@ -26,9 +26,22 @@ public final class SmtpStub implements AutoCloseable {
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> rcptSeen = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final long acceptDelayMillis;
+    private final List<String> inFlight = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger transactions =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param rcptReply the reply to RCPT TO for (recipient, nth attempt) as "550 ..."; null = "250 OK" */
     public SmtpStub(RcptScript rcptReply) throws IOException {
+        this(rcptReply, 0);
+    }
+
+    /**
+     * @param acceptDelayMillis how long the server waits, once it has a message, before it says so
+     *     ("250"): the window in which a client that dies cannot know the message went
+     */
+    public SmtpStub(RcptScript rcptReply, long acceptDelayMillis) throws IOException {
+        this.acceptDelayMillis = acceptDelayMillis;
         this.server = new ServerSocket(0);
         this.rcptReply = r -> rcptReply.reply(r, rcptSeen.merge(r, 1, Integer::sum));
         this.thread = new Thread(this::serve, "smtp-stub");
@@ -43,6 +56,16 @@ public final class SmtpStub implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** How many messages' DATA has begun, accepted or not. */
+    public int transactions() {
+        return transactions.get();
+    }
+
+    /** The recipients of the message whose transaction is open now (between DATA and the reply). */
+    public List<String> inFlight() {
+        return List.copyOf(inFlight);
     }
 
     /** Envelope recipients of accepted messages, one entry per accepted delivery. */
@@ -88,12 +111,20 @@ public final class SmtpStub implements AutoCloseable {
                     reply(out, answer);
                 }
             } else if (upper.startsWith("DATA")) {
+                inFlight.addAll(rcpts);
+                transactions.incrementAndGet();
                 reply(out, "354 go ahead");
                 while ((line = in.readLine()) != null && !line.equals(".")) {
                     // the message body is not kept
                 }
+                if (line == null) {
+                    inFlight.clear();
+                    return; // the client went away mid-message: nothing was accepted
+                }
                 delivered.addAll(rcpts);
                 rcpts.clear();
+                sleep(acceptDelayMillis);
+                inFlight.clear();
                 reply(out, "250 queued");
             } else if (upper.startsWith("QUIT")) {
                 reply(out, "221 bye");
@@ -101,6 +132,14 @@ public final class SmtpStub implements AutoCloseable {
             } else {
                 reply(out, "502 not implemented");
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -76,6 +76,7 @@ public final class Main implements Runnable {
         cmd.addSubcommand(new WatchCommand());
         cmd.addSubcommand(new BuildCommand());
         cmd.addSubcommand(new SendCommand());
+        cmd.addSubcommand(new DeliveriesCommand());
         cmd.addSubcommand(new ScheduleCommand());
         cmd.addSubcommand(new JobsCommand());
         cmd.addSubcommand(new RunsCommand());

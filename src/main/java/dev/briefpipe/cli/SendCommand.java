@@ -3,18 +3,25 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code send}: mails a period already built to the brief's recipients, each exactly once. */
+/**
+ * {@code send}: mails a period already built to the brief's recipients, each exactly once. With
+ * {@code --resend}, mails again only the recipients named, or those whose delivery is unknown, or those
+ * that failed. Without a mail server, writes the messages to the outbox, a dry run recorded apart.
+ */
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false)
 final class SendCommand implements Callable<Integer> {
     @ParentCommand
@@ -32,6 +39,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--resend")
     boolean resend;
 
+    @Option(names = "--to", paramLabel = "ADDRESS", split = ",")
+    List<String> to;
+
+    @Option(names = "--unknown")
+    boolean unknown;
+
+    @Option(names = "--failed")
+    boolean failed;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = options.load();
@@ -43,22 +59,61 @@ final class SendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("cli.bad-period", period);
         }
+        Resend which = resend(brief);
         Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
         try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
-            Deliverer.Outcome o = service.send(brief, p, outDir, resend);
-            o.sent().forEach(r -> ctx.out().println(ctx.msg("send.sent", r)));
-            o.skipped().forEach(r -> ctx.out().println(ctx.msg("send.skipped", r)));
+            Deliverer.Outcome o = service.send(brief, p, outDir, which);
+            String sentKey = o.dryRun() ? "send.outbox" : "send.sent";
+            o.sent().forEach(r -> ctx.out().println(ctx.msg(sentKey, r)));
+            String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";
+            o.skipped().forEach(r -> ctx.out().println(ctx.msg(skippedKey, r)));
             o.unknown().forEach(r -> ctx.err().println(ctx.msg("send.unknown", r)));
             o.failed().forEach(r -> ctx.err().println(ctx.msg("send.failed", r)));
             ctx.out()
-                    .println(ctx.msg(
-                            "send.summary",
-                            o.sent().size(),
-                            o.skipped().size(),
-                            o.failed().size(),
-                            o.unknown().size()));
+                    .println(
+                            o.dryRun()
+                                    ? ctx.msg(
+                                            "send.outbox-summary",
+                                            o.sent().size(),
+                                            outDir.resolve(brief.id())
+                                                    .resolve(p.toString())
+                                                    .resolve("outbox"))
+                                    : ctx.msg(
+                                            "send.summary",
+                                            o.sent().size(),
+                                            o.skipped().size(),
+                                            o.failed().size(),
+                                            o.unknown().size()));
             ctx.out().flush();
             return o.allServed() ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
         }
+    }
+
+    /** What --resend takes: exactly one of the named recipients, the unknown ones, the failed ones. */
+    private Resend resend(BriefConfig brief) {
+        boolean listed = to != null && !to.isEmpty();
+        int chosen = (listed ? 1 : 0) + (unknown ? 1 : 0) + (failed ? 1 : 0);
+        if (!resend) {
+            if (chosen > 0) {
+                throw new UsageException("send.resend-which");
+            }
+            return Resend.NONE;
+        }
+        if (chosen == 0) {
+            throw new UsageException("send.resend-which");
+        }
+        if (chosen > 1) {
+            throw new UsageException("send.resend-one");
+        }
+        if (listed) {
+            List<String> all = BriefService.recipients(brief);
+            for (String r : to) {
+                if (!all.contains(r)) {
+                    throw new UsageException("send.not-a-recipient", r, String.join(", ", all));
+                }
+            }
+            return Resend.to(Set.copyOf(to));
+        }
+        return unknown ? Resend.unknown() : Resend.failed();
     }
 }

@@ -30,16 +30,22 @@ public final class Deliverer {
         this.backoffMillis = backoffMillis;
     }
 
-    /** What happened to each recipient. */
-    public record Outcome(List<String> sent, List<String> skipped, List<String> failed, List<String> unknown) {
+    /**
+     * What happened to each recipient.
+     *
+     * @param dryRun the messages went to the outbox, not to anyone
+     */
+    public record Outcome(
+            List<String> sent, List<String> skipped, List<String> failed, List<String> unknown, boolean dryRun) {
         public boolean allServed() {
             return failed.isEmpty() && unknown.isEmpty();
         }
     }
 
     /**
-     * @param kind what is sent ("brief", or a report for analysts), part of the ledger key
-     * @param force send even to recipients already served or in an unknown state ({@code send --resend})
+     * @param kind what is sent ("brief", or a report for analysts), part of the ledger key; the outbox
+     *     keeps its own kind ("outbox-" before it), so a dry run never counts as a delivery
+     * @param resend the recipients to mail again on purpose; with a selection, only those are mailed
      */
     public Outcome deliver(
             String brief,
@@ -48,14 +54,20 @@ public final class Deliverer {
             String sha256,
             MimeMessage message,
             List<String> recipients,
-            boolean force) {
+            Resend resend) {
         List<String> sent = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         String messageId = header(message);
+        String key = transport.delivers() ? kind : "outbox-" + kind;
         for (String r : recipients) {
-            Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, kind, r);
+            Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, r);
+            boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));
+            if (resend.selection() != Resend.Selection.NONE && !force) {
+                skipped.add(r);
+                continue;
+            }
             if (!force && before.isPresent()) {
                 DeliveryState state = before.get().state();
                 if (state == DeliveryState.SENT) {
@@ -67,14 +79,16 @@ public final class Deliverer {
                     ledger.mark(
                             brief,
                             period,
-                            kind,
+                            key,
                             r,
                             DeliveryState.UNKNOWN,
                             0,
-                            before.get().lastError());
+                            before.get().lastError(),
+                            null);
                     unknown.add(r);
                     log.warn(
-                            "{} {} {}: delivery to {} is unknown; not resent (use send --resend)",
+                            "{} {} {}: delivery to {} is unknown; not resent (check the server's log, then send --resend"
+                                    + " --unknown or deliveries --mark-delivered)",
                             brief,
                             period,
                             kind,
@@ -82,17 +96,17 @@ public final class Deliverer {
                     continue;
                 }
             }
-            if (!ledger.claim(brief, period, kind, r, sha256, messageId, force)) {
+            if (!ledger.claim(brief, period, key, r, sha256, messageId, force)) {
                 skipped.add(r);
                 continue;
             }
-            switch (attempt(brief, period, kind, message, r)) {
+            switch (attempt(brief, period, key, message, r)) {
                 case SENT -> sent.add(r);
                 case UNKNOWN -> unknown.add(r);
                 default -> failed.add(r);
             }
         }
-        return new Outcome(sent, skipped, failed, unknown);
+        return new Outcome(sent, skipped, failed, unknown, !transport.delivers());
     }
 
     private DeliveryState attempt(String brief, Period period, String kind, MimeMessage message, String r) {
@@ -100,8 +114,8 @@ public final class Deliverer {
         long wait = backoffMillis;
         for (int attempt = 1; ; attempt++) {
             try {
-                transport.send(message, to);
-                ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null);
+                String reply = transport.send(message, to);
+                ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null, reply);
                 log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
                 return DeliveryState.SENT;
             } catch (DeliveryException e) {
@@ -113,7 +127,7 @@ public final class Deliverer {
                 }
                 DeliveryState state =
                         e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
-                ledger.mark(brief, period, kind, r, state, attempt, e.getMessage());
+                ledger.mark(brief, period, kind, r, state, attempt, e.getMessage(), e.getMessage());
                 log.error(
                         "{} {} {}: {} to {} after {} attempt(s): {}",
                         brief,

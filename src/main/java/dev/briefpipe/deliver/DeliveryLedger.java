@@ -28,6 +28,7 @@ public final class DeliveryLedger {
     }
 
     /** One ledger row. */
+    /** @param reply what the server answered for this recipient, last time (its refusal, or "250 …") */
     public record Entry(
             String brief,
             Period period,
@@ -38,11 +39,12 @@ public final class DeliveryLedger {
             String messageId,
             int attempts,
             String lastError,
-            Instant updated) {}
+            Instant updated,
+            String reply) {}
 
     public Optional<Entry> find(String brief, Period period, String kind, String recipient) {
         String sql =
-                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at"
+                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply"
                         + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -102,7 +104,12 @@ public final class DeliveryLedger {
         }
     }
 
-    /** Records the outcome of an attempt. */
+    /**
+     * Records the outcome of an attempt.
+     *
+     * @param error why it failed, or null
+     * @param reply what the server answered, or null to keep the last answer
+     */
     public void mark(
             String brief,
             Period period,
@@ -110,28 +117,34 @@ public final class DeliveryLedger {
             String recipient,
             DeliveryState state,
             int attempts,
-            String error) {
-        String sql = "UPDATE bp_deliveries SET state=?, attempts=attempts+?, last_error=?, updated_at=?"
-                + " WHERE brief=? AND period=? AND kind=? AND recipient=?";
+            String error,
+            String reply) {
+        String sql = "UPDATE bp_deliveries SET state=?, attempts=attempts+?, last_error=?, updated_at=?,"
+                + " reply=COALESCE(?, reply) WHERE brief=? AND period=? AND kind=? AND recipient=?";
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, state.id());
             ps.setInt(2, attempts);
-            ps.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1900)));
+            ps.setString(3, cut(error));
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.setString(5, brief);
-            ps.setString(6, period.toString());
-            ps.setString(7, kind);
-            ps.setString(8, recipient);
+            ps.setString(5, cut(reply));
+            ps.setString(6, brief);
+            ps.setString(7, period.toString());
+            ps.setString(8, kind);
+            ps.setString(9, recipient);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unwritable: " + e.getMessage(), e);
         }
     }
 
+    private static String cut(String text) {
+        return text == null ? null : text.substring(0, Math.min(text.length(), 1900));
+    }
+
     public List<Entry> list(String brief, Period period) {
         String sql =
-                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at"
+                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply"
                         + " FROM bp_deliveries WHERE brief=? AND period=? ORDER BY kind, recipient";
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -160,6 +173,7 @@ public final class DeliveryLedger {
                 rs.getString(7),
                 rs.getInt(8),
                 rs.getString(9),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(),
+                rs.getString(11));
     }
 }

@@ -7,7 +7,20 @@ import jakarta.mail.internet.MimeMessage;
 /** Hands a message to one envelope recipient; implementations classify failures (see {@link DeliveryException}). */
 public interface MailTransport extends AutoCloseable {
 
-    void send(MimeMessage message, InternetAddress recipient);
+    /**
+     * Hands the message over.
+     *
+     * @return what the receiving end said ("250 2.0.0 queued as …", or the file written)
+     */
+    String send(MimeMessage message, InternetAddress recipient);
+
+    /**
+     * Whether a message handed over reaches its recipient: false for the outbox, whose files are a dry
+     * run kept apart from deliveries.
+     */
+    default boolean delivers() {
+        return true;
+    }
 
     /** A short description for logs ("smtp://mail.example.org:587", "outbox …/outbox"). */
     String describe();

@@ -21,16 +21,22 @@ public final class OutboxTransport implements MailTransport {
     }
 
     @Override
-    public void send(MimeMessage message, InternetAddress recipient) {
+    public String send(MimeMessage message, InternetAddress recipient) {
         String name = recipient.getAddress().replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
             AtomicFiles.write(dir.resolve(name), out.toByteArray());
+            return "written to " + dir.resolve(name);
         } catch (IOException | MessagingException e) {
             throw new DeliveryException(
                     DeliveryException.Kind.TEMPORARY, "cannot write " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean delivers() {
+        return false;
     }
 
     @Override

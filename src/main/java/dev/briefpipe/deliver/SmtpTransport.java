@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +63,11 @@ public final class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(MimeMessage message, InternetAddress recipient) {
+    public String send(MimeMessage message, InternetAddress recipient) {
         connect();
         try {
             transport.sendMessage(message, new InternetAddress[] {recipient});
+            return transport instanceof SMTPTransport smtp ? firstLine(smtp.getLastServerResponse()) : "accepted";
         } catch (SendFailedException e) {
             int code = code(e);
             close();
@@ -118,7 +120,11 @@ public final class SmtpTransport implements MailTransport {
     }
 
     private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String text) {
+        String m = String.valueOf(text).strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

@@ -11,6 +11,8 @@ public enum RunStatus {
     OK,
     /** Built and sent to every reader. */
     DELIVERED,
+    /** Built and written to the outbox (no mail server configured): a dry run, sent to nobody. */
+    DRY_RUN,
     /** Stopped by an error, or some reader not served. */
     FAILED,
     /** The workbook has errors: nothing published, the analysts told. */

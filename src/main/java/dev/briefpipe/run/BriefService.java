@@ -4,21 +4,26 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.OutboxTransport;
+import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
+import dev.briefpipe.store.AuditLog;
 import dev.briefpipe.store.Database;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -90,6 +95,40 @@ public final class BriefService implements AutoCloseable {
         }
     }
 
+    public AuditLog audit() {
+        return new AuditLog(database().dataSource());
+    }
+
+    /**
+     * Records, after an operator has checked the mail server's log, that a recipient whose delivery was
+     * unknown (or failed) did get the brief: the ledger says sent, and the audit log who said so.
+     *
+     * @return the entry as it was, or empty when there is none for that recipient
+     * @throws UsageException when the delivery is already sent (nothing to settle)
+     */
+    public Optional<DeliveryLedger.Entry> markDelivered(
+            BriefConfig brief, Period period, String recipient, String actor) {
+        DeliveryLedger ledger = ledger();
+        Optional<DeliveryLedger.Entry> entry = ledger.find(brief.id(), period, "brief", recipient);
+        if (entry.isEmpty()) {
+            return entry;
+        }
+        DeliveryState state = entry.get().state();
+        if (state == DeliveryState.SENT) {
+            throw new UsageException("deliveries.not-unknown", recipient, state.id());
+        }
+        ledger.mark(
+                brief.id(), period, "brief", recipient, DeliveryState.SENT, 0, null, "marked delivered by " + actor);
+        audit().record(actor, "mark-delivered", brief.id(), period, recipient, "was " + state.id());
+        log.info("{} {}: {} marked delivered by {} (was {})", brief.id(), period, recipient, actor, state.id());
+        return entry;
+    }
+
+    /** Everyone the brief is sent to: to, cc and bcc. */
+    public static List<String> recipients(BriefConfig brief) {
+        return PeriodLetters.recipients(brief);
+    }
+
     /** Marks interrupted this host's runs whose process died mid-run; returns how many. */
     public int markInterrupted() {
         return runs().markInterrupted(PeriodLetters.host(), Instant.now());
@@ -153,7 +192,7 @@ public final class BriefService implements AutoCloseable {
     }
 
     /** {@code send}: delivers a period already built in {@code out}, recorded as a send run. */
-    public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, boolean resend) throws IOException {
+    public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, Resend resend) throws IOException {
         RunHistory runs = runs();
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
@@ -161,8 +200,7 @@ public final class BriefService implements AutoCloseable {
         try {
             Deliverer.Outcome o =
                     letters.brief(brief, period, new Publications(out).folder(brief.id(), period), resend);
-            runs.finish(
-                    id, o.allServed() ? RunStatus.DELIVERED : RunStatus.FAILED, null, null, failure(o), Instant.now());
+            runs.finish(id, status(o), null, null, failure(o), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {
             runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
@@ -215,8 +253,8 @@ public final class BriefService implements AutoCloseable {
                 runs.finish(id.get(), RunStatus.OK, findings, outputs(built.manifest()), null, Instant.now());
                 return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
             }
-            Deliverer.Outcome o = letters.brief(brief, period, built.dir(), false);
-            RunStatus status = o.allServed() ? RunStatus.DELIVERED : RunStatus.FAILED;
+            Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE);
+            RunStatus status = status(o);
             runs.finish(id.get(), status, findings, outputs(built.manifest()), failure(o), Instant.now());
             log.info(
                     "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
@@ -268,6 +306,11 @@ public final class BriefService implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Delivered to everyone, or a dry run into the outbox, or failed (someone not served). */
+    private static RunStatus status(Deliverer.Outcome o) {
+        return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;
     }
 
     private static String failure(Deliverer.Outcome o) {

@@ -7,6 +7,7 @@ import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
+import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.export.report.FindingText;
 import dev.briefpipe.export.report.HtmlReportWriter;
@@ -58,7 +59,7 @@ final class PeriodLetters {
      * Sends the brief built in {@code dir} to its readers, once each: the PDF is checked against the
      * build's manifest first, and its key figures are read from there.
      */
-    Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, boolean resend) throws IOException {
+    Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend) throws IOException {
         Path manifestFile = dir.resolve(Publications.MANIFEST);
         if (!Files.exists(manifestFile)) {
             throw new DeliveryException(
@@ -91,7 +92,15 @@ final class PeriodLetters {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
         try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
             MimeMessage msg = MimeFactory.build(
-                    session(transport), letters.brief(m.title(), period, bytes, sha, figures, host(), resend));
+                    session(transport),
+                    letters.brief(
+                            m.title(),
+                            period,
+                            bytes,
+                            sha,
+                            figures,
+                            host(),
+                            resend.selection() != Resend.Selection.NONE));
             return deliverer(transport).deliver(brief.id(), period, "brief", sha, msg, recipients(brief), resend);
         }
     }
@@ -144,7 +153,7 @@ final class PeriodLetters {
                                 sha,
                                 msg,
                                 brief.delivery().analysts(),
-                                false));
+                                Resend.NONE));
             }
         } catch (IOException | RuntimeException x) {
             log.error(

@@ -69,9 +69,11 @@ public final class Database implements AutoCloseable {
 
     private static Database connect(AppConfig.Database cfg, Path stateDir) {
         // Embedded means in this process only: no TCP server, nothing listening. Each commit is on disk
-        // before the next step (WRITE_DELAY=0): the delivery ledger must survive kill -9.
+        // before the next step (WRITE_DELAY=0): the delivery ledger must survive kill -9. The commit is
+        // then written by the committing thread, so the file is opened through H2's "async:" file
+        // system, which an interrupted thread (Quartz's, at shutdown) cannot close under everyone.
         String url = cfg.url().isBlank()
-                ? "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("briefpipe")
+                ? "jdbc:h2:async:" + stateDir.toAbsolutePath().resolve("briefpipe")
                         + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=4096"
                 : cfg.url();
         Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
@@ -102,7 +104,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest schema version this build of briefpipe knows (the highest migration). */
-    static final String LATEST = "2";
+    static final String LATEST = "3";
 
     /** Holds one JVM's threads off each other; the file lock below holds other processes off. */
     private static final ReentrantLock EMBEDDED_MIGRATION = new ReentrantLock();

@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,8 +160,8 @@ class DeliveryIT {
             DeliveryLedger ledger = service.ledger();
             assertThat(ledger.claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false))
                     .isTrue();
-            Deliverer.Outcome o =
-                    service.send(settings.findBrief("ai-hegemony").orElseThrow(), PERIOD, settings.outputDir(), false);
+            Deliverer.Outcome o = service.send(
+                    settings.findBrief("ai-hegemony").orElseThrow(), PERIOD, settings.outputDir(), Resend.NONE);
             assertThat(o.unknown()).containsExactly(ScheduledProject.TO);
             assertThat(o.sent()).containsExactlyInAnyOrder(ScheduledProject.CC, ScheduledProject.BCC);
             assertThat(stub.delivered()).doesNotContain(ScheduledProject.TO);
@@ -169,10 +170,90 @@ class DeliveryIT {
 
             Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
             assertThat(again.code()).isEqualTo(3);
-            assertThat(again.err()).contains(ScheduledProject.TO, "--resend");
-            Cli.Result resend = Cli.run(p, "send", "--period", "2025-03", "--resend");
+            assertThat(again.err()).contains(ScheduledProject.TO, "--resend --unknown", "--mark-delivered");
+            // --resend alone names nobody: refused, nobody mailed.
+            Cli.Result everyone = Cli.run(p, "send", "--period", "2025-03", "--resend");
+            assertThat(everyone.code()).isEqualTo(2);
+            assertThat(stub.delivered()).hasSize(2);
+            // The unknown one only: CC and BCC, served, get nothing more.
+            Cli.Result resend = Cli.run(p, "send", "--period", "2025-03", "--resend", "--unknown");
             assertThat(resend.code()).as(resend.err()).isZero();
-            assertThat(stub.delivered()).filteredOn(ScheduledProject.TO::equals).hasSize(1);
+            assertThat(stub.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+            Cli.Result list = Cli.run(p, "deliveries", "--period", "2025-03", "--lang", "en");
+            assertThat(list.out()).contains(ScheduledProject.TO, "sent", "250 queued", "<briefpipe.");
+        }
+    }
+
+    @Test
+    void resendToOneAddressMailsThatAddressOnlyAndAStrangerIsRefused() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isZero();
+            assertThat(stub.delivered()).hasSize(3);
+            Cli.Result stranger = Cli.run(p, "send", "--period", "2025-03", "--resend", "--to", "someone@else.test");
+            assertThat(stranger.code()).isEqualTo(2);
+            assertThat(stranger.err()).contains("someone@else.test");
+            Cli.Result one = Cli.run(p, "send", "--period", "2025-03", "--resend", "--to", ScheduledProject.CC);
+            assertThat(one.code()).as(one.err()).isZero();
+            assertThat(stub.delivered()).hasSize(4);
+            assertThat(stub.delivered()).filteredOn(ScheduledProject.CC::equals).hasSize(2);
+        }
+    }
+
+    @Test
+    void anUnknownDeliveryCheckedByHandIsMarkedDeliveredAndAudited() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Settings settings = new ConfigLoader().load(p.config());
+            service = BriefService.open(settings, ProgressListener.NONE);
+            service.ledger().claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false);
+            service.close();
+            service = null;
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isEqualTo(3);
+            Cli.Result mark = Cli.run(p, "deliveries", "--period", "2025-03", "--mark-delivered", ScheduledProject.TO);
+            assertThat(mark.code()).as(mark.err()).isZero();
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isZero();
+            assertThat(stub.delivered()).doesNotContain(ScheduledProject.TO);
+            service = BriefService.open(settings, ProgressListener.NONE);
+            assertThat(service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .orElseThrow()
+                            .state())
+                    .isEqualTo(DeliveryState.SENT);
+            assertThat(service.audit().list(10)).singleElement().satisfies(a -> {
+                assertThat(a.action()).isEqualTo("mark-delivered");
+                assertThat(a.target()).isEqualTo(ScheduledProject.TO);
+                assertThat(a.actor()).isEqualTo(System.getProperty("user.name"));
+            });
+        }
+    }
+
+    @Test
+    void theOutboxIsADryRunAndAMailServerConfiguredLaterMailsEveryoneOnce() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), 0, "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Cli.Result outbox = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(outbox.code()).as(outbox.err()).isZero();
+            assertThat(outbox.out()).contains("outbox에 썼습니다", "발송 아님").doesNotContain("보냄:");
+            assertThat(p.root().resolve("output/ai-hegemony/2025-03/outbox")).isDirectoryContaining("glob:**.eml");
+            Path yaml = p.config().resolve("briefpipe.yaml");
+            Files.writeString(yaml, Files.readString(yaml) + """
+                    mail:
+                      host: 127.0.0.1
+                      port: %d
+                      security: none
+                      timeoutMillis: 3000
+                    """.formatted(stub.port()));
+            Cli.Result real = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(real.code()).as(real.err()).isZero();
+            assertThat(stub.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isZero();
+            assertThat(stub.delivered()).hasSize(3);
         }
     }
 
@@ -219,7 +300,8 @@ class DeliveryIT {
                     .startsWith("KISTEP 브리프 175")
                     .endsWith(".pdf");
         }
-        assertThat(Cli.run(p, "send", "--period", "2025-03").out()).contains("0건", "건너뜀 3건");
+        assertThat(Cli.run(p, "send", "--period", "2025-03").out())
+                .contains("0건을 outbox", "이미 outbox에 씀(건너뜀): " + ScheduledProject.TO);
     }
 
     @Test

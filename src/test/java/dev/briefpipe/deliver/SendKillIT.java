@@ -158,7 +158,7 @@ class SendKillIT {
 
     /** The recipients the ledger holds as sending, read straight from the embedded database. */
     private static List<String> sending(Settings settings, Period period) throws java.sql.SQLException {
-        String url = "jdbc:h2:file:" + settings.resolve(settings.app().state()).resolve("briefpipe");
+        String url = "jdbc:h2:async:" + settings.resolve(settings.app().state()).resolve("briefpipe");
         try (var c = java.sql.DriverManager.getConnection(url, "sa", "");
                 var ps = c.prepareStatement(
                         "SELECT recipient FROM bp_deliveries WHERE state='sending' AND period=? AND kind='brief'")) {

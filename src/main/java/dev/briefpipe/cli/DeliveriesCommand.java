@@ -1,0 +1,87 @@
+package dev.briefpipe.cli;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.ProgressListener;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code deliveries}: every recipient of a period with its state, the server's reply and the message id;
+ * {@code --mark-delivered ADDRESS} settles an unknown delivery once the mail server's log shows it went.
+ */
+@Command(name = "deliveries", mixinStandardHelpOptions = true, sortOptions = false)
+final class DeliveriesCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    BriefOptions options;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", required = true)
+    String period;
+
+    @Option(names = "--mark-delivered", paramLabel = "ADDRESS")
+    String markDelivered;
+
+    @Override
+    public Integer call() {
+        Settings settings = options.load();
+        CliContext ctx = main.context(settings);
+        BriefConfig brief = options.brief(settings);
+        Period p;
+        try {
+            p = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cli.bad-period", period);
+        }
+        try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
+            if (markDelivered != null) {
+                String actor = System.getProperty("user.name", "operator");
+                if (service.markDelivered(brief, p, markDelivered, actor).isEmpty()) {
+                    throw new UsageException("deliveries.not-found", brief.id(), p, markDelivered);
+                }
+                ctx.out().println(ctx.msg("deliveries.marked", markDelivered, p, actor));
+                ctx.out().flush();
+                return ExitCode.OK.code();
+            }
+            List<DeliveryLedger.Entry> entries = service.ledger().list(brief.id(), p);
+            if (entries.isEmpty()) {
+                ctx.out().println(ctx.msg("deliveries.none", brief.id(), p));
+            } else {
+                ctx.out().println(ctx.msg("deliveries.header"));
+                ZoneId zone = brief.zone();
+                for (DeliveryLedger.Entry e : entries) {
+                    ctx.out()
+                            .printf(
+                                    "%-31s %-10s %-10s %5d %-20s %s%n",
+                                    e.recipient(),
+                                    e.kind(),
+                                    e.state(),
+                                    e.attempts(),
+                                    TIME.format(e.updated().atZone(zone)),
+                                    e.messageId());
+                    String reply = e.reply() != null ? e.reply() : e.lastError();
+                    if (reply != null) {
+                        ctx.out().printf("%-79s %s%n", "", reply);
+                    }
+                }
+            }
+            ctx.out().flush();
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,12 +1,15 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.schedule.BriefScheduler;
-import java.text.SimpleDateFormat;
-import java.util.Date;
+import dev.briefpipe.schedule.WorkingDays;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,23 +28,37 @@ final class JobsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
-        SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss z");
         try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
             BriefScheduler scheduler = new BriefScheduler(settings, service);
             try {
                 scheduler.sync();
                 ctx.out().println(ctx.msg("jobs.header"));
                 for (BriefScheduler.JobView j : scheduler.jobs()) {
+                    BriefConfig brief = settings.findBrief(j.brief()).orElseThrow();
+                    // Times in the brief's own zone, named; a fire on a weekend or holiday as it will run.
+                    ZoneId zone = ZoneId.of(brief.schedule().zone());
+                    WorkingDays days = new WorkingDays(settings.app().holidays());
                     for (BriefScheduler.TriggerView t : j.triggers()) {
+                        ZonedDateTime next =
+                                t.next() == null ? null : t.next().toInstant().atZone(zone);
+                        if (next != null && brief.schedule().workingDaysOnly()) {
+                            next = days.onOrAfter(next);
+                        }
                         ctx.out()
                                 .printf(
                                         "%-14s %-16s %-30s %-25s %-25s %s%n",
                                         j.brief(),
                                         t.name(),
                                         t.schedule(),
-                                        fmt(f, t.next()),
-                                        fmt(f, t.previous()),
+                                        next == null ? "-" : TIME.format(next),
+                                        t.previous() == null
+                                                ? "-"
+                                                : TIME.format(
+                                                        t.previous().toInstant().atZone(zone)),
                                         t.state());
+                        if (next != null && WorkingDays.beyondVouched(next.toLocalDate())) {
+                            ctx.err().println(ctx.msg("jobs.holidays-unvouched", j.brief(), next.toLocalDate()));
+                        }
                     }
                 }
             } finally {
@@ -52,7 +69,5 @@ final class JobsCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static String fmt(SimpleDateFormat f, Date d) {
-        return d == null ? "-" : f.format(d);
-    }
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code runs}: the run history, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false)
 final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     @ParentCommand
     Main main;
@@ -37,11 +37,12 @@ final class RunsCommand implements Callable<Integer> {
             service.markInterrupted();
             List<RunHistory.Run> runs = service.runs().list(brief, limit);
             ctx.out().println(ctx.msg("runs.header"));
-            ZoneId zone = ZoneId.systemDefault();
             for (RunHistory.Run r : runs) {
+                // Each run's times in its brief's zone, with the zone's name beside them.
+                ZoneId zone = settings.findBrief(r.brief()).map(b -> b.zone()).orElse(ZoneId.systemDefault());
                 ctx.out()
                         .printf(
-                                "%-5d %-14s %-8s %-9s %-13s %-19s %-19s %5s  %-16s %s%n",
+                                "%-5d %-14s %-8s %-9s %-13s %-23s %-23s %5s  %-16s %s%n",
                                 r.id(),
                                 r.brief(),
                                 r.period(),

@@ -2,10 +2,10 @@ package dev.briefpipe.cli;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.run.BriefPipeline;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.Built;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
         Period p = period(brief);
-        BriefPipeline.SummaryMode mode = summaryMode();
+        SummaryMode mode = summaryMode();
         Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
         Path workbook = options.workbook(settings, brief);
         Built built;
@@ -67,19 +67,14 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private BriefPipeline.SummaryMode summaryMode() {
+    private SummaryMode summaryMode() {
         if (summary == null) {
             return null;
         }
-        switch (summary) {
-            case "copy":
-                return BriefPipeline.SummaryMode.COPY;
-            case "in-place":
-                return BriefPipeline.SummaryMode.IN_PLACE;
-            case "off":
-                return BriefPipeline.SummaryMode.OFF;
-            default:
-                throw new UsageException("cli.bad-summary", summary);
+        try {
+            return SummaryMode.of(summary);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cli.bad-summary", summary);
         }
     }
 }

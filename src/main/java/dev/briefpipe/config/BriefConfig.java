@@ -53,10 +53,15 @@ public record BriefConfig(
      * @param mode {@code copy} (write the refreshed workbook into the output folder) or {@code in-place}
      */
     public record SummaryConfig(
-            String sheet, String mode, List<Figure> figures, List<GroupTable> tables, Chart chart, Boolean compare) {
+            String sheet,
+            SummaryMode mode,
+            List<Figure> figures,
+            List<GroupTable> tables,
+            Chart chart,
+            Boolean compare) {
         public SummaryConfig {
             sheet = sheet == null ? "요약" : sheet;
-            mode = mode == null ? "copy" : mode;
+            mode = mode == null ? SummaryMode.COPY : mode;
             figures = figures == null ? List.of() : List.copyOf(figures);
             tables = tables == null ? List.of() : List.copyOf(tables);
             compare = compare == null || compare;

@@ -239,9 +239,6 @@ final class BriefConfigChecker {
         if (s == null) {
             return;
         }
-        if (!Set.of("copy", "in-place").contains(s.mode())) {
-            problem("/summary/mode", "bad-mode", s.mode());
-        }
         for (int i = 0; i < s.tables().size(); i++) {
             BriefConfig.GroupTable g = s.tables().get(i);
             String at = "/summary/tables/" + i;

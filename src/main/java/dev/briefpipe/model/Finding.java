@@ -6,7 +6,8 @@ import java.util.List;
  * One problem found in a workbook, at one place. The message is not stored: it is rendered from the
  * bundle key {@code finding.<code>} with {@link #args()} in the reader's language.
  *
- * @param code stable identifier, e.g. {@code type-mismatch}; tests and scripts rely on it
+ * @param code the kind of finding: one of briefpipe's ({@link FindingCode}) or a brief's own rule's ({@link
+ *     RuleCode}); its {@link Code#id()} ({@code type-mismatch}) is what reports show and scripts rely on
  * @param at the cell (or row, or sheet) the finding is about
  * @param field schema field id, or "" when the finding is about a sheet or header
  * @param value the raw value as the analyst sees it ("" when none)
@@ -14,7 +15,7 @@ import java.util.List;
  * @param args message arguments after value/field/expected (see the bundle)
  */
 public record Finding(
-        String code,
+        Code code,
         Severity severity,
         CellRef at,
         String field,
@@ -29,6 +30,12 @@ public record Finding(
         value = value == null ? "" : value;
         expected = expected == null ? "" : expected;
         args = List.copyOf(args);
+    }
+
+    /** A finding's kind: briefpipe's own, or a brief's rule's. */
+    public sealed interface Code permits FindingCode, RuleCode {
+        /** The stable code ({@code type-mismatch}). */
+        String id();
     }
 
     public boolean isError() {

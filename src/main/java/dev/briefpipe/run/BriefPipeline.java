@@ -3,6 +3,7 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.load.Workbooks;
@@ -52,17 +53,6 @@ public final class BriefPipeline {
         this.settings = settings;
         this.progress = progress;
         this.fonts = fonts;
-    }
-
-    /** How the summary sheet is refreshed: into the output folder, in the workbook itself, or not at all. */
-    public enum SummaryMode {
-        COPY,
-        IN_PLACE,
-        OFF;
-
-        static SummaryMode of(String configured) {
-            return "in-place".equals(configured) ? IN_PLACE : COPY;
-        }
     }
 
     /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */

@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.deliver.DeliveryState;
@@ -146,8 +147,7 @@ public final class BriefService implements AutoCloseable {
      * A build by hand, recorded as a manual run when it ends (the database opens meanwhile). Failures
      * are recorded, then rethrown.
      */
-    public Built build(BriefConfig brief, Path workbook, Period period, Path out, BriefPipeline.SummaryMode mode)
-            throws IOException {
+    public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode mode) throws IOException {
         Instant started = Instant.now();
         try {
             Built b = pipeline.build(brief, workbook, period, out, mode);

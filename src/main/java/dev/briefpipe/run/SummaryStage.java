@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
@@ -31,13 +32,11 @@ final class SummaryStage {
     }
 
     /** The mode a build uses: the override, else the brief's; off without a summary section. */
-    static BriefPipeline.SummaryMode mode(BriefConfig brief, BriefPipeline.SummaryMode override) {
-        if (brief.summary() == null || override == BriefPipeline.SummaryMode.OFF) {
-            return BriefPipeline.SummaryMode.OFF;
+    static SummaryMode mode(BriefConfig brief, SummaryMode override) {
+        if (brief.summary() == null || override == SummaryMode.OFF) {
+            return SummaryMode.OFF;
         }
-        return override != null
-                ? override
-                : BriefPipeline.SummaryMode.of(brief.summary().mode());
+        return override != null ? override : brief.summary().mode();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.Severity;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -67,7 +68,7 @@ final class TemplateResolver {
                 }
             } catch (ExprException | IllegalArgumentException e) {
                 findings.add(new Finding(
-                        "placeholder-invalid",
+                        FindingCode.PLACEHOLDER_INVALID,
                         Severity.ERROR,
                         at,
                         field,
@@ -109,7 +110,7 @@ final class TemplateResolver {
                 double diff = literal.subtract(v).abs().doubleValue() / v.abs().doubleValue();
                 if (diff <= NEAR) {
                     findings.add(new Finding(
-                            "number-contradicts",
+                            FindingCode.NUMBER_CONTRADICTS,
                             Severity.WARNING,
                             at,
                             field,

@@ -10,6 +10,7 @@ import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
@@ -62,7 +63,7 @@ public final class Transformer {
                     failed.add(f.id());
                     if (!reportedElsewhere(e, brief)) {
                         findings.add(new Finding(
-                                "figure-failed",
+                                FindingCode.FIGURE_FAILED,
                                 Severity.ERROR,
                                 CellRef.ofSheet(brief.summary().sheet()),
                                 f.id(),
@@ -186,7 +187,7 @@ public final class Transformer {
             } catch (ExprException ex) {
                 if (findings != null) {
                     findings.add(new Finding(
-                            "derived-failed",
+                            FindingCode.DERIVED_FAILED,
                             Severity.ERROR,
                             new CellRef(t.sheet(), r.sheetRow(), -1),
                             e.getKey(),

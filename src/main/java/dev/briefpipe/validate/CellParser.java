@@ -3,6 +3,7 @@ package dev.briefpipe.validate;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.ColumnType;
 import dev.briefpipe.config.NormaliseConfig;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -56,16 +57,16 @@ final class CellParser {
      * @param normalized a finding code when the value was accepted after normalising, else null
      * @param read what the normalised value was read as, for the warning ("671000000000")
      */
-    record Parsed(Object value, String error, String normalized, String read) {
+    record Parsed(Object value, FindingCode error, FindingCode normalized, String read) {
         static Parsed ok(Object v) {
             return new Parsed(v, null, null, null);
         }
 
-        static Parsed fixed(Object v, String how) {
+        static Parsed fixed(Object v, FindingCode how) {
             return new Parsed(v, null, how, v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v));
         }
 
-        static Parsed fail(String code) {
+        static Parsed fail(FindingCode code) {
             return new Parsed(null, code, null, null);
         }
     }
@@ -83,7 +84,7 @@ final class CellParser {
 
     static Parsed parse(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.ERROR) {
-            return Parsed.fail("formula-error");
+            return Parsed.fail(FindingCode.FORMULA_ERROR);
         }
         if (cell.isBlank()) {
             return Parsed.ok(null);
@@ -112,10 +113,10 @@ final class CellParser {
                 ? cell.date().toLocalDate().toString()
                 : clean(cell.display());
         if (type == ColumnType.URL && !URL.matcher(s).matches()) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         if (type == ColumnType.EMAIL && !EMAIL.matcher(s).matches()) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         return Parsed.ok(s);
     }
@@ -128,7 +129,7 @@ final class CellParser {
         try {
             return new Parsed(((BigDecimal) p.value()).longValueExact(), null, p.normalized(), p.read());
         } catch (ArithmeticException e) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
     }
 
@@ -137,36 +138,37 @@ final class CellParser {
             return Parsed.ok(exact(cell.number()));
         }
         if (cell.kind() != RawCell.Kind.TEXT) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         NormaliseConfig n = ctx.normalise();
         String s = clean(cell.text());
-        String how = null;
+        FindingCode how = null;
         if (n.fullWidth()) {
             String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC);
             if (!nfkc.equals(s)) {
                 s = nfkc;
-                how = "full-width";
+                how = FindingCode.FULL_WIDTH;
             }
         }
         Matcher approx = APPROXIMATE.matcher(s);
         if (approx.find()) {
             if (!n.approximate()) {
-                return Parsed.fail("type-mismatch");
+                return Parsed.fail(FindingCode.TYPE_MISMATCH);
             }
             s = s.substring(approx.end());
-            how = "approximate";
+            how = FindingCode.APPROXIMATE;
         }
         if (NUMBER.matcher(s.replace(" ", "")).matches()) {
             if (!n.textNumbers()) {
-                return Parsed.fail("type-mismatch");
+                return Parsed.fail(FindingCode.TYPE_MISMATCH);
             }
             return Parsed.fixed(
-                    strip(new BigDecimal(s.replace(" ", "").replace(",", ""))), how == null ? "number-as-text" : how);
+                    strip(new BigDecimal(s.replace(" ", "").replace(",", ""))),
+                    how == null ? FindingCode.NUMBER_AS_TEXT : how);
         }
         Matcher k = KOREAN_NUMBER.matcher(s);
         if (!k.matches() || !n.koreanUnits()) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         BigDecimal value = new BigDecimal(k.group(1).replace(",", "")).movePointRight(exponent(k.group(2)));
         String word = k.group(3).strip();
@@ -178,12 +180,12 @@ final class CellParser {
         boolean wordOk =
                 word.isEmpty() || word.equals(unit) || word.equals(unitWord) || (unitExponent > 0 && word.equals(unit));
         if (!wordOk) {
-            return Parsed.fail("type-mismatch");
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         if (k.group(2) == null && word.equals(unit) && unitExponent > 0) {
             value = value.movePointRight(unitExponent);
         }
-        return Parsed.fixed(strip(value.movePointLeft(unitExponent)), how == null ? "korean-units" : how);
+        return Parsed.fixed(strip(value.movePointLeft(unitExponent)), how == null ? FindingCode.KOREAN_UNITS : how);
     }
 
     private static int exponent(String word) {
@@ -198,7 +200,7 @@ final class CellParser {
                     && NUMBER.matcher(s.substring(0, s.length() - 1)).matches()
                     && ctx.normalise().textNumbers()) {
                 BigDecimal v = new BigDecimal(s.substring(0, s.length() - 1).replace(",", ""));
-                return Parsed.fixed(strip(v.movePointLeft(2)), "number-as-text");
+                return Parsed.fixed(strip(v.movePointLeft(2)), FindingCode.NUMBER_AS_TEXT);
             }
         }
         return decimal(cell, spec, ctx);
@@ -209,7 +211,7 @@ final class CellParser {
             return Parsed.ok(cell.booleanValue());
         }
         Boolean b = BOOLEANS.get(clean(cell.display()).toLowerCase(Locale.ROOT));
-        return b == null ? Parsed.fail("type-mismatch") : Parsed.ok(b);
+        return b == null ? Parsed.fail(FindingCode.TYPE_MISMATCH) : Parsed.ok(b);
     }
 
     private static Parsed date(RawCell cell, Context ctx) {
@@ -222,7 +224,7 @@ final class CellParser {
                 && cell.number() < 2_958_466
                 && cell.number() == Math.rint(cell.number())) {
             return Parsed.fixed(
-                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), "date-as-number");
+                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
         }
         if (cell.kind() == RawCell.Kind.TEXT && ctx.normalise().textDates()) {
             Matcher m = DATE_TEXT.matcher(Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC));
@@ -230,13 +232,13 @@ final class CellParser {
                 try {
                     LocalDate d = LocalDate.of(
                             Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                    return Parsed.fixed(d, "date-as-text");
+                    return Parsed.fixed(d, FindingCode.DATE_AS_TEXT);
                 } catch (DateTimeException e) {
-                    return Parsed.fail("type-mismatch");
+                    return Parsed.fail(FindingCode.TYPE_MISMATCH);
                 }
             }
         }
-        return Parsed.fail("type-mismatch");
+        return Parsed.fail(FindingCode.TYPE_MISMATCH);
     }
 
     private static Parsed yearMonth(RawCell cell) {
@@ -252,7 +254,7 @@ final class CellParser {
                 }
             }
         }
-        return Parsed.fail("type-mismatch");
+        return Parsed.fail(FindingCode.TYPE_MISMATCH);
     }
 
     /** The double as the shortest exact decimal ("38210", "0.708"), never "3.821E+4". */

@@ -3,6 +3,7 @@ package dev.briefpipe.validate;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ import java.util.List;
 final class KeyCheck {
     private final SheetSchema schema;
     private final List<String> fields;
-    private final String code;
+    private final FindingCode code;
     private final LongIntMap hashes = new LongIntMap(-1);
     final List<Finding> findings = new ArrayList<>();
 
-    KeyCheck(SheetSchema schema, List<String> fields, String code) {
+    KeyCheck(SheetSchema schema, List<String> fields, FindingCode code) {
         this.schema = schema;
         this.fields = fields.stream().map(String::intern).toList();
         this.code = code;

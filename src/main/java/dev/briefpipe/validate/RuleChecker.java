@@ -15,7 +15,9 @@ import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.Row;
+import dev.briefpipe.model.RuleCode;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
 import java.math.BigDecimal;
@@ -122,7 +124,7 @@ final class RuleChecker {
                         : r.cell(at).orElseThrow();
                 String header = at == null ? "" : schema.columns().get(at).title();
                 out.add(new Finding(
-                        rule.code(),
+                        new RuleCode(rule.code()),
                         severity(rule.severity()),
                         cell,
                         at,
@@ -149,7 +151,7 @@ final class RuleChecker {
         // Null means an input is blank (an empty table's max, say): not judged, like a row rule.
         if (Boolean.FALSE.equals(ok)) {
             out.add(new Finding(
-                    check.code(),
+                    new RuleCode(check.code()),
                     severity(check.severity()),
                     CellRef.ofSheet(t.sheet()),
                     "",
@@ -173,7 +175,7 @@ final class RuleChecker {
             if (desc ? cmp > 0 : cmp < 0) {
                 Row r = ranked.get(i);
                 out.add(new Finding(
-                        o.code(),
+                        new RuleCode(o.code()),
                         severity(o.severity()),
                         r.cell(o.rank()).orElseThrow(),
                         o.rank(),
@@ -185,18 +187,22 @@ final class RuleChecker {
         }
     }
 
+    /** A column whose values must appear in another sheet's column, and the finding when one does not. */
+    private record Lookup(String target, FindingCode code) {}
+
     /**
      * valuesFrom and references: the value must appear in another sheet's column, which the finding
      * names as the analyst sees it: {@code 특허_발명자국가!국가코드}.
      */
     private static void lookups(
             Table t, String field, ColumnSpec spec, Dataset data, BriefConfig brief, List<Finding> out) {
-        for (String[] kind :
-                new String[][] {{spec.valuesFrom(), "not-allowed"}, {spec.references(), "foreign-key-missing"}}) {
-            if (kind[0] == null) {
+        for (Lookup kind : List.of(
+                new Lookup(spec.valuesFrom(), FindingCode.NOT_ALLOWED),
+                new Lookup(spec.references(), FindingCode.FOREIGN_KEY_MISSING))) {
+            if (kind.target() == null) {
                 continue;
             }
-            String[] target = kind[0].split("\\.", 2);
+            String[] target = kind.target().split("\\.", 2);
             Optional<Table> other = data.findTable(target[0]);
             if (other.isEmpty()) {
                 continue;
@@ -210,7 +216,7 @@ final class RuleChecker {
             for (Row r : t.rows()) {
                 if (r.get(field) != null && !allowed.contains(r.text(field))) {
                     out.add(new Finding(
-                            kind[1],
+                            kind.code(),
                             Severity.ERROR,
                             r.cell(field).orElseThrow(),
                             field,

@@ -7,6 +7,7 @@ import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.CompactRows;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.RowListener;
@@ -70,7 +71,7 @@ public final class SchemaValidator {
             Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
             if (sheet.isEmpty()) {
                 findings.add(new Finding(
-                        "sheet-missing",
+                        FindingCode.SHEET_MISSING,
                         Severity.ERROR,
                         CellRef.ofSheet(schema.sheet()),
                         "",
@@ -82,7 +83,14 @@ public final class SchemaValidator {
             }
             if (sheet.get().hidden()) {
                 findings.add(new Finding(
-                        "hidden-sheet", Severity.WARNING, CellRef.ofSheet(schema.sheet()), "", "", "", "", List.of()));
+                        FindingCode.HIDDEN_SHEET,
+                        Severity.WARNING,
+                        CellRef.ofSheet(schema.sheet()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        List.of()));
             }
             CellParser.Context ctx = new CellParser.Context(brief.normalise(), wb.date1904());
             Function<Map<String, Integer>, List<Row>> sink = columns -> new CompactRows(

@@ -7,6 +7,7 @@ import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.FieldValues;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.Row;
@@ -141,12 +142,12 @@ final class SheetCheck {
             listener.start(new ArrayList<>(columns.keySet()));
         }
         if (!schema.key().isEmpty()) {
-            keyChecks.add(new KeyCheck(schema, schema.key(), "key-duplicate"));
+            keyChecks.add(new KeyCheck(schema, schema.key(), FindingCode.KEY_DUPLICATE));
         }
         schema.columns().forEach((field, spec) -> {
             if (spec.unique()
                     && !(schema.key().size() == 1 && schema.key().get(0).equals(field))) {
-                keyChecks.add(new KeyCheck(schema, List.of(field), "unique-duplicate"));
+                keyChecks.add(new KeyCheck(schema, List.of(field), FindingCode.UNIQUE_DUPLICATE));
             }
         });
     }
@@ -160,7 +161,7 @@ final class SheetCheck {
             if (!columns.containsKey(field)) {
                 int at = header.size();
                 out.add(new Finding(
-                        "column-missing",
+                        FindingCode.COLUMN_MISSING,
                         spec.required() ? Severity.ERROR : Severity.WARNING,
                         new CellRef(sheet.name(), headerIndex, at),
                         field,
@@ -175,7 +176,14 @@ final class SheetCheck {
             RawCell h = header.get(c);
             if (!known.contains(c) && !h.isBlank()) {
                 out.add(new Finding(
-                        "column-unknown", Severity.WARNING, h.ref(), "", h.display(), h.display(), "", List.of()));
+                        FindingCode.COLUMN_UNKNOWN,
+                        Severity.WARNING,
+                        h.ref(),
+                        "",
+                        h.display(),
+                        h.display(),
+                        "",
+                        List.of()));
             }
         }
     }
@@ -192,7 +200,7 @@ final class SheetCheck {
         }
         if (raw.hidden()) {
             out.add(new Finding(
-                    "hidden-row",
+                    FindingCode.HIDDEN_ROW,
                     Severity.WARNING,
                     new CellRef(sheetName, raw.index(), -1),
                     "",
@@ -211,7 +219,7 @@ final class SheetCheck {
                 RawCell top = mergedValue(cell);
                 if (top != null) {
                     out.add(new Finding(
-                            "merged-cell",
+                            FindingCode.MERGED_CELL,
                             Severity.WARNING,
                             cell.ref(),
                             field,
@@ -225,7 +233,7 @@ final class SheetCheck {
             }
             if (cell.formula() != null && cell.formula().contains("[")) {
                 out.add(new Finding(
-                        "external-link",
+                        FindingCode.EXTERNAL_LINK,
                         Severity.WARNING,
                         cell.ref(),
                         field,
@@ -252,12 +260,12 @@ final class SheetCheck {
             }
             if (parsed.value() == null) {
                 if (spec.required()) {
-                    add("required-missing", Severity.ERROR, cell, field, spec);
+                    add(FindingCode.REQUIRED_MISSING, Severity.ERROR, cell, field, spec);
                 }
                 continue;
             }
             values[i] = parsed.value();
-            String broken = fieldRules[i].check(parsed.value());
+            FindingCode broken = fieldRules[i].check(parsed.value());
             if (broken != null) {
                 add(broken, Severity.ERROR, cell, field, spec);
             }
@@ -288,7 +296,7 @@ final class SheetCheck {
                             ? "≤ " + rc.max()
                             : rc.min().equals(rc.max()) ? String.valueOf(rc.min()) : rc.min() + "–" + rc.max();
             out.add(new Finding(
-                    "row-count",
+                    FindingCode.ROW_COUNT,
                     Severity.ERROR,
                     CellRef.ofSheet(sheet.name()),
                     "",
@@ -299,7 +307,7 @@ final class SheetCheck {
         }
     }
 
-    private void add(String code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
+    private void add(FindingCode code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
         out.add(new Finding(
                 code,
                 sev,

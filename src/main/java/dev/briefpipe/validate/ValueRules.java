@@ -2,6 +2,7 @@ package dev.briefpipe.validate;
 
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.ColumnType;
+import dev.briefpipe.model.FindingCode;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,39 +45,39 @@ final class ValueRules {
         }
 
         /** The finding code of the first broken constraint, or null. */
-        String check(Object value) {
+        FindingCode check(Object value) {
             if (values != null && !values.contains(value.toString())) {
-                return "not-allowed";
+                return FindingCode.NOT_ALLOWED;
             }
             if (value instanceof Long l
                     && (spec.min() == null || minLong != null)
                     && (spec.max() == null || maxLong != null)) {
                 long v = l;
                 if ((minLong != null && v < minLong) || (maxLong != null && v > maxLong)) {
-                    return "out-of-range";
+                    return FindingCode.OUT_OF_RANGE;
                 }
                 if (spec.type() == ColumnType.YEAR && (v < 1000 || v > 9999)) {
-                    return "out-of-range";
+                    return FindingCode.OUT_OF_RANGE;
                 }
             } else if (value instanceof Long || value instanceof BigDecimal) {
                 BigDecimal v = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
                 if ((spec.min() != null && v.compareTo(spec.min()) < 0)
                         || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
-                    return "out-of-range";
+                    return FindingCode.OUT_OF_RANGE;
                 }
                 if (spec.type() == ColumnType.YEAR && (v.compareTo(YEAR_MIN) < 0 || v.compareTo(YEAR_MAX) > 0)) {
-                    return "out-of-range";
+                    return FindingCode.OUT_OF_RANGE;
                 }
             }
             if (value instanceof String s) {
                 if (spec.maxLength() != null && s.codePointCount(0, s.length()) > spec.maxLength()) {
-                    return "too-long";
+                    return FindingCode.TOO_LONG;
                 }
                 if (spec.minLength() != null && s.codePointCount(0, s.length()) < spec.minLength()) {
-                    return "too-short";
+                    return FindingCode.TOO_SHORT;
                 }
                 if (pattern != null && !pattern.reset(s).matches()) {
-                    return "pattern-mismatch";
+                    return FindingCode.PATTERN_MISMATCH;
                 }
             }
             return null;
@@ -90,27 +91,27 @@ final class ValueRules {
      * What the column expects, for the report: a type key ("type.integer"), a list of values, a range
      * or a pattern. Rendered in the reader's language by the report writers.
      */
-    static String expected(String code, ColumnSpec spec) {
+    static String expected(FindingCode code, ColumnSpec spec) {
         switch (code) {
-            case "not-allowed":
+            case NOT_ALLOWED:
                 return String.join(", ", spec.values());
-            case "out-of-range":
+            case OUT_OF_RANGE:
                 return (spec.min() == null ? "" : spec.min().toPlainString()) + "–"
                         + (spec.max() == null ? "" : spec.max().toPlainString());
-            case "too-long":
+            case TOO_LONG:
                 return "≤ " + spec.maxLength();
-            case "too-short":
+            case TOO_SHORT:
                 return "≥ " + spec.minLength();
-            case "pattern-mismatch":
+            case PATTERN_MISMATCH:
                 return spec.pattern();
-            case "type-mismatch":
-            case "number-as-text":
-            case "date-as-text":
-            case "date-as-number":
-            case "korean-units":
-            case "approximate":
-            case "full-width":
-            case "required-missing":
+            case TYPE_MISMATCH:
+            case NUMBER_AS_TEXT:
+            case DATE_AS_TEXT:
+            case DATE_AS_NUMBER:
+            case KOREAN_UNITS:
+            case APPROXIMATE:
+            case FULL_WIDTH:
+            case REQUIRED_MISSING:
                 return "type." + spec.type().yamlName();
             default:
                 return "";

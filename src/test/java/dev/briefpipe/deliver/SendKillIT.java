@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.run.BriefPipeline;
@@ -63,7 +64,7 @@ class SendKillIT {
                             project.workbook(),
                             Period.parse("2025-03"),
                             settings.outputDir(),
-                            BriefPipeline.SummaryMode.OFF)
+                            SummaryMode.OFF)
                     .dir();
             // The database made before the first kill: a kill is never during its first migration.
             assertThat(run(project, "runs").waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.WorkbookReadException;
-import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.SheetRows;
@@ -80,7 +79,7 @@ class XlsxReaderTest {
         SchemaValidator.Result r = Validation.validate(
                 p.workbook(), settings.findBrief("ai-hegemony").orElseThrow());
         assertThat(r.report().findings())
-                .extracting(Finding::code)
+                .extracting(f -> f.code().id())
                 .contains(
                         "fx-mismatch",
                         "approximate",

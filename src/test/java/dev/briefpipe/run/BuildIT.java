@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.csv.CsvValues;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
@@ -310,7 +311,7 @@ class BuildIT {
     void copyModeLeavesTheWorkbookAloneAndWritesALiveSummaryIntoTheOutput() throws IOException {
         String before = FileHashes.sha256(project.workbook());
         Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
-        Built built = build(BriefPipeline.SummaryMode.COPY);
+        Built built = build(SummaryMode.COPY);
         assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
         Path copy = built.dir().resolve("ai-hegemony.xlsx");
         assertThat(SheetSnapshot.of(copy, "요약")).isEqualTo(sheetsBefore);
@@ -321,7 +322,7 @@ class BuildIT {
     void inPlaceRefreshKeepsEveryOtherSheetAndABackup() throws IOException {
         byte[] original = Files.readAllBytes(project.workbook());
         Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
-        Built built = build(BriefPipeline.SummaryMode.IN_PLACE);
+        Built built = build(SummaryMode.IN_PLACE);
         assertThat(built.summaryBackup()).isPresent();
         assertThat(Files.readAllBytes(built.summaryBackup().get())).isEqualTo(original);
         assertThat(SheetSnapshot.of(project.workbook(), "요약")).isEqualTo(sheetsBefore);
@@ -329,7 +330,7 @@ class BuildIT {
 
         Map<String, String> summaryOnce = summaryWithoutTimestamp(project.workbook());
         project.setCell("특허_발명자국가", "D3", 6277);
-        Built again = build(BriefPipeline.SummaryMode.IN_PLACE);
+        Built again = build(SummaryMode.IN_PLACE);
         assertThat(again.summaryBackup())
                 .isPresent()
                 .get()
@@ -342,11 +343,10 @@ class BuildIT {
         Path lock = project.workbook().resolveSibling("~$ai-hegemony.xlsx");
         Files.writeString(lock, "owner");
         String before = FileHashes.sha256(project.workbook());
-        assertThatThrownBy(() -> build(BriefPipeline.SummaryMode.IN_PLACE))
-                .isInstanceOfSatisfying(WorkbookBusyException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("locked");
-                    assertThat(e.lockFile()).isEqualTo(lock);
-                });
+        assertThatThrownBy(() -> build(SummaryMode.IN_PLACE)).isInstanceOfSatisfying(WorkbookBusyException.class, e -> {
+            assertThat(e.reason()).isEqualTo("locked");
+            assertThat(e.lockFile()).isEqualTo(lock);
+        });
         assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
         assertThat(dir.resolve("out").resolve("ai-hegemony"))
                 .satisfiesAnyOf(
@@ -414,7 +414,7 @@ class BuildIT {
         }
     }
 
-    private Built build(BriefPipeline.SummaryMode mode) throws IOException {
+    private Built build(SummaryMode mode) throws IOException {
         return pipeline.build(brief, project.workbook(), PERIOD, dir.resolve("out"), mode);
     }
 

@@ -85,7 +85,8 @@ class TransformerTest {
                 row("{nope}"),
                 row("{patents[CN]:0.0.0}"));
         assertThat(r.findings())
-                .extracting(f -> f.at().a1(), Finding::code, f -> f.severity().code())
+                .extracting(
+                        f -> f.at().a1(), f -> f.code().id(), f -> f.severity().code())
                 .containsExactly(
                         tuple("A3", "placeholder-invalid", "error"),
                         tuple("A4", "placeholder-invalid", "error"),
@@ -105,7 +106,7 @@ class TransformerTest {
                 row("H100 대비 {patents[US]:#,##0}건, 2023년"),
                 row("약 3.8만 건 ({patents[CN]})"));
         assertThat(r.findings())
-                .extracting(f -> f.at().a1(), Finding::code, Finding::value)
+                .extracting(f -> f.at().a1(), f -> f.code().id(), Finding::value)
                 .containsExactly(
                         tuple("A2", "number-contradicts", "38,000"), tuple("A4", "number-contradicts", "3.8만"));
     }
@@ -120,7 +121,7 @@ class TransformerTest {
         SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
         Transformer.Result r = new Transformer().apply(v.dataset(), brief);
         assertThat(r.findings())
-                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code, Finding::field)
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id(), Finding::field)
                 .containsExactly(
                         tuple("요약", "", "figure-failed", "twice"), tuple("본문", "A2", "placeholder-invalid", "body"));
         dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(

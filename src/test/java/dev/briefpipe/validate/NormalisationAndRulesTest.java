@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.model.CellRef;
-import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
@@ -85,7 +84,7 @@ class NormalisationAndRulesTest {
                 .sheet("구분", row("이름"), row("기금"))
                 .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
         assertThat(r.report().findings())
-                .extracting(f -> f.at().a1(), Finding::code, f -> f.args().get(0))
+                .extracting(f -> f.at().a1(), f -> f.code().id(), f -> f.args().get(0))
                 .containsExactly(
                         tuple("B2", "korean-units", "38000"),
                         tuple("C2", "korean-units", "6710"),
@@ -112,7 +111,7 @@ class NormalisationAndRulesTest {
                 .sheet("구분", row("이름"), row("기금"), row("채권"))
                 .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 50), row(2, "없음", 90), row(3, "채권", 200)));
         assertThat(r.report().findings())
-                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
                 .containsExactlyInAnyOrder(
                         tuple("투자", "A2", "too-short"),
                         tuple("투자", "E2", "fx-mismatch"),
@@ -122,7 +121,7 @@ class NormalisationAndRulesTest {
                         tuple("순위", "A4", "rank-order"),
                         tuple("순위", "", "too-big"));
         assertThat(r.report().findings())
-                .filteredOn(f -> f.code().equals("too-big"))
+                .filteredOn(f -> f.code().id().equals("too-big"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.isError()).isFalse());
     }
@@ -153,7 +152,7 @@ class NormalisationAndRulesTest {
         }
         SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
         assertThat(r.report().findings())
-                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
                 .containsExactlyInAnyOrder(
                         tuple("투자", "G3", "merged-cell"),
                         tuple("투자", "4", "hidden-row"),
@@ -199,7 +198,7 @@ class NormalisationAndRulesTest {
                                                 RawCell.text(new CellRef("순위", 0, 2), "값")))))));
         SchemaValidator.Result r = new SchemaValidator().validate(wb, brief, true);
         assertThat(r.report().findings())
-                .extracting(f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(tuple("B2", "external-link"));
         assertThat(r.dataset().table("money").rows().get(0).get("count")).isEqualTo(12L);
     }

@@ -86,7 +86,7 @@ class SchemaValidatorTest {
                         row("KR", "=1/0", null, null, null, null, null, null))
                 .sheet("기타", row("X"), row("a")));
         assertThat(r.report().findings())
-                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
                 .containsExactlyInAnyOrder(
                         tuple("항목", "B2", "type-mismatch"),
                         tuple("항목", "C2", "out-of-range"),
@@ -110,7 +110,7 @@ class SchemaValidatorTest {
                 .sheet("항목", HEADER, row("CN", "38,210", "70.8%", null, "2025.3.27", null, null, null))
                 .sheet("기타", row("X")));
         assertThat(r.report().findings())
-                .extracting(f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
                         tuple("B2", "number-as-text"), tuple("C2", "number-as-text"), tuple("E2", "date-as-text"));
         assertThat(r.report().valid()).isTrue();
@@ -131,14 +131,14 @@ class SchemaValidatorTest {
                         row("AE"),
                         row("AF")));
         assertThat(r.report().findings())
-                .extracting(f -> f.at().sheet(), f -> f.at().a1(), Finding::code)
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
                 .contains(
                         tuple("기타", "", "sheet-missing"),
                         tuple("항목", "D1", "column-missing"),
                         tuple("항목", "B1", "column-unknown"),
                         tuple("항목", "", "row-count"));
         assertThat(r.report().findings())
-                .filteredOn(f -> f.code().equals("column-missing"))
+                .filteredOn(f -> f.code().id().equals("column-missing"))
                 .extracting(Finding::field)
                 .containsExactlyInAnyOrder("count", "share", "day", "month", "link", "name");
     }
@@ -148,7 +148,7 @@ class SchemaValidatorTest {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet("항목", row("COUNT (건)", " code "), row(12, "CN"))
                 .sheet("기타", row("X")));
-        assertThat(r.report().findings()).extracting(Finding::code).containsOnly("column-missing");
+        assertThat(r.report().findings()).extracting(f -> f.code().id()).containsOnly("column-missing");
         assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(12L);
     }
 

@@ -21,8 +21,8 @@ public final class FindingText {
         args.add(f.at().sheet());
         args.addAll(f.args());
         // A rule's own code (from config) has no bundle entry: it is told with the rule's message.
-        String key = messages.has("finding." + f.code())
-                ? "finding." + f.code()
+        String key = messages.has("finding." + f.code().id())
+                ? "finding." + f.code().id()
                 : f.header().isEmpty() ? "finding.rule-table" : "finding.rule";
         return messages.get(key, args.toArray());
     }

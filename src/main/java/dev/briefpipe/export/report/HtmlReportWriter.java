@@ -77,7 +77,7 @@ public final class HtmlReportWriter {
                     .append("</td><td>")
                     .append(esc(f.value()))
                     .append("</td><td><code>")
-                    .append(esc(f.code()))
+                    .append(esc(f.code().id()))
                     .append("</code></td></tr>");
         }
         if (sheet != null) {

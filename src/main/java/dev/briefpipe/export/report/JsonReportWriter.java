@@ -40,7 +40,7 @@ public final class JsonReportWriter {
                 break;
             }
             ObjectNode o = errors.addObject();
-            o.put("code", f.code());
+            o.put("code", f.code().id());
             o.put("severity", f.severity().code());
             o.put("sheet", f.at().sheet());
             o.put("cell", f.at().a1());

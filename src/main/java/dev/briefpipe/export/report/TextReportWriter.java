@@ -47,7 +47,9 @@ public final class TextReportWriter {
             }
             String cell = f.at().a1().isEmpty() ? "-" : f.at().a1();
             String sev = f.isError() ? paint("31", text.severity(f)) : paint("33", text.severity(f));
-            out.printf("  %-6s %s  %s  (%s)%n", cell, sev, text.message(f), f.code());
+            out.printf(
+                    "  %-6s %s  %s  (%s)%n",
+                    cell, sev, text.message(f), f.code().id());
             printed++;
         }
         out.flush();

@@ -138,7 +138,7 @@ public final class WorkbookAnnotator {
                 cell.setCellStyle(link);
             }
             row.createCell(2).setCellValue(text.severity(f));
-            row.createCell(3).setCellValue(f.code());
+            row.createCell(3).setCellValue(f.code().id());
             row.createCell(4).setCellValue(text.message(f));
             row.createCell(5).setCellValue(f.value());
         }

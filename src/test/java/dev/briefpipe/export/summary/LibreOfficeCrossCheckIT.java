@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefPipeline;
 import dev.briefpipe.run.Built;
@@ -51,7 +52,7 @@ class LibreOfficeCrossCheckIT {
                         p.workbook(),
                         Period.parse("2025-03"),
                         dir.resolve("out"),
-                        BriefPipeline.SummaryMode.COPY);
+                        SummaryMode.COPY);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefPipeline;
@@ -51,15 +52,15 @@ class SummaryRefreshIT {
         Settings settings = new ConfigLoader().load(p.config());
         BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
-        Built first = pipeline.build(
-                brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.IN_PLACE);
+        Built first =
+                pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), SummaryMode.IN_PLACE);
         assertThat(first.summaryBackup()).isPresent();
         assertThat(SheetSnapshot.of(p.workbook(), "요약")).isEqualTo(sheets);
         assertThat(extras(p.workbook())).isEqualTo(extras);
 
         String once = FileHashes.sha256(p.workbook());
-        Built second = pipeline.build(
-                brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.IN_PLACE);
+        Built second =
+                pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), SummaryMode.IN_PLACE);
         assertThat(second.summaryBackup())
                 .as("nothing to rewrite, no new backup")
                 .isEmpty();
@@ -104,8 +105,8 @@ class SummaryRefreshIT {
         Settings settings = new ConfigLoader().load(p.config());
         BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
-        Built built = pipeline.build(
-                brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.COPY);
+        Built built =
+                pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), SummaryMode.COPY);
         Path copy = built.dir().resolve(p.workbook().getFileName());
 
         try (ZipFile before = new ZipFile(p.workbook().toFile());
@@ -177,7 +178,7 @@ class SummaryRefreshIT {
                         p.workbook(),
                         Period.parse("2025-03"),
                         dir.resolve("out"),
-                        BriefPipeline.SummaryMode.COPY);
+                        SummaryMode.COPY);
         Path copy = built.dir().resolve(p.workbook().getFileName());
         try (ZipFile before = new ZipFile(p.workbook().toFile());
                 ZipFile after = new ZipFile(copy.toFile())) {
@@ -201,8 +202,7 @@ class SummaryRefreshIT {
         Settings settings = new ConfigLoader().load(p.config());
         BriefPipeline pipeline = new BriefPipeline(settings, ProgressListener.NONE, new FontsFromConfig(settings));
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
-        pipeline.build(
-                brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.IN_PLACE);
+        pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), SummaryMode.IN_PLACE);
         double before = summaryValue(p.workbook());
         // An analyst corrects China's patent families in the data sheet.
         XSSFWorkbook wb;
@@ -225,8 +225,8 @@ class SummaryRefreshIT {
             }
         }
         Map<String, Map<String, String>> sheets = SheetSnapshot.of(p.workbook(), "요약");
-        Built second = pipeline.build(
-                brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), BriefPipeline.SummaryMode.IN_PLACE);
+        Built second =
+                pipeline.build(brief, p.workbook(), Period.parse("2025-03"), dir.resolve("out"), SummaryMode.IN_PLACE);
         assertThat(second.summaryBackup()).isPresent();
         assertThat(summaryValue(p.workbook())).isEqualTo(before + 1);
         assertThat(SheetSnapshot.of(p.workbook(), "요약")).isEqualTo(sheets);

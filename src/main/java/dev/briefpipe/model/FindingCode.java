@@ -1,0 +1,50 @@
+package dev.briefpipe.model;
+
+import java.util.Locale;
+
+/**
+ * The kinds of finding briefpipe itself reports, each a stable code ({@link #id()}, e.g. {@code
+ * type-mismatch}) that reports, scripts and tests rely on; the message is the bundle's {@code
+ * finding.<code>}. A brief's own rules report under codes of their own ({@link RuleCode}).
+ */
+public enum FindingCode implements Finding.Code {
+    SHEET_MISSING,
+    HIDDEN_SHEET,
+    COLUMN_MISSING,
+    COLUMN_UNKNOWN,
+    ROW_COUNT,
+    HIDDEN_ROW,
+    REQUIRED_MISSING,
+    TYPE_MISMATCH,
+    NOT_ALLOWED,
+    OUT_OF_RANGE,
+    TOO_SHORT,
+    TOO_LONG,
+    PATTERN_MISMATCH,
+    KEY_DUPLICATE,
+    UNIQUE_DUPLICATE,
+    FOREIGN_KEY_MISSING,
+    FORMULA_ERROR,
+    EXTERNAL_LINK,
+    MERGED_CELL,
+    NUMBER_AS_TEXT,
+    KOREAN_UNITS,
+    APPROXIMATE,
+    FULL_WIDTH,
+    DATE_AS_TEXT,
+    DATE_AS_NUMBER,
+    FIGURE_FAILED,
+    DERIVED_FAILED,
+    PLACEHOLDER_INVALID,
+    NUMBER_CONTRADICTS;
+
+    @Override
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

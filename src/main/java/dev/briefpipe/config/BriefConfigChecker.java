@@ -52,7 +52,7 @@ final class BriefConfigChecker {
         checkSummary();
         new RunConfigChecker(problems).check(b);
         more.forEach(c -> c.check(b, problems));
-        checkExtracts();
+        new ExtractsChecker(brief, problems, references).check();
         return problems.all();
     }
 
@@ -276,61 +276,6 @@ final class BriefConfigChecker {
                 problem(at + "/id", "duplicate-figure", f.id());
             }
             references.expression(at + "/expr", f.expr(), Set.copyOf(earlier));
-        }
-    }
-
-    private void checkExtracts() {
-        if (brief.extracts() == null) {
-            return;
-        }
-        Set<String> files = new HashSet<>();
-        for (int i = 0; i < brief.extracts().size(); i++) {
-            ExtractConfig e = brief.extracts().get(i);
-            String at = "/extracts/" + i;
-            if (e.sheet() == null) {
-                problem(at, "missing-key", "sheet");
-                continue;
-            }
-            SheetSchema s = brief.sheets().get(e.sheet());
-            if (s == null) {
-                problem(
-                        at + "/sheet",
-                        "unknown-sheet",
-                        e.sheet(),
-                        String.join(", ", brief.sheets().keySet()));
-                continue;
-            }
-            if (!Set.of("excel", "rfc4180", "tsv").contains(e.profile())) {
-                problem(at + "/profile", "bad-profile", e.profile());
-            }
-            if (e.lineEnding() != null && !Set.of("crlf", "lf").contains(e.lineEnding())) {
-                problem(at + "/lineEnding", "bad-line-ending", e.lineEnding());
-            }
-            if (e.delimiter() != null
-                    && e.delimiter().length() != 1
-                    && !e.delimiter().equals("\\t")) {
-                problem(at + "/delimiter", "bad-delimiter", e.delimiter());
-            }
-            if (!e.file().matches("[\\p{L}\\p{N}._-]+") || !files.add(e.file())) {
-                problem(at + "/file", "bad-file", e.file());
-            }
-            List<String> fields = new ArrayList<>(e.columns());
-            fields.addAll(e.rename().keySet());
-            fields.addAll(e.formats().keySet());
-            for (String f : fields) {
-                if (!s.columns().containsKey(f)) {
-                    problem(
-                            at,
-                            "unknown-field",
-                            f,
-                            e.sheet(),
-                            String.join(", ", s.columns().keySet()));
-                }
-            }
-            if (e.filter() != null) {
-                references.expression(
-                        at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));
-            }
         }
     }
 

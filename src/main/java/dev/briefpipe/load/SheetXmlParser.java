@@ -1,6 +1,5 @@
 package dev.briefpipe.load;
 
-import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import java.nio.file.Path;
@@ -13,11 +12,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.typed.TypedValueDecoder;
 import org.codehaus.stax2.typed.TypedXMLStreamException;
 
 /**
@@ -27,20 +24,19 @@ import org.codehaus.stax2.typed.TypedXMLStreamException;
  * XFD) is refused as a broken file.
  */
 final class SheetXmlParser {
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
     /** Hears how far the pass is: the byte offset in the sheet's XML, every few thousand rows. */
     interface Offset {
         void at(long bytes);
     }
 
-    private final Path file;
     private final String sheet;
     private final BookParts book;
     private final Map<String, String> sharedFormulas = new HashMap<>();
     private final List<RawSheet.Merged> merged = new ArrayList<>();
     private final List<RawCell> cells = new ArrayList<>();
+    private final CellAddresses addresses;
+    private final CellAddresses.TypeDecoder types = new CellAddresses.TypeDecoder();
     private int rowIndex = -1;
     private int col = -1;
     /** The cell's number (or shared-string index), when {@link #hasNumber}. */
@@ -49,9 +45,9 @@ final class SheetXmlParser {
     private boolean hasNumber;
 
     SheetXmlParser(Path file, String sheet, BookParts book) {
-        this.file = file;
         this.sheet = sheet;
         this.book = book;
+        this.addresses = new CellAddresses(file, sheet);
     }
 
     /** Hands each non-blank row to {@code rows}; returns the merged regions. */
@@ -79,7 +75,7 @@ final class SheetXmlParser {
     /** At a {@code <row>}: reads its cells up to {@code </row>}. */
     private void readRow(XMLStreamReader2 x, Consumer<RawSheet.RawRow> rows) throws XMLStreamException {
         String r = x.getAttributeValue(null, "r");
-        rowIndex = r == null ? rowIndex + 1 : row(r) - 1;
+        rowIndex = r == null ? rowIndex + 1 : addresses.row(r) - 1;
         String h = x.getAttributeValue(null, "hidden");
         boolean hidden = "1".equals(h) || "true".equalsIgnoreCase(h);
         cells.clear();
@@ -108,8 +104,8 @@ final class SheetXmlParser {
         for (int i = 0, n = x.getAttributeCount(); i < n; i++) {
             switch (x.getAttributeLocalName(i)) {
                 case "r" -> {
-                    x.getAttributeAs(i, columns);
-                    at = columns.column;
+                    x.getAttributeAs(i, addresses);
+                    at = addresses.column;
                 }
                 case "t" -> {
                     x.getAttributeAs(i, types);
@@ -240,108 +236,9 @@ final class SheetXmlParser {
         if (colon > 0) {
             String a = ref.substring(0, colon);
             String b = ref.substring(colon + 1);
-            merged.add(new RawSheet.Merged(row(a) - 1, row(b) - 1, column(a), column(b)));
+            merged.add(new RawSheet.Merged(
+                    addresses.row(a) - 1, addresses.row(b) - 1, addresses.column(a), addresses.column(b)));
         }
-    }
-
-    /** Reads a cell's column from its A1 reference where it lies in the parser's buffer. */
-    private final class ColumnDecoder extends TypedValueDecoder {
-        int column;
-
-        @Override
-        public void decode(String ref) {
-            column = column(ref);
-        }
-
-        @Override
-        public void decode(char[] buf, int start, int end) {
-            int c = 0;
-            int i = start;
-            for (char ch; i < end && (ch = buf[i]) >= 'A' && ch <= 'Z'; i++) {
-                c = c * 26 + (ch - 'A' + 1);
-            }
-            if (i == start || c > MAX_COLUMNS) {
-                throw badAddress(new String(buf, start, end - start));
-            }
-            column = c - 1;
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            column = -1;
-        }
-    }
-
-    private final ColumnDecoder columns = new ColumnDecoder();
-
-    /** Reads a cell's type ({@code t}): the one-letter ones, most cells', without making a string. */
-    private static final class TypeDecoder extends TypedValueDecoder {
-        String type;
-
-        @Override
-        public void decode(String t) {
-            type = t;
-        }
-
-        @Override
-        public void decode(char[] buf, int start, int end) {
-            type = end - start != 1
-                    ? new String(buf, start, end - start)
-                    : switch (buf[start]) {
-                        case 's' -> "s";
-                        case 'n' -> "n";
-                        case 'b' -> "b";
-                        case 'e' -> "e";
-                        default -> String.valueOf(buf[start]);
-                    };
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            type = null;
-        }
-    }
-
-    private final TypeDecoder types = new TypeDecoder();
-
-    /** The zero-based column of an A1 reference ("AB12" → 27); its row is the row element's. */
-    private int column(String ref) {
-        int c = 0;
-        int i = 0;
-        for (char ch; i < ref.length() && (ch = ref.charAt(i)) >= 'A' && ch <= 'Z'; i++) {
-            c = c * 26 + (ch - 'A' + 1);
-        }
-        if (i == 0 || c > MAX_COLUMNS) {
-            throw badAddress(ref);
-        }
-        return c - 1;
-    }
-
-    /** The one-based row number of a row element's {@code r}, or of the A1 reference {@code ref}. */
-    private int row(String ref) {
-        int r = 0;
-        int i = 0;
-        while (i < ref.length() && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
-            i++;
-        }
-        if (ref.length() - i > 7) {
-            throw badAddress(ref);
-        }
-        for (; i < ref.length(); i++) {
-            char ch = ref.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw badAddress(ref);
-            }
-            r = r * 10 + (ch - '0');
-        }
-        if (r < 1 || r > MAX_ROWS) {
-            throw badAddress(ref);
-        }
-        return r;
-    }
-
-    private WorkbookReadException badAddress(String ref) {
-        return new WorkbookReadException(file, "bad-address", "'" + sheet + "'!" + ref, null);
     }
 
     /** Skips the element the reader is at, with everything in it. */

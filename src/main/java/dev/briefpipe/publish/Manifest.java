@@ -112,6 +112,15 @@ public record Manifest(
                 kind, dir.relativize(file).toString().replace('\\', '/'), FileHashes.sha256(file), Files.size(file));
     }
 
+    /** The outputs as one line of JSON (the run history keeps them). */
+    public String outputsJson() {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(outputs);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Manifest read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Manifest.class);
     }

@@ -5,17 +5,14 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
-import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
-import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
-import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.store.AuditLog;
@@ -100,29 +97,10 @@ public final class BriefService implements AutoCloseable {
         return new AuditLog(database().dataSource());
     }
 
-    /**
-     * Records, after an operator has checked the mail server's log, that a recipient whose delivery was
-     * unknown (or failed) did get the brief: the ledger says sent, and the audit log who said so.
-     *
-     * @return the entry as it was, or empty when there is none for that recipient
-     * @throws UsageException when the delivery is already sent (nothing to settle)
-     */
+    /** Settles an unknown delivery by hand; see {@link Settlement#markDelivered}. */
     public Optional<DeliveryLedger.Entry> markDelivered(
             BriefConfig brief, Period period, String recipient, String actor) {
-        DeliveryLedger ledger = ledger();
-        Optional<DeliveryLedger.Entry> entry = ledger.find(brief.id(), period, "brief", recipient);
-        if (entry.isEmpty()) {
-            return entry;
-        }
-        DeliveryState state = entry.get().state();
-        if (state == DeliveryState.SENT) {
-            throw new UsageException("deliveries.not-unknown", recipient, state.id());
-        }
-        ledger.mark(
-                brief.id(), period, "brief", recipient, DeliveryState.SENT, 0, null, "marked delivered by " + actor);
-        audit().record(actor, "mark-delivered", brief.id(), period, recipient, "was " + state.id());
-        log.info("{} {}: {} marked delivered by {} (was {})", brief.id(), period, recipient, actor, state.id());
-        return entry;
+        return new Settlement(ledger(), audit()).markDelivered(brief, period, recipient, actor);
     }
 
     /** Everyone the brief is sent to: to, cc and bcc. */
@@ -157,7 +135,7 @@ public final class BriefService implements AutoCloseable {
                     started,
                     RunStatus.OK,
                     b.checked().report().findings().size(),
-                    outputs(b.manifest()),
+                    b.manifest().outputsJson(),
                     null);
             return b;
         } catch (DataInvalidException e) {
@@ -200,7 +178,7 @@ public final class BriefService implements AutoCloseable {
         try {
             Deliverer.Outcome o =
                     letters.brief(brief, period, new Publications(out).folder(brief.id(), period), resend);
-            runs.finish(id, status(o), null, null, failure(o), Instant.now());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {
             runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
@@ -250,12 +228,13 @@ public final class BriefService implements AutoCloseable {
             Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
             int findings = built.checked().report().findings().size();
             if (PeriodLetters.recipients(brief).isEmpty()) {
-                runs.finish(id.get(), RunStatus.OK, findings, outputs(built.manifest()), null, Instant.now());
+                runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
                 return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
             }
             Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE);
-            RunStatus status = status(o);
-            runs.finish(id.get(), status, findings, outputs(built.manifest()), failure(o), Instant.now());
+            RunStatus status = RunOutcome.status(o);
+            runs.finish(
+                    id.get(), status, findings, built.manifest().outputsJson(), RunOutcome.failure(o), Instant.now());
             log.info(
                     "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
                     brief.id(),
@@ -265,7 +244,7 @@ public final class BriefService implements AutoCloseable {
                     o.skipped().size(),
                     o.failed().size(),
                     o.unknown().size());
-            return new RunOutcome(status, id, Optional.of(o), failure(o));
+            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
             runs.finish(
@@ -295,29 +274,6 @@ public final class BriefService implements AutoCloseable {
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         runs.start(brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now())
                 .ifPresent(id -> runs.finish(id, RunStatus.MISSED, null, null, why, Instant.now()));
-    }
-
-    private static String outputs(Manifest manifest) {
-        try {
-            return Manifest.JSON
-                    .writer()
-                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(manifest.outputs());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Delivered to everyone, or a dry run into the outbox, or failed (someone not served). */
-    private static RunStatus status(Deliverer.Outcome o) {
-        return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;
-    }
-
-    private static String failure(Deliverer.Outcome o) {
-        if (o.allServed()) {
-            return null;
-        }
-        return "failed: " + o.failed() + (o.unknown().isEmpty() ? "" : "; unknown: " + o.unknown());
     }
 
     private static String nodeName() {

@@ -19,4 +19,17 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
     public boolean succeeded() {
         return status.succeeded();
     }
+
+    /** Delivered to everyone, or a dry run into the outbox, or failed (someone not served). */
+    static RunStatus status(Deliverer.Outcome o) {
+        return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;
+    }
+
+    /** What went wrong with a delivery, for the run history; null when everyone was served. */
+    static String failure(Deliverer.Outcome o) {
+        if (o.allServed()) {
+            return null;
+        }
+        return "failed: " + o.failed() + (o.unknown().isEmpty() ? "" : "; unknown: " + o.unknown());
+    }
 }

@@ -111,7 +111,7 @@ final class CellParser {
     private static Parsed text(RawCell cell, ColumnType type) {
         String s = cell.kind() == RawCell.Kind.DATE && cell.date() != null
                 ? cell.date().toLocalDate().toString()
-                : clean(cell.display());
+                : Decimals.clean(cell.display());
         if (type == ColumnType.URL && !URL.matcher(s).matches()) {
             return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
@@ -135,13 +135,13 @@ final class CellParser {
 
     private static Parsed decimal(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.NUMBER) {
-            return Parsed.ok(exact(cell.number()));
+            return Parsed.ok(Decimals.exact(cell.number()));
         }
         if (cell.kind() != RawCell.Kind.TEXT) {
             return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
         NormaliseConfig n = ctx.normalise();
-        String s = clean(cell.text());
+        String s = Decimals.clean(cell.text());
         FindingCode how = null;
         if (n.fullWidth()) {
             String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -163,7 +163,7 @@ final class CellParser {
                 return Parsed.fail(FindingCode.TYPE_MISMATCH);
             }
             return Parsed.fixed(
-                    strip(new BigDecimal(s.replace(" ", "").replace(",", ""))),
+                    Decimals.strip(new BigDecimal(s.replace(" ", "").replace(",", ""))),
                     how == null ? FindingCode.NUMBER_AS_TEXT : how);
         }
         Matcher k = KOREAN_NUMBER.matcher(s);
@@ -185,7 +185,8 @@ final class CellParser {
         if (k.group(2) == null && word.equals(unit) && unitExponent > 0) {
             value = value.movePointRight(unitExponent);
         }
-        return Parsed.fixed(strip(value.movePointLeft(unitExponent)), how == null ? FindingCode.KOREAN_UNITS : how);
+        return Parsed.fixed(
+                Decimals.strip(value.movePointLeft(unitExponent)), how == null ? FindingCode.KOREAN_UNITS : how);
     }
 
     private static int exponent(String word) {
@@ -194,13 +195,13 @@ final class CellParser {
 
     private static Parsed percent(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.TEXT) {
-            String s = Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC)
+            String s = Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC)
                     .replace(" ", "");
             if (s.endsWith("%")
                     && NUMBER.matcher(s.substring(0, s.length() - 1)).matches()
                     && ctx.normalise().textNumbers()) {
                 BigDecimal v = new BigDecimal(s.substring(0, s.length() - 1).replace(",", ""));
-                return Parsed.fixed(strip(v.movePointLeft(2)), FindingCode.NUMBER_AS_TEXT);
+                return Parsed.fixed(Decimals.strip(v.movePointLeft(2)), FindingCode.NUMBER_AS_TEXT);
             }
         }
         return decimal(cell, spec, ctx);
@@ -210,7 +211,7 @@ final class CellParser {
         if (cell.kind() == RawCell.Kind.BOOLEAN) {
             return Parsed.ok(cell.booleanValue());
         }
-        Boolean b = BOOLEANS.get(clean(cell.display()).toLowerCase(Locale.ROOT));
+        Boolean b = BOOLEANS.get(Decimals.clean(cell.display()).toLowerCase(Locale.ROOT));
         return b == null ? Parsed.fail(FindingCode.TYPE_MISMATCH) : Parsed.ok(b);
     }
 
@@ -227,7 +228,7 @@ final class CellParser {
                     DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
         }
         if (cell.kind() == RawCell.Kind.TEXT && ctx.normalise().textDates()) {
-            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC));
+            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC));
             if (m.matches()) {
                 try {
                     LocalDate d = LocalDate.of(
@@ -246,7 +247,7 @@ final class CellParser {
             return Parsed.ok(YearMonth.from(cell.date()));
         }
         if (cell.kind() == RawCell.Kind.TEXT) {
-            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(clean(cell.text()), Normalizer.Form.NFKC));
+            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC));
             if (m.matches()) {
                 int month = Integer.parseInt(m.group(2));
                 if (month >= 1 && month <= 12) {
@@ -255,69 +256,5 @@ final class CellParser {
             }
         }
         return Parsed.fail(FindingCode.TYPE_MISMATCH);
-    }
-
-    /** The double as the shortest exact decimal ("38210", "0.708"), never "3.821E+4". */
-    static BigDecimal exact(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return BigDecimal.valueOf((long) d);
-        }
-        // Most decimals in a sheet have a few places ("1234.56"): the fewest places whose decimal is
-        // nearest this double is the shortest exact decimal, found without Double.toString's general
-        // conversion. Up to 15 digits, no two such decimals share a double, so the answer is the same.
-        double a = Math.abs(d);
-        if (a >= 1e-6 && a < 1e14) {
-            for (int places = 1; places < POWERS.length; places++) {
-                double scaled = a * POWERS[places];
-                if (scaled >= 1e15) {
-                    break;
-                }
-                long digits = Math.round(scaled);
-                if ((double) digits / POWERS[places] == a) {
-                    return strip(BigDecimal.valueOf(d < 0 ? -digits : digits, places));
-                }
-            }
-        }
-        return strip(BigDecimal.valueOf(d));
-    }
-
-    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14
-    };
-
-    private static BigDecimal strip(BigDecimal b) {
-        BigDecimal s = b.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    /** A character that {@link String#strip} takes off the ends. */
-    private static boolean edge(char c) {
-        return c <= ' ' || Character.isWhitespace(c);
-    }
-
-    /** Trims, and removes no-break and zero-width spaces. */
-    static String clean(String s) {
-        int n = s.length();
-        boolean plain = n == 0 || (!edge(s.charAt(0)) && !edge(s.charAt(n - 1)));
-        for (int i = 0; i < n && plain; i++) {
-            char c = s.charAt(i);
-            // What is cleaned below is all at U+00A0 or above: most text has none of it.
-            plain = c < '\u00A0'
-                    || (c != '\u00A0'
-                            && c != '\u200B'
-                            && c != '\u200C'
-                            && c != '\u200D'
-                            && c != '\u2060'
-                            && c != '\uFEFF');
-        }
-        if (plain) {
-            return s;
-        }
-        return s.replace('\u00A0', ' ')
-                .replace("\u200B", "")
-                .replace("\u200C", "")
-                .replace("\u200D", "")
-                .replace("\u2060", "")
-                .replace("\uFEFF", "")
-                .strip();
     }
 }

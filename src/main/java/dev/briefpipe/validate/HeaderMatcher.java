@@ -34,6 +34,6 @@ final class HeaderMatcher {
     }
 
     static String normalize(String s) {
-        return CellParser.clean(s).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return Decimals.clean(s).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

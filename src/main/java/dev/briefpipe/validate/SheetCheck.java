@@ -83,7 +83,7 @@ final class SheetCheck {
         }
         keyChecks.forEach(k -> out.addAll(k.findings));
         out.addAll(ruleFindings);
-        checkRowCount(rows.size());
+        SheetShape.rowCount(schema, sheet.name(), rows.size(), out);
         List<String> fields = new ArrayList<>(columns.keySet());
         List<Integer> cols = fields.stream().map(columns::get).toList();
         return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
@@ -136,7 +136,7 @@ final class SheetCheck {
             fieldSpecs[i] = schema.columns().get(fieldIds[i]);
             fieldRules[i] = new ValueRules.Checker(fieldSpecs[i]);
         }
-        checkHeader(header, columns, headerIndex);
+        SheetShape.header(schema, sheet.name(), header, columns, headerIndex, out);
         rows = sink.apply(columns);
         if (listener != null) {
             listener.start(new ArrayList<>(columns.keySet()));
@@ -154,38 +154,6 @@ final class SheetCheck {
 
     private static long position(int row, int column) {
         return ((long) row << 20) | column;
-    }
-
-    private void checkHeader(List<RawCell> header, Map<String, Integer> columns, int headerIndex) {
-        schema.columns().forEach((field, spec) -> {
-            if (!columns.containsKey(field)) {
-                int at = header.size();
-                out.add(new Finding(
-                        FindingCode.COLUMN_MISSING,
-                        spec.required() ? Severity.ERROR : Severity.WARNING,
-                        new CellRef(sheet.name(), headerIndex, at),
-                        field,
-                        spec.title(),
-                        "",
-                        String.join(" / ", spec.header()),
-                        List.of()));
-            }
-        });
-        Set<Integer> known = new HashSet<>(columns.values());
-        for (int c = 0; c < header.size(); c++) {
-            RawCell h = header.get(c);
-            if (!known.contains(c) && !h.isBlank()) {
-                out.add(new Finding(
-                        FindingCode.COLUMN_UNKNOWN,
-                        Severity.WARNING,
-                        h.ref(),
-                        "",
-                        h.display(),
-                        h.display(),
-                        "",
-                        List.of()));
-            }
-        }
     }
 
     /** The typed row, or null when none of the schema's columns holds anything. */
@@ -285,26 +253,6 @@ final class SheetCheck {
         return sheet.merged().stream()
                 .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
                 .findFirst();
-    }
-
-    private void checkRowCount(int n) {
-        SheetSchema.RowCount rc = schema.rows();
-        if ((rc.min() != null && n < rc.min()) || (rc.max() != null && n > rc.max())) {
-            String range = rc.max() == null
-                    ? "≥ " + rc.min()
-                    : rc.min() == null
-                            ? "≤ " + rc.max()
-                            : rc.min().equals(rc.max()) ? String.valueOf(rc.min()) : rc.min() + "–" + rc.max();
-            out.add(new Finding(
-                    FindingCode.ROW_COUNT,
-                    Severity.ERROR,
-                    CellRef.ofSheet(sheet.name()),
-                    "",
-                    "",
-                    String.valueOf(n),
-                    range,
-                    List.of()));
-        }
     }
 
     private void add(FindingCode code, Severity sev, RawCell cell, String field, ColumnSpec spec) {

@@ -226,6 +226,10 @@ abstract class SchedulerSuite {
      * the fires after a delivery have been seen to send nothing.
      */
     private void awaitLaterFires(String trigger) throws Exception {
+        // The messages are out before the run records its end: wait for the record first.
+        waitFor(
+                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.DELIVERED),
+                90);
         Instant delivered = service.runs().list("ai-hegemony", 50).stream()
                 .filter(r -> r.status() == RunStatus.DELIVERED)
                 .map(RunHistory.Run::finished)

@@ -17,7 +17,7 @@ class NumbersAndKeysTest {
             int places = random.nextInt(12);
             double d = (random.nextBoolean() ? -1 : 1)
                     * BigDecimal.valueOf(digits, places).doubleValue();
-            BigDecimal exact = CellParser.exact(d);
+            BigDecimal exact = Decimals.exact(d);
             assertThat(exact.doubleValue()).as("%s", d).isEqualTo(d);
             BigDecimal java = BigDecimal.valueOf(d).stripTrailingZeros();
             assertThat(exact.compareTo(java))
@@ -25,11 +25,11 @@ class NumbersAndKeysTest {
                     .isZero();
             assertThat(exact.scale()).isGreaterThanOrEqualTo(0);
         }
-        assertThat(CellParser.exact(0.1).toPlainString()).isEqualTo("0.1");
-        assertThat(CellParser.exact(1234.5).toPlainString()).isEqualTo("1234.5");
-        assertThat(CellParser.exact(38210).toPlainString()).isEqualTo("38210");
-        assertThat(CellParser.exact(1e-7).toPlainString()).isEqualTo("0.0000001");
-        assertThat(CellParser.exact(0.1 + 0.2).toPlainString()).isEqualTo("0.30000000000000004");
+        assertThat(Decimals.exact(0.1).toPlainString()).isEqualTo("0.1");
+        assertThat(Decimals.exact(1234.5).toPlainString()).isEqualTo("1234.5");
+        assertThat(Decimals.exact(38210).toPlainString()).isEqualTo("38210");
+        assertThat(Decimals.exact(1e-7).toPlainString()).isEqualTo("0.0000001");
+        assertThat(Decimals.exact(0.1 + 0.2).toPlainString()).isEqualTo("0.30000000000000004");
     }
 
     @Test

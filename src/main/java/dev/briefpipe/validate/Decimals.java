@@ -1,0 +1,72 @@
+package dev.briefpipe.validate;
+
+import java.math.BigDecimal;
+
+/** Numbers and text as cells hold them, made exact and clean: the helpers of {@link CellParser}. */
+final class Decimals {
+    private Decimals() {}
+
+    /** The double as the shortest exact decimal ("38210", "0.708"), never "3.821E+4". */
+    static BigDecimal exact(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return BigDecimal.valueOf((long) d);
+        }
+        // Most decimals in a sheet have a few places ("1234.56"): the fewest places whose decimal is
+        // nearest this double is the shortest exact decimal, found without Double.toString's general
+        // conversion. Up to 15 digits, no two such decimals share a double, so the answer is the same.
+        double a = Math.abs(d);
+        if (a >= 1e-6 && a < 1e14) {
+            for (int places = 1; places < POWERS.length; places++) {
+                double scaled = a * POWERS[places];
+                if (scaled >= 1e15) {
+                    break;
+                }
+                long digits = Math.round(scaled);
+                if ((double) digits / POWERS[places] == a) {
+                    return strip(BigDecimal.valueOf(d < 0 ? -digits : digits, places));
+                }
+            }
+        }
+        return strip(BigDecimal.valueOf(d));
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14
+    };
+
+    static BigDecimal strip(BigDecimal b) {
+        BigDecimal s = b.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** A character that {@link String#strip} takes off the ends. */
+    private static boolean edge(char c) {
+        return c <= ' ' || Character.isWhitespace(c);
+    }
+
+    /** Trims, and removes no-break and zero-width spaces. */
+    static String clean(String s) {
+        int n = s.length();
+        boolean plain = n == 0 || (!edge(s.charAt(0)) && !edge(s.charAt(n - 1)));
+        for (int i = 0; i < n && plain; i++) {
+            char c = s.charAt(i);
+            // What is cleaned below is all at U+00A0 or above: most text has none of it.
+            plain = c < '\u00A0'
+                    || (c != '\u00A0'
+                            && c != '\u200B'
+                            && c != '\u200C'
+                            && c != '\u200D'
+                            && c != '\u2060'
+                            && c != '\uFEFF');
+        }
+        if (plain) {
+            return s;
+        }
+        return s.replace('\u00A0', ' ')
+                .replace("\u200B", "")
+                .replace("\u200C", "")
+                .replace("\u200D", "")
+                .replace("\u2060", "")
+                .replace("\uFEFF", "")
+                .strip();
+    }
+}

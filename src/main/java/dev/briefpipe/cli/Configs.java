@@ -2,7 +2,7 @@ package dev.briefpipe.cli;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.deliver.AddressCheck;
+import dev.briefpipe.deliver.DeliveryCheck;
 import dev.briefpipe.schedule.ScheduleCheck;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +12,6 @@ final class Configs {
     private Configs() {}
 
     static Settings load(Path dir) {
-        return new ConfigLoader(List.of(new ScheduleCheck(), new AddressCheck())).load(dir);
+        return new ConfigLoader(List.of(new ScheduleCheck(), new DeliveryCheck())).load(dir);
     }
 }

@@ -42,6 +42,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "ADDRESS", split = ",")
     List<String> to;
 
+    @Option(names = "--test")
+    boolean test;
+
     @Option(names = "--unknown")
     boolean unknown;
 
@@ -59,8 +62,11 @@ final class SendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("cli.bad-period", period);
         }
-        Resend which = resend(brief);
         Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
+        if (test) {
+            return test(ctx, settings, brief, p, outDir);
+        }
+        Resend which = resend(brief);
         try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
             Deliverer.Outcome o = service.send(brief, p, outDir, which);
             String sentKey = o.dryRun() ? "send.outbox" : "send.sent";
@@ -86,6 +92,28 @@ final class SendCommand implements Callable<Integer> {
                                             o.unknown().size()));
             ctx.out().flush();
             return o.allServed() ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
+        }
+    }
+
+    /** {@code --test --to ADDRESS}: the readers' message to one address, outside the ledger. */
+    private int test(CliContext ctx, Settings settings, BriefConfig brief, Period p, Path outDir) throws Exception {
+        if (to == null || to.size() != 1 || resend || unknown || failed) {
+            throw new UsageException("send.test-one");
+        }
+        try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
+            String reply = service.sendTest(brief, p, outDir, to.get(0));
+            ctx.out()
+                    .println(
+                            settings.app().mail().host().isBlank()
+                                    ? ctx.msg(
+                                            "send.test-outbox",
+                                            outDir.resolve(brief.id())
+                                                    .resolve(p.toString())
+                                                    .resolve("outbox")
+                                                    .resolve("test"))
+                                    : ctx.msg("send.test-sent", to.get(0), reply));
+            ctx.out().flush();
+            return ExitCode.OK.code();
         }
     }
 

@@ -36,7 +36,7 @@ public record AppConfig(
         state = state == null ? ".briefpipe" : state;
         database = database == null ? new Database(null, null, null, null) : database;
         scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
-        mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null) : mail;
+        mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null, null) : mail;
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workbook = workbook == null ? new Workbook(null, null, null) : workbook;
     }
@@ -109,6 +109,7 @@ public record AppConfig(
      * @param timeoutMillis connect, read and write timeout
      * @param retries attempts after the first for a temporary failure (4xx, no connection)
      * @param backoffMillis wait before the first retry; doubled for each next one
+     * @param maxMessageMegabytes the largest message sent, attachments included (checked before sending)
      */
     public record Mail(
             String host,
@@ -119,7 +120,8 @@ public record AppConfig(
             String from,
             Integer timeoutMillis,
             Integer retries,
-            Long backoffMillis) {
+            Long backoffMillis,
+            Double maxMessageMegabytes) {
         public Mail {
             host = host == null ? "" : host;
             security = security == null ? "starttls" : security;
@@ -130,6 +132,7 @@ public record AppConfig(
             timeoutMillis = timeoutMillis == null ? 20_000 : timeoutMillis;
             retries = retries == null ? 3 : retries;
             backoffMillis = backoffMillis == null ? 2_000L : backoffMillis;
+            maxMessageMegabytes = maxMessageMegabytes == null ? 10.0 : maxMessageMegabytes;
         }
     }
 

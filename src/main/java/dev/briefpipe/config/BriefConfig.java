@@ -124,17 +124,28 @@ public record BriefConfig(
     }
 
     /**
-     * Who receives the brief (to/cc/bcc) and who hears about data problems (analysts), and what the
-     * message says. Subject and attachment patterns take {title}, {period} and {id}.
+     * Who receives the brief (to/cc/bcc), who hears about data problems (analysts) and about a run that
+     * failed or a missed deadline (owners), and what the message says. Subject and attachment patterns
+     * take {title}, {period} and {id}.
+     *
+     * @param attach what goes with the PDF: {@code csv} (the extracts as one zip), {@code workbook} (the
+     *     workbook with its summary sheet)
+     * @param oversize a message over {@code mail.maxMessageMegabytes}: {@code fail} (nobody is mailed, the
+     *     owners are told), or {@code link} (the files are linked under {@code link} instead of attached)
+     * @param link the address the published folder is served under, for {@code oversize: link}
      */
     public record DeliveryConfig(
             List<String> to,
             List<String> cc,
             List<String> bcc,
             List<String> analysts,
+            List<String> owners,
             String subject,
             String attachment,
-            String intro) {
+            String intro,
+            List<String> attach,
+            String oversize,
+            String link) {
         public DeliveryConfig {
             to = to == null ? List.of() : List.copyOf(to);
             cc = cc == null ? List.of() : List.copyOf(cc);
@@ -143,6 +154,9 @@ public record BriefConfig(
             subject = subject == null ? "[브리프] {title} ({period})" : subject;
             attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
             intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
+            owners = owners == null ? analysts : List.copyOf(owners);
+            attach = attach == null ? List.of() : List.copyOf(attach);
+            oversize = oversize == null ? "fail" : oversize;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the two letters briefpipe sends: the brief to its readers (a short introduction, the key
@@ -25,32 +26,61 @@ public final class LetterComposer {
     }
 
     /**
+     * What goes into the brief's letter besides its config.
+     *
      * @param title the brief's title as published
-     * @param host the sending host, for the Message-ID
+     * @param figure the first figure as a PNG, shown in the body; empty when the brief has none
+     * @param extras files that go with the PDF (the extracts as a zip, the workbook)
+     * @param links the PDF and the extras by name → the address they are published under, for a letter
+     *     too large to carry them (empty when the brief gives no address)
      */
-    public Letter brief(
+    @SuppressWarnings("ArrayRecordComponent") // written once into the message, never compared
+    public record Contents(
             String title,
             Period period,
             byte[] pdf,
             String pdfSha256,
             List<KeyFigure> figures,
-            String host,
-            boolean resend) {
+            Optional<byte[]> figure,
+            List<Letter.Attachment> extras,
+            Map<String, String> links) {}
+
+    /** The PDF's file name as the brief's pattern makes it, made safe on Windows (no {@code : ? * / \\ |}). */
+    public String attachmentName(String title, Period period) {
+        return safeFileName(fill(brief.delivery().attachment(), vars(title, period)));
+    }
+
+    /**
+     * The brief's letter.
+     *
+     * @param host the sending host, for the Message-ID
+     * @param unique a Message-ID of its own (a resend, a test), not the brief's stable one
+     * @param to the addresses shown in To and Cc: the brief's, or the one address of a test send
+     */
+    public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc) {
+        return brief(c, host, unique, to, cc, false);
+    }
+
+    /**
+     * The brief's letter, its files attached or, when {@code linked} (too large to attach), each given by
+     * the address it is published under.
+     */
+    public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc, boolean linked) {
         BriefConfig.DeliveryConfig d = brief.delivery();
-        Map<String, String> vars = Map.of("title", title, "period", period.toString(), "id", brief.id());
+        Map<String, String> vars = vars(c.title(), c.period());
         String intro = fill(d.intro(), vars);
         StringBuilder text =
-                new StringBuilder(intro).append("\n\n").append(title).append("\n\n");
+                new StringBuilder(intro).append("\n\n").append(c.title()).append("\n\n");
         StringBuilder html = new StringBuilder(
                         "<!DOCTYPE html><html><body style=\"font-family:sans-serif;color:#222\">")
                 .append("<p>")
                 .append(esc(intro))
                 .append("</p><h2 style=\"color:#1F3A68\">")
-                .append(esc(title))
+                .append(esc(c.title()))
                 .append("</h2>");
-        if (!figures.isEmpty()) {
+        if (!c.figures().isEmpty()) {
             html.append("<table style=\"border-collapse:collapse\">");
-            for (KeyFigure f : figures) {
+            for (KeyFigure f : c.figures()) {
                 String value = f.formatted(locale) + (f.unit() == null ? "" : " " + f.unit());
                 text.append("- ").append(f.label()).append(": ").append(value).append('\n');
                 html.append("<tr><td style=\"padding:3px 12px 3px 0\">")
@@ -61,28 +91,70 @@ public final class LetterComposer {
             }
             html.append("</table>");
         }
-        String file = fill(d.attachment(), vars);
-        text.append("\n").append(file).append("\n");
-        html.append("<p>")
-                .append(esc(file))
-                .append("</p><p style=\"color:#888;font-size:small\">briefpipe · ")
+        List<Letter.Attachment> inline = new ArrayList<>();
+        if (c.figure().isPresent()) {
+            html.append("<p><img src=\"cid:figure-1\" alt=\"")
+                    .append(esc(c.title()))
+                    .append("\" style=\"max-width:100%;height:auto\"></p>");
+            inline.add(new Letter.Attachment("figure-1", "image/png", c.figure().get()));
+        }
+        String file = attachmentName(c.title(), c.period());
+        List<Letter.Attachment> files = new ArrayList<>();
+        if (!linked) {
+            files.add(new Letter.Attachment(file, "application/pdf", c.pdf()));
+            files.addAll(c.extras());
+            text.append("\n").append(file).append("\n");
+            html.append("<p>").append(esc(file)).append("</p>");
+        } else {
+            // Too large to attach: each file where it is published.
+            html.append("<ul>");
+            c.links().forEach((name, url) -> {
+                text.append(name).append(": ").append(url).append('\n');
+                html.append("<li><a href=\"")
+                        .append(esc(url))
+                        .append("\">")
+                        .append(esc(name))
+                        .append("</a></li>");
+            });
+            html.append("</ul>");
+        }
+        html.append("<p style=\"color:#888;font-size:small\">briefpipe · ")
                 .append(esc(brief.id()))
                 .append(" · ")
-                .append(esc(period.toString()))
+                .append(esc(c.period().toString()))
                 .append(" · PDF sha256 ")
-                .append(pdfSha256, 0, 12)
+                .append(c.pdfSha256(), 0, 12)
                 .append("</p></body></html>");
-        String id = "<briefpipe." + brief.id() + "." + period + "." + pdfSha256.substring(0, 16)
-                + (resend ? ".resend-" + System.currentTimeMillis() : "") + "@" + host + ">";
-        return new Letter(
-                from,
-                brief.delivery().to(),
-                brief.delivery().cc(),
-                fill(d.subject(), vars),
-                text.toString(),
-                html.toString(),
-                List.of(new Letter.Attachment(file, "application/pdf", pdf)),
-                id);
+        String id = "<briefpipe." + brief.id() + "." + c.period() + "."
+                + c.pdfSha256().substring(0, 16) + (unique ? ".u" + System.currentTimeMillis() : "") + "@" + host
+                + ">";
+        return new Letter(from, to, cc, fill(d.subject(), vars), text.toString(), html.toString(), files, inline, id);
+    }
+
+    /** A file name Windows accepts: its reserved characters become a hyphen or go, no trailing dot or space. */
+    static String safeFileName(String name) {
+        String s = name.replaceAll("\\s*[:|]\\s*", " - ")
+                .replaceAll("[\\\\/*?\"<>]", "")
+                .replaceAll("\\p{Cntrl}", "")
+                .replaceAll(" {2,}", " ")
+                .strip();
+        return s;
+    }
+
+    private Map<String, String> vars(String title, Period period) {
+        return Map.of("title", title, "period", period.toString(), "id", brief.id());
+    }
+
+    /** A problem with a period, for the brief's owners. */
+    public Letter alert(String title, Period period, String problem, String sha256, String host) {
+        String subject = "[브리프 실패] " + title + " (" + period + ")";
+        String text =
+                period + " 브리프에 문제가 있어 알려 드립니다. 독자에게 보낸 것은 runs와 deliveries 명령으로" + " 확인할 수 있습니다.\n\n" + problem + "\n";
+        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>"
+                + esc(period + " 브리프에 문제가 있어 알려 드립니다. 독자에게 보낸 것은 runs와 deliveries 명령으로 확인할 수 있습니다.")
+                + "</p><pre style=\"white-space:pre-wrap\">" + esc(problem) + "</pre></body></html>";
+        String id = "<briefpipe.alert." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host + ">";
+        return new Letter(from, brief.delivery().owners(), List.of(), subject, text, html, List.of(), List.of(), id);
     }
 
     /**
@@ -121,7 +193,15 @@ public final class LetterComposer {
         String id = "<briefpipe.report." + brief.id() + "." + period + "." + workbookSha256.substring(0, 16) + "@"
                 + host + ">";
         return new Letter(
-                from, brief.delivery().analysts(), List.of(), subject, text.toString(), body.toString(), files, id);
+                from,
+                brief.delivery().analysts(),
+                List.of(),
+                subject,
+                text.toString(),
+                body.toString(),
+                files,
+                List.of(),
+                id);
     }
 
     private static String fill(String pattern, Map<String, String> vars) {

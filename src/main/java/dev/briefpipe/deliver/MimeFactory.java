@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -57,7 +58,24 @@ public final class MimeFactory {
             alternative.addBodyPart(text);
             MimeBodyPart html = new MimeBodyPart();
             html.setText(letter.html(), "UTF-8", "html");
-            alternative.addBodyPart(html);
+            if (letter.inline().isEmpty()) {
+                alternative.addBodyPart(html);
+            } else {
+                // The HTML with the pictures it shows by content id, as one related whole.
+                MimeMultipart related = new MimeMultipart("related");
+                related.addBodyPart(html);
+                for (Letter.Attachment picture : letter.inline()) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(
+                            new DataHandler(new ByteArrayDataSource(picture.content(), picture.mimeType())));
+                    part.setContentID("<" + picture.name() + ">");
+                    part.setDisposition(MimeBodyPart.INLINE);
+                    related.addBodyPart(part);
+                }
+                MimeBodyPart wrapper = new MimeBodyPart();
+                wrapper.setContent(related);
+                alternative.addBodyPart(wrapper);
+            }
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
@@ -65,8 +83,7 @@ public final class MimeFactory {
             for (Letter.Attachment a : letter.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mimeType())));
-                part.setFileName(MimeUtility.encodeText(a.name(), "UTF-8", "B"));
-                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                part.setHeader("Content-Disposition", MimeUtility.fold(21, disposition(a.name())));
                 mixed.addBodyPart(part);
             }
             m.setContent(mixed);
@@ -76,6 +93,50 @@ public final class MimeFactory {
             throw new DeliveryException(
                     DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An attachment's Content-Disposition with its (Korean) name twice over: as RFC 2231 says
+     * ({@code filename*=UTF-8''…}), and as an RFC 2047 encoded word in {@code filename} for the clients
+     * that read only that.
+     */
+    static String disposition(String name) throws UnsupportedEncodingException {
+        String rfc2047 = MimeUtility.encodeText(name, "UTF-8", "B");
+        StringBuilder rfc2231 = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                rfc2231.append(c);
+            } else {
+                rfc2231.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return "attachment; filename=\"" + rfc2047 + "\"; filename*=UTF-8''" + rfc2231;
+    }
+
+    /** The message's size as sent, in bytes (encoded attachments included). */
+    public static long size(MimeMessage m) {
+        long[] n = {0};
+        try {
+            m.writeTo(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    n[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    n[0] += len;
+                }
+            });
+        } catch (IOException | MessagingException e) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+        }
+        return n[0];
     }
 
     public static InternetAddress address(String a) {

@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class DeliveryException extends Failure {
     private final Kind kind;
+    private final Phrase phrase;
 
     public enum Kind {
         TEMPORARY,
@@ -21,6 +22,14 @@ public final class DeliveryException extends Failure {
     public DeliveryException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.phrase = Phrase.of("send.error", message);
+    }
+
+    /** A permanent failure told in the reader's language. */
+    public DeliveryException(Phrase phrase) {
+        super(phrase.toString(), null);
+        this.kind = Kind.PERMANENT;
+        this.phrase = phrase;
     }
 
     public Kind kind() {
@@ -34,6 +43,6 @@ public final class DeliveryException extends Failure {
 
     @Override
     public List<Phrase> explain() {
-        return List.of(Phrase.of("send.error", getMessage()));
+        return List.of(phrase);
     }
 }

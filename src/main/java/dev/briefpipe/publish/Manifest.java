@@ -73,7 +73,9 @@ public record Manifest(
         CONFIG,
         PDF,
         CSV,
-        DATAPACKAGE;
+        DATAPACKAGE,
+        /** The first figure as a picture, for the mail. */
+        FIGURE;
 
         @JsonValue
         String json() {

@@ -179,6 +179,10 @@ public final class BriefPipeline {
 
             PdfBriefRenderer.Rendered rendered = join(rendering);
             Manifest.FileEntry pdfEntry = Manifest.file(Manifest.Kind.PDF, dir, pdf);
+            if (rendered.figure().isPresent()) {
+                outputs.add(Manifest.file(
+                        Manifest.Kind.FIGURE, dir, rendered.figure().get()));
+            }
             outputs.add(
                     0,
                     new Manifest.FileEntry(

@@ -10,6 +10,8 @@ import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.Failure;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * jobs; safe to share between jobs of different briefs (Quartz never runs one brief twice at once).
  */
 public final class BriefService implements AutoCloseable {
+    private static final Messages KO = Messages.of(Messages.Lang.KO);
     private static final Logger log = LoggerFactory.getLogger(BriefService.class);
     private final Settings settings;
     private final CompletableFuture<Database> db;
@@ -244,6 +247,17 @@ public final class BriefService implements AutoCloseable {
                     o.skipped().size(),
                     o.failed().size(),
                     o.unknown().size());
+            if (!o.allServed()) {
+                letters.alert(
+                        brief,
+                        period,
+                        "not served " + o.failed() + o.unknown(),
+                        KO.get(
+                                "alert.not-served",
+                                id.get(),
+                                String.join(", ", o.failed()),
+                                String.join(", ", o.unknown())));
+            }
             return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
@@ -264,16 +278,39 @@ public final class BriefService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
+            letters.alert(brief, period, told(e), KO.get("alert.failed", id.get(), told(e)));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
         }
     }
 
-    /** Records that a period's deadline passed without valid data. */
-    public void markMissed(BriefConfig brief, Period period, String why) {
+    /** Records that a period's deadline passed without valid data, and tells the brief's owners. */
+    public void markMissed(BriefConfig brief, Period period, Instant deadline) {
         RunHistory runs = runs();
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
-        runs.start(brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now())
-                .ifPresent(id -> runs.finish(id, RunStatus.MISSED, null, null, why, Instant.now()));
+        String why = "invalid data until the deadline " + deadline;
+        Optional<Long> id = runs.start(
+                brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
+        id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
+        if (id.isPresent()) {
+            letters.alert(
+                    brief,
+                    period,
+                    "missed",
+                    KO.get("alert.missed", deadline.atZone(brief.zone()).toLocalDateTime(), brief.zone()));
+        }
+    }
+
+    /** {@code send --test}: the brief's message to one address, not recorded as a delivery. */
+    public String sendTest(BriefConfig brief, Period period, Path out, String address) throws IOException {
+        return letters.test(brief, period, new Publications(out).folder(brief.id(), period), address);
+    }
+
+    /** A failure told in Korean for the owners' letter: its own words when it has them. */
+    private static String told(Exception e) {
+        if (e instanceof Failure f) {
+            return String.join(" ", f.explain().stream().map(KO::get).toList());
+        }
+        return e.toString();
     }
 
     private static String nodeName() {

@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
@@ -15,23 +16,32 @@ import dev.briefpipe.export.report.WorkbookAnnotator;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +70,95 @@ final class PeriodLetters {
      * build's manifest first, and its key figures are read from there.
      */
     Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend) throws IOException {
+        LetterComposer.Contents contents = contents(brief, period, dir);
+        BriefConfig.DeliveryConfig d = brief.delivery();
+        try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
+            MimeMessage msg =
+                    compose(brief, contents, resend.selection() != Resend.Selection.NONE, d.to(), d.cc(), transport);
+            return deliverer(transport)
+                    .deliver(brief.id(), period, "brief", contents.pdfSha256(), msg, recipients(brief), resend);
+        }
+    }
+
+    /**
+     * {@code send --test}: the brief's very message, to one address only, never recorded as a delivery
+     * (its Message-ID is its own, so no reader's copy is taken for it).
+     *
+     * @return what the server said, or the outbox file written
+     */
+    String test(BriefConfig brief, Period period, Path dir, String address) throws IOException {
+        LetterComposer.Contents contents = contents(brief, period, dir);
+        try (MailTransport transport = transports.apply(dir.resolve("outbox").resolve("test"))) {
+            MimeMessage msg = compose(brief, contents, true, List.of(address), List.of(), transport);
+            return transport.send(msg, MimeFactory.address(address));
+        }
+    }
+
+    /**
+     * Tells the brief's owners what went wrong with a period (a failed run, a missed deadline), once per
+     * distinct problem; never fails the caller (a letter that cannot go is logged).
+     *
+     * @param same what makes two problems the same (the failure, not the run that met it)
+     */
+    void alert(BriefConfig brief, Period period, String same, String problem) {
+        if (brief.delivery() == null || brief.delivery().owners().isEmpty()) {
+            return;
+        }
+        try {
+            String sha = FileHashes.sha256(same.getBytes(StandardCharsets.UTF_8));
+            Path dir = settings.outputDir()
+                    .resolve(brief.id())
+                    .resolve(period.toString())
+                    .resolve("reports");
+            LetterComposer letters =
+                    new LetterComposer(brief, settings.app().mail().from());
+            try (MailTransport transport = transports.apply(dir)) {
+                MimeMessage msg = MimeFactory.build(
+                        session(transport), letters.alert(brief.title(), period, problem, sha, host()));
+                deliverer(transport)
+                        .deliver(
+                                brief.id(),
+                                period,
+                                "alert-" + sha.substring(0, 12),
+                                sha,
+                                msg,
+                                brief.delivery().owners(),
+                                Resend.NONE);
+            }
+        } catch (RuntimeException x) {
+            log.error("{} {}: could not tell the owners ({}): {}", brief.id(), period, problem, x.toString(), x);
+        }
+    }
+
+    /** The brief's letter, within the size limit: as it is, with links instead of files, or not at all. */
+    private MimeMessage compose(
+            BriefConfig brief,
+            LetterComposer.Contents c,
+            boolean unique,
+            List<String> to,
+            List<String> cc,
+            MailTransport transport) {
+        LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
+        MimeMessage msg = MimeFactory.build(session(transport), letters.brief(c, host(), unique, to, cc));
+        long limit = (long) (settings.app().mail().maxMessageMegabytes() * 1024 * 1024);
+        long size = MimeFactory.size(msg);
+        if (size > limit
+                && "link".equals(brief.delivery().oversize())
+                && !c.links().isEmpty()) {
+            msg = MimeFactory.build(session(transport), letters.brief(c, host(), unique, to, cc, true));
+            size = MimeFactory.size(msg);
+        }
+        if (size > limit) {
+            throw new DeliveryException(Phrase.of(
+                    "send.too-large",
+                    String.format(Locale.ROOT, "%.2f", size / 1048576.0),
+                    String.format(Locale.ROOT, "%.2f", settings.app().mail().maxMessageMegabytes())));
+        }
+        return msg;
+    }
+
+    /** What the brief's letter carries, each file checked against the build's manifest. */
+    private LetterComposer.Contents contents(BriefConfig brief, Period period, Path dir) throws IOException {
         Path manifestFile = dir.resolve(Publications.MANIFEST);
         if (!Files.exists(manifestFile)) {
             throw new DeliveryException(
@@ -71,13 +170,7 @@ final class PeriodLetters {
         Manifest.FileEntry pdfEntry = m.output(Manifest.Kind.PDF)
                 .orElseThrow(() -> new DeliveryException(
                         DeliveryException.Kind.PERMANENT, "the build in " + dir + " has no PDF", null));
-        Path pdf = dir.resolve(pdfEntry.path());
-        byte[] bytes = Files.readAllBytes(pdf);
-        String sha = dev.briefpipe.io.FileHashes.sha256(bytes);
-        if (!sha.equals(pdfEntry.sha256())) {
-            throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT, pdf + " differs from its manifest; rebuild it", null);
-        }
+        byte[] pdf = checked(dir, pdfEntry);
         List<KeyFigure> figures = new ArrayList<>();
         for (Manifest.Figure f : m.figures()) {
             String format = brief.summary() == null
@@ -89,20 +182,82 @@ final class PeriodLetters {
                             .orElse(null);
             figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), format, null, null));
         }
+        Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
+                ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))
+                : Optional.empty();
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-        try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
-            MimeMessage msg = MimeFactory.build(
-                    session(transport),
-                    letters.brief(
-                            m.title(),
-                            period,
-                            bytes,
-                            sha,
-                            figures,
-                            host(),
-                            resend.selection() != Resend.Selection.NONE));
-            return deliverer(transport).deliver(brief.id(), period, "brief", sha, msg, recipients(brief), resend);
+        String pdfName = letters.attachmentName(m.title(), period);
+        Map<String, String> links = new LinkedHashMap<>();
+        String base = brief.delivery().link();
+        if (base != null) {
+            links.put(pdfName, url(base, brief, period, pdfEntry));
         }
+        List<Letter.Attachment> extras = new ArrayList<>();
+        for (String what : brief.delivery().attach()) {
+            if (what.equals("csv")) {
+                List<Manifest.FileEntry> csvs = m.outputs().stream()
+                        .filter(o -> o.kind() == Manifest.Kind.CSV)
+                        .toList();
+                if (!csvs.isEmpty()) {
+                    extras.add(new Letter.Attachment(
+                            pdfName.replaceFirst("(?i)\\.pdf$", "") + " CSV.zip", "application/zip", zip(dir, csvs)));
+                }
+                if (base != null) {
+                    csvs.forEach(e -> links.put(fileName(e), url(base, brief, period, e)));
+                }
+            } else if (what.equals("workbook")) {
+                Manifest.FileEntry wb = m.output(Manifest.Kind.WORKBOOK)
+                        .orElseThrow(() -> new DeliveryException(Phrase.of("send.no-workbook", dir)));
+                extras.add(new Letter.Attachment(
+                        fileName(wb),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        checked(dir, wb)));
+                if (base != null) {
+                    links.put(fileName(wb), url(base, brief, period, wb));
+                }
+            }
+        }
+        return new LetterComposer.Contents(m.title(), period, pdf, pdfEntry.sha256(), figures, picture, extras, links);
+    }
+
+    /** A published file's bytes, refused when they are not what the build wrote. */
+    private static byte[] checked(Path dir, Manifest.FileEntry e) throws IOException {
+        Path file = dir.resolve(e.path());
+        byte[] bytes = Files.readAllBytes(file);
+        if (!FileHashes.sha256(bytes).equals(e.sha256())) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT, file + " differs from its manifest; rebuild it", null);
+        }
+        return bytes;
+    }
+
+    private static byte[] zip(Path dir, List<Manifest.FileEntry> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Manifest.FileEntry e : files) {
+                ZipEntry entry = new ZipEntry(fileName(e));
+                entry.setTime(0); // the same extracts make the same zip
+                zip.putNextEntry(entry);
+                zip.write(checked(dir, e));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String fileName(Manifest.FileEntry e) {
+        return Path.of(e.path()).getFileName().toString();
+    }
+
+    /** Where a published file is served: {@code <link>/<brief>/<period>/<path>}, each part percent-encoded. */
+    static String url(String base, BriefConfig brief, Period period, Manifest.FileEntry e) {
+        StringBuilder u = new StringBuilder(base.replaceFirst("/+$", ""));
+        List<String> parts = new ArrayList<>(List.of(brief.id(), period.toString()));
+        parts.addAll(List.of(e.path().split("/")));
+        for (String part : parts) {
+            u.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return u.toString();
     }
 
     /**
@@ -120,7 +275,7 @@ final class PeriodLetters {
             Path wb = e.report().workbook();
             byte[] original = Files.readAllBytes(wb);
             byte[] annotated = new WorkbookAnnotator(ko).annotate(original, e.report());
-            String sha = dev.briefpipe.io.FileHashes.sha256(original);
+            String sha = FileHashes.sha256(original);
             List<String> lines = e.report().findings().stream()
                     .filter(dev.briefpipe.model.Finding::isError)
                     .limit(20)

@@ -122,7 +122,7 @@ public final class BriefJob implements Job {
                     brief.id(),
                     period,
                     deadline);
-            service.markMissed(brief, period, "invalid data until the deadline " + deadline);
+            service.markMissed(brief, period, deadline);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.briefpipe.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.briefpipe.deliver.AddressCheck;
+import dev.briefpipe.deliver.DeliveryCheck;
 import dev.briefpipe.failure.ConfigException;
 import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.schedule.ScheduleCheck;
@@ -130,7 +130,7 @@ class ConfigLoaderTest {
     private static List<ConfigProblem> problems(SampleProject p) {
         try {
             // As the command line loads it: with the schedule's and the mail's own checks.
-            new ConfigLoader(List.of(new ScheduleCheck(), new AddressCheck())).load(p.config());
+            new ConfigLoader(List.of(new ScheduleCheck(), new DeliveryCheck())).load(p.config());
         } catch (ConfigException e) {
             return e.problems();
         }

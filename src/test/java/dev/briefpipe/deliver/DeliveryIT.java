@@ -78,7 +78,7 @@ class DeliveryIT {
         assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
         assertThat(m.getMessageID()).startsWith("<briefpipe.ai-hegemony.2025-03.");
         Part pdf = attachment(m);
-        assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("KISTEP 브리프 175 글로벌 AI 패권 경쟁 : 중국 동향과 시사점.pdf");
+        assertThat(MimeUtility.decodeText(pdf.getFileName())).isEqualTo("KISTEP 브리프 175 글로벌 AI 패권 경쟁 - 중국 동향과 시사점.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(5);
         }
@@ -122,7 +122,9 @@ class DeliveryIT {
             BriefConfig brief = open(stub.port());
             RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
             assertThat(o.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(stub.delivered()).containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.BCC);
+            // The owners hear of it; the readers get the brief.
+            assertThat(stub.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.BCC, ScheduledProject.OWNER);
             DeliveryLedger.Entry cc = service.ledger()
                     .find("ai-hegemony", PERIOD, "brief", ScheduledProject.CC)
                     .orElseThrow();
@@ -313,6 +315,7 @@ class DeliveryIT {
                 "제목\r\nBcc: evil@x.test",
                 "t",
                 "<p>t</p>",
+                List.of(),
                 List.of(),
                 "<id@x>");
         assertThatThrownBy(() -> MimeFactory.build(Session.getInstance(new Properties()), bad))

@@ -14,6 +14,7 @@ import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.store.RunHistory;
 import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.Inboxes;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import java.io.IOException;
@@ -180,7 +181,7 @@ abstract class SchedulerSuite {
     }
 
     @Test
-    void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsOnlyTheAnalysts() throws Exception {
+    void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsTheAnalystsAndTheOwnersOnly() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
         p.setCell("특허_발명자국가", "D3", "모름");
@@ -190,13 +191,16 @@ abstract class SchedulerSuite {
         scheduler.sync();
         scheduler.start();
         waitFor(
-                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED),
+                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED)
+                        && mail.getReceivedMessages().length >= 2,
                 90);
         scheduler.shutdown(true);
         scheduler = null;
-        assertThat(mail.getReceivedMessages()).hasSize(1);
-        assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString())
-                .isEqualTo(ScheduledProject.ANALYST);
+        // The analysts get the validation report once, the owners the missed deadline once; no reader.
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(Inboxes.of(mail, ScheduledProject.ANALYST)).hasSize(1);
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER).get(0).getSubject()).contains("브리프 실패");
         assertThat(service.runs().list("ai-hegemony", 50))
                 .extracting(RunHistory.Run::status)
                 .contains(RunStatus.INVALID_DATA, RunStatus.MISSED)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The local PostgreSQL server (127.0.0.1:5432, trust authentication) for cluster-mode tests: a fresh
  * database per test, dropped afterwards. Where no server runs the tests are skipped, unless
- * {@code BRIEFPIPE_REQUIRE_POSTGRES} is set (as CI does), when they fail.
+ * {@code BRIEFPIPE_REQUIRE_PEERS} is set (as CI does), when they fail.
  */
 public final class Postgres implements AutoCloseable {
     public static final String HOST = System.getenv().getOrDefault("BRIEFPIPE_TEST_PG", "127.0.0.1:5432");
@@ -28,7 +28,7 @@ public final class Postgres implements AutoCloseable {
                 Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            if (System.getenv("BRIEFPIPE_REQUIRE_POSTGRES") != null) {
+            if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") != null) {
                 throw new AssertionError(
                         "PostgreSQL is required but not reachable at " + HOST + ": " + e.getMessage(), e);
             }

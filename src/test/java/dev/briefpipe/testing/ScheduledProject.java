@@ -13,6 +13,7 @@ public final class ScheduledProject {
     public static final String CC = "deputy@cc.test";
     public static final String BCC = "archive@bcc.test";
     public static final String ANALYST = "analyst@analysts.test";
+    public static final String OWNER = "owner@owners.test";
 
     private ScheduledProject() {}
 
@@ -57,6 +58,7 @@ public final class ScheduledProject {
         p.editConfig(
                 "  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
                 "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");
+        p.editConfig("owners: [ai-brief-owners@example.org]", "owners: [" + OWNER + "]");
         return p;
     }
 }

@@ -17,12 +17,18 @@ import dev.briefpipe.render.chart.ChartStyle;
 import dev.briefpipe.render.chart.TimelineChartBuilder;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -34,7 +40,12 @@ final class FigureBlockWriter {
 
     private FigureBlockWriter() {}
 
-    static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber) {
+    /**
+     * Draws the figure into the PDF as vectors.
+     *
+     * @param png where to write it also as a picture (the first figure, for the mail), or null
+     */
+    static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber, Path png) {
         Table table = ctx.data().table(block.sheet());
         FontSet fonts = ctx.text().fonts();
         List<java.awt.Font> awt = new ArrayList<>();
@@ -82,6 +93,14 @@ final class FigureBlockWriter {
         Graphics2D g2 = tpl.createGraphics(width, height, new EmbeddedFontMapper(fonts));
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         g2.dispose();
+        if (png != null) {
+            // Twice the PDF's points: sharp in a mail on a high-density screen, some 60 KB.
+            try (OutputStream os = Files.newOutputStream(png)) {
+                ChartUtils.writeScaledChartAsPNG(os, chart, Math.round(width), Math.round(height), 2, 2);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         PdfText t = ctx.text();
         PdfPTable box = new PdfPTable(1);

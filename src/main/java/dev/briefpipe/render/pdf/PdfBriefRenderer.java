@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +38,11 @@ public final class PdfBriefRenderer {
     }
 
     /** Facts about the PDF written. */
-    public record Rendered(Path file, int pages) {}
+    /** @param figure the first figure as a PNG beside the PDF, when the brief has one */
+    /** The first figure's picture, written beside the PDF. */
+    public static final String FIGURE = "figure-1.png";
+
+    public record Rendered(Path file, int pages, Optional<Path> figure) {}
 
     /**
      * What makes two renderings of the same input byte-identical: the dates written into the document
@@ -76,6 +81,7 @@ public final class PdfBriefRenderer {
             Archival.fix(writer, identity);
             RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale);
             int figureCount = 0;
+            Path png = out.resolveSibling(FIGURE);
             int tables = 0;
             for (LayoutBlock block : brief.layout()) {
                 if (block instanceof LayoutBlock.Title t) {
@@ -85,7 +91,7 @@ public final class PdfBriefRenderer {
                 } else if (block instanceof LayoutBlock.Narrative n) {
                     NarrativeBlockWriter.bullets(ctx, n);
                 } else if (block instanceof LayoutBlock.Chart c) {
-                    FigureBlockWriter.write(ctx, c, ++figureCount);
+                    FigureBlockWriter.write(ctx, c, ++figureCount, figureCount == 1 ? png : null);
                 } else if (block instanceof LayoutBlock.Table t) {
                     TableBlockWriter.table(ctx, t, ++tables);
                 } else if (block instanceof LayoutBlock.ListBlock l) {
@@ -105,7 +111,8 @@ public final class PdfBriefRenderer {
         if (!text.missing().isEmpty()) {
             throw new GlyphMissingException(text.missing());
         }
-        return new Rendered(out, pages);
+        Path png = out.resolveSibling(FIGURE);
+        return new Rendered(out, pages, Files.exists(png) ? Optional.of(png) : Optional.empty());
     }
 
     /** The title block's values (title, series, number, publisher, date) for text patterns. */

@@ -1,0 +1,110 @@
+package dev.briefpipe.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.MailParts;
+import dev.briefpipe.testing.Poll;
+import dev.briefpipe.testing.SampleProject;
+import dev.briefpipe.testing.ScheduledProject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The brief through an SMTP server that is not written in Java: Debian's aiosmtpd, storing what it
+ * receives in a maildir. Each message is read back from disk and taken apart. Skipped where aiosmtpd
+ * is not installed, unless {@code BRIEFPIPE_REQUIRE_PEERS} is set (as CI does).
+ */
+class OutsideMailPeerIT {
+    private static final Path AIOSMTPD = Path.of("/usr/bin/aiosmtpd");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aiosmtpdReceivesTheHtmlLetterWithItsInlineFigureAndAttachments() throws Exception {
+        if (!Files.isExecutable(AIOSMTPD)) {
+            if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") != null) {
+                throw new AssertionError("aiosmtpd is required (apt-get install python3-aiosmtpd)");
+            }
+            Assumptions.abort("aiosmtpd is not installed");
+        }
+        int port = DeliveryIT.freePort();
+        Path maildir = dir.resolve("maildir");
+        Process server = new ProcessBuilder(
+                        AIOSMTPD.toString(),
+                        "-n",
+                        "-l",
+                        "127.0.0.1:" + port,
+                        "-c",
+                        "aiosmtpd.handlers.Mailbox",
+                        maildir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("aiosmtpd.log").toFile())
+                .start();
+        try {
+            Poll.until(Duration.ofSeconds(30), () -> accepts(port));
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Cli.Result sent = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(sent.code()).as(sent.err()).isZero();
+            assertThat(sent.out()).contains("발송 3건");
+
+            Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 3);
+            for (Path file : messages(maildir)) {
+                MimeMessage m;
+                try (InputStream in = Files.newInputStream(file)) {
+                    m = new MimeMessage(Session.getInstance(new Properties()), in);
+                }
+                assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
+                assertThat(m.getHeader("Bcc")).isNull();
+                MailParts parts = MailParts.of(m);
+                assertThat(parts.text()).contains("38,210");
+                assertThat(parts.html()).contains("cid:figure-1");
+                assertThat(parts.inline().get("figure-1").type()).startsWith("image/png");
+                assertThat(parts.attachmentNames())
+                        .containsExactly(
+                                "KISTEP 브리프 175 글로벌 AI 패권 경쟁 - 중국 동향과 시사점.pdf",
+                                "KISTEP 브리프 175 글로벌 AI 패권 경쟁 - 중국 동향과 시사점 CSV.zip");
+                assertThat(parts.attachment(0))
+                        .isEqualTo(Files.readAllBytes(
+                                p.root().resolve("output/ai-hegemony/2025-03/ai-hegemony-2025-03.pdf")));
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> messages(Path maildir) {
+        Path fresh = maildir.resolve("new");
+        if (!Files.isDirectory(fresh)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(fresh)) {
+            return new ArrayList<>(files.toList());
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -37,13 +37,8 @@ final class JobsCommand implements Callable<Integer> {
                     BriefConfig brief = settings.findBrief(j.brief()).orElseThrow();
                     // Times in the brief's own zone, named; a fire on a weekend or holiday as it will run.
                     ZoneId zone = ZoneId.of(brief.schedule().zone());
-                    WorkingDays days = new WorkingDays(settings.app().holidays());
                     for (BriefScheduler.TriggerView t : j.triggers()) {
-                        ZonedDateTime next =
-                                t.next() == null ? null : t.next().toInstant().atZone(zone);
-                        if (next != null && brief.schedule().workingDaysOnly()) {
-                            next = days.onOrAfter(next);
-                        }
+                        ZonedDateTime next = t.effectiveNext();
                         ctx.out()
                                 .printf(
                                         "%-14s %-16s %-30s %-25s %-25s %s%n",

@@ -36,6 +36,13 @@ public record BriefConfig(
         layout = layout == null ? List.of() : List.copyOf(layout);
     }
 
+    /** The month a run at {@code t} reports on: its own month in the brief's zone, or the one before. */
+    public dev.briefpipe.model.Period periodAt(java.time.Instant t) {
+        java.time.YearMonth m = java.time.YearMonth.from(t.atZone(zone()));
+        boolean previous = schedule != null && "previous".equals(schedule.period());
+        return new dev.briefpipe.model.Period(previous ? m.minusMonths(1) : m);
+    }
+
     /** The brief's time zone: its schedule's, else Asia/Seoul (the period of a build, dates in outputs). */
     public java.time.ZoneId zone() {
         return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
@@ -133,6 +140,8 @@ public record BriefConfig(
      * @param oversize a message over {@code mail.maxMessageMegabytes}: {@code fail} (nobody is mailed, the
      *     owners are told), or {@code link} (the files are linked under {@code link} instead of attached)
      * @param link the address the published folder is served under, for {@code oversize: link}
+     * @param approval {@code none}, or {@code required}: a scheduled run builds, then waits for an
+     *     approver in the console; only the approved PDF's exact bytes are sent
      */
     public record DeliveryConfig(
             List<String> to,
@@ -145,7 +154,8 @@ public record BriefConfig(
             String intro,
             List<String> attach,
             String oversize,
-            String link) {
+            String link,
+            String approval) {
         public DeliveryConfig {
             to = to == null ? List.of() : List.copyOf(to);
             cc = cc == null ? List.of() : List.copyOf(cc);
@@ -157,6 +167,11 @@ public record BriefConfig(
             owners = owners == null ? analysts : List.copyOf(owners);
             attach = attach == null ? List.of() : List.copyOf(attach);
             oversize = oversize == null ? "fail" : oversize;
+            approval = approval == null ? "none" : approval;
+        }
+
+        public boolean approvalRequired() {
+            return "required".equals(approval);
         }
     }
 }

@@ -38,6 +38,9 @@ public final class DeliveryCheck implements BriefCheck {
         } else if (d.oversize().equals("link") && d.link() == null) {
             problems.add("/delivery/oversize", "link-missing");
         }
+        if (!List.of("none", "required").contains(d.approval())) {
+            problems.add("/delivery/approval", "bad-approval", d.approval());
+        }
         if (d.link() != null && !d.link().matches("https?://\\S+")) {
             problems.add("/delivery/link", "bad-link", d.link());
         }

@@ -145,16 +145,29 @@ public final class LetterComposer {
         return Map.of("title", title, "period", period.toString(), "id", brief.id());
     }
 
-    /** A problem with a period, for the brief's owners. */
-    public Letter alert(String title, Period period, String problem, String sha256, String host) {
-        String subject = "[브리프 실패] " + title + " (" + period + ")";
-        String text =
-                period + " 브리프에 문제가 있어 알려 드립니다. 독자에게 보낸 것은 runs와 deliveries 명령으로" + " 확인할 수 있습니다.\n\n" + problem + "\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>"
-                + esc(period + " 브리프에 문제가 있어 알려 드립니다. 독자에게 보낸 것은 runs와 deliveries 명령으로 확인할 수 있습니다.")
-                + "</p><pre style=\"white-space:pre-wrap\">" + esc(problem) + "</pre></body></html>";
-        String id = "<briefpipe.alert." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host + ">";
-        return new Letter(from, brief.delivery().owners(), List.of(), subject, text, html, List.of(), List.of(), id);
+    /**
+     * A short notice about a period (to the owners: a failure; to the analysts: a rejection).
+     *
+     * @param subject the subject before the period
+     * @param kind what the notice is, in its Message-ID
+     */
+    public Letter notice(
+            List<String> to, String subject, Period period, String text, String kind, String sha256, String host) {
+        String intro = period + " 브리프에 대해 알려 드립니다. 실행과 발송 기록은 콘솔이나 runs·deliveries 명령으로 볼 수 있습니다.";
+        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>" + esc(intro)
+                + "</p><pre style=\"white-space:pre-wrap\">" + esc(text) + "</pre></body></html>";
+        String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
+                + ">";
+        return new Letter(
+                from,
+                to,
+                List.of(),
+                subject + " (" + period + ")",
+                intro + "\n\n" + text + "\n",
+                html,
+                List.of(),
+                List.of(),
+                id);
     }
 
     /**

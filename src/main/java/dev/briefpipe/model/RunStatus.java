@@ -22,7 +22,9 @@ public enum RunStatus {
     /** The deadline passed without valid data. */
     MISSED,
     /** Its process died before it ended (found so by a later run on the same host). */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** Built; the brief needs an approver's word before it is sent. */
+    AWAITING_APPROVAL;
 
     /** The word stored and shown: {@code invalid-data}. */
     public String id() {

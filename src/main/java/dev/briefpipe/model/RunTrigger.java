@@ -20,7 +20,9 @@ public enum RunTrigger {
     /** A dead node's run, taken over by another node of the cluster. */
     RECOVERY,
     /** The deadline, passed without valid data. */
-    DEADLINE;
+    DEADLINE,
+    /** An approver approved the built PDF in the console: it is sent. */
+    APPROVAL;
 
     /** The word stored and shown: {@code catch-up}. */
     public String id() {

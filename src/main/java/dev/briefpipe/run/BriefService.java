@@ -10,13 +10,12 @@ import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
-import dev.briefpipe.failure.Failure;
-import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
+import dev.briefpipe.store.Approvals;
 import dev.briefpipe.store.AuditLog;
 import dev.briefpipe.store.Database;
 import dev.briefpipe.store.RunHistory;
@@ -28,8 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs of a brief as operators see them: every build and send is recorded in the run history, a
@@ -38,13 +35,12 @@ import org.slf4j.LoggerFactory;
  * jobs; safe to share between jobs of different briefs (Quartz never runs one brief twice at once).
  */
 public final class BriefService implements AutoCloseable {
-    private static final Messages KO = Messages.of(Messages.Lang.KO);
-    private static final Logger log = LoggerFactory.getLogger(BriefService.class);
     private final Settings settings;
     private final CompletableFuture<Database> db;
     private final BriefPipeline pipeline;
     private final PeriodLetters letters;
     private final String node;
+    private final ScheduledRuns scheduled;
 
     /**
      * @param transports makes the transport for a period's outbox folder (SMTP when configured)
@@ -69,6 +65,7 @@ public final class BriefService implements AutoCloseable {
         this.pipeline = new BriefPipeline(settings, progress, fonts);
         this.letters = new PeriodLetters(settings, transports, this::ledger);
         this.node = nodeName();
+        this.scheduled = new ScheduledRuns(settings, pipeline, letters, this::runs, this::approvals, node);
     }
 
     /**
@@ -120,8 +117,22 @@ public final class BriefService implements AutoCloseable {
         return new RunHistory(database().dataSource());
     }
 
+    public Approvals approvals() {
+        return new Approvals(database().dataSource());
+    }
+
+    /** The console's approvals: approve (and send), reject, withdraw; see {@link Approving}. */
+    public Approving approving() {
+        return new Approving(settings, this, letters);
+    }
+
     public DeliveryLedger ledger() {
         return new DeliveryLedger(database().dataSource());
+    }
+
+    /** Reads and validates a workbook, as {@code validate} does; unreadable files throw. */
+    public Checked check(BriefConfig brief, Path workbook) {
+        return pipeline.check(brief, workbook);
     }
 
     /**
@@ -189,128 +200,19 @@ public final class BriefService implements AutoCloseable {
         }
     }
 
-    /**
-     * One scheduled fire: skipped when the period was already delivered or this fire already has a run;
-     * otherwise build, then send the brief (or, with invalid data, the report to the analysts).
-     *
-     * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
-     * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
-     */
+    /** One scheduled fire; see {@link ScheduledRuns#run}. */
     public RunOutcome runScheduled(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
-        String p = period.toString();
-        RunHistory runs = runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
-        if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
-            log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
-            return RunOutcome.skipped("already delivered");
-        }
-        String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
-        Optional<Long> id = Optional.empty();
-        if (trigger == RunTrigger.RECOVERY) {
-            // Quartz hands a dead node's job to this one: continue its run rather than skip it as done.
-            Optional<RunHistory.RunTakeover> taken = runs.takeOver(key, node, Instant.now());
-            taken.ifPresent(t -> log.warn(
-                    "{} {}: recovering run {} of node {}, which stopped mid-run, on {}",
-                    brief.id(),
-                    p,
-                    t.id(),
-                    t.from(),
-                    node));
-            id = taken.map(RunHistory.RunTakeover::id);
-        }
-        if (id.isEmpty()) {
-            id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
-        }
-        if (id.isEmpty()) {
-            log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
-            return RunOutcome.skipped("fire already run");
-        }
-        log.info("{} {}: {} run {} started on {}", brief.id(), p, trigger, id.get(), node);
-        Path out = settings.outputDir();
-        try {
-            Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
-            int findings = built.checked().report().findings().size();
-            if (PeriodLetters.recipients(brief).isEmpty()) {
-                runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
-                return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
-            }
-            Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE);
-            RunStatus status = RunOutcome.status(o);
-            runs.finish(
-                    id.get(), status, findings, built.manifest().outputsJson(), RunOutcome.failure(o), Instant.now());
-            log.info(
-                    "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
-                    brief.id(),
-                    p,
-                    status,
-                    o.sent().size(),
-                    o.skipped().size(),
-                    o.failed().size(),
-                    o.unknown().size());
-            if (!o.allServed()) {
-                letters.alert(
-                        brief,
-                        period,
-                        "not served " + o.failed() + o.unknown(),
-                        KO.get(
-                                "alert.not-served",
-                                id.get(),
-                                String.join(", ", o.failed()),
-                                String.join(", ", o.unknown())));
-            }
-            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
-        } catch (DataInvalidException e) {
-            Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
-            runs.finish(
-                    id.get(),
-                    RunStatus.INVALID_DATA,
-                    e.report().findings().size(),
-                    null,
-                    e.getMessage(),
-                    Instant.now());
-            log.warn(
-                    "{} {}: invalid data ({} errors); analysts told: {}",
-                    brief.id(),
-                    p,
-                    e.report().errorCount(),
-                    told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
-            return new RunOutcome(RunStatus.INVALID_DATA, id, told, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
-            log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            letters.alert(brief, period, told(e), KO.get("alert.failed", id.get(), told(e)));
-            return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
-        }
+        return scheduled.run(brief, period, trigger, scheduledFire);
     }
 
-    /** Records that a period's deadline passed without valid data, and tells the brief's owners. */
-    public void markMissed(BriefConfig brief, Period period, Instant deadline) {
-        RunHistory runs = runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
-        String why = "invalid data until the deadline " + deadline;
-        Optional<Long> id = runs.start(
-                brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
-        id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
-        if (id.isPresent()) {
-            letters.alert(
-                    brief,
-                    period,
-                    "missed",
-                    KO.get("alert.missed", deadline.atZone(brief.zone()).toLocalDateTime(), brief.zone()));
-        }
+    /** Records that a period's deadline passed; see {@link ScheduledRuns#markMissed}. */
+    public void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
+        scheduled.markMissed(brief, period, deadline, unapproved);
     }
 
     /** {@code send --test}: the brief's message to one address, not recorded as a delivery. */
     public String sendTest(BriefConfig brief, Period period, Path out, String address) throws IOException {
         return letters.test(brief, period, new Publications(out).folder(brief.id(), period), address);
-    }
-
-    /** A failure told in Korean for the owners' letter: its own words when it has them. */
-    private static String told(Exception e) {
-        if (e instanceof Failure f) {
-            return String.join(" ", f.explain().stream().map(KO::get).toList());
-        }
-        return e.toString();
     }
 
     private static String nodeName() {

@@ -4,7 +4,6 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
-import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
@@ -18,30 +17,21 @@ import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.publish.Manifest;
-import dev.briefpipe.publish.Publications;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +60,17 @@ final class PeriodLetters {
      * build's manifest first, and its key figures are read from there.
      */
     Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend) throws IOException {
-        LetterComposer.Contents contents = contents(brief, period, dir);
+        return brief(brief, period, dir, resend, Optional.empty());
+    }
+
+    /** @param approved the SHA-256 of the PDF an approver approved: any other PDF is refused */
+    Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend, Optional<String> approved)
+            throws IOException {
+        LetterComposer.Contents contents =
+                LetterContents.read(brief, period, dir, settings.app().mail().from());
+        if (approved.isPresent() && !approved.get().equals(contents.pdfSha256())) {
+            throw new DeliveryException(Phrase.of("send.not-approved", approved.get(), contents.pdfSha256()));
+        }
         BriefConfig.DeliveryConfig d = brief.delivery();
         try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
             MimeMessage msg =
@@ -87,7 +87,8 @@ final class PeriodLetters {
      * @return what the server said, or the outbox file written
      */
     String test(BriefConfig brief, Period period, Path dir, String address) throws IOException {
-        LetterComposer.Contents contents = contents(brief, period, dir);
+        LetterComposer.Contents contents =
+                LetterContents.read(brief, period, dir, settings.app().mail().from());
         try (MailTransport transport = transports.apply(dir.resolve("outbox").resolve("test"))) {
             MimeMessage msg = compose(brief, contents, true, List.of(address), List.of(), transport);
             return transport.send(msg, MimeFactory.address(address));
@@ -101,7 +102,21 @@ final class PeriodLetters {
      * @param same what makes two problems the same (the failure, not the run that met it)
      */
     void alert(BriefConfig brief, Period period, String same, String problem) {
-        if (brief.delivery() == null || brief.delivery().owners().isEmpty()) {
+        if (brief.delivery() != null) {
+            notice(brief, period, brief.delivery().owners(), "[브리프 실패] ", "alert", same, problem);
+        }
+    }
+
+    /** Tells the analysts that an approver rejected the period's PDF, and why. */
+    void rejected(BriefConfig brief, Period period, String same, String why) {
+        if (brief.delivery() != null) {
+            notice(brief, period, brief.delivery().analysts(), "[브리프 반려] ", "rejected", same, why);
+        }
+    }
+
+    private void notice(
+            BriefConfig brief, Period period, List<String> to, String subject, String kind, String same, String text) {
+        if (to.isEmpty()) {
             return;
         }
         try {
@@ -114,19 +129,13 @@ final class PeriodLetters {
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
                 MimeMessage msg = MimeFactory.build(
-                        session(transport), letters.alert(brief.title(), period, problem, sha, host()));
+                        session(transport),
+                        letters.notice(to, subject + brief.title(), period, text, kind, sha, host()));
                 deliverer(transport)
-                        .deliver(
-                                brief.id(),
-                                period,
-                                "alert-" + sha.substring(0, 12),
-                                sha,
-                                msg,
-                                brief.delivery().owners(),
-                                Resend.NONE);
+                        .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
             }
         } catch (RuntimeException x) {
-            log.error("{} {}: could not tell the owners ({}): {}", brief.id(), period, problem, x.toString(), x);
+            log.error("{} {}: could not send the {} letter ({}): {}", brief.id(), period, kind, text, x.toString(), x);
         }
     }
 
@@ -155,109 +164,6 @@ final class PeriodLetters {
                     String.format(Locale.ROOT, "%.2f", settings.app().mail().maxMessageMegabytes())));
         }
         return msg;
-    }
-
-    /** What the brief's letter carries, each file checked against the build's manifest. */
-    private LetterComposer.Contents contents(BriefConfig brief, Period period, Path dir) throws IOException {
-        Path manifestFile = dir.resolve(Publications.MANIFEST);
-        if (!Files.exists(manifestFile)) {
-            throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT,
-                    "no build for " + brief.id() + " " + period + " in " + dir + " (run build first)",
-                    null);
-        }
-        Manifest m = Manifest.read(manifestFile);
-        Manifest.FileEntry pdfEntry = m.output(Manifest.Kind.PDF)
-                .orElseThrow(() -> new DeliveryException(
-                        DeliveryException.Kind.PERMANENT, "the build in " + dir + " has no PDF", null));
-        byte[] pdf = checked(dir, pdfEntry);
-        List<KeyFigure> figures = new ArrayList<>();
-        for (Manifest.Figure f : m.figures()) {
-            String format = brief.summary() == null
-                    ? null
-                    : brief.summary().figures().stream()
-                            .filter(x -> x.id().equals(f.id()))
-                            .map(BriefConfig.Figure::format)
-                            .findFirst()
-                            .orElse(null);
-            figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), format, null, null));
-        }
-        Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
-                ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))
-                : Optional.empty();
-        LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-        String pdfName = letters.attachmentName(m.title(), period);
-        Map<String, String> links = new LinkedHashMap<>();
-        String base = brief.delivery().link();
-        if (base != null) {
-            links.put(pdfName, url(base, brief, period, pdfEntry));
-        }
-        List<Letter.Attachment> extras = new ArrayList<>();
-        for (String what : brief.delivery().attach()) {
-            if (what.equals("csv")) {
-                List<Manifest.FileEntry> csvs = m.outputs().stream()
-                        .filter(o -> o.kind() == Manifest.Kind.CSV)
-                        .toList();
-                if (!csvs.isEmpty()) {
-                    extras.add(new Letter.Attachment(
-                            pdfName.replaceFirst("(?i)\\.pdf$", "") + " CSV.zip", "application/zip", zip(dir, csvs)));
-                }
-                if (base != null) {
-                    csvs.forEach(e -> links.put(fileName(e), url(base, brief, period, e)));
-                }
-            } else if (what.equals("workbook")) {
-                Manifest.FileEntry wb = m.output(Manifest.Kind.WORKBOOK)
-                        .orElseThrow(() -> new DeliveryException(Phrase.of("send.no-workbook", dir)));
-                extras.add(new Letter.Attachment(
-                        fileName(wb),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        checked(dir, wb)));
-                if (base != null) {
-                    links.put(fileName(wb), url(base, brief, period, wb));
-                }
-            }
-        }
-        return new LetterComposer.Contents(m.title(), period, pdf, pdfEntry.sha256(), figures, picture, extras, links);
-    }
-
-    /** A published file's bytes, refused when they are not what the build wrote. */
-    private static byte[] checked(Path dir, Manifest.FileEntry e) throws IOException {
-        Path file = dir.resolve(e.path());
-        byte[] bytes = Files.readAllBytes(file);
-        if (!FileHashes.sha256(bytes).equals(e.sha256())) {
-            throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT, file + " differs from its manifest; rebuild it", null);
-        }
-        return bytes;
-    }
-
-    private static byte[] zip(Path dir, List<Manifest.FileEntry> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            for (Manifest.FileEntry e : files) {
-                ZipEntry entry = new ZipEntry(fileName(e));
-                entry.setTime(0); // the same extracts make the same zip
-                zip.putNextEntry(entry);
-                zip.write(checked(dir, e));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static String fileName(Manifest.FileEntry e) {
-        return Path.of(e.path()).getFileName().toString();
-    }
-
-    /** Where a published file is served: {@code <link>/<brief>/<period>/<path>}, each part percent-encoded. */
-    static String url(String base, BriefConfig brief, Period period, Manifest.FileEntry e) {
-        StringBuilder u = new StringBuilder(base.replaceFirst("/+$", ""));
-        List<String> parts = new ArrayList<>(List.of(brief.id(), period.toString()));
-        parts.addAll(List.of(e.path().split("/")));
-        for (String part : parts) {
-            u.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return u.toString();
     }
 
     /**

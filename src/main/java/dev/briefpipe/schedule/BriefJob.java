@@ -101,15 +101,16 @@ public final class BriefJob implements Job {
                 }
             }
             RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
-            if (outcome.status() == RunStatus.INVALID_DATA) {
-                retryOrGiveUp(ctx, brief, period, origin);
+            if (outcome.status() == RunStatus.INVALID_DATA || outcome.status() == RunStatus.AWAITING_APPROVAL) {
+                retryOrGiveUp(ctx, brief, period, origin, outcome.status() == RunStatus.AWAITING_APPROVAL);
             }
         } catch (SchedulerException e) {
             throw new JobExecutionException(e);
         }
     }
 
-    private void retryOrGiveUp(JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin)
+    private void retryOrGiveUp(
+            JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin, boolean unapproved)
             throws SchedulerException {
         Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
         Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
@@ -122,7 +123,7 @@ public final class BriefJob implements Job {
                     brief.id(),
                     period,
                     deadline);
-            service.markMissed(brief, period, deadline);
+            service.markMissed(brief, period, deadline, unapproved);
         }
     }
 

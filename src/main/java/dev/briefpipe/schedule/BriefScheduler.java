@@ -2,6 +2,7 @@ package dev.briefpipe.schedule;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
@@ -121,6 +122,23 @@ public final class BriefScheduler implements AutoCloseable {
                 && c.getTimeZone().getID().equals(zone.getID());
     }
 
+    /** Holds a brief's triggers without deleting them; {@link #resume} lets them fire again. */
+    public void pause(String brief) {
+        try {
+            scheduler.pauseJob(JobKey.jobKey(brief, GROUP));
+        } catch (SchedulerException e) {
+            throw new StoreException("cannot pause " + brief, e);
+        }
+    }
+
+    public void resume(String brief) {
+        try {
+            scheduler.resumeJob(JobKey.jobKey(brief, GROUP));
+        } catch (SchedulerException e) {
+            throw new StoreException("cannot resume " + brief, e);
+        }
+    }
+
     public void start() throws SchedulerException {
         scheduler.start();
     }
@@ -128,10 +146,22 @@ public final class BriefScheduler implements AutoCloseable {
     /** A job and its triggers, for {@code jobs}. */
     public record JobView(String brief, String title, List<TriggerView> triggers) {}
 
-    /** One trigger: name, schedule, next and previous fire. */
-    public record TriggerView(String name, String schedule, Date next, Date previous, String state) {}
+    /**
+     * One trigger: name, schedule, next and previous fire, and the next fire as it will run (in the
+     * brief's zone, moved past a weekend or holiday when the brief runs on working days only).
+     */
+    public record TriggerView(
+            String name, String schedule, Date next, Date previous, String state, ZonedDateTime effectiveNext) {}
 
-    public List<JobView> jobs() throws SchedulerException {
+    public List<JobView> jobs() {
+        try {
+            return jobViews();
+        } catch (SchedulerException e) {
+            throw new StoreException("cannot read the scheduler's jobs", e);
+        }
+    }
+
+    private List<JobView> jobViews() throws SchedulerException {
         List<JobView> out = new ArrayList<>();
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             List<TriggerView> ts = new ArrayList<>();
@@ -144,11 +174,23 @@ public final class BriefScheduler implements AutoCloseable {
                         schedule,
                         t.getNextFireTime(),
                         t.getPreviousFireTime(),
-                        scheduler.getTriggerState(t.getKey()).name()));
+                        scheduler.getTriggerState(t.getKey()).name(),
+                        effective(k.getName(), t.getNextFireTime())));
             }
             out.add(new JobView(k.getName(), scheduler.getJobDetail(k).getDescription(), ts));
         }
         return out;
+    }
+
+    private ZonedDateTime effective(String brief, Date next) {
+        BriefConfig b = settings.findBrief(brief).orElse(null);
+        if (next == null || b == null) {
+            return null;
+        }
+        ZonedDateTime at = next.toInstant().atZone(b.zone());
+        return b.schedule() != null && b.schedule().workingDaysOnly()
+                ? new WorkingDays(settings.app().holidays()).onOrAfter(at)
+                : at;
     }
 
     /**

@@ -54,6 +54,20 @@ class ArchitectureTest {
                         "deliver",
                         "store"));
         MAY_USE.put("schedule", Set.of("model", "config", "failure", "run", "store"));
+        MAY_USE.put(
+                "console",
+                Set.of(
+                        "model",
+                        "config",
+                        "failure",
+                        "i18n",
+                        "io",
+                        "run",
+                        "store",
+                        "schedule",
+                        "deliver",
+                        "export",
+                        "publish"));
     }
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -111,6 +125,10 @@ class ArchitectureTest {
         only("com.fasterxml.aalto..", "load");
         only("picocli..", "cli");
         only("ch.qos.logback..", "cli");
+        only("io.javalin..", "console");
+        only("gg.jte..", "console");
+        only("org.eclipse.jetty..", "console");
+        only("org.springframework.security..", "store");
         noClasses()
                 .that()
                 .resideInAPackage(BASE + "config..")

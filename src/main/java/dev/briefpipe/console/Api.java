@@ -1,0 +1,135 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.export.report.JsonReportWriter;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.Role;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.store.RunHistory;
+import dev.briefpipe.store.Sessions;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON API under /api/: what the pages show, for scripts (HTTP Basic or a session with its CSRF header). */
+final class Api {
+    private final Settings settings;
+    private final BriefService service;
+    private final Views views;
+    private final Pages pages;
+
+    Api(Settings settings, BriefService service, Views views, Pages pages) {
+        this.settings = settings;
+        this.service = service;
+        this.views = views;
+        this.pages = pages;
+    }
+
+    void briefs(Context ctx) {
+        ctx.json(views.rows(Pages.words(ctx)));
+    }
+
+    void brief(Context ctx) {
+        BriefConfig b = pages.briefOf(ctx);
+        Views.BriefView v = views.view(b, pages.period(ctx, b), Pages.words(ctx), null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("brief", v.row());
+        out.put("pdfSha256", v.pdfSha());
+        out.put("pages", v.pages());
+        out.put("figures", v.figures());
+        out.put("approvalRequired", v.approvalRequired());
+        out.put("approval", views.approval(b, pages.period(ctx, b)).orElse(null));
+        ctx.json(out);
+    }
+
+    /** The same JSON as {@code validate --format json}. */
+    void validation(Context ctx) {
+        BriefConfig b = pages.briefOf(ctx);
+        Views.Checked c = views.check(b);
+        if (c.report() == null) {
+            ctx.status(c.unreadable() == null ? 404 : 422);
+            ctx.json(Map.of(
+                    "error",
+                    c.unreadable() == null ? "no workbook" : c.unreadable().getMessage()));
+            return;
+        }
+        ctx.contentType("application/json")
+                .result(new JsonReportWriter(Pages.words(ctx), Integer.MAX_VALUE)
+                        .toJson(c.report())
+                        .toString());
+    }
+
+    void upload(Context ctx) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.ANALYST);
+        BriefConfig b = pages.briefOf(ctx);
+        UploadedFile f = ctx.uploadedFile("workbook");
+        if (f == null) {
+            throw new BadRequestResponse("a multipart field named workbook is needed");
+        }
+        Uploads.Outcome o = new Uploads(settings, service)
+                .accept(b, f.filename(), f.size(), f.content(), "true".equals(ctx.queryParam("force")), s.user());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("replaced", o.replaced());
+        out.put("tooLarge", o.tooLarge());
+        out.put("wrongType", o.wrongType());
+        if (o.checked() != null) {
+            out.put("sha256", o.checked().sha());
+            out.put(
+                    "validation",
+                    o.checked().report() == null
+                            ? Map.of("unreadable", o.checked().unreadable().getMessage())
+                            : new JsonReportWriter(Pages.words(ctx), Integer.MAX_VALUE)
+                                    .toJson(o.checked().report()));
+        }
+        ctx.status(o.replaced() ? 200 : 422).json(out);
+    }
+
+    /** Build now. */
+    void build(Context ctx) throws IOException {
+        Auth.need(ctx, Role.OPERATOR);
+        BriefConfig b = pages.briefOf(ctx);
+        Period p = pages.period(ctx, b);
+        try {
+            service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
+        } catch (dev.briefpipe.failure.DataInvalidException e) {
+            ctx.status(422);
+        }
+        ctx.json(service.runs().list(b.id(), 1).get(0));
+    }
+
+    /** Approves the PDF a run published (the one published now for its period) and sends it. */
+    void approve(Context ctx) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.APPROVER);
+        long id = Long.parseLong(ctx.pathParam("id"));
+        RunHistory.Run run = service.runs().list(null, 10_000).stream()
+                .filter(r -> r.id() == id)
+                .findFirst()
+                .orElseThrow(NotFoundResponse::new);
+        BriefConfig b = settings.findBrief(run.brief()).orElseThrow(NotFoundResponse::new);
+        String sha = ctx.queryParam("sha256") != null
+                ? ctx.queryParam("sha256")
+                : service.approving().publishedPdf(b, run.period()).orElseThrow(NotFoundResponse::new);
+        ctx.json(service.approving().approve(b, run.period(), sha, s.user()));
+    }
+
+    void runs(Context ctx) {
+        ctx.json(service.runs().list(ctx.queryParam("brief"), 200));
+    }
+
+    void deliveries(Context ctx) {
+        String brief = ctx.queryParam("brief");
+        String period = ctx.queryParam("period");
+        if (brief == null || period == null) {
+            throw new BadRequestResponse("brief and period are needed");
+        }
+        BriefConfig b = settings.findBrief(brief).orElseThrow(NotFoundResponse::new);
+        List<?> entries = service.ledger().list(b.id(), Period.parse(period));
+        ctx.json(entries);
+    }
+}

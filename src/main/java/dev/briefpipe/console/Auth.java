@@ -1,0 +1,136 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.model.Role;
+import dev.briefpipe.store.AuditLog;
+import dev.briefpipe.store.Sessions;
+import dev.briefpipe.store.Users;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.BasicAuthCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Who is asking, and may they. Pages use a session cookie ({@code HttpOnly}, {@code SameSite=Lax},
+ * {@code Secure} behind TLS) and a CSRF token in every form; the JSON API also takes HTTP Basic with the
+ * same users, for scripts. A wrong password counts toward the user's lock ({@link Users}).
+ */
+final class Auth {
+    static final String COOKIE = "bp_session";
+    static final String LOGIN_COOKIE = "bp_login";
+    static final String CSRF_FIELD = "_csrf";
+    private static final String WHO = "bp.session";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Users users;
+    private final Sessions sessions;
+    private final AuditLog audit;
+
+    Auth(Users users, Sessions sessions, AuditLog audit) {
+        this.users = users;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /** Before every request but the open ones: a session (or, under /api/, Basic), and a CSRF token on posts. */
+    void check(Context ctx) {
+        String path = ctx.path();
+        if (path.equals("/healthz") || path.equals("/login") || path.equals("/console.css")) {
+            return;
+        }
+        Optional<Sessions.Session> s = sessions.find(ctx.cookie(COOKIE), Instant.now());
+        if (s.isEmpty() && path.startsWith("/api/") && ctx.header("Authorization") != null) {
+            BasicAuthCredentials basic = ctx.basicAuthCredentials();
+            if (basic != null
+                    && users.login(basic.getUsername(), basic.getPassword().toCharArray(), Instant.now())
+                            == Users.Login.OK) {
+                Role role = users.find(basic.getUsername()).orElseThrow().role();
+                ctx.attribute(WHO, new Sessions.Session(basic.getUsername(), role, null));
+                return; // no cookie, so no cross-site request can ride on it: no CSRF token needed
+            }
+            throw new UnauthorizedResponse();
+        }
+        if (s.isEmpty()) {
+            if (path.startsWith("/api/")) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"briefpipe\"");
+                throw new UnauthorizedResponse();
+            }
+            ctx.redirect("/login");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (ctx.method().equals(HandlerType.POST)) {
+            String sent = Optional.ofNullable(ctx.header("X-CSRF-Token")).orElseGet(() -> ctx.formParam(CSRF_FIELD));
+            if (!same(sent, s.get().csrf())) {
+                throw new ForbiddenResponse("CSRF");
+            }
+        }
+        ctx.attribute(WHO, s.get());
+    }
+
+    /** The session of this request (set by {@link #check}). */
+    static Sessions.Session who(Context ctx) {
+        Sessions.Session s = ctx.attribute(WHO);
+        if (s == null) {
+            throw new UnauthorizedResponse();
+        }
+        return s;
+    }
+
+    /** Refuses the request unless its user has the role (an admin has every role). */
+    static Sessions.Session need(Context ctx, Role... roles) {
+        Sessions.Session s = who(ctx);
+        for (Role r : roles) {
+            if (s.role().may(r)) {
+                return s;
+            }
+        }
+        throw new ForbiddenResponse();
+    }
+
+    /** The login form's token: a cookie and a hidden field that must match. */
+    String loginToken(Context ctx) {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        ctx.cookie(cookie(ctx, LOGIN_COOKIE, token, 600));
+        return token;
+    }
+
+    /** Checks a login form; on success opens a session and sets its cookie. */
+    Users.Login login(Context ctx, String name, String password) {
+        if (!same(ctx.formParam(CSRF_FIELD), ctx.cookie(LOGIN_COOKIE))) {
+            throw new ForbiddenResponse("CSRF");
+        }
+        Users.Login result = users.login(name, password.toCharArray(), Instant.now());
+        audit.record(name, "login-" + result.name().toLowerCase(java.util.Locale.ROOT), null, null, ctx.ip(), null);
+        if (result == Users.Login.OK) {
+            ctx.cookie(cookie(ctx, COOKIE, sessions.open(name, Instant.now()), -1));
+            ctx.removeCookie(LOGIN_COOKIE, "/");
+        }
+        return result;
+    }
+
+    void logout(Context ctx) {
+        sessions.close(ctx.cookie(COOKIE));
+        ctx.removeCookie(COOKIE, "/");
+    }
+
+    private static Cookie cookie(Context ctx, String name, String value, int maxAge) {
+        boolean tls = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
+        return new Cookie(name, value, "/", maxAge, tls, true, null, SameSite.LAX);
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

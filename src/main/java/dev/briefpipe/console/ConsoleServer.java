@@ -1,0 +1,139 @@
+package dev.briefpipe.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.DeliveryState;
+import dev.briefpipe.failure.Failure;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.Role;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.schedule.BriefScheduler;
+import dev.briefpipe.store.Sessions;
+import dev.briefpipe.store.Users;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code briefpipe serve}: the console and its JSON API on an embedded Jetty (through Javalin), bound
+ * to one address and port. Pages are compiled JTE templates with no JavaScript; all state lives in the
+ * database, so every node of a cluster can serve.
+ */
+public final class ConsoleServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
+    private final Javalin app;
+
+    public ConsoleServer(Settings settings, BriefService service, BriefScheduler scheduler) {
+        Users users = new Users(service.database().dataSource());
+        Auth auth = new Auth(users, new Sessions(service.database().dataSource()), service.audit());
+        Views views = new Views(settings, service, scheduler);
+        Pages pages = new Pages(settings, service, views, scheduler, auth);
+        Api api = new Api(settings, service, views, pages);
+        long maxUpload = settings.app().workbook().maxMegabytes();
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper(), false));
+            config.jetty.multipartConfig.maxFileSize(maxUpload, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 1, SizeUnit.MB);
+            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.startup.showJavalinBanner = false;
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "same-origin");
+                ctx.header(
+                        "Content-Security-Policy",
+                        "default-src 'self'; script-src 'none'; frame-ancestors 'self'; form-action 'self'");
+                auth.check(ctx);
+            });
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/console.css", ctx -> ctx.contentType("text/css").result(css()));
+            config.routes.get("/login", pages::loginForm);
+            config.routes.post("/login", pages::login);
+            config.routes.post("/logout", pages::logout);
+            config.routes.get("/", pages::overview);
+            config.routes.get("/runs", pages::runs);
+            config.routes.get("/briefs/{id}", pages::brief);
+            config.routes.post("/briefs/{id}/workbook", pages::upload);
+            config.routes.get("/briefs/{id}/report.html", pages::report);
+            config.routes.get("/briefs/{id}/annotated.xlsx", pages::annotated);
+            config.routes.get("/briefs/{id}/brief.pdf", pages::pdf);
+            config.routes.post("/briefs/{id}/build", pages::build);
+            config.routes.post("/briefs/{id}/pause", ctx -> pages.pause(ctx, true));
+            config.routes.post("/briefs/{id}/resume", ctx -> pages.pause(ctx, false));
+            config.routes.post("/briefs/{id}/approve", pages::approve);
+            config.routes.post("/briefs/{id}/reject", pages::reject);
+            config.routes.post("/briefs/{id}/test-send", pages::testSend);
+            config.routes.post("/briefs/{id}/mark-delivered", ctx -> pages.settle(ctx, false));
+            config.routes.post("/briefs/{id}/resend", ctx -> pages.settle(ctx, true));
+            config.routes.get("/api/briefs", api::briefs);
+            config.routes.get("/api/briefs/{id}", api::brief);
+            config.routes.get("/api/briefs/{id}/validation", api::validation);
+            config.routes.post("/api/briefs/{id}/workbook", api::upload);
+            config.routes.post("/api/briefs/{id}/runs", api::build);
+            config.routes.post("/api/runs/{id}/approve", api::approve);
+            config.routes.get("/api/runs", api::runs);
+            config.routes.get("/api/deliveries", api::deliveries);
+            config.routes.exception(Failure.class, (e, ctx) -> {
+                // A sentence in the reader's language, never a stack trace.
+                String text = String.join(
+                        " ", e.explain().stream().map(Pages.words(ctx)::get).toList());
+                log.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.status(409);
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.json(Map.of("error", text));
+                } else {
+                    Pages.render(ctx, "message", Pages.page(ctx, ctx.attribute("bp.session")), Map.of("text", text));
+                }
+            });
+        });
+    }
+
+    /** Starts listening; returns the port (the one asked for, or the one given for 0). */
+    public int start(String host, int port) {
+        app.start(host, port);
+        log.info("console on http://{}:{}/", host, app.port());
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Whether a role name is one of the console's. */
+    public static boolean isRole(String name) {
+        for (Role r : Role.values()) {
+            if (r.id().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectMapper mapper() {
+        SimpleModule ours = new SimpleModule();
+        for (Class<?> c : new Class<?>[] {Period.class, RunStatus.class, RunTrigger.class, DeliveryState.class}) {
+            ours.addSerializer(c, ToStringSerializer.instance);
+        }
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(ours)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    private static byte[] css() throws IOException {
+        try (InputStream in = ConsoleServer.class.getResourceAsStream("console.css")) {
+            return in.readAllBytes();
+        }
+    }
+}

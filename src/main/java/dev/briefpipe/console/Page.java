@@ -1,0 +1,28 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.Role;
+
+/**
+ * What every page knows: who is looking (null on the login page), the form token their posts carry,
+ * the words in their language, and a one-line notice after an action.
+ */
+public record Page(String title, String user, Role role, String csrf, Messages words, String notice) {
+
+    /** A word of the console in the reader's language ({@code console.<key>}). */
+    public String t(String key, Object... args) {
+        return words.get("console." + key, args);
+    }
+
+    public boolean may(Role r) {
+        return role != null && role.may(r);
+    }
+
+    public String lang() {
+        return words.lang() == Messages.Lang.EN ? "en" : "ko";
+    }
+
+    public Page withNotice(String text) {
+        return new Page(title, user, role, csrf, words, text);
+    }
+}

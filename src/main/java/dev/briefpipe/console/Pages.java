@@ -1,0 +1,284 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.Resend;
+import dev.briefpipe.export.report.HtmlReportWriter;
+import dev.briefpipe.export.report.WorkbookAnnotator;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.Role;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.schedule.BriefScheduler;
+import dev.briefpipe.store.Sessions;
+import dev.briefpipe.store.Users;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** The console's pages and forms. Every form posts, then comes back to its page with a notice. */
+final class Pages {
+    private final Settings settings;
+    private final BriefService service;
+    private final Views views;
+    private final Uploads uploads;
+    private final BriefScheduler scheduler;
+    private final Auth auth;
+
+    Pages(Settings settings, BriefService service, Views views, BriefScheduler scheduler, Auth auth) {
+        this.settings = settings;
+        this.service = service;
+        this.views = views;
+        this.uploads = new Uploads(settings, service);
+        this.scheduler = scheduler;
+        this.auth = auth;
+    }
+
+    void loginForm(Context ctx) {
+        render(ctx, "login", page(ctx, null), Map.of("token", auth.loginToken(ctx), "error", ""));
+    }
+
+    void login(Context ctx) {
+        String name = String.valueOf(ctx.formParam("user"));
+        Users.Login r = auth.login(ctx, name, String.valueOf(ctx.formParam("password")));
+        if (r == Users.Login.OK) {
+            ctx.redirect("/");
+            return;
+        }
+        Page page = page(ctx, null);
+        ctx.status(r == Users.Login.LOCKED ? 429 : 401);
+        render(
+                ctx,
+                "login",
+                page,
+                Map.of(
+                        "token",
+                        auth.loginToken(ctx),
+                        "error",
+                        page.t("login-" + r.name().toLowerCase(java.util.Locale.ROOT), Users.LOCK.toMinutes())));
+    }
+
+    void logout(Context ctx) {
+        auth.logout(ctx);
+        ctx.redirect("/login");
+    }
+
+    void overview(Context ctx) {
+        Page page = page(ctx, Auth.who(ctx));
+        render(ctx, "overview", page, Map.of("rows", views.rows(page.words())));
+    }
+
+    void brief(Context ctx) {
+        BriefConfig b = briefOf(ctx);
+        Page page = page(ctx, Auth.who(ctx));
+        render(ctx, "brief", page, Map.of("view", views.view(b, period(ctx, b), page.words(), null)));
+    }
+
+    void upload(Context ctx) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.ANALYST);
+        BriefConfig b = briefOf(ctx);
+        UploadedFile f = ctx.uploadedFile("workbook");
+        Page page = page(ctx, s);
+        if (f == null) {
+            redirect(ctx, b, "upload-missing");
+            return;
+        }
+        Uploads.Outcome o =
+                uploads.accept(b, f.filename(), f.size(), f.content(), "on".equals(ctx.formParam("force")), s.user());
+        String notice = o.wrongType()
+                ? page.t("notice.upload-type", settings.workbookOf(b).getFileName())
+                : o.tooLarge()
+                        ? page.t(
+                                "notice.upload-large", settings.app().workbook().maxMegabytes())
+                        : o.replaced() ? page.t("notice.upload-replaced") : page.t("notice.upload-kept");
+        if (o.checked() != null && !o.replaced()) {
+            ctx.status(422);
+        }
+        render(
+                ctx,
+                "brief",
+                page.withNotice(notice),
+                Map.of("view", views.view(b, views.period(b), page.words(), o.checked())));
+    }
+
+    void report(Context ctx) {
+        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        Views.Checked c = views.check(b);
+        if (c.report() == null) {
+            throw new NotFoundResponse();
+        }
+        ctx.contentType("text/html; charset=UTF-8").result(new HtmlReportWriter(words(ctx)).write(c.report()));
+    }
+
+    void annotated(Context ctx) throws IOException {
+        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        Views.Checked c = views.check(b);
+        if (c.report() == null) {
+            throw new NotFoundResponse();
+        }
+        byte[] bytes =
+                new WorkbookAnnotator(words(ctx)).annotate(Files.readAllBytes(settings.workbookOf(b)), c.report());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-annotated.xlsx\"")
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .result(bytes);
+    }
+
+    /** The period's published PDF, found through its manifest: never a path from the request. */
+    void pdf(Context ctx) throws IOException {
+        BriefConfig b = briefOf(ctx);
+        Period p = period(ctx, b);
+        Path dir = new Publications(settings.outputDir()).folder(b.id(), p);
+        Manifest.FileEntry e = new Publications(settings.outputDir())
+                .manifest(b.id(), p)
+                .flatMap(m -> m.output(Manifest.Kind.PDF))
+                .orElseThrow(NotFoundResponse::new);
+        ctx.header("Content-Disposition", "inline; filename=\"" + b.id() + "-" + p + ".pdf\"")
+                .contentType("application/pdf")
+                .result(Files.readAllBytes(dir.resolve(e.path())));
+    }
+
+    void build(Context ctx) throws IOException {
+        Auth.need(ctx, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        try {
+            service.build(b, settings.workbookOf(b), period(ctx, b), settings.outputDir(), null);
+            redirect(ctx, b, "built");
+        } catch (dev.briefpipe.failure.DataInvalidException e) {
+            redirect(ctx, b, "build-invalid");
+        }
+    }
+
+    void pause(Context ctx, boolean pause) {
+        Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        if (pause) {
+            scheduler.pause(b.id());
+        } else {
+            scheduler.resume(b.id());
+        }
+        service.audit().record(s.user(), pause ? "pause" : "resume", b.id(), null, null, null);
+        redirect(ctx, b, pause ? "paused" : "resumed");
+    }
+
+    void approve(Context ctx) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.APPROVER);
+        BriefConfig b = briefOf(ctx);
+        service.approving().approve(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
+        redirect(ctx, b, "approved");
+    }
+
+    void reject(Context ctx) {
+        Sessions.Session s = Auth.need(ctx, Role.APPROVER);
+        BriefConfig b = briefOf(ctx);
+        String comment = String.valueOf(ctx.formParam("comment")).strip();
+        service.approving().reject(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user(), comment);
+        redirect(ctx, b, "rejected");
+    }
+
+    void testSend(Context ctx) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.APPROVER, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        String to = String.valueOf(ctx.formParam("to")).strip();
+        service.sendTest(b, period(ctx, b), settings.outputDir(), to);
+        service.audit().record(s.user(), "test-send", b.id(), period(ctx, b), to, null);
+        redirect(ctx, b, "test-sent");
+    }
+
+    void settle(Context ctx, boolean resend) throws IOException {
+        Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
+        BriefConfig b = briefOf(ctx);
+        Period p = period(ctx, b);
+        String r = String.valueOf(ctx.formParam("recipient"));
+        if (!BriefService.recipients(b).contains(r)) {
+            throw new NotFoundResponse();
+        }
+        if (resend) {
+            service.send(b, p, settings.outputDir(), Resend.to(Set.of(r)));
+            service.audit().record(s.user(), "resend", b.id(), p, r, null);
+        } else {
+            service.markDelivered(b, p, r, s.user());
+        }
+        redirect(ctx, b, resend ? "resent" : "marked");
+    }
+
+    void runs(Context ctx) {
+        Page page = page(ctx, Auth.who(ctx));
+        render(
+                ctx,
+                "runs",
+                page,
+                Map.of(
+                        "runs",
+                        service.runs().list(null, 200),
+                        "audit",
+                        service.audit().list(100)));
+    }
+
+    BriefConfig briefOf(Context ctx) {
+        return settings.findBrief(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    Period period(Context ctx, BriefConfig b) {
+        String p = ctx.queryParam("period");
+        if (p == null) {
+            p = ctx.formParam("period");
+        }
+        try {
+            return p == null || p.isBlank() ? views.period(b) : Period.parse(p);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundResponse();
+        }
+    }
+
+    private static void redirect(Context ctx, BriefConfig b, String notice) {
+        String p = ctx.formParam("period");
+        ctx.redirect("/briefs/" + b.id() + "?notice=" + notice + (p == null || p.isBlank() ? "" : "&period=" + p));
+    }
+
+    /** The reader's language: {@code ?lang=}, then the cookie it set, then the browser's. */
+    static Messages words(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang != null && (lang.equals("ko") || lang.equals("en"))) {
+            ctx.cookie("bp_lang", lang, 365 * 24 * 3600);
+        } else {
+            lang = ctx.cookie("bp_lang");
+        }
+        if (lang == null) {
+            String accept = String.valueOf(ctx.header("Accept-Language"));
+            lang = accept.startsWith("en") ? "en" : "ko";
+        }
+        return Messages.of(lang.equals("en") ? Messages.Lang.EN : Messages.Lang.KO);
+    }
+
+    static Page page(Context ctx, Sessions.Session s) {
+        Messages words = words(ctx);
+        String key = ctx.queryParam("notice");
+        String notice = key != null && key.matches("[a-z-]{1,40}") && words.has("console.notice." + key)
+                ? words.get("console.notice." + key)
+                : "";
+        return new Page(
+                "briefpipe",
+                s == null ? null : s.user(),
+                s == null ? null : s.role(),
+                s == null ? "" : s.csrf() == null ? "" : s.csrf(),
+                words,
+                notice);
+    }
+
+    static void render(Context ctx, String template, Page page, Map<String, Object> more) {
+        Map<String, Object> params = new java.util.HashMap<>(more);
+        params.put("page", page);
+        ctx.contentType("text/html; charset=UTF-8")
+                .result(Templates.render(template, params).getBytes(StandardCharsets.UTF_8));
+    }
+}

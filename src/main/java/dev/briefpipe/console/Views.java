@@ -1,0 +1,225 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.DeliveryState;
+import dev.briefpipe.export.report.FindingText;
+import dev.briefpipe.failure.Failure;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.ValidationReport;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.schedule.BriefScheduler;
+import dev.briefpipe.store.Approvals;
+import dev.briefpipe.store.RunHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the console shows of a brief, gathered from the config, the workbook, the published period, the
+ * run history, the ledger and the scheduler. A workbook is validated once per version (by its SHA-256).
+ */
+public final class Views {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final Settings settings;
+    private final BriefService service;
+    private final BriefScheduler scheduler;
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    Views(Settings settings, BriefService service, BriefScheduler scheduler) {
+        this.settings = settings;
+        this.service = service;
+        this.scheduler = scheduler;
+    }
+
+    /** One line of the overview. */
+    public record BriefRow(
+            String id,
+            String title,
+            String period,
+            String workbookSha,
+            boolean valid,
+            String validation,
+            String lastRun,
+            String nextFire,
+            boolean paused,
+            String approval,
+            long delivered,
+            long failed,
+            long unknown) {}
+
+    /** A finding as the analyst reads it. */
+    public record FindingRow(boolean error, String cell, String value, String expected, String message) {}
+
+    /** A key figure of the built PDF and where it came from. */
+    public record Figure(String label, String value, String source) {}
+
+    /** The brief's page. */
+    public record BriefView(
+            BriefRow row,
+            List<FindingRow> findings,
+            String pdfSha,
+            Integer pages,
+            List<Figure> figures,
+            boolean approvalRequired,
+            List<RunHistory.Run> runs,
+            List<DeliveryLedger.Entry> deliveries) {
+        public boolean built() {
+            return pdfSha != null;
+        }
+    }
+
+    /** A workbook version's validation: its findings, or the sentence saying why it cannot be read. */
+    record Checked(String sha, ValidationReport report, Failure unreadable) {}
+
+    Period period(BriefConfig brief) {
+        return brief.periodAt(Instant.now());
+    }
+
+    List<BriefRow> rows(Messages words) {
+        List<BriefRow> out = new ArrayList<>();
+        for (BriefConfig b : settings.briefs().values()) {
+            out.add(row(b, period(b), words));
+        }
+        return out;
+    }
+
+    BriefRow row(BriefConfig b, Period period, Messages words) {
+        Checked c = check(b);
+        String validation = c.unreadable() != null
+                ? words.get("console.unreadable")
+                : c.report() == null
+                        ? words.get("console.no-workbook")
+                        : c.report().valid()
+                                ? words.get("console.valid", c.report().warningCount())
+                                : words.get("console.invalid", c.report().errorCount());
+        List<RunHistory.Run> last = service.runs().list(b.id(), 1);
+        String lastRun = last.isEmpty()
+                ? "—"
+                : last.get(0).status().id() + " · " + time(b, last.get(0).started());
+        String next = "—";
+        boolean paused = false;
+        try {
+            for (BriefScheduler.JobView j : scheduler.jobs()) {
+                for (BriefScheduler.TriggerView t : j.triggers()) {
+                    if (j.brief().equals(b.id()) && t.name().equals("cron")) {
+                        next = t.effectiveNext() == null
+                                ? "—"
+                                : time(b, t.effectiveNext().toInstant()) + " (" + b.zone() + ")";
+                        paused = t.state().equals("PAUSED");
+                    }
+                }
+            }
+        } catch (dev.briefpipe.failure.StoreException e) {
+            next = "?";
+        }
+        String approval = service.approvals()
+                .latest(b.id(), period)
+                .map(a -> a.state().id() + " · " + a.actor())
+                .orElse(b.delivery() != null && b.delivery().approvalRequired() ? "pending" : "—");
+        List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
+        return new BriefRow(
+                b.id(),
+                b.title(),
+                period.toString(),
+                c.sha() == null ? "—" : c.sha().substring(0, 12),
+                c.report() != null && c.report().valid(),
+                validation,
+                lastRun,
+                next,
+                paused,
+                approval,
+                count(ledger, DeliveryState.SENT),
+                count(ledger, DeliveryState.FAILED),
+                count(ledger, DeliveryState.UNKNOWN));
+    }
+
+    /** @param candidate an uploaded version's validation, shown instead of the working workbook's */
+    BriefView view(BriefConfig b, Period period, Messages words, Checked candidate) {
+        BriefRow row = row(b, period, words);
+        Checked c = candidate != null ? candidate : check(b);
+        FindingText text = new FindingText(words);
+        List<FindingRow> findings = new ArrayList<>();
+        if (c.unreadable() != null) {
+            c.unreadable().explain().forEach(p -> findings.add(new FindingRow(true, "", "", "", words.get(p))));
+        } else if (c.report() != null) {
+            for (Finding f : c.report().findings()) {
+                findings.add(new FindingRow(f.isError(), cell(f.at()), f.value(), text.expected(f), text.message(f)));
+            }
+        }
+        Optional<Manifest> m = new Publications(settings.outputDir()).manifest(b.id(), period);
+        Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
+        List<Figure> figures = new ArrayList<>();
+        m.ifPresent(x -> x.figures()
+                .forEach(f -> figures.add(new Figure(
+                        f.label(), f.value().toPlainString() + (f.unit() == null ? "" : " " + f.unit()), f.id()))));
+        return new BriefView(
+                row,
+                findings,
+                pdf.map(Manifest.FileEntry::sha256).orElse(null),
+                pdf.map(Manifest.FileEntry::pages).orElse(null),
+                figures,
+                b.delivery() != null && b.delivery().approvalRequired(),
+                service.runs().list(b.id(), 20),
+                service.ledger().list(b.id(), period));
+    }
+
+    /** The current workbook's validation, computed once per version. */
+    Checked check(BriefConfig b) {
+        Path wb = settings.workbookOf(b);
+        if (!Files.isRegularFile(wb)) {
+            return new Checked(null, null, null);
+        }
+        String sha;
+        try {
+            sha = FileHashes.sha256(Files.readAllBytes(wb));
+        } catch (IOException e) {
+            return new Checked(null, null, null);
+        }
+        Checked known = checked.get(b.id());
+        if (known != null && sha.equals(known.sha())) {
+            return known;
+        }
+        Checked fresh;
+        try {
+            fresh = new Checked(sha, service.check(b, wb).report(), null);
+        } catch (Failure f) {
+            fresh = new Checked(sha, null, f);
+        }
+        checked.put(b.id(), fresh);
+        return fresh;
+    }
+
+    Optional<Approvals.Approval> approval(BriefConfig b, Period p) {
+        return service.approvals().latest(b.id(), p);
+    }
+
+    /** A cell as Excel writes a reference to it: {@code '특허_발명자국가'!D3}. */
+    static String cell(dev.briefpipe.model.CellRef at) {
+        String sheet = "'" + at.sheet().replace("'", "''") + "'";
+        return at.a1().isEmpty() ? sheet : sheet + "!" + at.a1();
+    }
+
+    static String time(BriefConfig b, Instant t) {
+        return t == null ? "—" : TIME.format(t.atZone(b.zone()));
+    }
+
+    private static long count(List<DeliveryLedger.Entry> ledger, DeliveryState s) {
+        return ledger.stream()
+                .filter(e -> e.kind().equals("brief") && e.state() == s)
+                .count();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.Resend;
+import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.store.Approvals;
+import dev.briefpipe.store.RunHistory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An approver's word on a period's PDF, as the console gives it. Approval names the exact bytes (the
+ * PDF's SHA-256 the approver saw) and sends them at once, as a run; a rejection tells the analysts why;
+ * a new workbook withdraws every approval of the brief not yet acted on. Each is in the audit log.
+ */
+public final class Approving {
+    private final Settings settings;
+    private final BriefService service;
+    private final PeriodLetters letters;
+
+    Approving(Settings settings, BriefService service, PeriodLetters letters) {
+        this.settings = settings;
+        this.service = service;
+        this.letters = letters;
+    }
+
+    /** The published PDF's SHA-256 for a period, if it was built. */
+    public Optional<String> publishedPdf(BriefConfig brief, Period period) {
+        return new Publications(settings.outputDir())
+                .manifest(brief.id(), period)
+                .flatMap(m -> m.output(Manifest.Kind.PDF))
+                .map(Manifest.FileEntry::sha256);
+    }
+
+    /**
+     * Approves the PDF the approver saw and sends exactly it to the readers, each once.
+     *
+     * @param seenSha256 the SHA-256 of the PDF shown to the approver; refused when the published one differs
+     */
+    public Deliverer.Outcome approve(BriefConfig brief, Period period, String seenSha256, String actor)
+            throws IOException {
+        String published = publishedPdf(brief, period).orElse("");
+        if (!published.equals(seenSha256)) {
+            throw new DeliveryException(Phrase.of("send.not-approved", seenSha256, published));
+        }
+        service.approvals().record(brief.id(), period, seenSha256, Approvals.State.APPROVED, actor, null);
+        service.audit().record(actor, "approve", brief.id(), period, seenSha256, null);
+        RunHistory runs = service.runs();
+        long id = runs.start(brief.id(), period, RunTrigger.APPROVAL, null, service.node(), Instant.now())
+                .orElseThrow();
+        Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
+        try {
+            Deliverer.Outcome o = letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
+            return o;
+        } catch (IOException | RuntimeException e) {
+            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            throw e;
+        }
+    }
+
+    /** Rejects the period's PDF; the analysts get the comment by mail. */
+    public void reject(BriefConfig brief, Period period, String seenSha256, String actor, String comment) {
+        service.approvals().record(brief.id(), period, seenSha256, Approvals.State.REJECTED, actor, comment);
+        service.audit().record(actor, "reject", brief.id(), period, seenSha256, comment);
+        String text = Messages.of(Messages.Lang.KO).get("notice.rejected", actor, period, comment);
+        letters.rejected(brief, period, "rejected " + seenSha256 + " " + Instant.now(), text);
+    }
+
+    /** A new workbook: the approvals standing for the brief's periods no longer hold. */
+    public void withdraw(BriefConfig brief, Period period, String actor) {
+        service.approvals().latest(brief.id(), period).ifPresent(a -> {
+            if (a.state() == Approvals.State.APPROVED) {
+                service.approvals()
+                        .record(brief.id(), period, a.pdfSha256(), Approvals.State.WITHDRAWN, actor, "new workbook");
+                service.audit().record(actor, "withdraw", brief.id(), period, a.pdfSha256(), "new workbook");
+            }
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.deliver.Letter;
+import dev.briefpipe.deliver.LetterComposer;
+import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.KeyFigure;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * What a brief's letter carries, read from a published period: the PDF, the key figures, the first
+ * figure, the files the brief attaches and the addresses they are published under, each file checked
+ * against the build's manifest.
+ */
+final class LetterContents {
+    private LetterContents() {}
+
+    /** What the brief's letter carries, each file checked against the build's manifest. */
+    static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
+        Path manifestFile = dir.resolve(Publications.MANIFEST);
+        if (!Files.exists(manifestFile)) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT,
+                    "no build for " + brief.id() + " " + period + " in " + dir + " (run build first)",
+                    null);
+        }
+        Manifest m = Manifest.read(manifestFile);
+        Manifest.FileEntry pdfEntry = m.output(Manifest.Kind.PDF)
+                .orElseThrow(() -> new DeliveryException(
+                        DeliveryException.Kind.PERMANENT, "the build in " + dir + " has no PDF", null));
+        byte[] pdf = checked(dir, pdfEntry);
+        List<KeyFigure> figures = new ArrayList<>();
+        for (Manifest.Figure f : m.figures()) {
+            String format = brief.summary() == null
+                    ? null
+                    : brief.summary().figures().stream()
+                            .filter(x -> x.id().equals(f.id()))
+                            .map(BriefConfig.Figure::format)
+                            .findFirst()
+                            .orElse(null);
+            figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), format, null, null));
+        }
+        Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
+                ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))
+                : Optional.empty();
+        LetterComposer letters = new LetterComposer(brief, from);
+        String pdfName = letters.attachmentName(m.title(), period);
+        Map<String, String> links = new LinkedHashMap<>();
+        String base = brief.delivery().link();
+        if (base != null) {
+            links.put(pdfName, url(base, brief, period, pdfEntry));
+        }
+        List<Letter.Attachment> extras = new ArrayList<>();
+        for (String what : brief.delivery().attach()) {
+            if (what.equals("csv")) {
+                List<Manifest.FileEntry> csvs = m.outputs().stream()
+                        .filter(o -> o.kind() == Manifest.Kind.CSV)
+                        .toList();
+                if (!csvs.isEmpty()) {
+                    extras.add(new Letter.Attachment(
+                            pdfName.replaceFirst("(?i)\\.pdf$", "") + " CSV.zip", "application/zip", zip(dir, csvs)));
+                }
+                if (base != null) {
+                    csvs.forEach(e -> links.put(fileName(e), url(base, brief, period, e)));
+                }
+            } else if (what.equals("workbook")) {
+                Manifest.FileEntry wb = m.output(Manifest.Kind.WORKBOOK)
+                        .orElseThrow(() -> new DeliveryException(Phrase.of("send.no-workbook", dir)));
+                extras.add(new Letter.Attachment(
+                        fileName(wb),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        checked(dir, wb)));
+                if (base != null) {
+                    links.put(fileName(wb), url(base, brief, period, wb));
+                }
+            }
+        }
+        return new LetterComposer.Contents(m.title(), period, pdf, pdfEntry.sha256(), figures, picture, extras, links);
+    }
+
+    /** A published file's bytes, refused when they are not what the build wrote. */
+    private static byte[] checked(Path dir, Manifest.FileEntry e) throws IOException {
+        Path file = dir.resolve(e.path());
+        byte[] bytes = Files.readAllBytes(file);
+        if (!FileHashes.sha256(bytes).equals(e.sha256())) {
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT, file + " differs from its manifest; rebuild it", null);
+        }
+        return bytes;
+    }
+
+    private static byte[] zip(Path dir, List<Manifest.FileEntry> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Manifest.FileEntry e : files) {
+                ZipEntry entry = new ZipEntry(fileName(e));
+                entry.setTime(0); // the same extracts make the same zip
+                zip.putNextEntry(entry);
+                zip.write(checked(dir, e));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String fileName(Manifest.FileEntry e) {
+        return Path.of(e.path()).getFileName().toString();
+    }
+
+    /** Where a published file is served: {@code <link>/<brief>/<period>/<path>}, each part percent-encoded. */
+    static String url(String base, BriefConfig brief, Period period, Manifest.FileEntry e) {
+        StringBuilder u = new StringBuilder(base.replaceFirst("/+$", ""));
+        List<String> parts = new ArrayList<>(List.of(brief.id(), period.toString()));
+        parts.addAll(List.of(e.path().split("/")));
+        for (String part : parts) {
+            u.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return u.toString();
+    }
+}

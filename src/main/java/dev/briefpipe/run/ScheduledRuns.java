@@ -1,0 +1,202 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.Resend;
+import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.Failure;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.store.Approvals;
+import dev.briefpipe.store.RunHistory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's side of {@link BriefService}: one fire of a brief (build, then send the brief or the
+ * report), a missed deadline, and the owners told of either.
+ */
+final class ScheduledRuns {
+    private static final Messages KO = Messages.of(Messages.Lang.KO);
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
+    private final Settings settings;
+    private final BriefPipeline pipeline;
+    private final PeriodLetters letters;
+    private final Supplier<RunHistory> history;
+    private final Supplier<Approvals> approvals;
+    private final String node;
+
+    ScheduledRuns(
+            Settings settings,
+            BriefPipeline pipeline,
+            PeriodLetters letters,
+            Supplier<RunHistory> history,
+            Supplier<Approvals> approvals,
+            String node) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        this.letters = letters;
+        this.history = history;
+        this.approvals = approvals;
+        this.node = node;
+    }
+
+    private RunHistory runs() {
+        return history.get();
+    }
+
+    /**
+     * One scheduled fire: skipped when the period was already delivered or this fire already has a run;
+     * otherwise build, then send the brief (or, with invalid data, the report to the analysts).
+     *
+     * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
+     * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
+     */
+    RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
+        String p = period.toString();
+        RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
+            log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
+            return RunOutcome.skipped("already delivered");
+        }
+        String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
+        Optional<Long> id = Optional.empty();
+        if (trigger == RunTrigger.RECOVERY) {
+            // Quartz hands a dead node's job to this one: continue its run rather than skip it as done.
+            Optional<RunHistory.RunTakeover> taken = runs.takeOver(key, node, Instant.now());
+            taken.ifPresent(t -> log.warn(
+                    "{} {}: recovering run {} of node {}, which stopped mid-run, on {}",
+                    brief.id(),
+                    p,
+                    t.id(),
+                    t.from(),
+                    node));
+            id = taken.map(RunHistory.RunTakeover::id);
+        }
+        if (id.isEmpty()) {
+            id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
+        }
+        if (id.isEmpty()) {
+            log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
+            return RunOutcome.skipped("fire already run");
+        }
+        log.info("{} {}: {} run {} started on {}", brief.id(), p, trigger, id.get(), node);
+        Path out = settings.outputDir();
+        try {
+            Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
+            int findings = built.checked().report().findings().size();
+            if (PeriodLetters.recipients(brief).isEmpty()) {
+                runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
+                return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
+            }
+            Optional<String> approved = Optional.empty();
+            if (brief.delivery().approvalRequired()) {
+                String sha =
+                        built.manifest().output(Manifest.Kind.PDF).orElseThrow().sha256();
+                if (!approvals
+                        .get()
+                        .latest(brief.id(), period)
+                        .map(a -> a.approves(sha))
+                        .orElse(false)) {
+                    runs.finish(
+                            id.get(),
+                            RunStatus.AWAITING_APPROVAL,
+                            findings,
+                            built.manifest().outputsJson(),
+                            null,
+                            Instant.now());
+                    log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
+                    return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), "awaiting approval");
+                }
+                approved = Optional.of(sha);
+            }
+            Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE, approved);
+            RunStatus status = RunOutcome.status(o);
+            runs.finish(
+                    id.get(), status, findings, built.manifest().outputsJson(), RunOutcome.failure(o), Instant.now());
+            log.info(
+                    "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
+                    brief.id(),
+                    p,
+                    status,
+                    o.sent().size(),
+                    o.skipped().size(),
+                    o.failed().size(),
+                    o.unknown().size());
+            if (!o.allServed()) {
+                letters.alert(
+                        brief,
+                        period,
+                        "not served " + o.failed() + o.unknown(),
+                        KO.get(
+                                "alert.not-served",
+                                id.get(),
+                                String.join(", ", o.failed()),
+                                String.join(", ", o.unknown())));
+            }
+            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
+        } catch (DataInvalidException e) {
+            Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
+            runs.finish(
+                    id.get(),
+                    RunStatus.INVALID_DATA,
+                    e.report().findings().size(),
+                    null,
+                    e.getMessage(),
+                    Instant.now());
+            log.warn(
+                    "{} {}: invalid data ({} errors); analysts told: {}",
+                    brief.id(),
+                    p,
+                    e.report().errorCount(),
+                    told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
+            return new RunOutcome(RunStatus.INVALID_DATA, id, told, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
+            letters.alert(brief, period, told(e), KO.get("alert.failed", id.get(), told(e)));
+            return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
+        }
+    }
+
+    /**
+     * Records that a period's deadline passed without valid data (or without an approval), and tells the
+     * brief's owners.
+     */
+    void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
+        RunHistory runs = runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        String why = (unapproved ? "no approval" : "invalid data") + " until the deadline " + deadline;
+        Optional<Long> id = runs.start(
+                brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
+        id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
+        if (id.isPresent()) {
+            letters.alert(
+                    brief,
+                    period,
+                    "missed",
+                    KO.get(
+                            unapproved ? "alert.unapproved" : "alert.missed",
+                            deadline.atZone(brief.zone()).toLocalDateTime(),
+                            brief.zone()));
+        }
+    }
+
+    /** A failure told in Korean for the owners' letter: its own words when it has them. */
+    private static String told(Exception e) {
+        if (e instanceof Failure f) {
+            return String.join(" ", f.explain().stream().map(KO::get).toList());
+        }
+        return e.toString();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.briefpipe.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.store.Approvals;
+import dev.briefpipe.testing.Browserless;
+import dev.briefpipe.testing.ConsoleHarness;
+import dev.briefpipe.testing.MailParts;
+import dev.briefpipe.testing.SampleProject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console over real HTTP: logins, roles, form tokens, uploads, approval, the JSON API. */
+class ConsoleIT {
+    private static final String BRIEF = "/briefs/ai-hegemony";
+    private static final String PW = ConsoleHarness.PASSWORD;
+
+    @TempDir
+    Path dir;
+
+    private ConsoleHarness h;
+
+    @AfterEach
+    void stop() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void healthIsOpenAndEverythingElseNeedsALogin() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless anyone = new Browserless(h.url(""));
+        assertThat(anyone.get("/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> home = anyone.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValue("/login");
+        assertThat(anyone.get("/api/briefs").statusCode()).isEqualTo(401);
+        assertThat(anyone.api("GET", "/api/briefs", "operator", "wrong-password")
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> api = anyone.api("GET", "/api/briefs", "operator", PW);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"id\":\"ai-hegemony\"", "\"valid\":true");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheUserAndTheSessionCookieIsGuarded() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless b = new Browserless(h.url(""));
+        for (int i = 1; i < 5; i++) {
+            assertThat(b.login("analyst", "not-the-password")).isEqualTo(401);
+        }
+        assertThat(b.login("analyst", "not-the-password")).isEqualTo(429);
+        assertThat(b.login("analyst", PW))
+                .as("locked even with the right password")
+                .isEqualTo(429);
+        assertThat(h.service.audit().list(20)).extracting(e -> e.action()).contains("login-wrong", "login-locked");
+
+        Browserless ok = new Browserless(h.url(""));
+        ok.get("/login");
+        HttpResponse<String> login = ok.postForm("/login", Map.of("user", "operator", "password", PW));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("bp_session=").contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
+    void aPostWithoutItsFormTokenIsRefusedAndEachRoleDoesOnlyItsPart() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless operator = new Browserless(h.url(""));
+        assertThat(operator.login("operator", PW)).isEqualTo(302);
+        operator.get(BRIEF);
+        assertThat(operator.postForm(BRIEF + "/pause", Map.of("_csrf", "")).statusCode())
+                .isEqualTo(403);
+        assertThat(operator.postForm(BRIEF + "/pause", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(operator.get(BRIEF).body()).contains("예약 다시 시작");
+
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        assertThat(analyst.postForm(BRIEF + "/approve", Map.of("sha256", "x")).statusCode())
+                .isEqualTo(403);
+        assertThat(analyst.postForm(BRIEF + "/build", Map.of()).statusCode()).isEqualTo(403);
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        approver.get(BRIEF);
+        assertThat(approver.upload(BRIEF + "/workbook", h.project.workbook(), Map.of(), null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Path working = h.project.workbook();
+        String before = FileHashes.sha256(Files.readAllBytes(working));
+        Path bad = dir.resolve("ai-hegemony.xlsx");
+        Files.copy(working, bad);
+        SampleProject.edit(bad, "특허_발명자국가", "D3", "모름");
+
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", bad, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("'특허_발명자국가'!D3", "모름", "작업 워크북은 바꾸지 않았습니다");
+        assertThat(FileHashes.sha256(Files.readAllBytes(working))).isEqualTo(before);
+
+        // A script: HTTP Basic and no cookie (with a session cookie, a post needs the CSRF header too).
+        HttpResponse<String> api = new Browserless(h.url(""))
+                .upload("/api/briefs/ai-hegemony/workbook", bad, Map.of(), Browserless.basic("analyst", PW));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+        assertThat(api.body()).contains("\"replaced\":false", "특허_발명자국가", "D3");
+
+        SampleProject.edit(bad, "특허_발명자국가", "D3", 12345);
+        HttpResponse<String> fixed = analyst.upload(BRIEF + "/workbook", bad, Map.of(), null);
+        assertThat(fixed.statusCode()).isEqualTo(200);
+        assertThat(fixed.body()).contains("작업 워크북으로 바꿨습니다");
+        assertThat(FileHashes.sha256(Files.readAllBytes(working)))
+                .isEqualTo(FileHashes.sha256(Files.readAllBytes(bad)));
+        assertThat(working.resolveSibling(".briefpipe-backups")).isDirectoryContaining("glob:**.xlsx");
+        assertThat(dir.resolve("p/workbooks")).isDirectoryNotContaining("glob:**/.upload-*");
+    }
+
+    @Test
+    void aScheduledRunWaitsForAnApproverAndExactlyTheApprovedPdfIsSent() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        Period period = Period.parse("2025-03");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+        assertThat(h.mail.getReceivedMessages()).isEmpty();
+
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        HttpResponse<String> page = approver.get(BRIEF + "?period=2025-03");
+        String sha = page.body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        assertThat(sha).hasSize(64);
+        // A stale page (another PDF) is refused with a sentence, nothing sent.
+        HttpResponse<String> stale =
+                approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", "0".repeat(64)));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("승인된 PDF").doesNotContain("Exception");
+        assertThat(h.mail.getReceivedMessages()).isEmpty();
+
+        HttpResponse<String> ok = approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(h.mail.getReceivedMessages()).hasSize(3);
+        var m = h.mail.getReceivedMessagesForDomain("to.test")[0];
+        assertThat(FileHashes.sha256(MailParts.of(m).attachment(0))).isEqualTo(sha);
+        Approvals.Approval a =
+                h.service.approvals().latest("ai-hegemony", period).orElseThrow();
+        assertThat(a.state()).isEqualTo(Approvals.State.APPROVED);
+        assertThat(a.actor()).isEqualTo("approver");
+        assertThat(a.pdfSha256()).isEqualTo(sha);
+        assertThat(h.service.audit().list(10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("approve");
+            assertThat(e.target()).isEqualTo(sha);
+        });
+        // The next fire finds the period delivered; nobody is mailed twice.
+        h.service.runScheduled(brief, period, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
+        assertThat(h.mail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aRejectionReachesTheAnalystsAndANewWorkbookWithdrawsAnApproval() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF);
+        assertThat(operator.postForm(BRIEF + "/build", Map.of()).statusCode()).isEqualTo(302);
+        Period now = h.settings.findBrief("ai-hegemony").orElseThrow().periodAt(Instant.now());
+        String sha = h.service
+                .approving()
+                .publishedPdf(h.settings.findBrief("ai-hegemony").orElseThrow(), now)
+                .orElseThrow();
+
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        approver.get(BRIEF);
+        assertThat(approver.postForm(BRIEF + "/reject", Map.of("sha256", sha, "comment", "표 1의 출처를 확인해 주세요"))
+                        .statusCode())
+                .isEqualTo(302);
+        var toAnalyst = h.mail.getReceivedMessagesForDomain("analysts.test");
+        assertThat(toAnalyst).hasSize(1);
+        assertThat(toAnalyst[0].getSubject()).contains("반려");
+        assertThat(MailParts.of(toAnalyst[0]).text()).contains("표 1의 출처를 확인해 주세요", "approver");
+
+        h.service.approvals().record("ai-hegemony", now, sha, Approvals.State.APPROVED, "approver", null);
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        Path next = dir.resolve("ai-hegemony.xlsx");
+        Files.copy(h.project.workbook(), next);
+        SampleProject.edit(next, "특허_발명자국가", "D3", 12345);
+        assertThat(analyst.upload(BRIEF + "/workbook", next, Map.of(), null).statusCode())
+                .isEqualTo(200);
+        assertThat(h.service
+                        .approvals()
+                        .latest("ai-hegemony", now)
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(Approvals.State.WITHDRAWN);
+    }
+
+    @Test
+    void theJsonApiListsRunsAndDeliveries() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless b = new Browserless(h.url(""));
+        HttpResponse<String> built = b.api("POST", "/api/briefs/ai-hegemony/runs?period=2025-03", "operator", PW);
+        assertThat(built.statusCode()).isEqualTo(200);
+        assertThat(built.body()).contains("\"status\":\"ok\"", "\"period\":\"2025-03\"");
+        assertThat(b.api("GET", "/api/runs", "analyst", PW).body()).contains("\"trigger\":\"manual\"");
+        HttpResponse<String> validation = b.api("GET", "/api/briefs/ai-hegemony/validation", "analyst", PW);
+        assertThat(validation.body()).contains("\"valid\":true");
+        assertThat(b.api("GET", "/api/deliveries?brief=ai-hegemony&period=2025-03", "operator", PW)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.api("POST", "/api/briefs/ai-hegemony/runs", "analyst", PW).statusCode())
+                .isEqualTo(403);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.briefpipe.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.console.ConsoleServer;
+import dev.briefpipe.model.Role;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.ProgressListener;
+import dev.briefpipe.schedule.BriefScheduler;
+import dev.briefpipe.store.Users;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * The sample project served by a real console on a free port, with a real SMTP server (GreenMail) and
+ * one user per role, each with the password {@link #PASSWORD}.
+ */
+public final class ConsoleHarness implements AutoCloseable {
+    public static final String PASSWORD = "password-1234";
+    public final SampleProject project;
+    public final GreenMail mail;
+    public final BriefService service;
+    public final Settings settings;
+    private final BriefScheduler scheduler;
+    private final ConsoleServer server;
+    public final int port;
+
+    /** @param approval the brief's {@code delivery.approval} */
+    public ConsoleHarness(Path dir, String approval) throws Exception {
+        int smtp = freePort();
+        mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        project = ScheduledProject.create(dir, smtp, "0 0 9 1W * ?");
+        project.editConfig("oversize: fail", "oversize: fail\n  approval: " + approval);
+        settings = new ConfigLoader().load(project.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        Users users = new Users(service.database().dataSource());
+        for (Role r : Role.values()) {
+            users.add(r.id(), r, PASSWORD.toCharArray());
+        }
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        server = new ConsoleServer(settings, service, scheduler);
+        port = server.start("127.0.0.1", 0);
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        scheduler.shutdown(false);
+        service.close();
+        mail.stop();
+    }
+}

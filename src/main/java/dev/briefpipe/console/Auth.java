@@ -42,7 +42,10 @@ final class Auth {
     /** Before every request but the open ones: a session (or, under /api/, Basic), and a CSRF token on posts. */
     void check(Context ctx) {
         String path = ctx.path();
-        if (path.equals("/healthz") || path.equals("/login") || path.equals("/console.css")) {
+        if (path.equals("/healthz")
+                || path.equals("/login")
+                || path.equals("/console.css")
+                || path.equals("/favicon.ico")) {
             return;
         }
         Optional<Sessions.Session> s = sessions.find(ctx.cookie(COOKIE), Instant.now());
@@ -97,6 +100,12 @@ final class Auth {
 
     /** The login form's token: a cookie and a hidden field that must match. */
     String loginToken(Context ctx) {
+        // The same token for every login page of one browser: a second tab, or the browser's own
+        // request for /favicon.ico, must not void the form already shown.
+        String had = ctx.cookie(LOGIN_COOKIE);
+        if (had != null && had.matches("[A-Za-z0-9_-]{32}")) {
+            return had;
+        }
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -18,6 +18,9 @@ import dev.briefpipe.store.Sessions;
 import dev.briefpipe.store.Users;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
             });
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/console.css", ctx -> ctx.contentType("text/css").result(css()));
+            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
             config.routes.get("/login", pages::loginForm);
             config.routes.post("/login", pages::login);
             config.routes.post("/logout", pages::logout);
@@ -67,6 +71,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/briefs/{id}/report.html", pages::report);
             config.routes.get("/briefs/{id}/annotated.xlsx", pages::annotated);
             config.routes.get("/briefs/{id}/brief.pdf", pages::pdf);
+            config.routes.get("/briefs/{id}/pages/{n}", pages::page);
             config.routes.post("/briefs/{id}/build", pages::build);
             config.routes.post("/briefs/{id}/pause", ctx -> pages.pause(ctx, true));
             config.routes.post("/briefs/{id}/resume", ctx -> pages.pause(ctx, false));
@@ -83,6 +88,11 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/api/runs/{id}/approve", api::approve);
             config.routes.get("/api/runs", api::runs);
             config.routes.get("/api/deliveries", api::deliveries);
+            config.routes.exception(
+                    ForbiddenResponse.class,
+                    (e, ctx) -> refused(
+                            ctx, 403, "CSRF".equals(e.getMessage()) ? "console.refused-csrf" : "console.refused-role"));
+            config.routes.exception(NotFoundResponse.class, (e, ctx) -> refused(ctx, 404, "console.not-found"));
             config.routes.exception(Failure.class, (e, ctx) -> {
                 // A sentence in the reader's language, never a stack trace.
                 String text = String.join(
@@ -96,6 +106,17 @@ public final class ConsoleServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** A refusal told in the reader's language: a page, or under /api/ a JSON error. */
+    private static void refused(Context ctx, int status, String key) {
+        String text = Pages.words(ctx).get(key);
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", text));
+        } else {
+            Pages.render(ctx, "message", Pages.page(ctx, ctx.attribute("bp.session")), Map.of("text", text));
+        }
     }
 
     /** Starts listening; returns the port (the one asked for, or the one given for 0). */

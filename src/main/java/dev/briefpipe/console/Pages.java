@@ -137,14 +137,33 @@ final class Pages {
     void pdf(Context ctx) throws IOException {
         BriefConfig b = briefOf(ctx);
         Period p = period(ctx, b);
+        ctx.header("Content-Disposition", "inline; filename=\"" + b.id() + "-" + p + ".pdf\"")
+                .contentType("application/pdf")
+                .result(Files.readAllBytes(publishedPdf(b, p)));
+    }
+
+    /** One page of the published PDF as a picture; the page number is checked, never a path. */
+    void page(Context ctx) throws IOException {
+        BriefConfig b = briefOf(ctx);
+        String n = ctx.pathParam("n");
+        byte[] png =
+                n.matches("[0-9]{1,4}") ? PdfPages.png(publishedPdf(b, period(ctx, b)), Integer.parseInt(n)) : null;
+        if (png == null) {
+            throw new NotFoundResponse();
+        }
+        ctx.header("Cache-Control", "private, no-cache")
+                .contentType("image/png")
+                .result(png);
+    }
+
+    /** The PDF the manifest of a period names, inside that period's published folder. */
+    private Path publishedPdf(BriefConfig b, Period p) {
         Path dir = new Publications(settings.outputDir()).folder(b.id(), p);
         Manifest.FileEntry e = new Publications(settings.outputDir())
                 .manifest(b.id(), p)
                 .flatMap(m -> m.output(Manifest.Kind.PDF))
                 .orElseThrow(NotFoundResponse::new);
-        ctx.header("Content-Disposition", "inline; filename=\"" + b.id() + "-" + p + ".pdf\"")
-                .contentType("application/pdf")
-                .result(Files.readAllBytes(dir.resolve(e.path())));
+        return dir.resolve(e.path());
     }
 
     void build(Context ctx) throws IOException {

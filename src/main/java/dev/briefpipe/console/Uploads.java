@@ -50,9 +50,9 @@ final class Uploads {
             String sha = FileHashes.sha256(Files.readAllBytes(candidate));
             Views.Checked checked;
             try {
-                checked = new Views.Checked(sha, service.check(brief, candidate).report(), null);
+                checked = Views.Checked.of(sha, brief, service.check(brief, candidate));
             } catch (Failure f) {
-                checked = new Views.Checked(sha, null, f);
+                checked = Views.Checked.unreadable(sha, f);
             }
             boolean take = checked.report() != null && (checked.report().valid() || force);
             if (take) {

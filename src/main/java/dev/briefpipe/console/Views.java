@@ -8,7 +8,9 @@ import dev.briefpipe.export.report.FindingText;
 import dev.briefpipe.failure.Failure;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.Manifest;
@@ -23,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +69,13 @@ public final class Views {
     public record FindingRow(boolean error, String cell, String value, String expected, String message) {}
 
     /** A key figure of the built PDF and where it came from. */
-    public record Figure(String label, String value, String source) {}
+    /**
+     * A key figure and how to check it by hand ("explain this number").
+     *
+     * @param reads each cell or figure it read, with its value
+     * @param previous the value published for the period before, or "" when there was none
+     */
+    public record Figure(String id, String label, String value, String expr, List<CellRead> reads, String previous) {}
 
     /** The brief's page. */
     public record BriefView(
@@ -74,6 +84,7 @@ public final class Views {
             String pdfSha,
             Integer pages,
             List<Figure> figures,
+            List<Sentences.Sentence> sentences,
             boolean approvalRequired,
             List<RunHistory.Run> runs,
             List<DeliveryLedger.Entry> deliveries) {
@@ -83,7 +94,15 @@ public final class Views {
     }
 
     /** A workbook version's validation: its findings, or the sentence saying why it cannot be read. */
-    record Checked(String sha, ValidationReport report, Failure unreadable) {}
+    record Checked(String sha, ValidationReport report, Failure unreadable, List<Sentences.Sentence> sentences) {
+        static Checked of(String sha, BriefConfig b, dev.briefpipe.run.Checked c) {
+            return new Checked(sha, c.report(), null, Sentences.of(b, c));
+        }
+
+        static Checked unreadable(String sha, Failure f) {
+            return new Checked(sha, null, f, List.of());
+        }
+    }
 
     Period period(BriefConfig brief) {
         return brief.periodAt(Instant.now());
@@ -109,7 +128,8 @@ public final class Views {
         List<RunHistory.Run> last = service.runs().list(b.id(), 1);
         String lastRun = last.isEmpty()
                 ? "—"
-                : last.get(0).status().id() + " · " + time(b, last.get(0).started());
+                : words.get("console.status." + last.get(0).status().id()) + " · "
+                        + time(b, last.get(0).started());
         String next = "—";
         boolean paused = false;
         try {
@@ -128,8 +148,11 @@ public final class Views {
         }
         String approval = service.approvals()
                 .latest(b.id(), period)
-                .map(a -> a.state().id() + " · " + a.actor())
-                .orElse(b.delivery() != null && b.delivery().approvalRequired() ? "pending" : "—");
+                .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at())))
+                .orElse(
+                        b.delivery() != null && b.delivery().approvalRequired()
+                                ? words.get("console.approval.pending")
+                                : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
         return new BriefRow(
                 b.id(),
@@ -163,15 +186,26 @@ public final class Views {
         Optional<Manifest> m = new Publications(settings.outputDir()).manifest(b.id(), period);
         Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
         List<Figure> figures = new ArrayList<>();
+        Locale locale = Locale.forLanguageTag(b.locale());
+        Map<String, Manifest.Figure> before = new HashMap<>();
+        new Publications(settings.outputDir())
+                .manifest(b.id(), period.previous())
+                .ifPresent(x -> x.figures().forEach(f -> before.put(f.id(), f)));
         m.ifPresent(x -> x.figures()
                 .forEach(f -> figures.add(new Figure(
-                        f.label(), f.value().toPlainString() + (f.unit() == null ? "" : " " + f.unit()), f.id()))));
+                        f.id(),
+                        f.label(),
+                        shown(f, locale),
+                        f.expr() == null ? "" : f.expr(),
+                        f.reads(),
+                        before.containsKey(f.id()) ? shown(before.get(f.id()), locale) : ""))));
         return new BriefView(
                 row,
                 findings,
                 pdf.map(Manifest.FileEntry::sha256).orElse(null),
                 pdf.map(Manifest.FileEntry::pages).orElse(null),
                 figures,
+                c.sentences(),
                 b.delivery() != null && b.delivery().approvalRequired(),
                 service.runs().list(b.id(), 20),
                 service.ledger().list(b.id(), period));
@@ -181,13 +215,13 @@ public final class Views {
     Checked check(BriefConfig b) {
         Path wb = settings.workbookOf(b);
         if (!Files.isRegularFile(wb)) {
-            return new Checked(null, null, null);
+            return Checked.unreadable(null, null);
         }
         String sha;
         try {
             sha = FileHashes.sha256(Files.readAllBytes(wb));
         } catch (IOException e) {
-            return new Checked(null, null, null);
+            return Checked.unreadable(null, null);
         }
         Checked known = checked.get(b.id());
         if (known != null && sha.equals(known.sha())) {
@@ -195,9 +229,9 @@ public final class Views {
         }
         Checked fresh;
         try {
-            fresh = new Checked(sha, service.check(b, wb).report(), null);
+            fresh = Checked.of(sha, b, service.check(b, wb));
         } catch (Failure f) {
-            fresh = new Checked(sha, null, f);
+            fresh = Checked.unreadable(sha, f);
         }
         checked.put(b.id(), fresh);
         return fresh;
@@ -208,9 +242,15 @@ public final class Views {
     }
 
     /** A cell as Excel writes a reference to it: {@code '특허_발명자국가'!D3}. */
+    /** A published figure in its own number format, with its unit. */
+    static String shown(Manifest.Figure f, Locale locale) {
+        String n =
+                new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null).formatted(locale);
+        return f.unit() == null || f.value() == null ? n : n + " " + f.unit();
+    }
+
     static String cell(dev.briefpipe.model.CellRef at) {
-        String sheet = "'" + at.sheet().replace("'", "''") + "'";
-        return at.a1().isEmpty() ? sheet : sheet + "!" + at.a1();
+        return at.excel();
     }
 
     static String time(BriefConfig b, Instant t) {

@@ -1,5 +1,6 @@
 package dev.briefpipe.expr;
 
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
@@ -9,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -18,16 +20,38 @@ import java.util.function.Function;
  *
  * <p>Names resolve to the current row's fields first (when evaluating in a row), then through the
  * supplied lookup (other figures). Unknown tables, keys or fields raise {@link ExprException}.
- * Thread-safe if the lookup is.
+ * Thread-safe if the lookup is; a {@link #recording} one is not.
  */
 public final class ExprEvaluator {
     private static final MathContext MC = MathContext.DECIMAL64;
     private final Dataset data;
     private final Function<String, Optional<Object>> names;
+    private final Consumer<CellRead> reads;
+    /** Above zero while a condition is judged: its reads are not the inputs of the value. */
+    private int quiet;
 
     public ExprEvaluator(Dataset data, Function<String, Optional<Object>> names) {
+        this(data, names, null);
+    }
+
+    private ExprEvaluator(Dataset data, Function<String, Optional<Object>> names, Consumer<CellRead> reads) {
         this.data = data;
         this.names = names;
+        this.reads = reads;
+    }
+
+    /**
+     * An evaluator that tells {@code reads} every input a value is made of: each cell (a lookup's, an
+     * aggregate's rows, a row's fields) and each named figure. For one evaluation at a time, on one thread.
+     */
+    public ExprEvaluator recording(Consumer<CellRead> reads) {
+        return new ExprEvaluator(data, names, reads);
+    }
+
+    private void read(Row row, String field, Object value) {
+        if (reads != null && quiet == 0) {
+            row.cell(field).ifPresent(c -> reads.accept(CellRead.of(c, value)));
+        }
     }
 
     public Object eval(Expr e) {
@@ -45,14 +69,20 @@ public final class ExprEvaluator {
         if (e instanceof Expr.Name n) {
             Object value = row == null ? null : row.get(n.name());
             if (value != null) {
+                read(row, n.name(), value);
                 return number(value);
             }
             if (row != null && row.cells().containsKey(n.name())) {
+                read(row, n.name(), null);
                 return null;
             }
-            return names.apply(n.name())
+            Object named = names.apply(n.name())
                     .map(ExprEvaluator::number)
                     .orElseThrow(() -> new ExprException(-1, "unknown-name", n.name()));
+            if (reads != null && quiet == 0) {
+                reads.accept(new CellRead(n.name(), CellRead.text(named)));
+            }
+            return named;
         }
         if (e instanceof Expr.Lookup l) {
             Table t = table(l.table());
@@ -65,6 +95,7 @@ public final class ExprEvaluator {
                 throw new MissingInputException(l.table(), "no-rows", l.table());
             }
             Row r = t.findByKey(l.key()).orElseThrow(() -> new ExprException(-1, "no-row", l.key(), l.table()));
+            read(r, field, r.get(field));
             return number(r.get(field));
         }
         if (e instanceof Expr.Column c) {
@@ -174,13 +205,14 @@ public final class ExprEvaluator {
         BigDecimal acc = adding ? BigDecimal.ZERO : null;
         long n = 0;
         for (Row r : t.rows()) {
-            if (condition != null && !truthy(eval(condition, r))) {
+            if (condition != null && !truthy(judged(condition, r))) {
                 continue;
             }
             Object v = r.get(col.field());
             if (v == null) {
                 continue;
             }
+            read(r, col.field(), v);
             BigDecimal x = num(v);
             n++;
             if (adding) {
@@ -201,11 +233,21 @@ public final class ExprEvaluator {
         }
         long n = 0;
         for (Row r : t.rows()) {
-            if (truthy(eval(condition, r))) {
+            if (truthy(judged(condition, r))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** A condition's value, its reads left out: they choose the inputs, they are not inputs. */
+    private Object judged(Expr condition, Row r) {
+        quiet++;
+        try {
+            return eval(condition, r);
+        } finally {
+            quiet--;
+        }
     }
 
     private Table tableArg(List<Expr> a) {

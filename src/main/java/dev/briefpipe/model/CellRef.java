@@ -41,6 +41,12 @@ public record CellRef(String sheet, int row, int column) {
         return sb.toString();
     }
 
+    /** The reference as Excel writes it in a formula: {@code 'sheet'!D7}, or {@code 'sheet'} alone. */
+    public String excel() {
+        String quoted = "'" + sheet.replace("'", "''") + "'";
+        return a1().isEmpty() ? quoted : quoted + "!" + a1();
+    }
+
     @Override
     public String toString() {
         return a1().isEmpty() ? sheet : sheet + "!" + a1();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param value the raw value as the analyst sees it ("" when none)
  * @param expected what was expected, in the reader's words ("" when none)
  * @param args message arguments after value/field/expected (see the bundle)
+ * @param reads for a rule over several fields: every cell it read with its value, then what it computed
  */
 public record Finding(
         Code code,
@@ -22,7 +23,20 @@ public record Finding(
         String header,
         String value,
         String expected,
-        List<Object> args) {
+        List<Object> args,
+        List<CellRead> reads) {
+
+    public Finding(
+            Code code,
+            Severity severity,
+            CellRef at,
+            String field,
+            String header,
+            String value,
+            String expected,
+            List<Object> args) {
+        this(code, severity, at, field, header, value, expected, args, List.of());
+    }
 
     public Finding {
         field = field == null ? "" : field;
@@ -30,6 +44,7 @@ public record Finding(
         value = value == null ? "" : value;
         expected = expected == null ? "" : expected;
         args = List.copyOf(args);
+        reads = List.copyOf(reads);
     }
 
     /** A finding's kind: briefpipe's own, or a brief's rule's. */

@@ -101,7 +101,22 @@ public record Manifest(
     public record Validation(boolean valid, long errors, long warnings) {}
 
     /** @param value null when an input was blank */
-    public record Figure(String id, String label, BigDecimal value, String unit) {}
+    /**
+     * A key figure as published, with how it was computed: the expression and every cell and figure it
+     * read, so a reader of the brief (or the console's "explain this number") can check it by hand.
+     */
+    public record Figure(
+            String id,
+            String label,
+            BigDecimal value,
+            String unit,
+            String format,
+            String expr,
+            List<dev.briefpipe.model.CellRead> reads) {
+        public Figure {
+            reads = reads == null ? List.of() : List.copyOf(reads);
+        }
+    }
 
     /** The first output of a kind (the PDF). */
     public Optional<FileEntry> output(Kind kind) {

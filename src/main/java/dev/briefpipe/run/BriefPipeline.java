@@ -217,7 +217,8 @@ public final class BriefPipeline {
                     outputs,
                     new Manifest.Validation(report.valid(), report.errorCount(), report.warningCount()),
                     checked.figures().values().stream()
-                            .map(f -> new Manifest.Figure(f.id(), f.label(), f.value(), f.unit()))
+                            .map(f -> new Manifest.Figure(
+                                    f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), f.reads()))
                             .toList(),
                     new TreeMap<>(durations));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());

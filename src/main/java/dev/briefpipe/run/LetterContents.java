@@ -48,14 +48,7 @@ final class LetterContents {
         byte[] pdf = checked(dir, pdfEntry);
         List<KeyFigure> figures = new ArrayList<>();
         for (Manifest.Figure f : m.figures()) {
-            String format = brief.summary() == null
-                    ? null
-                    : brief.summary().figures().stream()
-                            .filter(x -> x.id().equals(f.id()))
-                            .map(BriefConfig.Figure::format)
-                            .findFirst()
-                            .orElse(null);
-            figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), format, null, null));
+            figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), null, f.reads()));
         }
         Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
                 ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))

@@ -7,6 +7,7 @@ import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.MissingInputException;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -56,8 +57,9 @@ public final class Transformer {
             for (BriefConfig.Figure f : brief.summary().figures()) {
                 BigDecimal v = null;
                 Object o = null;
+                List<CellRead> reads = new ArrayList<>();
                 try {
-                    o = eval.eval(ExprParser.parse(f.expr()));
+                    o = eval.recording(reads::add).eval(ExprParser.parse(f.expr()));
                     v = o instanceof BigDecimal b ? b : null;
                 } catch (ExprException e) {
                     failed.add(f.id());
@@ -78,7 +80,8 @@ public final class Transformer {
                 } else if (o == null && !failed.contains(f.id())) {
                     blank.add(f.id());
                 }
-                figures.put(f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note()));
+                figures.put(
+                        f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note(), reads));
             }
         }
         Dataset filled = fillTemplates(

@@ -12,6 +12,7 @@ import dev.briefpipe.expr.ExprWalker;
 import dev.briefpipe.expr.IntervalProof;
 import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -69,6 +70,9 @@ final class RuleChecker {
         return out;
     }
 
+    /** Significant digits of a computed step shown to a reader. */
+    private static final java.math.MathContext SHOWN = new java.math.MathContext(6);
+
     /** One row rule, parsed once and judged row by row. */
     static final class RowRule {
         private final String sheet;
@@ -103,6 +107,48 @@ final class RuleChecker {
                             .allMatch(n -> schema.columns().containsKey(n.name()));
         }
 
+        /**
+         * What a reader needs to check a failed rule by hand: every cell of the row it read, with its value,
+         * then each step it computed (innermost first) and the result.
+         */
+        private List<CellRead> reads(Row r, ExprEvaluator eval) {
+            List<CellRead> out = new ArrayList<>();
+            for (String f : fields) {
+                r.cell(f).ifPresent(c -> out.add(CellRead.of(c, r.get(f))));
+            }
+            List<Expr> steps = new ArrayList<>();
+            innermostFirst(expr, steps);
+            Set<String> seen = new HashSet<>();
+            for (Expr step : steps) {
+                String text = ExprWalker.text(step);
+                if (seen.add(text)) {
+                    Object v;
+                    try {
+                        v = eval.eval(step, r);
+                    } catch (ExprException x) {
+                        v = null;
+                    }
+                    out.add(new CellRead(text, CellRead.text(v instanceof BigDecimal d ? d.round(SHOWN) : v)));
+                }
+            }
+            return out;
+        }
+
+        /** The computed steps of {@code e}, each after the steps it is made of. */
+        private static void innermostFirst(Expr e, List<Expr> steps) {
+            if (e instanceof Expr.Binary b) {
+                innermostFirst(b.left(), steps);
+                innermostFirst(b.right(), steps);
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(a -> innermostFirst(a, steps));
+            } else if (e instanceof Expr.Unary u) {
+                innermostFirst(u.operand(), steps);
+            } else {
+                return;
+            }
+            steps.add(e);
+        }
+
         void judge(Row r, ExprEvaluator eval, List<Finding> out) {
             for (String f : fields) {
                 if (r.get(f) == null) {
@@ -131,7 +177,8 @@ final class RuleChecker {
                         header,
                         at == null ? "" : r.text(at),
                         rule.check(),
-                        List.of(rule.message() == null ? rule.check() : rule.message())));
+                        List.of(rule.message() == null ? rule.check() : rule.message()),
+                        reads(r, eval)));
             }
         }
     }

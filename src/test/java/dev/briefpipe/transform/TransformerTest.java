@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.testing.TinyWorkbook;
 import dev.briefpipe.validate.SchemaValidator;
@@ -74,6 +75,14 @@ class TransformerTest {
         assertThat(r.figures().get("ratio").value().doubleValue())
                 .isCloseTo(6.088, org.assertj.core.data.Offset.offset(0.001));
         assertThat(r.dataset().table("money").rows().get(0).get("usd")).isEqualTo(new BigDecimal("82.0"));
+        // Each figure knows what it was made of: the cells, and the figures it used.
+        assertThat(r.figures().get("ratio").reads())
+                .extracting(CellRead::where, CellRead::value)
+                .containsExactly(tuple("'특허'!B2", "38210"), tuple("'특허'!B3", "6276"));
+        assertThat(r.figures().get("total").reads())
+                .extracting(CellRead::where, CellRead::value)
+                .containsExactly(tuple("'투자'!B2", "600.6"));
+        assertThat(r.figures().get("twice").reads()).extracting(CellRead::where).containsExactly("ratio");
     }
 
     @Test

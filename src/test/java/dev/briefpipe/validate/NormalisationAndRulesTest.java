@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
@@ -120,6 +121,21 @@ class NormalisationAndRulesTest {
                         tuple("순위", "A3", "rank-order"),
                         tuple("순위", "A4", "rank-order"),
                         tuple("순위", "", "too-big"));
+        // A rule over several fields names every cell it read and every step it computed.
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.code().id().equals("fx-mismatch"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.reads())
+                        .extracting(CellRead::where, CellRead::value)
+                        .containsExactly(
+                                tuple("'투자'!E2", "8.2"),
+                                tuple("'투자'!C2", "600"),
+                                tuple("'투자'!D2", "7.3"),
+                                tuple("amount / fx", "82.1918"),
+                                tuple("usd - amount / fx", "-73.9918"),
+                                tuple("abs(usd - amount / fx)", "73.9918"),
+                                tuple("0.05 * usd", "0.41"),
+                                tuple("abs(usd - amount / fx) <= 0.05 * usd", "false")));
         assertThat(r.report().findings())
                 .filteredOn(f -> f.code().id().equals("too-big"))
                 .singleElement()

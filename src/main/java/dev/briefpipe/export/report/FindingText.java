@@ -1,6 +1,7 @@
 package dev.briefpipe.export.report;
 
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,17 @@ public final class FindingText {
         String key = messages.has("finding." + f.code().id())
                 ? "finding." + f.code().id()
                 : f.header().isEmpty() ? "finding.rule-table" : "finding.rule";
-        return messages.get(key, args.toArray());
+        String said = messages.get(key, args.toArray());
+        return f.reads().isEmpty() ? said : said + " " + reads(f);
+    }
+
+    /** What a rule read and computed, to check it by hand: "읽은 값: 'FX'!E4 = 600, … → false". */
+    public String reads(Finding f) {
+        List<String> parts = new ArrayList<>();
+        for (CellRead r : f.reads()) {
+            parts.add(r.where() + " = " + (r.value().isEmpty() ? messages.get("finding.blank") : r.value()));
+        }
+        return messages.get("finding.reads", String.join(", ", parts));
     }
 
     /** The expectation in words: a type name ("정수") or the literal list/range/pattern. */

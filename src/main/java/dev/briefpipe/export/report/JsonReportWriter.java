@@ -50,6 +50,10 @@ public final class JsonReportWriter {
             o.put("value", f.value());
             o.put("expected", text.expected(f));
             o.put("message", text.message(f));
+            if (!f.reads().isEmpty()) {
+                ArrayNode reads = o.putArray("reads");
+                f.reads().forEach(r -> reads.addObject().put("where", r.where()).put("value", r.value()));
+            }
         }
         ObjectNode stats = root.putObject("stats");
         stats.put("sheets", report.stats().sheets());

@@ -1,0 +1,251 @@
+package dev.briefpipe.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.testing.ConsoleHarness;
+import dev.briefpipe.testing.MailParts;
+import dev.briefpipe.testing.Poll;
+import dev.briefpipe.testing.SampleProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console as its users see it: Debian's Chromium, headless, driven by Selenium against a real server
+ * on a random port and a real SMTP server. Each step leaves a screenshot in {@code target/screenshots/}.
+ */
+class ConsoleBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String BRIEF = "/briefs/" + SampleProject.BRIEF;
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dir;
+
+    private ConsoleHarness h;
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        boolean there = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") == null) {
+            Assumptions.assumeTrue(there, "chromium and chromium-driver are not installed");
+        }
+        assertThat(there)
+                .as("chromium and chromium-driver (apt-get install chromium chromium-driver)")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions()
+                .setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ko-KR,ko"))
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=ko-KR")
+                .addArguments("--window-size=1280,1000", "--hide-scrollbars", "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void anAnalystLogsInUploadsAWorkbookWithTextInANumberCellAndSeesTheFindingAtItsCell() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        browser.get(h.url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        shot("01-login");
+        logIn("analyst");
+        assertThat(text(By.tagName("table"))).contains("ai-hegemony", "유효");
+        shot("02-overview");
+
+        Path bad = dir.resolve("ai-hegemony.xlsx");
+        Files.copy(h.project.workbook(), bad);
+        SampleProject.edit(bad, "특허_발명자국가", "D3", "많음");
+        byte[] before = Files.readAllBytes(h.project.workbook());
+        browser.get(h.url(BRIEF));
+        browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("upload")).click();
+        WebElement findings = waitFor(By.id("findings"));
+        assertThat(findings.getText()).contains("'특허_발명자국가'!D3", "많음");
+        assertThat(text(By.className("notice"))).contains("작업 워크북은 바꾸지 않았습니다");
+        shot("03-upload-finding");
+        // Not replaced: the working workbook is the one it was.
+        assertThat(Files.readAllBytes(h.project.workbook())).isEqualTo(before);
+
+        SampleProject.edit(bad, "특허_발명자국가", "D3", 38210);
+        browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("upload")).click();
+        waitForText(By.className("notice"), "작업 워크북으로 바꿨습니다");
+        assertThat(browser.findElements(By.cssSelector("#findings tr.bad"))).isEmpty();
+        assertThat(FileHashes.sha256(Files.readAllBytes(h.project.workbook())))
+                .isEqualTo(FileHashes.sha256(Files.readAllBytes(bad)));
+        shot("04-upload-fixed");
+    }
+
+    @Test
+    void anApproverApprovesAndTheApprovedPdfArrivesWhileTokenlessAndAnalystPostsAreRefused() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        var brief = h.settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        Period period = Period.parse("2025-03");
+        var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+
+        // An analyst sees no approve button, and a hand-made approve form with a valid token is refused.
+        browser.get(h.url("/"));
+        logIn("analyst");
+        browser.get(h.url(BRIEF + "?period=2025-03"));
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        String sha = text(By.id("pdf-sha"));
+        postFromPage("/briefs/ai-hegemony/approve", sha, true);
+        assertThat(text(By.tagName("main"))).contains("권한이 없습니다");
+        shot("05-analyst-refused");
+        logOut();
+
+        logIn("approver");
+        browser.get(h.url(BRIEF + "?period=2025-03"));
+        // The pages as pictures (a phone shows no PDF inline), each drawn.
+        Poll.until(
+                Duration.ofSeconds(60),
+                () -> browser.findElements(By.cssSelector("#pages img")).stream()
+                        .allMatch(img -> ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                                                .executeScript("return arguments[0].naturalWidth", img))
+                                        .intValue()
+                                > 500));
+        assertThat(browser.findElements(By.cssSelector("#pages img"))).hasSizeGreaterThanOrEqualTo(2);
+        // "Explain this number": the expression and the cells it read, with their values.
+        WebElement first = waitFor(By.cssSelector("#figures details"));
+        first.findElement(By.tagName("summary")).click();
+        assertThat(first.getText()).contains("cn_families", "patents[CN].families", "'특허_발명자국가'!", "38210");
+        // The narrative as it will print, placeholders filled.
+        WebElement sentences = waitFor(By.id("sentences"));
+        sentences.findElement(By.tagName("summary")).click();
+        assertThat(sentences.getText()).contains("'본문'!D3", "총 38,210건으로", "셀에 쓴 글");
+        sentences.findElement(By.tagName("summary")).click();
+        shot("06-preview");
+        // The approve form stripped of its CSRF token is refused, and nothing is sent.
+        postFromPage("/briefs/ai-hegemony/approve", sha, false);
+        assertThat(text(By.tagName("main"))).contains("보안 토큰");
+        shot("07-csrf-refused");
+        assertThat(h.mail.getReceivedMessages()).isEmpty();
+
+        browser.get(h.url(BRIEF + "?period=2025-03"));
+        assertThat(text(By.id("pdf-sha"))).isEqualTo(sha);
+        browser.findElement(By.id("approve")).click();
+        waitForText(By.className("notice"), "승인했고");
+        assertThat(text(By.id("approval"))).contains("승인됨", "approver");
+        shot("08-approved");
+        assertThat(h.mail.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 3))
+                .isTrue();
+        var m = h.mail.getReceivedMessagesForDomain("to.test")[0];
+        assertThat(FileHashes.sha256(MailParts.of(m).attachment(0))).isEqualTo(sha);
+        browser.get(h.url("/runs"));
+        assertThat(text(By.id("audit-log"))).contains("approve", sha);
+        shot("09-runs-audit");
+        // A phone's screen: the same page, nothing cut off sideways.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(h.url(BRIEF + "?period=2025-03"));
+        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "const w = document.documentElement.clientWidth; return [w, window.innerWidth, ...Array.from(document.querySelectorAll('body *'))"
+                                + ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))]");
+        assertThat(overflow.intValue()).as(String.valueOf(wide)).isLessThanOrEqualTo(0);
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve("10-phone.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void logIn(String user) {
+        browser.get(h.url("/login"));
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(ConsoleHarness.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector("form.who button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith("/login"));
+    }
+
+    /**
+     * Posts a form as a forged page would: built in the page (the console itself runs no script), with
+     * the session's own CSRF token from another form, or without one.
+     */
+    private void postFromPage(String action, String sha, boolean withToken) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                                + "const add = (n, v) => { const i = document.createElement('input'); i.type = 'hidden';"
+                                + " i.name = n; i.value = v; f.appendChild(i); };"
+                                + "add('period', '2025-03'); add('sha256', arguments[1]);"
+                                + "if (arguments[2]) add('_csrf', document.querySelector('input[name=_csrf]').value);"
+                                + "document.body.appendChild(f); f.submit();",
+                        action,
+                        sha,
+                        withToken);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith(action));
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            var found = d.findElements(what);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private void waitForText(By what, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d ->
+                        d.findElements(what).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private String text(By what) {
+        return waitFor(what).getText();
+    }
+
+    private void shot(String name) throws IOException {
+        // The whole page, as tall as it is (within reason), at a laptop's width.
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(1280, Math.min(4000, Math.max(800, height.intValue()))));
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

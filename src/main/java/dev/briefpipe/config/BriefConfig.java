@@ -65,7 +65,8 @@ public record BriefConfig(
             List<Figure> figures,
             List<GroupTable> tables,
             Chart chart,
-            Boolean compare) {
+            Boolean compare,
+            java.math.BigDecimal maxChange) {
         public SummaryConfig {
             sheet = sheet == null ? "요약" : sheet;
             mode = mode == null ? SummaryMode.COPY : mode;

@@ -192,8 +192,8 @@ final class Pages {
     void approve(Context ctx) throws IOException {
         Sessions.Session s = Auth.need(ctx, Role.APPROVER);
         BriefConfig b = briefOf(ctx);
-        service.approving().approve(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
-        redirect(ctx, b, "approved");
+        var sent = service.approving().approve(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
+        redirect(ctx, b, sent.dryRun() ? "approved-outbox" : "approved");
     }
 
     void reject(Context ctx) {

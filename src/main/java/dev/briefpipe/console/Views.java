@@ -87,7 +87,8 @@ public final class Views {
             List<Sentences.Sentence> sentences,
             boolean approvalRequired,
             List<RunHistory.Run> runs,
-            List<DeliveryLedger.Entry> deliveries) {
+            List<DeliveryLedger.Entry> deliveries,
+            boolean approved) {
         public boolean built() {
             return pdfSha != null;
         }
@@ -208,7 +209,11 @@ public final class Views {
                 c.sentences(),
                 b.delivery() != null && b.delivery().approvalRequired(),
                 service.runs().list(b.id(), 20),
-                service.ledger().list(b.id(), period));
+                service.ledger().list(b.id(), period),
+                pdf.isPresent()
+                        && approval(b, period)
+                                .filter(a -> a.approves(pdf.get().sha256()))
+                                .isPresent());
     }
 
     /** The current workbook's validation, computed once per version. */

@@ -82,11 +82,16 @@ public final class LetterComposer {
             html.append("<table style=\"border-collapse:collapse\">");
             for (KeyFigure f : c.figures()) {
                 String value = f.formatted(locale) + (f.unit() == null ? "" : " " + f.unit());
-                text.append("- ").append(f.label()).append(": ").append(value).append('\n');
+                // An analyst's word on a figure that moved more than usual goes with it.
+                String note = f.note() == null || f.note().isBlank() ? "" : f.note();
+                text.append("- ").append(f.label()).append(": ").append(value);
+                text.append(note.isEmpty() ? "" : " (" + note + ")").append('\n');
                 html.append("<tr><td style=\"padding:3px 12px 3px 0\">")
                         .append(esc(f.label()))
                         .append("</td><td style=\"padding:3px 0;text-align:right;font-weight:bold\">")
                         .append(esc(value))
+                        .append("</td><td style=\"padding:3px 0 3px 12px;color:#555\">")
+                        .append(esc(note))
                         .append("</td></tr>");
             }
             html.append("</table>");

@@ -50,9 +50,12 @@ public final class ExprEvaluator {
 
     private void read(Row row, String field, Object value) {
         if (reads != null && quiet == 0) {
-            row.cell(field).ifPresent(c -> reads.accept(CellRead.of(c, value)));
+            row.cell(field).ifPresent(c -> reads.accept(new CellRead(c.excel(), CellRead.text(value), row.text(NOTE))));
         }
     }
+
+    /** The field in which analysts explain a row (the 비고 column), told with each cell read. */
+    private static final String NOTE = "note";
 
     public Object eval(Expr e) {
         return eval(e, null);

@@ -47,6 +47,21 @@ public record CellRef(String sheet, int row, int column) {
         return a1().isEmpty() ? quoted : quoted + "!" + a1();
     }
 
+    /** The reference back from {@link #excel()}: {@code 'sheet'!D7}; empty for anything else. */
+    public static java.util.Optional<CellRef> parseExcel(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'((?:[^']|'')+)'!([A-Z]{1,3})([0-9]{1,7})")
+                .matcher(text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int column = 0;
+        for (char ch : m.group(2).toCharArray()) {
+            column = column * 26 + (ch - 'A' + 1);
+        }
+        return java.util.Optional.of(
+                new CellRef(m.group(1).replace("''", "'"), Integer.parseInt(m.group(3)) - 1, column - 1));
+    }
+
     @Override
     public String toString() {
         return a1().isEmpty() ? sheet : sheet + "!" + a1();

@@ -34,6 +34,7 @@ public enum FindingCode implements Finding.Code {
     DATE_AS_TEXT,
     DATE_AS_NUMBER,
     FIGURE_FAILED,
+    FIGURE_MOVED,
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,
     NUMBER_CONTRADICTS;

@@ -104,6 +104,9 @@ public record Manifest(
     /**
      * A key figure as published, with how it was computed: the expression and every cell and figure it
      * read, so a reader of the brief (or the console's "explain this number") can check it by hand.
+     *
+     * @param previous the value in the last period published before this one, or null
+     * @param note an analyst's explanation of a move beyond the brief's {@code summary.maxChange}, or null
      */
     public record Figure(
             String id,
@@ -112,7 +115,9 @@ public record Manifest(
             String unit,
             String format,
             String expr,
-            List<dev.briefpipe.model.CellRead> reads) {
+            List<dev.briefpipe.model.CellRead> reads,
+            BigDecimal previous,
+            String note) {
         public Figure {
             reads = reads == null ? List.of() : List.copyOf(reads);
         }

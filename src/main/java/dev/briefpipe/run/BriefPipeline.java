@@ -109,12 +109,14 @@ public final class BriefPipeline {
         // The extracts are written while the workbook is read: its rows are never all in memory.
         try (CsvStage csv = new CsvStage(brief, dir)) {
             long t0 = System.nanoTime();
-            Checked checked = check(brief, workbook, 7, csv.listeners());
+            Checked validated = check(brief, workbook, 7, csv.listeners());
             durations.put("check", ms(t0));
-            ValidationReport report = checked.report();
-            if (!report.valid()) {
-                throw new DataInvalidException(report);
+            if (!validated.report().valid()) {
+                throw new DataInvalidException(validated.report());
             }
+            FigureMoves moves = FigureMoves.of(brief, validated.figures(), published, period);
+            Checked checked = moves.applied(validated);
+            ValidationReport report = checked.report();
             RawWorkbook read = checked.workbook();
             List<Manifest.FileEntry> inputs = new ArrayList<>();
             inputs.add(new Manifest.FileEntry(
@@ -170,7 +172,9 @@ public final class BriefPipeline {
                                     brief,
                                     checked,
                                     mode == SummaryMode.IN_PLACE,
-                                    published.manifest(brief.id(), period.previous()),
+                                    moves.previousPeriod() == null
+                                            ? Optional.empty()
+                                            : published.manifest(brief.id(), moves.previousPeriod()),
                                     refreshedFile);
             if (mode == SummaryMode.COPY) {
                 outputs.add(Manifest.file(Manifest.Kind.WORKBOOK, dir, refreshedFile));
@@ -218,7 +222,15 @@ public final class BriefPipeline {
                     new Manifest.Validation(report.valid(), report.errorCount(), report.warningCount()),
                     checked.figures().values().stream()
                             .map(f -> new Manifest.Figure(
-                                    f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), f.reads()))
+                                    f.id(),
+                                    f.label(),
+                                    f.value(),
+                                    f.unit(),
+                                    f.format(),
+                                    f.expr(),
+                                    f.reads(),
+                                    moves.previous().get(f.id()),
+                                    moves.notes().get(f.id())))
                             .toList(),
                     new TreeMap<>(durations));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());

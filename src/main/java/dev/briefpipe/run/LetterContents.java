@@ -48,7 +48,8 @@ final class LetterContents {
         byte[] pdf = checked(dir, pdfEntry);
         List<KeyFigure> figures = new ArrayList<>();
         for (Manifest.Figure f : m.figures()) {
-            figures.add(new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), null, f.reads()));
+            figures.add(
+                    new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), f.note(), f.reads()));
         }
         Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
                 ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))

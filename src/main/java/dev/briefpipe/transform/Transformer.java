@@ -32,6 +32,8 @@ import java.util.Optional;
  * never a silent zero.
  */
 public final class Transformer {
+    /** The inputs kept to explain a figure: an aggregate over a large sheet is told by its first cells. */
+    private static final int MAX_READS = 50;
 
     /** The enriched data, the key figures by id (in config order), and what could not be computed. */
     public record Result(Dataset dataset, Map<String, KeyFigure> figures, List<Finding> findings) {}
@@ -58,8 +60,16 @@ public final class Transformer {
                 BigDecimal v = null;
                 Object o = null;
                 List<CellRead> reads = new ArrayList<>();
+                long[] more = {0};
                 try {
-                    o = eval.recording(reads::add).eval(ExprParser.parse(f.expr()));
+                    o = eval.recording(r -> {
+                                if (reads.size() < MAX_READS) {
+                                    reads.add(r);
+                                } else {
+                                    more[0]++;
+                                }
+                            })
+                            .eval(ExprParser.parse(f.expr()));
                     v = o instanceof BigDecimal b ? b : null;
                 } catch (ExprException e) {
                     failed.add(f.id());
@@ -79,6 +89,9 @@ public final class Transformer {
                     values.put(f.id(), v);
                 } else if (o == null && !failed.contains(f.id())) {
                     blank.add(f.id());
+                }
+                if (more[0] > 0) {
+                    reads.add(new CellRead("…", "+" + more[0]));
                 }
                 figures.put(
                         f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note(), reads));

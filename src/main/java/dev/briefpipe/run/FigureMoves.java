@@ -1,0 +1,161 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.model.CellRead;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.KeyFigure;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Month over month: each key figure beside its value in the last period published before this one. A
+ * figure that moved by more than the brief's {@code summary.maxChange} is a warning, unless an analyst
+ * explained it in the note (비고) of a row the figure read, written or changed since that period (a note
+ * that was already there explains nothing new); the explanation then travels with the figure to the
+ * mail and the summary sheet.
+ *
+ * @param previousPeriod the period compared with, or null when none was published
+ * @param previous by figure id, that period's values
+ * @param notes by figure id, the analysts' notes on the rows a moved figure read
+ */
+record FigureMoves(
+        Period previousPeriod, Map<String, BigDecimal> previous, Map<String, String> notes, List<Finding> warnings) {
+    /** How far back a previous period is looked for. */
+    private static final int MONTHS_BACK = 24;
+
+    static FigureMoves of(BriefConfig brief, Map<String, KeyFigure> figures, Publications published, Period period) {
+        Optional<Manifest> before = Optional.empty();
+        Period p = period;
+        for (int i = 0; i < MONTHS_BACK && before.isEmpty(); i++) {
+            p = p.previous();
+            before = published.manifest(brief.id(), p);
+        }
+        if (before.isEmpty()) {
+            return new FigureMoves(null, Map.of(), Map.of(), List.of());
+        }
+        Map<String, BigDecimal> previous = new HashMap<>();
+        before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
+        Set<String> oldNotes = new java.util.HashSet<>();
+        before.get()
+                .figures()
+                .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
+        Map<String, String> notes = new HashMap<>();
+        List<Finding> warnings = new ArrayList<>();
+        BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
+        Locale locale = Locale.forLanguageTag(brief.locale());
+        for (KeyFigure f : figures.values()) {
+            BigDecimal was = previous.get(f.id());
+            if (limit == null || was == null || f.value() == null || was.signum() == 0) {
+                continue;
+            }
+            BigDecimal change = f.value().subtract(was).divide(was.abs(), MathContext.DECIMAL64);
+            if (change.abs().compareTo(limit) <= 0) {
+                continue;
+            }
+            Set<String> fresh = notesOf(f, figures, new LinkedHashSet<>());
+            fresh.removeAll(oldNotes);
+            String note = String.join(" / ", fresh);
+            if (!note.isEmpty()) {
+                notes.put(f.id(), note);
+                continue;
+            }
+            NumberFormat pct = NumberFormat.getPercentInstance(locale);
+            pct.setMaximumFractionDigits(1);
+            KeyFigure then = new KeyFigure(f.id(), f.label(), was, f.unit(), f.format(), null, null, null);
+            warnings.add(new Finding(
+                    FindingCode.FIGURE_MOVED,
+                    Severity.WARNING,
+                    firstCell(f).orElse(CellRef.ofSheet(brief.summary().sheet())),
+                    f.id(),
+                    f.label(),
+                    f.formatted(locale),
+                    "",
+                    List.of(
+                            before.get().period().toString(),
+                            then.formatted(locale),
+                            (change.signum() > 0 ? "+" : "") + pct.format(change),
+                            pct.format(limit))));
+        }
+        return new FigureMoves(before.get().period(), previous, notes, warnings);
+    }
+
+    /**
+     * The check's result with these warnings among its findings, and each explained figure's note
+     * beside its own (for the summary sheet's 비고 column).
+     */
+    Checked applied(Checked c) {
+        if (warnings.isEmpty() && notes.isEmpty()) {
+            return c;
+        }
+        List<Finding> all = new ArrayList<>(c.report().findings());
+        all.addAll(warnings);
+        Map<String, KeyFigure> figures = new java.util.LinkedHashMap<>();
+        c.figures().forEach((id, f) -> {
+            String note = notes.get(id);
+            figures.put(
+                    id,
+                    note == null
+                            ? f
+                            : new KeyFigure(
+                                    f.id(),
+                                    f.label(),
+                                    f.value(),
+                                    f.unit(),
+                                    f.format(),
+                                    f.expr(),
+                                    f.note() == null || f.note().isBlank() ? note : f.note() + " / " + note,
+                                    f.reads()));
+        });
+        return new Checked(
+                c.workbook(),
+                new dev.briefpipe.model.ValidationReport(
+                        c.report().workbook(), all, c.report().stats()),
+                c.sheetData(),
+                c.data(),
+                figures);
+    }
+
+    /** The notes on the rows a figure read, and on those of the figures it is computed from. */
+    private static Set<String> notesOf(KeyFigure f, Map<String, KeyFigure> all, Set<String> seen) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!seen.add(f.id())) {
+            return out;
+        }
+        for (CellRead r : f.reads()) {
+            if (!r.note().isBlank()) {
+                out.add(r.note().strip());
+            }
+            KeyFigure used = all.get(r.where());
+            if (used != null) {
+                out.addAll(notesOf(used, all, seen));
+            }
+        }
+        return out;
+    }
+
+    /** The first cell a figure read, where the analyst would look: {@code '특허_발명자국가'!D2}. */
+    private static Optional<CellRef> firstCell(KeyFigure f) {
+        for (CellRead r : f.reads()) {
+            Optional<CellRef> c = CellRef.parseExcel(r.where());
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+}

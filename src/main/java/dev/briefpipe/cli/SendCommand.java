@@ -10,6 +10,7 @@ import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +52,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--failed")
     boolean failed;
 
+    @Option(names = "--correction")
+    boolean correction;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = options.load();
@@ -66,9 +70,24 @@ final class SendCommand implements Callable<Integer> {
         if (test) {
             return test(ctx, settings, brief, p, outDir);
         }
-        Resend which = resend(brief);
+        if (correction && (resend || unknown || failed || to != null)) {
+            throw new UsageException("send.correction-alone");
+        }
+        Resend which = correction ? Resend.NONE : resend(brief);
         try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
-            Deliverer.Outcome o = service.send(brief, p, outDir, which);
+            Deliverer.Outcome o;
+            if (correction) {
+                Optional<Deliverer.Outcome> corrected =
+                        service.correct(brief, p, options.workbook(settings, brief), outDir);
+                if (corrected.isEmpty()) {
+                    ctx.out().println(ctx.msg("correction.nothing", brief.id(), p));
+                    ctx.out().flush();
+                    return ExitCode.OK.code();
+                }
+                o = corrected.get();
+            } else {
+                o = service.send(brief, p, outDir, which);
+            }
             String sentKey = o.dryRun() ? "send.outbox" : "send.sent";
             o.sent().forEach(r -> ctx.out().println(ctx.msg(sentKey, r)));
             String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";

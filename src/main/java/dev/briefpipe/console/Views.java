@@ -84,7 +84,7 @@ public final class Views {
             String pdfSha,
             Integer pages,
             List<Figure> figures,
-            List<Sentences.Sentence> sentences,
+            List<dev.briefpipe.run.Sentences.Sentence> sentences,
             boolean approvalRequired,
             List<RunHistory.Run> runs,
             List<DeliveryLedger.Entry> deliveries,
@@ -95,9 +95,13 @@ public final class Views {
     }
 
     /** A workbook version's validation: its findings, or the sentence saying why it cannot be read. */
-    record Checked(String sha, ValidationReport report, Failure unreadable, List<Sentences.Sentence> sentences) {
+    record Checked(
+            String sha,
+            ValidationReport report,
+            Failure unreadable,
+            List<dev.briefpipe.run.Sentences.Sentence> sentences) {
         static Checked of(String sha, BriefConfig b, dev.briefpipe.run.Checked c) {
-            return new Checked(sha, c.report(), null, Sentences.of(b, c));
+            return new Checked(sha, c.report(), null, dev.briefpipe.run.Sentences.of(b, c));
         }
 
         static Checked unreadable(String sha, Failure f) {

@@ -22,7 +22,9 @@ public enum RunTrigger {
     /** The deadline, passed without valid data. */
     DEADLINE,
     /** An approver approved the built PDF in the console: it is sent. */
-    APPROVAL;
+    APPROVAL,
+    /** {@code send --correction}: a corrected edition to those who got the first. */
+    CORRECTION;
 
     /** The word stored and shown: {@code catch-up}. */
     public String id() {

@@ -29,6 +29,8 @@ import java.util.Optional;
  * by {@code send} (the PDF to mail, checked against its hash) and by the next period's summary sheet.
  *
  * @param outputs paths relative to the build's folder
+ * @param sentences the narrative as printed, by cell: what a later correction compares
+ * @param corrections for a corrected build, what changed since the delivered one (printed in its 정정 box)
  */
 public record Manifest(
         String brief,
@@ -41,7 +43,9 @@ public record Manifest(
         List<FileEntry> outputs,
         Validation validation,
         List<Figure> figures,
-        Map<String, Long> durationsMs) {
+        Map<String, Long> durationsMs,
+        List<Sentence> sentences,
+        List<String> corrections) {
 
     /** The mapper for manifests (and the run history's copy of their outputs). */
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -62,10 +66,15 @@ public record Manifest(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         figures = List.copyOf(figures);
+        sentences = sentences == null ? List.of() : List.copyOf(sentences);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
         durationsMs = Map.copyOf(durationsMs);
     }
 
     public record Tool(String name, String version) {}
+
+    /** One narrative sentence as printed, and the cell it was written in. */
+    public record Sentence(String cell, String text) {}
 
     /** What kind of file an input or output is. */
     public enum Kind {

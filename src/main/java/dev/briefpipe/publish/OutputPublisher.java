@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,6 +63,7 @@ public final class OutputPublisher {
     }
 
     public void publish() throws IOException {
+        keepEditions();
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-"
@@ -78,6 +80,32 @@ public final class OutputPublisher {
         }
         if (old != null) {
             deleteTree(old);
+        }
+    }
+
+    /**
+     * Carries the manifests of the editions this build replaces into it ({@code editions/<pdf
+     * sha256>.json}): a correction compares with the edition its readers got, even after a rebuild.
+     */
+    private void keepEditions() throws IOException {
+        Path editions = staging.resolve(Publications.EDITIONS);
+        Path before = target.resolve(Publications.EDITIONS);
+        if (Files.isDirectory(before)) {
+            Files.createDirectories(editions);
+            try (var files = Files.list(before)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, editions.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path manifest = target.resolve(Publications.MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            Optional<Manifest.FileEntry> pdf = Manifest.read(manifest).output(Manifest.Kind.PDF);
+            if (pdf.isPresent()) {
+                Files.createDirectories(editions);
+                Files.copy(
+                        manifest, editions.resolve(pdf.get().sha256() + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

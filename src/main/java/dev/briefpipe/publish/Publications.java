@@ -30,5 +30,30 @@ public record Publications(Path root) {
         }
     }
 
+    /**
+     * The manifest of the edition whose PDF had this hash: the one published, or one it replaced (kept
+     * under {@code editions/}).
+     */
+    public Optional<Manifest> edition(String brief, Period period, String pdfSha256) {
+        Optional<Manifest> now = manifest(brief, period);
+        if (now.flatMap(m -> m.output(Manifest.Kind.PDF))
+                .filter(p -> p.sha256().equals(pdfSha256))
+                .isPresent()) {
+            return now;
+        }
+        Path file = folder(brief, period).resolve(EDITIONS).resolve(pdfSha256 + ".json");
+        if (!pdfSha256.matches("[0-9a-f]{64}") || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Manifest.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static final String MANIFEST = "manifest.json";
+
+    /** The folder, inside a period's, of the manifests of the editions a rebuild replaced. */
+    public static final String EDITIONS = "editions";
 }

@@ -99,6 +99,16 @@ public final class BriefPipeline {
      */
     public Built build(BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary)
             throws IOException {
+        return build(brief, workbook, period, out, summary, List.of());
+    }
+
+    /**
+     * @param corrections for a correction of a delivered period: what changed, printed in a 정정 box under
+     *     the title and kept in the manifest
+     */
+    public Built build(
+            BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary, List<String> corrections)
+            throws IOException {
         Instant started = Instant.now();
         Publications published = new Publications(out);
         Map<String, Long> durations = new ConcurrentHashMap<>();
@@ -145,7 +155,7 @@ public final class BriefPipeline {
                 long start = System.nanoTime();
                 try {
                     return new PdfBriefRenderer(fonts.get())
-                            .render(brief, checked.data(), checked.figures(), pdf, identity);
+                            .render(brief, checked.data(), checked.figures(), pdf, identity, corrections);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } finally {
@@ -232,7 +242,11 @@ public final class BriefPipeline {
                                     moves.previous().get(f.id()),
                                     moves.notes().get(f.id())))
                             .toList(),
-                    new TreeMap<>(durations));
+                    new TreeMap<>(durations),
+                    Sentences.of(brief, checked).stream()
+                            .map(s -> new Manifest.Sentence(s.cell(), s.printed()))
+                            .toList(),
+                    corrections);
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());

@@ -81,6 +81,34 @@ final class PeriodLetters {
     }
 
     /**
+     * A corrected edition, to exactly the readers who got the first ({@code served}), once each: its own
+     * ledger kind per corrected PDF, its subject marked as a correction.
+     */
+    Deliverer.Outcome correction(BriefConfig brief, Period period, Path dir, List<String> served) throws IOException {
+        LetterComposer.Contents contents =
+                LetterContents.read(brief, period, dir, settings.app().mail().from());
+        BriefConfig.DeliveryConfig d = brief.delivery();
+        List<String> to = d.to().stream().filter(served::contains).toList();
+        List<String> cc = d.cc().stream().filter(served::contains).toList();
+        try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
+            MimeMessage msg = compose(brief, contents, true, to, cc, transport);
+            try {
+                msg.setSubject(
+                        Messages.of(brief.locale().startsWith("ko") ? Messages.Lang.KO : Messages.Lang.EN)
+                                        .get("correction.subject")
+                                + msg.getSubject(),
+                        "UTF-8");
+                msg.saveChanges();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IOException(e);
+            }
+            String sha = contents.pdfSha256();
+            return deliverer(transport)
+                    .deliver(brief.id(), period, "correction-" + sha.substring(0, 12), sha, msg, served, Resend.NONE);
+        }
+    }
+
+    /**
      * {@code send --test}: the brief's very message, to one address only, never recorded as a delivery
      * (its Message-ID is its own, so no reader's copy is taken for it).
      *

@@ -56,6 +56,18 @@ public final class PdfBriefRenderer {
      */
     public Rendered render(BriefConfig brief, Dataset data, Map<String, KeyFigure> figures, Path out, Identity identity)
             throws IOException {
+        return render(brief, data, figures, out, identity, List.of());
+    }
+
+    /** @param corrections what a corrected edition changed, in a 정정 box under the title (none: no box) */
+    public Rendered render(
+            BriefConfig brief,
+            Dataset data,
+            Map<String, KeyFigure> figures,
+            Path out,
+            Identity identity,
+            List<String> corrections)
+            throws IOException {
         BriefTheme theme = new BriefTheme(brief.style());
         PdfText text = new PdfText(fonts, theme.ink);
         Locale locale = Locale.forLanguageTag(brief.locale());
@@ -86,6 +98,7 @@ public final class PdfBriefRenderer {
             for (LayoutBlock block : brief.layout()) {
                 if (block instanceof LayoutBlock.Title t) {
                     TitleBlockWriter.write(ctx, t);
+                    CorrectionBlockWriter.write(ctx, corrections);
                 } else if (block instanceof LayoutBlock.Section s) {
                     NarrativeBlockWriter.heading(ctx, s);
                 } else if (block instanceof LayoutBlock.Narrative n) {

@@ -1,4 +1,4 @@
-package dev.briefpipe.console;
+package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ColumnSpec;
@@ -6,7 +6,6 @@ import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
-import dev.briefpipe.run.Checked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ public final class Sentences {
      */
     public record Sentence(String cell, String printed, String written) {}
 
-    static List<Sentence> of(BriefConfig brief, Checked c) {
+    public static List<Sentence> of(BriefConfig brief, Checked c) {
         List<Sentence> out = new ArrayList<>();
         if (c.sheetData() == null || c.data() == null) {
             return out;

@@ -1,0 +1,59 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.KeyFigure;
+import dev.briefpipe.publish.Manifest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a correction says: every key figure and narrative sentence that differs between the edition
+ * delivered (its manifest) and the workbook now, old → new, under a heading in the brief's language.
+ */
+final class Corrections {
+    private Corrections() {}
+
+    /** @return the heading then one line per change; empty when nothing a reader sees has changed */
+    static List<String> between(Manifest delivered, BriefConfig brief, Checked now) {
+        Locale locale = Locale.forLanguageTag(brief.locale());
+        Messages words = Messages.of(locale.getLanguage().equals("ko") ? Messages.Lang.KO : Messages.Lang.EN);
+        List<String> changes = new ArrayList<>();
+        Map<String, Manifest.Figure> before = new HashMap<>();
+        delivered.figures().forEach(f -> before.put(f.id(), f));
+        for (KeyFigure f : now.figures().values()) {
+            Manifest.Figure was = before.get(f.id());
+            if (was == null) {
+                continue;
+            }
+            String old = shown(was.value(), f, locale);
+            String fresh = shown(f.value(), f, locale);
+            if (!old.equals(fresh)) {
+                changes.add(words.get("correction.figure", f.label(), old, fresh));
+            }
+        }
+        Map<String, String> said = new HashMap<>();
+        delivered.sentences().forEach(s -> said.put(s.cell(), s.text()));
+        for (Sentences.Sentence s : Sentences.of(brief, now)) {
+            String old = said.get(s.cell());
+            if (old != null && !old.equals(s.printed())) {
+                changes.add(words.get("correction.sentence", s.cell(), old, s.printed()));
+            }
+        }
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(words.get("correction.heading", delivered.period().toString()));
+        lines.addAll(changes);
+        return lines;
+    }
+
+    private static String shown(java.math.BigDecimal value, KeyFigure f, Locale locale) {
+        String n = new KeyFigure(f.id(), f.label(), value, f.unit(), f.format(), null, null, null).formatted(locale);
+        return f.unit() == null || value == null ? n : n + " " + f.unit();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.briefpipe.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.testing.ConsoleHarness;
+import dev.briefpipe.testing.Inboxes;
+import dev.briefpipe.testing.MailParts;
+import dev.briefpipe.testing.SampleProject;
+import dev.briefpipe.testing.ScheduledProject;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** send --correction on a delivered period: what changed, to exactly those who got it, once. */
+class CorrectionIT {
+    private static final Period PERIOD = Period.parse("2025-03");
+
+    @TempDir
+    Path dir;
+
+    private GreenMail mail;
+    private BriefService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aCorrectionListsEachChangeAndReachesExactlyTheFirstReadersOnce() throws Exception {
+        int port = ConsoleHarness.freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        String original =
+                FileHashes.sha256(MailParts.of(mail.getReceivedMessages()[0]).attachment(0));
+
+        // Nothing changed: nothing is built or sent.
+        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir()))
+                .isEmpty();
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+
+        p.setCell("특허_발명자국가", "D2", 39000);
+        p.setCell("본문", "D2", "중국은 생성형 AI 특허 출원에서 1위를 기록하며 선도국으로 부상 중");
+        var corrected = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                .orElseThrow();
+        assertThat(corrected.sent())
+                .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        assertThat(mail.getReceivedMessages()).hasSize(6);
+        for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, reader))
+                    .extracting(MimeMessage::getSubject)
+                    .satisfiesExactlyInAnyOrder(
+                            s -> assertThat(s).startsWith("[KISTEP"),
+                            s -> assertThat(s).startsWith("[정정] [KISTEP"));
+        }
+        MimeMessage correction = Inboxes.of(mail, ScheduledProject.TO).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().startsWith("[정정]");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        byte[] pdf = MailParts.of(correction).attachment(0);
+        Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("corrected-brief.pdf"), pdf);
+        assertThat(FileHashes.sha256(pdf)).isNotEqualTo(original);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text)
+                .contains("정정 안내", "38,210 건 → 39,000 건", "→ “중국은 생성형 AI 특허 출원에서 1위를")
+                .doesNotContain("'본문'!");
+        // The edition its readers got is kept beside the corrected one.
+        Path folder = new Publications(settings.outputDir()).folder(brief.id(), PERIOD);
+        assertThat(folder.resolve("editions").resolve(original + ".json")).exists();
+
+        // Run again (after a crash, say): nobody gets the correction twice.
+        var again = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                .orElseThrow();
+        assertThat(again.sent()).isEmpty();
+        assertThat(again.skipped()).hasSize(3);
+        assertThat(mail.getReceivedMessages()).hasSize(6);
+        assertThat(service.runs().list(brief.id(), 10))
+                .anySatisfy(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CORRECTION));
+        assertThat(Files.exists(folder.resolve("manifest.json"))).isTrue();
+    }
+}

@@ -232,15 +232,13 @@ final class Pages {
 
     void runs(Context ctx) {
         Page page = page(ctx, Auth.who(ctx));
+        var runs = service.runs().list(null, 200);
+        Path log = settings.resolve(settings.app().state()).resolve("logs/briefpipe.log");
         render(
                 ctx,
                 "runs",
                 page,
-                Map.of(
-                        "runs",
-                        service.runs().list(null, 200),
-                        "audit",
-                        service.audit().list(100)));
+                Map.of("runs", runs, "audit", service.audit().list(100), "logs", RunLogs.of(log, runs)));
     }
 
     BriefConfig briefOf(Context ctx) {

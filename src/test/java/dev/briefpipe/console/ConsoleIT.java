@@ -174,6 +174,24 @@ class ConsoleIT {
     }
 
     @Test
+    void aDeadlineWithoutApprovalTellsTheOwnersAndNobodyElse() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        Period period = Period.parse("2025-03");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        assertThat(h.service
+                        .runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"))
+                        .status())
+                .isEqualTo(RunStatus.AWAITING_APPROVAL);
+        h.service.markMissed(brief, period, Instant.parse("2025-03-10T00:00:00Z"), true);
+        var told = h.mail.getReceivedMessagesForDomain("owners.test");
+        assertThat(told).hasSize(1);
+        assertThat(MailParts.of(told[0]).text()).contains("승인하지 않아");
+        assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
+        assertThat(h.service.runs().list("ai-hegemony", 5))
+                .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));
+    }
+
+    @Test
     void aRejectionReachesTheAnalystsAndANewWorkbookWithdrawsAnApproval() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "required");
         Browserless operator = new Browserless(h.url(""));

@@ -207,6 +207,9 @@ class CliIT {
                             .map(x -> x.replaceAll("\\s+", ""))
                             .toArray(String[]::new));
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+            // Readers have no workbook: notes meant for analysts never print.
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .doesNotContainIgnoringCase("workbook");
         }
     }
 

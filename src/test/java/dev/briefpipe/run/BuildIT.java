@@ -95,6 +95,8 @@ class BuildIT {
             assertThat(text)
                     .contains("1 / " + pdf.getNumberOfPages(), pdf.getNumberOfPages() + " / " + pdf.getNumberOfPages());
             assertThat(text).doesNotContain("\uFFFD");
+            // Readers have no workbook: notes meant for analysts never print.
+            assertThat(text.replaceAll("\\s+", "")).doesNotContain("워크북").doesNotContainIgnoringCase("workbook");
 
             List<String> sections = new ArrayList<>();
             List<String> children = new ArrayList<>();

@@ -71,6 +71,47 @@ class BuildIT {
     }
 
     @Test
+    void theGapAfterEveryBulletMarkerIsTheSameThroughoutTheDocument() throws IOException {
+        Built built = build(null);
+        List<Float> gaps = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            List<org.apache.pdfbox.text.TextPosition> page = new ArrayList<>();
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    page.add(t);
+                }
+
+                @Override
+                protected void endPage(PDPage p) {
+                    // A marker that begins its line, and the first glyph after it on the same line.
+                    for (int i = 0; i + 1 < page.size(); i++) {
+                        var m = page.get(i);
+                        boolean starts = i == 0 || Math.abs(page.get(i - 1).getYDirAdj() - m.getYDirAdj()) > 1;
+                        if (!starts || !"□○-※".contains(m.getUnicode())) {
+                            continue;
+                        }
+                        int j = i + 1;
+                        while (j < page.size() && page.get(j).getUnicode().isBlank()) {
+                            j++;
+                        }
+                        float gap =
+                                j < page.size() ? page.get(j).getXDirAdj() - (m.getXDirAdj() + m.getWidthDirAdj()) : 0;
+                        // (a dash alone in a table cell is not a marker: the next cell is far off)
+                        if (j < page.size() && Math.abs(page.get(j).getYDirAdj() - m.getYDirAdj()) < 1 && gap < 12) {
+                            gaps.add(gap);
+                        }
+                    }
+                    page.clear();
+                }
+            }.getText(pdf);
+        }
+        assertThat(gaps).hasSizeGreaterThan(50);
+        float first = gaps.get(0);
+        assertThat(gaps).allSatisfy(g -> assertThat(g).isCloseTo(first, org.assertj.core.data.Offset.offset(0.1f)));
+    }
+
+    @Test
     void pdfHasEmbeddedSubsetFontsExtractableKoreanBookmarksAndPageNumbers() throws IOException {
         Built built = build(null);
         try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {

@@ -1,11 +1,15 @@
 package dev.briefpipe.render.pdf;
 
+import com.lowagie.text.BadElementException;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
+import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.Row;
 import java.awt.Color;
@@ -86,11 +90,14 @@ final class NarrativeBlockWriter {
     private static Paragraph bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
         PdfText t = ctx.text();
         Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
-        String marker = b.marker() + " ";
-        float markerWidth = t.width(marker, b.size(), b.bold());
+        // The marker and a gap of fixed width (not a space, which justification would stretch), so the
+        // gap after □ ○ - is the same on every line of the document and the wrapped lines align with the text.
+        float gap = t.width(" ", ctx.theme().body, false);
+        float markerWidth = t.width(b.marker(), b.size(), b.bold()) + gap;
         Paragraph p = t.paragraph(b.size());
         p.setLeading(b.size() * 1.62f);
-        p.add(t.phrase(marker, b.size(), b.bold(), colour));
+        p.add(t.phrase(b.marker(), b.size(), b.bold(), colour));
+        p.add(fixedGap(ctx, gap));
         p.add(t.phrase(
                 r.text("text"), b.size(), b.bold(), colour, r.cell("text").orElse(null), true));
         p.setIndentationLeft(indent + markerWidth);
@@ -98,6 +105,16 @@ final class NarrativeBlockWriter {
         p.setSpacingBefore(b.before());
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         return p;
+    }
+
+    /** Blank space of a fixed width that line justification leaves alone: an empty form, not a space. */
+    static Chunk fixedGap(RenderContext ctx, float width) {
+        PdfTemplate blank = ctx.writer().getDirectContent().createTemplate(width, 1f);
+        try {
+            return new Chunk(Image.getInstance(blank), 0, 0);
+        } catch (BadElementException e) {
+            throw new IllegalStateException("cannot make a gap: " + e.getMessage(), e);
+        }
     }
 
     /** "1" → [1,1], "2-" → [2,∞], "1-3" → [1,3], null → all. */

@@ -161,11 +161,14 @@ final class TableBlockWriter {
             title.setSpacingAfter(6);
             ctx.add(title);
         }
-        float marker = t.width("- ", SIZE, false);
+        // The same fixed gap after the marker as the narrative's bullets.
+        float gap = t.width(" ", th.body, false);
+        float marker = t.width("-", SIZE, false) + gap;
         for (Row r : ctx.data().table(block.sheet()).rows()) {
             Paragraph p = t.paragraph(SIZE);
             p.setLeading(SIZE * 1.5f);
-            p.add(t.phrase("- ", SIZE, false, th.ink));
+            p.add(t.phrase("-", SIZE, false, th.ink));
+            p.add(NarrativeBlockWriter.fixedGap(ctx, gap));
             p.add(t.phrase(
                     r.text(block.field()),
                     SIZE,

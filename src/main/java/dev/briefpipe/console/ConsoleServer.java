@@ -43,6 +43,7 @@ public final class ConsoleServer implements AutoCloseable {
         Views views = new Views(settings, service, scheduler);
         Pages pages = new Pages(settings, service, views, scheduler, auth);
         Api api = new Api(settings, service, views, pages);
+        Downloads downloads = new Downloads(settings, views, pages);
         long maxUpload = settings.app().workbook().maxMegabytes();
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper(), false));
@@ -68,10 +69,10 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/runs", pages::runs);
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
-            config.routes.get("/briefs/{id}/report.html", pages::report);
-            config.routes.get("/briefs/{id}/annotated.xlsx", pages::annotated);
-            config.routes.get("/briefs/{id}/brief.pdf", pages::pdf);
-            config.routes.get("/briefs/{id}/pages/{n}", pages::page);
+            config.routes.get("/briefs/{id}/report.html", downloads::report);
+            config.routes.get("/briefs/{id}/annotated.xlsx", downloads::annotated);
+            config.routes.get("/briefs/{id}/brief.pdf", downloads::pdf);
+            config.routes.get("/briefs/{id}/pages/{n}", downloads::page);
             config.routes.post("/briefs/{id}/build", pages::build);
             config.routes.post("/briefs/{id}/pause", ctx -> pages.pause(ctx, true));
             config.routes.post("/briefs/{id}/resume", ctx -> pages.pause(ctx, false));

@@ -3,13 +3,9 @@ package dev.briefpipe.console;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Resend;
-import dev.briefpipe.export.report.HtmlReportWriter;
-import dev.briefpipe.export.report.WorkbookAnnotator;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
-import dev.briefpipe.publish.Manifest;
-import dev.briefpipe.publish.Publications;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.Sessions;
@@ -19,7 +15,6 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -107,63 +102,6 @@ final class Pages {
                 "brief",
                 page.withNotice(notice),
                 Map.of("view", views.view(b, views.period(b), page.words(), o.checked())));
-    }
-
-    void report(Context ctx) {
-        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
-        BriefConfig b = briefOf(ctx);
-        Views.Checked c = views.check(b);
-        if (c.report() == null) {
-            throw new NotFoundResponse();
-        }
-        ctx.contentType("text/html; charset=UTF-8").result(new HtmlReportWriter(words(ctx)).write(c.report()));
-    }
-
-    void annotated(Context ctx) throws IOException {
-        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
-        BriefConfig b = briefOf(ctx);
-        Views.Checked c = views.check(b);
-        if (c.report() == null) {
-            throw new NotFoundResponse();
-        }
-        byte[] bytes =
-                new WorkbookAnnotator(words(ctx)).annotate(Files.readAllBytes(settings.workbookOf(b)), c.report());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-annotated.xlsx\"")
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .result(bytes);
-    }
-
-    /** The period's published PDF, found through its manifest: never a path from the request. */
-    void pdf(Context ctx) throws IOException {
-        BriefConfig b = briefOf(ctx);
-        Period p = period(ctx, b);
-        ctx.header("Content-Disposition", "inline; filename=\"" + b.id() + "-" + p + ".pdf\"")
-                .contentType("application/pdf")
-                .result(Files.readAllBytes(publishedPdf(b, p)));
-    }
-
-    /** One page of the published PDF as a picture; the page number is checked, never a path. */
-    void page(Context ctx) throws IOException {
-        BriefConfig b = briefOf(ctx);
-        String n = ctx.pathParam("n");
-        byte[] png =
-                n.matches("[0-9]{1,4}") ? PdfPages.png(publishedPdf(b, period(ctx, b)), Integer.parseInt(n)) : null;
-        if (png == null) {
-            throw new NotFoundResponse();
-        }
-        ctx.header("Cache-Control", "private, no-cache")
-                .contentType("image/png")
-                .result(png);
-    }
-
-    /** The PDF the manifest of a period names, inside that period's published folder. */
-    private Path publishedPdf(BriefConfig b, Period p) {
-        Path dir = new Publications(settings.outputDir()).folder(b.id(), p);
-        Manifest.FileEntry e = new Publications(settings.outputDir())
-                .manifest(b.id(), p)
-                .flatMap(m -> m.output(Manifest.Kind.PDF))
-                .orElseThrow(NotFoundResponse::new);
-        return dir.resolve(e.path());
     }
 
     void build(Context ctx) throws IOException {

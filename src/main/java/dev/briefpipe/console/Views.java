@@ -185,7 +185,7 @@ public final class Views {
             c.unreadable().explain().forEach(p -> findings.add(new FindingRow(true, "", "", "", words.get(p))));
         } else if (c.report() != null) {
             for (Finding f : c.report().findings()) {
-                findings.add(new FindingRow(f.isError(), cell(f.at()), f.value(), text.expected(f), text.message(f)));
+                findings.add(new FindingRow(f.isError(), f.at().excel(), f.value(), text.expected(f), text.message(f)));
             }
         }
         Optional<Manifest> m = new Publications(settings.outputDir()).manifest(b.id(), period);
@@ -250,16 +250,9 @@ public final class Views {
         return service.approvals().latest(b.id(), p);
     }
 
-    /** A cell as Excel writes a reference to it: {@code '특허_발명자국가'!D3}. */
     /** A published figure in its own number format, with its unit. */
     static String shown(Manifest.Figure f, Locale locale) {
-        String n =
-                new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null).formatted(locale);
-        return f.unit() == null || f.value() == null ? n : n + " " + f.unit();
-    }
-
-    static String cell(dev.briefpipe.model.CellRef at) {
-        return at.excel();
+        return new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null).withUnit(locale);
     }
 
     static String time(BriefConfig b, Instant t) {

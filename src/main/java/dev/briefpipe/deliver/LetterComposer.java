@@ -81,7 +81,7 @@ public final class LetterComposer {
         if (!c.figures().isEmpty()) {
             html.append("<table style=\"border-collapse:collapse\">");
             for (KeyFigure f : c.figures()) {
-                String value = f.formatted(locale) + (f.unit() == null ? "" : " " + f.unit());
+                String value = f.withUnit(locale);
                 // An analyst's word on a figure that moved more than usual goes with it.
                 String note = f.note() == null || f.note().isBlank() ? "" : f.note();
                 text.append("- ").append(f.label()).append(": ").append(value);

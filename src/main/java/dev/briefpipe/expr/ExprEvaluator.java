@@ -1,5 +1,11 @@
 package dev.briefpipe.expr;
 
+import static dev.briefpipe.expr.ExprValues.compare;
+import static dev.briefpipe.expr.ExprValues.equal;
+import static dev.briefpipe.expr.ExprValues.num;
+import static dev.briefpipe.expr.ExprValues.number;
+import static dev.briefpipe.expr.ExprValues.truthy;
+
 import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
@@ -8,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -80,7 +85,7 @@ public final class ExprEvaluator {
                 return null;
             }
             Object named = names.apply(n.name())
-                    .map(ExprEvaluator::number)
+                    .map(ExprValues::number)
                     .orElseThrow(() -> new ExprException(-1, "unknown-name", n.name()));
             if (reads != null && quiet == 0) {
                 reads.accept(new CellRead(n.name(), CellRead.text(named)));
@@ -273,54 +278,6 @@ public final class ExprEvaluator {
     private static void arity(Expr.Call c, int n) {
         if (c.args().size() != n) {
             throw new ExprException(-1, "arity", c.function() + "()", n);
-        }
-    }
-
-    private static boolean truthy(Object v) {
-        return v instanceof Boolean b ? b : v != null;
-    }
-
-    private static boolean equal(Object l, Object r) {
-        if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
-            return a.compareTo(b) == 0;
-        }
-        return Objects.equals(l == null ? null : l.toString(), r == null ? null : r.toString());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object l, Object r) {
-        if (l instanceof BigDecimal a && r instanceof BigDecimal b) {
-            return a.compareTo(b);
-        }
-        if (l instanceof Comparable a && l.getClass().isInstance(r)) {
-            return a.compareTo(r);
-        }
-        return l.toString().compareTo(r.toString());
-    }
-
-    /** Long and BigDecimal become BigDecimal; other values are returned as they are. */
-    static Object number(Object v) {
-        if (v instanceof Long l) {
-            return BigDecimal.valueOf(l);
-        }
-        if (v instanceof Integer i) {
-            return BigDecimal.valueOf(i);
-        }
-        if (v instanceof Double d) {
-            return BigDecimal.valueOf(d);
-        }
-        return v;
-    }
-
-    private static BigDecimal num(Object v) {
-        Object n = number(v);
-        if (n instanceof BigDecimal b) {
-            return b;
-        }
-        try {
-            return new BigDecimal(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new ExprException(-1, "not-a-number", String.valueOf(v));
         }
     }
 }

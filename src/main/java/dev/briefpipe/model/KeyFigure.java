@@ -23,6 +23,16 @@ public record KeyFigure(
         reads = reads == null ? java.util.List.of() : java.util.List.copyOf(reads);
     }
 
+    /** The value formatted with its unit ("38,210 건"), or "–" alone when blank. */
+    public String withUnit(java.util.Locale locale) {
+        return unit == null || value == null ? formatted(locale) : formatted(locale) + " " + unit;
+    }
+
+    /** The same figure with another value (last period's, say), to show it the same way. */
+    public KeyFigure withValue(BigDecimal other) {
+        return new KeyFigure(id, label, other, unit, format, expr, note, reads);
+    }
+
     /** The value in its number format for a locale ("38,210", "70.8%"), or "–" when blank. */
     public String formatted(java.util.Locale locale) {
         if (value == null) {

@@ -5,18 +5,14 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
-import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
-import dev.briefpipe.failure.DeliveryException;
-import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
-import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.store.Approvals;
@@ -28,11 +24,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Runs of a brief as operators see them: every build and send is recorded in the run history, a
@@ -206,63 +200,10 @@ public final class BriefService implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code send --correction}: the figures or sentences of a delivered period changed in the workbook.
-     * Builds the corrected edition with a 정정 box listing each change (old → new) against the edition
-     * its readers got, publishes it, and mails it to exactly those readers, once each (a ledger kind of
-     * its own). Run again after a crash, it mails the corrected edition already published to whoever
-     * has not had it yet.
-     *
-     * @return the delivery, or empty when nothing a reader sees has changed (nothing is built or sent)
-     */
+    /** {@code send --correction}; see {@link Correcting#correct}. */
     public Optional<Deliverer.Outcome> correct(BriefConfig brief, Period period, Path workbook, Path out)
             throws IOException {
-        Publications published = new Publications(out);
-        List<DeliveryLedger.Entry> served = ledger().list(brief.id(), period).stream()
-                .filter(e -> e.kind().equals("brief") && e.state() == DeliveryState.SENT)
-                .toList();
-        if (served.isEmpty()) {
-            throw new DeliveryException(Phrase.of("correction.not-delivered", brief.id(), period));
-        }
-        Set<String> delivered =
-                served.stream().map(DeliveryLedger.Entry::pdfSha256).collect(Collectors.toSet());
-        Manifest now = published
-                .manifest(brief.id(), period)
-                .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
-        String nowSha = now.output(Manifest.Kind.PDF).orElseThrow().sha256();
-        boolean pending = !delivered.contains(nowSha) && !now.corrections().isEmpty();
-        if (!pending) {
-            Manifest first = delivered.stream()
-                    .map(sha -> published.edition(brief.id(), period, sha))
-                    .flatMap(Optional::stream)
-                    .findFirst()
-                    .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
-            Checked checked = pipeline.check(brief, workbook);
-            if (!checked.report().valid()) {
-                throw new DataInvalidException(checked.report());
-            }
-            List<String> lines = Corrections.between(first, brief, checked);
-            if (lines.isEmpty()) {
-                return Optional.empty();
-            }
-            pipeline.build(brief, workbook, period, out, null, lines);
-        }
-        RunHistory runs = runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
-        long id = runs.start(brief.id(), period, RunTrigger.CORRECTION, null, node, Instant.now())
-                .orElseThrow();
-        try {
-            Deliverer.Outcome o = letters.correction(
-                    brief,
-                    period,
-                    published.folder(brief.id(), period),
-                    served.stream().map(DeliveryLedger.Entry::recipient).toList());
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
-            return Optional.of(o);
-        } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
-            throw e;
-        }
+        return new Correcting(this, pipeline, letters).correct(brief, period, workbook, out);
     }
 
     /** One scheduled fire; see {@link ScheduledRuns#run}. */

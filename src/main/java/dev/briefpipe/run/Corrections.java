@@ -29,8 +29,8 @@ final class Corrections {
             if (was == null) {
                 continue;
             }
-            String old = shown(was.value(), f, locale);
-            String fresh = shown(f.value(), f, locale);
+            String old = f.withValue(was.value()).withUnit(locale);
+            String fresh = f.withUnit(locale);
             if (!old.equals(fresh)) {
                 changes.add(words.get("correction.figure", f.label(), old, fresh));
             }
@@ -50,10 +50,5 @@ final class Corrections {
         lines.add(words.get("correction.heading", delivered.period().toString()));
         lines.addAll(changes);
         return lines;
-    }
-
-    private static String shown(java.math.BigDecimal value, KeyFigure f, Locale locale) {
-        String n = new KeyFigure(f.id(), f.label(), value, f.unit(), f.format(), null, null, null).formatted(locale);
-        return f.unit() == null || value == null ? n : n + " " + f.unit();
     }
 }

@@ -76,7 +76,6 @@ record FigureMoves(
             }
             NumberFormat pct = NumberFormat.getPercentInstance(locale);
             pct.setMaximumFractionDigits(1);
-            KeyFigure then = new KeyFigure(f.id(), f.label(), was, f.unit(), f.format(), null, null, null);
             warnings.add(new Finding(
                     FindingCode.FIGURE_MOVED,
                     Severity.WARNING,
@@ -87,7 +86,7 @@ record FigureMoves(
                     "",
                     List.of(
                             before.get().period().toString(),
-                            then.formatted(locale),
+                            f.withValue(was).formatted(locale),
                             (change.signum() > 0 ? "+" : "") + pct.format(change),
                             pct.format(limit))));
         }

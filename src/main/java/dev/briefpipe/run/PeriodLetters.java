@@ -149,10 +149,7 @@ final class PeriodLetters {
         }
         try {
             String sha = FileHashes.sha256(same.getBytes(StandardCharsets.UTF_8));
-            Path dir = settings.outputDir()
-                    .resolve(brief.id())
-                    .resolve(period.toString())
-                    .resolve("reports");
+            Path dir = reports(brief, period);
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
@@ -215,10 +212,7 @@ final class PeriodLetters {
                     .limit(20)
                     .map(f -> f.at() + ": " + text.message(f))
                     .toList();
-            Path dir = settings.outputDir()
-                    .resolve(brief.id())
-                    .resolve(period.toString())
-                    .resolve("reports");
+            Path dir = reports(brief, period);
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
@@ -268,6 +262,13 @@ final class PeriodLetters {
     }
 
     /** To, cc and bcc, each once. */
+    /** Where a period's letters to analysts and owners are written when there is no SMTP host. */
+    private Path reports(BriefConfig brief, Period period) {
+        return new dev.briefpipe.publish.Publications(settings.outputDir())
+                .folder(brief.id(), period)
+                .resolve("reports");
+    }
+
     static List<String> recipients(BriefConfig brief) {
         if (brief.delivery() == null) {
             return List.of();

@@ -1,0 +1,93 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.DeliveryState;
+import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
+import dev.briefpipe.store.RunHistory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A corrected edition of a delivered period, for {@link BriefService#correct}. */
+final class Correcting {
+    private final BriefService service;
+    private final BriefPipeline pipeline;
+    private final PeriodLetters letters;
+
+    Correcting(BriefService service, BriefPipeline pipeline, PeriodLetters letters) {
+        this.service = service;
+        this.pipeline = pipeline;
+        this.letters = letters;
+    }
+
+    /**
+     * {@code send --correction}: the figures or sentences of a delivered period changed in the workbook.
+     * Builds the corrected edition with a 정정 box listing each change (old → new) against the edition
+     * its readers got, publishes it, and mails it to exactly those readers, once each (a ledger kind of
+     * its own). Run again after a crash, it mails the corrected edition already published to whoever
+     * has not had it yet.
+     *
+     * @return the delivery, or empty when nothing a reader sees has changed (nothing is built or sent)
+     */
+    Optional<Deliverer.Outcome> correct(BriefConfig brief, Period period, Path workbook, Path out) throws IOException {
+        Publications published = new Publications(out);
+        List<DeliveryLedger.Entry> served = service.ledger().list(brief.id(), period).stream()
+                .filter(e -> e.kind().equals("brief") && e.state() == DeliveryState.SENT)
+                .toList();
+        if (served.isEmpty()) {
+            throw new DeliveryException(Phrase.of("correction.not-delivered", brief.id(), period));
+        }
+        Set<String> delivered =
+                served.stream().map(DeliveryLedger.Entry::pdfSha256).collect(Collectors.toSet());
+        Manifest now = published
+                .manifest(brief.id(), period)
+                .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
+        String nowSha = now.output(Manifest.Kind.PDF).orElseThrow().sha256();
+        boolean pending = !delivered.contains(nowSha) && !now.corrections().isEmpty();
+        if (!pending) {
+            Manifest first = delivered.stream()
+                    .map(sha -> published.edition(brief.id(), period, sha))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
+            Checked checked = pipeline.check(brief, workbook);
+            if (!checked.report().valid()) {
+                throw new DataInvalidException(checked.report());
+            }
+            List<String> lines = Corrections.between(first, brief, checked);
+            if (lines.isEmpty()) {
+                return Optional.empty();
+            }
+            pipeline.build(brief, workbook, period, out, null, lines);
+        }
+        RunHistory runs = service.runs();
+        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        long id = runs.start(brief.id(), period, RunTrigger.CORRECTION, null, service.node(), Instant.now())
+                .orElseThrow();
+        try {
+            Deliverer.Outcome o = letters.correction(
+                    brief,
+                    period,
+                    published.folder(brief.id(), period),
+                    served.stream().map(DeliveryLedger.Entry::recipient).toList());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
+            return Optional.of(o);
+        } catch (IOException | RuntimeException e) {
+            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            throw e;
+        }
+    }
+}

@@ -137,29 +137,21 @@ public record AppConfig(
     }
 
     /**
-     * @param regular a TrueType font file with Korean glyphs; empty = search the installed fonts
-     * @param bold its bold face (optional; the regular face is used when absent)
-     * @param search font file names to look for among installed fonts, in order of preference
-     * @param fallback fonts tried, in order, for characters the main font lacks (Chinese characters in
-     *     names and references); file names without extension, or paths to .ttf files
+     * The PDF's fonts. Each face left empty is the one shipped with briefpipe (Noto Sans / Serif CJK KR,
+     * cut to Hangul, KS X 1001 hanja and GB 2312 Chinese); a value is a path to a TrueType (.ttf) file
+     * or the file name of an installed font.
+     *
+     * @param regular the sans face: tables, figures, headers and the levels that ask for sans
+     * @param bold its bold face (headings, bold bullet levels)
+     * @param serif the serif (명조) face, for the levels whose style says {@code font: serif}
+     * @param fallback faces tried, in order, for a word with a character the family lacks
      */
-    public record Fonts(String regular, String bold, List<String> search, List<String> fallback) {
+    public record Fonts(String regular, String bold, String serif, List<String> fallback) {
         public Fonts {
             regular = regular == null ? "" : regular;
             bold = bold == null ? "" : bold;
-            search = search == null || search.isEmpty() ? DEFAULT_SEARCH : List.copyOf(search);
-            fallback = fallback == null ? DEFAULT_FALLBACK : List.copyOf(fallback);
+            serif = serif == null ? "" : serif;
+            fallback = fallback == null ? List.of() : List.copyOf(fallback);
         }
-
-        static final List<String> DEFAULT_FALLBACK = List.of("DroidSansFallbackFull", "DroidSansFallback");
-
-        static final List<String> DEFAULT_SEARCH = List.of(
-                "NanumGothic",
-                "NanumBarunGothic",
-                "NotoSansKR",
-                "NotoSansCJKkr",
-                "malgun",
-                "AppleSDGothicNeo",
-                "UnDotum");
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param body body text size in points; titleSize the title's
  * @param band the right-hand text of the first-page band (the series label sits on the left)
  * @param header the running header from page 2 on ("" = none)
+ * @param curlyQuotes straight quotes in narrative text become ‘ ’ and “ ” (default true)
  * @param bullets per narrative level (the workbook's level value), top level first: marker, size,
  *     indent, space before; declaring any replaces the default □ ○ - ※ set
  */
@@ -29,6 +30,7 @@ public record StyleConfig(
         String tableCaption,
         String booleanTrue,
         String booleanFalse,
+        Boolean curlyQuotes,
         Map<String, Bullet> bullets) {
 
     public StyleConfig {
@@ -58,11 +60,12 @@ public record StyleConfig(
         tableCaption = tableCaption == null ? "〈표 {n}〉 {caption}" : tableCaption;
         booleanTrue = booleanTrue == null ? "예" : booleanTrue;
         booleanFalse = booleanFalse == null ? "아니오" : booleanFalse;
+        curlyQuotes = curlyQuotes == null || curlyQuotes;
         Map<String, Bullet> defaults = new LinkedHashMap<>();
-        defaults.put("□", new Bullet(null, 11f, 0f, 9f, true, false));
-        defaults.put("○", new Bullet(null, 10.5f, 12f, 3.5f, false, false));
-        defaults.put("-", new Bullet(null, 10f, 24f, 2f, false, false));
-        defaults.put("※", new Bullet(null, 9.5f, null, 2f, false, true));
+        defaults.put("□", new Bullet(null, 11f, 0f, 9f, true, false, Family.SANS));
+        defaults.put("○", new Bullet(null, 10.5f, 12f, 3.5f, false, false, Family.SANS));
+        defaults.put("-", new Bullet(null, 10f, 24f, 2f, false, false, Family.SANS));
+        defaults.put("※", new Bullet(null, 9.5f, null, 2f, false, true, Family.SANS));
         if (bullets == null || bullets.isEmpty()) {
             bullets = defaults;
         } else {
@@ -76,7 +79,7 @@ public record StyleConfig(
     }
 
     public static StyleConfig defaults() {
-        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -86,8 +89,10 @@ public record StyleConfig(
      * @param indent left indent of the marker in points; null = one step in from the bullet before
      *     (used for notes, ※)
      * @param note printed in the muted colour, as a note on the bullet before
+     * @param font {@code sans} (고딕, the default) or {@code serif} (명조); a bold level is set in the bold sans face
      */
-    public record Bullet(String marker, Float size, Float indent, Float before, Boolean bold, Boolean note) {
+    public record Bullet(
+            String marker, Float size, Float indent, Float before, Boolean bold, Boolean note, Family font) {
 
         /** This bullet's given keys over {@code base}'s. */
         Bullet over(Bullet base) {
@@ -97,7 +102,20 @@ public record StyleConfig(
                     indent != null ? indent : base.indent,
                     before != null ? before : base.before,
                     bold != null ? bold : base.bold,
-                    note != null ? note : base.note);
+                    note != null ? note : base.note,
+                    font != null ? font : base.font);
+        }
+    }
+
+    /** A font family of the brief's fonts. */
+    public enum Family {
+        SANS,
+        SERIF;
+
+        /** The word in config: {@code sans}, {@code serif}. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -1,27 +1,26 @@
 package dev.briefpipe.failure;
 
 import dev.briefpipe.i18n.Phrase;
-import java.nio.file.Path;
 import java.util.List;
 
-/** No usable Korean font: either none of the searched names is installed or a named file is unusable. */
+/** A font the config names cannot be used: no such file or installed font, or not a Korean TrueType font. */
 public final class FontNotFoundException extends Failure {
-    private final List<String> searched;
-    private final Path file;
+    private final String font;
+    private final String detail;
 
-    public FontNotFoundException(List<String> searched, Path file, String detail) {
-        super(file == null ? "no Korean font among " + searched : file + ": " + detail, null);
-        this.searched = List.copyOf(searched);
-        this.file = file;
+    /**
+     * @param font the configured name or path
+     * @param detail why it cannot be used, or null when it was not found
+     */
+    public FontNotFoundException(String font, String detail) {
+        super(font + ": " + (detail == null ? "not found" : detail), null);
+        this.font = font;
+        this.detail = detail;
     }
 
-    public List<String> searched() {
-        return searched;
-    }
-
-    /** The configured file that could not be used, or null when the search found nothing. */
-    public Path file() {
-        return file;
+    /** The configured name or path. */
+    public String font() {
+        return font;
     }
 
     @Override
@@ -32,8 +31,6 @@ public final class FontNotFoundException extends Failure {
     @Override
     public List<Phrase> explain() {
         return List.of(
-                file == null
-                        ? Phrase.of("cli.font-missing", String.join(", ", searched))
-                        : Phrase.of("cli.font-unusable", file, getMessage()));
+                detail == null ? Phrase.of("cli.font-missing", font) : Phrase.of("cli.font-unusable", font, detail));
     }
 }

@@ -4,11 +4,11 @@ import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.KoreanFontLocator;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The fonts the app config names (or searches for). The font folders are searched once; each call
+ * The fonts the app config names, or the shipped ones. Installed fonts are searched once; each call
  * gives freshly loaded faces, for one PDF: nothing of a font stays on the heap between builds, and two
  * builds at once do not share a font's subset.
  */
@@ -23,10 +23,15 @@ public final class FontsFromConfig implements Supplier<FontSet> {
     @Override
     public FontSet get() {
         AppConfig.Fonts f = settings.app().fonts();
-        return locator.locate(path(f.regular()), path(f.bold()), f.search(), f.fallback());
+        return locator.locate(
+                path(f.regular()),
+                path(f.bold()),
+                path(f.serif()),
+                f.fallback().stream().map(this::path).toList());
     }
 
-    private Path path(String p) {
-        return p == null || p.isBlank() ? null : settings.resolve(p);
+    /** A .ttf file named relative to the project folder; any other value is an installed font's name. */
+    private String path(String p) {
+        return p.toLowerCase(Locale.ROOT).endsWith(".ttf") ? settings.resolve(p).toString() : p;
     }
 }

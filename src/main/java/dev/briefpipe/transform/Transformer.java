@@ -117,7 +117,10 @@ public final class Transformer {
         return s != null && s.rows().min() != null && s.rows().min() > 0;
     }
 
-    /** Replaces placeholders in the text of every column declared {@code template: true}. */
+    /**
+     * Replaces placeholders in the text of every column declared {@code template: true}, and makes its
+     * quotes curly when the brief's style asks for it: the text as it will be printed.
+     */
     private static Dataset fillTemplates(
             Dataset data, BriefConfig brief, TemplateResolver resolver, List<Finding> findings) {
         List<Table> out = new ArrayList<>();
@@ -133,19 +136,19 @@ public final class Transformer {
                 out.add(t);
                 continue;
             }
+            boolean curly = brief.style().curlyQuotes();
             List<Row> rows = new ArrayList<>();
             for (Row r : t.rows()) {
                 Map<String, Object> values = new HashMap<>(r.values());
                 for (String field : templated) {
                     if (r.get(field) instanceof String text && r.cell(field).isPresent()) {
-                        values.put(
+                        String filled = resolver.resolve(
+                                text,
+                                r.cell(field).get(),
                                 field,
-                                resolver.resolve(
-                                        text,
-                                        r.cell(field).get(),
-                                        field,
-                                        schema.columns().get(field).title(),
-                                        findings));
+                                schema.columns().get(field).title(),
+                                findings);
+                        values.put(field, curly ? CurlyQuotes.apply(filled) : filled);
                     }
                 }
                 rows.add(new Row(r.sheetRow(), values, r.cells()));

@@ -112,6 +112,51 @@ class BuildIT {
     }
 
     @Test
+    void noLineStretchesItsSpacesToMoreThanTwiceTheirNaturalWidth() throws IOException {
+        Built built = build(null);
+        List<String> loose = new ArrayList<>();
+        List<Float> ratios = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            List<org.apache.pdfbox.text.TextPosition> page = new ArrayList<>();
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    page.add(t);
+                }
+
+                @Override
+                protected void endPage(PDPage p) {
+                    // Each space between two glyphs of one line: the gap it makes against its natural width.
+                    for (int i = 1; i + 1 < page.size(); i++) {
+                        var a = page.get(i - 1);
+                        var sp = page.get(i);
+                        var b = page.get(i + 1);
+                        if (!" ".equals(sp.getUnicode())
+                                || a.getUnicode().isBlank()
+                                || b.getUnicode().isBlank()
+                                || Math.abs(a.getYDirAdj() - b.getYDirAdj()) > 0.5f
+                                || a.getFontSizeInPt() != b.getFontSizeInPt()) {
+                            // (not one run of text: a heading's number box and its title are two cells)
+                            continue;
+                        }
+                        float gap = b.getXDirAdj() - (a.getXDirAdj() + a.getWidthDirAdj());
+                        float ratio = gap / sp.getWidthDirAdj();
+                        ratios.add(ratio);
+                        if (ratio > 2.05f) {
+                            loose.add(String.format(
+                                    "p%d '%s %s' %.1f pt (%.2fx)",
+                                    getCurrentPageNo(), a.getUnicode(), b.getUnicode(), gap, ratio));
+                        }
+                    }
+                    page.clear();
+                }
+            }.getText(pdf);
+        }
+        assertThat(ratios).hasSizeGreaterThan(1000);
+        assertThat(loose).isEmpty();
+    }
+
+    @Test
     void pdfHasEmbeddedSubsetFontsExtractableKoreanBookmarksAndPageNumbers() throws IOException {
         Built built = build(null);
         try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
@@ -129,7 +174,12 @@ class BuildIT {
                     assertThat(f.getName()).as("subset prefix").matches("[A-Z]{6}\\+.*");
                 }
             }
-            assertThat(fonts).anyMatch(n -> n.contains("NanumGothic"));
+            // One family: the shipped Noto CJK faces, no fallback font anywhere.
+            assertThat(fonts)
+                    .anyMatch(n -> n.endsWith("+NotoSansCJKkr-Regular"))
+                    .anyMatch(n -> n.endsWith("+NotoSansCJKkr-Bold"))
+                    .anyMatch(n -> n.endsWith("+NotoSerifCJKkr-Regular"))
+                    .allMatch(n -> n.matches("[A-Z]{6}\\+Noto(Sans|Serif)CJKkr-(Regular|Bold)"));
 
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("딥시크", "38,210", "글로벌 AI 패권 경쟁", "[그림 3]", "〈표 1〉", "참고문헌");

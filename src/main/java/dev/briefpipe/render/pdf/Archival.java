@@ -24,9 +24,7 @@ final class Archival {
 
     /** Seeds each face's subset-prefix generator, so "ABCDEF+NanumGothic" is the same on every run. */
     static void seedFonts(FontSet fonts, String seed) {
-        seed(fonts.regular(), seed);
-        seed(fonts.bold(), seed);
-        fonts.fallbacks().forEach(f -> seed(f, seed));
+        fonts.all().forEach(f -> seed(f, seed));
     }
 
     /** After {@code Document.open()}: fixed dates and trailer ID, and the sRGB output intent. */
@@ -43,7 +41,7 @@ final class Archival {
     private static void seed(FontSet.Face face, String seed) {
         try {
             SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(sha256(seed + "|" + face.file().getFileName()));
+            r.setSeed(sha256(seed + "|" + face.name()));
             face.pdf().setSecureRandom(r);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA1PRNG missing from the JDK", e);

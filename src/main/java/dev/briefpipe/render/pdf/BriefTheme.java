@@ -41,7 +41,8 @@ final class BriefTheme {
                                 b.indent(),
                                 b.before(),
                                 Boolean.TRUE.equals(b.bold()),
-                                Boolean.TRUE.equals(b.note()))));
+                                Boolean.TRUE.equals(b.note()),
+                                b.font() == StyleConfig.Family.SERIF)));
     }
 
     /** The bullet for a level value; an unknown level is printed like the second level. */
@@ -63,7 +64,7 @@ final class BriefTheme {
      *
      * @param indent the marker's indent in points, or null for a note: one step in from the bullet before
      */
-    record Bullet(String marker, float size, Float indent, float before, boolean bold, boolean note) {}
+    record Bullet(String marker, float size, Float indent, float before, boolean bold, boolean note, boolean serif) {}
 
     static Color colour(StyleConfig style, String name) {
         return Color.decode(style.colors().get(name));

@@ -38,8 +38,6 @@ final class EmbeddedFontMapper implements FontMapper {
     }
 
     private List<FontSet.Face> faces() {
-        List<FontSet.Face> all = new java.util.ArrayList<>(List.of(fonts.regular(), fonts.bold()));
-        all.addAll(fonts.fallbacks());
-        return all;
+        return fonts.all();
     }
 }

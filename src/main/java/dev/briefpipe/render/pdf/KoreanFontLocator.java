@@ -3,7 +3,10 @@ package dev.briefpipe.render.pdf;
 import com.lowagie.text.pdf.BaseFont;
 import dev.briefpipe.failure.FontNotFoundException;
 import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +18,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds a TrueType Korean font: the files named in config, else the first installed font whose file
- * name matches one of the search names (NanumGothic, NotoSansKR, malgun…), with its bold face when
- * one is installed beside it. Only .ttf files are used: CFF-outline OpenType and collections embed
- * badly.
+ * The brief's fonts. By default the faces shipped with briefpipe (subsets of Noto Sans and Noto Serif
+ * CJK KR: Hangul, the hanja of KS X 1001 and the simplified Chinese of GB 2312, see
+ * {@code fonts/OFL.txt}), so every machine sets the same workbook in the same bytes. Config may name
+ * another TrueType font for a face instead: a path to a .ttf file, or the file name of an installed
+ * font (looked for in the usual font folders).
  */
 public final class KoreanFontLocator {
+    static final String SANS = "NotoSansCJKkr-Regular-subset.ttf";
+    static final String SANS_BOLD = "NotoSansCJKkr-Bold-subset.ttf";
+    static final String SERIF = "NotoSerifCJKkr-Regular-subset.ttf";
     private static final String PROBE = "한글가나다AI";
     private final List<Path> roots;
     private Map<String, Path> index;
@@ -48,42 +55,50 @@ public final class KoreanFontLocator {
     }
 
     /**
-     * @param regular configured regular face ("" = search)
-     * @param bold configured bold face ("" = look beside the regular one)
-     * @param search file-name stems to look for, in order of preference
+     * Loads the faces, each freshly (a build's subsets are its own).
+     *
+     * @param regular "" for the shipped sans face, else a .ttf path or an installed font's name
+     * @param bold "" for the shipped bold face (or, when regular is named, a bold file beside it)
+     * @param serif "" for the shipped serif face
+     * @param fallback faces for characters the family lacks, in order: paths or installed names
      */
-    public FontSet locate(Path regular, Path bold, List<String> search, List<String> fallback) {
-        Path reg = regular != null
-                ? regular
-                : find(search).orElseThrow(() -> new FontNotFoundException(search, null, null));
-        Path b = bold != null ? bold : boldBeside(reg).orElse(reg);
-        FontSet.Face r = face(reg, search);
-        if (!PROBE.codePoints().allMatch(r::has)) {
-            throw new FontNotFoundException(search, reg, "no Hangul glyphs");
+    public FontSet locate(String regular, String bold, String serif, List<String> fallback) {
+        FontSet.Face r = korean(regular.isBlank() ? shipped(SANS) : named(regular));
+        FontSet.Face b;
+        if (!bold.isBlank()) {
+            b = named(bold);
+        } else if (regular.isBlank()) {
+            b = shipped(SANS_BOLD);
+        } else {
+            b = boldBeside(find(regular).orElseThrow()).map(this::file).orElse(r);
         }
-        FontSet.Face bf = b.equals(reg) ? r : face(b, search);
+        FontSet.Face s = korean(serif.isBlank() ? shipped(SERIF) : named(serif));
         List<FontSet.Face> fallbacks = new ArrayList<>();
-        for (String name : fallback) {
-            Path p = Path.of(name);
-            Optional<Path> file = name.toLowerCase(Locale.ROOT).endsWith(".ttf") && Files.isRegularFile(p)
-                    ? Optional.of(p)
-                    : find(List.of(name));
-            file.filter(f -> !f.equals(reg)).ifPresent(f -> fallbacks.add(face(f, fallback)));
-        }
-        return new FontSet(r, bf, fallbacks);
+        fallback.forEach(name -> fallbacks.add(named(name)));
+        return new FontSet(r, b, s, fallbacks);
     }
 
-    private Optional<Path> find(List<String> search) {
-        Map<String, Path> byStem = index();
-        for (String name : search) {
-            String n = name.toLowerCase(Locale.ROOT);
-            for (String candidate : List.of(n, n + "-regular", n + "regular")) {
-                if (byStem.containsKey(candidate)) {
-                    return Optional.of(byStem.get(candidate));
-                }
-            }
+    private static FontSet.Face korean(FontSet.Face f) {
+        if (!PROBE.codePoints().allMatch(f::has)) {
+            throw new FontNotFoundException(f.name(), "no Hangul glyphs");
         }
-        return Optional.empty();
+        return f;
+    }
+
+    private FontSet.Face named(String spec) {
+        return file(find(spec).orElseThrow(() -> new FontNotFoundException(spec, null)));
+    }
+
+    private Optional<Path> find(String spec) {
+        if (spec.toLowerCase(Locale.ROOT).endsWith(".ttf")) {
+            return Optional.of(Path.of(spec)).filter(Files::isRegularFile);
+        }
+        Map<String, Path> byStem = index();
+        String n = spec.toLowerCase(Locale.ROOT);
+        return Stream.of(n, n + "-regular", n + "regular")
+                .filter(byStem::containsKey)
+                .map(byStem::get)
+                .findFirst();
     }
 
     /** Installed .ttf files by lower-case file-name stem; the font folders are walked once. */
@@ -123,32 +138,37 @@ public final class KoreanFontLocator {
         return Optional.empty();
     }
 
-    private static FontSet.Face face(Path file, List<String> search) {
-        return new FontSet.Face(file, base(file, search), awt(file, search));
-    }
-
-    /**
-     * The font parsed from its bytes in memory, and not kept in OpenPDF's cache: subsetting reads the
-     * glyph index byte by byte, which over the mapped file took 0.1 s for NanumGothic and 0.3 s for
-     * DroidSansFallbackFull at every PDF. Each build gets its own faces, so concurrent renders do not
-     * share a font's subset state.
-     */
-    private static BaseFont base(Path file, List<String> search) {
+    private FontSet.Face file(Path file) {
         try {
-            BaseFont f = BaseFont.createFont(
-                    file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, Files.readAllBytes(file), null);
-            f.setSubset(true);
-            return f;
-        } catch (IOException | RuntimeException e) {
-            throw new FontNotFoundException(search, file, String.valueOf(e.getMessage()));
+            return face(file.getFileName().toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new FontNotFoundException(file.toString(), String.valueOf(e.getMessage()));
         }
     }
 
-    private static java.awt.Font awt(Path file, List<String> search) {
+    private static FontSet.Face shipped(String name) {
+        try (InputStream in = KoreanFontLocator.class.getResourceAsStream("/dev/briefpipe/fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks its font " + name);
+            }
+            return face(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The font parsed from its bytes in memory, and not kept in OpenPDF's cache: each build gets its
+     * own faces, so concurrent renders do not share a font's subset state.
+     */
+    private static FontSet.Face face(String name, byte[] bytes) {
         try {
-            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, file.toFile());
-        } catch (FontFormatException | IOException e) {
-            throw new FontNotFoundException(search, file, String.valueOf(e.getMessage()));
+            BaseFont f = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            f.setSubset(true);
+            java.awt.Font awt = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+            return new FontSet.Face(name, f, awt);
+        } catch (IOException | FontFormatException | RuntimeException e) {
+            throw new FontNotFoundException(name, String.valueOf(e.getMessage()));
         }
     }
 

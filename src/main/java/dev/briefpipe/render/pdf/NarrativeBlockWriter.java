@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Row;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.List;
  */
 final class NarrativeBlockWriter {
     private static final float NOTE_STEP = 12;
+    /** A heading's height with three lines of text under it, in points. */
+    private static final float HEADING_WITH_NEXT = 96;
 
     private NarrativeBlockWriter() {}
 
@@ -38,6 +41,11 @@ final class NarrativeBlockWriter {
                         .orElse("");
         PdfText t = ctx.text();
         BriefTheme th = ctx.theme();
+        // Keep with next: a heading goes to the next page unless three lines of text fit under it.
+        if (ctx.writer().getVerticalPosition(true) - HEADING_WITH_NEXT
+                < ctx.document().bottom()) {
+            ctx.document().newPage();
+        }
         PdfPTable h = new PdfPTable(new float[] {0.32f, 9.68f});
         h.setWidthPercentage(100);
         h.setSpacingBefore(16);
@@ -80,31 +88,61 @@ final class NarrativeBlockWriter {
                 continue;
             }
             float indent = b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
-            ctx.add(bullet(ctx, b, indent, r));
+            bullet(ctx, b, indent, r);
             if (b.indent() != null) {
                 lastIndent = b.indent();
             }
         }
     }
 
-    private static Paragraph bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
-        PdfText t = ctx.text();
+    private static void bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
         Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
-        // The marker and a gap of fixed width (not a space, which justification would stretch), so the
-        // gap after □ ○ - is the same on every line of the document and the wrapped lines align with the text.
-        float gap = t.width(" ", ctx.theme().body, false);
-        float markerWidth = t.width(b.marker(), b.size(), b.bold()) + gap;
-        Paragraph p = t.paragraph(b.size());
-        p.setLeading(b.size() * 1.62f);
-        p.add(t.phrase(b.marker(), b.size(), b.bold(), colour));
-        p.add(fixedGap(ctx, gap));
-        p.add(t.phrase(
-                r.text("text"), b.size(), b.bold(), colour, r.cell("text").orElse(null), true));
-        p.setIndentationLeft(indent + markerWidth);
-        p.setFirstLineIndent(-markerWidth);
-        p.setSpacingBefore(b.before());
-        p.setAlignment(Element.ALIGN_JUSTIFIED);
-        return p;
+        FontSet.Face face = ctx.text().fonts().base(b.bold(), b.serif());
+        Hanging item = new Hanging(b.marker(), face, b.size(), b.size() * 1.62f, colour);
+        item.write(ctx, r.text("text"), r.cell("text").orElse(null), indent, b.before());
+    }
+
+    /**
+     * A marker and its text with a hanging indent, a paragraph per line as {@link LineSetter} breaks it:
+     * every line but the last justified, the last at natural spacing. The marker and a gap of fixed
+     * width (not a space, which justification would stretch) make the gap after □ ○ - the same on
+     * every line of the document, and the wrapped lines align with the text.
+     */
+    record Hanging(String marker, FontSet.Face face, float size, float leading, Color colour) {
+        void write(RenderContext ctx, String text, CellRef cell, float indent, float before) {
+            PdfText t = ctx.text();
+            float gap = t.width(" ", ctx.theme().body, false);
+            float markerWidth = face.pdf().getWidthPoint(marker, size) + gap;
+            FontSet.Face[] faces = t.faces(text, face, cell);
+            LineSetter setter = new LineSetter(
+                    text, t.advances(text, faces, size), face.pdf().getWidthPoint(" ", size));
+            // A hair less than the measure, so OpenPDF never wraps a line that was set to fit.
+            float width = ctx.contentWidth() - indent - markerWidth - 0.05f;
+            List<LineSetter.Line> lines = setter.lines(width, width);
+            // No first line alone at the foot of a page: a bullet of up to three lines stays whole, a
+            // longer one starts with at least two.
+            int keep = lines.size() <= 3 ? lines.size() : 2;
+            // (OpenPDF sets a line only with one more leading free below it.)
+            if (ctx.writer().getVerticalPosition(true) - before - (keep + 1) * leading
+                    < ctx.document().bottom()) {
+                ctx.document().newPage();
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                LineSetter.Line line = lines.get(i);
+                Paragraph p = t.paragraph(size);
+                p.setLeading(leading);
+                p.setIndentationLeft(indent + markerWidth);
+                if (i == 0) {
+                    p.add(t.phrase(marker, t.faces(marker, face, null), 0, marker.length(), size, colour));
+                    p.add(fixedGap(ctx, gap));
+                    p.setFirstLineIndent(-markerWidth);
+                    p.setSpacingBefore(before);
+                }
+                p.add(t.phrase(text, faces, line.from(), line.to(), size, colour));
+                p.setAlignment(line.justified() ? Element.ALIGN_JUSTIFIED_ALL : Element.ALIGN_LEFT);
+                ctx.add(p);
+            }
+        }
     }
 
     /** Blank space of a fixed width that line justification leaves alone: an empty form, not a space. */

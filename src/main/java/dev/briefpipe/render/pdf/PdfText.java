@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Makes phrases from text: each run of characters in the first face that has them (so a Chinese name
- * inside Korean prose still gets glyphs), lines broken as {@link LineBreaks} says, and every
- * character no face has recorded as a
- * {@link MissingGlyph} instead of silently vanishing. Not thread-safe: one per document.
+ * Makes phrases from text in the brief's font family. A word with a character the family lacks is set
+ * whole in the first fallback face that has all of it (so a Chinese name is never a patchwork of two
+ * fonts); a character no face has is recorded as a {@link MissingGlyph} instead of silently vanishing.
+ * Not thread-safe: one per document.
  */
 final class PdfText {
     private final FontSet fonts;
@@ -34,39 +35,79 @@ final class PdfText {
     }
 
     Phrase phrase(String text, float size, boolean bold, Color color, CellRef source) {
-        return phrase(text, size, bold, color, source, false);
+        FontSet.Face[] faces = faces(text, fonts.base(bold, false), source);
+        return phrase(text, faces, 0, text.length(), size, color);
     }
 
     /**
-     * @param paragraphEnd this text ends a paragraph: keep a short last word with the word before it
+     * The face of each char: the base face; for a word with a char the base lacks, the first fallback
+     * that has the whole word, else char by char the family's regular face or a fallback. A char no
+     * face has gets null and is recorded as missing.
      */
-    Phrase phrase(String text, float size, boolean bold, Color color, CellRef source, boolean paragraphEnd) {
-        Phrase p = new Phrase();
-        p.setFont(font(size, bold, color));
-        p.setLeading(size * 1.5f);
-        StringBuilder run = new StringBuilder();
-        FontSet.Face runFace = null;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            FontSet.Face face = faceFor(cp, bold);
-            if (face == null) {
-                missing.add(new MissingGlyph(cp, text, source));
+    FontSet.Face[] faces(String text, FontSet.Face base, CellRef source) {
+        FontSet.Face[] faces = new FontSet.Face[text.length()];
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (end == i) {
+                faces[i++] = base;
                 continue;
             }
-            if (runFace != null && !face.equals(runFace) && run.length() > 0) {
-                p.add(chunk(run.toString(), runFace, size, color));
-                run.setLength(0);
+            String word = text.substring(i, end);
+            boolean plain = word.codePoints().allMatch(base::has);
+            Optional<FontSet.Face> whole = plain ? Optional.of(base) : fonts.fallbackFor(word);
+            for (int j = i; j < end; ) {
+                int cp = text.codePointAt(j);
+                FontSet.Face f = whole.orElseGet(
+                        () -> base.has(cp) ? base : fonts.faceFor(cp).orElse(null));
+                if (f == null && !Character.isISOControl(cp)) {
+                    missing.add(new MissingGlyph(cp, text, source));
+                }
+                int n = Character.charCount(cp);
+                for (int k = 0; k < n; k++) {
+                    faces[j + k] = f;
+                }
+                j += n;
             }
-            runFace = face;
-            run.appendCodePoint(cp);
+            i = end;
         }
-        if (run.length() > 0) {
-            Chunk last = chunk(run.toString(), runFace, size, color);
-            if (paragraphEnd) {
-                last.setSplitCharacter(LineBreaks.keepShortTail());
+        return faces;
+    }
+
+    /** The width of each char in its face (a surrogate pair's width on its first half). */
+    float[] advances(String text, FontSet.Face[] faces, float size) {
+        float[] w = new float[text.length()];
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (faces[i] != null) {
+                w[i] = faces[i].pdf().getWidthPoint(new String(Character.toChars(cp)), size);
             }
-            p.add(last);
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    /** Text from {@code from} to {@code to} as chunks, one per run of chars in one face. */
+    Phrase phrase(String text, FontSet.Face[] faces, int from, int to, float size, Color color) {
+        Phrase p = new Phrase();
+        p.setFont(font(faces.length > 0 && faces[0] != null ? faces[0] : fonts.regular(), size, color));
+        p.setLeading(size * 1.5f);
+        int i = from;
+        while (i < to) {
+            FontSet.Face face = faces[i];
+            int j = i + 1;
+            while (j < to && java.util.Objects.equals(faces[j], face)) {
+                j++;
+            }
+            if (face != null) {
+                Chunk c = new Chunk(text.substring(i, j), font(face, size, color));
+                c.setSplitCharacter(LineBreaks.WORDS);
+                p.add(c);
+            }
+            i = j;
         }
         return p;
     }
@@ -112,37 +153,21 @@ final class PdfText {
         missing.add(new MissingGlyph(codePoint, text, source));
     }
 
-    /** The width of text in the main face at a size (for hanging indents). */
+    /** The width of text in a face at a size (for hanging indents). */
     float width(String text, float size, boolean bold) {
-        return (bold ? fonts.bold() : fonts.regular()).pdf().getWidthPoint(text, size);
+        return fonts.base(bold, false).pdf().getWidthPoint(text, size);
     }
 
     Font font(float size, boolean bold, Color color) {
-        return font(bold ? fonts.bold() : fonts.regular(), size, color);
+        return font(fonts.base(bold, false), size, color);
     }
 
     List<MissingGlyph> missing() {
         return List.copyOf(missing);
     }
 
-    private FontSet.Face faceFor(int cp, boolean bold) {
-        if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-            return bold ? fonts.bold() : fonts.regular();
-        }
-        if (bold && fonts.bold().has(cp)) {
-            return fonts.bold();
-        }
-        return fonts.faceFor(cp).orElse(null);
-    }
-
-    private Chunk chunk(String s, FontSet.Face face, float size, Color color) {
-        Chunk c = new Chunk(s, font(face, size, color));
-        c.setSplitCharacter(LineBreaks.WORDS);
-        return c;
-    }
-
-    private Font font(FontSet.Face face, float size, Color color) {
-        String key = face.file() + "|" + size + "|" + color.getRGB();
+    Font font(FontSet.Face face, float size, Color color) {
+        String key = face.name() + "|" + size + "|" + color.getRGB();
         return cache.computeIfAbsent(key, k -> new Font(face.pdf(), size, Font.NORMAL, color));
     }
 }

@@ -161,25 +161,10 @@ final class TableBlockWriter {
             title.setSpacingAfter(6);
             ctx.add(title);
         }
-        // The same fixed gap after the marker as the narrative's bullets.
-        float gap = t.width(" ", th.body, false);
-        float marker = t.width("-", SIZE, false) + gap;
+        // Set like the narrative's bullets: the same fixed gap after the marker, the same line breaking.
+        var item = new NarrativeBlockWriter.Hanging("-", t.fonts().regular(), SIZE, SIZE * 1.5f, th.ink);
         for (Row r : ctx.data().table(block.sheet()).rows()) {
-            Paragraph p = t.paragraph(SIZE);
-            p.setLeading(SIZE * 1.5f);
-            p.add(t.phrase("-", SIZE, false, th.ink));
-            p.add(NarrativeBlockWriter.fixedGap(ctx, gap));
-            p.add(t.phrase(
-                    r.text(block.field()),
-                    SIZE,
-                    false,
-                    th.ink,
-                    r.cell(block.field()).orElse(null),
-                    true));
-            p.setIndentationLeft(marker);
-            p.setFirstLineIndent(-marker);
-            p.setSpacingBefore(1.5f);
-            ctx.add(p);
+            item.write(ctx, r.text(block.field()), r.cell(block.field()).orElse(null), 0, 1.5f);
         }
     }
 }

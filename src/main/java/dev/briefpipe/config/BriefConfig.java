@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param workbook path of the workbook, relative to the project folder (the parent of the config folder)
  * @param extracts the CSV extracts; null = one excel-profile extract per sheet with export on
+ * @param editorial what the PDF does with unverified rows (default: warn)
  */
 public record BriefConfig(
         String id,
@@ -24,7 +25,8 @@ public record BriefConfig(
         List<LayoutBlock> layout,
         SummaryConfig summary,
         ScheduleConfig schedule,
-        DeliveryConfig delivery) {
+        DeliveryConfig delivery,
+        EditorialConfig editorial) {
 
     public BriefConfig {
         locale = locale == null ? "ko-KR" : locale;
@@ -34,6 +36,7 @@ public record BriefConfig(
         extracts = extracts == null ? null : List.copyOf(extracts);
         sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
         layout = layout == null ? List.of() : List.copyOf(layout);
+        editorial = editorial == null ? EditorialConfig.defaults() : editorial;
     }
 
     /** The month a run at {@code t} reports on: its own month in the brief's zone, or the one before. */

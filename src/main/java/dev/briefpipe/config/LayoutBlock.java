@@ -74,7 +74,19 @@ public sealed interface LayoutBlock {
             String merge,
             Map<String, String> formats,
             List<Float> widths)
-            implements LayoutBlock {}
+            implements LayoutBlock {
+
+        /** The column that names a row: a name, title or model column, else the last one shown. */
+        public String labelColumn() {
+            if (columns == null || columns.isEmpty()) {
+                return null;
+            }
+            return columns.stream()
+                    .filter(c -> c.equals("name") || c.equals("title") || c.equals("model"))
+                    .findFirst()
+                    .orElse(columns.get(columns.size() - 1));
+        }
+    }
 
     /** A list, one item per row, of {@code field} of {@code sheet}, under {@code title}. */
     record ListBlock(String sheet, String field, String title) implements LayoutBlock {}

@@ -115,19 +115,20 @@ public final class Deliverer {
         for (int attempt = 1; ; attempt++) {
             try {
                 String reply = transport.send(message, to);
-                ledger.mark(brief, period, kind, r, DeliveryState.SENT, attempt, null, reply);
+                ledger.mark(brief, period, kind, r, DeliveryState.SENT, 1, null, reply);
                 log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
                 return DeliveryState.SENT;
             } catch (DeliveryException e) {
                 if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
                     log.warn("{} {} {}: {} for {}; retrying in {} ms", brief, period, kind, e.getMessage(), r, wait);
+                    ledger.failedAttempt(brief, period, kind, r, e.getMessage());
                     sleep(wait);
                     wait *= 2;
                     continue;
                 }
                 DeliveryState state =
                         e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
-                ledger.mark(brief, period, kind, r, state, attempt, e.getMessage(), e.getMessage());
+                ledger.mark(brief, period, kind, r, state, 1, e.getMessage(), e.getMessage());
                 log.error(
                         "{} {} {}: {} to {} after {} attempt(s): {}",
                         brief,

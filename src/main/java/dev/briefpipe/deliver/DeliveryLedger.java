@@ -104,6 +104,24 @@ public final class DeliveryLedger {
         }
     }
 
+    /** Records a failed attempt that will be retried: the count and the error, the state unchanged. */
+    public void failedAttempt(String brief, Period period, String kind, String recipient, String error) {
+        String sql = "UPDATE bp_deliveries SET attempts=attempts+1, last_error=?, updated_at=?"
+                + " WHERE brief=? AND period=? AND kind=? AND recipient=?";
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, cut(error));
+            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.setString(3, brief);
+            ps.setString(4, period.toString());
+            ps.setString(5, kind);
+            ps.setString(6, recipient);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unwritable: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Records the outcome of an attempt.
      *

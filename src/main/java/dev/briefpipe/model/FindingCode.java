@@ -37,7 +37,8 @@ public enum FindingCode implements Finding.Code {
     FIGURE_MOVED,
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,
-    NUMBER_CONTRADICTS;
+    NUMBER_CONTRADICTS,
+    UNVERIFIED_PRINTED;
 
     @Override
     public String id() {

@@ -20,6 +20,7 @@ import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
 import dev.briefpipe.validate.SchemaValidator;
+import dev.briefpipe.validate.UnverifiedRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,9 +82,11 @@ public final class BriefPipeline {
         progress.stage("transform", 3, total);
         Transformer.Result t = new Transformer().apply(read.validated().dataset(), brief);
         ValidationReport report = read.validated().report();
-        if (!t.findings().isEmpty()) {
+        List<Finding> more = new ArrayList<>(t.findings());
+        more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
+        if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
-            all.addAll(t.findings());
+            all.addAll(more);
             report = new ValidationReport(report.workbook(), all, report.stats());
         }
         return new Checked(read.workbook(), report, read.validated().dataset(), t.dataset(), t.figures());

@@ -100,8 +100,14 @@ class DeliveryIT {
         int port = freePort();
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         BriefConfig brief = open(port);
+        // The server comes up once the first attempt to the first recipient has been recorded as failed.
         Thread later = new Thread(() -> {
-            sleep(1200);
+            dev.briefpipe.testing.Poll.until(
+                    java.time.Duration.ofSeconds(60),
+                    () -> service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .map(e -> e.attempts() >= 1)
+                            .orElse(false));
             mail.start();
         });
         later.start();
@@ -350,14 +356,6 @@ class DeliveryIT {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

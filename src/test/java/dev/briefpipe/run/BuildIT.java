@@ -88,7 +88,8 @@ class BuildIT {
                     for (int i = 0; i + 1 < page.size(); i++) {
                         var m = page.get(i);
                         boolean starts = i == 0 || Math.abs(page.get(i - 1).getYDirAdj() - m.getYDirAdj()) > 1;
-                        if (!starts || !"□○-※".contains(m.getUnicode())) {
+                        // (a figure's 7.5 pt source and footnote lines are not bullets)
+                        if (!starts || !"□○-※".contains(m.getUnicode()) || m.getFontSizeInPt() < 9) {
                             continue;
                         }
                         int j = i + 1;

@@ -125,6 +125,10 @@ final class FigureBlockWriter {
         if (block.source() != null) {
             box.addCell(plain(t.phrase(block.source(), 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
         }
+        String unverified = ctx.unverifiedNote(block.sheet(), block.category());
+        if (unverified != null) {
+            box.addCell(plain(t.phrase(unverified, 7.5f, false, ctx.theme().accent), Element.ALIGN_LEFT, 2));
+        }
         ctx.add(box);
     }
 

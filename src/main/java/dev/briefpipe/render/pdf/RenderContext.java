@@ -38,6 +38,23 @@ record RenderContext(
         }
     }
 
+    /**
+     * Under the brief's {@code footnote} policy, the note naming the rows of a sheet that are not
+     * verified (by their {@code label} field), or null when there is none to print.
+     */
+    String unverifiedNote(String sheet, String label) {
+        var policy = brief.editorial().unverified();
+        if (policy.policy() != dev.briefpipe.config.EditorialConfig.Policy.FOOTNOTE || label == null) {
+            return null;
+        }
+        java.util.List<String> items = data.findTable(sheet).stream()
+                .flatMap(t -> t.rows().stream())
+                .filter(policy::matches)
+                .map(r -> r.text(label))
+                .toList();
+        return items.isEmpty() ? null : policy.note().replace("{items}", String.join(", ", items));
+    }
+
     String fill(String pattern, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(meta);
         all.putAll(extra);

@@ -150,6 +150,12 @@ final class TableBlockWriter {
             src.setSpacingAfter(6);
             ctx.add(src);
         }
+        String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
+        if (unverified != null) {
+            Paragraph note = t.paragraph(unverified, 7.5f, false, th.accent);
+            note.setSpacingAfter(6);
+            ctx.add(note);
+        }
     }
 
     static void list(RenderContext ctx, LayoutBlock.ListBlock block) {

@@ -55,8 +55,9 @@ public sealed interface LayoutBlock {
             String caption,
             String source,
             String unit,
-            Float height)
-            implements LayoutBlock {}
+            Float height,
+            String id)
+            implements LayoutBlock, Placed {}
 
     /**
      * A table of a sheet's rows.
@@ -73,8 +74,9 @@ public sealed interface LayoutBlock {
             String source,
             String merge,
             Map<String, String> formats,
-            List<Float> widths)
-            implements LayoutBlock {
+            List<Float> widths,
+            String id)
+            implements LayoutBlock, Placed {
 
         /** The column that names a row: a name, title or model column, else the last one shown. */
         public String labelColumn() {
@@ -96,4 +98,13 @@ public sealed interface LayoutBlock {
 
     /** Starts a new page. */
     record PageBreak() implements LayoutBlock {}
+
+    /**
+     * A figure or table that may be placed by the narrative: with an {@code id}, it is printed where a
+     * row of the narrative sheet names it (a row whose level is not a bullet level, e.g. 그림 or 표, and
+     * whose text is the id), so inserting a bullet never moves it; without one, where the layout lists it.
+     */
+    sealed interface Placed permits Chart, Table {
+        String id();
+    }
 }

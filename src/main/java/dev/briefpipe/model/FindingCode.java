@@ -38,7 +38,9 @@ public enum FindingCode implements Finding.Code {
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,
     NUMBER_CONTRADICTS,
-    UNVERIFIED_PRINTED;
+    UNVERIFIED_PRINTED,
+    PLACEMENT_UNKNOWN,
+    PLACEMENT_MISSING;
 
     @Override
     public String id() {

@@ -19,6 +19,7 @@ import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
+import dev.briefpipe.validate.Placements;
 import dev.briefpipe.validate.SchemaValidator;
 import dev.briefpipe.validate.UnverifiedRows;
 import java.io.IOException;
@@ -84,6 +85,7 @@ public final class BriefPipeline {
         ValidationReport report = read.validated().report();
         List<Finding> more = new ArrayList<>(t.findings());
         more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
+        more.addAll(Placements.check(brief, read.validated().dataset()));
         if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
             all.addAll(more);

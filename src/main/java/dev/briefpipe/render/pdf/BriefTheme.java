@@ -54,6 +54,11 @@ final class BriefTheme {
         return bullets.values().stream().skip(1).findFirst().orElseThrow();
     }
 
+    /** Whether a level value is one of the bullet levels (not a row that places a figure or table). */
+    boolean isBullet(String level) {
+        return bullets.containsKey(level);
+    }
+
     /** The first bullet level (a paragraph starts at each one). */
     boolean startsParagraph(String level) {
         return bullets.keySet().iterator().next().equals(level);

@@ -74,12 +74,20 @@ final class NarrativeBlockWriter {
     static void bullets(RenderContext ctx, LayoutBlock.Narrative block) {
         List<Row> rows = new ArrayList<>(ctx.data().table(block.sheet()).rows());
         rows.removeIf(r -> !String.valueOf(block.section()).equals(r.text("section")));
-        rows.sort(Comparator.comparingLong(r -> r.get("seq") instanceof Long l ? l : 0L));
+        // The narrative reads in the sheet's row order: a bullet is inserted by inserting a row.
+        rows.sort(Comparator.comparingInt(Row::sheetRow));
         int[] range = range(block.paragraphs());
         int paragraph = 0;
         float lastIndent = 0;
         for (Row r : rows) {
             String level = r.text("level");
+            if (!ctx.theme().isBullet(level)) {
+                // A row naming a figure or table (level 그림 or 표): the block is printed here.
+                if (paragraph >= range[0] && paragraph <= range[1]) {
+                    ctx.place().accept(r.text("text").strip());
+                }
+                continue;
+            }
             BriefTheme.Bullet b = ctx.theme().bullet(level);
             if (ctx.theme().startsParagraph(level)) {
                 paragraph++;

@@ -91,10 +91,28 @@ public final class PdfBriefRenderer {
             Archival.seedFonts(fonts, identity.seed());
             doc.open();
             Archival.fix(writer, identity);
-            RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale);
-            int figureCount = 0;
             Path png = out.resolveSibling(FIGURE);
-            int tables = 0;
+            int[] numbers = {0, 0}; // figures and tables so far
+            Map<String, LayoutBlock.Placed> byId = new java.util.HashMap<>();
+            brief.layout().stream()
+                    .filter(b -> b instanceof LayoutBlock.Placed p && p.id() != null)
+                    .forEach(b -> byId.put(((LayoutBlock.Placed) b).id(), (LayoutBlock.Placed) b));
+            RenderContext[] self = new RenderContext[1];
+            java.util.function.Consumer<LayoutBlock.Placed> print = b -> {
+                if (b instanceof LayoutBlock.Chart c) {
+                    ++numbers[0];
+                    FigureBlockWriter.write(self[0], c, numbers[0], numbers[0] == 1 ? png : null);
+                } else if (b instanceof LayoutBlock.Table t) {
+                    TableBlockWriter.table(self[0], t, ++numbers[1]);
+                }
+            };
+            RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale, id -> {
+                LayoutBlock.Placed b = byId.get(id);
+                if (b != null) {
+                    print.accept(b);
+                }
+            });
+            self[0] = ctx;
             for (LayoutBlock block : brief.layout()) {
                 if (block instanceof LayoutBlock.Title t) {
                     TitleBlockWriter.write(ctx, t);
@@ -103,10 +121,8 @@ public final class PdfBriefRenderer {
                     NarrativeBlockWriter.heading(ctx, s);
                 } else if (block instanceof LayoutBlock.Narrative n) {
                     NarrativeBlockWriter.bullets(ctx, n);
-                } else if (block instanceof LayoutBlock.Chart c) {
-                    FigureBlockWriter.write(ctx, c, ++figureCount, figureCount == 1 ? png : null);
-                } else if (block instanceof LayoutBlock.Table t) {
-                    TableBlockWriter.table(ctx, t, ++tables);
+                } else if (block instanceof LayoutBlock.Placed p && p.id() == null) {
+                    print.accept(p);
                 } else if (block instanceof LayoutBlock.ListBlock l) {
                     TableBlockWriter.list(ctx, l);
                 } else if (block instanceof LayoutBlock.KeyFigures k) {

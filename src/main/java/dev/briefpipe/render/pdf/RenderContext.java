@@ -14,6 +14,8 @@ import java.util.Map;
  * What block writers share while one document is being written.
  *
  * @param meta the brief's title-block values (title, series, number, publisher, date) for text patterns
+ * @param place prints the figure or table with this id, where the narrative names it (an id no block
+ *     has is a validation error, and prints nothing)
  */
 record RenderContext(
         Document document,
@@ -24,7 +26,8 @@ record RenderContext(
         Dataset data,
         Map<String, KeyFigure> figures,
         Map<String, Object> meta,
-        Locale locale) {
+        Locale locale,
+        java.util.function.Consumer<String> place) {
 
     float contentWidth() {
         return document.right() - document.left();

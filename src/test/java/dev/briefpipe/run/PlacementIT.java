@@ -1,0 +1,154 @@
+package dev.briefpipe.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.SampleProject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Figures and tables sit where rows of the narrative sheet name them: inserting a bullet moves none. */
+class PlacementIT {
+    private static final String NEW_BULLET = "분석가가 2장 맨 앞에 새로 넣은 문단";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void insertingABulletAtTheTopOfSectionTwoLeavesEveryFigureAfterTheSameParagraph() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        List<String> bullets = bullets(project.workbook());
+        Map<String, String> before = paragraphBeforeEachCaption(build(project, "a"), bullets);
+        assertThat(before).containsKeys("[그림1]", "[그림2]", "[그림3]", "〈표1〉");
+
+        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
+        Path pdf = build(project, "b");
+        Map<String, String> after = paragraphBeforeEachCaption(pdf, bullets(project.workbook()));
+        assertThat(after).isEqualTo(before);
+        assertThat(text(pdf)).contains(squash(NEW_BULLET));
+    }
+
+    @Test
+    void aRowNamingNoFigureIsAnErrorAtItsCell() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        insertAtTopOfSection(project.workbook(), 2, "figure-that-is-not-there");
+        setLevelOfFirstRowWithText(project.workbook(), "figure-that-is-not-there", "그림");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("'figure-that-is-not-there'(이)라는 그림이나 표가 레이아웃에 없습니다", "placement-unknown");
+    }
+
+    private Path build(SampleProject project, String name) {
+        Path out = dir.resolve(name);
+        Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf");
+    }
+
+    /** For each figure or table caption, the last narrative bullet printed before it. */
+    private static Map<String, String> paragraphBeforeEachCaption(Path pdf, List<String> bullets) throws IOException {
+        String text = text(pdf);
+        Map<String, String> before = new LinkedHashMap<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\[그림\\d+]|〈표\\d+〉").matcher(text);
+        while (m.find()) {
+            String last = null;
+            int end = -1;
+            for (String b : bullets) {
+                int at = text.lastIndexOf(b, m.start());
+                if (at >= 0 && at + b.length() > end) {
+                    end = at + b.length();
+                    last = b;
+                }
+            }
+            before.putIfAbsent(m.group(), last);
+        }
+        return before;
+    }
+
+    private static List<String> bullets(Path workbook) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(workbook);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            DataFormatter f = new DataFormatter();
+            for (Row row : wb.getSheet("본문")) {
+                String level = f.formatCellValue(row.getCell(2));
+                if (row.getRowNum() > 0 && "□○-※".contains(level) && !level.isEmpty()) {
+                    // The first 25 characters: a placeholder later in the sentence is filled in the PDF.
+                    String t = squash(f.formatCellValue(row.getCell(3)));
+                    out.add(t.substring(0, Math.min(25, t.indexOf('{') < 0 ? t.length() : t.indexOf('{'))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void insertAtTopOfSection(Path workbook, int section, String text) throws IOException {
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(workbook)) {
+            wb = new XSSFWorkbook(in);
+        }
+        Sheet s = wb.getSheet("본문");
+        DataFormatter f = new DataFormatter();
+        int at = 1;
+        while (!f.formatCellValue(s.getRow(at).getCell(1)).equals(String.valueOf(section))) {
+            at++;
+        }
+        s.shiftRows(at, s.getLastRowNum(), 1);
+        Row row = s.createRow(at);
+        row.createCell(1).setCellValue(section);
+        row.createCell(2).setCellValue("□");
+        row.createCell(3).setCellValue(text);
+        try (OutputStream out = Files.newOutputStream(workbook)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+
+    private static void setLevelOfFirstRowWithText(Path workbook, String text, String level) throws IOException {
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(workbook)) {
+            wb = new XSSFWorkbook(in);
+        }
+        DataFormatter f = new DataFormatter();
+        for (Row row : wb.getSheet("본문")) {
+            if (text.equals(f.formatCellValue(row.getCell(3)))) {
+                row.getCell(2).setCellValue(level);
+                break;
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(workbook)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            // In reading order: OpenPDF writes a table's text (captions) after the page's running text.
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return squash(stripper.getText(d));
+        }
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+}

@@ -39,7 +39,8 @@ public final class Placements {
         String firstSheet = null;
         for (String sheet : sheets) {
             Table t = data.findTable(sheet).orElse(null);
-            if (t == null) {
+            if (t == null || t.rows().isEmpty()) {
+                // (an empty narrative is a row count finding already)
                 continue;
             }
             firstSheet = firstSheet == null ? t.sheet() : firstSheet;

@@ -5,24 +5,19 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.Ellipse2D;
-import java.text.SimpleDateFormat;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.DateTickUnit;
-import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
@@ -31,13 +26,23 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A two-lane timeline: a month axis in the middle, the first lane's events above it and the second's
- * below, each label on a stem. Labels are stacked on levels so that no two overlap: a label goes to
- * the lowest level whose last label ends before it starts (measured with the chart's own font).
+ * below, each label on a leader line from its marker. Labels start at their leader line and climb in a
+ * staircase: a label is set one level above every later label whose leader line it would otherwise
+ * cross, so no label touches another label, a leader line or a marker. A stretch of more than
+ * {@link #LONG_GAP} months without events is drawn short, with a break mark on the axis; year
+ * ticks mark each January; each lane is named in its colour at the axis.
  */
 public final class TimelineChartBuilder {
     private static final float LABEL_SIZE = 6.8f;
-    private static final double GAP = 3;
-    private static final double PAD_X = 8;
+    /** Space between two labels on one level, and between a leader line and its label, in points. */
+    private static final double GAP = 6;
+
+    private static final double LEVEL = LABEL_SIZE * 1.8;
+    /** A stretch this long (months) without events is drawn as {@link #SHORT} months with a break. */
+    private static final int LONG_GAP = 9;
+
+    private static final int SHORT = 3;
+    private static final double LANE_NAME = 34;
     private final ChartStyle style;
 
     public TimelineChartBuilder(ChartStyle style) {
@@ -50,131 +55,215 @@ public final class TimelineChartBuilder {
     /**
      * @param lanes lane keys to display names, first lane above the axis (exactly two are drawn)
      * @param width the width the chart will be drawn at, in points
-     * @param minHeight the height asked for; more is used when the labels need it
+     * @param minHeight the least height; more is used when the labels need it
      */
     public Timeline build(List<ChartData.Event> events, Map<String, String> lanes, float width, float minHeight) {
         List<String> laneKeys = new ArrayList<>(lanes.keySet());
-        YearMonth first = events.stream()
-                .map(ChartData.Event::month)
-                .min(Comparator.naturalOrder())
-                .orElse(YearMonth.now(ZoneOffset.UTC));
-        YearMonth last = events.stream()
-                .map(ChartData.Event::month)
-                .max(Comparator.naturalOrder())
-                .orElse(first);
-        long from = millis(first.minusMonths(2));
-        long to = millis(last.plusMonths(3));
-        double plotWidth = width - 2 * PAD_X;
-        double perMilli = plotWidth / (to - from);
+        List<ChartData.Event> sorted = events.stream()
+                .sorted(Comparator.comparing(ChartData.Event::month))
+                .toList();
+        YearMonth first =
+                sorted.isEmpty() ? YearMonth.now(ZoneOffset.UTC) : sorted.get(0).month();
+        YearMonth last =
+                sorted.isEmpty() ? first : sorted.get(sorted.size() - 1).month();
+        Scale scale = new Scale(sorted.stream().map(ChartData.Event::month).toList(), first.minusMonths(1));
         FontRenderContext frc = new FontRenderContext(null, true, true);
 
-        Map<ChartData.Event, Integer> levels = new LinkedHashMap<>();
-        Map<ChartData.Event, Double> centres = new LinkedHashMap<>();
+        // Points per month: as many as leave every label, which starts at its leader line, inside the width.
+        double start = scale.at(first.minusMonths(1));
+        double perMonth = (width - LANE_NAME) / (scale.at(last.plusMonths(1)) - start);
+        for (ChartData.Event e : sorted) {
+            double room = width - LANE_NAME - labelWidth(e, frc) - 2 * GAP;
+            perMonth = Math.min(perMonth, room / (scale.at(e.month()) - start));
+        }
+        double x0 = start - LANE_NAME / perMonth;
+        double x1 = x0 + width / perMonth;
+
+        Map<ChartData.Event, Integer> levels = new HashMap<>();
         int[] maxLevel = new int[2];
         for (int lane = 0; lane < Math.min(2, laneKeys.size()); lane++) {
             String key = laneKeys.get(lane);
-            List<Double> ends = new ArrayList<>();
-            List<ChartData.Event> inLane = events.stream()
-                    .filter(e -> key.equals(e.lane()))
-                    .sorted(Comparator.comparing(ChartData.Event::month))
-                    .toList();
-            for (ChartData.Event e : inLane) {
-                double x = (mid(e.month()) - from) * perMilli;
-                double w = style.fontFor(e.label(), LABEL_SIZE)
-                                .getStringBounds(e.label(), frc)
-                                .getWidth()
-                        + 2 * GAP;
-                double left = Math.max(0, Math.min(plotWidth - w, x - w / 2));
-                int level = 0;
-                while (level < ends.size() && ends.get(level) > left) {
-                    level++;
+            List<ChartData.Event> inLane =
+                    sorted.stream().filter(e -> key.equals(e.lane())).toList();
+            // Right to left: a label climbs above every later leader line its span (plus a gap) covers.
+            for (int i = inLane.size() - 1; i >= 0; i--) {
+                ChartData.Event e = inLane.get(i);
+                double x = scale.at(e.month()) * perMonth;
+                double end = x + labelWidth(e, frc) + 2 * GAP;
+                int level = 1;
+                for (int j = i + 1; j < inLane.size(); j++) {
+                    double xj = scale.at(inLane.get(j).month()) * perMonth;
+                    if (xj <= end) {
+                        level = Math.max(level, levels.get(inLane.get(j)) + 1);
+                    }
                 }
-                if (level == ends.size()) {
-                    ends.add(0d);
-                }
-                ends.set(level, left + w);
-                levels.put(e, level + 1);
-                centres.put(e, from + (left + w / 2) / perMilli);
-                maxLevel[lane] = Math.max(maxLevel[lane], level + 1);
+                levels.put(e, level);
+                maxLevel[lane] = Math.max(maxLevel[lane], level);
             }
         }
 
-        double lineHeight = LABEL_SIZE * 1.75;
-        double span = maxLevel[0] + maxLevel[1] + 1.6;
-        float needed = (float) (span * lineHeight + 46);
-        float height = Math.max(minHeight, needed);
-
+        double top = maxLevel[0] + 0.7;
+        double bottom = -(maxLevel[1] + 1.9); // room for the year ticks under the lower lane
+        float height = (float) Math.max(minHeight, (top - bottom) * LEVEL + 8);
+        NumberAxis xAxis = new NumberAxis();
+        xAxis.setVisible(false);
+        xAxis.setRange(x0, x1);
         NumberAxis yAxis = new NumberAxis();
         yAxis.setVisible(false);
-        yAxis.setRange(-(maxLevel[1] + 0.8), maxLevel[0] + 0.8);
-        DateAxis xAxis = new DateAxis();
-        xAxis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
-        xAxis.setRange((double) from, (double) to);
-        xAxis.setTickUnit(
-                new DateTickUnit(DateTickUnitType.MONTH, tickMonths(first, last), new SimpleDateFormat("yyyy.M")));
-        xAxis.setTickLabelFont(style.font(7f));
-        xAxis.setAxisLineVisible(false);
+        yAxis.setRange(bottom, top);
         XYPlot plot = new XYPlot(new XYSeriesCollection(), xAxis, yAxis, new XYLineAndShapeRenderer(false, false));
+        plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        plot.setDomainGridlinePaint(style.grid());
         plot.setOutlineVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setInsets(new RectangleInsets(4, 0, 4, 0));
-        ValueMarker axisLine = new ValueMarker(0, style.ink(), new BasicStroke(1.2f));
-        plot.addRangeMarker(axisLine);
 
+        axis(plot, scale, first, last, x1, bottom, perMonth);
         Color[] laneColour = {style.palette().get(1), style.palette().get(0)};
         for (int lane = 0; lane < Math.min(2, laneKeys.size()); lane++) {
             String key = laneKeys.get(lane);
             double sign = lane == 0 ? 1 : -1;
-            XYTextAnnotation name =
-                    new XYTextAnnotation(lanes.get(key), from + 4 / perMilli, sign * (maxLevel[lane] + 0.35));
-            name.setFont(style.font(9f).deriveFont(Font.BOLD));
+            XYTextAnnotation name = new XYTextAnnotation(lanes.get(key), x0, sign * 0.55);
+            name.setFont(style.font(8.5f).deriveFont(Font.BOLD));
             name.setPaint(laneColour[lane]);
             name.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(name);
-            List<XYTextAnnotation> labels = new ArrayList<>();
-            for (ChartData.Event e : events) {
+            for (ChartData.Event e : sorted) {
                 if (!key.equals(e.lane())) {
                     continue;
                 }
-                double x = mid(e.month());
+                double x = scale.at(e.month());
                 double y = sign * levels.get(e);
                 plot.addAnnotation(new XYLineAnnotation(
-                        x,
-                        0,
-                        x,
-                        y - sign * 0.3,
-                        new BasicStroke(0.5f),
-                        style.grid().darker()));
-                double r = 2.2 / perMilli;
+                        x, 0, x, y, new BasicStroke(0.5f), style.grid().darker()));
+                double r = 2.2 / perMonth;
+                double ry = 2.2 / LEVEL;
                 plot.addAnnotation(new XYShapeAnnotation(
-                        new Ellipse2D.Double(x - r, -0.08, 2 * r, 0.16), null, null, laneColour[lane]));
-                XYTextAnnotation label = new XYTextAnnotation(e.label(), centres.get(e), y);
+                        new Ellipse2D.Double(x - r, -ry, 2 * r, 2 * ry), null, null, laneColour[lane]));
+                XYTextAnnotation label = new XYTextAnnotation(e.label(), x + (GAP / 2) / perMonth, y);
                 label.setFont(style.fontFor(e.label(), LABEL_SIZE));
                 label.setPaint(style.ink());
-                label.setBackgroundPaint(Color.WHITE);
-                label.setTextAnchor(TextAnchor.CENTER);
-                labels.add(label);
+                label.setTextAnchor(TextAnchor.CENTER_LEFT);
+                plot.addAnnotation(label);
             }
-            labels.forEach(plot::addAnnotation);
         }
         JFreeChart chart = new JFreeChart(null, style.font(10f), plot, false);
         style.apply(chart);
-        chart.setPadding(new RectangleInsets(2, PAD_X, 2, PAD_X));
+        // (after the theme, which would set its own axis offset and narrow the plot)
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setInsets(new RectangleInsets(4, 0, 4, 0));
+        chart.setPadding(new RectangleInsets(2, 0, 2, 0));
         return new Timeline(chart, height);
     }
 
-    private static int tickMonths(YearMonth first, YearMonth last) {
-        long months = first.until(last, java.time.temporal.ChronoUnit.MONTHS);
-        return months > 48 ? 12 : months > 24 ? 6 : months > 12 ? 3 : 1;
+    /** The axis line, a break mark on each shortened stretch, and a tick with its year at each January. */
+    private void axis(XYPlot plot, Scale scale, YearMonth first, YearMonth last, double x1, double bottom, double pm) {
+        double from = scale.at(first.minusMonths(1));
+        BasicStroke line = new BasicStroke(1.2f);
+        double y = bottom + 0.9;
+        for (double[] part : scale.parts(from, x1)) {
+            plot.addAnnotation(new XYLineAnnotation(part[0], 0, part[1], 0, line, style.ink()));
+        }
+        for (double at : scale.breaks()) {
+            for (double dx : new double[] {-1.5, 1.5}) {
+                plot.addAnnotation(new XYLineAnnotation(
+                        at + (dx - 1.5) / pm, -0.35, at + (dx + 1.5) / pm, 0.35, new BasicStroke(0.8f), style.ink()));
+            }
+        }
+        for (YearMonth m = YearMonth.of(first.getYear() + 1, 1); !m.isAfter(last.plusMonths(1)); m = m.plusYears(1)) {
+            if (scale.hidden(m)) {
+                continue;
+            }
+            double x = scale.at(m);
+            plot.addAnnotation(new XYLineAnnotation(
+                    x, bottom + 1.5, x, plot.getRangeAxis().getUpperBound(), dashed(), style.grid()));
+            XYTextAnnotation year = new XYTextAnnotation(String.valueOf(m.getYear()), x, y);
+            year.setFont(style.font(7.5f));
+            year.setPaint(style.ink());
+            year.setTextAnchor(TextAnchor.CENTER);
+            plot.addAnnotation(year);
+        }
+        // The first event's year, when no January precedes it on the axis.
+        XYTextAnnotation start =
+                new XYTextAnnotation(first.getYear() + "." + first.getMonthValue(), scale.at(first), y);
+        start.setFont(style.font(7.5f));
+        start.setPaint(style.ink());
+        start.setTextAnchor(TextAnchor.CENTER);
+        plot.addAnnotation(start);
     }
 
-    private static long millis(YearMonth m) {
-        return m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    private static BasicStroke dashed() {
+        return new BasicStroke(0.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 4f, new float[] {2f, 2f}, 0f);
     }
 
-    private static long mid(YearMonth m) {
-        return millis(m) + 14L * 24 * 3600 * 1000;
+    private double labelWidth(ChartData.Event e, FontRenderContext frc) {
+        return style.fontFor(e.label(), LABEL_SIZE)
+                .getStringBounds(e.label(), frc)
+                .getWidth();
+    }
+
+    /**
+     * Months on the axis, in months from the first event, with every stretch of more than
+     * {@link #LONG_GAP} months between two events drawn {@link #SHORT} months long.
+     */
+    static final class Scale {
+        private final YearMonth origin;
+        /** Shortened stretches: [from, to) as months from the origin. */
+        private final List<long[]> cuts = new ArrayList<>();
+
+        Scale(List<YearMonth> months, YearMonth origin) {
+            this.origin = origin;
+            for (int i = 1; i < months.size(); i++) {
+                long a = origin.until(months.get(i - 1), ChronoUnit.MONTHS);
+                long b = origin.until(months.get(i), ChronoUnit.MONTHS);
+                if (b - a > LONG_GAP) {
+                    cuts.add(new long[] {a + 1, b - 1});
+                }
+            }
+        }
+
+        /** Where a month's middle sits on the axis. */
+        double at(YearMonth m) {
+            double x = origin.until(m, ChronoUnit.MONTHS) + 0.5;
+            double shift = 0;
+            for (long[] c : cuts) {
+                double len = c[1] - c[0];
+                if (x >= c[1]) {
+                    shift += len - SHORT;
+                } else if (x > c[0]) {
+                    return c[0] - shift + (x - c[0]) * SHORT / len;
+                }
+            }
+            return x - shift;
+        }
+
+        /** Whether a month falls inside a shortened stretch (its tick is left out). */
+        boolean hidden(YearMonth m) {
+            long x = origin.until(m, ChronoUnit.MONTHS);
+            return cuts.stream().anyMatch(c -> x > c[0] && x < c[1]);
+        }
+
+        /** The middle of each shortened stretch on the axis. */
+        List<Double> breaks() {
+            List<Double> out = new ArrayList<>();
+            double shift = 0;
+            for (long[] c : cuts) {
+                out.add(c[0] - shift + SHORT / 2.0);
+                shift += c[1] - c[0] - SHORT;
+            }
+            return out;
+        }
+
+        /** The axis from {@code from} to {@code to}, left open at each break. */
+        List<double[]> parts(double from, double to) {
+            List<double[]> out = new ArrayList<>();
+            double start = from;
+            for (double b : breaks()) {
+                out.add(new double[] {start, b - 0.35});
+                start = b + 0.35;
+            }
+            out.add(new double[] {start, to});
+            return out;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param colors named colours as "#RRGGBB": primary, accent, text, muted, rule, headerFill
  * @param body body text size in points; titleSize the title's
+ * @param leading the distance between narrative lines, as a multiple of their size (default 1.6)
  * @param band the right-hand text of the first-page band (the series label sits on the left)
  * @param header the running header from page 2 on ("" = none)
  * @param curlyQuotes straight quotes in narrative text become ‘ ’ and “ ” (default true)
@@ -22,6 +23,7 @@ import java.util.Map;
 public record StyleConfig(
         Map<String, String> colors,
         Float body,
+        Float leading,
         Float titleSize,
         String band,
         String header,
@@ -52,6 +54,7 @@ public record StyleConfig(
         }
         colors = c;
         body = body == null ? 10.5f : body;
+        leading = leading == null ? 1.6f : leading;
         titleSize = titleSize == null ? 20f : titleSize;
         band = band == null ? "{publisher} 브리프 제{number}호  |  {date:yyyy.M.d.}" : band;
         header = header == null ? "{title}" : header;
@@ -79,7 +82,7 @@ public record StyleConfig(
     }
 
     public static StyleConfig defaults() {
-        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

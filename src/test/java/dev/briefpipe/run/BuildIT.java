@@ -158,6 +158,35 @@ class BuildIT {
     }
 
     @Test
+    void theSampleFillsEightPagesEachAtLeastAThirdFull() throws IOException {
+        Built built = build(null);
+        List<Float> fills = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            float height = pdf.getPage(0).getMediaBox().getHeight();
+            // The text area between the running header and the footer (BriefTheme's margins: 64 and 58 pt).
+            float top = 64;
+            float bottom = height - 58;
+            float[] lowest = {top};
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    if (t.getYDirAdj() > top && t.getYDirAdj() < bottom) {
+                        lowest[0] = Math.max(lowest[0], t.getYDirAdj());
+                    }
+                }
+
+                @Override
+                protected void endPage(PDPage p) {
+                    fills.add((lowest[0] - top) / (bottom - top));
+                    lowest[0] = top;
+                }
+            }.getText(pdf);
+        }
+        assertThat(fills).hasSize(8);
+        assertThat(fills).allSatisfy(f -> assertThat(f).isGreaterThan(1 / 3f));
+    }
+
+    @Test
     void pdfHasEmbeddedSubsetFontsExtractableKoreanBookmarksAndPageNumbers() throws IOException {
         Built built = build(null);
         try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {

@@ -106,7 +106,8 @@ final class NarrativeBlockWriter {
     private static void bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
         Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
         FontSet.Face face = ctx.text().fonts().base(b.bold(), b.serif());
-        Hanging item = new Hanging(b.marker(), face, b.size(), b.size() * 1.62f, colour);
+        Hanging item = new Hanging(
+                b.marker(), face, b.size(), b.size() * ctx.theme().style.leading(), colour);
         item.write(ctx, r.text("text"), r.cell("text").orElse(null), indent, b.before());
     }
 

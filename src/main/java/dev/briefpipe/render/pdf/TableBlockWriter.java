@@ -144,18 +144,19 @@ final class TableBlockWriter {
                 lastRow = i == rows.size() - 1;
             }
         }
-        ctx.add(table);
-        if (block.source() != null) {
-            Paragraph src = t.paragraph(block.source(), 7.5f, false, th.muted);
-            src.setSpacingAfter(6);
-            ctx.add(src);
-        }
+        // The source line and a note on unverified rows are the table's last rows: they keep with it.
         String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
-        if (unverified != null) {
-            Paragraph note = t.paragraph(unverified, 7.5f, false, th.accent);
-            note.setSpacingAfter(6);
-            ctx.add(note);
+        for (String[] line : new String[][] {{block.source(), "muted"}, {unverified, "accent"}}) {
+            if (line[0] != null) {
+                PdfPCell c = FigureBlockWriter.plain(
+                        t.phrase(line[0], 7.5f, false, line[1].equals("muted") ? th.muted : th.accent),
+                        Element.ALIGN_LEFT,
+                        2);
+                c.setColspan(cols.size());
+                table.addCell(c);
+            }
         }
+        ctx.add(table);
     }
 
     static void list(RenderContext ctx, LayoutBlock.ListBlock block) {

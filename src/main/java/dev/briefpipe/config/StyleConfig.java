@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param colors named colours as "#RRGGBB": primary, accent, text, muted, rule, headerFill
  * @param body body text size in points; titleSize the title's
+ * @param unitLabel the line over a chart naming its unit, {@code {unit}} replaced (default "(단위: {unit})")
  * @param leading the distance between narrative lines, as a multiple of their size (default 1.6)
  * @param band the right-hand text of the first-page band (the series label sits on the left)
  * @param header the running header from page 2 on ("" = none)
@@ -30,6 +31,7 @@ public record StyleConfig(
         String footer,
         String figureCaption,
         String tableCaption,
+        String unitLabel,
         String booleanTrue,
         String booleanFalse,
         Boolean curlyQuotes,
@@ -61,6 +63,7 @@ public record StyleConfig(
         footer = footer == null ? "{page} / {pages}" : footer;
         figureCaption = figureCaption == null ? "[그림 {n}] {caption}" : figureCaption;
         tableCaption = tableCaption == null ? "〈표 {n}〉 {caption}" : tableCaption;
+        unitLabel = unitLabel == null ? "(단위: {unit})" : unitLabel;
         booleanTrue = booleanTrue == null ? "예" : booleanTrue;
         booleanFalse = booleanFalse == null ? "아니오" : booleanFalse;
         curlyQuotes = curlyQuotes == null || curlyQuotes;
@@ -82,7 +85,7 @@ public record StyleConfig(
     }
 
     public static StyleConfig defaults() {
-        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -95,8 +95,12 @@ public final class BarChartBuilder {
         range.setTickLabelFont(style.font(7.5f));
         range.setAxisLineVisible(false);
         if (data.unit() != null) {
-            range.setLabel("(" + data.unit() + ")");
-            range.setLabelFont(style.font(7.5f));
+            // The unit at the top left, as briefs print it, not rotated along the axis.
+            org.jfree.chart.title.TextTitle unit = new org.jfree.chart.title.TextTitle(data.unit(), style.font(7.5f));
+            unit.setPosition(RectangleEdge.TOP);
+            unit.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            unit.setPaint(style.ink());
+            chart.addSubtitle(unit);
         }
         CategoryAxis domain = plot.getDomainAxis();
         domain.setTickLabelFont(style.font(8f));

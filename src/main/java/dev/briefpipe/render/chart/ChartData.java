@@ -19,7 +19,7 @@ public final class ChartData {
     /** One event on a timeline lane. */
     public record Event(String label, YearMonth month, String lane) {}
 
-    /** Bars in display order. */
+    /** Bars in display order; {@code unit} the line naming their unit, e.g. "(단위: 건)", or null. */
     public record Bars(List<Bar> bars, String unit) {
         public Bars {
             bars = List.copyOf(bars);

@@ -78,7 +78,10 @@ final class FigureBlockWriter {
             chart = t.chart();
             height = t.height();
         } else {
-            ChartData.Bars bars = bars(table, block);
+            ChartData.Bars bars = bars(
+                    table,
+                    block,
+                    block.unit() == null ? null : ctx.theme().style.unitLabel().replace("{unit}", block.unit()));
             ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(
@@ -132,7 +135,7 @@ final class FigureBlockWriter {
         ctx.add(box);
     }
 
-    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block) {
+    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit) {
         String hiField = null;
         String hiValue = null;
         if (block.highlight() != null) {
@@ -151,7 +154,7 @@ final class FigureBlockWriter {
             bars.add(new ChartData.Bar(
                     r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
         }
-        return new ChartData.Bars(bars, block.unit());
+        return new ChartData.Bars(bars, unit);
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

@@ -43,7 +43,13 @@ final class KeyFiguresBlockWriter {
             v.add(value);
             v.setAlignment(Element.ALIGN_CENTER);
             cell.addElement(v);
-            Paragraph label = t.paragraph(f.label(), th.body - 2, false, th.ink);
+            // The last two words held together, so a wrapped label never leaves one word alone.
+            String text = f.label().strip();
+            int last = text.lastIndexOf(' ');
+            if (last > 0 && text.indexOf(' ') < last) {
+                text = text.substring(0, last) + '\u00A0' + text.substring(last + 1);
+            }
+            Paragraph label = t.paragraph(text, th.body - 2, false, th.ink);
             label.setAlignment(Element.ALIGN_CENTER);
             label.setLeading((th.body - 2) * 1.4f);
             cell.addElement(label);

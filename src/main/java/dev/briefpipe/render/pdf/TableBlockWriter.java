@@ -87,7 +87,10 @@ final class TableBlockWriter {
         }
         List<Row> rows = data.rows();
         Map<String, Boolean> longText = new java.util.HashMap<>();
+        // A column of numbers: its "-" for a missing value lines up with the numbers, on the right.
+        Map<String, Boolean> numeric = new java.util.HashMap<>();
         for (String f : cols) {
+            numeric.put(f, rows.stream().anyMatch(r -> ValueFormat.isNumber(r.get(f))));
             longText.put(
                     f,
                     rows.stream()
@@ -119,7 +122,7 @@ final class TableBlockWriter {
                 c.setBorderWidth(0.5f);
                 c.setVerticalAlignment(Element.ALIGN_MIDDLE);
                 c.setHorizontalAlignment(
-                        ValueFormat.isNumber(v)
+                        ValueFormat.isNumber(v) || (v == null && numeric.get(f))
                                 ? Element.ALIGN_RIGHT
                                 : longText.get(f) && !f.equals(block.merge())
                                         ? Element.ALIGN_LEFT

@@ -40,7 +40,8 @@ public enum FindingCode implements Finding.Code {
     NUMBER_CONTRADICTS,
     UNVERIFIED_PRINTED,
     PLACEMENT_UNKNOWN,
-    PLACEMENT_MISSING;
+    PLACEMENT_MISSING,
+    GLYPH_MISSING;
 
     @Override
     public String id() {

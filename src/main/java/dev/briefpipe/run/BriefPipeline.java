@@ -19,6 +19,7 @@ import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
+import dev.briefpipe.validate.Glyphs;
 import dev.briefpipe.validate.Placements;
 import dev.briefpipe.validate.SchemaValidator;
 import dev.briefpipe.validate.UnverifiedRows;
@@ -50,7 +51,7 @@ public final class BriefPipeline {
     private final ProgressListener progress;
     private final Supplier<FontSet> fonts;
 
-    /** @param fonts looked up only when a PDF is rendered */
+    /** @param fonts looked up for each check (the glyph gate) and each PDF */
     public BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts) {
         this.settings = settings;
         this.progress = progress;
@@ -86,6 +87,8 @@ public final class BriefPipeline {
         List<Finding> more = new ArrayList<>(t.findings());
         more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
         more.addAll(Placements.check(brief, read.validated().dataset()));
+        FontSet faces = fonts.get();
+        more.addAll(Glyphs.check(brief, t.dataset(), cp -> faces.faceFor(cp).isPresent()));
         if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
             all.addAll(more);

@@ -36,6 +36,9 @@ final class CsvStage implements AutoCloseable {
         if (brief.outputs().csv()) {
             Path csvDir = Files.createDirectories(dir.resolve("csv"));
             for (ExtractConfig e : extracts(brief.sheets().keySet())) {
+                if (templated(e.sheet())) {
+                    continue; // written after the transform, with the sentences as printed
+                }
                 this.whileReading
                         .computeIfAbsent(e.sheet(), k -> new ArrayList<>())
                         .add(new CsvExtractWriter().open(brief.sheets().get(e.sheet()), e, csvDir));
@@ -75,7 +78,15 @@ final class CsvStage implements AutoCloseable {
             if (t == null) {
                 continue;
             }
-            CsvExtractWriter.Result r = open.get(e.sheet()).next().finish();
+            CsvExtractWriter.Result r = templated(e.sheet())
+                    ? new CsvExtractWriter()
+                            .writePrinted(
+                                    t,
+                                    checked.data().findTable(e.sheet()).orElse(t),
+                                    brief.sheets().get(e.sheet()),
+                                    e,
+                                    csvDir)
+                    : open.get(e.sheet()).next().finish();
             written.add(r);
             Manifest.FileEntry f = Manifest.file(Manifest.Kind.CSV, dir, r.file());
             entries.add(new Manifest.FileEntry(
@@ -85,6 +96,12 @@ final class CsvStage implements AutoCloseable {
         new DataPackageWriter().write(pkg, csvDir, brief.id(), brief.title(), written, brief.sheets());
         entries.add(Manifest.file(Manifest.Kind.DATAPACKAGE, dir, pkg));
         return entries;
+    }
+
+    /** Whether a sheet has template columns (small sheets of prose, such as the narrative). */
+    private boolean templated(String sheet) {
+        SheetSchema schema = brief.sheets().get(sheet);
+        return schema != null && schema.columns().values().stream().anyMatch(c -> c.template());
     }
 
     /** The declared extracts, or one excel-profile extract per exported sheet among {@code sheets}. */

@@ -126,8 +126,11 @@ class CliIT {
     }
 
     @Test
-    void aCharacterNoFontHasStopsTheBuildNamingItsCell() throws IOException {
+    void aCharacterNoFontHasIsFoundByValidateAtItsCellAndStopsTheBuild() throws IOException {
         project.setCell("본문", "D3", "특허 현황 \uD840\uDC00 보고서");
+        Cli.Result v = Cli.run(project, "validate");
+        assertThat(v.code()).isEqualTo(1);
+        assertThat(v.out()).contains("[본문]", "D3", "U+20000", "glyph-missing");
         Cli.Result r = Cli.run(
                 project,
                 "build",
@@ -136,7 +139,7 @@ class CliIT {
                 "--out",
                 dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("U+20000", "본문!D3");
+        assertThat(r.out() + r.err()).contains("U+20000", "D3");
         assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
     }
 

@@ -1,0 +1,79 @@
+package dev.briefpipe.validate;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * The glyph gate before anyone builds: a character of a printed cell (narrative text, the title sheet,
+ * a figure's labels, a table's or list's columns) that no font of the brief can draw is an error at
+ * its cell, as the PDF would refuse it.
+ */
+public final class Glyphs {
+    private Glyphs() {}
+
+    /** @param drawable whether some font of the brief has a glyph for a code point */
+    public static List<Finding> check(BriefConfig brief, Dataset data, IntPredicate drawable) {
+        Map<String, Set<String>> printed = new LinkedHashMap<>();
+        for (LayoutBlock b : brief.layout()) {
+            if (b instanceof LayoutBlock.Narrative n) {
+                add(printed, n.sheet(), List.of("text"));
+            } else if (b instanceof LayoutBlock.Title t) {
+                add(printed, t.sheet(), List.of("title", "series", "publisher"));
+            } else if (b instanceof LayoutBlock.Chart c) {
+                add(printed, c.sheet(), List.of(c.category()));
+            } else if (b instanceof LayoutBlock.Table t && t.columns() != null) {
+                add(printed, t.sheet(), t.columns());
+            } else if (b instanceof LayoutBlock.ListBlock l) {
+                add(printed, l.sheet(), List.of(l.field()));
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        printed.forEach((sheet, fields) -> {
+            Table t = data.findTable(sheet).orElse(null);
+            if (t == null) {
+                return;
+            }
+            for (Row r : t.rows()) {
+                for (String f : fields) {
+                    if (!(r.get(f) instanceof String text)) {
+                        continue;
+                    }
+                    text.codePoints()
+                            .filter(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp))
+                            .filter(cp -> !drawable.test(cp))
+                            .distinct()
+                            .forEach(cp -> findings.add(new Finding(
+                                    FindingCode.GLYPH_MISSING,
+                                    Severity.ERROR,
+                                    r.cell(f).orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                                    f,
+                                    "",
+                                    new String(Character.toChars(cp)),
+                                    "",
+                                    List.of(String.format("U+%04X", cp)))));
+                }
+            }
+        });
+        return findings;
+    }
+
+    private static void add(Map<String, Set<String>> printed, String sheet, List<String> fields) {
+        if (sheet != null) {
+            printed.computeIfAbsent(sheet, s -> new LinkedHashSet<>()).addAll(fields);
+        }
+    }
+}

@@ -21,9 +21,14 @@ public sealed interface LayoutBlock {
 
     /**
      * The title block. {@code sheet} holds one row with fields series, number, title, date, publisher;
-     * {@code authors} a sheet with fields name and unit.
+     * {@code authors} a sheet with fields name and unit. With {@code cover: true} it is a page of its own:
+     * series and number, the title, each author with their unit, publisher and date.
      */
-    record Title(String sheet, String authors) implements LayoutBlock {}
+    record Title(String sheet, String authors, Boolean cover) implements LayoutBlock {
+        public boolean isCover() {
+            return Boolean.TRUE.equals(cover);
+        }
+    }
 
     /** A numbered section heading; the title comes from {@code sheet} (fields number, title) unless given. */
     record Section(int number, String title, String sheet) implements LayoutBlock {}

@@ -21,6 +21,10 @@ final class TitleBlockWriter {
     private TitleBlockWriter() {}
 
     static void write(RenderContext ctx, LayoutBlock.Title block) {
+        if (block.isCover()) {
+            cover(ctx, block);
+            return;
+        }
         Row meta = ctx.data().table(block.sheet()).rows().get(0);
         PdfText t = ctx.text();
         BriefTheme th = ctx.theme();
@@ -78,5 +82,47 @@ final class TitleBlockWriter {
         line.setFixedHeight(8);
         rule.addCell(line);
         ctx.add(rule);
+    }
+
+    /** A cover page: the band, the title a third down the page, the authors, publisher and date at the foot. */
+    private static void cover(RenderContext ctx, LayoutBlock.Title block) {
+        Row meta = ctx.data().table(block.sheet()).rows().get(0);
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        Paragraph band = t.paragraph(ctx.fill(th.style.band(), Map.of()), th.body, true, th.primary);
+        band.setAlignment(Element.ALIGN_LEFT);
+        ctx.add(band);
+        float size = th.style.titleSize() * 1.3f;
+        Paragraph title = t.paragraph(size);
+        title.add(t.phrase(
+                meta.text("title"), size, true, th.primary, meta.cell("title").orElse(null)));
+        title.setAlignment(Element.ALIGN_LEFT);
+        title.setLeading(size * 1.35f);
+        title.setSpacingBefore(ctx.document().getPageSize().getHeight() / 4);
+        title.setSpacingAfter(size);
+        ctx.add(title);
+        PdfPTable rule = new PdfPTable(1);
+        rule.setWidthPercentage(100);
+        PdfPCell line = new PdfPCell();
+        line.setBorder(Rectangle.TOP);
+        line.setBorderColor(th.primary);
+        line.setBorderWidth(2f);
+        line.setFixedHeight(14);
+        rule.addCell(line);
+        ctx.add(rule);
+        if (block.authors() != null) {
+            ctx.data().table(block.authors()).rows().stream()
+                    .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
+                    .forEach(r -> {
+                        Paragraph p = t.paragraph(r.text("name") + "   " + r.text("unit"), th.body + 1, false, th.ink);
+                        p.setSpacingAfter(3);
+                        ctx.add(p);
+                    });
+        }
+        Paragraph publisher = t.paragraph(meta.text("publisher"), th.body + 4, true, th.primary);
+        publisher.setAlignment(Element.ALIGN_RIGHT);
+        publisher.setSpacingBefore(ctx.document().getPageSize().getHeight() / 5);
+        ctx.add(publisher);
+        ctx.document().newPage();
     }
 }

@@ -8,15 +8,33 @@ import java.util.Locale;
  * A brief's editorial policy, declared beside its schema.
  *
  * @param unverified what the PDF does with rows whose status says they are not verified
+ * @param captions a sheet (id) whose rows give a figure's or table's caption and source line
+ *     by its {@code id}, so analysts keep them in the workbook; the layout's own caption wins
  */
-public record EditorialConfig(Unverified unverified) {
+public record EditorialConfig(Unverified unverified, String captions) {
 
     public EditorialConfig {
         unverified = unverified == null ? new Unverified(null, null, null, null) : unverified;
     }
 
     public static EditorialConfig defaults() {
-        return new EditorialConfig(null);
+        return new EditorialConfig(null, null);
+    }
+
+    /**
+     * A caption or source line for the block with this id: {@code given} (the layout's own) if set,
+     * else the field of the captions sheet's row whose id it is, else null.
+     */
+    public String caption(dev.briefpipe.model.Dataset data, String id, String given, String field) {
+        if (given != null || captions == null || id == null) {
+            return given;
+        }
+        return data.findTable(captions).stream()
+                .flatMap(t -> t.rows().stream())
+                .filter(r -> id.equals(r.text("id").strip()) && r.get(field) != null)
+                .map(r -> r.text(field))
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -73,6 +73,9 @@ final class FieldUsage {
      * sheets are the brief's text and small tables, not its bulk data.
      */
     private static boolean drawn(BriefConfig brief, String sheetId) {
+        if (sheetId.equals(brief.editorial().captions())) {
+            return true; // the captions and source lines of figures and tables
+        }
         for (Object block : brief.layout()) {
             if (block instanceof Record r) {
                 for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {

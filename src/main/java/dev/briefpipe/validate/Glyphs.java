@@ -41,6 +41,7 @@ public final class Glyphs {
                 add(printed, l.sheet(), List.of(l.field()));
             }
         }
+        add(printed, brief.editorial().captions(), List.of("caption", "source"));
         List<Finding> findings = new ArrayList<>();
         printed.forEach((sheet, fields) -> {
             Table t = data.findTable(sheet).orElse(null);

@@ -35,11 +35,12 @@ public final class UnverifiedRows {
             if (block instanceof LayoutBlock.Chart c) {
                 sheet = c.sheet();
                 label = c.category();
-                where = c.caption() != null ? c.caption() : sheet;
+                where = orElse(brief.editorial().caption(data, c.id(), c.caption(), "caption"), sheet);
             } else if (block instanceof LayoutBlock.Table t) {
                 sheet = t.sheet();
                 label = t.labelColumn();
-                where = t.caption() != null ? t.caption() : t.title() != null ? t.title() : sheet;
+                where = orElse(
+                        brief.editorial().caption(data, t.id(), t.caption(), "caption"), orElse(t.title(), sheet));
             } else if (block instanceof LayoutBlock.ListBlock l) {
                 sheet = l.sheet();
                 label = l.field();
@@ -68,5 +69,9 @@ public final class UnverifiedRows {
             }
         }
         return findings;
+    }
+
+    private static String orElse(String s, String otherwise) {
+        return s != null ? s : otherwise;
     }
 }

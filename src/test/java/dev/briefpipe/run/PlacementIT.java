@@ -45,6 +45,16 @@ class PlacementIT {
     }
 
     @Test
+    void captionsAndSourceLinesComeFromTheWorkbook() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        // 그림표 row 4 is llm-timeline: its caption and source line as the analyst rewrote them.
+        project.setCell("그림표", "B4", "미·중 거대언어모델 출시 연표");
+        project.setCell("그림표", "C4", "자료: 각 개발사 공식 발표");
+        String text = text(build(project, "c"));
+        assertThat(text).contains(squash("[그림 3] 미·중 거대언어모델 출시 연표"), squash("자료: 각 개발사 공식 발표"));
+    }
+
+    @Test
     void aRowNamingNoFigureIsAnErrorAtItsCell() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         insertAtTopOfSection(project.workbook(), 2, "figure-that-is-not-there");

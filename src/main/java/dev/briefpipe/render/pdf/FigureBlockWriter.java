@@ -111,9 +111,11 @@ final class FigureBlockWriter {
         box.setKeepTogether(true);
         box.setSpacingBefore(10);
         box.setSpacingAfter(6);
-        if (block.caption() != null) {
+        String captionText = ctx.caption(block, block.caption(), "caption");
+        String sourceText = ctx.caption(block, block.source(), "source");
+        if (captionText != null) {
             String caption =
-                    ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", block.caption()));
+                    ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", captionText));
             Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "figure-" + figureNumber, caption);
             box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
         }
@@ -125,8 +127,8 @@ final class FigureBlockWriter {
         } catch (BadElementException e) {
             throw new IllegalStateException("chart template rejected: " + e.getMessage(), e);
         }
-        if (block.source() != null) {
-            box.addCell(plain(t.phrase(block.source(), 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
+        if (sourceText != null) {
+            box.addCell(plain(t.phrase(sourceText, 7.5f, false, ctx.theme().muted), Element.ALIGN_LEFT, 2));
         }
         String unverified = ctx.unverifiedNote(block.sheet(), block.category());
         if (unverified != null) {

@@ -58,6 +58,14 @@ record RenderContext(
         return items.isEmpty() ? null : policy.note().replace("{items}", String.join(", ", items));
     }
 
+    /**
+     * A figure's or table's caption or source line: the layout's own, else the field of the captions
+     * sheet's row with the block's id, else null.
+     */
+    String caption(dev.briefpipe.config.LayoutBlock.Placed block, String given, String field) {
+        return brief.editorial().caption(data, block.id(), given, field);
+    }
+
     String fill(String pattern, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(meta);
         all.putAll(extra);

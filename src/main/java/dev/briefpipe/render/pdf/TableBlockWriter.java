@@ -57,15 +57,16 @@ final class TableBlockWriter {
             }
             table.setWidths(w);
         }
-        table.setHeaderRows(block.caption() == null ? 1 : 2);
+        String captionText = ctx.caption(block, block.caption(), "caption");
+        table.setHeaderRows(captionText == null ? 1 : 2);
         // A short table (as most brief tables are) moves to the next page whole rather than splitting
         // its merged cells; a long one splits with its header repeated.
         table.setKeepTogether(data.rows().size() <= KEEP_TOGETHER_ROWS);
-        table.setSpacingBefore(block.caption() == null ? 2 : 10);
+        table.setSpacingBefore(captionText == null ? 2 : 10);
         table.setSpacingAfter(4);
-        if (block.caption() != null) {
+        if (captionText != null) {
             String caption =
-                    ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", block.caption()));
+                    ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", captionText));
             Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
             PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
             c.setColspan(cols.size());
@@ -149,7 +150,8 @@ final class TableBlockWriter {
         }
         // The source line and a note on unverified rows are the table's last rows: they keep with it.
         String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
-        for (String[] line : new String[][] {{block.source(), "muted"}, {unverified, "accent"}}) {
+        String source = ctx.caption(block, block.source(), "source");
+        for (String[] line : new String[][] {{source, "muted"}, {unverified, "accent"}}) {
             if (line[0] != null) {
                 PdfPCell c = FigureBlockWriter.plain(
                         t.phrase(line[0], 7.5f, false, line[1].equals("muted") ? th.muted : th.accent),

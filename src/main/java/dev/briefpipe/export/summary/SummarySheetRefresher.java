@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SummarySheetRefresher {
     private static final Logger log = LoggerFactory.getLogger(SummarySheetRefresher.class);
     private static final int FIRST_FIGURE_ROW = 4;
-    private static final String[] HEADERS = {"항목", "값", "단위", "전기", "증감", "식", "비고"};
+    /** The header keys, in the brief's own language (an English brief gets English headers). */
+    private static final String[] HEADERS = {"item", "value", "unit", "previous", "change", "expr", "note"};
 
     /** What a refresh reads besides the workbook: the figures, the previous period's and the data. */
     public record Inputs(
@@ -92,16 +93,20 @@ public final class SummarySheetRefresher {
         Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
         XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
         SummaryStyles st = new SummaryStyles(wb);
+        dev.briefpipe.i18n.Messages words =
+                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.parse(brief.locale()));
         cell(sheet, 0, 0, brief.title(), st.title);
         cell(
                 sheet,
                 1,
                 0,
-                "갱신: " + in.refreshedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")) + " ("
+                words.get("summary.refreshed") + ": "
+                        + in.refreshedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")) + " ("
                         + in.refreshedAt().getZone() + ", briefpipe)",
                 st.note);
         for (int c = 0; c < HEADERS.length; c++) {
-            String h = c == 3 && in.previousPeriod() != null ? "전기 (" + in.previousPeriod() + ")" : HEADERS[c];
+            String h = words.get("summary." + HEADERS[c]);
+            h = c == 3 && in.previousPeriod() != null ? h + " (" + in.previousPeriod() + ")" : h;
             cell(sheet, 3, c, h, st.header);
         }
         Map<String, String> cells = new HashMap<>();

@@ -79,13 +79,12 @@ final class CsvStage implements AutoCloseable {
                 continue;
             }
             CsvExtractWriter.Result r = templated(e.sheet())
-                    ? new CsvExtractWriter()
-                            .writePrinted(
-                                    t,
-                                    checked.data().findTable(e.sheet()).orElse(t),
-                                    brief.sheets().get(e.sheet()),
-                                    e,
-                                    csvDir)
+                    ? dev.briefpipe.export.csv.PrintedExtract.write(
+                            t,
+                            checked.data().findTable(e.sheet()).orElse(t),
+                            brief.sheets().get(e.sheet()),
+                            e,
+                            csvDir)
                     : open.get(e.sheet()).next().finish();
             written.add(r);
             Manifest.FileEntry f = Manifest.file(Manifest.Kind.CSV, dir, r.file());

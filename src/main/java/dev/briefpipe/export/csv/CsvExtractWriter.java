@@ -72,44 +72,6 @@ public final class CsvExtractWriter {
     /** Suffix of the column that follows each template column: the text as the PDF prints it. */
     public static final String PRINTED = "_printed";
 
-    /**
-     * A sheet with template columns, written after the transform: each template column is followed by
-     * the sentence as printed (placeholders filled, quotes curled), under its header plus " (PDF)".
-     *
-     * @param filled the same sheet after the transform, row for row
-     */
-    public Result writePrinted(Table raw, Table filled, SheetSchema schema, ExtractConfig cfg, Path dir)
-            throws IOException {
-        List<String> present = new ArrayList<>();
-        List<String> templated = new ArrayList<>();
-        for (String f : raw.fields()) {
-            if (raw.columnOf(f).orElse(-1) < 0) {
-                continue;
-            }
-            present.add(f);
-            ColumnSpec spec = schema.columns().get(f);
-            if (spec != null && spec.template()) {
-                present.add(f + PRINTED);
-                templated.add(f);
-            }
-        }
-        try (Extract x = new Extract(schema, cfg, dir, new Dataset(List.of(raw)))) {
-            x.start(present);
-            List<Row> printed = filled.rows();
-            int i = 0;
-            for (Row r : raw.rows()) {
-                java.util.Map<String, Object> values = new java.util.HashMap<>(r.values());
-                Row p = i < printed.size() ? printed.get(i) : r;
-                templated.forEach(f -> values.put(f + PRINTED, p.get(f)));
-                x.row(new Row(r.sheetRow(), values, r.cells()));
-                i++;
-            }
-            return x.finish();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
     /** An extract written row by row as a sheet is read (a large sheet's rows are never all in memory). */
     public Extract open(SheetSchema schema, ExtractConfig cfg, Path dir) {
         return new Extract(schema, cfg, dir, new Dataset(List.of()));

@@ -60,13 +60,14 @@ public final class BriefPipeline {
 
     /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
     public Checked check(BriefConfig brief, Path workbook) {
-        return check(brief, workbook, 3, Map.of());
+        return check(brief, workbook, 3, Map.of(), fonts.get());
     }
 
     /**
      * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
      */
-    private Checked check(BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners) {
+    private Checked check(
+            BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners, FontSet faces) {
         progress.stage("read", 1, total);
         AppConfig.Workbook limits = settings.app().workbook();
         long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
@@ -87,7 +88,6 @@ public final class BriefPipeline {
         List<Finding> more = new ArrayList<>(t.findings());
         more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
         more.addAll(Placements.check(brief, read.validated().dataset()));
-        FontSet faces = fonts.get();
         more.addAll(Glyphs.check(brief, t.dataset(), cp -> faces.faceFor(cp).isPresent()));
         if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
@@ -127,7 +127,9 @@ public final class BriefPipeline {
         // The extracts are written while the workbook is read: its rows are never all in memory.
         try (CsvStage csv = new CsvStage(brief, dir)) {
             long t0 = System.nanoTime();
-            Checked validated = check(brief, workbook, 7, csv.listeners());
+            // One set of faces for the glyph gate and the PDF (each build loads its own).
+            FontSet faces = fonts.get();
+            Checked validated = check(brief, workbook, 7, csv.listeners(), faces);
             durations.put("check", ms(t0));
             if (!validated.report().valid()) {
                 throw new DataInvalidException(validated.report());
@@ -162,7 +164,7 @@ public final class BriefPipeline {
             rendering = CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 try {
-                    return new PdfBriefRenderer(fonts.get())
+                    return new PdfBriefRenderer(faces)
                             .render(brief, checked.data(), checked.figures(), pdf, identity, corrections);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -38,6 +38,6 @@ final class EmbeddedFontMapper implements FontMapper {
     }
 
     private List<FontSet.Face> faces() {
-        return fonts.all();
+        return fonts.all().stream().filter(f -> f.awt() != null).toList();
     }
 }

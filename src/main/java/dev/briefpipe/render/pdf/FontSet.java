@@ -16,7 +16,10 @@ public record FontSet(Face regular, Face bold, Face serif, List<Face> fallbacks)
         fallbacks = List.copyOf(fallbacks);
     }
 
-    /** One font file as PDF and AWT font; {@code name} is its file name. */
+    /**
+     * One font file as PDF font and, for the faces charts draw with (regular and fallbacks), AWT font;
+     * {@code name} is its file name; {@code awt} is null for the bold and serif faces.
+     */
     public record Face(String name, BaseFont pdf, java.awt.Font awt) {
         public boolean has(int codePoint) {
             return pdf.charExists(codePoint);

@@ -63,18 +63,19 @@ public final class KoreanFontLocator {
      * @param fallback faces for characters the family lacks, in order: paths or installed names
      */
     public FontSet locate(String regular, String bold, String serif, List<String> fallback) {
-        FontSet.Face r = korean(regular.isBlank() ? shipped(SANS) : named(regular));
+        // Charts draw with the regular face and the fallbacks: only those get an AWT font as well.
+        FontSet.Face r = korean(regular.isBlank() ? shipped(SANS, true) : named(regular, true));
         FontSet.Face b;
         if (!bold.isBlank()) {
-            b = named(bold);
+            b = named(bold, false);
         } else if (regular.isBlank()) {
-            b = shipped(SANS_BOLD);
+            b = shipped(SANS_BOLD, false);
         } else {
-            b = boldBeside(find(regular).orElseThrow()).map(this::file).orElse(r);
+            b = boldBeside(find(regular).orElseThrow()).map(f -> file(f, false)).orElse(r);
         }
-        FontSet.Face s = korean(serif.isBlank() ? shipped(SERIF) : named(serif));
+        FontSet.Face s = korean(serif.isBlank() ? shipped(SERIF, false) : named(serif, false));
         List<FontSet.Face> fallbacks = new ArrayList<>();
-        fallback.forEach(name -> fallbacks.add(named(name)));
+        fallback.forEach(name -> fallbacks.add(named(name, true)));
         return new FontSet(r, b, s, fallbacks);
     }
 
@@ -85,8 +86,8 @@ public final class KoreanFontLocator {
         return f;
     }
 
-    private FontSet.Face named(String spec) {
-        return file(find(spec).orElseThrow(() -> new FontNotFoundException(spec, null)));
+    private FontSet.Face named(String spec, boolean awt) {
+        return file(find(spec).orElseThrow(() -> new FontNotFoundException(spec, null)), awt);
     }
 
     private Optional<Path> find(String spec) {
@@ -138,20 +139,20 @@ public final class KoreanFontLocator {
         return Optional.empty();
     }
 
-    private FontSet.Face file(Path file) {
+    private FontSet.Face file(Path file, boolean awt) {
         try {
-            return face(file.getFileName().toString(), Files.readAllBytes(file));
+            return face(file.getFileName().toString(), Files.readAllBytes(file), awt);
         } catch (IOException e) {
             throw new FontNotFoundException(file.toString(), String.valueOf(e.getMessage()));
         }
     }
 
-    private static FontSet.Face shipped(String name) {
+    private static FontSet.Face shipped(String name, boolean awt) {
         try (InputStream in = KoreanFontLocator.class.getResourceAsStream("/dev/briefpipe/fonts/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks its font " + name);
             }
-            return face(name, in.readAllBytes());
+            return face(name, in.readAllBytes(), awt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,11 +162,13 @@ public final class KoreanFontLocator {
      * The font parsed from its bytes in memory, and not kept in OpenPDF's cache: each build gets its
      * own faces, so concurrent renders do not share a font's subset state.
      */
-    private static FontSet.Face face(String name, byte[] bytes) {
+    private static FontSet.Face face(String name, byte[] bytes, boolean withAwt) {
         try {
             BaseFont f = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             f.setSubset(true);
-            java.awt.Font awt = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+            java.awt.Font awt = withAwt
+                    ? java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes))
+                    : null;
             return new FontSet.Face(name, f, awt);
         } catch (IOException | FontFormatException | RuntimeException e) {
             throw new FontNotFoundException(name, String.valueOf(e.getMessage()));

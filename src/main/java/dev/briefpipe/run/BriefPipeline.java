@@ -127,8 +127,7 @@ public final class BriefPipeline {
         // The extracts are written while the workbook is read: its rows are never all in memory.
         try (CsvStage csv = new CsvStage(brief, dir)) {
             long t0 = System.nanoTime();
-            // One set of faces for the glyph gate and the PDF (each build loads its own).
-            FontSet faces = fonts.get();
+            FontSet faces = fonts.get(); // one set for the glyph gate and the PDF, this build's own
             Checked validated = check(brief, workbook, 7, csv.listeners(), faces);
             durations.put("check", ms(t0));
             if (!validated.report().valid()) {

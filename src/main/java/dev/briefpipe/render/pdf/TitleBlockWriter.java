@@ -7,7 +7,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.Row;
-import dev.briefpipe.model.Table;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.Map;
@@ -63,9 +62,7 @@ final class TitleBlockWriter {
         ctx.add(title);
 
         if (block.authors() != null) {
-            Table authors = ctx.data().table(block.authors());
-            String line = authors.rows().stream()
-                    .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
+            String line = authors(ctx, block)
                     .map(r -> r.text("unit") + " " + r.text("name"))
                     .collect(Collectors.joining("  ·  "));
             Paragraph p = t.paragraph(line, th.body - 1, false, th.muted);
@@ -73,18 +70,10 @@ final class TitleBlockWriter {
             p.setSpacingAfter(6);
             ctx.add(p);
         }
-        PdfPTable rule = new PdfPTable(1);
-        rule.setWidthPercentage(100);
-        PdfPCell line = new PdfPCell();
-        line.setBorder(Rectangle.TOP);
-        line.setBorderColor(th.primary);
-        line.setBorderWidth(0.8f);
-        line.setFixedHeight(8);
-        rule.addCell(line);
-        ctx.add(rule);
+        rule(ctx, 0.8f, 8);
     }
 
-    /** A cover page: the band, the title a third down the page, the authors, publisher and date at the foot. */
+    /** A cover page: the band (series, number, date), the title a third down the page, the authors, the publisher. */
     private static void cover(RenderContext ctx, LayoutBlock.Title block) {
         Row meta = ctx.data().table(block.sheet()).rows().get(0);
         PdfText t = ctx.text();
@@ -101,28 +90,37 @@ final class TitleBlockWriter {
         title.setSpacingBefore(ctx.document().getPageSize().getHeight() / 4);
         title.setSpacingAfter(size);
         ctx.add(title);
-        PdfPTable rule = new PdfPTable(1);
-        rule.setWidthPercentage(100);
-        PdfPCell line = new PdfPCell();
-        line.setBorder(Rectangle.TOP);
-        line.setBorderColor(th.primary);
-        line.setBorderWidth(2f);
-        line.setFixedHeight(14);
-        rule.addCell(line);
-        ctx.add(rule);
+        rule(ctx, 2f, 14);
         if (block.authors() != null) {
-            ctx.data().table(block.authors()).rows().stream()
-                    .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L))
-                    .forEach(r -> {
-                        Paragraph p = t.paragraph(r.text("name") + "   " + r.text("unit"), th.body + 1, false, th.ink);
-                        p.setSpacingAfter(3);
-                        ctx.add(p);
-                    });
+            authors(ctx, block).forEach(r -> {
+                Paragraph p = t.paragraph(r.text("name") + "   " + r.text("unit"), th.body + 1, false, th.ink);
+                p.setSpacingAfter(3);
+                ctx.add(p);
+            });
         }
         Paragraph publisher = t.paragraph(meta.text("publisher"), th.body + 4, true, th.primary);
         publisher.setAlignment(Element.ALIGN_RIGHT);
         publisher.setSpacingBefore(ctx.document().getPageSize().getHeight() / 5);
         ctx.add(publisher);
         ctx.document().newPage();
+    }
+
+    /** A full-width rule in the primary colour, {@code height} points of space under it. */
+    private static void rule(RenderContext ctx, float weight, float height) {
+        PdfPTable rule = new PdfPTable(1);
+        rule.setWidthPercentage(100);
+        PdfPCell line = new PdfPCell();
+        line.setBorder(Rectangle.TOP);
+        line.setBorderColor(ctx.theme().primary);
+        line.setBorderWidth(weight);
+        line.setFixedHeight(height);
+        rule.addCell(line);
+        ctx.add(rule);
+    }
+
+    /** The authors' rows in their order. */
+    private static java.util.stream.Stream<Row> authors(RenderContext ctx, LayoutBlock.Title block) {
+        return ctx.data().table(block.authors()).rows().stream()
+                .sorted(Comparator.comparing(r -> r.get("order") instanceof Long l ? l : 0L));
     }
 }

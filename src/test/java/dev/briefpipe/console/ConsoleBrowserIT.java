@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -96,8 +97,8 @@ class ConsoleBrowserIT {
         browser.get(h.url(BRIEF));
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
-        WebElement findings = waitFor(By.id("findings"));
-        assertThat(findings.getText()).contains("'특허_발명자국가'!D3", "많음");
+        waitForText(By.id("findings"), "'특허_발명자국가'!D3");
+        assertThat(text(By.id("findings"))).contains("'특허_발명자국가'!D3", "많음");
         assertThat(text(By.className("notice"))).contains("작업 워크북은 바꾸지 않았습니다");
         shot("03-upload-finding");
         // Not replaced: the working workbook is the one it was.
@@ -221,21 +222,31 @@ class ConsoleBrowserIT {
                 .until(d -> d.getCurrentUrl().endsWith(action));
     }
 
+    /** A wait that looks again when the page it looked at was replaced under it (a form posted). */
+    private WebDriverWait patiently() {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private WebElement waitFor(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        return patiently().until(d -> {
             var found = d.findElements(what);
             return found.isEmpty() ? null : found.get(0);
         });
     }
 
     private void waitForText(By what, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(60))
+        patiently()
                 .until(d ->
                         d.findElements(what).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
     private String text(By what) {
-        return waitFor(what).getText();
+        return patiently().until(d -> {
+            var found = d.findElements(what);
+            return found.isEmpty() ? null : found.get(0).getText();
+        });
     }
 
     private void shot(String name) throws IOException {

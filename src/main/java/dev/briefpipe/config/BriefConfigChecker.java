@@ -124,6 +124,9 @@ final class BriefConfigChecker {
                         references.fields(at + "/columns/" + field, ref[0], parts[0], parts[1]);
                     }
                 }
+                if (c.corrects() != null) {
+                    references.fields(at + "/columns/" + field + "/corrects", "corrects", id, c.corrects());
+                }
             });
             s.derived().forEach((field, d) -> {
                 if (s.columns().containsKey(field)) {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param references a foreign key: every value must appear in "sheet.field"
  * @param template the text may hold placeholders such as {@code {patents[CN].families:#,##0}},
  *     filled from the data when the brief is built
+ * @param corrects this column holds the published wording of that field (of the same sheet) where the
+ *     row corrects what was published; the brief's {@code editorial.corrections} says what is printed
  */
 public record ColumnSpec(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -39,7 +41,8 @@ public record ColumnSpec(
         boolean template,
         Integer minLength,
         String valuesFrom,
-        String references) {
+        String references,
+        String corrects) {
 
     public ColumnSpec {
         header = header == null ? List.of() : List.copyOf(header);

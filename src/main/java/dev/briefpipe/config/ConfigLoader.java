@@ -138,7 +138,7 @@ public final class ConfigLoader {
                     List.of(
                             String.valueOf(t.getTypeId()),
                             path,
-                            "title, section, narrative, chart, table, list, page-break"));
+                            "title, section, narrative, chart, table, list, key-figures, page-break, corrections"));
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigProblem(

@@ -10,15 +10,64 @@ import java.util.Locale;
  * @param unverified what the PDF does with rows whose status says they are not verified
  * @param captions a sheet (id) whose rows give a figure's or table's caption and source line
  *     by its {@code id}, so analysts keep them in the workbook; the layout's own caption wins
+ * @param corrections what the PDF does with rows that correct what was published (a column declared
+ *     {@code corrects: FIELD} holds the published wording of that field)
  */
-public record EditorialConfig(Unverified unverified, String captions) {
+public record EditorialConfig(Unverified unverified, String captions, Corrections corrections) {
 
     public EditorialConfig {
         unverified = unverified == null ? new Unverified(null, null, null, null) : unverified;
+        corrections = corrections == null ? new Corrections(null, null, null, null) : corrections;
     }
 
     public static EditorialConfig defaults() {
-        return new EditorialConfig(null, null);
+        return new EditorialConfig(null, null, null);
+    }
+
+    /**
+     * @param policy {@code footnote} (default: the corrected text, and a 정정 note under its bullet or
+     *     table), {@code appendix} (the corrected text, and a table of every correction at the end of
+     *     the brief: page, published wording, correction, reason) or {@code original} (the published
+     *     wording is printed, as it was)
+     * @param reason the field, in any sheet that has it, with the reason shown to readers (default
+     *     {@code correction})
+     * @param note under {@code footnote}, the line printed: {@code {published}} and {@code {corrected}}
+     *     are the words that differ, {@code {reason}} the reason (default in the brief's language)
+     * @param title the appendix's title (default in the brief's language)
+     */
+    public record Corrections(CorrectionPolicy policy, String reason, String note, String title) {
+        public Corrections {
+            policy = policy == null ? CorrectionPolicy.FOOTNOTE : policy;
+            reason = reason == null ? "correction" : reason;
+        }
+
+        /**
+         * What the row corrects, field by field (in the schema's column order): the corrected field and
+         * the published wording held by the column declared {@code corrects: field}.
+         */
+        public java.util.Map<String, String> published(SheetSchema schema, dev.briefpipe.model.Row row) {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            schema.columns().forEach((field, spec) -> {
+                if (spec.corrects() != null
+                        && row.get(field) != null
+                        && !row.text(field).isBlank()) {
+                    out.put(spec.corrects(), row.text(field).strip());
+                }
+            });
+            return out;
+        }
+    }
+
+    /** What is printed where a row corrects what was published. */
+    public enum CorrectionPolicy {
+        FOOTNOTE,
+        APPENDIX,
+        ORIGINAL;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = LayoutBlock.Table.class, name = "table"),
     @JsonSubTypes.Type(value = LayoutBlock.ListBlock.class, name = "list"),
     @JsonSubTypes.Type(value = LayoutBlock.KeyFigures.class, name = "key-figures"),
-    @JsonSubTypes.Type(value = LayoutBlock.PageBreak.class, name = "page-break")
+    @JsonSubTypes.Type(value = LayoutBlock.PageBreak.class, name = "page-break"),
+    @JsonSubTypes.Type(value = LayoutBlock.Corrections.class, name = "corrections")
 })
 public sealed interface LayoutBlock {
 
@@ -103,6 +104,12 @@ public sealed interface LayoutBlock {
 
     /** Starts a new page. */
     record PageBreak() implements LayoutBlock {}
+
+    /**
+     * Where the table of corrections goes under the {@code appendix} corrections policy (without this
+     * block, after the last one). It lists the corrections printed before it.
+     */
+    record Corrections() implements LayoutBlock {}
 
     /**
      * A figure or table that may be placed by the narrative: with an {@code id}, it is printed where a

@@ -1,6 +1,7 @@
 package dev.briefpipe.transform;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.EditorialConfig;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
@@ -99,7 +100,48 @@ public final class Transformer {
         }
         Dataset filled = fillTemplates(
                 enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
-        return new Result(filled, figures, findings);
+        return new Result(asPublished(filled, brief), figures, findings);
+    }
+
+    /**
+     * The published wording of corrected rows (a column declared {@code corrects: field}) gets the same
+     * curly quotes as the text it corrects, so the two compare word for word; under the brief's
+     * {@code original} corrections policy it replaces the corrected field, so the PDF and the extracts
+     * print the brief as published.
+     */
+    private static Dataset asPublished(Dataset data, BriefConfig brief) {
+        EditorialConfig.Corrections policy = brief.editorial().corrections();
+        boolean original = policy.policy() == EditorialConfig.CorrectionPolicy.ORIGINAL;
+        List<Table> out = new ArrayList<>();
+        for (Table t : data.tables()) {
+            SheetSchema schema = brief.sheets().get(t.id());
+            if (schema == null || schema.columns().values().stream().allMatch(c -> c.corrects() == null)) {
+                out.add(t);
+                continue;
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Row r : t.rows()) {
+                Map<String, Object> values = new HashMap<>(r.values());
+                schema.columns().forEach((column, spec) -> {
+                    if (spec.corrects() == null || !(r.get(column) instanceof String text) || text.isBlank()) {
+                        return;
+                    }
+                    var corrected = schema.columns().get(spec.corrects());
+                    String published = corrected != null
+                                    && corrected.template()
+                                    && brief.style().curlyQuotes()
+                            ? CurlyQuotes.apply(text.strip())
+                            : text.strip();
+                    values.put(column, published);
+                    if (original) {
+                        values.put(spec.corrects(), published);
+                    }
+                });
+                rows.add(new Row(r.sheetRow(), values, r.cells()));
+            }
+            out.add(t.withRows(t.fields(), t.columns(), rows));
+        }
+        return new Dataset(out);
     }
 
     /**

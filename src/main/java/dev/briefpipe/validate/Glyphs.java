@@ -41,6 +41,19 @@ public final class Glyphs {
                 add(printed, l.sheet(), List.of(l.field()));
             }
         }
+        // A corrected row prints its published wording and its reason (in a note, the appendix or as
+        // the text itself).
+        String reason = brief.editorial().corrections().reason();
+        for (String sheet : List.copyOf(printed.keySet())) {
+            var schema = brief.sheets().get(sheet);
+            if (schema != null) {
+                schema.columns().forEach((f, spec) -> {
+                    if (spec.corrects() != null || f.equals(reason)) {
+                        add(printed, sheet, List.of(f));
+                    }
+                });
+            }
+        }
         add(printed, brief.editorial().captions(), List.of("caption", "source"));
         List<Finding> findings = new ArrayList<>();
         printed.forEach((sheet, fields) -> {

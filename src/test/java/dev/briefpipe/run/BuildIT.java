@@ -158,7 +158,7 @@ class BuildIT {
     }
 
     @Test
-    void theSampleFillsEightPagesEachAtLeastAThirdFull() throws IOException {
+    void theSampleFillsNinePagesEachAtLeastAThirdFull() throws IOException {
         Built built = build(null);
         List<Float> fills = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
@@ -182,7 +182,8 @@ class BuildIT {
                 }
             }.getText(pdf);
         }
-        assertThat(fills).hasSize(8);
+        // Eight pages of the brief, and the table of corrections with the list of publications.
+        assertThat(fills).hasSize(9);
         assertThat(fills).allSatisfy(f -> assertThat(f).isGreaterThan(1 / 3f));
     }
 
@@ -227,7 +228,8 @@ class BuildIT {
                 item.children().forEach(c -> children.add(c.getTitle()));
             }
             assertThat(sections)
-                    .containsExactly("1. 개요", "2. 중국의 AI 기술 자립 동향", "3. AI 정책 변화와 추진 전략", "4. 정책적 시사점 및 대응 과제");
+                    .containsExactly(
+                            "1. 개요", "2. 중국의 AI 기술 자립 동향", "3. AI 정책 변화와 추진 전략", "4. 정책적 시사점 및 대응 과제", "정정 내역");
             assertThat(children)
                     .containsExactly(
                             "[그림 1] 생성형 AI 특허 출원 현황",

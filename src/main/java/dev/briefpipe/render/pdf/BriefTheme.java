@@ -59,6 +59,14 @@ final class BriefTheme {
         return bullets.containsKey(level);
     }
 
+    /** The level notes (※) are set in: the first declared {@code note: true}, else a small muted one. */
+    Bullet noteBullet() {
+        return bullets.values().stream()
+                .filter(Bullet::note)
+                .findFirst()
+                .orElse(new Bullet("※", style.body() - 1, null, 2, false, true, false));
+    }
+
     /** The first bullet level (a paragraph starts at each one). */
     boolean startsParagraph(String level) {
         return bullets.keySet().iterator().next().equals(level);

@@ -96,19 +96,30 @@ final class NarrativeBlockWriter {
                 continue;
             }
             float indent = b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
-            bullet(ctx, b, indent, r);
+            CorrectionNotes.Noted corrected = ctx.corrections().of(ctx, block.sheet(), r, java.util.Map.of());
+            bullet(ctx, b, indent, r.text("text"), r.cell("text").orElse(null), corrected);
+            // Under the footnote policy, a correction is noted under the row it corrects.
+            for (String note : corrected.notes()) {
+                bullet(ctx, ctx.theme().noteBullet(), indent + NOTE_STEP, note, null, CorrectionNotes.Noted.NONE);
+            }
             if (b.indent() != null) {
                 lastIndent = b.indent();
             }
         }
     }
 
-    private static void bullet(RenderContext ctx, BriefTheme.Bullet b, float indent, Row r) {
+    private static void bullet(
+            RenderContext ctx,
+            BriefTheme.Bullet b,
+            float indent,
+            String text,
+            CellRef cell,
+            CorrectionNotes.Noted corrected) {
         Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
         FontSet.Face face = ctx.text().fonts().base(b.bold(), b.serif());
         Hanging item = new Hanging(
-                b.marker(), face, b.size(), b.size() * ctx.theme().style.leading(), colour);
-        item.write(ctx, r.text("text"), r.cell("text").orElse(null), indent, b.before());
+                b.marker(), face, b.size(), b.size() * ctx.theme().style.leading(), colour, corrected);
+        item.write(ctx, text, cell, indent, b.before());
     }
 
     /**
@@ -117,7 +128,17 @@ final class NarrativeBlockWriter {
      * width (not a space, which justification would stretch) make the gap after □ ○ - the same on
      * every line of the document, and the wrapped lines align with the text.
      */
-    record Hanging(String marker, FontSet.Face face, float size, float leading, Color colour) {
+    record Hanging(
+            String marker,
+            FontSet.Face face,
+            float size,
+            float leading,
+            Color colour,
+            CorrectionNotes.Noted corrected) {
+        Hanging(String marker, FontSet.Face face, float size, float leading, Color colour) {
+            this(marker, face, size, leading, colour, CorrectionNotes.Noted.NONE);
+        }
+
         void write(RenderContext ctx, String text, CellRef cell, float indent, float before) {
             PdfText t = ctx.text();
             float gap = t.width(" ", ctx.theme().body, false);
@@ -142,7 +163,9 @@ final class NarrativeBlockWriter {
                 p.setLeading(leading);
                 p.setIndentationLeft(indent + markerWidth);
                 if (i == 0) {
-                    p.add(t.phrase(marker, t.faces(marker, face, null), 0, marker.length(), size, colour));
+                    // The marker carries the row's corrections tag: its page is the row's.
+                    p.add(corrected.tagged(
+                            t.phrase(marker, t.faces(marker, face, null), 0, marker.length(), size, colour)));
                     p.add(fixedGap(ctx, gap));
                     p.setFirstLineIndent(-markerWidth);
                     p.setSpacingBefore(before);

@@ -106,13 +106,25 @@ public final class PdfBriefRenderer {
                     TableBlockWriter.table(self[0], t, ++numbers[1]);
                 }
             };
-            RenderContext ctx = new RenderContext(doc, writer, text, theme, brief, data, figures, meta, locale, id -> {
-                LayoutBlock.Placed b = byId.get(id);
-                if (b != null) {
-                    print.accept(b);
-                }
-            });
+            RenderContext ctx = new RenderContext(
+                    doc,
+                    writer,
+                    text,
+                    theme,
+                    brief,
+                    data,
+                    figures,
+                    meta,
+                    locale,
+                    id -> {
+                        LayoutBlock.Placed b = byId.get(id);
+                        if (b != null) {
+                            print.accept(b);
+                        }
+                    },
+                    new CorrectionNotes(brief.editorial().corrections(), brief.locale()));
             self[0] = ctx;
+            writer.setPageEvent(ctx.corrections());
             for (LayoutBlock block : brief.layout()) {
                 if (block instanceof LayoutBlock.Title t) {
                     TitleBlockWriter.write(ctx, t);
@@ -127,10 +139,13 @@ public final class PdfBriefRenderer {
                     TableBlockWriter.list(ctx, l);
                 } else if (block instanceof LayoutBlock.KeyFigures k) {
                     KeyFiguresBlockWriter.write(ctx, k);
+                } else if (block instanceof LayoutBlock.Corrections) {
+                    ctx.corrections().appendix(ctx);
                 } else if (block instanceof LayoutBlock.PageBreak) {
                     doc.newPage();
                 }
             }
+            ctx.corrections().appendix(ctx);
             pages = writer.getPageNumber();
             writer.createXmpMetadata();
             doc.close();

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param meta the brief's title-block values (title, series, number, publisher, date) for text patterns
  * @param place prints the figure or table with this id, where the narrative names it (an id no block
  *     has is a validation error, and prints nothing)
+ * @param corrections the notes and errata of rows that correct the published brief
  */
 record RenderContext(
         Document document,
@@ -27,7 +28,8 @@ record RenderContext(
         Map<String, KeyFigure> figures,
         Map<String, Object> meta,
         Locale locale,
-        java.util.function.Consumer<String> place) {
+        java.util.function.Consumer<String> place,
+        CorrectionNotes corrections) {
 
     float contentWidth() {
         return document.right() - document.left();

@@ -87,6 +87,13 @@ final class TableBlockWriter {
             table.addCell(h);
         }
         List<Row> rows = data.rows();
+        List<String> corrections = new java.util.ArrayList<>();
+        List<CorrectionNotes.Noted> corrected = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            CorrectionNotes.Noted noted = ctx.corrections().of(ctx, block.sheet(), r, formats);
+            noted.notes().forEach(n -> corrections.add("※ " + n));
+            corrected.add(noted);
+        }
         Map<String, Boolean> longText = new java.util.HashMap<>();
         // A column of numbers: its "-" for a missing value lines up with the numbers, on the right.
         Map<String, Boolean> numeric = new java.util.HashMap<>();
@@ -109,12 +116,14 @@ final class TableBlockWriter {
                     continue;
                 }
                 Object v = r.get(f);
-                PdfPCell c = new PdfPCell(t.phrase(
-                        ValueFormat.format(v, formats.get(f), th.style),
-                        SIZE,
-                        false,
-                        th.ink,
-                        r.cell(f).orElse(null)));
+                PdfPCell c = new PdfPCell(corrected
+                        .get(i)
+                        .tagged(t.phrase(
+                                ValueFormat.format(v, formats.get(f), th.style),
+                                SIZE,
+                                false,
+                                th.ink,
+                                r.cell(f).orElse(null))));
                 c.setLeading(0, 1.45f);
                 c.setPadding(4);
                 c.setPaddingBottom(4.5f);
@@ -151,7 +160,11 @@ final class TableBlockWriter {
         // The source line and a note on unverified rows are the table's last rows: they keep with it.
         String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
         String source = ctx.caption(block, block.source(), "source");
-        for (String[] line : new String[][] {{source, "muted"}, {unverified, "accent"}}) {
+        List<String[]> notes = new java.util.ArrayList<>();
+        notes.add(new String[] {source, "muted"});
+        notes.add(new String[] {unverified, "accent"});
+        corrections.forEach(n -> notes.add(new String[] {n, "accent"}));
+        for (String[] line : notes) {
             if (line[0] != null) {
                 PdfPCell c = FigureBlockWriter.plain(
                         t.phrase(line[0], 7.5f, false, line[1].equals("muted") ? th.muted : th.accent),

@@ -192,6 +192,7 @@ class CsvExtractWriterTest {
                         false,
                         null,
                         null,
+                        null,
                         null));
         cols.put(
                 "number",
@@ -210,6 +211,7 @@ class CsvExtractWriterTest {
                         null,
                         null,
                         false,
+                        null,
                         null,
                         null,
                         null));

@@ -1,0 +1,136 @@
+package dev.briefpipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.SampleProject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rows that correct the published brief (the sample's 발간본 and 정정 사유 columns), under each of the
+ * brief's corrections policies: appendix (the sample's), footnote and original.
+ */
+class CorrectionsPolicyIT {
+    private static final String SHIPPED = "corrections: {policy: appendix";
+    private static final String CORRECTED = "총 38,210건으로, 2위인 미국(6,276건)의 6.1배 수준임";
+    private static final String PUBLISHED = "총 38,000건으로, 2위인 미국(6276건)의 6배 이상 수준임";
+
+    @TempDir
+    Path dir;
+
+    private SampleProject project;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        project = SampleProject.copyInto(dir.resolve("p"));
+    }
+
+    @Test
+    void underAppendixTheCorrectedTextPrintsAndATableListsEachCorrectionWithItsPageAndReason() throws IOException {
+        List<String> pages = build();
+        String all = String.join(" ", pages);
+        assertThat(all).contains(CORRECTED).doesNotContain(PUBLISHED).doesNotContain("정정:");
+        int body = pageOf(pages, CORRECTED);
+        int table = pageOf(pages, "정정 내역");
+        assertThat(table).isGreaterThan(body);
+        String errata = all.substring(all.indexOf("정정 내역"));
+        // Page, the published words that differ, the corrected ones, the reason, in page order.
+        assertThat(errata)
+                .contains("쪽 발간본 정정 사유")
+                .contains(body + 1 + " 38,000건으로, 2위인 미국(6276건)의 6배 이상")
+                .contains("WIPO 원자료: 발명자 소재지 기준 공개 특허군")
+                .contains("8.2억")
+                .contains("단위 오기: 600억 위안은 약 82억 달러");
+        // Table 1's corrections, on the table's page: a month and a name.
+        int policies = pageOf(pages, "〈표 1〉");
+        assertThat(errata).contains(policies + 1 + " 2020.7. 2020.1.").contains(policies + 1 + " 쌍인류 쌍일류");
+        // Each correction once: the one typo, the two sentences with Chinese names mistranscribed.
+        assertThat(count(errata, "오탈자")).isEqualTo(1);
+        assertThat(count(errata, "중국어 명칭 오기")).isEqualTo(2);
+    }
+
+    @Test
+    void underFootnoteEachCorrectionIsNotedUnderItsBulletOrTable() throws IOException {
+        project.editConfig(SHIPPED, "corrections: {policy: footnote");
+        String all = String.join(" ", build());
+        assertThat(all).doesNotContain("정정 내역");
+        assertThat(all)
+                .contains(CORRECTED + " ※ 정정: ‘38,000건으로, 2위인 미국(6276건)의 6배 이상’ → ‘38,210건으로, 2위인"
+                        + " 미국(6,276건)의 6.1배’ (WIPO 원자료: 발명자 소재지 기준 공개 특허군)")
+                .contains("※ 정정: ‘쌍인류’ → ‘쌍일류’ (교육부 등 문건(2020.1.) 명칭의 ‘쌍일류’(双一流))")
+                .contains("※ 정정: ‘유치에’ → ‘유치를’ (오탈자)");
+    }
+
+    @Test
+    void underOriginalThePublishedWordingIsPrintedAndExtracted() throws IOException {
+        project.editConfig(SHIPPED, "corrections: {policy: original");
+        String all = String.join(" ", build());
+        assertThat(all)
+                .contains(PUBLISHED)
+                .doesNotContain(CORRECTED)
+                .contains("600억 위안(약 8.2억 달러)")
+                .contains("생성형 인공지능 서비스 관리 잠정 조례")
+                .doesNotContain("정정");
+        String csv = Files.readString(dir.resolve("out/ai-hegemony/2025-03/csv/narrative.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).contains(PUBLISHED);
+    }
+
+    @Test
+    void aColumnCorrectingAFieldTheSheetLacksIsAConfigProblemAtItsLine() throws IOException {
+        project.editConfig("corrects: text,", "corrects: txt,");
+        List<String> yaml = Files.readAllLines(project.briefConfig());
+        int line = 1
+                + yaml.indexOf(yaml.stream()
+                        .filter(l -> l.contains("corrects: txt"))
+                        .findFirst()
+                        .orElseThrow());
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.out() + r.err())
+                .contains("ai-hegemony.yaml:" + line + ":", "'txt'", "published")
+                .doesNotContain("Exception");
+    }
+
+    /** Builds the sample and reads each page's text back, white space made single spaces. */
+    private List<String> build() throws IOException {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        List<String> pages = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(
+                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                pages.add(stripper.getText(pdf).replaceAll("\\s+", " "));
+            }
+        }
+        return pages;
+    }
+
+    /** The index (from 0) of the first page containing the text. */
+    private static int pageOf(List<String> pages, String text) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not printed: " + text);
+    }
+
+    private static int count(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+    }
+}

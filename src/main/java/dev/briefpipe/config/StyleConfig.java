@@ -18,6 +18,8 @@ import java.util.Map;
  * @param band the right-hand text of the first-page band (the series label sits on the left)
  * @param header the running header from page 2 on ("" = none)
  * @param curlyQuotes straight quotes in narrative text become ‘ ’ and “ ” (default true)
+ * @param hyphenate Latin words in narrative may be hyphenated at line ends (British English patterns);
+ *     default: when the brief's locale is English
  * @param bullets per narrative level (the workbook's level value), top level first: marker, size,
  *     indent, space before; declaring any replaces the default □ ○ - ※ set
  */
@@ -35,6 +37,7 @@ public record StyleConfig(
         String booleanTrue,
         String booleanFalse,
         Boolean curlyQuotes,
+        Boolean hyphenate,
         Map<String, Bullet> bullets) {
 
     public StyleConfig {
@@ -85,7 +88,8 @@ public record StyleConfig(
     }
 
     public static StyleConfig defaults() {
-        return new StyleConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new StyleConfig(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

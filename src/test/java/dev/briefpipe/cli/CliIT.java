@@ -211,6 +211,22 @@ class CliIT {
     }
 
     @Test
+    void anEnglishBriefHyphenatesAWordRatherThanSetALooseLine() throws IOException {
+        // Detail lines at 16 pt: "…which suits inference" would leave its spaces loose at a space break.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("\"–\": {size: 9.3,", "\"–\": {size: 16,"));
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            // At a hyphenation point of the word (in-fer-ence), the rest on the next line.
+            assertThat(text).containsPattern("suits in-\\R+ference better than training");
+        }
+    }
+
+    @Test
     void withSeveralBriefsTheBriefMustBeNamed() {
         Cli.Result r = Cli.raw("validate", "--config", project.config().toString(), "-q");
         assertThat(r.code()).isEqualTo(2);

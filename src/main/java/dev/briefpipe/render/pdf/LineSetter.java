@@ -12,13 +12,17 @@ import java.util.List;
  * ({@code · ) ] } , . ? ! : ; 」 』 ’ ” 〉 》 %}) and none ends with an opening bracket or quote; a
  * name in brackets never breaks between its syllables. A paragraph's last line is never a lone short
  * word, and the last line is set at natural spacing. The text is never changed, so it extracts
- * exactly.
+ * exactly, except that where hyphenation points are given (Latin text) a line may end inside a word
+ * with a hyphen added: when no space keeps the bound, or when the space would leave the line looser
+ * than {@link #COMFORT} and a later hyphen keeps the bound.
  */
 final class LineSetter {
     /** The most a justified space may grow, as a multiple of its natural width. */
     static final float MAX_STRETCH = 2f;
     /** A last word this short (in characters) never stands alone on the last line. */
     static final int SHORT_TAIL = 4;
+    /** A justified space stretched beyond this (a multiple of its width) is loose: a hyphen is better. */
+    static final float COMFORT = 1.5f;
 
     private static final String NO_START = "·)]},.?!:;」』’”〉》%、。";
     private static final String NO_END = "([{「『‘“〈《";
@@ -28,21 +32,34 @@ final class LineSetter {
      *
      * @param justified to be stretched to the measure; false for the last line and a line that could
      *     not be stretched within the bound
+     * @param hyphen the line ends inside a word: a hyphen is printed after it
      */
-    record Line(int from, int to, boolean justified) {}
+    record Line(int from, int to, boolean justified, boolean hyphen) {}
 
     private final String text;
     private final float[] at; // at[i] = width of text[0, i)
     private final float space;
     private final int[] depth; // bracket depth before each char
+    private final boolean[] hyphens; // hyphens[i]: may break before char i with a hyphen (or null)
+    private final float hyphen; // the width of the hyphen
 
     /**
      * @param advances the width of each char of the text (0 for the low half of a surrogate pair)
      * @param space the natural width of a space
      */
     LineSetter(String text, float[] advances, float space) {
+        this(text, advances, space, null, 0);
+    }
+
+    /**
+     * @param hyphens where a word may break with a hyphen ({@link LatinHyphens#points}), or null for none
+     * @param hyphen the width of the hyphen
+     */
+    LineSetter(String text, float[] advances, float space, boolean[] hyphens, float hyphen) {
         this.text = text;
         this.space = space;
+        this.hyphens = hyphens;
+        this.hyphen = hyphen;
         at = new float[text.length() + 1];
         depth = new int[text.length() + 1];
         int d = 0;
@@ -67,11 +84,11 @@ final class LineSetter {
         while (start < text.length()) {
             int end = trimEnd(start, text.length());
             if (width(start, end) <= width) {
-                lines.add(new Line(start, end, false));
+                lines.add(new Line(start, end, false, false));
                 break;
             }
             int b = breakFor(start, width, rest);
-            lines.add(new Line(start, trimEnd(start, b), stretchOk(start, b, width)));
+            lines.add(new Line(start, trimEnd(start, b), stretchOk(start, b, width), hyphenAt(b)));
             start = skipSpaces(b);
             width = rest;
         }
@@ -92,7 +109,8 @@ final class LineSetter {
                 break;
             }
             fits = i;
-            if (kind(start, i) != Kind.NONE) {
+            Kind k = kind(start, i);
+            if (k != Kind.NONE && (k != Kind.HYPHEN || width(start, i) + hyphen <= width)) {
                 breaks.add(i);
             }
         }
@@ -100,12 +118,26 @@ final class LineSetter {
             // One token longer than the line: cut it where it fills the line.
             return Character.isLowSurrogate(text.charAt(fits)) ? fits + 1 : fits;
         }
-        int b = best(start, width, breaks, i -> true);
+        int b = tighter(start, width, breaks, best(start, width, breaks, i -> true));
         int rest = skipSpaces(b);
         if (width(rest, trimEnd(rest, text.length())) <= nextWidth && loneShortWord(rest)) {
             int earlier = best(start, width, breaks, i -> i < b && !loneShortWord(skipSpaces(i)));
             if (earlier > start) {
                 return earlier;
+            }
+        }
+        return b;
+    }
+
+    /** A later hyphen within the bound instead of a space that leaves the line loose, if there is one. */
+    private int tighter(int start, float width, List<Integer> breaks, int b) {
+        if (hyphens == null || kind(start, b) != Kind.SPACE || stretch(start, b, width) <= COMFORT) {
+            return b;
+        }
+        for (int j = breaks.size() - 1; j >= 0 && breaks.get(j) > b; j--) {
+            int i = breaks.get(j);
+            if (kind(start, i) == Kind.HYPHEN && stretchOk(start, i, width)) {
+                return i;
             }
         }
         return b;
@@ -129,6 +161,11 @@ final class LineSetter {
     }
 
     private boolean stretchOk(int start, int end, float width) {
+        return stretch(start, end, width) <= MAX_STRETCH;
+    }
+
+    /** How far the spaces of the line from start to end stretch when justified, as a multiple. */
+    private float stretch(int start, int end, float width) {
         int e = trimEnd(start, end);
         int spaces = 0;
         for (int i = start; i < e; i++) {
@@ -136,14 +173,20 @@ final class LineSetter {
                 spaces++;
             }
         }
-        float extra = width - width(start, e);
-        return spaces > 0 && extra / spaces <= (MAX_STRETCH - 1) * space;
+        float extra = width - width(start, e) - (hyphenAt(end) ? hyphen : 0);
+        return spaces == 0 ? Float.MAX_VALUE : 1 + extra / spaces / space;
+    }
+
+    /** Whether a line ending before char i ends inside a word, at a hyphenation point. */
+    private boolean hyphenAt(int i) {
+        return hyphens != null && i < text.length() && hyphens[i] && text.charAt(i) != ' ' && text.charAt(i - 1) != ' ';
     }
 
     /** Kinds of break, best first. */
     private enum Kind {
         SPACE,
         SYLLABLE,
+        HYPHEN,
         OTHER,
         SYLLABLE_CARRYING_ONE,
         NONE
@@ -161,6 +204,9 @@ final class LineSetter {
         }
         if (before == ' ' || NO_START.indexOf(c) >= 0 || NO_END.indexOf(before) >= 0) {
             return Kind.NONE;
+        }
+        if (hyphenAt(i)) {
+            return Kind.HYPHEN;
         }
         if (isHangul(before) && isHangul(c)) {
             if (depth[i] > 0) {

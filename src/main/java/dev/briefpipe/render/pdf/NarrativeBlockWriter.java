@@ -145,7 +145,11 @@ final class NarrativeBlockWriter {
             float markerWidth = face.pdf().getWidthPoint(marker, size) + gap;
             FontSet.Face[] faces = t.faces(text, face, cell);
             LineSetter setter = new LineSetter(
-                    text, t.advances(text, faces, size), face.pdf().getWidthPoint(" ", size));
+                    text,
+                    t.advances(text, faces, size),
+                    face.pdf().getWidthPoint(" ", size),
+                    ctx.hyphenates() ? LatinHyphens.points(text) : null,
+                    face.pdf().getWidthPoint("-", size));
             // A hair less than the measure, so OpenPDF never wraps a line that was set to fit.
             float width = ctx.contentWidth() - indent - markerWidth - 0.05f;
             List<LineSetter.Line> lines = setter.lines(width, width);
@@ -171,6 +175,9 @@ final class NarrativeBlockWriter {
                     p.setSpacingBefore(before);
                 }
                 p.add(t.phrase(text, faces, line.from(), line.to(), size, colour));
+                if (line.hyphen()) {
+                    p.add(t.phrase("-", new FontSet.Face[] {faces[line.to() - 1]}, 0, 1, size, colour));
+                }
                 p.setAlignment(line.justified() ? Element.ALIGN_JUSTIFIED_ALL : Element.ALIGN_LEFT);
                 ctx.add(p);
             }

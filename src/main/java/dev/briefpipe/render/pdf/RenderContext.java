@@ -68,6 +68,12 @@ record RenderContext(
         return brief.editorial().caption(data, block.id(), given, field);
     }
 
+    /** Whether Latin words in narrative are hyphenated: as the style says, else for an English brief. */
+    boolean hyphenates() {
+        Boolean given = brief.style().hyphenate();
+        return given != null ? given : locale.getLanguage().equals("en");
+    }
+
     String fill(String pattern, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(meta);
         all.putAll(extra);

@@ -19,6 +19,40 @@ class LineSetterTest {
                 .toList();
     }
 
+    /** As {@link #lines}, with the text's hyphenation points and a 4 pt hyphen; "-" marks a hyphen. */
+    private static List<String> hyphenated(String text, float width) {
+        float[] w = new float[text.length()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = text.charAt(i) == ' ' ? 3 : 10;
+        }
+        LineSetter s = new LineSetter(text, w, 3, LatinHyphens.points(text), 4);
+        return s.lines(width, width).stream()
+                .map(l -> text.substring(l.from(), l.to()) + (l.hyphen() ? "-" : ""))
+                .toList();
+    }
+
+    @Test
+    void aLatinWordIsHyphenatedWhereTheSpaceWouldLeaveTheLineLoose() {
+        // "the" fills 30 of 100 pt: its one space would stretch 24×. "the accel-" fills 97.
+        assertThat(hyphenated("the accelerators arrived", 100)).first().isEqualTo("the accel-");
+        // A line that fits at a space within the bound keeps whole words.
+        assertThat(hyphenated("the accelerators arrived", 163)).first().isEqualTo("the accelerators");
+    }
+
+    @Test
+    void capitalsAddressesAndShortWordsAreNeverHyphenated() {
+        boolean[] p = LatinHyphens.points("NVIDIA https://example.org/accelerators chips manufacturing");
+        String text = "NVIDIA https://example.org/accelerators chips manufacturing";
+        int m = text.indexOf("manufacturing");
+        for (int i = 0; i < m; i++) {
+            assertThat(p[i]).as("no hyphen before char %d", i).isFalse();
+        }
+        // man-u-fac-tur-ing, never two letters after a hyphen.
+        assertThat(p[m + 3]).isTrue();
+        assertThat(p[m + 10]).isTrue();
+        assertThat(p[m + 11]).isFalse();
+    }
+
     @Test
     void breaksAtASpaceWhenTheSpacesStretchLittle() {
         // The first two words fill 63 of 64 pt.

@@ -24,8 +24,10 @@ final class LineSetter {
     /** A justified space stretched beyond this (a multiple of its width) is loose: a hyphen is better. */
     static final float COMFORT = 1.5f;
 
-    private static final String NO_START = "·)]},.?!:;」』’”〉》%、。";
-    private static final String NO_END = "([{「『‘“〈《";
+    /** Kinsoku: no line starts with one of these… */
+    static final String NO_START = "·)]},.?!:;」』’”〉》%、。";
+    /** …and none ends with one of these. */
+    static final String NO_END = "([{「『‘“〈《";
 
     /**
      * One line of a paragraph: the text from {@code from} to {@code to}, without the spaces it broke at.

@@ -87,6 +87,14 @@ public record StyleConfig(
         }
     }
 
+    /**
+     * Whether a narrative row of this level is text (a bullet level of the style); any other level
+     * (그림, 표) places the figure or table its text names.
+     */
+    public boolean isBullet(String level) {
+        return bullets.containsKey(level);
+    }
+
     public static StyleConfig defaults() {
         return new StyleConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

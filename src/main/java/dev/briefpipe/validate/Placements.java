@@ -35,7 +35,6 @@ public final class Placements {
         }
         List<Finding> findings = new ArrayList<>();
         Set<String> named = new TreeSet<>();
-        Set<String> bullets = brief.style().bullets().keySet();
         String firstSheet = null;
         for (String sheet : sheets) {
             Table t = data.findTable(sheet).orElse(null);
@@ -45,7 +44,7 @@ public final class Placements {
             }
             firstSheet = firstSheet == null ? t.sheet() : firstSheet;
             for (Row r : t.rows()) {
-                if (r.get("level") == null || bullets.contains(r.text("level"))) {
+                if (r.get("level") == null || brief.style().isBullet(r.text("level"))) {
                     continue;
                 }
                 String id = r.text("text").strip();

@@ -56,7 +56,7 @@ final class BriefTheme {
 
     /** Whether a level value is one of the bullet levels (not a row that places a figure or table). */
     boolean isBullet(String level) {
-        return bullets.containsKey(level);
+        return style.isBullet(level);
     }
 
     /** The level notes (※) are set in: the first declared {@code note: true}, else a small muted one. */

@@ -31,8 +31,9 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
      *     wording is printed, as it was)
      * @param reason the field, in any sheet that has it, with the reason shown to readers (default
      *     {@code correction})
-     * @param note under {@code footnote}, the line printed: {@code {published}} and {@code {corrected}}
-     *     are the words that differ, {@code {reason}} the reason (default in the brief's language)
+     * @param note under {@code footnote}, the line printed under a corrected row: {@code {changes}} are
+     *     its changes (‘published words’ → ‘corrected words’, for each field it corrects), {@code
+     *     {reason}} the reason (default in the brief's language)
      * @param title the appendix's title (default in the brief's language)
      */
     public record Corrections(CorrectionPolicy policy, String reason, String note, String title) {

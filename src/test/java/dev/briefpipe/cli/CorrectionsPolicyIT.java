@@ -54,7 +54,7 @@ class CorrectionsPolicyIT {
                 .contains("단위 오기: 600억 위안은 약 82억 달러");
         // Table 1's corrections, on the table's page: a month and a name.
         int policies = pageOf(pages, "〈표 1〉");
-        assertThat(errata).contains(policies + 1 + " 2020.7. 2020.1.").contains(policies + 1 + " 쌍인류 쌍일류");
+        assertThat(errata).contains(policies + 1 + " 2020.7. · 쌍인류 2020.1. · 쌍일류 교육부 등");
         // Each correction once: the one typo, the two sentences with Chinese names mistranscribed.
         assertThat(count(errata, "오탈자")).isEqualTo(1);
         assertThat(count(errata, "중국어 명칭 오기")).isEqualTo(2);
@@ -68,7 +68,7 @@ class CorrectionsPolicyIT {
         assertThat(all)
                 .contains(CORRECTED + " ※ 정정: ‘38,000건으로, 2위인 미국(6276건)의 6배 이상’ → ‘38,210건으로, 2위인"
                         + " 미국(6,276건)의 6.1배’ (WIPO 원자료: 발명자 소재지 기준 공개 특허군)")
-                .contains("※ 정정: ‘쌍인류’ → ‘쌍일류’ (교육부 등 문건(2020.1.) 명칭의 ‘쌍일류’(双一流))")
+                .contains("※ 정정: ‘2020.7.’ → ‘2020.1.’, ‘쌍인류’ → ‘쌍일류’ (교육부 등 문건(2020.1.) 명칭의 ‘쌍일류’(双一流))")
                 .contains("※ 정정: ‘유치에’ → ‘유치를’ (오탈자)");
     }
 

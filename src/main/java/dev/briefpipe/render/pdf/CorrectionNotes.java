@@ -79,27 +79,35 @@ final class CorrectionNotes extends PdfPageEventHelper {
         String reason = row.get(policy.reason()) == null
                 ? ""
                 : row.text(policy.reason()).strip();
-        List<String> notes = new ArrayList<>();
+        List<String[]> changes = new ArrayList<>();
         policy.published(schema, row).forEach((field, published) -> {
             String corrected = ValueFormat.format(row.get(field), formats.get(field), ctx.theme().style);
-            if (corrected.equals(published)) {
-                return;
-            }
-            String[] words = differing(published, corrected);
-            if (policy.policy() == EditorialConfig.CorrectionPolicy.APPENDIX) {
-                errata.add(new Erratum(0, words[0], words[1], reason));
-            } else {
-                String note = policy.note() == null
-                        ? messages.get("pdf.correction.note", cut(words[0]), cut(words[1]), reason)
-                        : policy.note()
-                                .replace("{published}", cut(words[0]))
-                                .replace("{corrected}", cut(words[1]))
-                                .replace("{reason}", reason);
-                // No reason given: no empty brackets or dangling colon.
-                notes.add(note.replaceAll("\\s*\\(\\s*\\)", "").replaceAll("[\\s:;,]+$", ""));
+            if (!corrected.equals(published)) {
+                changes.add(differing(published, corrected));
             }
         });
-        return new Noted(notes, errata.size() > from ? TAG + from + "-" + errata.size() : null);
+        if (changes.isEmpty()) {
+            return Noted.NONE;
+        }
+        if (policy.policy() == EditorialConfig.CorrectionPolicy.APPENDIX) {
+            // One entry per row: a row correcting two fields (a month and a name) gives one reason.
+            errata.add(new Erratum(
+                    0,
+                    String.join(" · ", changes.stream().map(c -> c[0]).toList()),
+                    String.join(" · ", changes.stream().map(c -> c[1]).toList()),
+                    reason));
+            return new Noted(List.of(), TAG + from + "-" + errata.size());
+        }
+        String listed = String.join(
+                ", ",
+                changes.stream()
+                        .map(c -> messages.get("pdf.correction.change", cut(c[0]), cut(c[1])))
+                        .toList());
+        String note = policy.note() == null
+                ? messages.get("pdf.correction.note", listed, reason)
+                : policy.note().replace("{changes}", listed).replace("{reason}", reason);
+        // No reason given: no empty brackets or dangling colon.
+        return new Noted(List.of(note.replaceAll("\\s*\\(\\s*\\)", "").replaceAll("[\\s:;,]+$", "")), null);
     }
 
     /** A tagged chunk was printed: the corrections it stands for are on this page (the first, if split). */

@@ -70,7 +70,8 @@ class ArchitectureTest {
                         "publish"));
     }
 
-    private final JavaClasses classes = new ClassFileImporter()
+    // Imported once for all three rules: reading the classes is most of the time.
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.briefpipe");
 

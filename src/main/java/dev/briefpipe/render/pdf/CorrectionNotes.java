@@ -152,14 +152,7 @@ final class CorrectionNotes extends PdfPageEventHelper {
         head.setPaddingBottom(6);
         table.addCell(head);
         for (String key : List.of("page", "published", "corrected", "reason")) {
-            PdfPCell h = new PdfPCell(t.phrase(messages.get("pdf.errata." + key), size, true, th.ink));
-            h.setBackgroundColor(th.headerFill);
-            h.setHorizontalAlignment(Element.ALIGN_CENTER);
-            h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
-            h.setBorderWidthTop(1.2f);
-            h.setBorderColor(th.primary);
-            h.setPadding(5);
-            table.addCell(h);
+            table.addCell(TableBlockWriter.header(ctx, messages.get("pdf.errata." + key), size));
         }
         for (int i = 0; i < list.size(); i++) {
             Erratum e = list.get(i);

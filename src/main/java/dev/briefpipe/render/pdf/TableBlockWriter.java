@@ -75,16 +75,7 @@ final class TableBlockWriter {
         }
         for (String f : cols) {
             ColumnSpec spec = schema.columns().get(f);
-            String header = spec != null ? spec.title() : f;
-            PdfPCell h = new PdfPCell(t.phrase(header, SIZE, true, th.ink));
-            h.setBackgroundColor(th.headerFill);
-            h.setHorizontalAlignment(Element.ALIGN_CENTER);
-            h.setVerticalAlignment(Element.ALIGN_MIDDLE);
-            h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
-            h.setBorderWidthTop(1.2f);
-            h.setBorderColor(th.primary);
-            h.setPadding(5);
-            table.addCell(h);
+            table.addCell(header(ctx, spec != null ? spec.title() : f, SIZE));
         }
         List<Row> rows = data.rows();
         List<String> corrections = new java.util.ArrayList<>();
@@ -175,6 +166,20 @@ final class TableBlockWriter {
             }
         }
         ctx.add(table);
+    }
+
+    /** A column header: bold on the header fill, a heavy rule above and a thin one below. */
+    static PdfPCell header(RenderContext ctx, String text, float size) {
+        BriefTheme th = ctx.theme();
+        PdfPCell h = new PdfPCell(ctx.text().phrase(text, size, true, th.ink));
+        h.setBackgroundColor(th.headerFill);
+        h.setHorizontalAlignment(Element.ALIGN_CENTER);
+        h.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        h.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+        h.setBorderWidthTop(1.2f);
+        h.setBorderColor(th.primary);
+        h.setPadding(5);
+        return h;
     }
 
     static void list(RenderContext ctx, LayoutBlock.ListBlock block) {

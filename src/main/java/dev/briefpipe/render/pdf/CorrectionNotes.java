@@ -33,8 +33,8 @@ final class CorrectionNotes extends PdfPageEventHelper {
     private record Erratum(int page, String published, String corrected, String reason) {}
 
     /**
-     * What a row's corrections print: notes under it (footnote policy), or a tag to set on a chunk of the
-     * row (appendix policy) so the table of corrections gives the page the row landed on.
+     * What a row's corrections print: notes under it (footnote policy), or a tag to set on the row's
+     * chunks (appendix policy) so the table of corrections gives the page the row landed on.
      */
     record Noted(List<String> notes, String tag) {
         static final Noted NONE = new Noted(List.of(), null);
@@ -75,7 +75,6 @@ final class CorrectionNotes extends PdfPageEventHelper {
         if (schema == null || policy.policy() == EditorialConfig.CorrectionPolicy.ORIGINAL) {
             return Noted.NONE;
         }
-        int from = errata.size();
         String reason = row.get(policy.reason()) == null
                 ? ""
                 : row.text(policy.reason()).strip();
@@ -96,7 +95,7 @@ final class CorrectionNotes extends PdfPageEventHelper {
                     String.join(" · ", changes.stream().map(c -> c[0]).toList()),
                     String.join(" · ", changes.stream().map(c -> c[1]).toList()),
                     reason));
-            return new Noted(List.of(), TAG + from + "-" + errata.size());
+            return new Noted(List.of(), TAG + (errata.size() - 1));
         }
         String listed = String.join(
                 ", ",
@@ -110,20 +109,16 @@ final class CorrectionNotes extends PdfPageEventHelper {
         return new Noted(List.of(note.replaceAll("\\s*\\(\\s*\\)", "").replaceAll("[\\s:;,]+$", "")), null);
     }
 
-    /** A tagged chunk was printed: the corrections it stands for are on this page (the first, if split). */
+    /** A tagged chunk was printed: its row's correction is on this page (the first, if the row is split). */
     @Override
     public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String text) {
         if (!text.startsWith(TAG)) {
             return;
         }
-        String range = text.substring(TAG.length());
-        int dash = range.indexOf('-');
-        int to = Integer.parseInt(range.substring(dash + 1));
-        for (int i = Integer.parseInt(range.substring(0, dash)); i < to; i++) {
-            Erratum e = errata.get(i);
-            if (e.page() == 0) {
-                errata.set(i, new Erratum(writer.getPageNumber(), e.published(), e.corrected(), e.reason()));
-            }
+        int i = Integer.parseInt(text.substring(TAG.length()));
+        Erratum e = errata.get(i);
+        if (e.page() == 0) {
+            errata.set(i, new Erratum(writer.getPageNumber(), e.published(), e.corrected(), e.reason()));
         }
     }
 
@@ -132,7 +127,7 @@ final class CorrectionNotes extends PdfPageEventHelper {
      * has a {@code corrections} block, and after the last block for any left.
      */
     void appendix(RenderContext ctx) {
-        // In page order: a table's corrections are recorded before the bullets printed above it.
+        // In page order (a row is recorded before OpenPDF has placed it; a table may move on a page).
         List<Erratum> list = new ArrayList<>(errata.subList(listed, errata.size()));
         list.sort(java.util.Comparator.comparingInt(Erratum::page));
         if (list.isEmpty()) {

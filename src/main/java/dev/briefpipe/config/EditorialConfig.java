@@ -48,11 +48,20 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
          */
         public java.util.Map<String, String> published(SheetSchema schema, dev.briefpipe.model.Row row) {
             java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-            schema.columns().forEach((field, spec) -> {
-                if (spec.corrects() != null
-                        && row.get(field) != null
-                        && !row.text(field).isBlank()) {
-                    out.put(spec.corrects(), row.text(field).strip());
+            columns(schema).forEach((field, column) -> {
+                if (row.get(column) != null && !row.text(column).isBlank()) {
+                    out.put(field, row.text(column).strip());
+                }
+            });
+            return out;
+        }
+
+        /** The sheet's corrected fields, each with the column holding its published wording. */
+        public static java.util.Map<String, String> columns(SheetSchema schema) {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            schema.columns().forEach((column, spec) -> {
+                if (spec.corrects() != null) {
+                    out.put(spec.corrects(), column);
                 }
             });
             return out;

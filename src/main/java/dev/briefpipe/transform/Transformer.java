@@ -115,26 +115,24 @@ public final class Transformer {
         List<Table> out = new ArrayList<>();
         for (Table t : data.tables()) {
             SheetSchema schema = brief.sheets().get(t.id());
-            if (schema == null || schema.columns().values().stream().allMatch(c -> c.corrects() == null)) {
+            Map<String, String> columns = schema == null ? Map.of() : EditorialConfig.Corrections.columns(schema);
+            if (columns.isEmpty()) {
                 out.add(t);
                 continue;
             }
             List<Row> rows = new ArrayList<>();
             for (Row r : t.rows()) {
                 Map<String, Object> values = new HashMap<>(r.values());
-                schema.columns().forEach((column, spec) -> {
-                    if (spec.corrects() == null || !(r.get(column) instanceof String text) || text.isBlank()) {
-                        return;
-                    }
-                    var corrected = schema.columns().get(spec.corrects());
+                policy.published(schema, r).forEach((field, text) -> {
+                    var corrected = schema.columns().get(field);
                     String published = corrected != null
                                     && corrected.template()
                                     && brief.style().curlyQuotes()
-                            ? CurlyQuotes.apply(text.strip())
-                            : text.strip();
-                    values.put(column, published);
+                            ? CurlyQuotes.apply(text)
+                            : text;
+                    values.put(columns.get(field), published);
                     if (original) {
-                        values.put(spec.corrects(), published);
+                        values.put(field, published);
                     }
                 });
                 rows.add(new Row(r.sheetRow(), values, r.cells()));

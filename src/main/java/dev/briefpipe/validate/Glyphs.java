@@ -1,6 +1,7 @@
 package dev.briefpipe.validate;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.EditorialConfig;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
@@ -47,11 +48,13 @@ public final class Glyphs {
         for (String sheet : List.copyOf(printed.keySet())) {
             var schema = brief.sheets().get(sheet);
             if (schema != null) {
-                schema.columns().forEach((f, spec) -> {
-                    if (spec.corrects() != null || f.equals(reason)) {
-                        add(printed, sheet, List.of(f));
-                    }
-                });
+                add(
+                        printed,
+                        sheet,
+                        List.copyOf(EditorialConfig.Corrections.columns(schema).values()));
+                if (schema.columns().containsKey(reason)) {
+                    add(printed, sheet, List.of(reason));
+                }
             }
         }
         add(printed, brief.editorial().captions(), List.of("caption", "source"));

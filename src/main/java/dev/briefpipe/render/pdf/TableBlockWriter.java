@@ -151,21 +151,19 @@ final class TableBlockWriter {
         // The source line and a note on unverified rows are the table's last rows: they keep with it.
         String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
         String source = ctx.caption(block, block.source(), "source");
-        List<String[]> notes = new java.util.ArrayList<>();
-        notes.add(new String[] {source, "muted"});
-        notes.add(new String[] {unverified, "accent"});
-        corrections.forEach(n -> notes.add(new String[] {n, "accent"}));
-        for (String[] line : notes) {
-            if (line[0] != null) {
-                PdfPCell c = FigureBlockWriter.plain(
-                        t.phrase(line[0], 7.5f, false, line[1].equals("muted") ? th.muted : th.accent),
-                        Element.ALIGN_LEFT,
-                        2);
-                c.setColspan(cols.size());
-                table.addCell(c);
-            }
-        }
+        note(ctx, table, source, th.muted);
+        note(ctx, table, unverified, th.accent);
+        corrections.forEach(n -> note(ctx, table, n, th.accent));
         ctx.add(table);
+    }
+
+    /** A small line across the table as its last row (nothing for null). */
+    private static void note(RenderContext ctx, PdfPTable table, String text, java.awt.Color colour) {
+        if (text != null) {
+            PdfPCell c = FigureBlockWriter.plain(ctx.text().phrase(text, 7.5f, false, colour), Element.ALIGN_LEFT, 2);
+            c.setColspan(table.getNumberOfColumns());
+            table.addCell(c);
+        }
     }
 
     /** A column header: bold on the header fill, a heavy rule above and a thin one below. */

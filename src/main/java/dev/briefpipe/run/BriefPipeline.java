@@ -60,14 +60,14 @@ public final class BriefPipeline {
 
     /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
     public Checked check(BriefConfig brief, Path workbook) {
-        return check(brief, workbook, 3, Map.of(), fonts.get());
+        return check(brief, workbook, 3, Map.of(), new Once<>(fonts));
     }
 
     /**
      * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
      */
     private Checked check(
-            BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners, FontSet faces) {
+            BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners, Supplier<FontSet> faces) {
         progress.stage("read", 1, total);
         AppConfig.Workbook limits = settings.app().workbook();
         long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
@@ -88,7 +88,8 @@ public final class BriefPipeline {
         List<Finding> more = new ArrayList<>(t.findings());
         more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
         more.addAll(Placements.check(brief, read.validated().dataset()));
-        more.addAll(Glyphs.check(brief, t.dataset(), cp -> faces.faceFor(cp).isPresent()));
+        more.addAll(
+                Glyphs.check(brief, t.dataset(), cp -> faces.get().faceFor(cp).isPresent()));
         if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
             all.addAll(more);
@@ -127,7 +128,8 @@ public final class BriefPipeline {
         // The extracts are written while the workbook is read: its rows are never all in memory.
         try (CsvStage csv = new CsvStage(brief, dir)) {
             long t0 = System.nanoTime();
-            FontSet faces = fonts.get(); // one set for the glyph gate and the PDF, this build's own
+            // One set of faces for the glyph gate and the PDF, loaded after the rows are read.
+            Supplier<FontSet> faces = new Once<>(fonts);
             Checked validated = check(brief, workbook, 7, csv.listeners(), faces);
             durations.put("check", ms(t0));
             if (!validated.report().valid()) {
@@ -163,7 +165,7 @@ public final class BriefPipeline {
             rendering = CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 try {
-                    return new PdfBriefRenderer(faces)
+                    return new PdfBriefRenderer(faces.get())
                             .render(brief, checked.data(), checked.figures(), pdf, identity, corrections);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

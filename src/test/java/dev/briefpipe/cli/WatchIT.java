@@ -3,9 +3,11 @@ package dev.briefpipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.Poll;
 import dev.briefpipe.testing.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class WatchIT {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         Path html = dir.resolve("report.html");
         byte[] good = Files.readAllBytes(project.workbook());
-        CompletableFuture<Cli.Result> watching = CompletableFuture.supplyAsync(() -> Cli.run(
+        Cli.Running watching = Cli.start(
                 project,
                 "watch",
                 "--report",
@@ -66,23 +68,20 @@ class WatchIT {
                 "--debounce",
                 "200",
                 "--max-runs",
-                "3"));
+                "3");
         waitFor(html);
         Files.write(project.workbook(), new byte[0]);
-        Thread.sleep(1000);
+        // The empty save is told before the good one is written: two saves, two runs.
+        Poll.until(Duration.ofSeconds(30), () -> watching.err().toString().contains("0바이트"));
         Files.write(project.workbook(), good);
 
-        Cli.Result r = watching.get(60, TimeUnit.SECONDS);
+        Cli.Result r = watching.result().get(60, TimeUnit.SECONDS);
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("0바이트");
         assertThat(r.out().split("\\[\\d\\d:\\d\\d:\\d\\d]", -1)).hasSize(4);
     }
 
-    private static void waitFor(Path file) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (!Files.exists(file) && System.currentTimeMillis() < until) {
-            Thread.sleep(50);
-        }
-        assertThat(file).exists();
+    private static void waitFor(Path file) {
+        Poll.until(Duration.ofSeconds(30), () -> Files.exists(file));
     }
 }

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs the briefpipe command in-process and captures its exit code and output. */
 public final class Cli {
@@ -19,6 +20,10 @@ public final class Cli {
      * unless the arguments name a brief.
      */
     public static Result run(SampleProject project, String command, String... args) {
+        return raw(arguments(project, command, args).toArray(String[]::new));
+    }
+
+    private static List<String> arguments(SampleProject project, String command, String... args) {
         List<String> all = new ArrayList<>();
         all.add(command);
         all.add("--config");
@@ -29,7 +34,23 @@ public final class Cli {
             all.add(SampleProject.BRIEF);
         }
         all.addAll(List.of(args));
-        return raw(all.toArray(String[]::new));
+        return all;
+    }
+
+    /** A command running on another thread; what it prints can be read while it runs. */
+    public record Running(CompletableFuture<Result> result, StringWriter out, StringWriter err) {}
+
+    /** {@link #run(SampleProject, String, String...)} started on another thread. */
+    public static Running start(SampleProject project, String command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = arguments(project, command, args);
+        CompletableFuture<Result> result = CompletableFuture.supplyAsync(() -> {
+            int code =
+                    Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false);
+            return new Result(code, out.toString(), err.toString());
+        });
+        return new Running(result, out, err);
     }
 
     public static Result raw(String... args) {

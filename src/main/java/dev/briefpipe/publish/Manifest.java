@@ -105,15 +105,20 @@ public record Manifest(
         public FileEntry(Kind kind, String path, String sha256, long size) {
             this(kind, path, sha256, size, null, null, null, null);
         }
+
+        /** This entry with the page count of the PDF it names. */
+        public FileEntry withPages(int n) {
+            return new FileEntry(kind, path, sha256, size, n, rows, sheet, profile);
+        }
     }
 
     public record Validation(boolean valid, long errors, long warnings) {}
 
-    /** @param value null when an input was blank */
     /**
      * A key figure as published, with how it was computed: the expression and every cell and figure it
      * read, so a reader of the brief (or the console's "explain this number") can check it by hand.
      *
+     * @param value null when an input was blank
      * @param previous the value in the last period published before this one, or null
      * @param note an analyst's explanation of a move beyond the brief's {@code summary.maxChange}, or null
      */

@@ -203,22 +203,11 @@ public final class BriefPipeline {
             durations.put("summary", ms(t0));
 
             PdfBriefRenderer.Rendered rendered = join(rendering);
-            Manifest.FileEntry pdfEntry = Manifest.file(Manifest.Kind.PDF, dir, pdf);
             if (rendered.figure().isPresent()) {
                 outputs.add(Manifest.file(
                         Manifest.Kind.FIGURE, dir, rendered.figure().get()));
             }
-            outputs.add(
-                    0,
-                    new Manifest.FileEntry(
-                            Manifest.Kind.PDF,
-                            pdfEntry.path(),
-                            pdfEntry.sha256(),
-                            pdfEntry.size(),
-                            rendered.pages(),
-                            null,
-                            null,
-                            null));
+            outputs.add(0, Manifest.file(Manifest.Kind.PDF, dir, pdf).withPages(rendered.pages()));
             // The analyst's workbook is replaced only once everything else has succeeded.
             // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
             Optional<Path> backup = Optional.empty();

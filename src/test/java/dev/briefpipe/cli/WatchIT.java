@@ -8,7 +8,6 @@ import dev.briefpipe.testing.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ class WatchIT {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         Path html = dir.resolve("report.html");
         Path annotated = dir.resolve("annotated.xlsx");
-        CompletableFuture<Cli.Result> watching = CompletableFuture.supplyAsync(() -> Cli.run(
+        Cli.Running watching = Cli.start(
                 project,
                 "watch",
                 "--report",
@@ -33,7 +32,7 @@ class WatchIT {
                 "--debounce",
                 "200",
                 "--max-runs",
-                "2"));
+                "2");
 
         waitFor(html);
         assertThat(Files.readString(html)).doesNotContain("fx-mismatch");
@@ -45,7 +44,7 @@ class WatchIT {
         // The analyst saves the brief's own slip: 600억 위안 entered as 8.2억 달러.
         project.setCell("투자", "H2", 8.2);
 
-        Cli.Result r = watching.get(60, TimeUnit.SECONDS);
+        Cli.Result r = watching.result().get(60, TimeUnit.SECONDS);
         assertThat(r.code()).isZero();
         assertThat(r.out().split("\\[\\d\\d:\\d\\d:\\d\\d]", -1)).hasSize(3);
         assertThat(r.out()).contains("H2", "fx-mismatch");

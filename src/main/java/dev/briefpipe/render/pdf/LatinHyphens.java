@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 final class LatinHyphens {
     /** The shortest word that may be hyphenated, in letters. */
     private static final int MIN_WORD = 6;
+    /** A dot followed by a letter: a domain or file name ("example.org", "brief.pdf"). */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("\\.[A-Za-z]");
 
     private LatinHyphens() {}
 
@@ -81,6 +83,8 @@ final class LatinHyphens {
     }
 
     private static boolean address(String token) {
-        return token.contains("/") || token.contains("@") || token.matches(".*\\.[A-Za-z].*");
+        return token.contains("/")
+                || token.contains("@")
+                || DOMAIN.matcher(token).find();
     }
 }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class BriefService implements AutoCloseable {
     private final Settings settings;
-    private final CompletableFuture<Database> db;
+    private final Database db;
     private final BriefPipeline pipeline;
     private final PeriodLetters letters;
     private final String node;
@@ -51,15 +50,6 @@ public final class BriefService implements AutoCloseable {
             ProgressListener progress,
             Supplier<FontSet> fonts,
             Function<Path, MailTransport> transports) {
-        this(settings, CompletableFuture.completedFuture(db), progress, fonts, transports);
-    }
-
-    private BriefService(
-            Settings settings,
-            CompletableFuture<Database> db,
-            ProgressListener progress,
-            Supplier<FontSet> fonts,
-            Function<Path, MailTransport> transports) {
         this.settings = settings;
         this.db = db;
         this.pipeline = new BriefPipeline(settings, progress, fonts);
@@ -70,11 +60,11 @@ public final class BriefService implements AutoCloseable {
 
     /**
      * The service on the configured database, with SMTP when a mail host is set and the outbox
-     * otherwise. The database is opened (and migrated) in the background; the first use waits for it.
+     * otherwise. The database is opened (and migrated) first.
      */
     public static BriefService open(Settings settings, ProgressListener progress) {
-        CompletableFuture<Database> db = CompletableFuture.supplyAsync(() -> Database.open(
-                settings.app().database(), settings.resolve(settings.app().state())));
+        Database db = Database.open(
+                settings.app().database(), settings.resolve(settings.app().state()));
         return new BriefService(settings, db, progress, new FontsFromConfig(settings), defaultTransports(settings));
     }
 
@@ -84,13 +74,8 @@ public final class BriefService implements AutoCloseable {
                 : new SmtpTransport(settings.app().mail());
     }
 
-    /** The database, once open; a failure to open it is rethrown here, unwrapped. */
     public Database database() {
-        try {
-            return db.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return db;
     }
 
     public AuditLog audit() {
@@ -231,13 +216,6 @@ public final class BriefService implements AutoCloseable {
 
     @Override
     public void close() {
-        // Waits for a database still opening: a migration must not run on after its service is closed.
-        Database open;
-        try {
-            open = db.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            return; // it never opened; nothing to close
-        }
-        open.close();
+        db.close();
     }
 }

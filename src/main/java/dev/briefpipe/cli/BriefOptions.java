@@ -3,6 +3,7 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.UsageException;
+import dev.briefpipe.model.Period;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,15 @@ final class BriefOptions {
         return settings.findBrief(brief)
                 .orElseThrow(
                         () -> new UsageException("cli.brief-unknown", brief, String.join(", ", settings.briefIds())));
+    }
+
+    /** A period the user typed ("2025-03"); a usage error in their words when it is not one. */
+    static Period period(String text) {
+        try {
+            return Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cli.bad-period", text);
+        }
     }
 
     Path workbook(Settings settings, BriefConfig b) {

@@ -60,11 +60,7 @@ final class BuildCommand implements Callable<Integer> {
         if (period == null) {
             return new Period(YearMonth.now(brief.zone()));
         }
-        try {
-            return Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("cli.bad-period", period);
-        }
+        return BriefOptions.period(period);
     }
 
     private SummaryMode summaryMode() {

@@ -42,12 +42,7 @@ final class DeliveriesCommand implements Callable<Integer> {
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
-        Period p;
-        try {
-            p = Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("cli.bad-period", period);
-        }
+        Period p = BriefOptions.period(period);
         try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
             if (markDelivered != null) {
                 String actor = System.getProperty("user.name", "operator");

@@ -60,12 +60,7 @@ final class SendCommand implements Callable<Integer> {
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
-        Period p;
-        try {
-            p = Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("cli.bad-period", period);
-        }
+        Period p = BriefOptions.period(period);
         Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
         if (test) {
             return test(ctx, settings, brief, p, outDir);

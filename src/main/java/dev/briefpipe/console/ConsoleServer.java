@@ -9,7 +9,6 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.failure.Failure;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.model.Role;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
@@ -130,16 +129,6 @@ public final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    /** Whether a role name is one of the console's. */
-    public static boolean isRole(String name) {
-        for (Role r : Role.values()) {
-            if (r.id().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ObjectMapper mapper() {

@@ -13,8 +13,4 @@ public record ConfigProblem(Path file, int line, String key, List<Object> args) 
     public ConfigProblem {
         args = List.copyOf(args);
     }
-
-    public Object[] argArray() {
-        return args.toArray();
-    }
 }

@@ -82,12 +82,6 @@ public final class RawCell {
      * @param format formats the number as the cell's style does (shared by the cells of a style)
      */
     public static RawCell formatted(
-            CellRef ref, Kind kind, double number, LocalDateTime date, String formula, DoubleFunction<String> format) {
-        return new RawCell(ref.sheet(), ref.row(), ref.column(), kind, number, date, formula, format);
-    }
-
-    /** {@link #formatted(CellRef, Kind, double, LocalDateTime, String, DoubleFunction)}, the address in parts. */
-    public static RawCell formatted(
             String sheet,
             int row,
             int column,

@@ -18,10 +18,13 @@ import java.util.UUID;
 public final class OutputPublisher {
     private final Path target;
     private final Path staging;
+    /** Whether this build made {@code output/<brief>/}: one that fails then removes it, if still empty. */
+    private final boolean newBriefDir;
 
     /** Begins a build of {@code target}, first removing what builds of this brief that died left behind. */
     public OutputPublisher(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
+        this.newBriefDir = !Files.isDirectory(this.target.getParent());
         Files.createDirectories(this.target.getParent());
         sweep(this.target.getParent());
         // The process's id in the name: the next build can tell a live build's folder from a dead one's.
@@ -113,8 +116,11 @@ public final class OutputPublisher {
     public void discard() {
         try {
             deleteTree(staging);
+            if (newBriefDir) {
+                Files.delete(target.getParent()); // refused while anything else is in it
+            }
         } catch (IOException e) {
-            // Left behind under a dot-name; the next build for this period does not see it.
+            // Left behind under a dot-name (the next build for this period does not see it), or not empty.
         }
     }
 

@@ -111,7 +111,9 @@ class CliIT {
                 dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("D3", "아무것도 게시하지 않았습니다");
-        assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+        assertThat(dir.resolve("out/ai-hegemony"))
+                .as("the first build's folder, left by no build")
+                .doesNotExist();
     }
 
     @Test

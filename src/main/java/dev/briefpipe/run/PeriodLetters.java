@@ -47,7 +47,7 @@ final class PeriodLetters {
 
     /**
      * @param transports makes the transport for a folder (an outbox when no SMTP host is set)
-     * @param ledger the delivery ledger, asked for when a letter is sent (the database may still be opening)
+     * @param ledger the delivery ledger, asked for when a letter is sent
      */
     PeriodLetters(Settings settings, Function<Path, MailTransport> transports, Supplier<DeliveryLedger> ledger) {
         this.settings = settings;
@@ -261,7 +261,6 @@ final class PeriodLetters {
         return t instanceof SmtpTransport s ? s.session() : Session.getInstance(new Properties());
     }
 
-    /** To, cc and bcc, each once. */
     /** Where a period's letters to analysts and owners are written when there is no SMTP host. */
     private Path reports(BriefConfig brief, Period period) {
         return new dev.briefpipe.publish.Publications(settings.outputDir())
@@ -269,6 +268,7 @@ final class PeriodLetters {
                 .resolve("reports");
     }
 
+    /** To, cc and bcc, each once. */
     static List<String> recipients(BriefConfig brief) {
         if (brief.delivery() == null) {
             return List.of();

@@ -68,7 +68,6 @@ public final class Views {
     /** A finding as the analyst reads it. */
     public record FindingRow(boolean error, String cell, String value, String expected, String message) {}
 
-    /** A key figure of the built PDF and where it came from. */
     /**
      * A key figure and how to check it by hand ("explain this number").
      *

@@ -161,19 +161,7 @@ public final class RawCell {
 
     /** True for an empty cell or one holding only whitespace. */
     public boolean isBlank() {
-        return kind == Kind.BLANK || (kind == Kind.TEXT && blank(text()));
-    }
-
-    /** {@link String#isBlank}, with the common characters decided without a Unicode table lookup. */
-    private static boolean blank(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            // Every whitespace character is at or below U+0020, or between U+1680 and U+3000.
-            if ((c > ' ' && c < 0x1680) || c > 0x3000 || !Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
+        return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
     }
 
     public boolean booleanValue() {

@@ -3,6 +3,7 @@ package dev.briefpipe.model;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
 
     private final String sheet;
     private final String[] kept;
-    private final String[] allFields;
-    private final int[] allColumns;
+    private final Map<String, Integer> allColumns;
     private int size;
     private int[] sheetRows = new int[1024];
     private final CompactColumn[] columns;
@@ -32,8 +32,7 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
      */
     public CompactRows(String sheet, Map<String, Integer> fields, List<String> kept) {
         this.sheet = sheet;
-        this.allFields = fields.keySet().toArray(String[]::new);
-        this.allColumns = fields.values().stream().mapToInt(Integer::intValue).toArray();
+        this.allColumns = Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in the sheet's order
         this.kept = kept.stream().map(String::intern).toArray(String[]::new);
         this.columns = new CompactColumn[this.kept.length];
         for (int i = 0; i < columns.length; i++) {
@@ -69,21 +68,12 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
             throw new IndexOutOfBoundsException(index);
         }
         // Views over the arrays: a rule that reads two fields of a row makes two values, not ten.
-        return new Row(sheetRows[index], new Values(index), new Cells(sheetRows[index]));
+        return new Row(sheetRows[index], new Values(index), new RowCells(sheet, sheetRows[index], allColumns));
     }
 
     private int keptIndex(Object field) {
         for (int i = 0; i < kept.length; i++) {
             if (kept[i].equals(field)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int fieldIndex(Object field) {
-        for (int i = 0; i < allFields.length; i++) {
-            if (allFields[i].equals(field)) {
                 return i;
             }
         }
@@ -117,35 +107,6 @@ public final class CompactRows extends AbstractList<Row> implements RandomAccess
                 if (v != null) {
                     all.put(kept[i], v);
                 }
-            }
-            return all.entrySet();
-        }
-    }
-
-    /** One row's cell addresses, made when asked for. */
-    private final class Cells extends AbstractMap<String, CellRef> implements ReadOnlyView {
-        private final int sheetRow;
-
-        Cells(int sheetRow) {
-            this.sheetRow = sheetRow;
-        }
-
-        @Override
-        public CellRef get(Object key) {
-            int i = fieldIndex(key);
-            return i < 0 ? null : new CellRef(sheet, sheetRow, allColumns[i]);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return fieldIndex(key) >= 0;
-        }
-
-        @Override
-        public Set<Entry<String, CellRef>> entrySet() {
-            Map<String, CellRef> all = new LinkedHashMap<>();
-            for (int i = 0; i < allFields.length; i++) {
-                all.put(allFields[i], new CellRef(sheet, sheetRow, allColumns[i]));
             }
             return all.entrySet();
         }

@@ -36,6 +36,10 @@ import java.util.function.Supplier;
 public final class BriefService implements AutoCloseable {
     private final Settings settings;
     private final Database db;
+    private final RunHistory runs;
+    private final Approvals approvals;
+    private final DeliveryLedger ledger;
+    private final AuditLog audit;
     private final BriefPipeline pipeline;
     private final PeriodLetters letters;
     private final String node;
@@ -52,10 +56,14 @@ public final class BriefService implements AutoCloseable {
             Function<Path, MailTransport> transports) {
         this.settings = settings;
         this.db = db;
+        this.runs = new RunHistory(db.dataSource());
+        this.approvals = new Approvals(db.dataSource());
+        this.ledger = new DeliveryLedger(db.dataSource());
+        this.audit = new AuditLog(db.dataSource());
         this.pipeline = new BriefPipeline(settings, progress, fonts);
-        this.letters = new PeriodLetters(settings, transports, this::ledger);
+        this.letters = new PeriodLetters(settings, transports, ledger);
         this.node = nodeName();
-        this.scheduled = new ScheduledRuns(settings, pipeline, letters, this::runs, this::approvals, node);
+        this.scheduled = new ScheduledRuns(settings, pipeline, letters, runs, approvals, node);
     }
 
     /**
@@ -79,7 +87,7 @@ public final class BriefService implements AutoCloseable {
     }
 
     public AuditLog audit() {
-        return new AuditLog(database().dataSource());
+        return audit;
     }
 
     /** Settles an unknown delivery by hand; see {@link Settlement#markDelivered}. */
@@ -99,11 +107,11 @@ public final class BriefService implements AutoCloseable {
     }
 
     public RunHistory runs() {
-        return new RunHistory(database().dataSource());
+        return runs;
     }
 
     public Approvals approvals() {
-        return new Approvals(database().dataSource());
+        return approvals;
     }
 
     /** The console's approvals: approve (and send), reject, withdraw; see {@link Approving}. */
@@ -112,7 +120,7 @@ public final class BriefService implements AutoCloseable {
     }
 
     public DeliveryLedger ledger() {
-        return new DeliveryLedger(database().dataSource());
+        return ledger;
     }
 
     /** Reads and validates a workbook, as {@code validate} does; unreadable files throw. */

@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +42,13 @@ final class PeriodLetters {
     private static final Logger log = LoggerFactory.getLogger(PeriodLetters.class);
     private final Settings settings;
     private final Function<Path, MailTransport> transports;
-    private final Supplier<DeliveryLedger> ledger;
+    private final DeliveryLedger ledger;
 
     /**
      * @param transports makes the transport for a folder (an outbox when no SMTP host is set)
-     * @param ledger the delivery ledger, asked for when a letter is sent
+     * @param ledger where each letter's delivery to each recipient is recorded
      */
-    PeriodLetters(Settings settings, Function<Path, MailTransport> transports, Supplier<DeliveryLedger> ledger) {
+    PeriodLetters(Settings settings, Function<Path, MailTransport> transports, DeliveryLedger ledger) {
         this.settings = settings;
         this.transports = transports;
         this.ledger = ledger;
@@ -251,7 +250,7 @@ final class PeriodLetters {
 
     private Deliverer deliverer(MailTransport transport) {
         return new Deliverer(
-                ledger.get(),
+                ledger,
                 transport,
                 settings.app().mail().retries(),
                 settings.app().mail().backoffMillis());

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,27 +30,23 @@ final class ScheduledRuns {
     private final Settings settings;
     private final BriefPipeline pipeline;
     private final PeriodLetters letters;
-    private final Supplier<RunHistory> history;
-    private final Supplier<Approvals> approvals;
+    private final RunHistory runs;
+    private final Approvals approvals;
     private final String node;
 
     ScheduledRuns(
             Settings settings,
             BriefPipeline pipeline,
             PeriodLetters letters,
-            Supplier<RunHistory> history,
-            Supplier<Approvals> approvals,
+            RunHistory runs,
+            Approvals approvals,
             String node) {
         this.settings = settings;
         this.pipeline = pipeline;
         this.letters = letters;
-        this.history = history;
+        this.runs = runs;
         this.approvals = approvals;
         this.node = node;
-    }
-
-    private RunHistory runs() {
-        return history.get();
     }
 
     /**
@@ -63,7 +58,6 @@ final class ScheduledRuns {
      */
     RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
         String p = period.toString();
-        RunHistory runs = runs();
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
@@ -104,7 +98,6 @@ final class ScheduledRuns {
                 String sha =
                         built.manifest().output(Manifest.Kind.PDF).orElseThrow().sha256();
                 if (!approvals
-                        .get()
                         .latest(brief.id(), period)
                         .map(a -> a.approves(sha))
                         .orElse(false)) {
@@ -174,7 +167,6 @@ final class ScheduledRuns {
      * brief's owners.
      */
     void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
-        RunHistory runs = runs();
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         String why = (unapproved ? "no approval" : "invalid data") + " until the deadline " + deadline;
         Optional<Long> id = runs.start(

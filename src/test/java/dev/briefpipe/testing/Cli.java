@@ -44,18 +44,15 @@ public final class Cli {
     public static Running start(SampleProject project, String command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = arguments(project, command, args);
-        CompletableFuture<Result> result = CompletableFuture.supplyAsync(() -> {
-            int code =
-                    Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false);
-            return new Result(code, out.toString(), err.toString());
-        });
-        return new Running(result, out, err);
+        String[] all = arguments(project, command, args).toArray(String[]::new);
+        return new Running(CompletableFuture.supplyAsync(() -> execute(all, out, err)), out, err);
     }
 
     public static Result raw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return execute(args, new StringWriter(), new StringWriter());
+    }
+
+    private static Result execute(String[] args, StringWriter out, StringWriter err) {
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
         return new Result(code, out.toString(), err.toString());
     }

@@ -1,6 +1,7 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import java.util.ArrayList;
@@ -18,11 +19,13 @@ public final class LetterComposer {
     private final BriefConfig brief;
     private final String from;
     private final Locale locale;
+    private final Messages words;
 
     public LetterComposer(BriefConfig brief, String from) {
         this.brief = brief;
         this.from = from;
         this.locale = Locale.forLanguageTag(brief.locale());
+        this.words = Messages.forLocale(brief.locale());
     }
 
     /**
@@ -151,14 +154,13 @@ public final class LetterComposer {
     }
 
     /**
-     * A short notice about a period (to the owners: a failure; to the analysts: a rejection).
+     * A short notice about a period, in the brief's language (to the owners: a failure; to the analysts:
+     * a rejection).
      *
-     * @param subject the subject before the period
-     * @param kind what the notice is, in its Message-ID
+     * @param kind what the notice is ("alert", "rejected"): its subject, and its Message-ID
      */
-    public Letter notice(
-            List<String> to, String subject, Period period, String text, String kind, String sha256, String host) {
-        String intro = period + " 브리프에 대해 알려 드립니다. 실행과 발송 기록은 콘솔이나 runs·deliveries 명령으로 볼 수 있습니다.";
+    public Letter notice(List<String> to, Period period, String text, String kind, String sha256, String host) {
+        String intro = words.get("letter.notice.intro", period);
         String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>" + esc(intro)
                 + "</p><pre style=\"white-space:pre-wrap\">" + esc(text) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
@@ -167,7 +169,7 @@ public final class LetterComposer {
                 from,
                 to,
                 List.of(),
-                subject + " (" + period + ")",
+                words.get("letter." + kind + ".subject", brief.title(), period),
                 intro + "\n\n" + text + "\n",
                 html,
                 List.of(),
@@ -176,7 +178,7 @@ public final class LetterComposer {
     }
 
     /**
-     * The validation report for the analysts.
+     * The validation report for the analysts, in the brief's language.
      *
      * @param findings one line per finding, already in the reader's language
      */
@@ -190,10 +192,8 @@ public final class LetterComposer {
             String workbookName,
             String workbookSha256,
             String host) {
-        String subject = "[데이터 확인 필요] " + title + " (" + period + ") — 오류 " + errors + "건";
-        StringBuilder text = new StringBuilder("워크북에 오류가 있어 ")
-                .append(period)
-                .append(" 브리프를 보내지 못했습니다. 아래 항목을 고치면 다음 재시도 때 발송됩니다.\n\n");
+        String subject = words.get("letter.report.subject", title, period, errors);
+        StringBuilder text = new StringBuilder(words.get("letter.report.intro", period)).append("\n\n");
         StringBuilder body = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>")
                 .append(esc(text.toString().strip()))
                 .append("</p><ul>");
@@ -201,13 +201,15 @@ public final class LetterComposer {
             text.append("- ").append(f).append('\n');
             body.append("<li>").append(esc(f)).append("</li>");
         }
-        body.append("</ul><p>첨부: 검증 보고서(HTML), 오류 셀을 표시한 워크북 사본</p></body></html>");
+        body.append("</ul><p>").append(esc(words.get("letter.report.attached"))).append("</p></body></html>");
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
-                "검증보고서-" + brief.id() + "-" + period + ".html", "text/html; charset=UTF-8", html));
+                words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));
         String stem = workbookName.replaceFirst("\\.xlsx?$", "");
         files.add(new Letter.Attachment(
-                stem + "-검증결과.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", annotated));
+                words.get("letter.report.workbook", stem),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                annotated));
         String id = "<briefpipe.report." + brief.id() + "." + period + "." + workbookSha256.substring(0, 16) + "@"
                 + host + ">";
         return new Letter(

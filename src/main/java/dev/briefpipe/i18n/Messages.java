@@ -29,6 +29,14 @@ public final class Messages {
         return new Messages(lang);
     }
 
+    /**
+     * The words of a brief written for a locale (a language tag such as "ko-KR" or "en-GB"): Korean for
+     * a Korean brief, English for any other.
+     */
+    public static Messages forLocale(String languageTag) {
+        return of(Locale.forLanguageTag(languageTag).getLanguage().equals("ko") ? Lang.KO : Lang.EN);
+    }
+
     /** English, made once: for the text of logs and exceptions. */
     static Messages english() {
         return English.MESSAGES;

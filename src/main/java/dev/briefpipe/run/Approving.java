@@ -74,7 +74,7 @@ public final class Approving {
     public void reject(BriefConfig brief, Period period, String seenSha256, String actor, String comment) {
         service.approvals().record(brief.id(), period, seenSha256, Approvals.State.REJECTED, actor, comment);
         service.audit().record(actor, "reject", brief.id(), period, seenSha256, comment);
-        String text = Messages.of(Messages.Lang.KO).get("notice.rejected", actor, period, comment);
+        String text = Messages.forLocale(brief.locale()).get("notice.rejected", actor, period, comment);
         letters.rejected(brief, period, "rejected " + seenSha256 + " " + Instant.now(), text);
     }
 

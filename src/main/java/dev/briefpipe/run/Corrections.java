@@ -20,7 +20,7 @@ final class Corrections {
     /** @return the heading then one line per change; empty when nothing a reader sees has changed */
     static List<String> between(Manifest delivered, BriefConfig brief, Checked now) {
         Locale locale = Locale.forLanguageTag(brief.locale());
-        Messages words = Messages.of(locale.getLanguage().equals("ko") ? Messages.Lang.KO : Messages.Lang.EN);
+        Messages words = Messages.forLocale(brief.locale());
         List<String> changes = new ArrayList<>();
         Map<String, Manifest.Figure> before = new HashMap<>();
         delivered.figures().forEach(f -> before.put(f.id(), f));

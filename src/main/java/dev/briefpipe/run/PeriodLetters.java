@@ -93,10 +93,7 @@ final class PeriodLetters {
             MimeMessage msg = compose(brief, contents, true, to, cc, transport);
             try {
                 msg.setSubject(
-                        Messages.of(brief.locale().startsWith("ko") ? Messages.Lang.KO : Messages.Lang.EN)
-                                        .get("correction.subject")
-                                + msg.getSubject(),
-                        "UTF-8");
+                        Messages.forLocale(brief.locale()).get("correction.subject") + msg.getSubject(), "UTF-8");
                 msg.saveChanges();
             } catch (jakarta.mail.MessagingException e) {
                 throw new IOException(e);
@@ -130,19 +127,18 @@ final class PeriodLetters {
      */
     void alert(BriefConfig brief, Period period, String same, String problem) {
         if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().owners(), "[브리프 실패] ", "alert", same, problem);
+            notice(brief, period, brief.delivery().owners(), "alert", same, problem);
         }
     }
 
     /** Tells the analysts that an approver rejected the period's PDF, and why. */
     void rejected(BriefConfig brief, Period period, String same, String why) {
         if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().analysts(), "[브리프 반려] ", "rejected", same, why);
+            notice(brief, period, brief.delivery().analysts(), "rejected", same, why);
         }
     }
 
-    private void notice(
-            BriefConfig brief, Period period, List<String> to, String subject, String kind, String same, String text) {
+    private void notice(BriefConfig brief, Period period, List<String> to, String kind, String same, String text) {
         if (to.isEmpty()) {
             return;
         }
@@ -152,9 +148,8 @@ final class PeriodLetters {
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
-                MimeMessage msg = MimeFactory.build(
-                        session(transport),
-                        letters.notice(to, subject + brief.title(), period, text, kind, sha, host()));
+                MimeMessage msg =
+                        MimeFactory.build(session(transport), letters.notice(to, period, text, kind, sha, host()));
                 deliverer(transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
             }
@@ -199,12 +194,12 @@ final class PeriodLetters {
             return Optional.empty();
         }
         try {
-            Messages ko = Messages.of(Messages.Lang.KO);
-            FindingText text = new FindingText(ko);
-            byte[] html = new HtmlReportWriter(ko).write(e.report()).getBytes(StandardCharsets.UTF_8);
+            Messages words = Messages.forLocale(brief.locale());
+            FindingText text = new FindingText(words);
+            byte[] html = new HtmlReportWriter(words).write(e.report()).getBytes(StandardCharsets.UTF_8);
             Path wb = e.report().workbook();
             byte[] original = Files.readAllBytes(wb);
-            byte[] annotated = new WorkbookAnnotator(ko).annotate(original, e.report());
+            byte[] annotated = new WorkbookAnnotator(words).annotate(original, e.report());
             String sha = FileHashes.sha256(original);
             List<String> lines = e.report().findings().stream()
                     .filter(dev.briefpipe.model.Finding::isError)

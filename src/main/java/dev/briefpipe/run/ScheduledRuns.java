@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * report), a missed deadline, and the owners told of either.
  */
 final class ScheduledRuns {
-    private static final Messages KO = Messages.of(Messages.Lang.KO);
     private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
     private final Settings settings;
     private final BriefPipeline pipeline;
@@ -131,11 +130,12 @@ final class ScheduledRuns {
                         brief,
                         period,
                         "not served " + o.failed() + o.unknown(),
-                        KO.get(
-                                "alert.not-served",
-                                id.get(),
-                                String.join(", ", o.failed()),
-                                String.join(", ", o.unknown())));
+                        Messages.forLocale(brief.locale())
+                                .get(
+                                        "alert.not-served",
+                                        id.get(),
+                                        String.join(", ", o.failed()),
+                                        String.join(", ", o.unknown())));
             }
             return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
         } catch (DataInvalidException e) {
@@ -157,7 +157,8 @@ final class ScheduledRuns {
         } catch (IOException | RuntimeException e) {
             runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            letters.alert(brief, period, told(e), KO.get("alert.failed", id.get(), told(e)));
+            Messages words = Messages.forLocale(brief.locale());
+            letters.alert(brief, period, told(e, words), words.get("alert.failed", id.get(), told(e, words)));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
         }
     }
@@ -177,17 +178,18 @@ final class ScheduledRuns {
                     brief,
                     period,
                     "missed",
-                    KO.get(
-                            unapproved ? "alert.unapproved" : "alert.missed",
-                            deadline.atZone(brief.zone()).toLocalDateTime(),
-                            brief.zone()));
+                    Messages.forLocale(brief.locale())
+                            .get(
+                                    unapproved ? "alert.unapproved" : "alert.missed",
+                                    deadline.atZone(brief.zone()).toLocalDateTime(),
+                                    brief.zone()));
         }
     }
 
-    /** A failure told in Korean for the owners' letter: its own words when it has them. */
-    private static String told(Exception e) {
+    /** A failure told for the owners' letter: its own words when it has them. */
+    private static String told(Exception e, Messages words) {
         if (e instanceof Failure f) {
-            return String.join(" ", f.explain().stream().map(KO::get).toList());
+            return String.join(" ", f.explain().stream().map(words::get).toList());
         }
         return e.toString();
     }

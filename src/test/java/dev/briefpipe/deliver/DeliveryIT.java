@@ -267,30 +267,59 @@ class DeliveryIT {
 
     @Test
     void invalidDataReachesTheAnalystsOnly() throws Exception {
+        BriefConfig brief = invalidData("ko-KR");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
+        assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
+        assertThat(text(m)).contains("특허_발명자국가!D3");
+        assertThat(attachmentNames(m)).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
+        assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
+        // The same unchanged workbook does not mail the analysts again.
+        service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void anEnglishBriefsAnalystsGetTheReportInEnglish() throws Exception {
+        invalidData("en-GB");
+        MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
+        assertThat(m.getSubject()).startsWith("[Data to check] ").containsPattern("\\(2025-03\\): [2-9] errors$");
+        assertThat(text(m))
+                .startsWith("The 2025-03 brief was not sent: the workbook has errors.")
+                .contains("- 특허_발명자국가!D3: ");
+        assertThat(attachmentNames(m))
+                .containsExactly("validation-report-ai-hegemony-2025-03.html", "ai-hegemony-checked.xlsx");
+        byte[] annotated =
+                ((Multipart) m.getContent()).getBodyPart(2).getInputStream().readAllBytes();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(annotated))) {
+            assertThat(wb.getSheet("Validation results")).isNotNull();
+            assertThat(wb.getSheet("검증결과")).isNull();
+        }
+    }
+
+    /** The sample with one cell in error, its brief in this locale, run once by the scheduler's service. */
+    private BriefConfig invalidData(String locale) throws Exception {
         int port = freePort();
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
         p.setCell("특허_발명자국가", "D3", "모름");
+        p.editConfig("locale: ko-KR", "locale: " + locale);
         Settings settings = new ConfigLoader().load(p.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
         RunOutcome o = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
         assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
-        assertThat(mail.getReceivedMessages()).hasSize(1);
-        MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
-        assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
-        assertThat(text(m)).contains("특허_발명자국가!D3");
+        return brief;
+    }
+
+    private static List<String> attachmentNames(MimeMessage m) throws Exception {
         List<String> names = new ArrayList<>();
         Multipart mp = (Multipart) m.getContent();
         for (int i = 1; i < mp.getCount(); i++) {
             names.add(MimeUtility.decodeText(mp.getBodyPart(i).getFileName()));
         }
-        assertThat(names).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
-        assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
-        // The same unchanged workbook does not mail the analysts again.
-        service.runScheduled(brief, PERIOD, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
-        assertThat(mail.getReceivedMessages()).hasSize(1);
+        return names;
     }
 
     @Test

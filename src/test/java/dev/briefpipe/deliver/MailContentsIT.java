@@ -104,6 +104,20 @@ class MailContentsIT {
     }
 
     @Test
+    void anEnglishBriefTellsItsOwnersInEnglish() throws Exception {
+        limit("0.1");
+        project.editConfig("locale: ko-KR", "locale: en-GB");
+        RunOutcome o = service().runScheduled(brief(), PERIOD, RunTrigger.CRON, FIRE);
+        assertThat(o.status()).isEqualTo(RunStatus.FAILED);
+        MimeMessage alert = Inboxes.of(mail, ScheduledProject.OWNER).get(0);
+        assertThat(alert.getSubject()).startsWith("[Brief failed] ").endsWith(" (2025-03)");
+        assertThat(MailParts.of(alert).text())
+                .startsWith("About the 2025-03 brief.")
+                .contains("failed and nothing reached the readers", "limit of 0.10 MB")
+                .doesNotContainPattern("[가-힣]");
+    }
+
+    @Test
     void aLetterOverTheLimitLinksItsFilesWhenTheBriefSaysSo() throws Exception {
         limit("0.1");
         project.editConfig("oversize: fail", "oversize: link\n  link: https://briefs.example.org/");

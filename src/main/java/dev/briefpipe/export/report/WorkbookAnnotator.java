@@ -26,11 +26,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * An annotated copy of a workbook: each cell with a finding filled (red for errors, yellow for
- * warnings) and commented with the message, and a {@code 검증결과} sheet listing every finding with a
- * link to its cell. Works on bytes; the analyst's file is never touched.
+ * warnings) and commented with the message, and a results sheet ("검증결과", "Validation results")
+ * listing every finding with a link to its cell. Works on bytes; the analyst's file is never touched.
  */
 public final class WorkbookAnnotator {
-    public static final String RESULTS_SHEET = "검증결과";
     private final Messages messages;
 
     public WorkbookAnnotator(Messages messages) {
@@ -96,11 +95,12 @@ public final class WorkbookAnnotator {
     }
 
     private void resultsSheet(XSSFWorkbook wb, ValidationReport report, FindingText text, CreationHelper ch) {
-        int existing = wb.getSheetIndex(RESULTS_SHEET);
+        String name = messages.get("annotate.sheet");
+        int existing = wb.getSheetIndex(name);
         if (existing >= 0) {
             wb.removeSheetAt(existing);
         }
-        Sheet s = wb.createSheet(RESULTS_SHEET);
+        Sheet s = wb.createSheet(name);
         Font bold = wb.createFont();
         bold.setBold(true);
         CellStyle head = wb.createCellStyle();

@@ -32,8 +32,15 @@ final class GroupTableWriter {
             List<String> keys,
             List<Double> values) {}
 
+    /** @param count the header of a count column, in the brief's language */
     static Placed write(
-            Sheet sheet, int startRow, BriefConfig.GroupTable g, Dataset data, DatasetLocator loc, SummaryStyles st) {
+            Sheet sheet,
+            int startRow,
+            BriefConfig.GroupTable g,
+            Dataset data,
+            DatasetLocator loc,
+            SummaryStyles st,
+            String count) {
         Table t = data.table(g.sheet());
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         // With an across field, each cell's own total (by key and across value): its cached value.
@@ -66,7 +73,7 @@ final class GroupTableWriter {
         SummarySheetRefresher.cell(sheet, r, 0, byHeader, st.header);
         List<String> columns = g.across() == null ? List.of("") : across;
         for (int c = 0; c < columns.size(); c++) {
-            String h = g.across() == null ? (g.sum() == null ? "건수" : header(g.sum(), loc, t)) : columns.get(c);
+            String h = g.across() == null ? (g.sum() == null ? count : header(g.sum(), loc, t)) : columns.get(c);
             SummarySheetRefresher.cell(sheet, r, 1 + c, h, st.header);
         }
         r++;

@@ -93,8 +93,7 @@ public final class SummarySheetRefresher {
         Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
         XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
         SummaryStyles st = new SummaryStyles(wb);
-        dev.briefpipe.i18n.Messages words =
-                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.parse(brief.locale()));
+        dev.briefpipe.i18n.Messages words = dev.briefpipe.i18n.Messages.forLocale(brief.locale());
         cell(sheet, 0, 0, brief.title(), st.title);
         cell(
                 sheet,
@@ -141,7 +140,8 @@ public final class SummarySheetRefresher {
         int row = FIRST_FIGURE_ROW + figures.size() + 1;
         List<GroupTableWriter.Placed> placed = new ArrayList<>();
         for (BriefConfig.GroupTable g : cfg.tables()) {
-            GroupTableWriter.Placed p = GroupTableWriter.write(sheet, row, g, data, loc, st);
+            GroupTableWriter.Placed p =
+                    GroupTableWriter.write(sheet, row, g, data, loc, st, words.get("summary.count"));
             placed.add(p);
             row = p.lastRow() + 2;
         }

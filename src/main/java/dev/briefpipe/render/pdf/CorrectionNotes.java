@@ -60,7 +60,7 @@ final class CorrectionNotes extends PdfPageEventHelper {
 
     CorrectionNotes(EditorialConfig.Corrections policy, String locale) {
         this.policy = policy;
-        this.messages = Messages.of(Messages.Lang.parse(locale));
+        this.messages = Messages.forLocale(locale);
     }
 
     /**

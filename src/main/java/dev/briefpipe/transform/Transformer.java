@@ -209,19 +209,12 @@ public final class Transformer {
             }
             Map<String, Expr> exprs = new LinkedHashMap<>();
             schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
-            List<Row> rows;
-            if (t.rows() instanceof dev.briefpipe.model.CompactRows) {
-                // A large sheet: every row is derived once for its findings, then again only when asked for.
-                for (Row r : t.rows()) {
-                    deriveRow(t, r, exprs, eval, findings);
-                }
-                rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
-            } else {
-                rows = new ArrayList<>();
-                for (Row r : t.rows()) {
-                    rows.add(deriveRow(t, r, exprs, eval, findings));
-                }
+            // Every row is derived once for its findings, then again only when asked for: a large
+            // sheet's derived values are never all held at once.
+            for (Row r : t.rows()) {
+                deriveRow(t, r, exprs, eval, findings);
             }
+            List<Row> rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
             List<String> fields = new ArrayList<>(t.fields());
             List<Integer> cols = new ArrayList<>(t.columns());
             for (String f : exprs.keySet()) {

@@ -42,6 +42,14 @@ class MessagesTest {
     }
 
     @Test
+    void aBriefIsToldInKoreanOnlyWhenItsLocaleIsKorean() {
+        assertThat(Messages.forLocale("ko-KR").lang()).isEqualTo(Messages.Lang.KO);
+        assertThat(Messages.forLocale("ko").lang()).isEqualTo(Messages.Lang.KO);
+        assertThat(Messages.forLocale("en-GB").lang()).isEqualTo(Messages.Lang.EN);
+        assertThat(Messages.forLocale("ja-JP").lang()).isEqualTo(Messages.Lang.EN);
+    }
+
+    @Test
     void aPhraseAmongTheArgumentsIsToldInTheSameLanguage() {
         Phrase reason = Phrase.of("expr.no-row", "JP", "patents");
         Phrase outer = Phrase.of("expr.with-reason", "총계 검사", reason);

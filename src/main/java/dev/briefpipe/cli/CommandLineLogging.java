@@ -87,7 +87,8 @@ public final class CommandLineLogging extends ContextAwareBase implements Config
         root.addAppender(appender);
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
+    /** A started UTF-8 encoder with this pattern (the daemon's logging uses it too). */
+    static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(lc);
         encoder.setPattern(pattern);

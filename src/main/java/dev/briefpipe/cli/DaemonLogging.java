@@ -3,7 +3,6 @@ package dev.briefpipe.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -20,11 +19,10 @@ final class DaemonLogging {
         LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
         String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
-        PatternLayoutEncoder consoleEncoder = encoder(lc, pattern);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(lc);
         console.setName("daemon-stdout");
-        console.setEncoder(consoleEncoder);
+        console.setEncoder(CommandLineLogging.encoder(lc, pattern));
         console.start();
 
         RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
@@ -39,7 +37,7 @@ final class DaemonLogging {
         policy.setMaxHistory(30);
         policy.start();
         rolling.setRollingPolicy(policy);
-        rolling.setEncoder(encoder(lc, pattern));
+        rolling.setEncoder(CommandLineLogging.encoder(lc, pattern));
         rolling.start();
 
         root.detachAndStopAllAppenders();
@@ -48,14 +46,5 @@ final class DaemonLogging {
         root.setLevel(Level.WARN);
         lc.getLogger("dev.briefpipe").setLevel(debug ? Level.DEBUG : Level.INFO);
         lc.getLogger("org.quartz").setLevel(Level.INFO);
-    }
-
-    private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
-        PatternLayoutEncoder e = new PatternLayoutEncoder();
-        e.setContext(lc);
-        e.setPattern(pattern);
-        e.setCharset(java.nio.charset.StandardCharsets.UTF_8);
-        e.start();
-        return e;
     }
 }

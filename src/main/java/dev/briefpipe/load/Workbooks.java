@@ -38,7 +38,7 @@ public final class Workbooks {
     public static RawWorkbook open(Path file, long maxBytes, long maxPartBytes, WorkMeter meter) {
         PoiHardening.apply(maxPartBytes);
         if (!Files.isRegularFile(file)) {
-            throw new WorkbookReadException(file, "not-found", null, null);
+            throw new WorkbookReadException(file, Files.isDirectory(file) ? "folder" : "not-found", null, null);
         }
         try {
             FileMagic magic = FileSniffer.check(file, maxBytes);

@@ -51,6 +51,14 @@ class WorkbooksTest {
     }
 
     @Test
+    void aFolderIsToldAsAFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("brief.xlsx"));
+        assertThatThrownBy(() -> Validation.open(folder))
+                .isInstanceOfSatisfying(
+                        WorkbookReadException.class, e -> assertThat(e.reason()).isEqualTo("folder"));
+    }
+
+    @Test
     void theHashIsOfTheFileAsOpened() throws Exception {
         SampleProject p = SampleProject.copyInto(dir.resolve("h"));
         String expected = FileHashes.sha256(p.workbook());

@@ -36,7 +36,6 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final ObjectMapper yaml = YAML;
     private final List<BriefCheck> checks;
 
     /** A loader with the config package's own checks only. */
@@ -103,7 +102,7 @@ public final class ConfigLoader {
                     new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
         }
         try {
-            T value = yaml.readValue(text, type);
+            T value = YAML.readValue(text, type);
             if (value == null) {
                 throw new ConfigException(new ConfigProblem(file, 1, "empty", List.of()));
             }

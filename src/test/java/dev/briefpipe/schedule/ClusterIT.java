@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.testing.Inboxes;
+import dev.briefpipe.testing.Poll;
 import dev.briefpipe.testing.Postgres;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -24,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -89,8 +90,8 @@ class ClusterIT {
         Process na = launch(a);
         Process nb = launch(b);
         // Both nodes have joined the cluster: each checks in to the shared scheduler state.
-        waitFor(() -> count("SELECT COUNT(*) FROM qrtz_scheduler_state") == 2, 60);
-        waitFor(() -> fires(a).size() + fires(b).size() >= 8, 90);
+        Poll.until(Duration.ofSeconds(60), () -> count("SELECT COUNT(*) FROM qrtz_scheduler_state") == 2);
+        Poll.until(Duration.ofSeconds(90), () -> fires(a).size() + fires(b).size() >= 8);
         na.destroy();
         nb.destroy();
         na.waitFor(20, TimeUnit.SECONDS);
@@ -122,7 +123,7 @@ class ClusterIT {
             byPid.put(p.pid(), p);
             dirOf.put(p.pid(), n);
         }
-        waitFor(() -> runningNode() != null, 60);
+        Poll.until(Duration.ofSeconds(60), () -> runningNode() != null);
         String running = runningNode();
         long pid = Long.parseLong(running.substring(running.lastIndexOf(':') + 1));
         Process victim = byPid.get(pid);
@@ -135,7 +136,7 @@ class ClusterIT {
         Path victimDir = dirOf.get(pid);
         Path survivorDir = victimDir.equals(a) ? b : a;
 
-        waitFor(() -> count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'") == 1, 90);
+        Poll.until(Duration.ofSeconds(90), () -> count("SELECT COUNT(*) FROM bp_runs WHERE status='delivered'") == 1);
         assertThat(count("SELECT COUNT(*) FROM bp_runs")).isEqualTo(1);
         assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
         assertThat(text("SELECT node FROM bp_runs")).isNotEqualTo(running);
@@ -174,11 +175,11 @@ class ClusterIT {
                 Process p = launch(n);
                 byPid.put(p.pid(), p);
             }
-            waitFor(
+            Poll.until(
+                    Duration.ofSeconds(90),
                     () -> count("SELECT COUNT(*) FROM bp_deliveries WHERE state='sending' AND recipient='"
                                     + ScheduledProject.CC + "'")
-                            == 1,
-                    90);
+                            == 1);
             String running = runningNode();
             Process victim = byPid.get(Long.parseLong(running.substring(running.lastIndexOf(':') + 1)));
             victim.destroyForcibly();
@@ -187,9 +188,9 @@ class ClusterIT {
 
             // Finished: the killed node's run is first marked interrupted (its process is gone), then taken
             // over by the survivor, which ends it.
-            waitFor(
-                    () -> count("SELECT COUNT(*) FROM bp_runs WHERE status NOT IN ('running', 'interrupted')") == 1,
-                    90);
+            Poll.until(
+                    Duration.ofSeconds(90),
+                    () -> count("SELECT COUNT(*) FROM bp_runs WHERE status NOT IN ('running', 'interrupted')") == 1);
             assertThat(text("SELECT trigger_kind FROM bp_runs")).isEqualTo("recovery");
             // The recipient in flight may or may not have got the message: it is left for an operator
             // (send --resend), never sent twice. Everyone else gets exactly one message.
@@ -303,16 +304,6 @@ class ClusterIT {
             return rs.getString(1);
         } catch (SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
-        long until = System.currentTimeMillis() + seconds * 1000L;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("not done within " + seconds + " s");
-            }
-            Thread.sleep(100);
         }
     }
 }

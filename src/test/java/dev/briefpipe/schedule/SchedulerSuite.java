@@ -15,18 +15,19 @@ import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.store.RunHistory;
 import dev.briefpipe.testing.Cli;
 import dev.briefpipe.testing.Inboxes;
+import dev.briefpipe.testing.Poll;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ abstract class SchedulerSuite {
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
         scheduler.start();
-        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessages().length >= 3);
         awaitLaterFires("cron");
         assertThat(mail.getReceivedMessages()).hasSize(3);
         List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
@@ -118,7 +119,7 @@ abstract class SchedulerSuite {
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
         scheduler.start();
-        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessages().length >= 3);
         awaitLaterFires("cron");
         assertThat(mail.getReceivedMessages()).hasSize(3);
         List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
@@ -142,9 +143,9 @@ abstract class SchedulerSuite {
                 .build();
         scheduler.quartz().scheduleJob(extra);
         scheduler.start();
-        waitFor(() -> mail.getReceivedMessages().length >= 3, 90);
+        Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessages().length >= 3);
         // Both triggers have fired (the one-off one is then gone) and nothing is running.
-        waitFor(() -> quartzQuiet() && !exists("extra"), 90);
+        Poll.until(Duration.ofSeconds(90), () -> quartzQuiet() && !exists("extra"));
         assertThat(mail.getReceivedMessages()).hasSize(3);
         assertThat(service.runs().list("ai-hegemony", 50))
                 .filteredOn(r -> r.status() != RunStatus.SKIPPED)
@@ -190,10 +191,10 @@ abstract class SchedulerSuite {
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
         scheduler.start();
-        waitFor(
+        Poll.until(
+                Duration.ofSeconds(90),
                 () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.MISSED)
-                        && mail.getReceivedMessages().length >= 2,
-                90);
+                        && mail.getReceivedMessages().length >= 2);
         scheduler.shutdown(true);
         scheduler = null;
         // The analysts get the validation report once, the owners the missed deadline once; no reader.
@@ -231,29 +232,25 @@ abstract class SchedulerSuite {
      */
     private void awaitLaterFires(String trigger) throws Exception {
         // The messages are out before the run records its end: wait for the record first.
-        waitFor(
-                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.DELIVERED),
-                90);
+        Poll.until(
+                Duration.ofSeconds(90),
+                () -> service.runs().list("ai-hegemony", 50).stream().anyMatch(r -> r.status() == RunStatus.DELIVERED));
         Instant delivered = service.runs().list("ai-hegemony", 50).stream()
                 .filter(r -> r.status() == RunStatus.DELIVERED)
                 .map(RunHistory.Run::finished)
                 .findFirst()
                 .orElseThrow();
-        waitFor(
-                () -> {
-                    try {
-                        Date previous = scheduler
-                                .quartz()
-                                .getTrigger(TriggerKey.triggerKey(trigger, "ai-hegemony"))
-                                .getPreviousFireTime();
-                        return previous != null
-                                && previous.toInstant().isAfter(delivered.plusSeconds(4))
-                                && quartzQuiet();
-                    } catch (org.quartz.SchedulerException e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                90);
+        Poll.until(Duration.ofSeconds(90), () -> {
+            try {
+                Date previous = scheduler
+                        .quartz()
+                        .getTrigger(TriggerKey.triggerKey(trigger, "ai-hegemony"))
+                        .getPreviousFireTime();
+                return previous != null && previous.toInstant().isAfter(delivered.plusSeconds(4)) && quartzQuiet();
+            } catch (org.quartz.SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private boolean quartzQuiet() {
@@ -277,15 +274,5 @@ abstract class SchedulerSuite {
         Settings settings = new ConfigLoader().load(p.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         return settings;
-    }
-
-    private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
-        long until = System.currentTimeMillis() + seconds * 1000L;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("not done within " + seconds + " s");
-            }
-            Thread.sleep(250);
-        }
     }
 }

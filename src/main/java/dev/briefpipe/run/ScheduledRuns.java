@@ -57,6 +57,7 @@ final class ScheduledRuns {
      */
     RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
         String p = period.toString();
+        Messages words = Messages.forLocale(brief.locale());
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
@@ -130,12 +131,11 @@ final class ScheduledRuns {
                         brief,
                         period,
                         "not served " + o.failed() + o.unknown(),
-                        Messages.forLocale(brief.locale())
-                                .get(
-                                        "alert.not-served",
-                                        id.get(),
-                                        String.join(", ", o.failed()),
-                                        String.join(", ", o.unknown())));
+                        words.get(
+                                "alert.not-served",
+                                id.get(),
+                                String.join(", ", o.failed()),
+                                String.join(", ", o.unknown())));
             }
             return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
         } catch (DataInvalidException e) {
@@ -157,8 +157,8 @@ final class ScheduledRuns {
         } catch (IOException | RuntimeException e) {
             runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            Messages words = Messages.forLocale(brief.locale());
-            letters.alert(brief, period, told(e, words), words.get("alert.failed", id.get(), told(e, words)));
+            String told = told(e, words);
+            letters.alert(brief, period, told, words.get("alert.failed", id.get(), told));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
         }
     }

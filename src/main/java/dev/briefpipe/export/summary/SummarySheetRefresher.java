@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.expr.ExcelFormulaCompiler;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.KeyFigure;
 import java.io.ByteArrayInputStream;
@@ -93,7 +94,7 @@ public final class SummarySheetRefresher {
         Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
         XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
         SummaryStyles st = new SummaryStyles(wb);
-        dev.briefpipe.i18n.Messages words = dev.briefpipe.i18n.Messages.forLocale(brief.locale());
+        Messages words = Messages.forLocale(brief.locale());
         cell(sheet, 0, 0, brief.title(), st.title);
         cell(
                 sheet,

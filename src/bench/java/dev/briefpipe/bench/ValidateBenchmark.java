@@ -33,7 +33,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * java -cp target/briefpipe.jar:target/test-classes dev.briefpipe.bench.ValidateBenchmark [rows…]
  * </pre>
  *
- * Each measurement runs in a fresh JVM with {@code -Xmx128m}.
+ * Each measurement runs in a fresh JVM with {@code -Xmx128m} and the JVM options the launcher
+ * ({@code target/briefpipe}) gives every command: the class-data archive the build made, the serial
+ * collector and the optimising compiler's raised thresholds. The last two passes start the command
+ * from outside, JVM start included: through the launcher, and as a plain {@code java -jar}.
  */
 public final class ValidateBenchmark {
     private static final String[] COUNTRIES = {"CN", "US", "KR", "JP", "DE", "GB", "FR", "IN"};
@@ -74,10 +77,10 @@ public final class ValidateBenchmark {
             // The passes in turns, RUNS times; the best of each is kept.
             java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
             for (int run = 0; run < RUNS; run++) {
-                for (String pass : List.of("aalto", "jdk", "validate", "java -jar")) {
+                for (String pass : List.of("aalto", "jdk", "validate", "briefpipe", "java -jar")) {
                     String xmx = "128m";
-                    String[] r = pass.equals("java -jar")
-                            ? cli(file, dir)
+                    String[] r = pass.equals("briefpipe") || pass.equals("java -jar")
+                            ? cli(pass, file, dir)
                             : fork(
                                     ValidateBenchmark.class,
                                     xmx,
@@ -121,19 +124,14 @@ public final class ValidateBenchmark {
     }
 
     /**
-     * Runs {@code main --run args…} in a fresh JVM with the serial collector and the given heap; returns
-     * the words of the last line it printed, or {"-1", "-1"} when it failed.
+     * Runs {@code main --run args…} in a fresh JVM with the given heap and the launcher's options;
+     * returns the words of the last line it printed, or {"-1", "-1"} when it failed.
      */
     static String[] fork(Class<?> main, String xmx, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx" + xmx,
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName(),
-                "--run"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        command.addAll(launcherOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "--run"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -147,27 +145,60 @@ public final class ValidateBenchmark {
     }
 
     /**
-     * {@code java -Xmx128m -XX:+UseSerialGC -jar target/briefpipe.jar validate …}, timed from outside;
-     * returns {"millis", "-1"} (its heap is not seen from here), or {"-1", "-1"} when it failed.
+     * The JVM options {@code src/main/bin/briefpipe} passes (keep the two in step): the build's
+     * class-data archive when it is there and newer than the jar, the serial collector, and C2's
+     * thresholds raised tenfold.
      */
-    static String[] cli(Path file, Path dir) throws Exception {
+    static List<String> launcherOptions() {
+        List<String> options = new ArrayList<>();
+        Path jar = Path.of("target", "briefpipe.jar");
+        Path archive = Path.of("target", "briefpipe.jsa");
+        if (Files.exists(archive)
+                && archive.toFile().lastModified() > jar.toFile().lastModified()) {
+            options.addAll(List.of(
+                    "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                    "-Xshare:auto",
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+        }
+        options.addAll(List.of(
+                "-XX:+UseSerialGC",
+                "-XX:Tier4InvocationThreshold=50000",
+                "-XX:Tier4MinInvocationThreshold=6000",
+                "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000"));
+        return options;
+    }
+
+    /**
+     * {@code briefpipe validate …} with {@code -Xmx128m}, timed from outside (JVM start included):
+     * through the launcher ({@code "briefpipe"}) or as {@code java -XX:+UseSerialGC -jar} ({@code "java
+     * -jar"}); returns {"millis", "-1"} (its heap is not seen from here), or {"-1", "-1"} when it failed.
+     */
+    static String[] cli(String how, Path file, Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(
+        List<String> command = how.equals("briefpipe")
+                ? new ArrayList<>(
+                        List.of(Path.of("target", "briefpipe").toAbsolutePath().toString()))
+                : new ArrayList<>(List.of(
                         java,
                         "-Xmx128m",
                         "-XX:+UseSerialGC",
                         "-jar",
-                        Path.of("target", "briefpipe.jar").toAbsolutePath().toString(),
-                        "validate",
-                        "-q",
-                        "--config",
-                        dir.resolve("config").toString(),
-                        "--brief",
-                        "bench",
-                        "--workbook",
-                        file.toAbsolutePath().toString())
+                        Path.of("target", "briefpipe.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(
+                "validate",
+                "-q",
+                "--config",
+                dir.resolve("config").toString(),
+                "--brief",
+                "bench",
+                "--workbook",
+                file.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("JAVA_OPTS", "-Xmx128m");
         long start = System.nanoTime();
         int code = pb.start().waitFor();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -181,7 +212,7 @@ public final class ValidateBenchmark {
             case "aalto" -> stax(file, new com.fasterxml.aalto.stax.InputFactoryImpl());
             case "jdk" -> stax(file, XMLInputFactory.newDefaultFactory());
             case "validate" -> {
-                // As `java -jar briefpipe.jar validate …` runs, after the JVM has started.
+                // As the launcher runs `briefpipe validate …`, after the JVM has started.
                 int code = dev.briefpipe.cli.Main.run(
                         new String[] {
                             "validate",

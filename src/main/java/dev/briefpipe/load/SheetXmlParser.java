@@ -125,7 +125,7 @@ final class SheetXmlParser {
                 case "v" -> {
                     // Numbers and string indexes are decoded where they lie in the parser's buffer.
                     if (numeric) {
-                        hasNumber = readNumber(x, "s".equals(type));
+                        hasNumber = readNumber(x);
                     } else {
                         value = x.getElementText();
                     }
@@ -155,13 +155,10 @@ final class SheetXmlParser {
         }
     }
 
-    /**
-     * At a {@code <v>} of a number or of a shared string's index (a whole number): reads it into {@link
-     * #number}; false when it is empty.
-     */
-    private boolean readNumber(XMLStreamReader2 x, boolean index) throws XMLStreamException {
+    /** At a {@code <v>} of a number or a shared string: reads it into {@link #number}; false when it is empty. */
+    private boolean readNumber(XMLStreamReader2 x) throws XMLStreamException {
         try {
-            number = index ? x.getElementAsInt() : x.getElementAsDouble();
+            number = x.getElementAsDouble();
             return true;
         } catch (TypedXMLStreamException e) {
             if (e.getLexical() == null || e.getLexical().isBlank()) {
@@ -174,7 +171,7 @@ final class SheetXmlParser {
     /** A number, or a shared string by its index. */
     private RawCell numeric(String type, int style, String formula) {
         if (type != null && type.equals("s")) {
-            if (!hasNumber) {
+            if (!hasNumber || number != Math.rint(number)) {
                 throw new IllegalArgumentException("shared string index " + number);
             }
             return text(book.strings().get((int) number), formula);

@@ -25,7 +25,8 @@ import java.util.List;
  * java -cp target/briefpipe.jar:target/test-classes dev.briefpipe.bench.PipelineBenchmark [rows…]
  * </pre>
  *
- * Every measurement runs in a fresh JVM with the serial collector; builds with {@code -Xmx128m}. The
+ * Every measurement runs in a fresh JVM with the launcher's options ({@link
+ * ValidateBenchmark#launcherOptions()}); builds with {@code -Xmx128m}. The
  * floor and the build run three times each, in turns, and the best of each is reported.
  */
 public final class PipelineBenchmark {

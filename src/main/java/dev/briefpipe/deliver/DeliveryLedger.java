@@ -2,13 +2,10 @@ package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.model.Period;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.briefpipe.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -20,15 +17,23 @@ import javax.sql.DataSource;
  * resent on its own.
  */
 public final class DeliveryLedger {
-    private static final String UNIQUE_VIOLATION = "23505";
-    private final DataSource ds;
+    private static final String UNREADABLE = "ledger unreadable";
+    private static final String UNWRITABLE = "ledger unwritable";
+    private static final String COLUMNS =
+            "brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply";
+    private final Jdbc jdbc;
 
     public DeliveryLedger(DataSource ds) {
-        this.ds = ds;
+        this.jdbc = new Jdbc(
+                ds,
+                (what, e) -> new DeliveryException(DeliveryException.Kind.PERMANENT, what + ": " + e.getMessage(), e));
     }
 
-    /** One ledger row. */
-    /** @param reply what the server answered for this recipient, last time (its refusal, or "250 …") */
+    /**
+     * One ledger row.
+     *
+     * @param reply what the server answered for this recipient, last time (its refusal, or "250 …")
+     */
     public record Entry(
             String brief,
             Period period,
@@ -43,21 +48,8 @@ public final class DeliveryLedger {
             String reply) {}
 
     public Optional<Entry> find(String brief, Period period, String kind, String recipient) {
-        String sql =
-                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply"
-                        + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, brief);
-            ps.setString(2, period.toString());
-            ps.setString(3, kind);
-            ps.setString(4, recipient);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unreadable: " + e.getMessage(), e);
-        }
+        String sql = "SELECT " + COLUMNS + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";
+        return jdbc.first(UNREADABLE, sql, DeliveryLedger::entry, brief, period, kind, recipient);
     }
 
     /**
@@ -71,55 +63,24 @@ public final class DeliveryLedger {
         String insert =
                 "INSERT INTO bp_deliveries (brief, period, kind, recipient, pdf_sha256, state, message_id, attempts,"
                         + " updated_at) VALUES (?,?,?,?,?,'sending',?,0,?)";
-        try (Connection c = ds.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                ps.setString(1, brief);
-                ps.setString(2, period.toString());
-                ps.setString(3, kind);
-                ps.setString(4, recipient);
-                ps.setString(5, sha);
-                ps.setString(6, messageId);
-                ps.setTimestamp(7, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-            String update = "UPDATE bp_deliveries SET state='sending', pdf_sha256=?, message_id=?, updated_at=?"
-                    + " WHERE brief=? AND period=? AND kind=? AND recipient=?" + (force ? "" : " AND state='failed'");
-            try (PreparedStatement ps = c.prepareStatement(update)) {
-                ps.setString(1, sha);
-                ps.setString(2, messageId);
-                ps.setTimestamp(3, Timestamp.from(Instant.now()));
-                ps.setString(4, brief);
-                ps.setString(5, period.toString());
-                ps.setString(6, kind);
-                ps.setString(7, recipient);
-                return ps.executeUpdate() == 1;
-            }
+        try {
+            jdbc.updateOrThrow(insert, brief, period, kind, recipient, sha, messageId, Instant.now());
+            return true;
         } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unwritable: " + e.getMessage(), e);
+            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw jdbc.failed(UNWRITABLE, e);
+            }
         }
+        String update = "UPDATE bp_deliveries SET state='sending', pdf_sha256=?, message_id=?, updated_at=?"
+                + " WHERE brief=? AND period=? AND kind=? AND recipient=?" + (force ? "" : " AND state='failed'");
+        return jdbc.update(UNWRITABLE, update, sha, messageId, Instant.now(), brief, period, kind, recipient) == 1;
     }
 
     /** Records a failed attempt that will be retried: the count and the error, the state unchanged. */
     public void failedAttempt(String brief, Period period, String kind, String recipient, String error) {
         String sql = "UPDATE bp_deliveries SET attempts=attempts+1, last_error=?, updated_at=?"
                 + " WHERE brief=? AND period=? AND kind=? AND recipient=?";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, cut(error));
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setString(3, brief);
-            ps.setString(4, period.toString());
-            ps.setString(5, kind);
-            ps.setString(6, recipient);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unwritable: " + e.getMessage(), e);
-        }
+        jdbc.update(UNWRITABLE, sql, cut(error), Instant.now(), brief, period, kind, recipient);
     }
 
     /**
@@ -139,21 +100,18 @@ public final class DeliveryLedger {
             String reply) {
         String sql = "UPDATE bp_deliveries SET state=?, attempts=attempts+?, last_error=?, updated_at=?,"
                 + " reply=COALESCE(?, reply) WHERE brief=? AND period=? AND kind=? AND recipient=?";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, state.id());
-            ps.setInt(2, attempts);
-            ps.setString(3, cut(error));
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.setString(5, cut(reply));
-            ps.setString(6, brief);
-            ps.setString(7, period.toString());
-            ps.setString(8, kind);
-            ps.setString(9, recipient);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unwritable: " + e.getMessage(), e);
-        }
+        jdbc.update(
+                UNWRITABLE,
+                sql,
+                state.id(),
+                attempts,
+                cut(error),
+                Instant.now(),
+                cut(reply),
+                brief,
+                period,
+                kind,
+                recipient);
     }
 
     private static String cut(String text) {
@@ -161,23 +119,8 @@ public final class DeliveryLedger {
     }
 
     public List<Entry> list(String brief, Period period) {
-        String sql =
-                "SELECT brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply"
-                        + " FROM bp_deliveries WHERE brief=? AND period=? ORDER BY kind, recipient";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, brief);
-            ps.setString(2, period.toString());
-            List<Entry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(entry(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "ledger unreadable: " + e.getMessage(), e);
-        }
+        String sql = "SELECT " + COLUMNS + " FROM bp_deliveries WHERE brief=? AND period=? ORDER BY kind, recipient";
+        return jdbc.list(UNREADABLE, sql, 0, DeliveryLedger::entry, brief, period);
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
@@ -191,7 +134,7 @@ public final class DeliveryLedger {
                 rs.getString(7),
                 rs.getInt(8),
                 rs.getString(9),
-                rs.getTimestamp(10).toInstant(),
+                Jdbc.instant(rs, 10),
                 rs.getString(11));
     }
 }

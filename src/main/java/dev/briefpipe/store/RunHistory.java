@@ -1,6 +1,5 @@
 package dev.briefpipe.store;
 
-import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -8,11 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -21,11 +20,13 @@ import javax.sql.DataSource;
  * the same moment, or a fire recovered on another node, can start only one run.
  */
 public final class RunHistory {
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNREADABLE = "cannot read the run history";
     private final DataSource ds;
+    private final Jdbc jdbc;
 
     public RunHistory(DataSource ds) {
         this.ds = ds;
+        this.jdbc = new Jdbc(ds);
     }
 
     /** A recorded run. Times are null while unknown. */
@@ -54,22 +55,17 @@ public final class RunHistory {
                 "INSERT INTO bp_runs (brief, period, trigger_kind, run_key, node, started_at, status) VALUES (?,?,?,?,?,?,'running')";
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            ps.setString(1, brief);
-            ps.setString(2, period.toString());
-            ps.setString(3, trigger.id());
-            ps.setString(4, runKey);
-            ps.setString(5, node);
-            ps.setTimestamp(6, Timestamp.from(at));
+            Jdbc.bind(ps, brief, period, trigger.id(), runKey, node, at);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return Optional.of(keys.getLong(1));
             }
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Optional.empty();
             }
-            throw new StoreException("cannot record the start of a run", e);
+            throw jdbc.failed("cannot record the start of a run", e);
         }
     }
 
@@ -79,31 +75,21 @@ public final class RunHistory {
      * already finished).
      */
     public Optional<RunTakeover> takeOver(String runKey, String node, Instant at) {
-        try (Connection c = ds.getConnection()) {
-            String before;
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, node FROM bp_runs WHERE run_key=? AND status IN ('running','interrupted')")) {
-                ps.setString(1, runKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    id = rs.getLong(1);
-                    before = rs.getString(2);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE bp_runs SET node=?, trigger_kind='recovery', status='running', finished_at=NULL, error=NULL, started_at=? WHERE id=? AND status IN ('running','interrupted') AND node=?")) {
-                ps.setString(1, node);
-                ps.setTimestamp(2, Timestamp.from(at));
-                ps.setLong(3, id);
-                ps.setString(4, before);
-                return ps.executeUpdate() == 1 ? Optional.of(new RunTakeover(id, before)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot take over a run", e);
-        }
+        String what = "cannot take over a run";
+        return jdbc.first(
+                        what,
+                        "SELECT id, node FROM bp_runs WHERE run_key=? AND status IN ('running','interrupted')",
+                        rs -> new RunTakeover(rs.getLong(1), rs.getString(2)),
+                        runKey)
+                .filter(run -> jdbc.update(
+                                what,
+                                "UPDATE bp_runs SET node=?, trigger_kind='recovery', status='running', finished_at=NULL,"
+                                        + " error=NULL, started_at=? WHERE id=? AND status IN ('running','interrupted') AND node=?",
+                                node,
+                                at,
+                                run.id(),
+                                run.from())
+                        == 1);
     }
 
     /**
@@ -114,33 +100,25 @@ public final class RunHistory {
      * @return how many runs were marked
      */
     public int markInterrupted(String host, Instant at) {
-        String select = "SELECT id, node FROM bp_runs WHERE status='running' AND node LIKE ?";
-        try (Connection c = ds.getConnection()) {
-            List<Long> dead = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setString(1, host + ":%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String pid = rs.getString(2).substring(host.length() + 1);
-                        if (!alive(pid)) {
-                            dead.add(rs.getLong(1));
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'")) {
-                for (long id : dead) {
-                    ps.setTimestamp(1, Timestamp.from(at));
-                    ps.setString(2, "its process ended before the run did");
-                    ps.setLong(3, id);
-                    ps.executeUpdate();
-                }
-            }
-            return dead.size();
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the run history", e);
+        List<RunTakeover> dead = jdbc
+                .list(
+                        UNREADABLE,
+                        "SELECT id, node FROM bp_runs WHERE status='running' AND node LIKE ?",
+                        0,
+                        rs -> new RunTakeover(rs.getLong(1), rs.getString(2)),
+                        host + ":%")
+                .stream()
+                .filter(run -> !alive(run.from().substring(host.length() + 1)))
+                .toList();
+        for (RunTakeover run : dead) {
+            jdbc.update(
+                    UNREADABLE,
+                    "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'",
+                    at,
+                    "its process ended before the run did",
+                    run.id());
         }
+        return dead.size();
     }
 
     private static boolean alive(String pid) {
@@ -153,47 +131,29 @@ public final class RunHistory {
         }
     }
 
-    /** A run taken over from the node that had started it. */
+    /** A run and the node that had started it (the one it is taken over from). */
     public record RunTakeover(long id, String from) {}
 
     public void finish(long id, RunStatus status, Integer findings, String outputs, String error, Instant at) {
-        String sql = "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, status.id());
-            if (findings == null) {
-                ps.setNull(2, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(2, findings);
-            }
-            ps.setString(3, outputs);
-            ps.setString(4, error == null ? null : error.substring(0, Math.min(error.length(), 3900)));
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.setLong(6, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the end of run " + id, e);
-        }
+        jdbc.update(
+                "cannot record the end of run " + id,
+                "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?",
+                status.id(),
+                findings,
+                outputs,
+                error == null ? null : error.substring(0, Math.min(error.length(), 3900)),
+                at,
+                id);
     }
 
     /** Whether the period already has a run that ended with one of the given statuses. */
     public boolean hasStatus(String brief, Period period, RunStatus... statuses) {
-        String in = String.join(",", java.util.Collections.nCopies(statuses.length, "?"));
-        String sql = "SELECT COUNT(*) FROM bp_runs WHERE brief=? AND period=? AND status IN (" + in + ")";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, brief);
-            ps.setString(2, period.toString());
-            for (int i = 0; i < statuses.length; i++) {
-                ps.setString(3 + i, statuses[i].id());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the run history", e);
-        }
+        String in = String.join(",", Collections.nCopies(statuses.length, "?"));
+        Object[] args = Stream.concat(
+                        Stream.of(brief, period), Stream.of(statuses).map(RunStatus::id))
+                .toArray();
+        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=? AND status IN (" + in + ")";
+        return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
     /** The newest runs first; {@code brief} null for all briefs. */
@@ -202,35 +162,22 @@ public final class RunHistory {
                 "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error"
                         + " FROM bp_runs" + (brief == null ? "" : " WHERE brief=?")
                         + " ORDER BY started_at DESC, id DESC";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            if (brief != null) {
-                ps.setString(1, brief);
-            }
-            ps.setMaxRows(Math.max(1, limit));
-            List<Run> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp f = rs.getTimestamp(7);
-                    int findings = rs.getInt(9);
-                    boolean noFindings = rs.wasNull();
-                    out.add(new Run(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            Period.parse(rs.getString(3)),
-                            RunTrigger.of(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getTimestamp(6).toInstant(),
-                            f == null ? null : f.toInstant(),
-                            RunStatus.of(rs.getString(8)),
-                            noFindings ? null : findings,
-                            rs.getString(10),
-                            rs.getString(11)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the run history", e);
-        }
+        return jdbc.list(
+                UNREADABLE,
+                sql,
+                Math.max(1, limit),
+                rs -> new Run(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Period.parse(rs.getString(3)),
+                        RunTrigger.of(rs.getString(4)),
+                        rs.getString(5),
+                        Jdbc.instant(rs, 6),
+                        Jdbc.instant(rs, 7),
+                        RunStatus.of(rs.getString(8)),
+                        rs.getObject(9, Integer.class),
+                        rs.getString(10),
+                        rs.getString(11)),
+                brief == null ? new Object[0] : new Object[] {brief});
     }
 }

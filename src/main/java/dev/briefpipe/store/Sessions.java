@@ -1,16 +1,10 @@
 package dev.briefpipe.store;
 
-import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.model.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,10 +20,10 @@ import javax.sql.DataSource;
 public final class Sessions {
     public static final Duration LIFETIME = Duration.ofHours(8);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final DataSource ds;
+    private final Jdbc jdbc;
 
     public Sessions(DataSource ds) {
-        this.ds = ds;
+        this.jdbc = new Jdbc(ds);
     }
 
     /** A live session: whose, in what role, and the token every form it posts must carry. */
@@ -38,13 +32,13 @@ public final class Sessions {
     /** Opens a session; returns the token for the cookie. Ended sessions are swept on the way. */
     public String open(String user, Instant now) {
         String token = random();
-        update("DELETE FROM bp_sessions WHERE expires < ?", Timestamp.from(now));
+        update("DELETE FROM bp_sessions WHERE expires < ?", now);
         update(
                 "INSERT INTO bp_sessions (token_sha256, name, csrf, expires) VALUES (?,?,?,?)",
                 sha256(token),
                 user,
                 random(),
-                Timestamp.from(now.plus(LIFETIME)));
+                now.plus(LIFETIME));
         return token;
     }
 
@@ -54,18 +48,12 @@ public final class Sessions {
         }
         String sql = "SELECT s.name, u.role, s.csrf FROM bp_sessions s JOIN bp_users u ON u.name = s.name"
                 + " WHERE s.token_sha256 = ? AND s.expires > ?";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, sha256(token));
-            ps.setTimestamp(2, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the sessions", e);
-        }
+        return jdbc.first(
+                "cannot read the sessions",
+                sql,
+                rs -> new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3)),
+                sha256(token),
+                now);
     }
 
     public void close(String token) {
@@ -90,14 +78,6 @@ public final class Sessions {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot update the sessions", e);
-        }
+        jdbc.update("cannot update the sessions", sql, args);
     }
 }

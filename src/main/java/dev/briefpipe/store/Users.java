@@ -1,15 +1,8 @@
 package dev.briefpipe.store;
 
-import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.model.Role;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -24,10 +17,10 @@ public final class Users {
     public static final Duration LOCK = Duration.ofMinutes(15);
     public static final int MIN_PASSWORD = 10;
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
-    private final DataSource ds;
+    private final Jdbc jdbc;
 
     public Users(DataSource ds) {
-        this.ds = ds;
+        this.jdbc = new Jdbc(ds);
     }
 
     /** A user as listed. */
@@ -50,7 +43,7 @@ public final class Users {
                 name,
                 role.id(),
                 hash(password),
-                Timestamp.from(Instant.now()));
+                Instant.now());
         return true;
     }
 
@@ -69,20 +62,11 @@ public final class Users {
     }
 
     public List<User> list() {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT name, role, created FROM bp_users ORDER BY name");
-                ResultSet rs = ps.executeQuery()) {
-            List<User> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new User(
-                        rs.getString(1),
-                        Role.of(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant()));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the users", e);
-        }
+        return jdbc.list(
+                "cannot read the users",
+                "SELECT name, role, created FROM bp_users ORDER BY name",
+                0,
+                rs -> new User(rs.getString(1), Role.of(rs.getString(2)), Jdbc.instant(rs, 3)));
     }
 
     public Optional<User> find(String name) {
@@ -94,35 +78,32 @@ public final class Users {
      * is refused even with the right password until the lock ends. An unknown name costs the same hash.
      */
     public Login login(String name, char[] password, Instant now) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT hash, failed_logins, locked_until FROM bp_users WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    BCRYPT.matches(new String(password), DUMMY);
-                    return Login.WRONG;
-                }
-                Timestamp locked = rs.getTimestamp(3);
-                if (locked != null && locked.toInstant().isAfter(now)) {
-                    return Login.LOCKED;
-                }
-                if (BCRYPT.matches(new String(password), rs.getString(1))) {
-                    update("UPDATE bp_users SET failed_logins = 0, locked_until = NULL WHERE name = ?", name);
-                    return Login.OK;
-                }
-                int failures = rs.getInt(2) + 1;
-                Timestamp until = failures >= MAX_FAILURES ? Timestamp.from(now.plus(LOCK)) : null;
-                update(
-                        "UPDATE bp_users SET failed_logins = ?, locked_until = ? WHERE name = ?",
-                        failures >= MAX_FAILURES ? 0 : failures,
-                        until,
-                        name);
-                return until != null ? Login.LOCKED : Login.WRONG;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot check a login", e);
+        record Account(String hash, int failures, Instant locked) {}
+        Optional<Account> account = jdbc.first(
+                "cannot check a login",
+                "SELECT hash, failed_logins, locked_until FROM bp_users WHERE name = ?",
+                rs -> new Account(rs.getString(1), rs.getInt(2), Jdbc.instant(rs, 3)),
+                name);
+        if (account.isEmpty()) {
+            BCRYPT.matches(new String(password), DUMMY);
+            return Login.WRONG;
         }
+        Account a = account.get();
+        if (a.locked() != null && a.locked().isAfter(now)) {
+            return Login.LOCKED;
+        }
+        if (BCRYPT.matches(new String(password), a.hash())) {
+            update("UPDATE bp_users SET failed_logins = 0, locked_until = NULL WHERE name = ?", name);
+            return Login.OK;
+        }
+        int failures = a.failures() + 1;
+        Instant until = failures >= MAX_FAILURES ? now.plus(LOCK) : null;
+        update(
+                "UPDATE bp_users SET failed_logins = ?, locked_until = ? WHERE name = ?",
+                failures >= MAX_FAILURES ? 0 : failures,
+                until,
+                name);
+        return until != null ? Login.LOCKED : Login.WRONG;
     }
 
     private static final String DUMMY = BCRYPT.encode("not a password of anyone");
@@ -135,14 +116,6 @@ public final class Users {
     }
 
     private int update(String sql, Object... args) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot update the users", e);
-        }
+        return jdbc.update("cannot update the users", sql, args);
     }
 }

@@ -15,23 +15,21 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes one declared extract of a sheet as CSV (or TSV): the chosen columns under their headers,
  * the rows that pass the filter, values machine-readable unless a format is given (plain numbers,
- * ISO-8601 dates). Quoting is commons-csv's (text that needs none is written straight). Text a spreadsheet would run as a formula gets a leading
- * apostrophe (OWASP), numbers are never touched.
+ * ISO-8601 dates), quoted by commons-csv's printer. Text a spreadsheet would run as a formula gets a
+ * leading apostrophe (OWASP), numbers are never touched.
  */
 public final class CsvExtractWriter {
 
@@ -87,19 +85,7 @@ public final class CsvExtractWriter {
         private final ExprEvaluator eval;
         private final Path file;
         private List<Column> cols = List.of();
-        private String[] fields = new String[0];
-        private String[] patterns = new String[0];
-        private Writer out;
-        /** The record being made, and its characters as written. */
-        private final StringBuilder line = new StringBuilder(256);
-
-        private char[] chars = new char[256];
-        private final char delimiter;
-        private final char quote;
-        private final boolean neutralise;
-        /** Whether the delimiter and quote are such that a number's or a date's text never needs quoting. */
-        private final boolean numbersPlain;
-
+        private CSVPrinter out;
         private int rows;
 
         Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
@@ -115,10 +101,6 @@ public final class CsvExtractWriter {
             this.filter = Optional.ofNullable(cfg.filter()).map(ExprParser::parse);
             this.eval = new ExprEvaluator(data, n -> Optional.empty());
             this.file = dir.resolve(cfg.file());
-            this.delimiter = dialect.delimiter();
-            this.quote = dialect.quote();
-            this.neutralise = cfg.neutralise();
-            this.numbersPlain = "0123456789-+.".indexOf(delimiter) < 0 && "0123456789-+.".indexOf(quote) < 0;
         }
 
         /** The sheet's sheet id, whose rows this extract takes. */
@@ -131,18 +113,13 @@ public final class CsvExtractWriter {
             try {
                 close();
                 cols = columns(present, schema, cfg);
-                fields = cols.stream().map(Column::field).toArray(String[]::new);
-                patterns = cols.stream().map(c -> cfg.formats().get(c.field())).toArray(String[]::new);
-                out = new OutputStreamWriter(
+                Writer w = new OutputStreamWriter(
                         new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8);
-                line.setLength(0);
                 if (dialect.bom()) {
-                    line.append('\uFEFF');
+                    w.write('\uFEFF');
                 }
-                for (int i = 0; i < cols.size(); i++) {
-                    value(cols.get(i).header(), i == 0);
-                }
-                endRecord();
+                out = new CSVPrinter(w, format);
+                out.printRecord(cols.stream().map(Column::header));
                 rows = 0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -155,76 +132,16 @@ public final class CsvExtractWriter {
                 return;
             }
             try {
-                line.setLength(0);
-                for (int i = 0; i < fields.length; i++) {
-                    Object value = r.get(fields[i]);
-                    if (value instanceof String) {
-                        String v = CsvValues.text(value, patterns[i]);
-                        value(neutralise ? CsvValues.neutralise(v) : v, i == 0);
-                    } else if (numbersPlain
-                            && patterns[i] == null
-                            && (value instanceof Long
-                                    || value instanceof BigDecimal
-                                    || value instanceof LocalDate
-                                    || value instanceof YearMonth)) {
-                        // A plain number or ISO date is digits, '-' and '.': nothing to quote.
-                        if (i > 0) {
-                            line.append(delimiter);
-                        }
-                        if (value instanceof Long l) {
-                            line.append(l.longValue());
-                        } else {
-                            line.append(CsvValues.text(value, null));
-                        }
-                    } else {
-                        value(CsvValues.text(value, patterns[i]), i == 0);
-                    }
+                for (Column c : cols) {
+                    Object value = r.get(c.field());
+                    String text = CsvValues.text(value, cfg.formats().get(c.field()));
+                    out.print(value instanceof String && cfg.neutralise() ? CsvValues.neutralise(text) : text);
                 }
-                endRecord();
+                out.println();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             rows++;
-        }
-
-        /** Ends the record being made and writes it, in one call: a record is a few dozen characters. */
-        private void endRecord() throws IOException {
-            line.append(dialect.lineTerminator());
-            int n = line.length();
-            if (chars.length < n) {
-                chars = new char[Math.max(n, 2 * chars.length)];
-            }
-            line.getChars(0, n, chars, 0);
-            out.write(chars, 0, n);
-        }
-
-        /**
-         * One value, after a delimiter unless it starts the record. Text that commons-csv would write as it
-         * is (no character at or below '#', no delimiter or quote) is written straight; anything else goes
-         * through commons-csv's quoting.
-         */
-        private void value(String v, boolean first) throws IOException {
-            if (plain(v)) {
-                if (!first) {
-                    line.append(delimiter);
-                }
-                line.append(v);
-            } else {
-                format.print(v, line, first);
-            }
-        }
-
-        private boolean plain(String v) {
-            if (v.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c <= '#' || c == delimiter || c == quote) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** Closes the file; what was written. */

@@ -35,17 +35,17 @@ final class BriefConfigChecker {
         this.references = new ConfigReferences(b, problems);
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (b.id() == null) {
-            problem("", "missing-key", "id");
+            problems.add("", "missing-key", "id");
         } else if (!ID.matcher(b.id()).matches()) {
-            problem("/id", "bad-id", b.id());
+            problems.add("/id", "bad-id", b.id());
         } else if (!b.id().equals(stem)) {
-            problem("/id", "id-mismatch", b.id(), stem);
+            problems.add("/id", "id-mismatch", b.id(), stem);
         }
         if (b.title() == null || b.title().isBlank()) {
-            problem("", "missing-key", "title");
+            problems.add("", "missing-key", "title");
         }
         if (b.workbook() == null || b.workbook().isBlank()) {
-            problem("", "missing-key", "workbook");
+            problems.add("", "missing-key", "workbook");
         }
         checkSheets();
         checkLayout();
@@ -58,27 +58,27 @@ final class BriefConfigChecker {
 
     private void checkSheets() {
         if (brief.sheets().isEmpty()) {
-            problem("", "missing-key", "sheets");
+            problems.add("", "missing-key", "sheets");
             return;
         }
         Set<String> names = new HashSet<>();
         brief.sheets().forEach((id, s) -> {
             String at = "/sheets/" + id;
             if (!FIELD.matcher(id).matches()) {
-                problem(at, "bad-field-id", id);
+                problems.add(at, "bad-field-id", id);
             }
             if (s.sheet() == null || s.sheet().isBlank()) {
-                problem(at, "missing-key", "sheet");
+                problems.add(at, "missing-key", "sheet");
             } else if (!names.add(s.sheet())) {
-                problem(at + "/sheet", "duplicate-sheet", s.sheet());
+                problems.add(at + "/sheet", "duplicate-sheet", s.sheet());
             }
             if (s.columns().isEmpty()) {
-                problem(at, "missing-key", "columns");
+                problems.add(at, "missing-key", "columns");
             }
             s.columns().forEach((field, c) -> checkColumn(at + "/columns/" + field, field, c));
             for (String k : s.key()) {
                 if (!s.columns().containsKey(k)) {
-                    problem(
+                    problems.add(
                             at + "/key",
                             "unknown-field",
                             k,
@@ -87,7 +87,7 @@ final class BriefConfigChecker {
                 }
             }
             if (s.value() != null && !s.columns().containsKey(s.value())) {
-                problem(
+                problems.add(
                         at + "/value",
                         "unknown-field",
                         s.value(),
@@ -97,7 +97,7 @@ final class BriefConfigChecker {
             if (s.rows().min() != null
                     && s.rows().max() != null
                     && s.rows().min() > s.rows().max()) {
-                problem(at + "/rows", "min-max", s.rows().min(), s.rows().max());
+                problems.add(at + "/rows", "min-max", s.rows().min(), s.rows().max());
             }
             for (int i = 0; i < s.rules().size(); i++) {
                 rule(
@@ -119,7 +119,7 @@ final class BriefConfigChecker {
                     }
                     String[] parts = ref[1].split("\\.", 2);
                     if (parts.length != 2) {
-                        problem(at + "/columns/" + field + "/" + ref[0], "bad-reference", ref[1]);
+                        problems.add(at + "/columns/" + field + "/" + ref[0], "bad-reference", ref[1]);
                     } else {
                         references.fields(at + "/columns/" + field, ref[0], parts[0], parts[1]);
                     }
@@ -130,7 +130,7 @@ final class BriefConfigChecker {
             });
             s.derived().forEach((field, d) -> {
                 if (s.columns().containsKey(field)) {
-                    problem(at + "/derived/" + field, "duplicate-field", field);
+                    problems.add(at + "/derived/" + field, "duplicate-field", field);
                 }
                 references.expression(
                         at + "/derived/" + field + "/expr",
@@ -142,32 +142,32 @@ final class BriefConfigChecker {
 
     private void checkColumn(String at, String field, ColumnSpec c) {
         if (!FIELD.matcher(field).matches()) {
-            problem(at, "bad-field-id", field);
+            problems.add(at, "bad-field-id", field);
         }
         if (c.header().isEmpty()) {
-            problem(at, "missing-key", "header");
+            problems.add(at, "missing-key", "header");
         }
         if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
-            problem(at + "/type", "enum-needs-values", field);
+            problems.add(at + "/type", "enum-needs-values", field);
         }
         if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
-            problem(at + "/min", "min-max", c.min(), c.max());
+            problems.add(at + "/min", "min-max", c.min(), c.max());
         }
         if (c.pattern() != null) {
             try {
                 Pattern.compile(c.pattern());
             } catch (PatternSyntaxException e) {
-                problem(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
+                problems.add(at + "/pattern", "bad-pattern", c.pattern(), e.getDescription());
             }
         }
     }
 
     private void rule(String at, RuleConfig r, Set<String> rowFields) {
         if (r.code() == null || !r.code().matches("[a-z][a-z0-9-]*")) {
-            problem(at + "/code", "bad-rule-code", String.valueOf(r.code()));
+            problems.add(at + "/code", "bad-rule-code", String.valueOf(r.code()));
         }
         if (!Set.of("error", "warning").contains(r.severity())) {
-            problem(at + "/severity", "bad-severity", r.severity());
+            problems.add(at + "/severity", "bad-severity", r.severity());
         }
         references.expression(at + "/check", r.check(), rowFields);
     }
@@ -184,7 +184,7 @@ final class BriefConfigChecker {
                 }
             } else if (b instanceof LayoutBlock.Section s) {
                 if (s.number() < 1) {
-                    problem(at + "/number", "bad-section", s.number());
+                    problems.add(at + "/number", "bad-section", s.number());
                 }
                 if (s.title() == null) {
                     references.fields(at, "sheet", s.sheet(), "number", "title");
@@ -192,11 +192,12 @@ final class BriefConfigChecker {
             } else if (b instanceof LayoutBlock.Narrative n) {
                 references.fields(at, "sheet", n.sheet(), "section", "level", "text");
                 if (n.paragraphs() != null && !n.paragraphs().matches("\\s*\\d+\\s*(-\\s*\\d*\\s*)?")) {
-                    problem(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
+                    problems.add(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
                 }
             } else if (b instanceof LayoutBlock.Chart c) {
                 if (c.kind() == null || !CHART_KINDS.contains(c.kind())) {
-                    problem(at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
+                    problems.add(
+                            at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
                 }
                 references.fields(at, "sheet", c.sheet(), c.category(), c.value());
                 if (c.series() != null) {
@@ -205,7 +206,7 @@ final class BriefConfigChecker {
                 if (c.highlight() != null) {
                     String[] kv = c.highlight().split("=", 2);
                     if (kv.length != 2) {
-                        problem(at + "/highlight", "bad-highlight", c.highlight());
+                        problems.add(at + "/highlight", "bad-highlight", c.highlight());
                     } else {
                         references.fields(at, "sheet", c.sheet(), kv[0].trim());
                     }
@@ -227,11 +228,11 @@ final class BriefConfigChecker {
                     brief.summary().figures().forEach(f -> ids.add(f.id()));
                 }
                 if (k.figures() == null || k.figures().isEmpty()) {
-                    problem(at, "missing-key", "figures");
+                    problems.add(at, "missing-key", "figures");
                 } else {
                     k.figures().stream()
                             .filter(f -> !ids.contains(f))
-                            .forEach(f -> problem(at + "/figures", "unknown-figure", f, String.join(", ", ids)));
+                            .forEach(f -> problems.add(at + "/figures", "unknown-figure", f, String.join(", ", ids)));
                 }
             }
         }
@@ -255,15 +256,15 @@ final class BriefConfigChecker {
             }
             references.fields(at, "sheet", g.sheet(), fs.toArray(String[]::new));
             if (g.sort() != null && !Set.of("asc", "desc").contains(g.sort())) {
-                problem(at + "/sort", "bad-sort", g.sort());
+                problems.add(at + "/sort", "bad-sort", g.sort());
             }
             if (g.top() != null && g.top() < 1) {
-                problem(at + "/top", "bad-top", g.top());
+                problems.add(at + "/top", "bad-top", g.top());
             }
         }
         if (s.chart() != null
                 && (s.chart().table() < 1 || s.chart().table() > s.tables().size())) {
-            problem(
+            problems.add(
                     "/summary/chart/table",
                     "bad-chart-table",
                     s.chart().table(),
@@ -274,15 +275,11 @@ final class BriefConfigChecker {
             BriefConfig.Figure f = s.figures().get(i);
             String at = "/summary/figures/" + i;
             if (f.id() == null || !FIELD.matcher(f.id()).matches()) {
-                problem(at, "bad-field-id", String.valueOf(f.id()));
+                problems.add(at, "bad-field-id", String.valueOf(f.id()));
             } else if (!earlier.add(f.id())) {
-                problem(at + "/id", "duplicate-figure", f.id());
+                problems.add(at + "/id", "duplicate-figure", f.id());
             }
             references.expression(at + "/expr", f.expr(), Set.copyOf(earlier));
         }
-    }
-
-    private void problem(String pointer, String key, Object... args) {
-        problems.add(pointer, key, args);
     }
 }

@@ -20,12 +20,12 @@ final class ConfigReferences {
     /** Checks that {@code sheetId} is a declared sheet holding every given field. */
     void fields(String at, String key, String sheetId, String... fields) {
         if (sheetId == null) {
-            problem(at, "missing-key", key);
+            problems.add(at, "missing-key", key);
             return;
         }
         SheetSchema s = brief.sheets().get(sheetId);
         if (s == null) {
-            problem(
+            problems.add(
                     at + "/" + key,
                     "unknown-sheet",
                     sheetId,
@@ -34,9 +34,9 @@ final class ConfigReferences {
         }
         for (String f : fields) {
             if (f == null) {
-                problem(at, "missing-key", "category/value");
+                problems.add(at, "missing-key", "category/value");
             } else if (!s.columns().containsKey(f) && !s.derived().containsKey(f)) {
-                problem(
+                problems.add(
                         at,
                         "unknown-field",
                         f,
@@ -49,14 +49,14 @@ final class ConfigReferences {
     /** Parses an expression and checks every table, key field and name it uses. */
     void expression(String at, String text, Set<String> names) {
         if (text == null) {
-            problem(at, "missing-key", "expr");
+            problems.add(at, "missing-key", "expr");
             return;
         }
         Expr e;
         try {
             e = ExprParser.parse(text);
         } catch (ExprException ex) {
-            problem(at, "bad-expr", text, ex.reason(), ex.offset() + 1);
+            problems.add(at, "bad-expr", text, ex.reason(), ex.offset() + 1);
             return;
         }
         Set<String> tableArgs = new HashSet<>();
@@ -69,10 +69,10 @@ final class ConfigReferences {
         for (Expr.Lookup l : ExprWalker.collect(e, Expr.Lookup.class)) {
             SheetSchema s = table(at, l.table(), l.field());
             if (s != null && s.key().size() != 1) {
-                problem(at, "lookup-needs-key", l.table());
+                problems.add(at, "lookup-needs-key", l.table());
             }
             if (s != null && l.field() == null && s.value() == null) {
-                problem(at, "lookup-needs-value", l.table());
+                problems.add(at, "lookup-needs-value", l.table());
             }
         }
         for (Expr.Column c : ExprWalker.collect(e, Expr.Column.class)) {
@@ -96,7 +96,7 @@ final class ConfigReferences {
         }
         for (Expr.Name n : ExprWalker.collect(e, Expr.Name.class)) {
             if (!tableArgs.contains(n.name()) && !rowFields.contains(n.name())) {
-                problem(at, "unknown-name", n.name(), text);
+                problems.add(at, "unknown-name", n.name(), text);
             }
         }
     }
@@ -104,11 +104,12 @@ final class ConfigReferences {
     SheetSchema table(String at, String table, String field) {
         SheetSchema s = brief.sheets().get(table);
         if (s == null) {
-            problem(at, "unknown-sheet", table, String.join(", ", brief.sheets().keySet()));
+            problems.add(
+                    at, "unknown-sheet", table, String.join(", ", brief.sheets().keySet()));
             return null;
         }
         if (field != null && !s.columns().containsKey(field)) {
-            problem(
+            problems.add(
                     at,
                     "unknown-field",
                     field,
@@ -116,9 +117,5 @@ final class ConfigReferences {
                     String.join(", ", s.columns().keySet()));
         }
         return s;
-    }
-
-    private void problem(String pointer, String key, Object... args) {
-        problems.add(pointer, key, args);
     }
 }

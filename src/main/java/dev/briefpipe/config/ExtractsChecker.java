@@ -26,12 +26,12 @@ final class ExtractsChecker {
             ExtractConfig e = brief.extracts().get(i);
             String at = "/extracts/" + i;
             if (e.sheet() == null) {
-                problem(at, "missing-key", "sheet");
+                problems.add(at, "missing-key", "sheet");
                 continue;
             }
             SheetSchema s = brief.sheets().get(e.sheet());
             if (s == null) {
-                problem(
+                problems.add(
                         at + "/sheet",
                         "unknown-sheet",
                         e.sheet(),
@@ -39,25 +39,25 @@ final class ExtractsChecker {
                 continue;
             }
             if (!Set.of("excel", "rfc4180", "tsv").contains(e.profile())) {
-                problem(at + "/profile", "bad-profile", e.profile());
+                problems.add(at + "/profile", "bad-profile", e.profile());
             }
             if (e.lineEnding() != null && !Set.of("crlf", "lf").contains(e.lineEnding())) {
-                problem(at + "/lineEnding", "bad-line-ending", e.lineEnding());
+                problems.add(at + "/lineEnding", "bad-line-ending", e.lineEnding());
             }
             if (e.delimiter() != null
                     && e.delimiter().length() != 1
                     && !e.delimiter().equals("\\t")) {
-                problem(at + "/delimiter", "bad-delimiter", e.delimiter());
+                problems.add(at + "/delimiter", "bad-delimiter", e.delimiter());
             }
             if (!e.file().matches("[\\p{L}\\p{N}._-]+") || !files.add(e.file())) {
-                problem(at + "/file", "bad-file", e.file());
+                problems.add(at + "/file", "bad-file", e.file());
             }
             List<String> fields = new ArrayList<>(e.columns());
             fields.addAll(e.rename().keySet());
             fields.addAll(e.formats().keySet());
             for (String f : fields) {
                 if (!s.columns().containsKey(f)) {
-                    problem(
+                    problems.add(
                             at,
                             "unknown-field",
                             f,
@@ -70,9 +70,5 @@ final class ExtractsChecker {
                         at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));
             }
         }
-    }
-
-    private void problem(String pointer, String key, Object... args) {
-        problems.add(pointer, key, args);
     }
 }

@@ -20,25 +20,25 @@ final class RunConfigChecker {
         StyleConfig st = brief.style();
         st.colors().forEach((name, value) -> {
             if (value == null || !value.matches("#[0-9A-Fa-f]{6}")) {
-                problem("/style/colors/" + name, "bad-colour", name, String.valueOf(value));
+                problems.add("/style/colors/" + name, "bad-colour", name, String.valueOf(value));
             }
         });
         int total = st.footer().indexOf("{pages}");
         if (total >= 0 && total + "{pages}".length() != st.footer().length()) {
-            problem("/style/footer", "footer-total-last", st.footer());
+            problems.add("/style/footer", "footer-total-last", st.footer());
         }
     }
 
     private void checkScheduleAndDelivery(BriefConfig brief) {
         BriefConfig.ScheduleConfig s = brief.schedule();
         if (s != null && !java.util.Set.of("current", "previous").contains(s.period())) {
-            problem("/schedule/period", "bad-period-mode", s.period());
+            problems.add("/schedule/period", "bad-period-mode", s.period());
         }
         if (s != null && s.zone() != null) {
             try {
                 ZoneId.of(s.zone());
             } catch (DateTimeException e) {
-                problem("/schedule/zone", "bad-zone", s.zone());
+                problems.add("/schedule/zone", "bad-zone", s.zone());
             }
         }
         BriefConfig.DeliveryConfig d = brief.delivery();
@@ -47,12 +47,8 @@ final class RunConfigChecker {
         }
         for (String[] t : new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}}) {
             if (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0) {
-                problem("/delivery/" + t[0], "line-break", t[0]);
+                problems.add("/delivery/" + t[0], "line-break", t[0]);
             }
         }
-    }
-
-    private void problem(String pointer, String key, Object... args) {
-        problems.add(pointer, key, args);
     }
 }

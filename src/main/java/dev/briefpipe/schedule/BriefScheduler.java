@@ -106,7 +106,7 @@ public final class BriefScheduler implements AutoCloseable {
                     b.id(),
                     b.schedule().cron(),
                     zone.getID(),
-                    t.getNextFireTime());
+                    effective(b.id(), t.getNextFireTime()));
         }
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(k.getName())) {

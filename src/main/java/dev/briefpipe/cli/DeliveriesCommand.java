@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "deliveries", mixinStandardHelpOptions = true, sortOptions = false)
 final class DeliveriesCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     @ParentCommand
     Main main;
@@ -62,7 +62,7 @@ final class DeliveriesCommand implements Callable<Integer> {
                 for (DeliveryLedger.Entry e : entries) {
                     ctx.out()
                             .printf(
-                                    "%-31s %-10s %-10s %5d %-20s %s%n",
+                                    "%-31s %-10s %-10s %5d %-24s %s%n",
                                     e.recipient(),
                                     e.kind(),
                                     e.state(),
@@ -71,7 +71,7 @@ final class DeliveriesCommand implements Callable<Integer> {
                                     e.messageId());
                     String reply = e.reply() != null ? e.reply() : e.lastError();
                     if (reply != null) {
-                        ctx.out().printf("%-79s %s%n", "", reply);
+                        ctx.out().printf("%-83s %s%n", "", reply);
                     }
                 }
             }

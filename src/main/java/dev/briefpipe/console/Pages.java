@@ -74,7 +74,7 @@ final class Pages {
     void brief(Context ctx) {
         BriefConfig b = briefOf(ctx);
         Page page = page(ctx, Auth.who(ctx));
-        render(ctx, "brief", page, Map.of("view", views.view(b, period(ctx, b), page.words(), null)));
+        render(ctx, "brief", page, Map.of("view", views.view(b, period(ctx, b), page.words(), null), "views", views));
     }
 
     void upload(Context ctx) throws IOException {
@@ -101,7 +101,7 @@ final class Pages {
                 ctx,
                 "brief",
                 page.withNotice(notice),
-                Map.of("view", views.view(b, views.period(b), page.words(), o.checked())));
+                Map.of("view", views.view(b, views.period(b), page.words(), o.checked()), "views", views));
     }
 
     void build(Context ctx) throws IOException {
@@ -176,7 +176,15 @@ final class Pages {
                 ctx,
                 "runs",
                 page,
-                Map.of("runs", runs, "audit", service.audit().list(100), "logs", RunLogs.of(log, runs)));
+                Map.of(
+                        "runs",
+                        runs,
+                        "audit",
+                        service.audit().list(100),
+                        "logs",
+                        RunLogs.of(log, runs),
+                        "views",
+                        views));
     }
 
     BriefConfig briefOf(Context ctx) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Views {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private final Settings settings;
     private final BriefService service;
     private final BriefScheduler scheduler;
@@ -256,6 +258,19 @@ public final class Views {
 
     static String time(BriefConfig b, Instant t) {
         return t == null ? "—" : TIME.format(t.atZone(b.zone()));
+    }
+
+    /**
+     * A moment of a run or an audit entry, to the second, with its zone named: the brief's zone; for an
+     * entry of no brief (a login), the zone all briefs share, else the server's.
+     */
+    public String at(Instant t, String brief) {
+        List<ZoneId> zones = settings.briefs().values().stream()
+                .filter(b -> brief == null || b.id().equals(brief))
+                .map(BriefConfig::zone)
+                .distinct()
+                .toList();
+        return t == null ? "—" : AT.format(t.atZone(zones.size() == 1 ? zones.get(0) : ZoneId.systemDefault()));
     }
 
     private static long count(List<DeliveryLedger.Entry> ledger, DeliveryState s) {

@@ -171,7 +171,11 @@ class ConsoleBrowserIT {
         var m = h.mail.getReceivedMessagesForDomain("to.test")[0];
         assertThat(FileHashes.sha256(MailParts.of(m).attachment(0))).isEqualTo(sha);
         browser.get(h.url("/runs"));
-        assertThat(text(By.id("audit-log"))).contains("approve", sha);
+        // Every moment in the brief's zone, named: the approval and the logins alike.
+        assertThat(text(By.id("audit-log")))
+                .contains("approve", sha)
+                .doesNotContainPattern("\\dT\\d")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d KST");
         shot("09-runs-audit");
         // A phone's screen: the same page, nothing cut off sideways.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -5,9 +5,10 @@ import dev.briefpipe.model.Role;
 
 /**
  * What every page knows: who is looking (null on the login page), the form token their posts carry,
- * the words in their language, and a one-line notice after an action.
+ * the words in their language, and a one-line notice after an action ({@code trouble} when it says the
+ * action did not happen).
  */
-public record Page(String title, String user, Role role, String csrf, Messages words, String notice) {
+public record Page(String title, String user, Role role, String csrf, Messages words, String notice, boolean trouble) {
 
     /** A word of the console in the reader's language ({@code console.<key>}). */
     public String t(String key, Object... args) {
@@ -22,7 +23,7 @@ public record Page(String title, String user, Role role, String csrf, Messages w
         return words.lang() == Messages.Lang.EN ? "en" : "ko";
     }
 
-    public Page withNotice(String text) {
-        return new Page(title, user, role, csrf, words, text);
+    public Page withNotice(String text, boolean trouble) {
+        return new Page(title, user, role, csrf, words, text, trouble);
     }
 }

@@ -100,7 +100,7 @@ final class Pages {
         render(
                 ctx,
                 "brief",
-                page.withNotice(notice),
+                page.withNotice(notice, !o.replaced()),
                 Map.of("view", views.view(b, views.period(b), page.words(), o.checked()), "views", views));
     }
 
@@ -235,8 +235,12 @@ final class Pages {
                 s == null ? null : s.role(),
                 s == null ? "" : s.csrf() == null ? "" : s.csrf(),
                 words,
-                notice);
+                notice,
+                key != null && TROUBLE.contains(key));
     }
+
+    /** The notices that say an action did not happen. */
+    private static final java.util.Set<String> TROUBLE = java.util.Set.of("upload-missing", "build-invalid");
 
     static void render(Context ctx, String template, Page page, Map<String, Object> more) {
         Map<String, Object> params = new java.util.HashMap<>(more);

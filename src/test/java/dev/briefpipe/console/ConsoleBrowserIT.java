@@ -100,6 +100,8 @@ class ConsoleBrowserIT {
         waitForText(By.id("findings"), "'특허_발명자국가'!D3");
         assertThat(text(By.id("findings"))).contains("'특허_발명자국가'!D3", "많음");
         assertThat(text(By.className("notice"))).contains("작업 워크북은 바꾸지 않았습니다");
+        assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
+                .contains("error");
         shot("03-upload-finding");
         // Not replaced: the working workbook is the one it was.
         assertThat(Files.readAllBytes(h.project.workbook())).isEqualTo(before);
@@ -108,6 +110,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
         waitForText(By.className("notice"), "작업 워크북으로 바꿨습니다");
+        assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
+                .doesNotContain("error");
         assertThat(browser.findElements(By.cssSelector("#findings tr.bad"))).isEmpty();
         assertThat(FileHashes.sha256(Files.readAllBytes(h.project.workbook())))
                 .isEqualTo(FileHashes.sha256(Files.readAllBytes(bad)));

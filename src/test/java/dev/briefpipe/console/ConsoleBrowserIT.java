@@ -112,6 +112,8 @@ class ConsoleBrowserIT {
         waitForText(By.className("notice"), "작업 워크북으로 바꿨습니다");
         assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
                 .doesNotContain("error");
+        // Nothing has run yet: the page says so instead of showing an empty table.
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("아직 실행 기록이 없습니다");
         assertThat(browser.findElements(By.cssSelector("#findings tr.bad"))).isEmpty();
         assertThat(FileHashes.sha256(Files.readAllBytes(h.project.workbook())))
                 .isEqualTo(FileHashes.sha256(Files.readAllBytes(bad)));

@@ -21,6 +21,9 @@ import java.util.Set;
 
 /** The console's pages and forms. Every form posts, then comes back to its page with a notice. */
 final class Pages {
+    /** The notices that say an action did not happen. */
+    private static final java.util.Set<String> TROUBLE = java.util.Set.of("upload-missing", "build-invalid");
+
     private final Settings settings;
     private final BriefService service;
     private final Views views;
@@ -238,9 +241,6 @@ final class Pages {
                 notice,
                 key != null && TROUBLE.contains(key));
     }
-
-    /** The notices that say an action did not happen. */
-    private static final java.util.Set<String> TROUBLE = java.util.Set.of("upload-missing", "build-invalid");
 
     static void render(Context ctx, String template, Page page, Map<String, Object> more) {
         Map<String, Object> params = new java.util.HashMap<>(more);

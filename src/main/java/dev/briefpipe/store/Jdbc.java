@@ -60,6 +60,19 @@ public final class Jdbc {
         }
     }
 
+    /** An INSERT that makes its row's {@code id}; returns the id. Failures pass through, as in {@link #updateOrThrow}. */
+    public long insertOrThrow(String sql, Object... args) throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** The rows of a query, the first {@code max} of them ({@code max} ≤ 0: all of them). */
     public <T> List<T> list(String what, String sql, int max, RowMapper<T> row, Object... args) {
         try (Connection c = ds.getConnection();

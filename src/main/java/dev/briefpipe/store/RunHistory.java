@@ -3,9 +3,6 @@ package dev.briefpipe.store;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
@@ -21,11 +18,9 @@ import javax.sql.DataSource;
  */
 public final class RunHistory {
     private static final String UNREADABLE = "cannot read the run history";
-    private final DataSource ds;
     private final Jdbc jdbc;
 
     public RunHistory(DataSource ds) {
-        this.ds = ds;
         this.jdbc = new Jdbc(ds);
     }
 
@@ -53,14 +48,8 @@ public final class RunHistory {
             String brief, Period period, RunTrigger trigger, String runKey, String node, Instant at) {
         String sql =
                 "INSERT INTO bp_runs (brief, period, trigger_kind, run_key, node, started_at, status) VALUES (?,?,?,?,?,?,'running')";
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            Jdbc.bind(ps, brief, period, trigger.id(), runKey, node, at);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return Optional.of(keys.getLong(1));
-            }
+        try {
+            return Optional.of(jdbc.insertOrThrow(sql, brief, period, trigger.id(), runKey, node, at));
         } catch (SQLException e) {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Optional.empty();

@@ -266,7 +266,8 @@ public final class ExprEvaluator {
     }
 
     private Table table(String id) {
-        return data.findTable(id).orElseThrow(() -> new ExprException(-1, "unknown-table", id));
+        // Config checks every table an expression names, so one not in the data is a sheet the workbook lacks.
+        return data.findTable(id).orElseThrow(() -> new MissingInputException(id, "no-sheet", id));
     }
 
     private static void requireField(Table t, String field) {

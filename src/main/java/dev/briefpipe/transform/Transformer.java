@@ -74,7 +74,7 @@ public final class Transformer {
                     v = o instanceof BigDecimal b ? b : null;
                 } catch (ExprException e) {
                     failed.add(f.id());
-                    if (!reportedElsewhere(e, brief)) {
+                    if (!reportedElsewhere(e, enriched, brief)) {
                         findings.add(new Finding(
                                 FindingCode.FIGURE_FAILED,
                                 Severity.ERROR,
@@ -143,14 +143,15 @@ public final class Transformer {
     }
 
     /**
-     * Whether the failure follows from one already reported: a figure built on a failed figure, or a
-     * lookup in a table left empty although its sheet requires rows (the row count is the finding).
+     * Whether the failure follows from one already reported: a figure built on a failed figure, a
+     * lookup in a table whose sheet is missing, or in a table left empty although its sheet requires
+     * rows (the missing sheet or the row count is the finding).
      */
-    private static boolean reportedElsewhere(ExprException e, BriefConfig brief) {
+    private static boolean reportedElsewhere(ExprException e, Dataset data, BriefConfig brief) {
         if (!(e instanceof MissingInputException m)) {
             return false;
         }
-        if (m.table() == null) {
+        if (m.table() == null || data.findTable(m.table()).isEmpty()) {
             return true;
         }
         SheetSchema s = brief.sheets().get(m.table());

@@ -141,6 +141,27 @@ class TransformerTest {
         assertThat(ko.message(r.findings().get(0))).contains("'ratio'");
     }
 
+    @Test
+    void aMissingSheetIsReportedOnceAndWhatItFillsNamesIt() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet("본문", row("내용"), row("중국 {patents[CN]:#,##0}건"))
+                .write(dir.resolve("w.xlsx"));
+        SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(v.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id())
+                .containsExactly(tuple("특허", "sheet-missing"));
+        Transformer.Result r = new Transformer().apply(v.dataset(), brief);
+        // The figure built on the sheet is a consequence of it, not a second error of its own.
+        assertThat(r.findings())
+                .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("본문", "A2", "placeholder-invalid"));
+        dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(
+                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
+        assertThat(ko.message(r.findings().get(0))).contains("표 'patents'의 시트가 워크북에 없습니다");
+        assertThat(r.figures().get("total").value()).isEqualByComparingTo("600.6");
+    }
+
     private Transformer.Result transform(Object[]... bodies) throws IOException {
         Object[][] text = new Object[bodies.length + 1][];
         text[0] = row("내용");

@@ -82,10 +82,16 @@ public final class CommandLineLogging extends ContextAwareBase implements Config
         appender.setContext(lc);
         appender.setName(FILE);
         appender.setFile(file.toString());
-        appender.setEncoder(encoder(lc, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n"));
+        appender.setEncoder(encoder(lc, FILE_PATTERN));
         appender.start();
         root.addAppender(appender);
     }
+
+    /**
+     * A log file's line: the date and the zone offset, so a line read beside the run tables (which name
+     * their zone) or on another machine says when it was written (the console's run excerpts read it).
+     */
+    static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS xxx} %-5level [%thread] %logger{0} - %msg%n";
 
     /** A started UTF-8 encoder with this pattern (the daemon's logging uses it too). */
     static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {

@@ -18,7 +18,7 @@ final class DaemonLogging {
     static void start(Path file, boolean debug) {
         LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
-        String pattern = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n";
+        String pattern = CommandLineLogging.FILE_PATTERN;
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(lc);
         console.setName("daemon-stdout");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,10 @@ import java.util.Map;
  * the run's brief, written between its start and its end. Only the file's last few megabytes are read.
  */
 final class RunLogs {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx");
+    /** A line written before log lines carried their offset: in this machine's zone. */
+    private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
     private static final long TAIL_BYTES = 4L << 20;
     private static final int LINES_PER_RUN = 15;
 
@@ -82,7 +86,13 @@ final class RunLogs {
             return null;
         }
         try {
-            return LocalDateTime.parse(line.substring(0, 23), STAMP)
+            return OffsetDateTime.parse(line.substring(0, Math.min(30, line.length())), STAMP)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            // An older line, with no offset, or no stamp at all.
+        }
+        try {
+            return LocalDateTime.parse(line.substring(0, 23), LOCAL_STAMP)
                     .atZone(ZoneId.systemDefault())
                     .toInstant();
         } catch (DateTimeParseException e) {

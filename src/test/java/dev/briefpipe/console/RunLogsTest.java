@@ -25,10 +25,17 @@ class RunLogsTest {
     @Test
     void aRunsExcerptIsTheLinesNamingItsBriefWhileItRan() throws IOException {
         Instant start = Instant.parse("2026-03-03T00:00:00Z");
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-        String before = f.format(LocalDateTime.ofInstant(start.minusSeconds(60), ZoneId.systemDefault()));
-        String during = f.format(LocalDateTime.ofInstant(start.plusSeconds(5), ZoneId.systemDefault()));
-        String after = f.format(LocalDateTime.ofInstant(start.plusSeconds(60), ZoneId.systemDefault()));
+        // Lines carry their offset, here another zone than this machine's; an older line has none.
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx");
+        ZoneId elsewhere = ZoneId.of(
+                ZoneId.systemDefault().getRules().getOffset(start).getTotalSeconds() == 9 * 3600
+                        ? "America/New_York"
+                        : "Asia/Seoul");
+        String before = f.format(start.minusSeconds(60).atZone(elsewhere));
+        String during = f.format(start.plusSeconds(5).atZone(elsewhere));
+        String older = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .format(LocalDateTime.ofInstant(start.plusSeconds(6), ZoneId.systemDefault()));
+        String after = f.format(start.plusSeconds(60).atZone(elsewhere));
         Path log = dir.resolve("briefpipe.log");
         Files.writeString(
                 log,
@@ -37,7 +44,7 @@ class RunLogsTest {
                         before + " INFO  [main] BriefService - ai-hegemony 2026-03: an earlier run",
                         during + " INFO  [w-1] BriefService - ai-hegemony 2026-03: validated",
                         during + " INFO  [w-2] BriefService - ai-chips 2026-03: another brief",
-                        during + " WARN  [w-1] Deliverer - ai-hegemony 2026-03: 451 try later",
+                        older + " WARN  [w-1] Deliverer - ai-hegemony 2026-03: 451 try later",
                         "    at a continuation line of ai-hegemony's stack",
                         after + " INFO  [w-1] BriefService - ai-hegemony 2026-03: a later run",
                         ""));

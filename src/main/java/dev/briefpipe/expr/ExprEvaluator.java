@@ -100,7 +100,7 @@ public final class ExprEvaluator {
             }
             requireField(t, field);
             if (t.rows().isEmpty()) {
-                throw new MissingInputException(l.table(), "no-rows", l.table());
+                throw new MissingInputException(l.table(), null, "no-rows", l.table());
             }
             Row r = t.findByKey(l.key()).orElseThrow(() -> new ExprException(-1, "no-row", l.key(), l.table()));
             read(r, field, r.get(field));
@@ -267,12 +267,13 @@ public final class ExprEvaluator {
 
     private Table table(String id) {
         // Config checks every table an expression names, so one not in the data is a sheet the workbook lacks.
-        return data.findTable(id).orElseThrow(() -> new MissingInputException(id, "no-sheet", id));
+        return data.findTable(id).orElseThrow(() -> new MissingInputException(id, null, "no-sheet", id));
     }
 
     private static void requireField(Table t, String field) {
         if (!t.fields().contains(field)) {
-            throw new ExprException(-1, "no-field", t.id(), field);
+            // Config checks every field an expression names, so one not in the table is a column the sheet lacks.
+            throw new MissingInputException(t.id(), field, "no-field", t.id(), field);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.briefpipe.transform;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.EditorialConfig;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.Expr;
@@ -49,7 +50,7 @@ public final class Transformer {
         java.util.Set<String> blank = new java.util.HashSet<>();
         ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
             if (failed.contains(name)) {
-                throw new MissingInputException(null, "figure-failed", name);
+                throw new MissingInputException(null, null, "figure-failed", name);
             }
             if (blank.contains(name)) {
                 throw new ExprException(-1, "figure-blank", name);
@@ -143,9 +144,9 @@ public final class Transformer {
     }
 
     /**
-     * Whether the failure follows from one already reported: a figure built on a failed figure, a
-     * lookup in a table whose sheet is missing, or in a table left empty although its sheet requires
-     * rows (the missing sheet or the row count is the finding).
+     * Whether the failure follows from an error already reported: a figure built on a failed figure, a
+     * lookup in a table whose sheet is missing, in a required column the sheet lacks, or in a table left
+     * empty although its sheet requires rows (the missing sheet or column or the row count is the error).
      */
     private static boolean reportedElsewhere(ExprException e, Dataset data, BriefConfig brief) {
         if (!(e instanceof MissingInputException m)) {
@@ -155,7 +156,15 @@ public final class Transformer {
             return true;
         }
         SheetSchema s = brief.sheets().get(m.table());
-        return s != null && s.rows().min() != null && s.rows().min() > 0;
+        if (s == null) {
+            return false;
+        }
+        if (m.field() != null) {
+            // A missing required column is an error of its own; a missing optional one only a warning.
+            ColumnSpec c = s.columns().get(m.field());
+            return c != null && c.required();
+        }
+        return s.rows().min() != null && s.rows().min() > 0;
     }
 
     /**

@@ -162,6 +162,39 @@ class TransformerTest {
         assertThat(r.figures().get("total").value()).isEqualByComparingTo("600.6");
     }
 
+    @Test
+    void aMissingRequiredColumnIsReportedOnceButAMissingOptionalOneStillFailsItsFigures() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet("특허", row("코드", "건수 합계"), row("CN", 38210), row("US", 6276))
+                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet("본문", row("내용"), row("중국 {patents[CN]:#,##0}건"))
+                .write(dir.resolve("w.xlsx"));
+        // Optional, its absence only a warning: the first figure built on it is an error, never silently blank.
+        SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(v.report().findings()).filteredOn(Finding::isError).isEmpty();
+        assertThat(new Transformer().apply(v.dataset(), brief).findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id(), Finding::field)
+                .containsExactly(tuple("요약", "figure-failed", "ratio"), tuple("본문", "placeholder-invalid", "body"));
+
+        // Required: the missing column is the error, and the figures built on it are not errors again.
+        Path yaml = dir.resolve("config/briefs/t.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "families: {header: [건수], type: integer}",
+                                "families: {header: [건수], type: integer, required: true}"));
+        brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
+        v = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(v.report().findings())
+                .filteredOn(Finding::isError)
+                .extracting(f -> f.code().id())
+                .containsExactly("column-missing");
+        assertThat(new Transformer().apply(v.dataset(), brief).findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id())
+                .containsExactly(tuple("본문", "placeholder-invalid"));
+    }
+
     private Transformer.Result transform(Object[]... bodies) throws IOException {
         Object[][] text = new Object[bodies.length + 1][];
         text[0] = row("내용");

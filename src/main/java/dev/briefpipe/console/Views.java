@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * run history, the ledger and the scheduler. A workbook is validated once per version (by its SHA-256).
  */
 public final class Views {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private final Settings settings;
     private final BriefService service;
@@ -144,7 +144,7 @@ public final class Views {
                     if (j.brief().equals(b.id()) && t.name().equals("cron")) {
                         next = t.effectiveNext() == null
                                 ? "—"
-                                : time(b, t.effectiveNext().toInstant()) + " (" + b.zone() + ")";
+                                : time(b, t.effectiveNext().toInstant());
                         paused = t.state().equals("PAUSED");
                     }
                 }

@@ -4,6 +4,7 @@ import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.FindingCode;
@@ -56,9 +57,10 @@ final class TemplateResolver {
             String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
             String replacement;
             try {
-                Object v = eval.eval(ExprParser.parse(expr));
+                List<CellRead> reads = new ArrayList<>();
+                Object v = eval.recording(reads::add).eval(ExprParser.parse(expr));
                 if (v == null) {
-                    throw new ExprException(-1, "blank");
+                    throw blank(reads);
                 }
                 replacement = format(v, pattern);
                 if (v instanceof BigDecimal b) {
@@ -88,6 +90,21 @@ final class TemplateResolver {
         m.appendTail(out);
         checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
         return out.toString();
+    }
+
+    /** No value: the first cell read that is blank or invalid is named, so the finding leads to it. */
+    static ExprException blank(List<CellRead> reads) {
+        return firstBlank(reads)
+                .map(cell -> new ExprException(-1, "blank-cell", cell))
+                .orElseGet(() -> new ExprException(-1, "blank"));
+    }
+
+    /** The first of these reads that found a blank or invalid cell. */
+    static java.util.Optional<String> firstBlank(List<CellRead> reads) {
+        return reads.stream()
+                .filter(r -> r.value().isEmpty())
+                .map(CellRead::where)
+                .findFirst();
     }
 
     private void checkLiterals(

@@ -46,14 +46,16 @@ public final class Transformer {
         Map<String, KeyFigure> figures = new LinkedHashMap<>();
         Map<String, Object> values = new HashMap<>();
         java.util.Set<String> failed = new java.util.HashSet<>();
-        // Figures worked out to no value (a cell they read is blank): a figure built on one says so.
-        java.util.Set<String> blank = new java.util.HashSet<>();
+        // Figures worked out to no value, with the blank cell they read if any: one built on them says so.
+        Map<String, Optional<String>> blank = new HashMap<>();
         ExprEvaluator eval = new ExprEvaluator(enriched, name -> {
             if (failed.contains(name)) {
                 throw new MissingInputException(null, null, "figure-failed", name);
             }
-            if (blank.contains(name)) {
-                throw new ExprException(-1, "figure-blank", name);
+            if (blank.containsKey(name)) {
+                throw blank.get(name)
+                        .map(cell -> new ExprException(-1, "figure-blank-cell", name, cell))
+                        .orElseGet(() -> new ExprException(-1, "figure-blank", name));
             }
             return Optional.ofNullable(values.get(name));
         });
@@ -90,7 +92,7 @@ public final class Transformer {
                 if (v != null) {
                     values.put(f.id(), v);
                 } else if (o == null && !failed.contains(f.id())) {
-                    blank.add(f.id());
+                    blank.put(f.id(), TemplateResolver.firstBlank(reads));
                 }
                 if (more[0] > 0) {
                     reads.add(new CellRead("…", "+" + more[0]));

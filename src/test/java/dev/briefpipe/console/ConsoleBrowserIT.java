@@ -98,6 +98,10 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
         waitForText(By.id("findings"), "'특허_발명자국가'!D3");
+        // The next fire in the brief's zone, named as in the run tables and `briefpipe jobs`.
+        assertThat(text(By.className("facts")))
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d 09:00 KST")
+                .doesNotContain("Asia/Seoul");
         assertThat(text(By.id("findings"))).contains("'특허_발명자국가'!D3", "많음");
         assertThat(text(By.className("notice"))).contains("작업 워크북은 바꾸지 않았습니다");
         assertThat(browser.findElement(By.className("notice")).getAttribute("class"))

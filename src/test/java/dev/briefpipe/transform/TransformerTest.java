@@ -139,6 +139,8 @@ class TransformerTest {
         assertThat(r.findings())
                 .allSatisfy(f -> assertThat(ko.message(f)).doesNotContainPattern("[a-z]{3,} [a-z]{3,}"));
         assertThat(ko.message(r.findings().get(0))).contains("'ratio'");
+        // Each names the blank cell it comes from, so the analyst is led to it.
+        assertThat(r.findings()).allSatisfy(f -> assertThat(ko.message(f)).contains("'특허'!B3"));
     }
 
     @Test

@@ -92,12 +92,10 @@ final class Api {
 
     /** Build now. */
     void build(Context ctx) throws IOException {
-        Auth.need(ctx, Role.OPERATOR);
+        Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
         Period p = pages.period(ctx, b);
-        try {
-            service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
-        } catch (dev.briefpipe.failure.DataInvalidException e) {
+        if (!pages.buildNow(s.user(), b, p)) {
             ctx.status(422);
         }
         ctx.json(service.runs().list(b.id(), 1).get(0));

@@ -15,6 +15,12 @@ public record Page(String title, String user, Role role, String csrf, Messages w
         return words.get("console." + key, args);
     }
 
+    /** A stored id in the reader's words ({@code console.<kind>.<id>}), the id itself when it has none. */
+    public String word(String kind, String id) {
+        String key = "console." + kind + "." + id;
+        return words.has(key) ? words.get(key) : id;
+    }
+
     public boolean may(Role r) {
         return role != null && role.may(r);
     }

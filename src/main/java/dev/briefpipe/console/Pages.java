@@ -6,6 +6,7 @@ import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
+import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.Sessions;
@@ -108,13 +109,23 @@ final class Pages {
     }
 
     void build(Context ctx) throws IOException {
-        Auth.need(ctx, Role.OPERATOR);
+        Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
         BriefConfig b = briefOf(ctx);
+        redirect(ctx, b, buildNow(s.user(), b, period(ctx, b)) ? "built" : "build-invalid");
+    }
+
+    /** Builds a period for a user of the console, audited with how it ended; false when the data is invalid. */
+    boolean buildNow(String user, BriefConfig b, Period p) throws IOException {
+        RunStatus ended = RunStatus.FAILED;
         try {
-            service.build(b, settings.workbookOf(b), period(ctx, b), settings.outputDir(), null);
-            redirect(ctx, b, "built");
+            service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
+            ended = RunStatus.OK;
+            return true;
         } catch (dev.briefpipe.failure.DataInvalidException e) {
-            redirect(ctx, b, "build-invalid");
+            ended = RunStatus.INVALID_DATA;
+            return false;
+        } finally {
+            service.audit().record(user, "build", b.id(), p, null, ended.id());
         }
     }
 

@@ -198,6 +198,10 @@ class ConsoleIT {
         operator.login("operator", PW);
         operator.get(BRIEF);
         assertThat(operator.postForm(BRIEF + "/build", Map.of()).statusCode()).isEqualTo(302);
+        // Who built, and how it ended, is in the audit log.
+        assertThat(h.service.audit().list(10))
+                .extracting(e -> e.actor(), e -> e.action(), e -> e.brief(), e -> e.detail())
+                .contains(org.assertj.core.groups.Tuple.tuple("operator", "build", "ai-hegemony", "ok"));
         Period now = h.settings.findBrief("ai-hegemony").orElseThrow().periodAt(Instant.now());
         String sha = h.service
                 .approving()
@@ -239,6 +243,9 @@ class ConsoleIT {
         HttpResponse<String> built = b.api("POST", "/api/briefs/ai-hegemony/runs?period=2025-03", "operator", PW);
         assertThat(built.statusCode()).isEqualTo(200);
         assertThat(built.body()).contains("\"status\":\"ok\"", "\"period\":\"2025-03\"");
+        assertThat(h.service.audit().list(10))
+                .extracting(e -> e.actor(), e -> e.action(), e -> String.valueOf(e.period()))
+                .contains(org.assertj.core.groups.Tuple.tuple("operator", "build", "2025-03"));
         assertThat(b.api("GET", "/api/runs", "analyst", PW).body()).contains("\"trigger\":\"manual\"");
         HttpResponse<String> validation = b.api("GET", "/api/briefs/ai-hegemony/validation", "analyst", PW);
         assertThat(validation.body()).contains("\"valid\":true");

@@ -12,6 +12,7 @@ import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
@@ -254,6 +255,13 @@ public final class Views {
     /** A published figure in its own number format, with its unit. */
     static String shown(Manifest.Figure f, Locale locale) {
         return new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null).withUnit(locale);
+    }
+
+    /** How a run's status is coloured: done, waiting (on an approver, or still running), or failed. */
+    public static String tone(RunStatus s) {
+        return s.succeeded()
+                ? "ok"
+                : s == RunStatus.RUNNING || s == RunStatus.AWAITING_APPROVAL || s == RunStatus.DRY_RUN ? "warn" : "bad";
     }
 
     static String time(BriefConfig b, Instant t) {

@@ -188,6 +188,11 @@ class ConsoleBrowserIT {
                 .doesNotContainPattern("\\bapprove\\b|login-ok")
                 .doesNotContainPattern("\\dT\\d")
                 .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d KST");
+        // A run waiting on an approver is not coloured as a failure.
+        assertThat(browser.findElements(By.cssSelector("#runs td.warn")))
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .contains("승인 대기");
+        assertThat(browser.findElements(By.cssSelector("#runs td.bad"))).isEmpty();
         shot("09-runs-audit");
         // A phone's screen: the same page, nothing cut off sideways.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -153,6 +153,7 @@ public record BriefConfig(
             List<String> bcc,
             List<String> analysts,
             List<String> owners,
+            List<String> approvers,
             String subject,
             String attachment,
             String intro,
@@ -169,6 +170,7 @@ public record BriefConfig(
             attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
             intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
             owners = owners == null ? analysts : List.copyOf(owners);
+            approvers = approvers == null ? List.of() : List.copyOf(approvers);
             attach = attach == null ? List.of() : List.copyOf(attach);
             oversize = oversize == null ? "fail" : oversize;
             approval = approval == null ? "none" : approval;

@@ -18,8 +18,19 @@ public final class DeliveryCheck implements BriefCheck {
         if (d == null) {
             return;
         }
-        Map<String, List<String>> groups =
-                Map.of("to", d.to(), "cc", d.cc(), "bcc", d.bcc(), "analysts", d.analysts(), "owners", d.owners());
+        Map<String, List<String>> groups = Map.of(
+                "to",
+                d.to(),
+                "cc",
+                d.cc(),
+                "bcc",
+                d.bcc(),
+                "analysts",
+                d.analysts(),
+                "owners",
+                d.owners(),
+                "approvers",
+                d.approvers());
         groups.forEach((group, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 String addr = list.get(i);

@@ -131,6 +131,15 @@ final class PeriodLetters {
         }
     }
 
+    /** Asks the brief's approvers to approve the period's PDF, once per PDF (its sha256). */
+    void approvalWanted(BriefConfig brief, Period period, String pdfSha256) {
+        if (brief.delivery() != null) {
+            String text = Messages.forLocale(brief.locale())
+                    .get("notice.approval", "/briefs/" + brief.id() + "?period=" + period, period, pdfSha256);
+            notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
+        }
+    }
+
     /** Tells the analysts that an approver rejected the period's PDF, and why. */
     void rejected(BriefConfig brief, Period period, String same, String why) {
         if (brief.delivery() != null) {

@@ -109,6 +109,7 @@ final class ScheduledRuns {
                             null,
                             Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
+                    letters.approvalWanted(brief, period, sha);
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), "awaiting approval");
                 }
                 approved = Optional.of(sha);

@@ -140,23 +140,30 @@ class ConsoleIT {
         var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
         var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
         assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
-        assertThat(h.mail.getReceivedMessages()).isEmpty();
+        // Nobody reads it yet; the approvers are asked, once for this PDF, however often it is built again.
+        assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
+        var asked = h.mail.getReceivedMessagesForDomain("approvers.test");
+        assertThat(asked).hasSize(1);
+        assertThat(asked[0].getSubject()).contains("승인 요청", "2025-03");
+        h.service.runScheduled(brief, period, RunTrigger.RETRY, Instant.parse("2025-03-03T00:30:00Z"));
+        assertThat(h.mail.getReceivedMessages()).hasSize(1);
 
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);
         HttpResponse<String> page = approver.get(BRIEF + "?period=2025-03");
         String sha = page.body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         assertThat(sha).hasSize(64);
+        assertThat(MailParts.of(asked[0]).text()).contains(sha, "승인하거나 반려");
         // A stale page (another PDF) is refused with a sentence, nothing sent.
         HttpResponse<String> stale =
                 approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", "0".repeat(64)));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("승인된 PDF").doesNotContain("Exception");
-        assertThat(h.mail.getReceivedMessages()).isEmpty();
+        assertThat(h.mail.getReceivedMessages()).hasSize(1);
 
         HttpResponse<String> ok = approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
         assertThat(ok.statusCode()).isEqualTo(302);
-        assertThat(h.mail.getReceivedMessages()).hasSize(3);
+        assertThat(h.mail.getReceivedMessages()).hasSize(4);
         var m = h.mail.getReceivedMessagesForDomain("to.test")[0];
         assertThat(FileHashes.sha256(MailParts.of(m).attachment(0))).isEqualTo(sha);
         Approvals.Approval a =
@@ -170,7 +177,7 @@ class ConsoleIT {
         });
         // The next fire finds the period delivered; nobody is mailed twice.
         h.service.runScheduled(brief, period, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
-        assertThat(h.mail.getReceivedMessages()).hasSize(3);
+        assertThat(h.mail.getReceivedMessages()).hasSize(4);
     }
 
     @Test

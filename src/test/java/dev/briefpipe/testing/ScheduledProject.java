@@ -14,6 +14,7 @@ public final class ScheduledProject {
     public static final String BCC = "archive@bcc.test";
     public static final String ANALYST = "analyst@analysts.test";
     public static final String OWNER = "owner@owners.test";
+    public static final String APPROVER = "approver@approvers.test";
 
     private ScheduledProject() {}
 
@@ -59,6 +60,7 @@ public final class ScheduledProject {
                 "  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
                 "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");
         p.editConfig("owners: [ai-brief-owners@example.org]", "owners: [" + OWNER + "]");
+        p.editConfig("approvers: [ai-brief-approvers@example.org]", "approvers: [" + APPROVER + "]");
         return p;
     }
 }

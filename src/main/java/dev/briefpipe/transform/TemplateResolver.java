@@ -4,7 +4,6 @@ import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.i18n.Phrase;
-import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.FindingCode;
@@ -57,10 +56,20 @@ final class TemplateResolver {
             String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
             String replacement;
             try {
-                List<CellRead> reads = new ArrayList<>();
-                Object v = eval.recording(reads::add).eval(ExprParser.parse(expr));
+                Object v = eval.eval(ExprParser.parse(expr));
                 if (v == null) {
-                    throw blank(reads);
+                    // Worked out again, watching its reads, only to name the first blank cell: an aggregate
+                    // over a large sheet is not watched on the way to a value, nor its reads kept.
+                    String[] blank = {null};
+                    eval.recording(r -> {
+                                if (blank[0] == null && r.value().isEmpty()) {
+                                    blank[0] = r.where();
+                                }
+                            })
+                            .eval(ExprParser.parse(expr));
+                    throw blank[0] == null
+                            ? new ExprException(-1, "blank")
+                            : new ExprException(-1, "blank-cell", blank[0]);
                 }
                 replacement = format(v, pattern);
                 if (v instanceof BigDecimal b) {
@@ -90,21 +99,6 @@ final class TemplateResolver {
         m.appendTail(out);
         checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
         return out.toString();
-    }
-
-    /** No value: the first cell read that is blank or invalid is named, so the finding leads to it. */
-    static ExprException blank(List<CellRead> reads) {
-        return firstBlank(reads)
-                .map(cell -> new ExprException(-1, "blank-cell", cell))
-                .orElseGet(() -> new ExprException(-1, "blank"));
-    }
-
-    /** The first of these reads that found a blank or invalid cell. */
-    static java.util.Optional<String> firstBlank(List<CellRead> reads) {
-        return reads.stream()
-                .filter(r -> r.value().isEmpty())
-                .map(CellRead::where)
-                .findFirst();
     }
 
     private void checkLiterals(

@@ -92,7 +92,7 @@ public final class Transformer {
                 if (v != null) {
                     values.put(f.id(), v);
                 } else if (o == null && !failed.contains(f.id())) {
-                    blank.put(f.id(), TemplateResolver.firstBlank(reads));
+                    blank.put(f.id(), firstBlank(reads));
                 }
                 if (more[0] > 0) {
                     reads.add(new CellRead("…", "+" + more[0]));
@@ -143,6 +143,14 @@ public final class Transformer {
             out.add(t.withRows(t.fields(), t.columns(), rows));
         }
         return new Dataset(out);
+    }
+
+    /** The first of these reads that found a blank or invalid cell, to name it in a finding. */
+    private static Optional<String> firstBlank(List<CellRead> reads) {
+        return reads.stream()
+                .filter(r -> r.value().isEmpty())
+                .map(CellRead::where)
+                .findFirst();
     }
 
     /**

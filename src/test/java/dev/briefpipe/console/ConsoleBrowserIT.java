@@ -175,6 +175,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("approve")).click();
         waitForText(By.className("notice"), "승인했고");
         assertThat(text(By.id("approval"))).contains("승인됨", "approver");
+        // The brief's own runs say what started each in the reader's words, as the runs page does.
+        assertThat(text(By.id("brief-runs"))).contains("예약", "승인").doesNotContainPattern("\\bcron\\b");
         shot("08-approved");
         // The approvers' request, then the brief to its three readers.
         assertThat(h.mail.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 4))

@@ -57,23 +57,22 @@ final class DeliveriesCommand implements Callable<Integer> {
             if (entries.isEmpty()) {
                 ctx.out().println(ctx.msg("deliveries.none", brief.id(), p));
             } else {
-                ctx.out().println(ctx.msg("deliveries.header"));
+                TextTable table = new TextTable(ctx.msg("deliveries.columns"));
                 ZoneId zone = brief.zone();
                 for (DeliveryLedger.Entry e : entries) {
-                    ctx.out()
-                            .printf(
-                                    "%-31s %-10s %-10s %5d %-24s %s%n",
-                                    e.recipient(),
-                                    e.kind(),
-                                    e.state(),
-                                    e.attempts(),
-                                    TIME.format(e.updated().atZone(zone)),
-                                    e.messageId());
+                    table.add(
+                            e.recipient(),
+                            e.kindIn(ctx.messages()),
+                            e.stateIn(ctx.messages()),
+                            e.attempts(),
+                            TIME.format(e.updated().atZone(zone)),
+                            e.messageId());
                     String reply = e.reply() != null ? e.reply() : e.lastError();
                     if (reply != null) {
-                        ctx.out().printf("%-83s %s%n", "", reply);
+                        table.add("", "", "", "", "", reply);
                     }
                 }
+                table.print(ctx.out());
             }
             ctx.out().flush();
             return ExitCode.OK.code();

@@ -32,30 +32,28 @@ final class JobsCommand implements Callable<Integer> {
             BriefScheduler scheduler = new BriefScheduler(settings, service);
             try {
                 scheduler.sync();
-                ctx.out().println(ctx.msg("jobs.header"));
+                TextTable table = new TextTable(ctx.msg("jobs.columns"));
                 for (BriefScheduler.JobView j : scheduler.jobs()) {
                     BriefConfig brief = settings.findBrief(j.brief()).orElseThrow();
                     // Times in the brief's own zone, named; a fire on a weekend or holiday as it will run.
                     ZoneId zone = ZoneId.of(brief.schedule().zone());
                     for (BriefScheduler.TriggerView t : j.triggers()) {
                         ZonedDateTime next = t.effectiveNext();
-                        ctx.out()
-                                .printf(
-                                        "%-14s %-16s %-30s %-25s %-25s %s%n",
-                                        j.brief(),
-                                        t.name(),
-                                        t.schedule(),
-                                        next == null ? "-" : TIME.format(next),
-                                        t.previous() == null
-                                                ? "-"
-                                                : TIME.format(
-                                                        t.previous().toInstant().atZone(zone)),
-                                        t.state());
+                        table.add(
+                                j.brief(),
+                                ctx.messages().word("trigger", t.name()),
+                                t.schedule(),
+                                next == null ? null : TIME.format(next),
+                                t.previous() == null
+                                        ? null
+                                        : TIME.format(t.previous().toInstant().atZone(zone)),
+                                ctx.messages().word("job", t.state()));
                         if (next != null && WorkingDays.beyondVouched(next.toLocalDate())) {
                             ctx.err().println(ctx.msg("jobs.holidays-unvouched", j.brief(), next.toLocalDate()));
                         }
                     }
                 }
+                table.print(ctx.out());
             } finally {
                 scheduler.shutdown(false);
             }

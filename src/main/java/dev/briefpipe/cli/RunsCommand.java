@@ -36,26 +36,23 @@ final class RunsCommand implements Callable<Integer> {
         try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
             service.markInterrupted();
             List<RunHistory.Run> runs = service.runs().list(brief, limit);
-            ctx.out().println(ctx.msg("runs.header"));
+            TextTable table = new TextTable(ctx.msg("runs.columns"));
             for (RunHistory.Run r : runs) {
                 // Each run's times in its brief's zone, with the zone's name beside them.
                 ZoneId zone = settings.findBrief(r.brief()).map(b -> b.zone()).orElse(ZoneId.systemDefault());
-                ctx.out()
-                        .printf(
-                                "%-5d %-14s %-8s %-9s %-13s %-23s %-23s %5s  %-16s %s%n",
-                                r.id(),
-                                r.brief(),
-                                r.period(),
-                                r.trigger(),
-                                r.status(),
-                                TIME.format(r.started().atZone(zone)),
-                                r.finished() == null
-                                        ? "-"
-                                        : TIME.format(r.finished().atZone(zone)),
-                                r.findings() == null ? "-" : r.findings(),
-                                r.node() == null ? "-" : r.node(),
-                                r.error() == null ? "" : r.error());
+                table.add(
+                        r.id(),
+                        r.brief(),
+                        r.period(),
+                        ctx.messages().word("trigger", r.trigger().id()),
+                        ctx.messages().word("status", r.status().id()),
+                        TIME.format(r.started().atZone(zone)),
+                        r.finished() == null ? null : TIME.format(r.finished().atZone(zone)),
+                        r.findings(),
+                        r.node(),
+                        r.error() == null ? "" : r.error());
             }
+            table.print(ctx.out());
             if (runs.isEmpty()) {
                 ctx.out().println(ctx.msg("runs.none"));
             }

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,17 +55,26 @@ final class UsersCommand implements Callable<Integer> {
         try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
             Users users = new Users(service.database().dataSource());
             switch (action) {
-                case "list" ->
-                    users.list()
-                            .forEach(u ->
-                                    ctx.out().println(u.name() + "\t" + u.role().id() + "\t" + u.created()));
+                case "list" -> {
+                    TextTable table = new TextTable(ctx.msg("users.columns"));
+                    DateTimeFormatter time =
+                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(ZoneId.systemDefault());
+                    List<Users.User> all = users.list();
+                    all.forEach(u -> table.add(
+                            u.name(), ctx.messages().word("role", u.role().id()), time.format(u.created())));
+                    table.print(ctx.out());
+                    if (all.isEmpty()) {
+                        ctx.out().println(ctx.msg("users.none"));
+                    }
+                }
                 case "add" -> {
                     Role r = role();
                     if (!users.add(name, r, password(ctx))) {
                         throw new UsageException("users.exists", name);
                     }
                     service.audit().record(System.getProperty("user.name"), "user-add", null, null, name, r.id());
-                    ctx.out().println(ctx.msg("users.added", name, r.id()));
+                    ctx.out()
+                            .println(ctx.msg("users.added", name, ctx.messages().word("role", r.id())));
                 }
                 case "passwd" -> {
                     if (!users.passwd(name, password(ctx))) {

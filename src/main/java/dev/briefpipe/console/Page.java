@@ -15,10 +15,9 @@ public record Page(String title, String user, Role role, String csrf, Messages w
         return words.get("console." + key, args);
     }
 
-    /** A stored id in the reader's words ({@code console.<kind>.<id>}), the id itself when it has none. */
+    /** A stored id in the reader's words ({@link Messages#word}). */
     public String word(String kind, String id) {
-        String key = "console." + kind + "." + id;
-        return words.has(key) ? words.get(key) : id;
+        return words.word(kind, id);
     }
 
     public boolean may(Role r) {

@@ -135,7 +135,7 @@ public final class Views {
         List<RunHistory.Run> last = service.runs().list(b.id(), 1);
         String lastRun = last.isEmpty()
                 ? "—"
-                : words.get("console.status." + last.get(0).status().id()) + " · "
+                : words.word("status", last.get(0).status().id()) + " · "
                         + time(b, last.get(0).started());
         String next = "—";
         boolean paused = false;

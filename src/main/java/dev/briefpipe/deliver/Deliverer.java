@@ -60,7 +60,7 @@ public final class Deliverer {
         List<String> failed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         String messageId = header(message);
-        String key = transport.delivers() ? kind : "outbox-" + kind;
+        String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
         for (String r : recipients) {
             Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, r);
             boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));

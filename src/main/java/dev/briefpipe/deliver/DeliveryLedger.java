@@ -1,6 +1,7 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.store.Jdbc;
 import java.sql.ResultSet;
@@ -45,7 +46,32 @@ public final class DeliveryLedger {
             int attempts,
             String lastError,
             Instant updated,
-            String reply) {}
+            String reply) {
+
+        /**
+         * What was sent, in the reader's words: "브리프", "정정본" for {@code correction-1a2b3c4d5e6f},
+         * marked as written to the outbox for {@code outbox-brief}.
+         */
+        public String kindIn(Messages words) {
+            boolean outbox = kind.startsWith(OUTBOX);
+            String k = outbox ? kind.substring(OUTBOX.length()) : kind;
+            int dash = k.lastIndexOf('-');
+            // A letter of its own bytes carries the first twelve digits of their sha256.
+            String base = dash > 0 && k.length() - dash == 13 ? k.substring(0, dash) : k;
+            String word = words.word("kind", base);
+            return outbox ? words.get("word.kind.outbox", word) : word;
+        }
+
+        /** The state in the reader's words; a letter written to the outbox is not "sent". */
+        public String stateIn(Messages words) {
+            return kind.startsWith(OUTBOX) && state == DeliveryState.SENT
+                    ? words.word("state", "written")
+                    : words.word("state", state.id());
+        }
+    }
+
+    /** The start of the kind of a letter written to the outbox, not sent: it never counts as a delivery. */
+    static final String OUTBOX = "outbox-";
 
     public Optional<Entry> find(String brief, Period period, String kind, String recipient) {
         String sql = "SELECT " + COLUMNS + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";

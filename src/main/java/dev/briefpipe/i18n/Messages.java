@@ -77,6 +77,15 @@ public final class Messages {
         return new MessageFormat(pattern, lang.locale()).format(told);
     }
 
+    /**
+     * A stored id in this language's words ({@code word.<kind>.<id>}: a run's trigger or status, a
+     * delivery's state), the id itself when it has none.
+     */
+    public String word(String kind, String id) {
+        String key = "word." + kind + "." + id;
+        return has(key) ? get(key) : id;
+    }
+
     /** The phrase in this language. */
     public String get(Phrase phrase) {
         return get(phrase.key(), phrase.args().toArray());

@@ -274,6 +274,8 @@ class ConsoleBrowserIT {
     }
 
     private void shot(String name) throws IOException {
+        // Every word on the page found in the reader's language: a missing key shows as "[key]".
+        assertThat(text(By.tagName("body"))).as(name).doesNotContainPattern("\\[(console|word)\\.[a-z.-]+\\]");
         // The whole page, as tall as it is (within reason), at a laptop's width.
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");

@@ -190,6 +190,8 @@ class DeliveryIT {
                     .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
             Cli.Result list = Cli.run(p, "deliveries", "--period", "2025-03", "--lang", "en");
             assertThat(list.out()).contains(ScheduledProject.TO, "sent", "250 queued", "<briefpipe.");
+            Cli.Result korean = Cli.run(p, "deliveries", "--period", "2025-03");
+            assertThat(korean.out()).contains(ScheduledProject.TO, "브리프", "보냄").doesNotContain("sent ");
         }
     }
 

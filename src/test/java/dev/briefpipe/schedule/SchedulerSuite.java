@@ -217,12 +217,14 @@ abstract class SchedulerSuite {
         Path cfg = settings.configDir();
         Cli.Result jobs = Cli.raw("jobs", "--config", cfg.toString());
         assertThat(jobs.code()).as(jobs.err()).isZero();
-        assertThat(jobs.out()).contains("ai-hegemony", "cron", "0 0 9 1W * ? Asia/Seoul", "NORMAL");
+        // Quartz's trigger and state in the reader's words: the schedule, waiting for its next fire.
+        assertThat(jobs.out()).contains("ai-hegemony", "예약", "0 0 9 1W * ? Asia/Seoul", "대기");
+        assertThat(jobs.out()).doesNotContain("NORMAL");
         Cli.Result build = Cli.raw("build", "--config", cfg.toString(), "--period", "2025-03", "-q");
         assertThat(build.code()).as(build.err()).isZero();
         Cli.Result runs = Cli.raw("runs", "--config", cfg.toString(), "--lang", "en");
         assertThat(runs.code()).isZero();
-        assertThat(runs.out()).contains("ai-hegemony", "2025-03", "manual", "ok");
+        assertThat(runs.out()).contains("ai-hegemony", "2025-03", "build by hand", "done");
         assertThat(p.root()).exists();
     }
 

@@ -12,6 +12,7 @@ public enum FindingCode implements Finding.Code {
     HIDDEN_SHEET,
     COLUMN_MISSING,
     COLUMN_UNKNOWN,
+    COLUMN_RENAMED,
     ROW_COUNT,
     HIDDEN_ROW,
     REQUIRED_MISSING,

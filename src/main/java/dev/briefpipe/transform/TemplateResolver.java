@@ -1,8 +1,12 @@
 package dev.briefpipe.transform;
 
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
+import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -32,11 +36,34 @@ final class TemplateResolver {
 
     private static final double NEAR = 0.2;
     private final ExprEvaluator eval;
+    private final BriefConfig brief;
     private final Locale locale;
 
-    TemplateResolver(ExprEvaluator eval, Locale locale) {
+    TemplateResolver(ExprEvaluator eval, BriefConfig brief) {
         this.eval = eval;
-        this.locale = locale;
+        this.brief = brief;
+        this.locale = Locale.forLanguageTag(brief.locale());
+    }
+
+    /**
+     * Why an expression has no value, in the words an analyst sees in the workbook: a sheet and a
+     * column header, where the evaluator knows only a table id and a field id.
+     */
+    static Object reason(ExprException e, BriefConfig brief) {
+        SheetSchema s = e instanceof MissingInputException m && m.table() != null
+                ? brief.sheets().get(m.table())
+                : null;
+        if (s == null) {
+            return e.reason();
+        }
+        MissingInputException m = (MissingInputException) e;
+        ColumnSpec c = m.field() == null ? null : s.columns().get(m.field());
+        return switch (e.reason().key()) {
+            case "expr.no-sheet" -> Phrase.of("expr.sheet-absent", s.sheet());
+            case "expr.no-rows" -> Phrase.of("expr.sheet-no-rows", s.sheet());
+            case "expr.no-field" -> c == null ? e.reason() : Phrase.of("expr.sheet-no-column", s.sheet(), c.title());
+            default -> e.reason();
+        };
     }
 
     /** The text with its placeholders filled; problems are added to {@code findings}. */
@@ -88,7 +115,7 @@ final class TemplateResolver {
                         "",
                         List.of(
                                 e instanceof ExprException x
-                                        ? x.reason()
+                                        ? reason(x, brief)
                                         : pattern != null
                                                 ? Phrase.of("expr.bad-format", pattern)
                                                 : String.valueOf(e.getMessage()))));

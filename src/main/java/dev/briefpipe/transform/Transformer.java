@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +85,7 @@ public final class Transformer {
                                 f.label(),
                                 f.expr(),
                                 "",
-                                List.of(e.reason())));
+                                List.of(TemplateResolver.reason(e, brief))));
                     }
                 }
                 if (v != null) {
@@ -101,8 +100,7 @@ public final class Transformer {
                         f.id(), new KeyFigure(f.id(), f.label(), v, f.unit(), f.format(), f.expr(), f.note(), reads));
             }
         }
-        Dataset filled = fillTemplates(
-                enriched, brief, new TemplateResolver(eval, Locale.forLanguageTag(brief.locale())), findings);
+        Dataset filled = fillTemplates(enriched, brief, new TemplateResolver(eval, brief), findings);
         return new Result(asPublished(filled, brief), figures, findings);
     }
 

@@ -1,5 +1,6 @@
 package dev.briefpipe.validate;
 
+import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -10,12 +11,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** What a sheet's shape can have wrong, beside its cells: its header, and how many rows it has. */
 final class SheetShape {
     private SheetShape() {}
 
-    /** The schema's columns missing from the header, and the header's columns the schema does not know. */
+    /**
+     * The schema's columns missing from the header, and the header's columns the schema does not know.
+     * When exactly one column is missing and exactly one header is unknown, the two are very likely one
+     * renamed column: a single finding at that header says both, and how to name it.
+     */
     static void header(
             SheetSchema schema,
             String sheet,
@@ -23,35 +29,48 @@ final class SheetShape {
             Map<String, Integer> columns,
             int headerIndex,
             List<Finding> out) {
-        schema.columns().forEach((field, spec) -> {
-            if (!columns.containsKey(field)) {
-                int at = header.size();
-                out.add(new Finding(
-                        FindingCode.COLUMN_MISSING,
-                        spec.required() ? Severity.ERROR : Severity.WARNING,
-                        new CellRef(sheet, headerIndex, at),
-                        field,
-                        spec.title(),
-                        "",
-                        String.join(" / ", spec.header()),
-                        List.of()));
-            }
-        });
+        List<String> missing = schema.columns().keySet().stream()
+                .filter(field -> !columns.containsKey(field))
+                .toList();
         Set<Integer> known = new HashSet<>(columns.values());
-        for (int c = 0; c < header.size(); c++) {
-            RawCell h = header.get(c);
-            if (!known.contains(c) && !h.isBlank()) {
-                out.add(new Finding(
-                        FindingCode.COLUMN_UNKNOWN,
-                        Severity.WARNING,
-                        h.ref(),
-                        "",
-                        h.display(),
-                        h.display(),
-                        "",
-                        List.of()));
-            }
+        List<RawCell> unknown = IntStream.range(0, header.size())
+                .filter(c -> !known.contains(c) && !header.get(c).isBlank())
+                .mapToObj(header::get)
+                .toList();
+        if (missing.size() == 1 && unknown.size() == 1) {
+            RawCell renamed = unknown.get(0);
+            out.add(missing(schema, missing.get(0), FindingCode.COLUMN_RENAMED, renamed.ref(), renamed.display()));
+            return;
         }
+        for (String field : missing) {
+            out.add(missing(
+                    schema, field, FindingCode.COLUMN_MISSING, new CellRef(sheet, headerIndex, header.size()), ""));
+        }
+        for (RawCell h : unknown) {
+            out.add(new Finding(
+                    FindingCode.COLUMN_UNKNOWN,
+                    Severity.WARNING,
+                    h.ref(),
+                    "",
+                    h.display(),
+                    h.display(),
+                    "",
+                    List.of()));
+        }
+    }
+
+    /** A schema column not found in the header: an error when the column is required, else a warning. */
+    private static Finding missing(SheetSchema schema, String field, FindingCode code, CellRef at, String value) {
+        ColumnSpec spec = schema.columns().get(field);
+        return new Finding(
+                code,
+                spec.required() ? Severity.ERROR : Severity.WARNING,
+                at,
+                field,
+                spec.title(),
+                value,
+                String.join(" / ", spec.header()),
+                List.of());
     }
 
     /** A row count outside the schema's range. */

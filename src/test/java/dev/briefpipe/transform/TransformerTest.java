@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,7 +161,7 @@ class TransformerTest {
                 .containsExactly(tuple("본문", "A2", "placeholder-invalid"));
         dev.briefpipe.export.report.FindingText ko = new dev.briefpipe.export.report.FindingText(
                 dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO));
-        assertThat(ko.message(r.findings().get(0))).contains("표 'patents'의 시트가 워크북에 없습니다");
+        assertThat(ko.message(r.findings().get(0))).contains("시트 '특허'이(가) 워크북에 없습니다");
         assertThat(r.figures().get("total").value()).isEqualByComparingTo("600.6");
     }
 
@@ -188,13 +189,20 @@ class TransformerTest {
                                 "families: {header: [건수], type: integer, required: true}"));
         brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
         v = dev.briefpipe.testing.Validation.validate(file, brief);
+        // The header "건수 합계" stands where "건수" is missing: one finding, at that header.
         assertThat(v.report().findings())
                 .filteredOn(Finding::isError)
-                .extracting(f -> f.code().id())
-                .containsExactly("column-missing");
-        assertThat(new Transformer().apply(v.dataset(), brief).findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("B1", "column-renamed"));
+        List<Finding> after = new Transformer().apply(v.dataset(), brief).findings();
+        assertThat(after)
                 .extracting(f -> f.at().sheet(), f -> f.code().id())
                 .containsExactly(tuple("본문", "placeholder-invalid"));
+        // In the workbook's words: the sheet and the header, not the table's and the field's ids.
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(after.get(0)))
+                .contains("시트 '특허'에 열 '건수'이(가) 없습니다");
     }
 
     private Transformer.Result transform(Object[]... bodies) throws IOException {

@@ -144,6 +144,34 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void oneMissingColumnAndOneUnknownHeaderAreOneFindingAtThatHeader() throws IOException {
+        SchemaValidator.Result all = validate(new TinyWorkbook()
+                .sheet("항목", row("code", "count", "share", "일자", "month", "URL", "name", "유형"), row("AA", 1))
+                .sheet("기타", row("X")));
+        assertThat(all.report().findings())
+                .filteredOn(f -> f.at().sheet().equals("항목") && f.code().id().startsWith("column-"))
+                .extracting(f -> f.at().a1(), f -> f.code().id(), Finding::field)
+                .containsExactly(tuple("D1", "column-renamed", "day"));
+        Finding renamed = all.report().findings().stream()
+                .filter(f -> f.code().id().equals("column-renamed"))
+                .findFirst()
+                .orElseThrow();
+        String said = new dev.briefpipe.export.report.FindingText(
+                        dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                .message(renamed);
+        assertThat(said).contains("'일자'", "머리글을 다음 중 하나로 고쳐 주세요");
+        // Two unknown headers: which one is the missing column is not guessed.
+        SchemaValidator.Result two = validate(new TinyWorkbook()
+                .sheet("항목", row("code", "count", "share", "일자", "month", "URL", "name", "유형", "비고"), row("AA", 1))
+                .sheet("기타", row("X")));
+        assertThat(two.report().findings())
+                .filteredOn(f -> f.at().sheet().equals("항목") && f.code().id().startsWith("column-"))
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactlyInAnyOrder(
+                        tuple("J1", "column-missing"), tuple("D1", "column-unknown"), tuple("I1", "column-unknown"));
+    }
+
+    @Test
     void headersMatchAliasesInAnyOrderAndIgnoreUnitSuffix() throws IOException {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet("항목", row("COUNT (건)", " code "), row(12, "CN"))

@@ -11,6 +11,7 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.briefpipe.deliver.Deliverer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +22,14 @@ import org.slf4j.LoggerFactory;
  * Logging for command-line runs, set up in code (found by logback through its service file): briefpipe's
  * own warnings and errors on stderr, stdout left to reports; {@code -v} and {@code -vv} raise briefpipe's
  * loggers. The libraries' logs (POI's about a broken file, say) go to the log file in the state folder,
- * and to the terminal only with {@code -vv}. The daemon sets up its own (see {@link DaemonLogging}). An
+ * and to the terminal only with {@code -vv}. A line the command tells its reader itself, in their language
+ * (marked {@link Deliverer#REPORTED_MARKER}), is kept off the terminal unless {@code -v}. The daemon sets up its own (see {@link DaemonLogging}). An
  * operator's own logback file, given with {@code -Dlogback.configurationFile=FILE}, still takes over.
  */
 public final class CommandLineLogging extends ContextAwareBase implements Configurator {
     private static final String FILE = "briefpipe-file";
     private static volatile boolean librariesOnTerminal;
+    private static volatile boolean reportedOnTerminal;
 
     @Override
     public ExecutionStatus configure(LoggerContext lc) {
@@ -41,6 +44,11 @@ public final class CommandLineLogging extends ContextAwareBase implements Config
         stderr.addFilter(new Filter<>() {
             @Override
             public FilterReply decide(ILoggingEvent e) {
+                if (!reportedOnTerminal
+                        && e.getMarkerList() != null
+                        && e.getMarkerList().stream().anyMatch(m -> m.getName().equals(Deliverer.REPORTED_MARKER))) {
+                    return FilterReply.DENY; // the command tells it in the reader's words
+                }
                 return librariesOnTerminal || e.getLoggerName().startsWith("dev.briefpipe")
                         ? FilterReply.NEUTRAL
                         : FilterReply.DENY;
@@ -57,6 +65,7 @@ public final class CommandLineLogging extends ContextAwareBase implements Config
     /** Sets briefpipe's level ({@code -v}: info, {@code -vv} or {@code --debug}: debug; libraries shown too with -vv). */
     static void verbosity(int verbose, boolean debug) {
         librariesOnTerminal = verbose > 1;
+        reportedOnTerminal = verbose > 0 || debug;
         Level level = debug || verbose > 1 ? Level.DEBUG : verbose == 1 ? Level.INFO : Level.WARN;
         ((Logger) LoggerFactory.getLogger("dev.briefpipe")).setLevel(level);
     }

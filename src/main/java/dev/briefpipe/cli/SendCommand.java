@@ -88,7 +88,16 @@ final class SendCommand implements Callable<Integer> {
             String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";
             o.skipped().forEach(r -> ctx.out().println(ctx.msg(skippedKey, r)));
             o.unknown().forEach(r -> ctx.err().println(ctx.msg("send.unknown", r)));
-            o.failed().forEach(r -> ctx.err().println(ctx.msg("send.failed", r)));
+            o.failed()
+                    .forEach(r -> ctx.err()
+                            .println(
+                                    o.why().containsKey(r)
+                                            ? ctx.msg(
+                                                    "send.failed-why",
+                                                    r,
+                                                    o.why().get(r))
+                                            : ctx.msg("send.failed", r)));
+            ctx.err().flush();
             ctx.out()
                     .println(
                             o.dryRun()

@@ -23,7 +23,8 @@ import java.util.Set;
 /** The console's pages and forms. Every form posts, then comes back to its page with a notice. */
 final class Pages {
     /** The notices that say an action did not happen. */
-    private static final java.util.Set<String> TROUBLE = java.util.Set.of("upload-missing", "build-invalid");
+    private static final java.util.Set<String> TROUBLE =
+            java.util.Set.of("upload-missing", "build-invalid", "resend-failed", "approved-unsent");
 
     private final Settings settings;
     private final BriefService service;
@@ -145,7 +146,7 @@ final class Pages {
         Sessions.Session s = Auth.need(ctx, Role.APPROVER);
         BriefConfig b = briefOf(ctx);
         var sent = service.approving().approve(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
-        redirect(ctx, b, sent.dryRun() ? "approved-outbox" : "approved");
+        redirect(ctx, b, sent.dryRun() ? "approved-outbox" : sent.allServed() ? "approved" : "approved-unsent");
     }
 
     void reject(Context ctx) {
@@ -174,12 +175,14 @@ final class Pages {
             throw new NotFoundResponse();
         }
         if (resend) {
-            service.send(b, p, settings.outputDir(), Resend.to(Set.of(r)));
-            service.audit().record(s.user(), "resend", b.id(), p, r, null);
+            boolean served = service.send(b, p, settings.outputDir(), Resend.to(Set.of(r)))
+                    .allServed();
+            service.audit().record(s.user(), "resend", b.id(), p, r, served ? null : "failed");
+            redirect(ctx, b, served ? "resent" : "resend-failed");
         } else {
             service.markDelivered(b, p, r, s.user());
+            redirect(ctx, b, "marked");
         }
-        redirect(ctx, b, resend ? "resent" : "marked");
     }
 
     void runs(Context ctx) {

@@ -1,14 +1,19 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Sends one message to each recipient exactly once, by the ledger: a recipient already served is
@@ -18,6 +23,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+    /**
+     * Marks a log line whose news the caller gets back in the {@link Outcome} and tells its reader in
+     * their language: the command line keeps it off the terminal (it is in the log file, and on the
+     * terminal with {@code -v}).
+     */
+    public static final String REPORTED_MARKER = "briefpipe-reported";
+
+    private static final Marker REPORTED = MarkerFactory.getMarker(REPORTED_MARKER);
+
     private final DeliveryLedger ledger;
     private final MailTransport transport;
     private final int retries;
@@ -34,9 +49,15 @@ public final class Deliverer {
      * What happened to each recipient.
      *
      * @param dryRun the messages went to the outbox, not to anyone
+     * @param why for a recipient this call failed to serve, why, in words for the reader
      */
     public record Outcome(
-            List<String> sent, List<String> skipped, List<String> failed, List<String> unknown, boolean dryRun) {
+            List<String> sent,
+            List<String> skipped,
+            List<String> failed,
+            List<String> unknown,
+            boolean dryRun,
+            Map<String, Phrase> why) {
         public boolean allServed() {
             return failed.isEmpty() && unknown.isEmpty();
         }
@@ -59,6 +80,7 @@ public final class Deliverer {
         List<String> skipped = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        Map<String, Phrase> why = new LinkedHashMap<>();
         String messageId = header(message);
         String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
         for (String r : recipients) {
@@ -87,6 +109,7 @@ public final class Deliverer {
                             null);
                     unknown.add(r);
                     log.warn(
+                            REPORTED,
                             "{} {} {}: delivery to {} is unknown; not resent (check the server's log, then send --resend"
                                     + " --unknown or deliveries --mark-delivered)",
                             brief,
@@ -100,16 +123,19 @@ public final class Deliverer {
                 skipped.add(r);
                 continue;
             }
-            switch (attempt(brief, period, key, message, r)) {
-                case SENT -> sent.add(r);
-                case UNKNOWN -> unknown.add(r);
-                default -> failed.add(r);
+            DeliveryException failure = attempt(brief, period, key, message, r);
+            if (failure == null) {
+                sent.add(r);
+            } else {
+                (failure.kind() == DeliveryException.Kind.UNKNOWN ? unknown : failed).add(r);
+                why.put(r, failure.phrase());
             }
         }
-        return new Outcome(sent, skipped, failed, unknown, !transport.delivers());
+        return new Outcome(sent, skipped, failed, unknown, !transport.delivers(), why);
     }
 
-    private DeliveryState attempt(String brief, Period period, String kind, MimeMessage message, String r) {
+    /** Sends to one recipient, retrying what may pass later; null when the server took it, else why not. */
+    private DeliveryException attempt(String brief, Period period, String kind, MimeMessage message, String r) {
         InternetAddress to = MimeFactory.address(r);
         long wait = backoffMillis;
         for (int attempt = 1; ; attempt++) {
@@ -117,10 +143,18 @@ public final class Deliverer {
                 String reply = transport.send(message, to);
                 ledger.mark(brief, period, kind, r, DeliveryState.SENT, 1, null, reply);
                 log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
-                return DeliveryState.SENT;
+                return null;
             } catch (DeliveryException e) {
                 if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
-                    log.warn("{} {} {}: {} for {}; retrying in {} ms", brief, period, kind, e.getMessage(), r, wait);
+                    log.warn(
+                            REPORTED,
+                            "{} {} {}: {} for {}; retrying in {} ms",
+                            brief,
+                            period,
+                            kind,
+                            e.getMessage(),
+                            r,
+                            wait);
                     ledger.failedAttempt(brief, period, kind, r, e.getMessage());
                     sleep(wait);
                     wait *= 2;
@@ -130,6 +164,7 @@ public final class Deliverer {
                         e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
                 ledger.mark(brief, period, kind, r, state, 1, e.getMessage(), e.getMessage());
                 log.error(
+                        REPORTED,
                         "{} {} {}: {} to {} after {} attempt(s): {}",
                         brief,
                         period,
@@ -138,7 +173,7 @@ public final class Deliverer {
                         r,
                         attempt,
                         e.getMessage());
-                return state;
+                return e;
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.briefpipe.deliver;
 
 import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -75,12 +76,14 @@ public final class SmtpTransport implements MailTransport {
                     code >= 500
                             ? DeliveryException.Kind.PERMANENT
                             : code >= 400 ? DeliveryException.Kind.TEMPORARY : DeliveryException.Kind.UNKNOWN,
-                    "SMTP " + (code > 0 ? code + " " : "") + firstLine(e),
+                    Phrase.of("mail.refused", describe(), firstLine(refusal(e))),
+                    null,
                     e);
         } catch (MessagingException e) {
             close();
             // The connection broke inside the transaction: the server may or may not have the message.
-            throw new DeliveryException(DeliveryException.Kind.UNKNOWN, "SMTP connection lost: " + firstLine(e), e);
+            throw new DeliveryException(
+                    DeliveryException.Kind.UNKNOWN, Phrase.of("mail.connection-lost", describe()), firstLine(e), e);
         }
     }
 
@@ -99,24 +102,33 @@ public final class SmtpTransport implements MailTransport {
             log.debug("connected to {}", describe());
         } catch (AuthenticationFailedException e) {
             transport = null;
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "SMTP login refused: " + firstLine(e), e);
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT,
+                    Phrase.of("mail.login-refused", describe(), cfg.user(), cfg.passwordEnv()),
+                    firstLine(e),
+                    e);
         } catch (MessagingException e) {
             transport = null;
             throw new DeliveryException(
-                    DeliveryException.Kind.TEMPORARY, "SMTP server unreachable: " + firstLine(e), e);
+                    DeliveryException.Kind.TEMPORARY, Phrase.of("mail.unreachable", describe()), firstLine(e), e);
         }
     }
 
-    private static int code(MessagingException e) {
+    /** The server's own refusal inside what the mail library throws, else what it throws. */
+    private static MessagingException refusal(MessagingException e) {
         for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            if (x instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (x instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
+            if (x instanceof SMTPAddressFailedException || x instanceof SMTPSendFailedException) {
+                return (MessagingException) x;
             }
         }
-        return -1;
+        return e;
+    }
+
+    private static int code(MessagingException e) {
+        MessagingException r = refusal(e);
+        return r instanceof SMTPAddressFailedException a
+                ? a.getReturnCode()
+                : r instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
     }
 
     private static String firstLine(Exception e) {

@@ -25,6 +25,16 @@ public final class DeliveryException extends Failure {
         this.phrase = Phrase.of("send.error", message);
     }
 
+    /**
+     * A failure told in the reader's language; {@code detail} (the library's own words) is kept only in
+     * the English message, for the log and the ledger.
+     */
+    public DeliveryException(Kind kind, Phrase phrase, String detail, Throwable cause) {
+        super(phrase + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"), cause);
+        this.kind = kind;
+        this.phrase = phrase;
+    }
+
     /** A permanent failure told in the reader's language. */
     public DeliveryException(Phrase phrase) {
         super(phrase.toString(), null);
@@ -34,6 +44,11 @@ public final class DeliveryException extends Failure {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Why, in words for the reader. */
+    public Phrase phrase() {
+        return phrase;
     }
 
     @Override

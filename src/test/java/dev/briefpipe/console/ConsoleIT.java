@@ -11,6 +11,7 @@ import dev.briefpipe.testing.Browserless;
 import dev.briefpipe.testing.ConsoleHarness;
 import dev.briefpipe.testing.MailParts;
 import dev.briefpipe.testing.SampleProject;
+import dev.briefpipe.testing.ScheduledProject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,5 +262,42 @@ class ConsoleIT {
                 .isEqualTo(200);
         assertThat(b.api("POST", "/api/briefs/ai-hegemony/runs", "analyst", PW).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aResendThatFailsSaysSoAndAnOperatorMarksTheDeliveryByHand() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        Period period = Period.parse("2025-03");
+        h.service.build(brief, h.settings.workbookOf(brief), period, h.settings.outputDir(), null);
+        assertThat(h.service
+                        .send(brief, period, h.settings.outputDir(), dev.briefpipe.deliver.Resend.NONE)
+                        .allServed())
+                .isTrue();
+        h.mail.stop();
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF + "?period=2025-03");
+        Map<String, String> form = Map.of("period", "2025-03", "recipient", ScheduledProject.TO);
+        HttpResponse<String> resend = operator.postForm(BRIEF + "/resend", form);
+        // The mail server is down: the console says it was not sent, not "sent again".
+        assertThat(resend.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=resend-failed"));
+        String page = operator.get(resend.headers().firstValue("Location").orElseThrow())
+                .body();
+        assertThat(page).contains("보내지 못했습니다", "실패").doesNotContain("다시 보냈습니다");
+        assertThat(h.service.audit().list(10))
+                .extracting(e -> e.action(), e -> String.valueOf(e.detail()))
+                .contains(org.assertj.core.groups.Tuple.tuple("resend", "failed"));
+        // Once the server's log shows it arrived after all, the operator records it.
+        HttpResponse<String> marked = operator.postForm(BRIEF + "/mark-delivered", form);
+        assertThat(marked.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=marked"));
+        assertThat(h.service
+                        .ledger()
+                        .find("ai-hegemony", period, "brief", ScheduledProject.TO)
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(dev.briefpipe.deliver.DeliveryState.SENT);
     }
 }

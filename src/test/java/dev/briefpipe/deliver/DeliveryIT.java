@@ -196,6 +196,27 @@ class DeliveryIT {
     }
 
     @Test
+    void aFailedSendSaysWhyInTheReadersWordsNotInTheMailLibrarys() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> r.equals(ScheduledProject.CC) ? "550 5.1.1 no such user" : null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Cli.Result refused = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(refused.code()).isEqualTo(3);
+            assertThat(refused.err())
+                    .contains("보내지 못함: " + ScheduledProject.CC, "받지 않았습니다", "550 5.1.1 no such user")
+                    .doesNotContain("ERROR", "Deliverer");
+        }
+        // No server at all: one sentence naming it and what to check, once the retries are spent.
+        SampleProject down = ScheduledProject.create(dir.resolve("q"), freePort(), "0 0 9 1W * ?");
+        assertThat(Cli.run(down, "build", "--period", "2025-03").code()).isZero();
+        Cli.Result unreachable = Cli.run(down, "send", "--period", "2025-03");
+        assertThat(unreachable.code()).isEqualTo(3);
+        assertThat(unreachable.err())
+                .contains("보내지 못함: " + ScheduledProject.TO, "에 연결할 수 없습니다", "mail.host")
+                .doesNotContain("Couldn't connect", "WARN", "ERROR");
+    }
+
+    @Test
     void resendToOneAddressMailsThatAddressOnlyAndAStrangerIsRefused() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

@@ -23,6 +23,19 @@ public final class StoreException extends Failure {
         return new StoreException(file + " is in use by another process", cause, Phrase.of("store.in-use", file));
     }
 
+    /**
+     * A database server that cannot be reached ({@code reply} null) or that refused the connection with
+     * its own reply (no such user, database or password).
+     */
+    public static StoreException cannotConnect(String url, String reply, String passwordEnv, Throwable cause) {
+        return new StoreException(
+                "cannot connect to " + url + (reply == null ? "" : ": " + reply),
+                cause,
+                reply == null
+                        ? Phrase.of("store.unreachable", url)
+                        : Phrase.of("store.refused", url, reply, passwordEnv));
+    }
+
     @Override
     public ExitCode exitCode() {
         return ExitCode.RUNTIME;

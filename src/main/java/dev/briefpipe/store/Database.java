@@ -53,8 +53,33 @@ public final class Database implements AutoCloseable {
             if (cfg.url().isBlank() && inUse(e)) {
                 throw StoreException.inUse(stateDir.toAbsolutePath().resolve("briefpipe.mv.db"), e);
             }
+            java.sql.SQLException server = sqlCause(e);
+            if (!cfg.url().isBlank() && server != null) {
+                // SQL state class 08: no connection; anything else is the server's own refusal, quoted.
+                boolean unreachable =
+                        server.getSQLState() != null && server.getSQLState().startsWith("08");
+                throw StoreException.cannotConnect(
+                        cfg.url(),
+                        unreachable
+                                ? null
+                                : String.valueOf(server.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse(""),
+                        cfg.passwordEnv(),
+                        e);
+            }
             throw new StoreException("cannot open the database", e);
         }
+    }
+
+    private static java.sql.SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Whether H2 refused the file because another process has it open (its error 90020). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.Postgres;
 import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,6 +184,32 @@ class CliIT {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("NoSuchFontAnywhere", "Noto CJK");
         assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedOrRefusesIsOneSentenceNamingItAndWhatToCheck() throws Exception {
+        Path yaml = project.config().resolve("briefpipe.yaml");
+        String app = Files.readString(yaml);
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Files.writeString(yaml, app.replace("url: \"\"", "url: \"jdbc:postgresql://127.0.0.1:" + closed + "/x\""));
+        Cli.Result down = Cli.run(project, "runs");
+        assertThat(down.code()).isEqualTo(3);
+        assertThat(down.err())
+                .contains("127.0.0.1:" + closed, "연결할 수 없습니다", "database.url")
+                .doesNotContain("postmaster", "Exception", "pool");
+        // The server itself, answering: its refusal quoted (a role it does not know), with what to check.
+        try (Postgres pg = Postgres.freshDatabase()) {
+            Files.writeString(
+                    yaml,
+                    app.replace("url: \"\"", "url: \"" + pg.url() + "\"")
+                            .replaceFirst("user: \"\"", "user: \"no_such_role\""));
+            Cli.Result refused = Cli.run(project, "runs", "--lang", "en");
+            assertThat(refused.code()).isEqualTo(3);
+            assertThat(refused.err()).contains("refused the connection", "no_such_role", "BRIEFPIPE_DB_PASSWORD");
+        }
     }
 
     @Test

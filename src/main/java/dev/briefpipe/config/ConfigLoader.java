@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -108,18 +110,37 @@ public final class ConfigLoader {
             }
             return new Bound<>(value, new YamlLineIndex(text));
         } catch (JacksonException e) {
-            throw new ConfigException(translate(file, e));
+            throw new ConfigException(translate(file, e, text));
         } catch (IOException e) {
             throw new ConfigException(
                     new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
         }
     }
 
-    /** Turns Jackson's exception into a problem an operator can act on. */
-    static ConfigProblem translate(Path file, JacksonException e) {
+    /**
+     * Turns Jackson's exception into a problem an operator can act on, at the line of the key it is
+     * about (Jackson reports a record's unknown key where the record ends).
+     */
+    static ConfigProblem translate(Path file, JacksonException e, String text) {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            try {
+                int at = new YamlLineIndex(text)
+                        .lineOf(m.getPath().stream()
+                                .map(r -> "/"
+                                        + (r.getFieldName() != null
+                                                ? r.getFieldName()
+                                                        .replace("~", "~0")
+                                                        .replace("/", "~1")
+                                                : String.valueOf(r.getIndex())))
+                                .collect(Collectors.joining()));
+                line = at > 0 ? at : line;
+            } catch (IOException notYaml) {
+                // the text parsed a moment ago; keep Jackson's line
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null
                     ? ""
@@ -156,8 +177,21 @@ public final class ConfigLoader {
         if (e instanceof JsonMappingException) {
             return new ConfigProblem(file, line, "bad-shape", List.of(path, e.getOriginalMessage()));
         }
-        return new ConfigProblem(file, line, "yaml-syntax", List.of(firstLine(e.getOriginalMessage())));
+        // The YAML parser's own words stay in the --debug trace; the reader gets where, and what to check:
+        // where the parser found the problem, not where the construct it was reading began.
+        int column = loc == null ? 0 : loc.getColumnNr();
+        String said = String.valueOf(e.getOriginalMessage());
+        // SnakeYAML names the problem's place last ("line 16, column 1"), one-based.
+        Matcher at = PROBLEM_MARK.matcher(said);
+        while (at.find()) {
+            line = Integer.parseInt(at.group(1));
+            column = Integer.parseInt(at.group(2));
+        }
+        boolean tab = said.contains("'\\t");
+        return new ConfigProblem(file, line, tab ? "yaml-tab" : "yaml-syntax", List.of(column));
     }
+
+    private static final Pattern PROBLEM_MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     private static String path(JsonMappingException m) {
         return m.getPath().stream()
@@ -169,13 +203,5 @@ public final class ConfigLoader {
     private static String parent(String path) {
         int cut = path.lastIndexOf('.');
         return cut < 0 ? "(top)" : path.substring(0, cut);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -86,6 +86,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTopLevelKeyMistypedIsReportedAtItsOwnLineNotWhereTheFileEnds() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("title: \"글로벌 AI 패권 경쟁", "titel: \"글로벌 AI 패권 경쟁");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("unknown-key");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "titel:"));
+    }
+
+    @Test
+    void aTabIsNamedAtItsLineAndColumn() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("locale: ko-KR", "locale: ko-KR\n\tstray: tab");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("yaml-tab");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "stray: tab"));
+        assertThat(problem.args()).containsExactly(1);
+        String said = dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO)
+                .get("config." + problem.key(), problem.args().toArray());
+        assertThat(said).isEqualTo("탭 문자가 있습니다(1열).");
+    }
+
+    @Test
     void everySemanticProblemIsReportedTogether() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("highlight: country_code=CN", "highlight: country=CN");

@@ -32,7 +32,7 @@ public enum ColumnType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown type '" + text + "'; known: " + known());
+        throw new UnknownWord(text, known());
     }
 
     public static String known() {

@@ -170,6 +170,9 @@ public final class ConfigLoader {
                             path,
                             f.getTargetType().getSimpleName()));
         }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof UnknownWord w) {
+            return new ConfigProblem(file, line, "not-one-of", List.of(w.word(), path, w.known()));
+        }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return new ConfigProblem(
                     file, line, "invalid", List.of(path, v.getCause().getMessage()));

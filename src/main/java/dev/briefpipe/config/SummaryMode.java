@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How a build refreshes the summary sheet: into the output folder, in the workbook itself, or not at all. */
 public enum SummaryMode {
@@ -26,6 +27,7 @@ public enum SummaryMode {
         return Arrays.stream(values())
                 .filter(m -> m.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a summary mode: " + id));
+                .orElseThrow(() -> new UnknownWord(
+                        id, Arrays.stream(values()).map(SummaryMode::id).collect(Collectors.joining(", "))));
     }
 }

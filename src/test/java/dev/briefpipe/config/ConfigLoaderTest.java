@@ -72,8 +72,13 @@ class ConfigLoaderTest {
         p.editConfig(
                 "rank:         {header: [순위, rank], type: integer", "rank:         {header: [순위, rank], type: integr");
         ConfigProblem problem = single(p);
-        assertThat(problem.key()).isIn("invalid", "bad-value");
+        assertThat(problem.key()).isEqualTo("not-one-of");
+        assertThat(problem.args()).startsWith("integr", "sheets.patents.columns.rank.type");
         assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "type: integr"));
+        // Told in the reader's language, with the words the setting takes.
+        assertThat(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO)
+                        .get("config.not-one-of.fix", problem.args().toArray()))
+                .contains("integer, decimal");
     }
 
     @Test

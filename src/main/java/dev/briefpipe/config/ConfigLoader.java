@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -177,8 +178,15 @@ public final class ConfigLoader {
             return new ConfigProblem(
                     file, line, "invalid", List.of(path, v.getCause().getMessage()));
         }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> t = m.getTargetType();
+            String shape = java.util.Collection.class.isAssignableFrom(t) || t.isArray()
+                    ? "list"
+                    : Map.class.isAssignableFrom(t) || t.isRecord() ? "map" : "value";
+            return new ConfigProblem(file, line, "bad-shape-" + shape, List.of(path));
+        }
         if (e instanceof JsonMappingException) {
-            return new ConfigProblem(file, line, "bad-shape", List.of(path, e.getOriginalMessage()));
+            return new ConfigProblem(file, line, "unreadable-value", List.of(path));
         }
         // The YAML parser's own words stay in the --debug trace; the reader gets where, and what to check:
         // where the parser found the problem, not where the construct it was reading began.

@@ -100,6 +100,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMapWhereAListBelongsSaysWhichShapeTheKeyTakes() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("to: [policy-board@example.org]", "to: {board: policy-board@example.org}");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("bad-shape-list");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "to: {board:"));
+        String said = dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO)
+                .get("config." + problem.key(), problem.args().toArray());
+        assertThat(said).isEqualTo("'delivery.to'은(는) 목록([a, b] 또는 줄마다 \"- 값\")으로 적어야 합니다.");
+    }
+
+    @Test
     void aTabIsNamedAtItsLineAndColumn() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("locale: ko-KR", "locale: ko-KR\n\tstray: tab");

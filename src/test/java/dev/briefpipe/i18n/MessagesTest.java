@@ -1,9 +1,11 @@
 package dev.briefpipe.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,27 @@ class MessagesTest {
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
         assertThat(keys("ko")).containsExactlyInAnyOrderElementsOf(keys("en"));
+    }
+
+    @Test
+    void everyMessageIsAPatternThatFormatsAndQuotesOnlyBraces() throws IOException {
+        for (String lang : List.of("ko", "en")) {
+            Properties p = new Properties();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("messages_" + lang + ".properties")) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String key : p.stringPropertyNames()) {
+                String pattern = p.getProperty(key);
+                // A literal brace must be quoted ('{page}'), or the message cannot be told at all.
+                assertThatCode(() -> new java.text.MessageFormat(pattern).format(new Object[10]))
+                        .as(lang + " " + key)
+                        .doesNotThrowAnyException();
+                // A lone apostrophe starts a quote and vanishes: a literal one is written twice.
+                assertThat(pattern.replace("''", "").replaceAll("'\\{[^']*}'", ""))
+                        .as(lang + " " + key)
+                        .doesNotContain("'");
+            }
+        }
     }
 
     @Test

@@ -74,7 +74,11 @@ public final class Messages {
                 told[i] = get(p);
             }
         }
-        return new MessageFormat(pattern, lang.locale()).format(told);
+        try {
+            return new MessageFormat(pattern, lang.locale()).format(told);
+        } catch (IllegalArgumentException badPattern) {
+            return pattern; // a slip in a translation shows as itself, never as a stack trace
+        }
     }
 
     /**

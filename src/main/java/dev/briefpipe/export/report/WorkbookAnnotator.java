@@ -84,8 +84,10 @@ public final class WorkbookAnnotator {
         cell.removeCellComment();
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         ClientAnchor anchor = ch.createClientAnchor();
-        anchor.setCol1(cr.getCol() + 1);
-        anchor.setCol2(cr.getCol() + 5);
+        // POI files the note under the anchor's first cell: it must be the cell itself, or a note on
+        // the next cell (an analyst's help on a header) would clash with this one.
+        anchor.setCol1(cr.getCol());
+        anchor.setCol2(cr.getCol() + 4);
         anchor.setRow1(cr.getRow());
         anchor.setRow2(cr.getRow() + 4);
         Comment c = drawing.createCellComment(anchor);

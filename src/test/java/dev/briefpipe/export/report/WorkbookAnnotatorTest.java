@@ -1,0 +1,65 @@
+package dev.briefpipe.export.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.ValidationReport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+class WorkbookAnnotatorTest {
+    @Test
+    void aFindingBesideACellWithItsOwnNoteIsNotedAndTheNeighboursNoteKept() throws Exception {
+        byte[] book;
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("특허");
+            var header = s.createRow(0);
+            header.createCell(0).setCellValue("특허 건수");
+            header.createCell(1).setCellValue("순위");
+            // The analyst's help on the next header cell, as a template made by init has.
+            Drawing<?> d = s.createDrawingPatriarch();
+            ClientAnchor a = wb.getCreationHelper().createClientAnchor();
+            a.setCol1(1);
+            a.setRow1(0);
+            a.setCol2(3);
+            a.setRow2(3);
+            Comment help = d.createCellComment(a);
+            help.setString(wb.getCreationHelper().createRichTextString("1부터 매기는 순위"));
+            header.getCell(1).setCellComment(help);
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        Finding renamed = new Finding(
+                FindingCode.COLUMN_RENAMED,
+                Severity.ERROR,
+                new CellRef("특허", 0, 0),
+                "families",
+                "특허군 수",
+                "특허 건수",
+                "특허군 수 / families",
+                List.of());
+        ValidationReport report = new ValidationReport(
+                Path.of("w.xlsx"), List.of(renamed), new ValidationReport.Stats(List.of("특허"), 1, 0, 0, 0));
+
+        byte[] annotated = new WorkbookAnnotator(Messages.of(Messages.Lang.KO)).annotate(book, report);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
+            var row = wb.getSheet("특허").getRow(0);
+            assertThat(row.getCell(0).getCellComment().getString().getString()).contains("특허군 수");
+            assertThat(row.getCell(1).getCellComment().getString().getString()).isEqualTo("1부터 매기는 순위");
+        }
+    }
+}

@@ -7,7 +7,9 @@ import dev.briefpipe.export.report.JsonReportWriter;
 import dev.briefpipe.export.report.TextReportWriter;
 import dev.briefpipe.export.report.WorkbookAnnotator;
 import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.io.AtomicFiles;
+import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.run.BriefPipeline;
 import dev.briefpipe.run.Checked;
@@ -43,6 +45,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--annotate", paramLabel = "FILE")
     Path annotate;
 
+    /** The annotated copy keeps the workbook's format: its file must carry the workbook's extension. */
+    static void sameFormat(Path copy, Path workbook) {
+        String ext = WorkbookFiles.extension(workbook);
+        if (!copy.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + ext)) {
+            throw new UsageException("cli.annotate-extension", copy, ext);
+        }
+    }
+
     enum Format {
         text,
         json,
@@ -55,6 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
         java.nio.file.Path workbook = options.workbook(settings, brief);
+        if (annotate != null) {
+            sameFormat(annotate, workbook);
+        }
         Checked checked =
                 new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings)).check(brief, workbook);
         ValidationReport r = checked.report();

@@ -9,6 +9,7 @@ import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.run.BriefPipeline;
 import dev.briefpipe.run.Checked;
@@ -65,9 +66,12 @@ final class WatchCommand implements Callable<Integer> {
         Path html = (report != null ? report : folder.resolve("report.html"))
                 .toAbsolutePath()
                 .normalize();
-        Path annotated = (annotate != null ? annotate : folder.resolve("annotated.xlsx"))
+        Path annotated = (annotate != null
+                        ? annotate
+                        : folder.resolve("annotated." + WorkbookFiles.extension(workbook)))
                 .toAbsolutePath()
                 .normalize();
+        ValidateCommand.sameFormat(annotated, workbook);
         if (annotated.equals(workbook)) {
             throw new UsageException("cli.watch-annotate-is-workbook", annotated);
         }

@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.report.HtmlReportWriter;
 import dev.briefpipe.export.report.WorkbookAnnotator;
+import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
 import dev.briefpipe.publish.Manifest;
@@ -48,8 +49,9 @@ final class Downloads {
         }
         byte[] bytes = new WorkbookAnnotator(Pages.words(ctx))
                 .annotate(Files.readAllBytes(settings.workbookOf(b)), c.report());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-annotated.xlsx\"")
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        String ext = WorkbookFiles.extension(settings.workbookOf(b));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-annotated." + ext + "\"")
+                .contentType(WorkbookFiles.contentType(ext))
                 .result(bytes);
     }
 

@@ -2,8 +2,10 @@ package dev.briefpipe.deliver;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -205,11 +207,15 @@ public final class LetterComposer {
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
                 words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));
-        String stem = workbookName.replaceFirst("\\.xlsx?$", "");
-        files.add(new Letter.Attachment(
-                words.get("letter.report.workbook", stem),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                annotated));
+        // The annotated copy (none when the workbook cannot be rewritten) keeps the workbook's format.
+        String ext = WorkbookFiles.extension(Path.of(workbookName));
+        String stem = workbookName.toLowerCase(java.util.Locale.ROOT).endsWith("." + ext)
+                ? workbookName.substring(0, workbookName.length() - ext.length() - 1)
+                : workbookName;
+        if (annotated != null) {
+            files.add(new Letter.Attachment(
+                    words.get("letter.report.workbook", stem, ext), WorkbookFiles.contentType(ext), annotated));
+        }
         String id = "<briefpipe.report." + brief.id() + "." + period + "." + workbookSha256.substring(0, 16) + "@"
                 + host + ">";
         return new Letter(

@@ -208,7 +208,10 @@ final class PeriodLetters {
             byte[] html = new HtmlReportWriter(words).write(e.report()).getBytes(StandardCharsets.UTF_8);
             Path wb = e.report().workbook();
             byte[] original = Files.readAllBytes(wb);
-            byte[] annotated = new WorkbookAnnotator(words).annotate(original, e.report());
+            // Without the annotated copy when this workbook cannot be rewritten: the report still goes.
+            byte[] annotated = new WorkbookAnnotator(words)
+                    .tryAnnotate(original, e.report())
+                    .orElse(null);
             String sha = FileHashes.sha256(original);
             List<String> lines = e.report().findings().stream()
                     .filter(dev.briefpipe.model.Finding::isError)

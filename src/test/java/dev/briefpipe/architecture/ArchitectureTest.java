@@ -33,7 +33,7 @@ class ArchitectureTest {
         MAY_USE.put("validate", Set.of("model", "config", "expr", "i18n"));
         MAY_USE.put("transform", Set.of("model", "config", "expr", "i18n"));
         MAY_USE.put("render", Set.of("model", "config", "failure", "i18n"));
-        MAY_USE.put("export", Set.of("model", "config", "expr", "i18n", "io"));
+        MAY_USE.put("export", Set.of("model", "config", "expr", "failure", "i18n", "io"));
         MAY_USE.put("publish", Set.of("model", "failure", "io"));
         MAY_USE.put("deliver", Set.of("model", "config", "failure", "i18n", "io", "store"));
         MAY_USE.put("store", Set.of("model", "config", "failure"));

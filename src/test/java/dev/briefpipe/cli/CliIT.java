@@ -213,6 +213,15 @@ class CliIT {
     }
 
     @Test
+    void anAnnotatedCopyNamedInAnotherFormatIsRefusedBeforeAnythingIsRead() {
+        Cli.Result r = Cli.run(
+                project, "validate", "--annotate", dir.resolve("checked.xls").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("checked.xls", ".xlsx");
+        assertThat(dir.resolve("checked.xls")).doesNotExist();
+    }
+
+    @Test
     void aSecondBriefBuildsFromItsOwnConfigAndWorkbook() throws IOException {
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());

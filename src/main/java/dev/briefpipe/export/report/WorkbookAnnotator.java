@@ -1,5 +1,6 @@
 package dev.briefpipe.export.report;
 
+import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,12 +24,15 @@ import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * An annotated copy of a workbook: each cell with a finding filled (red for errors, yellow for
  * warnings) and commented with the message, and a results sheet ("검증결과", "Validation results")
  * listing every finding with a link to its cell. Works on bytes; the analyst's file is never touched.
+ * The copy keeps the workbook's format (.xls, .xlsm or .xlsx): name it with {@link
+ * dev.briefpipe.io.WorkbookFiles#extension}.
  */
 public final class WorkbookAnnotator {
     private final Messages messages;
@@ -36,9 +41,30 @@ public final class WorkbookAnnotator {
         this.messages = messages;
     }
 
+    /**
+     * @throws WorkbookReadException when POI reads the workbook but cannot write it back (some old .xls
+     *     files): the copy cannot be made, the report still can
+     */
     public byte[] annotate(byte[] workbook, ValidationReport report) throws IOException {
+        try {
+            return annotated(workbook, report);
+        } catch (IllegalStateException | IllegalArgumentException | org.apache.poi.util.RecordFormatException e) {
+            throw new WorkbookReadException(report.workbook(), "cannot-annotate", null, e);
+        }
+    }
+
+    /** The copy, or empty when this workbook cannot be rewritten (see {@link #annotate}). */
+    public Optional<byte[]> tryAnnotate(byte[] workbook, ValidationReport report) throws IOException {
+        try {
+            return Optional.of(annotate(workbook, report));
+        } catch (WorkbookReadException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] annotated(byte[] workbook, ValidationReport report) throws IOException {
         FindingText text = new FindingText(messages);
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             CreationHelper ch = wb.getCreationHelper();
             Map<String, CellStyle> fills = new HashMap<>();
             Map<String, StringBuilder> notes = new HashMap<>();
@@ -76,7 +102,7 @@ public final class WorkbookAnnotator {
         }
     }
 
-    private static void comment(XSSFWorkbook wb, String ref, String message, CreationHelper ch) {
+    private static void comment(Workbook wb, String ref, String message, CreationHelper ch) {
         int bang = ref.lastIndexOf('!');
         Sheet sheet = wb.getSheet(ref.substring(0, bang));
         org.apache.poi.ss.util.CellReference cr = new org.apache.poi.ss.util.CellReference(ref.substring(bang + 1));
@@ -96,7 +122,7 @@ public final class WorkbookAnnotator {
         cell.setCellComment(c);
     }
 
-    private void resultsSheet(XSSFWorkbook wb, ValidationReport report, FindingText text, CreationHelper ch) {
+    private void resultsSheet(Workbook wb, ValidationReport report, FindingText text, CreationHelper ch) {
         String name = messages.get("annotate.sheet");
         int existing = wb.getSheetIndex(name);
         if (existing >= 0) {

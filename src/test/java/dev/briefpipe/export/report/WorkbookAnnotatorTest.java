@@ -62,4 +62,42 @@ class WorkbookAnnotatorTest {
             assertThat(row.getCell(1).getCellComment().getString().getString()).isEqualTo("1부터 매기는 순위");
         }
     }
+
+    @Test
+    void anXlsWorkbookGetsAnXlsCopy() throws Exception {
+        byte[] book;
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("특허").createRow(0).createCell(0).setCellValue("특허 건수");
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        Finding unknown = new Finding(
+                FindingCode.COLUMN_UNKNOWN,
+                Severity.WARNING,
+                new CellRef("특허", 0, 0),
+                "",
+                "특허 건수",
+                "특허 건수",
+                "",
+                List.of());
+        ValidationReport report = new ValidationReport(
+                Path.of("w.xls"), List.of(unknown), new ValidationReport.Stats(List.of("특허"), 1, 0, 0, 0));
+
+        byte[] annotated = new WorkbookAnnotator(Messages.of(Messages.Lang.EN)).annotate(book, report);
+
+        // Still an .xls (an OLE2 file), with the note and the results sheet.
+        assertThat(org.apache.poi.poifs.filesystem.FileMagic.valueOf(annotated))
+                .isEqualTo(org.apache.poi.poifs.filesystem.FileMagic.OLE2);
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new ByteArrayInputStream(annotated))) {
+            assertThat(wb.getSheet("특허")
+                            .getRow(0)
+                            .getCell(0)
+                            .getCellComment()
+                            .getString()
+                            .getString())
+                    .contains("not in the schema");
+            assertThat(wb.getSheet("Validation results")).isNotNull();
+        }
+    }
 }

@@ -51,10 +51,8 @@ class WorkbookAnnotatorTest {
                 "특허 건수",
                 "특허군 수 / families",
                 List.of());
-        ValidationReport report = new ValidationReport(
-                Path.of("w.xlsx"), List.of(renamed), new ValidationReport.Stats(List.of("특허"), 1, 0, 0, 0));
-
-        byte[] annotated = new WorkbookAnnotator(Messages.of(Messages.Lang.KO)).annotate(book, report);
+        byte[] annotated =
+                new WorkbookAnnotator(Messages.of(Messages.Lang.KO)).annotate(book, reportOf("w.xlsx", renamed));
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
             var row = wb.getSheet("특허").getRow(0);
@@ -81,10 +79,8 @@ class WorkbookAnnotatorTest {
                 "특허 건수",
                 "",
                 List.of());
-        ValidationReport report = new ValidationReport(
-                Path.of("w.xls"), List.of(unknown), new ValidationReport.Stats(List.of("특허"), 1, 0, 0, 0));
-
-        byte[] annotated = new WorkbookAnnotator(Messages.of(Messages.Lang.EN)).annotate(book, report);
+        byte[] annotated =
+                new WorkbookAnnotator(Messages.of(Messages.Lang.EN)).annotate(book, reportOf("w.xls", unknown));
 
         // Still an .xls (an OLE2 file), with the note and the results sheet.
         assertThat(org.apache.poi.poifs.filesystem.FileMagic.valueOf(annotated))
@@ -99,5 +95,11 @@ class WorkbookAnnotatorTest {
                     .contains("not in the schema");
             assertThat(wb.getSheet("Validation results")).isNotNull();
         }
+    }
+
+    /** A report of one finding on the sheet 특허 of the named workbook. */
+    private static ValidationReport reportOf(String workbook, Finding finding) {
+        return new ValidationReport(
+                Path.of(workbook), List.of(finding), new ValidationReport.Stats(List.of("특허"), 1, 0, 0, 0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.run.ProgressListener;
 import java.io.PrintWriter;
 
@@ -66,6 +67,13 @@ final class ProgressBar implements ProgressListener {
             lastTenth = percent / 10;
             err.printf("  %d%%  %.0f s%n", percent, secs);
         }
+        err.flush();
+    }
+
+    @Override
+    public synchronized void note(Phrase phrase) {
+        closeLine();
+        err.println("  " + ctx.msg(phrase.key(), phrase.args().toArray()));
         err.flush();
     }
 

@@ -157,7 +157,7 @@ final class SendCommand implements Callable<Integer> {
             throw new UsageException("send.resend-one");
         }
         if (listed) {
-            List<String> all = BriefService.recipients(brief);
+            List<String> all = brief.readers();
             for (String r : to) {
                 if (!all.contains(r)) {
                     throw new UsageException("send.not-a-recipient", r, String.join(", ", all));

@@ -51,6 +51,17 @@ public record BriefConfig(
         return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
     }
 
+    /** Everyone the brief is sent to: to, cc and bcc, each once; none without a delivery section. */
+    public List<String> readers() {
+        if (delivery == null) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(delivery.to(), delivery.cc(), delivery.bcc())
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
+    }
+
     /** @param pdf file name pattern; {id} and {period} are replaced */
     public record Outputs(String pdf, Boolean csv) {
         public Outputs {

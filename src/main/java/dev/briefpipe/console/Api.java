@@ -95,7 +95,7 @@ final class Api {
         Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
         Period p = pages.period(ctx, b);
-        if (!pages.buildNow(s.user(), b, p)) {
+        if (pages.buildNow(s.user(), b, p).equals("build-invalid")) {
             ctx.status(422);
         }
         ctx.json(service.runs().list(b.id(), 1).get(0));

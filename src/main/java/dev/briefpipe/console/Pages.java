@@ -112,19 +112,22 @@ final class Pages {
     void build(Context ctx) throws IOException {
         Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
         BriefConfig b = briefOf(ctx);
-        redirect(ctx, b, buildNow(s.user(), b, period(ctx, b)) ? "built" : "build-invalid");
+        redirect(ctx, b, buildNow(s.user(), b, period(ctx, b)));
     }
 
-    /** Builds a period for a user of the console, audited with how it ended; false when the data is invalid. */
-    boolean buildNow(String user, BriefConfig b, Period p) throws IOException {
+    /**
+     * Builds a period for a user of the console, audited with how it ended, and asks the approvers when
+     * the PDF needs them; returns the notice: built, built-asked, or build-invalid (nothing built).
+     */
+    String buildNow(String user, BriefConfig b, Period p) throws IOException {
         RunStatus ended = RunStatus.FAILED;
         try {
-            service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
+            var built = service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
             ended = RunStatus.OK;
-            return true;
+            return service.askApproval(b, p, built) ? "built-asked" : "built";
         } catch (dev.briefpipe.failure.DataInvalidException e) {
             ended = RunStatus.INVALID_DATA;
-            return false;
+            return "build-invalid";
         } finally {
             service.audit().record(user, "build", b.id(), p, null, ended.id());
         }
@@ -171,7 +174,7 @@ final class Pages {
         BriefConfig b = briefOf(ctx);
         Period p = period(ctx, b);
         String r = String.valueOf(ctx.formParam("recipient"));
-        if (!BriefService.recipients(b).contains(r)) {
+        if (!b.readers().contains(r)) {
             throw new NotFoundResponse();
         }
         if (resend) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -37,12 +38,16 @@ public final class Deliverer {
     private final MailTransport transport;
     private final int retries;
     private final long backoffMillis;
+    private final Consumer<Phrase> waiting;
 
-    public Deliverer(DeliveryLedger ledger, MailTransport transport, int retries, long backoffMillis) {
+    /** @param waiting told, in words for the reader, each time a recipient waits for a retry */
+    public Deliverer(
+            DeliveryLedger ledger, MailTransport transport, int retries, long backoffMillis, Consumer<Phrase> waiting) {
         this.ledger = ledger;
         this.transport = transport;
         this.retries = retries;
         this.backoffMillis = backoffMillis;
+        this.waiting = waiting;
     }
 
     /**
@@ -156,6 +161,7 @@ public final class Deliverer {
                             r,
                             wait);
                     ledger.failedAttempt(brief, period, kind, r, e.getMessage());
+                    waiting.accept(Phrase.of("send.retrying", r, e.phrase(), (wait + 999) / 1000, attempt, retries));
                     sleep(wait);
                     wait *= 2;
                     continue;

@@ -13,6 +13,7 @@ import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.store.Approvals;
@@ -22,7 +23,6 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,7 +61,7 @@ public final class BriefService implements AutoCloseable {
         this.ledger = new DeliveryLedger(db.dataSource());
         this.audit = new AuditLog(db.dataSource());
         this.pipeline = new BriefPipeline(settings, progress, fonts);
-        this.letters = new PeriodLetters(settings, transports, ledger);
+        this.letters = new PeriodLetters(settings, transports, ledger, progress);
         this.node = nodeName();
         this.scheduled = new ScheduledRuns(settings, pipeline, letters, runs, approvals, node);
     }
@@ -94,11 +94,6 @@ public final class BriefService implements AutoCloseable {
     public Optional<DeliveryLedger.Entry> markDelivered(
             BriefConfig brief, Period period, String recipient, String actor) {
         return new Settlement(ledger(), audit()).markDelivered(brief, period, recipient, actor);
-    }
-
-    /** Everyone the brief is sent to: to, cc and bcc. */
-    public static List<String> recipients(BriefConfig brief) {
-        return PeriodLetters.recipients(brief);
     }
 
     /** Marks interrupted this host's runs whose process died mid-run; returns how many. */
@@ -159,6 +154,29 @@ public final class BriefService implements AutoCloseable {
             record(brief, period, started, RunStatus.FAILED, null, null, e.toString());
             throw e;
         }
+    }
+
+    /**
+     * Asks the brief's approvers to approve a build's PDF, when the brief wants approval, has readers,
+     * and that PDF is not approved yet; once per PDF, as a scheduled run does.
+     *
+     * @return whether an approver was mailed now
+     */
+    public boolean askApproval(BriefConfig brief, Period period, Built built) {
+        if (brief.delivery() == null
+                || !brief.delivery().approvalRequired()
+                || brief.readers().isEmpty()) {
+            return false;
+        }
+        Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
+        if (sha.isEmpty()
+                || approvals
+                        .latest(brief.id(), period)
+                        .map(a -> a.approves(sha.get()))
+                        .orElse(false)) {
+            return false;
+        }
+        return letters.approvalWanted(brief, period, sha.get());
     }
 
     private void record(

@@ -25,7 +25,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,15 +42,22 @@ final class PeriodLetters {
     private final Settings settings;
     private final Function<Path, MailTransport> transports;
     private final DeliveryLedger ledger;
+    private final ProgressListener progress;
 
     /**
      * @param transports makes the transport for a folder (an outbox when no SMTP host is set)
      * @param ledger where each letter's delivery to each recipient is recorded
+     * @param progress hears of a mail server retried
      */
-    PeriodLetters(Settings settings, Function<Path, MailTransport> transports, DeliveryLedger ledger) {
+    PeriodLetters(
+            Settings settings,
+            Function<Path, MailTransport> transports,
+            DeliveryLedger ledger,
+            ProgressListener progress) {
         this.settings = settings;
         this.transports = transports;
         this.ledger = ledger;
+        this.progress = progress;
     }
 
     /**
@@ -75,7 +81,7 @@ final class PeriodLetters {
             MimeMessage msg =
                     compose(brief, contents, resend.selection() != Resend.Selection.NONE, d.to(), d.cc(), transport);
             return deliverer(transport)
-                    .deliver(brief.id(), period, "brief", contents.pdfSha256(), msg, recipients(brief), resend);
+                    .deliver(brief.id(), period, "brief", contents.pdfSha256(), msg, brief.readers(), resend);
         }
     }
 
@@ -131,13 +137,18 @@ final class PeriodLetters {
         }
     }
 
-    /** Asks the brief's approvers to approve the period's PDF, once per PDF (its sha256). */
-    void approvalWanted(BriefConfig brief, Period period, String pdfSha256) {
-        if (brief.delivery() != null) {
-            String text = Messages.forLocale(brief.locale())
-                    .get("notice.approval", "/briefs/" + brief.id() + "?period=" + period, period, pdfSha256);
-            notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
+    /**
+     * Asks the brief's approvers to approve the period's PDF, once per PDF (its sha256).
+     *
+     * @return whether an approver was mailed now (not before, not only into the outbox)
+     */
+    boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256) {
+        if (brief.delivery() == null) {
+            return false;
         }
+        String text = Messages.forLocale(brief.locale())
+                .get("notice.approval", "/briefs/" + brief.id() + "?period=" + period, period, pdfSha256);
+        return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
     }
 
     /** Tells the analysts that an approver rejected the period's PDF, and why. */
@@ -147,9 +158,10 @@ final class PeriodLetters {
         }
     }
 
-    private void notice(BriefConfig brief, Period period, List<String> to, String kind, String same, String text) {
+    /** @return whether someone was mailed now (not only into the outbox) */
+    private boolean notice(BriefConfig brief, Period period, List<String> to, String kind, String same, String text) {
         if (to.isEmpty()) {
-            return;
+            return false;
         }
         try {
             String sha = FileHashes.sha256(same.getBytes(StandardCharsets.UTF_8));
@@ -159,11 +171,13 @@ final class PeriodLetters {
             try (MailTransport transport = transports.apply(dir)) {
                 MimeMessage msg =
                         MimeFactory.build(session(transport), letters.notice(to, period, text, kind, sha, host()));
-                deliverer(transport)
+                Deliverer.Outcome o = deliverer(transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
+                return !o.dryRun() && !o.sent().isEmpty();
             }
         } catch (RuntimeException x) {
             log.error("{} {}: could not send the {} letter ({}): {}", brief.id(), period, kind, text, x.toString(), x);
+            return false;
         }
     }
 
@@ -260,7 +274,8 @@ final class PeriodLetters {
                 ledger,
                 transport,
                 settings.app().mail().retries(),
-                settings.app().mail().backoffMillis());
+                settings.app().mail().backoffMillis(),
+                progress::note);
     }
 
     private static Session session(MailTransport t) {
@@ -272,17 +287,6 @@ final class PeriodLetters {
         return new dev.briefpipe.publish.Publications(settings.outputDir())
                 .folder(brief.id(), period)
                 .resolve("reports");
-    }
-
-    /** To, cc and bcc, each once. */
-    static List<String> recipients(BriefConfig brief) {
-        if (brief.delivery() == null) {
-            return List.of();
-        }
-        List<String> all = new ArrayList<>(brief.delivery().to());
-        all.addAll(brief.delivery().cc());
-        all.addAll(brief.delivery().bcc());
-        return all.stream().distinct().toList();
     }
 
     /** This machine's name, in letters and node names. */

@@ -1,5 +1,6 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.WorkMeter;
 
 /** Hears about stages as a run goes through them (for progress display and logs). */
@@ -14,6 +15,9 @@ public interface ProgressListener {
 
     /** How far a stage has got (bytes of sheet XML read, rows written); called often, so cheap. */
     default void advance(String stage, long done, long total) {}
+
+    /** Something the reader should know while they wait (a mail server retried, say). */
+    default void note(Phrase phrase) {}
 
     /** The work meter of one stage. */
     default WorkMeter meter(String stage) {

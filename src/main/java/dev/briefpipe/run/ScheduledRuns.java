@@ -89,7 +89,7 @@ final class ScheduledRuns {
         try {
             Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
             int findings = built.checked().report().findings().size();
-            if (PeriodLetters.recipients(brief).isEmpty()) {
+            if (brief.readers().isEmpty()) {
                 runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
                 return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
             }

@@ -205,7 +205,9 @@ class ConsoleIT {
         Browserless operator = new Browserless(h.url(""));
         operator.login("operator", PW);
         operator.get(BRIEF);
-        assertThat(operator.postForm(BRIEF + "/build", Map.of()).statusCode()).isEqualTo(302);
+        HttpResponse<String> built = operator.postForm(BRIEF + "/build", Map.of());
+        assertThat(built.statusCode()).isEqualTo(302);
+        assertThat(built.headers().firstValue("location").orElseThrow()).contains("notice=built-asked");
         // Who built, and how it ended, is in the audit log.
         assertThat(h.service.audit().list(10))
                 .extracting(e -> e.actor(), e -> e.action(), e -> e.brief(), e -> e.detail())
@@ -215,6 +217,13 @@ class ConsoleIT {
                 .approving()
                 .publishedPdf(h.settings.findBrief("ai-hegemony").orElseThrow(), now)
                 .orElseThrow();
+        // The approvers are asked for that PDF, as after a scheduled run; once, however often it is built.
+        var asked = h.mail.getReceivedMessagesForDomain("approvers.test");
+        assertThat(asked).hasSize(1);
+        assertThat(MailParts.of(asked[0]).text()).contains(sha);
+        assertThat(operator.postForm(BRIEF + "/build", Map.of()).headers().firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=built").doesNotContain("asked"));
+        assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(1);
 
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);

@@ -206,13 +206,16 @@ class DeliveryIT {
                     .contains("보내지 못함: " + ScheduledProject.CC, "받지 않았습니다", "550 5.1.1 no such user")
                     .doesNotContain("ERROR", "Deliverer");
         }
-        // No server at all: one sentence naming it and what to check, once the retries are spent.
+        // No server at all: each wait for a retry is told as it begins, then one sentence naming the
+        // server and what to check, once the retries are spent.
         SampleProject down = ScheduledProject.create(dir.resolve("q"), freePort(), "0 0 9 1W * ?");
         assertThat(Cli.run(down, "build", "--period", "2025-03").code()).isZero();
-        Cli.Result unreachable = Cli.run(down, "send", "--period", "2025-03");
+        Cli.Result unreachable =
+                Cli.raw("send", "--config", down.config().toString(), "--brief", "ai-hegemony", "--period", "2025-03");
         assertThat(unreachable.code()).isEqualTo(3);
         assertThat(unreachable.err())
                 .contains("보내지 못함: " + ScheduledProject.TO, "에 연결할 수 없습니다", "mail.host")
+                .contains("다시 시도 1/4, 1초 뒤: " + ScheduledProject.TO, "다시 시도 4/4, 3초 뒤: ")
                 .doesNotContain("Couldn't connect", "WARN", "ERROR");
     }
 

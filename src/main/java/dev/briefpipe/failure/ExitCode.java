@@ -4,7 +4,7 @@ package dev.briefpipe.failure;
 public enum ExitCode {
     /** Success (warnings allowed). */
     OK(0),
-    /** The workbook's data has errors (or a character no font can draw); nothing was published. */
+    /** The workbook's data has errors (or a character of it no font can draw); nothing was published. */
     INVALID_DATA(1),
     /** Bad usage, bad config, no usable font, or a file that is not a readable workbook. */
     USAGE(2),

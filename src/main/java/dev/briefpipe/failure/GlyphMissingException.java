@@ -2,13 +2,23 @@ package dev.briefpipe.failure;
 
 import dev.briefpipe.i18n.Phrase;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The brief contains characters no configured font can draw; nothing is published. */
+/**
+ * The brief contains characters no configured font can draw; nothing is published. A character met in
+ * a cell is the data's error; one met only in the brief's config (a running header, a block's title)
+ * is the config's, told with the text it is in.
+ */
 public final class GlyphMissingException extends Failure {
     private final List<MissingGlyph> missing;
+    private final String brief;
 
-    public GlyphMissingException(List<MissingGlyph> missing) {
+    /**
+     * @param missing each character where it was met; the same character in the same text is told once
+     * @param brief the brief's id, naming its config file
+     */
+    public GlyphMissingException(List<MissingGlyph> missing, String brief) {
         super(
                 missing.size() + " character(s) without a glyph, first "
                         + missing.get(0).codePointLabel()
@@ -16,16 +26,21 @@ public final class GlyphMissingException extends Failure {
                                 ? ""
                                 : " at " + missing.get(0).source()),
                 null);
-        this.missing = List.copyOf(missing);
+        this.missing = List.copyOf(new LinkedHashSet<>(missing));
+        this.brief = brief;
     }
 
     public List<MissingGlyph> missing() {
         return missing;
     }
 
+    private boolean inData() {
+        return missing.stream().anyMatch(m -> m.source() != null);
+    }
+
     @Override
     public ExitCode exitCode() {
-        return ExitCode.INVALID_DATA;
+        return inData() ? ExitCode.INVALID_DATA : ExitCode.USAGE;
     }
 
     /** Each character with its code point and where it is, then that nothing was published. */
@@ -33,13 +48,13 @@ public final class GlyphMissingException extends Failure {
     public List<Phrase> explain() {
         List<Phrase> lines = new ArrayList<>();
         for (MissingGlyph m : missing) {
-            lines.add(Phrase.of(
-                    "cli.glyph-missing",
-                    new String(Character.toChars(m.codePoint())),
-                    m.codePointLabel(),
-                    m.source() == null ? "config" : m.source().toString()));
+            String glyph = new String(Character.toChars(m.codePoint()));
+            lines.add(
+                    m.source() == null
+                            ? Phrase.of("cli.glyph-missing-config", glyph, m.codePointLabel(), brief, m.text())
+                            : Phrase.of("cli.glyph-missing", glyph, m.codePointLabel(), m.source()));
         }
-        lines.add(Phrase.of("cli.build-invalid"));
+        lines.add(Phrase.of(inData() ? "cli.build-invalid" : "cli.nothing-published"));
         return lines;
     }
 }

@@ -147,6 +147,29 @@ class CliIT {
     }
 
     @Test
+    void aCharacterNoFontHasInTheConfigsOwnTextIsTheConfigsErrorToldOnce() throws IOException {
+        Path yaml = project.config().resolve("briefs/ai-hegemony.yaml");
+        String config = Files.readString(yaml);
+        assertThat(config).contains("header: \"{title}\"");
+        Files.writeString(yaml, config.replace("header: \"{title}\"", "header: \"{title} \u2603\""));
+        Cli.Result r = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("out").toString());
+        // The running header is on every page from the second; the character is told once, with its
+        // text and the config file, as the config's mistake (exit 2), not the data's.
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .containsOnlyOnce("U+2603")
+                .contains("config/briefs/ai-hegemony.yaml", "시사점 \u2603", "아무것도 게시하지 않았습니다")
+                .doesNotContain("데이터 오류", "validate");
+        assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookExitsTwoWithOneSentence() throws IOException {
         Path fake = dir.resolve("fake.xlsx");
         Files.writeString(fake, "국가,건수\nCN,38210\n");

@@ -153,7 +153,7 @@ public final class PdfBriefRenderer {
             throw new IOException("PDF could not be written: " + e.getMessage(), e);
         }
         if (!text.missing().isEmpty()) {
-            throw new GlyphMissingException(text.missing());
+            throw new GlyphMissingException(text.missing(), brief.id());
         }
         Path png = out.resolveSibling(FIGURE);
         return new Rendered(out, pages, Files.exists(png) ? Optional.of(png) : Optional.empty());

@@ -30,29 +30,44 @@ final class Downloads {
         this.pages = pages;
     }
 
-    void report(Context ctx) {
+    void report(Context ctx) throws IOException {
         Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
-        Views.Checked c = views.check(b);
-        if (c.report() == null) {
-            throw new NotFoundResponse();
-        }
+        Views.Checked c = checked(ctx, b);
         ctx.contentType("text/html; charset=UTF-8").result(new HtmlReportWriter(Pages.words(ctx)).write(c.report()));
     }
 
     void annotated(Context ctx) throws IOException {
         Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
-        Views.Checked c = views.check(b);
-        if (c.report() == null) {
-            throw new NotFoundResponse();
-        }
-        byte[] bytes = new WorkbookAnnotator(Pages.words(ctx))
-                .annotate(Files.readAllBytes(settings.workbookOf(b)), c.report());
+        Views.Checked c = checked(ctx, b);
+        byte[] bytes =
+                new WorkbookAnnotator(Pages.words(ctx)).annotate(Files.readAllBytes(workbook(ctx, b)), c.report());
         String ext = WorkbookFiles.extension(settings.workbookOf(b));
         ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-annotated." + ext + "\"")
                 .contentType(WorkbookFiles.contentType(ext))
                 .result(bytes);
+    }
+
+    /**
+     * The workbook a download is of: an upload kept with its errors, named by its sha256 ({@code
+     * ?upload=}), or else the working workbook.
+     */
+    private Path workbook(Context ctx, BriefConfig b) {
+        String upload = ctx.queryParam("upload");
+        return upload == null
+                ? settings.workbookOf(b)
+                : pages.uploads().kept(b, upload).orElseThrow(NotFoundResponse::new);
+    }
+
+    private Views.Checked checked(Context ctx, BriefConfig b) throws IOException {
+        Views.Checked c = ctx.queryParam("upload") == null
+                ? views.check(b)
+                : pages.uploads().check(b, workbook(ctx, b));
+        if (c.report() == null) {
+            throw new NotFoundResponse();
+        }
+        return c;
     }
 
     /** The period's published PDF, found through its manifest: never a path from the request. */

@@ -102,11 +102,16 @@ final class Pages {
         if (o.checked() != null && !o.replaced()) {
             ctx.status(422);
         }
-        render(
-                ctx,
-                "brief",
-                page.withNotice(notice, !o.replaced()),
+        Map<String, Object> model = new java.util.HashMap<>(
                 Map.of("view", views.view(b, views.period(b), page.words(), o.checked()), "views", views));
+        if (o.kept() != null) {
+            model.put("upload", o.kept());
+        }
+        render(ctx, "brief", page.withNotice(notice, !o.replaced()), model);
+    }
+
+    Uploads uploads() {
+        return uploads;
     }
 
     void build(Context ctx) throws IOException {

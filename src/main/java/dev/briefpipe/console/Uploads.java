@@ -12,16 +12,26 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A new workbook version from the console. It is written beside the working workbook under a temporary
  * name, read and validated there, and only then put in place (atomically, the previous version kept as
- * a backup): when valid, or when the analyst says so for a readable file with errors. It never leaves
- * the brief's workbook folder, whatever name the browser sent.
+ * a backup): when valid, or when the analyst says so for a readable file with errors. A version with
+ * errors that is not put in place is kept in {@value #KEPT_DIR} (the newest {@value #KEEP}), so the
+ * analyst can download its report and annotated copy. It never leaves the brief's workbook folder,
+ * whatever name the browser sent.
  */
 final class Uploads {
+    static final String KEPT_DIR = ".briefpipe-uploads";
+    static final int KEEP = 10;
     private final Settings settings;
     private final BriefService service;
 
@@ -30,30 +40,29 @@ final class Uploads {
         this.service = service;
     }
 
-    /** What became of an upload: its validation, and whether it replaced the working workbook. */
-    record Outcome(Views.Checked checked, boolean replaced, boolean tooLarge, boolean wrongType) {}
+    /**
+     * What became of an upload: its validation, and whether it replaced the working workbook.
+     *
+     * @param kept the sha256 under which a version with errors was kept, or null
+     */
+    record Outcome(Views.Checked checked, boolean replaced, boolean tooLarge, boolean wrongType, String kept) {}
 
     Outcome accept(BriefConfig brief, String fileName, long size, InputStream content, boolean force, String actor)
             throws IOException {
         Path working = settings.workbookOf(brief);
         String ext = extension(working.getFileName().toString());
         if (!extension(fileName == null ? "" : fileName).equals(ext)) {
-            return new Outcome(null, false, false, true);
+            return new Outcome(null, false, false, true, null);
         }
         if (size > settings.app().workbook().maxMegabytes() * 1024L * 1024L) {
-            return new Outcome(null, false, true, false);
+            return new Outcome(null, false, true, false, null);
         }
         Files.createDirectories(working.getParent());
         Path candidate = working.resolveSibling(".upload-" + UUID.randomUUID() + ext);
         try {
             Files.copy(content, candidate, StandardCopyOption.REPLACE_EXISTING);
-            String sha = FileHashes.sha256(Files.readAllBytes(candidate));
-            Views.Checked checked;
-            try {
-                checked = Views.Checked.of(sha, brief, service.check(brief, candidate));
-            } catch (Failure f) {
-                checked = Views.Checked.unreadable(sha, f);
-            }
+            Views.Checked checked = check(brief, candidate);
+            String sha = checked.sha();
             boolean take = checked.report() != null && (checked.report().valid() || force);
             if (take) {
                 if (Files.exists(working)) {
@@ -70,11 +79,50 @@ final class Uploads {
                                 null,
                                 working.getFileName().toString(),
                                 "sha256 " + sha);
-                service.approving().withdraw(brief, brief.periodAt(java.time.Instant.now()), actor);
+                service.approving().withdraw(brief, brief.periodAt(Instant.now()), actor);
+            } else if (checked.report() != null) {
+                keep(working, candidate, sha + ext);
+                return new Outcome(checked, false, false, false, sha);
             }
-            return new Outcome(checked, take, false, false);
+            return new Outcome(checked, take, false, false, null);
         } finally {
             Files.deleteIfExists(candidate);
+        }
+    }
+
+    /** A workbook file's validation, or the sentence saying why it cannot be read. */
+    Views.Checked check(BriefConfig brief, Path file) throws IOException {
+        String sha = FileHashes.sha256(Files.readAllBytes(file));
+        try {
+            return Views.Checked.of(sha, brief, service.check(brief, file));
+        } catch (Failure f) {
+            return Views.Checked.unreadable(sha, f);
+        }
+    }
+
+    /** A version with errors kept by {@link #accept}, by its sha256; empty for anything else. */
+    Optional<Path> kept(BriefConfig brief, String sha) {
+        if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Path working = settings.workbookOf(brief);
+        Path file = working.resolveSibling(KEPT_DIR)
+                .resolve(sha + extension(working.getFileName().toString()));
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private static void keep(Path working, Path candidate, String name) throws IOException {
+        Path dir = Files.createDirectories(working.resolveSibling(KEPT_DIR));
+        Files.move(candidate, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(dir.resolve(name), FileTime.from(Instant.now()));
+        List<Path> all;
+        try (Stream<Path> s = Files.list(dir)) {
+            all = s.sorted(Comparator.comparing((Path p) -> p.toFile().lastModified())
+                            .reversed())
+                    .toList();
+        }
+        for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
+            Files.deleteIfExists(old);
         }
     }
 

@@ -117,6 +117,22 @@ class ConsoleIT {
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("'특허_발명자국가'!D3", "모름", "작업 워크북은 바꾸지 않았습니다");
         assertThat(FileHashes.sha256(Files.readAllBytes(working))).isEqualTo(before);
+        // Its report and annotated copy are of the uploaded file, not of the working workbook it did not replace.
+        String sha = FileHashes.sha256(Files.readAllBytes(bad));
+        assertThat(r.body()).contains("report.html?upload=" + sha, "annotated.xlsx?upload=" + sha);
+        assertThat(analyst.get(BRIEF + "/report.html?upload=" + sha).body()).contains("D3", "모름");
+        HttpResponse<byte[]> annotated = analyst.download(BRIEF + "/annotated.xlsx?upload=" + sha);
+        assertThat(annotated.statusCode()).isEqualTo(200);
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(annotated.body()))) {
+            var d3 = wb.getSheet("특허_발명자국가").getRow(2).getCell(3);
+            assertThat(d3.getStringCellValue()).isEqualTo("모름");
+            assertThat(d3.getCellComment()).isNotNull();
+        }
+        assertThat(analyst.get(BRIEF + "/report.html?upload=" + "0".repeat(64)).statusCode())
+                .isEqualTo(404);
+        assertThat(analyst.get(BRIEF + "/report.html?upload=../ai-hegemony").statusCode())
+                .isEqualTo(404);
 
         // A script: HTTP Basic and no cookie (with a session cookie, a post needs the CSRF header too).
         HttpResponse<String> api = new Browserless(h.url(""))

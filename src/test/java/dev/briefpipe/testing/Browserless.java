@@ -52,6 +52,12 @@ public final class Browserless {
         return r;
     }
 
+    /** A download, as bytes. */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form with the page's token (unless the fields already say otherwise). */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
         Map<String, String> all = new LinkedHashMap<>();

@@ -8,7 +8,8 @@ import java.util.List;
  * A workbook that cannot be read at all (as opposed to one with bad data). {@link #reason()} is a
  * stable message key under {@code workbook.}: not-found, folder, empty, not-a-workbook, csv, ods, xlsb,
  * strict-ooxml, wrong-extension, encrypted, old-format, truncated, duplicate-entries, zip-bomb,
- * unsafe-xml, too-large, bad-address, timeout, unreadable, cannot-annotate. {@link #detail()} is the one fact the message
+ * unsafe-xml, too-large, bad-address, timeout, unreadable, cannot-annotate, too-large-to-annotate.
+ * {@link #detail()} is the one fact the message
  * needs beyond the file (a size, a limit, an entry name, a cell); what a library said stays in the cause,
  * shown only with {@code --debug}.
  */

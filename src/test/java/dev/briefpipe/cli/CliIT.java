@@ -103,13 +103,7 @@ class CliIT {
     @Test
     void buildWithDataErrorsPublishesNothing() throws IOException {
         project.setCell("특허_발명자국가", "D3", "많음");
-        Cli.Result r = Cli.run(
-                project,
-                "build",
-                "--period",
-                "2025-03",
-                "--out",
-                dir.resolve("out").toString());
+        Cli.Result r = buildIntoOut();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("D3", "아무것도 게시하지 않았습니다");
         assertThat(dir.resolve("out/ai-hegemony"))
@@ -134,13 +128,7 @@ class CliIT {
         Cli.Result v = Cli.run(project, "validate");
         assertThat(v.code()).isEqualTo(1);
         assertThat(v.out()).contains("[본문]", "D3", "U+20000", "glyph-missing");
-        Cli.Result r = Cli.run(
-                project,
-                "build",
-                "--period",
-                "2025-03",
-                "--out",
-                dir.resolve("out").toString());
+        Cli.Result r = buildIntoOut();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out() + r.err()).contains("U+20000", "D3");
         assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
@@ -152,13 +140,7 @@ class CliIT {
         String config = Files.readString(yaml);
         assertThat(config).contains("header: \"{title}\"");
         Files.writeString(yaml, config.replace("header: \"{title}\"", "header: \"{title} \u2603\""));
-        Cli.Result r = Cli.run(
-                project,
-                "build",
-                "--period",
-                "2025-03",
-                "--out",
-                dir.resolve("out").toString());
+        Cli.Result r = buildIntoOut();
         // The running header is on every page from the second; the character is told once, with its
         // text and the config file, as the config's mistake (exit 2), not the data's.
         assertThat(r.code()).as(r.err()).isEqualTo(2);
@@ -197,13 +179,7 @@ class CliIT {
     void aFontThatCannotBeFoundExitsTwoNamingIt() throws IOException {
         Path yaml = project.config().resolve("briefpipe.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("regular: \"\"", "regular: NoSuchFontAnywhere"));
-        Cli.Result r = Cli.run(
-                project,
-                "build",
-                "--period",
-                "2025-03",
-                "--out",
-                dir.resolve("out").toString());
+        Cli.Result r = buildIntoOut();
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("NoSuchFontAnywhere", "Noto CJK");
         assertThat(dir.resolve("out/ai-hegemony/2025-03")).doesNotExist();
@@ -374,5 +350,16 @@ class CliIT {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + s, e);
         }
+    }
+
+    /** {@code build --period 2025-03 --out <dir>/out} on the project. */
+    private Cli.Result buildIntoOut() {
+        return Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("out").toString());
     }
 }

@@ -1,7 +1,9 @@
 package dev.briefpipe.export.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -95,6 +97,31 @@ class WorkbookAnnotatorTest {
                     .contains("not in the schema");
             assertThat(wb.getSheet("Validation results")).isNotNull();
         }
+    }
+
+    @Test
+    void aWorkbookWithMoreCellsThanTheHeapCanRewriteIsOneSentenceNotAnOutOfMemoryError() throws Exception {
+        Finding unknown = new Finding(
+                FindingCode.COLUMN_UNKNOWN,
+                Severity.WARNING,
+                new CellRef("특허", 0, 0),
+                "",
+                "특허 건수",
+                "특허 건수",
+                "",
+                List.of());
+        long cells = Runtime.getRuntime().maxMemory() / WorkbookAnnotator.BYTES_PER_CELL;
+        ValidationReport big = new ValidationReport(
+                Path.of("w.xlsx"), List.of(unknown), new ValidationReport.Stats(List.of("특허"), 1, 0, cells, 0));
+        WorkbookAnnotator annotator = new WorkbookAnnotator(Messages.of(Messages.Lang.KO));
+
+        assertThatThrownBy(() -> annotator.annotate(new byte[0], big))
+                .isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("too-large-to-annotate");
+                    assertThat(Messages.of(Messages.Lang.KO).get(e.explain().get(0)))
+                            .contains("w.xlsx", String.format("%,d", cells), "-Xmx");
+                });
+        assertThat(annotator.tryAnnotate(new byte[0], big)).isEmpty();
     }
 
     /** A report of one finding on the sheet 특허 of the named workbook. */

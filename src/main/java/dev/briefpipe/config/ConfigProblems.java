@@ -2,14 +2,18 @@ package dev.briefpipe.config;
 
 import dev.briefpipe.failure.ConfigProblem;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The problems found in one config file, each with the line its JSON pointer is on. */
+/**
+ * The problems found in one config file, each with the line its JSON pointer is on, each once (a name
+ * an expression uses twice is one problem).
+ */
 final class ConfigProblems implements BriefCheck.Problems {
     private final Path file;
     private final YamlLineIndex lines;
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final Set<ConfigProblem> problems = new LinkedHashSet<>();
 
     ConfigProblems(Path file, YamlLineIndex lines) {
         this.file = file;
@@ -22,6 +26,6 @@ final class ConfigProblems implements BriefCheck.Problems {
     }
 
     List<ConfigProblem> all() {
-        return problems;
+        return List.copyOf(problems);
     }
 }

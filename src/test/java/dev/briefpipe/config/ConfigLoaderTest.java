@@ -153,6 +153,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNameAnExpressionUsesTwiceIsOneProblem() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("expr: \"cn_families / us_families\"", "expr: \"(cn_families - wf) / wf\"");
+        assertThat(single(p).args()).containsExactly("wf", "(cn_families - wf) / wf");
+    }
+
+    @Test
     void missingConfigFolderIsAProblemNotACrash() {
         assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope")))
                 .isInstanceOfSatisfying(

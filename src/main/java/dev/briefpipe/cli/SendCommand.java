@@ -3,7 +3,9 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.MimeFactory;
 import dev.briefpipe.deliver.Resend;
+import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
@@ -122,6 +124,11 @@ final class SendCommand implements Callable<Integer> {
     private int test(CliContext ctx, Settings settings, BriefConfig brief, Period p, Path outDir) throws Exception {
         if (to == null || to.size() != 1 || resend || unknown || failed) {
             throw new UsageException("send.test-one");
+        }
+        try {
+            MimeFactory.address(to.get(0));
+        } catch (DeliveryException e) {
+            throw new UsageException("send.bad-address", to.get(0));
         }
         try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
             String reply = service.sendTest(brief, p, outDir, to.get(0));

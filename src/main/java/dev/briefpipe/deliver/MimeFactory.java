@@ -1,6 +1,7 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -34,8 +35,7 @@ public final class MimeFactory {
     public static MimeMessage build(Session session, Letter letter) {
         for (String h : headerValues(letter)) {
             if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
-                throw new DeliveryException(
-                        DeliveryException.Kind.PERMANENT, "line break in a mail header: " + h.strip(), null);
+                throw new DeliveryException(Phrase.of("send.header-line-break", h.strip()));
             }
         }
         try {
@@ -143,7 +143,8 @@ public final class MimeFactory {
         try {
             return new InternetAddress(a, true);
         } catch (AddressException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "not an e-mail address: " + a, e);
+            throw new DeliveryException(
+                    DeliveryException.Kind.PERMANENT, Phrase.of("send.bad-address", a), e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.io.AtomicFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -30,7 +31,10 @@ public final class OutboxTransport implements MailTransport {
             return "written to " + dir.resolve(name);
         } catch (IOException | MessagingException e) {
             throw new DeliveryException(
-                    DeliveryException.Kind.TEMPORARY, "cannot write " + name + ": " + e.getMessage(), e);
+                    DeliveryException.Kind.TEMPORARY,
+                    Phrase.of("send.outbox-unwritable", dir.resolve(name)),
+                    e.getMessage(),
+                    e);
         }
     }
 

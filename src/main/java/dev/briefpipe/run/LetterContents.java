@@ -36,15 +36,11 @@ final class LetterContents {
     static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
         Path manifestFile = dir.resolve(Publications.MANIFEST);
         if (!Files.exists(manifestFile)) {
-            throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT,
-                    "no build for " + brief.id() + " " + period + " in " + dir + " (run build first)",
-                    null);
+            throw new DeliveryException(Phrase.of("send.no-build", brief.id(), period, dir));
         }
         Manifest m = Manifest.read(manifestFile);
-        Manifest.FileEntry pdfEntry = m.output(Manifest.Kind.PDF)
-                .orElseThrow(() -> new DeliveryException(
-                        DeliveryException.Kind.PERMANENT, "the build in " + dir + " has no PDF", null));
+        Manifest.FileEntry pdfEntry =
+                m.output(Manifest.Kind.PDF).orElseThrow(() -> new DeliveryException(Phrase.of("send.no-pdf", dir)));
         byte[] pdf = checked(dir, pdfEntry);
         List<KeyFigure> figures = new ArrayList<>();
         for (Manifest.Figure f : m.figures()) {
@@ -94,8 +90,7 @@ final class LetterContents {
         Path file = dir.resolve(e.path());
         byte[] bytes = Files.readAllBytes(file);
         if (!FileHashes.sha256(bytes).equals(e.sha256())) {
-            throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT, file + " differs from its manifest; rebuild it", null);
+            throw new DeliveryException(Phrase.of("send.not-as-built", file));
         }
         return bytes;
     }

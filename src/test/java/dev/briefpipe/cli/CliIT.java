@@ -152,6 +152,26 @@ class CliIT {
     }
 
     @Test
+    void sendingAPeriodNotBuiltOrChangedSinceIsToldInTheReadersWords() throws IOException {
+        String out = dir.resolve("out").toString();
+        Cli.Result none = Cli.run(project, "send", "--period", "2025-03", "--out", out);
+        assertThat(none.code()).isEqualTo(3);
+        assertThat(none.err()).contains("ai-hegemony 2025-03의 빌드가", "build로").doesNotContain("no build");
+
+        assertThat(buildIntoOut().code()).isZero();
+        Path pdf = dir.resolve("out/ai-hegemony/2025-03/ai-hegemony-2025-03.pdf");
+        Files.write(pdf, new byte[] {'%'}, java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result changed = Cli.run(project, "send", "--period", "2025-03", "--out", out);
+        assertThat(changed.code()).isEqualTo(3);
+        assertThat(changed.err()).contains("빌드 때와 다릅니다", "다시 빌드하세요").doesNotContain("differs");
+        assertThat(dir.resolve("out/ai-hegemony/2025-03/outbox")).doesNotExist();
+
+        Cli.Result test = Cli.run(project, "send", "--period", "2025-03", "--test", "--to", "board.example.org");
+        assertThat(test.code()).isEqualTo(2);
+        assertThat(test.err()).contains("'board.example.org'은(는) 메일 주소가 아닙니다");
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookExitsTwoWithOneSentence() throws IOException {
         Path fake = dir.resolve("fake.xlsx");
         Files.writeString(fake, "국가,건수\nCN,38210\n");

@@ -172,6 +172,18 @@ class CliIT {
     }
 
     @Test
+    void aFolderThatIsAFileIsToldInTheReadersWordsNotTheJvms() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Cli.Result report =
+                Cli.run(project, "validate", "--report", file.resolve("r.txt").toString());
+        assertThat(report.code()).isEqualTo(3);
+        assertThat(report.err()).contains(file + ": 폴더가 있어야 할 자리에 파일이 있습니다").doesNotContain("Exception", ".tmp");
+        Cli.Result build = Cli.run(project, "build", "--period", "2025-03", "--out", file.toString());
+        assertThat(build.code()).isEqualTo(3);
+        assertThat(build.err()).contains("a-file", "폴더가 있어야 할 자리에 파일이 있습니다").doesNotContain("Exception");
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookExitsTwoWithOneSentence() throws IOException {
         Path fake = dir.resolve("fake.xlsx");
         Files.writeString(fake, "국가,건수\nCN,38210\n");

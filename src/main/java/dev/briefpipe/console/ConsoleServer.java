@@ -105,6 +105,12 @@ public final class ConsoleServer implements AutoCloseable {
                     Pages.render(ctx, "message", Pages.page(ctx, ctx.attribute("bp.session")), Map.of("text", text));
                 }
             });
+            // Anything else: the whole story in the log, a sentence for the reader (Javalin's own
+            // responses, a 401 or a 400, keep their handling).
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
+                refused(ctx, 500, "console.unexpected");
+            });
         });
     }
 

@@ -287,6 +287,21 @@ class ConsoleIT {
                 .isEqualTo(200);
         assertThat(b.api("POST", "/api/briefs/ai-hegemony/runs", "analyst", PW).statusCode())
                 .isEqualTo(403);
+        assertThat(b.api("GET", "/api/briefs/ai-hegemony?period=2025-03", "approver", PW)
+                        .body())
+                .contains("\"pdfSha256\":\"", "\"pages\":");
+        assertThat(b.api("GET", "/api/deliveries", "operator", PW).statusCode()).isEqualTo(400);
+
+        // A published folder damaged by hand: a sentence and the log, not the web server's "Server Error".
+        Files.writeString(h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json"), "{\"broken\": ");
+        HttpResponse<String> api = b.api("GET", "/api/briefs/ai-hegemony?period=2025-03", "approver", PW);
+        assertThat(api.statusCode()).isEqualTo(500);
+        assertThat(api.body()).contains("\"error\"", "예기치 못한 오류").doesNotContain("Exception", "Server Error");
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        HttpResponse<String> page = operator.get(BRIEF + "?period=2025-03");
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).contains("예기치 못한 오류", "서버 로그").doesNotContain("Exception");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import jakarta.mail.internet.InternetAddress;
@@ -38,15 +39,25 @@ public final class Deliverer {
     private final MailTransport transport;
     private final int retries;
     private final long backoffMillis;
+    private final Messages words;
     private final Consumer<Phrase> waiting;
 
-    /** @param waiting told, in words for the reader, each time a recipient waits for a retry */
+    /**
+     * @param words the language a failure is recorded in, in the ledger (the brief's)
+     * @param waiting told, in words for the reader, each time a recipient waits for a retry
+     */
     public Deliverer(
-            DeliveryLedger ledger, MailTransport transport, int retries, long backoffMillis, Consumer<Phrase> waiting) {
+            DeliveryLedger ledger,
+            MailTransport transport,
+            int retries,
+            long backoffMillis,
+            Messages words,
+            Consumer<Phrase> waiting) {
         this.ledger = ledger;
         this.transport = transport;
         this.retries = retries;
         this.backoffMillis = backoffMillis;
+        this.words = words;
         this.waiting = waiting;
     }
 
@@ -150,6 +161,7 @@ public final class Deliverer {
                 log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
                 return null;
             } catch (DeliveryException e) {
+                String recorded = words.get(e.phrase()) + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
                 if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
                     log.warn(
                             REPORTED,
@@ -160,7 +172,7 @@ public final class Deliverer {
                             e.getMessage(),
                             r,
                             wait);
-                    ledger.failedAttempt(brief, period, kind, r, e.getMessage());
+                    ledger.failedAttempt(brief, period, kind, r, recorded);
                     waiting.accept(Phrase.of("send.retrying", r, e.phrase(), (wait + 999) / 1000, attempt, retries));
                     sleep(wait);
                     wait *= 2;
@@ -168,7 +180,7 @@ public final class Deliverer {
                 }
                 DeliveryState state =
                         e.kind() == DeliveryException.Kind.UNKNOWN ? DeliveryState.UNKNOWN : DeliveryState.FAILED;
-                ledger.mark(brief, period, kind, r, state, 1, e.getMessage(), e.getMessage());
+                ledger.mark(brief, period, kind, r, state, 1, recorded, recorded);
                 log.error(
                         REPORTED,
                         "{} {} {}: {} to {} after {} attempt(s): {}",

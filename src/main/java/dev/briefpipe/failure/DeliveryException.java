@@ -12,6 +12,7 @@ import java.util.List;
 public final class DeliveryException extends Failure {
     private final Kind kind;
     private final Phrase phrase;
+    private final String detail;
 
     public enum Kind {
         TEMPORARY,
@@ -23,6 +24,7 @@ public final class DeliveryException extends Failure {
         super(message, cause);
         this.kind = kind;
         this.phrase = Phrase.of("send.error", message);
+        this.detail = "";
     }
 
     /**
@@ -33,6 +35,7 @@ public final class DeliveryException extends Failure {
         super(phrase + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"), cause);
         this.kind = kind;
         this.phrase = phrase;
+        this.detail = detail == null ? "" : detail.strip();
     }
 
     /** A permanent failure told in the reader's language. */
@@ -40,6 +43,7 @@ public final class DeliveryException extends Failure {
         super(phrase.toString(), null);
         this.kind = Kind.PERMANENT;
         this.phrase = phrase;
+        this.detail = "";
     }
 
     public Kind kind() {
@@ -49,6 +53,11 @@ public final class DeliveryException extends Failure {
     /** Why, in words for the reader. */
     public Phrase phrase() {
         return phrase;
+    }
+
+    /** What the mail library or server said, as it said it; "" when nothing. */
+    public String detail() {
+        return detail;
     }
 
     @Override

@@ -80,7 +80,7 @@ final class PeriodLetters {
         try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
             MimeMessage msg =
                     compose(brief, contents, resend.selection() != Resend.Selection.NONE, d.to(), d.cc(), transport);
-            return deliverer(transport)
+            return deliverer(brief, transport)
                     .deliver(brief.id(), period, "brief", contents.pdfSha256(), msg, brief.readers(), resend);
         }
     }
@@ -105,7 +105,7 @@ final class PeriodLetters {
                 throw new IOException(e);
             }
             String sha = contents.pdfSha256();
-            return deliverer(transport)
+            return deliverer(brief, transport)
                     .deliver(brief.id(), period, "correction-" + sha.substring(0, 12), sha, msg, served, Resend.NONE);
         }
     }
@@ -137,11 +137,7 @@ final class PeriodLetters {
         }
     }
 
-    /**
-     * Asks the brief's approvers to approve the period's PDF, once per PDF (its sha256).
-     *
-     * @return whether an approver was mailed now (not before, not only into the outbox)
-     */
+    /** Asks the approvers for the period's PDF, once per PDF (its sha256); true when one was mailed just now. */
     boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256) {
         if (brief.delivery() == null) {
             return false;
@@ -171,7 +167,7 @@ final class PeriodLetters {
             try (MailTransport transport = transports.apply(dir)) {
                 MimeMessage msg =
                         MimeFactory.build(session(transport), letters.notice(to, period, text, kind, sha, host()));
-                Deliverer.Outcome o = deliverer(transport)
+                Deliverer.Outcome o = deliverer(brief, transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
                 return !o.dryRun() && !o.sent().isEmpty();
             }
@@ -248,7 +244,7 @@ final class PeriodLetters {
                                 wb.getFileName().toString(),
                                 sha,
                                 host()));
-                return Optional.of(deliverer(transport)
+                return Optional.of(deliverer(brief, transport)
                         .deliver(
                                 brief.id(),
                                 period,
@@ -269,12 +265,13 @@ final class PeriodLetters {
         }
     }
 
-    private Deliverer deliverer(MailTransport transport) {
+    private Deliverer deliverer(BriefConfig brief, MailTransport transport) {
         return new Deliverer(
                 ledger,
                 transport,
                 settings.app().mail().retries(),
                 settings.app().mail().backoffMillis(),
+                Messages.forLocale(brief.locale()),
                 progress::note);
     }
 

@@ -217,6 +217,10 @@ class DeliveryIT {
                 .contains("보내지 못함: " + ScheduledProject.TO, "에 연결할 수 없습니다", "mail.host")
                 .contains("다시 시도 1/4, 1초 뒤: " + ScheduledProject.TO, "다시 시도 4/4, 3초 뒤: ")
                 .doesNotContain("Couldn't connect", "WARN", "ERROR");
+        // The ledger records why in the brief's language, with the mail library's own words after it.
+        assertThat(Cli.run(down, "deliveries", "--period", "2025-03").out())
+                .contains("에 연결할 수 없습니다", "(Couldn't connect to host")
+                .doesNotContain("cannot be reached");
     }
 
     @Test

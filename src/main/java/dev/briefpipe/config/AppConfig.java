@@ -13,6 +13,8 @@ import java.util.List;
  * @param state folder for the embedded database (scheduler state, run history, delivery ledger) and logs
  * @param holidays public holidays (YYYY-MM-DD) on which nothing is sent; a fire on one moves on
  * @param workbook limits on the workbooks read
+ * @param consoleUrl where the console's users reach it (https://briefs.example.org), for links in
+ *     letters; empty: letters give the page's path alone
  */
 public record AppConfig(
         String briefs,
@@ -25,7 +27,8 @@ public record AppConfig(
         Scheduler scheduler,
         Mail mail,
         List<String> holidays,
-        Workbook workbook) {
+        Workbook workbook,
+        String consoleUrl) {
 
     public AppConfig {
         briefs = briefs == null ? "briefs" : briefs;
@@ -39,6 +42,7 @@ public record AppConfig(
         mail = mail == null ? new Mail(null, null, null, null, null, null, null, null, null, null) : mail;
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workbook = workbook == null ? new Workbook(null, null, null) : workbook;
+        consoleUrl = consoleUrl == null ? "" : consoleUrl.strip().replaceAll("/+$", "");
     }
 
     /**
@@ -59,7 +63,7 @@ public record AppConfig(
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

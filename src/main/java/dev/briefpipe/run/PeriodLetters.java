@@ -142,8 +142,8 @@ final class PeriodLetters {
         if (brief.delivery() == null) {
             return false;
         }
-        String text = Messages.forLocale(brief.locale())
-                .get("notice.approval", "/briefs/" + brief.id() + "?period=" + period, period, pdfSha256);
+        String page = settings.app().consoleUrl() + "/briefs/" + brief.id() + "?period=" + period;
+        String text = Messages.forLocale(brief.locale()).get("notice.approval", page, period, pdfSha256);
         return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
     }
 

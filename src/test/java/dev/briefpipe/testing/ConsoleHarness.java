@@ -12,6 +12,7 @@ import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.Users;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -35,6 +36,11 @@ public final class ConsoleHarness implements AutoCloseable {
         mail.start();
         project = ScheduledProject.create(dir, smtp, "0 0 9 1W * ?");
         project.editConfig("oversize: fail", "oversize: fail\n  approval: " + approval);
+        // Where its users reach it, as an operator behind a proxy sets it (the slash is dropped).
+        Files.writeString(
+                project.config().resolve("briefpipe.yaml"),
+                "\nconsoleUrl: https://briefs.example.test/\n",
+                java.nio.file.StandardOpenOption.APPEND);
         settings = new ConfigLoader().load(project.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         Users users = new Users(service.database().dataSource());

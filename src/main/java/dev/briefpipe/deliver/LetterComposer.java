@@ -183,6 +183,8 @@ public final class LetterComposer {
      * The validation report for the analysts, in the brief's language.
      *
      * @param findings one line per finding, already in the reader's language
+     * @param annotated the annotated copy, or null when the workbook could not be rewritten
+     * @param console the brief's page in the console, where a fixed workbook is uploaded; "" for none
      */
     public Letter report(
             String title,
@@ -193,7 +195,8 @@ public final class LetterComposer {
             byte[] annotated,
             String workbookName,
             String workbookSha256,
-            String host) {
+            String host,
+            String console) {
         String subject = words.get("letter.report.subject", title, period, errors);
         StringBuilder text = new StringBuilder(words.get("letter.report.intro", period)).append("\n\n");
         StringBuilder body = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>")
@@ -203,7 +206,10 @@ public final class LetterComposer {
             text.append("- ").append(f).append('\n');
             body.append("<li>").append(esc(f)).append("</li>");
         }
-        body.append("</ul><p>").append(esc(words.get("letter.report.attached"))).append("</p></body></html>");
+        String after = (console.isEmpty() ? "" : words.get("letter.report.console", console) + "\n")
+                + words.get(annotated != null ? "letter.report.attached" : "letter.report.attached-report");
+        text.append('\n').append(after).append('\n');
+        body.append("</ul><p>").append(esc(after).replace("\n", "<br>")).append("</p></body></html>");
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
                 words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));

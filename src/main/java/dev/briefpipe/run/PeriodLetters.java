@@ -44,11 +44,7 @@ final class PeriodLetters {
     private final DeliveryLedger ledger;
     private final ProgressListener progress;
 
-    /**
-     * @param transports makes the transport for a folder (an outbox when no SMTP host is set)
-     * @param ledger where each letter's delivery to each recipient is recorded
-     * @param progress hears of a mail server retried
-     */
+    /** @param transports makes the transport for a folder (an outbox when no SMTP host is set) */
     PeriodLetters(
             Settings settings,
             Function<Path, MailTransport> transports,
@@ -142,8 +138,7 @@ final class PeriodLetters {
         if (brief.delivery() == null) {
             return false;
         }
-        String page = settings.app().consoleUrl() + "/briefs/" + brief.id() + "?period=" + period;
-        String text = Messages.forLocale(brief.locale()).get("notice.approval", page, period, pdfSha256);
+        String text = Messages.forLocale(brief.locale()).get("notice.approval", page(brief, period), period, pdfSha256);
         return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
     }
 
@@ -243,7 +238,8 @@ final class PeriodLetters {
                                 annotated,
                                 wb.getFileName().toString(),
                                 sha,
-                                host()));
+                                host(),
+                                settings.app().consoleUrl().isEmpty() ? "" : page(brief, period)));
                 return Optional.of(deliverer(brief, transport)
                         .deliver(
                                 brief.id(),
@@ -284,6 +280,11 @@ final class PeriodLetters {
         return new dev.briefpipe.publish.Publications(settings.outputDir())
                 .folder(brief.id(), period)
                 .resolve("reports");
+    }
+
+    /** The brief's page for a period in the console, where its users reach it (else its path alone). */
+    private String page(BriefConfig brief, Period period) {
+        return settings.app().consoleUrl() + "/briefs/" + brief.id() + "?period=" + period;
     }
 
     /** This machine's name, in letters and node names. */

@@ -297,11 +297,13 @@ class DeliveryIT {
 
     @Test
     void invalidDataReachesTheAnalystsOnly() throws Exception {
-        BriefConfig brief = invalidData("ko-KR");
+        BriefConfig brief = invalidData("ko-KR", null);
         assertThat(mail.getReceivedMessages()).hasSize(1);
         MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
         assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
-        assertThat(text(m)).contains("특허_발명자국가!D3");
+        assertThat(text(m))
+                .contains("특허_발명자국가!D3", "첨부: 검증 보고서(HTML), 오류 셀을 표시한 워크북 사본")
+                .doesNotContain("콘솔");
         assertThat(attachmentNames(m)).containsExactly("검증보고서-ai-hegemony-2025-03.html", "ai-hegemony-검증결과.xlsx");
         assertThat(service.runs().list("ai-hegemony", 1).get(0).status()).isEqualTo(RunStatus.INVALID_DATA);
         // The same unchanged workbook does not mail the analysts again.
@@ -311,12 +313,15 @@ class DeliveryIT {
 
     @Test
     void anEnglishBriefsAnalystsGetTheReportInEnglish() throws Exception {
-        invalidData("en-GB");
+        invalidData("en-GB", "https://briefs.example.test");
         MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
         assertThat(m.getSubject()).startsWith("[Data to check] ").containsPattern("\\(2025-03\\): [2-9] errors$");
         assertThat(text(m))
                 .startsWith("The 2025-03 brief was not sent: the workbook has errors.")
-                .contains("- 특허_발명자국가!D3: ");
+                .contains("- 특허_발명자국가!D3: ")
+                .contains("Upload the fixed workbook in the console: "
+                        + "https://briefs.example.test/briefs/ai-hegemony?period=2025-03")
+                .contains("Attached: the validation report (HTML) and a copy of the workbook");
         assertThat(attachmentNames(m))
                 .containsExactly("validation-report-ai-hegemony-2025-03.html", "ai-hegemony-checked.xlsx");
         byte[] annotated =
@@ -328,13 +333,20 @@ class DeliveryIT {
     }
 
     /** The sample with one cell in error, its brief in this locale, run once by the scheduler's service. */
-    private BriefConfig invalidData(String locale) throws Exception {
+    /** @param consoleUrl the console's address, or null for none */
+    private BriefConfig invalidData(String locale, String consoleUrl) throws Exception {
         int port = freePort();
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
         p.setCell("특허_발명자국가", "D3", "모름");
         p.editConfig("locale: ko-KR", "locale: " + locale);
+        if (consoleUrl != null) {
+            Files.writeString(
+                    p.config().resolve("briefpipe.yaml"),
+                    "\nconsoleUrl: " + consoleUrl + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         Settings settings = new ConfigLoader().load(p.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();

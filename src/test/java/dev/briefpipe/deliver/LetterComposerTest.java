@@ -1,0 +1,47 @@
+package dev.briefpipe.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.model.Period;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The analysts' letter says what it carries: never an annotated copy it could not make. */
+class LetterComposerTest {
+    private static final BriefConfig BRIEF =
+            new ConfigLoader().load(Path.of("config")).findBrief("ai-hegemony").orElseThrow();
+
+    @Test
+    void aReportWithoutTheAnnotatedCopySaysTheReportComesAlone() {
+        Letter alone = report(null, "");
+        assertThat(alone.attachments())
+                .extracting(Letter.Attachment::name)
+                .containsExactly("검증보고서-ai-hegemony-2025-03.html");
+        assertThat(alone.text()).contains("보고서만 보냅니다").doesNotContain("워크북 사본", "콘솔");
+        assertThat(alone.html()).contains("보고서만 보냅니다");
+
+        Letter both = report(new byte[] {1}, "https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+        assertThat(both.attachments()).hasSize(2);
+        assertThat(both.text())
+                .contains("오류 셀을 표시한 워크북 사본")
+                .contains("콘솔에서 올릴 수 있습니다: https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+    }
+
+    private static Letter report(byte[] annotated, String console) {
+        return new LetterComposer(BRIEF, "briefpipe@example.org")
+                .report(
+                        BRIEF.title(),
+                        Period.parse("2025-03"),
+                        1,
+                        List.of("'특허_발명자국가'!D3: 정수가 아닙니다"),
+                        new byte[] {1},
+                        annotated,
+                        "ai-hegemony.xlsx",
+                        "0".repeat(64),
+                        "host",
+                        console);
+    }
+}

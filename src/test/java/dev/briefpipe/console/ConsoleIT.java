@@ -199,6 +199,51 @@ class ConsoleIT {
     }
 
     @Test
+    void anApproverTestSendsAndReadsThePdfAndAScriptApprovesThroughTheApi() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        Period period = Period.parse("2025-03");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+        assertThat(h.mail.getReceivedMessages()).hasSize(1); // the approvers' request
+
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        String sha = approver.get(BRIEF + "?period=2025-03")
+                .body()
+                .replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        HttpResponse<byte[]> pdf = approver.download(BRIEF + "/brief.pdf?period=2025-03");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(FileHashes.sha256(pdf.body())).isEqualTo(sha);
+
+        // A test letter to the approver's own address: the readers' letter, recorded for nobody.
+        HttpResponse<String> test =
+                approver.postForm(BRIEF + "/test-send", Map.of("period", "2025-03", "to", "me@approvers.test"));
+        assertThat(test.headers().firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=test-sent"));
+        var mine = h.mail.getReceivedMessagesForDomain("approvers.test");
+        assertThat(mine).hasSize(2);
+        assertThat(FileHashes.sha256(MailParts.of(mine[1]).attachment(0))).isEqualTo(sha);
+        assertThat(h.service.ledger().list("ai-hegemony", period))
+                .noneSatisfy(e -> assertThat(e.recipient()).isEqualTo("me@approvers.test"));
+        assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
+
+        // A script approves the run's PDF; the readers get exactly those bytes.
+        HttpResponse<String> approved = new Browserless(h.url(""))
+                .api("POST", "/api/runs/" + run.runId().orElseThrow() + "/approve", "approver", PW);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(h.mail.getReceivedMessages()).hasSize(2 + 3); // to, cc and bcc, once each
+        var read = h.mail.getReceivedMessagesForDomain("to.test");
+        assertThat(FileHashes.sha256(MailParts.of(read[0]).attachment(0))).isEqualTo(sha);
+        assertThat(h.service
+                        .approvals()
+                        .latest("ai-hegemony", period)
+                        .orElseThrow()
+                        .pdfSha256())
+                .isEqualTo(sha);
+    }
+
+    @Test
     void aDeadlineWithoutApprovalTellsTheOwnersAndNobodyElse() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "required");
         Period period = Period.parse("2025-03");

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -114,7 +113,6 @@ final class Uploads {
     private static void keep(Path working, Path candidate, String name) throws IOException {
         Path dir = Files.createDirectories(working.resolveSibling(KEPT_DIR));
         Files.move(candidate, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(dir.resolve(name), FileTime.from(Instant.now()));
         List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
             all = s.sorted(Comparator.comparing((Path p) -> p.toFile().lastModified())

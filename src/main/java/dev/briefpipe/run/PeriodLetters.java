@@ -142,10 +142,12 @@ final class PeriodLetters {
         return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
     }
 
-    /** Tells the analysts that an approver rejected the period's PDF, and why. */
+    /** Tells the analysts that an approver rejected the period's PDF, and why (and where to upload a fix). */
     void rejected(BriefConfig brief, Period period, String same, String why) {
+        String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
         if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().analysts(), "rejected", same, why);
+            String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
+            notice(brief, period, brief.delivery().analysts(), "rejected", same, text);
         }
     }
 

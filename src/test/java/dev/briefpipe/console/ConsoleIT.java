@@ -296,7 +296,8 @@ class ConsoleIT {
         var toAnalyst = h.mail.getReceivedMessagesForDomain("analysts.test");
         assertThat(toAnalyst).hasSize(1);
         assertThat(toAnalyst[0].getSubject()).contains("반려");
-        assertThat(MailParts.of(toAnalyst[0]).text()).contains("표 1의 출처를 확인해 주세요", "approver");
+        assertThat(MailParts.of(toAnalyst[0]).text())
+                .contains("표 1의 출처를 확인해 주세요", "approver", "콘솔에서 올릴 수 있습니다: https://briefs.example.test/briefs/");
 
         h.service.approvals().record("ai-hegemony", now, sha, Approvals.State.APPROVED, "approver", null);
         Browserless analyst = new Browserless(h.url(""));

@@ -99,6 +99,8 @@ public final class Deliverer {
         Map<String, Phrase> why = new LinkedHashMap<>();
         String messageId = header(message);
         String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
+        // A server that could not be reached through one recipient's retries is tried once for the next.
+        boolean down = false;
         for (String r : recipients) {
             Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, r);
             boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));
@@ -139,7 +141,8 @@ public final class Deliverer {
                 skipped.add(r);
                 continue;
             }
-            DeliveryException failure = attempt(brief, period, key, message, r);
+            DeliveryException failure = attempt(brief, period, key, message, r, down ? 0 : retries);
+            down = failure != null && "mail.unreachable".equals(failure.phrase().key());
             if (failure == null) {
                 sent.add(r);
             } else {
@@ -150,8 +153,12 @@ public final class Deliverer {
         return new Outcome(sent, skipped, failed, unknown, !transport.delivers(), why);
     }
 
-    /** Sends to one recipient, retrying what may pass later; null when the server took it, else why not. */
-    private DeliveryException attempt(String brief, Period period, String kind, MimeMessage message, String r) {
+    /**
+     * Sends to one recipient, retrying what may pass later up to {@code allowed} times; null when the
+     * server took it, else why not.
+     */
+    private DeliveryException attempt(
+            String brief, Period period, String kind, MimeMessage message, String r, int allowed) {
         InternetAddress to = MimeFactory.address(r);
         long wait = backoffMillis;
         for (int attempt = 1; ; attempt++) {
@@ -162,7 +169,7 @@ public final class Deliverer {
                 return null;
             } catch (DeliveryException e) {
                 String recorded = words.get(e.phrase()) + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
-                if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= retries) {
+                if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= allowed) {
                     log.warn(
                             REPORTED,
                             "{} {} {}: {} for {}; retrying in {} ms",
@@ -173,7 +180,7 @@ public final class Deliverer {
                             r,
                             wait);
                     ledger.failedAttempt(brief, period, kind, r, recorded);
-                    waiting.accept(Phrase.of("send.retrying", r, e.phrase(), (wait + 999) / 1000, attempt, retries));
+                    waiting.accept(Phrase.of("send.retrying", r, e.phrase(), (wait + 999) / 1000, attempt, allowed));
                     sleep(wait);
                     wait *= 2;
                     continue;

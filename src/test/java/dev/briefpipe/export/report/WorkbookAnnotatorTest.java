@@ -72,15 +72,7 @@ class WorkbookAnnotatorTest {
             wb.write(out);
             book = out.toByteArray();
         }
-        Finding unknown = new Finding(
-                FindingCode.COLUMN_UNKNOWN,
-                Severity.WARNING,
-                new CellRef("특허", 0, 0),
-                "",
-                "특허 건수",
-                "특허 건수",
-                "",
-                List.of());
+        Finding unknown = unknownHeader();
         byte[] annotated =
                 new WorkbookAnnotator(Messages.of(Messages.Lang.EN)).annotate(book, reportOf("w.xls", unknown));
 
@@ -101,15 +93,7 @@ class WorkbookAnnotatorTest {
 
     @Test
     void aWorkbookWithMoreCellsThanTheHeapCanRewriteIsOneSentenceNotAnOutOfMemoryError() throws Exception {
-        Finding unknown = new Finding(
-                FindingCode.COLUMN_UNKNOWN,
-                Severity.WARNING,
-                new CellRef("특허", 0, 0),
-                "",
-                "특허 건수",
-                "특허 건수",
-                "",
-                List.of());
+        Finding unknown = unknownHeader();
         long cells = Runtime.getRuntime().maxMemory() / WorkbookAnnotator.BYTES_PER_CELL;
         ValidationReport big = new ValidationReport(
                 Path.of("w.xlsx"), List.of(unknown), new ValidationReport.Stats(List.of("특허"), 1, 0, cells, 0));
@@ -122,6 +106,19 @@ class WorkbookAnnotatorTest {
                             .contains("w.xlsx", String.format("%,d", cells), "-Xmx");
                 });
         assertThat(annotator.tryAnnotate(new byte[0], big)).isEmpty();
+    }
+
+    /** The header 특허 건수 at 특허!A1, not in the schema. */
+    private static Finding unknownHeader() {
+        return new Finding(
+                FindingCode.COLUMN_UNKNOWN,
+                Severity.WARNING,
+                new CellRef("특허", 0, 0),
+                "",
+                "특허 건수",
+                "특허 건수",
+                "",
+                List.of());
     }
 
     /** A report of one finding on the sheet 특허 of the named workbook. */

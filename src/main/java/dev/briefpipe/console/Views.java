@@ -217,9 +217,8 @@ public final class Views {
                 service.runs().list(b.id(), 20),
                 service.ledger().list(b.id(), period),
                 pdf.isPresent()
-                        && approval(b, period)
-                                .filter(a -> a.approves(pdf.get().sha256()))
-                                .isPresent());
+                        && service.approvals()
+                                .approved(b.id(), period, pdf.get().sha256()));
     }
 
     /** The current workbook's validation, computed once per version. */

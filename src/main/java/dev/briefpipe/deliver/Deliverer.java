@@ -142,7 +142,8 @@ public final class Deliverer {
                 continue;
             }
             DeliveryException failure = attempt(brief, period, key, message, r, down ? 0 : retries);
-            down = failure != null && "mail.unreachable".equals(failure.phrase().key());
+            down = failure != null
+                    && SmtpTransport.UNREACHABLE.equals(failure.phrase().key());
             if (failure == null) {
                 sent.add(r);
             } else {

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmtpTransport implements MailTransport {
     private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
+
+    /** The phrase of a server that cannot be reached at all (no connection). */
+    static final String UNREACHABLE = "mail.unreachable";
+
     private final AppConfig.Mail cfg;
     private final Session session;
     private final String protocol;
@@ -110,7 +114,7 @@ public final class SmtpTransport implements MailTransport {
         } catch (MessagingException e) {
             transport = null;
             throw new DeliveryException(
-                    DeliveryException.Kind.TEMPORARY, Phrase.of("mail.unreachable", describe()), firstLine(e), e);
+                    DeliveryException.Kind.TEMPORARY, Phrase.of(UNREACHABLE, describe()), firstLine(e), e);
         }
     }
 

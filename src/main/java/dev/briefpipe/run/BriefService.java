@@ -169,11 +169,7 @@ public final class BriefService implements AutoCloseable {
             return false;
         }
         Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
-        if (sha.isEmpty()
-                || approvals
-                        .latest(brief.id(), period)
-                        .map(a -> a.approves(sha.get()))
-                        .orElse(false)) {
+        if (sha.isEmpty() || approvals.approved(brief.id(), period, sha.get())) {
             return false;
         }
         return letters.approvalWanted(brief, period, sha.get());

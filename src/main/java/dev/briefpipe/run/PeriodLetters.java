@@ -144,8 +144,8 @@ final class PeriodLetters {
 
     /** Tells the analysts that an approver rejected the period's PDF, and why (and where to upload a fix). */
     void rejected(BriefConfig brief, Period period, String same, String why) {
-        String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
         if (brief.delivery() != null) {
+            String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
             String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
             notice(brief, period, brief.delivery().analysts(), "rejected", same, text);
         }

@@ -97,10 +97,7 @@ final class ScheduledRuns {
             if (brief.delivery().approvalRequired()) {
                 String sha =
                         built.manifest().output(Manifest.Kind.PDF).orElseThrow().sha256();
-                if (!approvals
-                        .latest(brief.id(), period)
-                        .map(a -> a.approves(sha))
-                        .orElse(false)) {
+                if (!approvals.approved(brief.id(), period, sha)) {
                     runs.finish(
                             id.get(),
                             RunStatus.AWAITING_APPROVAL,

@@ -55,6 +55,11 @@ public final class Approvals {
                 comment);
     }
 
+    /** Whether the period's newest decision approves exactly this PDF. */
+    public boolean approved(String brief, Period period, String pdfSha256) {
+        return latest(brief, period).map(a -> a.approves(pdfSha256)).orElse(false);
+    }
+
     /** The period's newest decision. */
     public Optional<Approval> latest(String brief, Period period) {
         String sql = "SELECT id, pdf_sha256, state, actor, at, comment FROM bp_approvals WHERE brief = ? AND period = ?"

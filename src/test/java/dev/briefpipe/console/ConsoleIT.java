@@ -152,11 +152,9 @@ class ConsoleIT {
 
     @Test
     void aScheduledRunWaitsForAnApproverAndExactlyTheApprovedPdfIsSent() throws Exception {
-        h = new ConsoleHarness(dir.resolve("p"), "required");
+        awaitingApproval();
         Period period = Period.parse("2025-03");
         var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
-        var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
         // Nobody reads it yet; the approvers are asked, once for this PDF, however often it is built again.
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         var asked = h.mail.getReceivedMessagesForDomain("approvers.test");
@@ -200,11 +198,8 @@ class ConsoleIT {
 
     @Test
     void anApproverTestSendsAndReadsThePdfAndAScriptApprovesThroughTheApi() throws Exception {
-        h = new ConsoleHarness(dir.resolve("p"), "required");
+        var run = awaitingApproval();
         Period period = Period.parse("2025-03");
-        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
-        var run = h.service.runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
         assertThat(h.mail.getReceivedMessages()).hasSize(1); // the approvers' request
 
         Browserless approver = new Browserless(h.url(""));
@@ -245,13 +240,9 @@ class ConsoleIT {
 
     @Test
     void aDeadlineWithoutApprovalTellsTheOwnersAndNobodyElse() throws Exception {
-        h = new ConsoleHarness(dir.resolve("p"), "required");
+        awaitingApproval();
         Period period = Period.parse("2025-03");
         var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
-        assertThat(h.service
-                        .runScheduled(brief, period, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"))
-                        .status())
-                .isEqualTo(RunStatus.AWAITING_APPROVAL);
         h.service.markMissed(brief, period, Instant.parse("2025-03-10T00:00:00Z"), true);
         var told = h.mail.getReceivedMessagesForDomain("owners.test");
         assertThat(told).hasSize(1);
@@ -386,5 +377,15 @@ class ConsoleIT {
                         .orElseThrow()
                         .state())
                 .isEqualTo(dev.briefpipe.deliver.DeliveryState.SENT);
+    }
+
+    /** A console whose brief wants approval, and the cron fire for March 2025 that built it and waits. */
+    private dev.briefpipe.run.RunOutcome awaitingApproval() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        var run = h.service.runScheduled(
+                brief, Period.parse("2025-03"), RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+        return run;
     }
 }

@@ -9,7 +9,6 @@ import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
 import dev.briefpipe.expr.ExprWalker;
-import dev.briefpipe.expr.IntervalProof;
 import dev.briefpipe.expr.MissingInputException;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRead;
@@ -81,8 +80,6 @@ final class RuleChecker {
         private final Expr expr;
         private final List<String> fields;
         private final String at;
-        /** Null when the rule is beyond it: then every row is evaluated exactly. */
-        private final IntervalProof proof;
 
         RowRule(String sheet, SheetSchema schema, RuleConfig rule) {
             this.sheet = sheet;
@@ -95,7 +92,6 @@ final class RuleChecker {
                     .distinct()
                     .toList();
             this.at = rule.field() != null ? rule.field() : fields.isEmpty() ? null : fields.get(0);
-            this.proof = IntervalProof.of(expr);
         }
 
         /** Whether the rule reads only its own row's fields (no other table, no aggregate). */
@@ -154,9 +150,6 @@ final class RuleChecker {
                 if (r.get(f) == null) {
                     return;
                 }
-            }
-            if (proof != null && proof.holds(r)) {
-                return;
             }
             Object ok;
             try {

@@ -4,7 +4,7 @@ import dev.briefpipe.i18n.Phrase;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The database could not be read or written. */
+/** The database, or the record of a published build, could not be read or written. */
 public final class StoreException extends Failure {
     private final Phrase explained;
 
@@ -21,6 +21,11 @@ public final class StoreException extends Failure {
     /** The embedded database's file is open in another briefpipe process (the scheduler, say). */
     public static StoreException inUse(Path file, Throwable cause) {
         return new StoreException(file + " is in use by another process", cause, Phrase.of("store.in-use", file));
+    }
+
+    /** A published build's {@code manifest.json} that is not the JSON briefpipe wrote (edited, cut short). */
+    public static StoreException damaged(Path file, Throwable cause) {
+        return new StoreException(file + " is damaged", cause, Phrase.of("store.damaged", file));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import java.io.IOException;
@@ -157,8 +158,14 @@ public record Manifest(
         }
     }
 
+    /** Reads a published manifest; one that is not the JSON briefpipe wrote is a {@link StoreException}. */
     public static Manifest read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Manifest.class);
+        byte[] json = Files.readAllBytes(file);
+        try {
+            return JSON.readValue(json, Manifest.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw StoreException.damaged(file, e);
+        }
     }
 
     public byte[] toJson() throws IOException {

@@ -1,5 +1,6 @@
 package dev.briefpipe.publish;
 
+import dev.briefpipe.failure.StoreException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -103,7 +104,12 @@ public final class OutputPublisher {
         }
         Path manifest = target.resolve(Publications.MANIFEST);
         if (Files.isRegularFile(manifest)) {
-            Optional<Manifest.FileEntry> pdf = Manifest.read(manifest).output(Manifest.Kind.PDF);
+            Optional<Manifest.FileEntry> pdf;
+            try {
+                pdf = Manifest.read(manifest).output(Manifest.Kind.PDF);
+            } catch (StoreException damaged) {
+                pdf = Optional.empty(); // nothing to keep of it: this build is the way to mend it
+            }
             if (pdf.isPresent()) {
                 Files.createDirectories(editions);
                 Files.copy(

@@ -166,6 +166,16 @@ class CliIT {
         assertThat(changed.err()).contains("빌드 때와 다릅니다", "다시 빌드하세요").doesNotContain("differs");
         assertThat(dir.resolve("out/ai-hegemony/2025-03/outbox")).doesNotExist();
 
+        Path manifest = dir.resolve("out/ai-hegemony/2025-03/manifest.json");
+        Files.writeString(manifest, "{\"brief\": \"ai-heg");
+        Cli.Result damaged = Cli.run(project, "send", "--period", "2025-03", "--out", out);
+        assertThat(damaged.code()).isEqualTo(3);
+        assertThat(damaged.err())
+                .contains(manifest + "을(를) 읽을 수 없습니다", "다시 build 하세요")
+                .doesNotContain("Exception", "Unexpected");
+        assertThat(buildIntoOut().code()).as("a build mends it").isZero();
+        assertThat(Files.readString(manifest)).contains("\"pdf\"");
+
         Cli.Result test = Cli.run(project, "send", "--period", "2025-03", "--test", "--to", "board.example.org");
         assertThat(test.code()).isEqualTo(2);
         assertThat(test.err()).contains("'board.example.org'은(는) 메일 주소가 아닙니다");

@@ -62,10 +62,10 @@ public final class Approving {
         Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
         try {
             Deliverer.Outcome o = letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
             throw e;
         }
     }

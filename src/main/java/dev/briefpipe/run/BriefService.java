@@ -148,10 +148,10 @@ public final class BriefService implements AutoCloseable {
                     RunStatus.INVALID_DATA,
                     e.report().findings().size(),
                     null,
-                    e.getMessage());
+                    RunOutcome.why(e, brief));
             throw e;
         } catch (IOException | RuntimeException | Error e) {
-            record(brief, period, started, RunStatus.FAILED, null, null, e.toString());
+            record(brief, period, started, RunStatus.FAILED, null, null, RunOutcome.why(e, brief));
             throw e;
         }
     }
@@ -199,10 +199,10 @@ public final class BriefService implements AutoCloseable {
         try {
             Deliverer.Outcome o =
                     letters.brief(brief, period, new Publications(out).folder(brief.id(), period), resend);
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
             throw e;
         }
     }

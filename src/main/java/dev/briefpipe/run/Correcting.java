@@ -83,10 +83,10 @@ final class Correcting {
                     period,
                     published.folder(brief.id(), period),
                     served.stream().map(DeliveryLedger.Entry::recipient).toList());
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), Instant.now());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return Optional.of(o);
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
             throw e;
         }
     }

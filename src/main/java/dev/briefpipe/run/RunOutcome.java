@@ -1,7 +1,13 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.Failure;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,11 +31,36 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
         return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;
     }
 
-    /** What went wrong with a delivery, for the run history; null when everyone was served. */
-    static String failure(Deliverer.Outcome o) {
+    /**
+     * Who was not served, for the run history, in the brief's language; null when everyone was.
+     */
+    static String failure(Deliverer.Outcome o, BriefConfig brief) {
         if (o.allServed()) {
             return null;
         }
-        return "failed: " + o.failed() + (o.unknown().isEmpty() ? "" : "; unknown: " + o.unknown());
+        Messages words = Messages.forLocale(brief.locale());
+        List<String> told = new ArrayList<>();
+        if (!o.failed().isEmpty()) {
+            told.add(words.get("run.not-served", String.join(", ", o.failed())));
+        }
+        if (!o.unknown().isEmpty()) {
+            told.add(words.get("run.unknown", String.join(", ", o.unknown())));
+        }
+        return String.join(" ", told);
+    }
+
+    /**
+     * Why a run stopped, for the run history and the owners' letter, in the brief's language: a failure's
+     * own sentences, or the unforeseen exception as the JVM tells it.
+     */
+    static String why(Throwable e, BriefConfig brief) {
+        Messages words = Messages.forLocale(brief.locale());
+        if (e instanceof DataInvalidException d) {
+            return words.get("run.invalid", d.report().errorCount(), d.report().workbook());
+        }
+        if (e instanceof Failure f) {
+            return String.join(" ", f.explain().stream().map(words::get).toList());
+        }
+        return e.toString();
     }
 }

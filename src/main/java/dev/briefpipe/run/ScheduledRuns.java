@@ -5,7 +5,6 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.DataInvalidException;
-import dev.briefpipe.failure.Failure;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -114,7 +113,12 @@ final class ScheduledRuns {
             Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE, approved);
             RunStatus status = RunOutcome.status(o);
             runs.finish(
-                    id.get(), status, findings, built.manifest().outputsJson(), RunOutcome.failure(o), Instant.now());
+                    id.get(),
+                    status,
+                    findings,
+                    built.manifest().outputsJson(),
+                    RunOutcome.failure(o, brief),
+                    Instant.now());
             log.info(
                     "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
                     brief.id(),
@@ -135,7 +139,7 @@ final class ScheduledRuns {
                                 String.join(", ", o.failed()),
                                 String.join(", ", o.unknown())));
             }
-            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o));
+            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o, brief));
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
             runs.finish(
@@ -143,7 +147,7 @@ final class ScheduledRuns {
                     RunStatus.INVALID_DATA,
                     e.report().findings().size(),
                     null,
-                    e.getMessage(),
+                    RunOutcome.why(e, brief),
                     Instant.now());
             log.warn(
                     "{} {}: invalid data ({} errors); analysts told: {}",
@@ -153,9 +157,9 @@ final class ScheduledRuns {
                     told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
             return new RunOutcome(RunStatus.INVALID_DATA, id, told, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            runs.finish(id.get(), RunStatus.FAILED, null, null, e.toString(), Instant.now());
+            String told = RunOutcome.why(e, brief);
+            runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            String told = told(e, words);
             letters.alert(brief, period, told, words.get("alert.failed", id.get(), told));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
         }
@@ -167,28 +171,16 @@ final class ScheduledRuns {
      */
     void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
-        String why = (unapproved ? "no approval" : "invalid data") + " until the deadline " + deadline;
+        String why = Messages.forLocale(brief.locale())
+                .get(
+                        unapproved ? "alert.unapproved" : "alert.missed",
+                        deadline.atZone(brief.zone()).toLocalDateTime(),
+                        brief.zone());
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
         id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
         if (id.isPresent()) {
-            letters.alert(
-                    brief,
-                    period,
-                    "missed",
-                    Messages.forLocale(brief.locale())
-                            .get(
-                                    unapproved ? "alert.unapproved" : "alert.missed",
-                                    deadline.atZone(brief.zone()).toLocalDateTime(),
-                                    brief.zone()));
+            letters.alert(brief, period, "missed", why);
         }
-    }
-
-    /** A failure told for the owners' letter: its own words when it has them. */
-    private static String told(Exception e, Messages words) {
-        if (e instanceof Failure f) {
-            return String.join(" ", f.explain().stream().map(words::get).toList());
-        }
-        return e.toString();
     }
 }

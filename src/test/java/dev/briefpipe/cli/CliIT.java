@@ -173,6 +173,9 @@ class CliIT {
         assertThat(damaged.err())
                 .contains(manifest + "을(를) 읽을 수 없습니다", "다시 build 하세요")
                 .doesNotContain("Exception", "Unexpected");
+        assertThat(Cli.run(project, "runs").out())
+                .contains("manifest.json을(를) 읽을 수 없습니다")
+                .doesNotContain("dev.briefpipe", "is damaged");
         assertThat(buildIntoOut().code()).as("a build mends it").isZero();
         assertThat(Files.readString(manifest)).contains("\"pdf\"");
 

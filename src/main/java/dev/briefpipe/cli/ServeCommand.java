@@ -3,6 +3,7 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.console.ConsoleServer;
 import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Role;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
@@ -43,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("serve.bad-port", String.valueOf(port));
+        }
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         DaemonLogging.start(settings.resolve(settings.app().state()).resolve("logs/briefpipe.log"), main.debug);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -21,8 +22,10 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,8 +129,22 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /** Starts listening; returns the port (the one asked for, or the one given for 0). */
+    /**
+     * Starts listening on {@code host:port}; a port another program holds, or an address that is not
+     * this machine's, is a {@link UsageException} naming it (Javalin calls both "port already in use").
+     */
     public int start(String host, int port) {
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (JavalinBindException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            boolean taken = root instanceof BindException
+                    && String.valueOf(root.getMessage()).contains("in use");
+            throw new UsageException(taken ? "serve.port-in-use" : "serve.bad-bind", host, String.valueOf(port));
+        }
         log.info("console on http://{}:{}/", host, app.port());
         return app.port();
     }

@@ -9,9 +9,14 @@ import dev.briefpipe.testing.Poll;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,26 +71,9 @@ class NothingListensIT {
     @Test
     void serveListensOnlyOnItsOwnPortOnLoopback() throws Exception {
         Assumptions.assumeTrue(ListeningSockets.available(), "no /proc on this machine");
-        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         int port = dev.briefpipe.testing.ConsoleHarness.freePort();
         Path log = dir.resolve("serve.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.briefpipe.cli.Main",
-                        "serve",
-                        "--port",
-                        String.valueOf(port),
-                        "--config",
-                        project.config().toString(),
-                        "--lang",
-                        "en")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("BRIEFPIPE_ADMIN_USER", "admin");
-        pb.environment().put("BRIEFPIPE_ADMIN_PASSWORD", "a-long-password-1");
-        Process p = pb.start();
+        Process p = serve(log, "--port", String.valueOf(port));
         try {
             Poll.until(Duration.ofSeconds(60), () -> read(log).contains("Console:") || !p.isAlive());
             assertThat(p.isAlive()).as(read(log)).isTrue();
@@ -98,6 +86,53 @@ class NothingListensIT {
             p.destroy();
             p.waitFor();
         }
+    }
+
+    @Test
+    void aPortAnotherProgramHoldsOrAnAddressNotOfThisMachineIsToldInOneSentence() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            Path log = dir.resolve("taken.log");
+            Process p = serve(log, "--port", port);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(read(log)).isEqualTo(2);
+            assertThat(read(log))
+                    .contains("Another program is already listening on 127.0.0.1:" + port)
+                    .doesNotContain("Exception", "Unexpected");
+        }
+        Path log = dir.resolve("bind.log");
+        Process p = serve(log, "--bind", "nowhere.invalid");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(read(log)).isEqualTo(2);
+        assertThat(read(log))
+                .contains("nowhere.invalid is not an address of this machine")
+                .doesNotContain("Exception");
+        Path range = dir.resolve("range.log");
+        Process q = serve(range, "--port", "99999");
+        assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).isEqualTo(2);
+        assertThat(read(range)).contains("Port 99999 cannot be used");
+    }
+
+    /** {@code serve} of a copy of the sample project, in its own JVM, in English, its output to {@code log}. */
+    private Process serve(Path log, String... args) throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p-" + log.getFileName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.briefpipe.cli.Main",
+                "serve",
+                "--config",
+                project.config().toString(),
+                "--lang",
+                "en"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("BRIEFPIPE_ADMIN_USER", "admin");
+        pb.environment().put("BRIEFPIPE_ADMIN_PASSWORD", "a-long-password-1");
+        return pb.start();
     }
 
     private static String read(Path log) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false)
 public final class Main implements Runnable {
     @Option(names = "--lang", paramLabel = "ko|en", scope = ScopeType.INHERIT)
-    String lang;
+    Messages.Lang lang;
 
     @Option(
             names = {"-q", "--quiet"},

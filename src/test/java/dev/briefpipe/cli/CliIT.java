@@ -349,6 +349,12 @@ class CliIT {
         Cli.Result number = Cli.run(project, "validate", "--max-errors", "many");
         assertThat(number.code()).isEqualTo(2);
         assertThat(number.err()).contains("--max-errors", "'many'", "정수가 아닙니다");
+        Cli.Result lang = Cli.run(project, "validate", "--lang", "fr");
+        assertThat(lang.code()).isEqualTo(2);
+        assertThat(lang.err()).contains("--lang", "'fr'", "ko, en 중 하나");
+        Cli.Result limit = Cli.run(project, "runs", "--limit", "0");
+        assertThat(limit.code()).isEqualTo(2);
+        assertThat(limit.err()).contains("--limit", "'0'", "1 이상");
         assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
         Cli.Result en = Cli.raw("--lang", "en", "valdate");
         assertThat(en.code()).isEqualTo(2);

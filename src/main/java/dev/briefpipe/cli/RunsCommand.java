@@ -2,7 +2,6 @@ package dev.briefpipe.cli;
 
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.ExitCode;
-import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.RunHistory;
 import java.time.ZoneId;
@@ -32,9 +31,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new UsageException("usage.positive", "--limit", String.valueOf(limit));
-        }
+        UsageErrors.atLeast("--limit", limit, 1);
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {

@@ -1,6 +1,7 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.failure.ExitCode;
+import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.i18n.Messages;
 import java.io.PrintWriter;
 import java.util.List;
@@ -76,6 +77,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return messages.get("usage.bad-value", name(spec), ex.getValue(), spec.paramLabel());
         }
         return messages.get("usage.other", ex.getMessage());
+    }
+
+    /** Refuses an option's number below {@code min} as a usage error. */
+    static void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new UsageException("usage.at-least", option, String.valueOf(value), String.valueOf(min));
+        }
     }
 
     private static String name(ArgSpec spec) {

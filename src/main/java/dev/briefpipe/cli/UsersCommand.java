@@ -39,10 +39,10 @@ final class UsersCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "analyst")
     String role;
 
-    @Parameters(index = "0", paramLabel = "add|passwd|list|remove")
+    @Parameters(index = "0", paramLabel = "add|passwd|list|remove", descriptionKey = "action")
     String action;
 
-    @Parameters(index = "1", paramLabel = "NAME", arity = "0..1")
+    @Parameters(index = "1", paramLabel = "NAME", arity = "0..1", descriptionKey = "name")
     String name;
 
     @Override

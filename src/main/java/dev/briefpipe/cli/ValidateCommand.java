@@ -61,6 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        UsageErrors.atLeast("--max-errors", maxErrors, 0);
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);

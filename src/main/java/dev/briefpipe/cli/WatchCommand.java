@@ -58,6 +58,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        UsageErrors.atLeast("--debounce", debounceMillis, 0);
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);

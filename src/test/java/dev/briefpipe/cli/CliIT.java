@@ -355,6 +355,7 @@ class CliIT {
         Cli.Result limit = Cli.run(project, "runs", "--limit", "0");
         assertThat(limit.code()).isEqualTo(2);
         assertThat(limit.err()).contains("--limit", "'0'", "1 이상");
+        assertThat(Cli.run(project, "validate", "--max-errors", "-3").err()).contains("--max-errors", "'-3'", "0 이상");
         assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
         Cli.Result en = Cli.raw("--lang", "en", "valdate");
         assertThat(en.code()).isEqualTo(2);

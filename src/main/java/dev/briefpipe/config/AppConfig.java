@@ -33,7 +33,7 @@ public record AppConfig(
     public AppConfig {
         briefs = briefs == null ? "briefs" : briefs;
         output = output == null ? "output" : output;
-        lang = lang == null ? "ko" : lang;
+        lang = lang == null ? "ko" : UnknownWord.oneOf("lang", lang, "ko", "en", "auto");
         fonts = fonts == null ? new Fonts(null, null, null, null) : fonts;
         backups = backups == null ? 5 : backups;
         state = state == null ? ".briefpipe" : state;
@@ -128,7 +128,10 @@ public record AppConfig(
             Double maxMessageMegabytes) {
         public Mail {
             host = host == null ? "" : host;
-            security = security == null ? "starttls" : security;
+            // A misspelt word must not fall through to plain SMTP, the password in clear.
+            security = security == null
+                    ? "starttls"
+                    : UnknownWord.oneOf("security", security, "starttls", "smtps", "none");
             port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;

@@ -126,17 +126,23 @@ public final class ConfigLoader {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException m ? path(m) : "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        // A record that checks a key of its own (mail's security) names it: the problem is at that key.
+        String key = e.getCause() instanceof UnknownWord w && w.key() != null ? w.key() : null;
+        if (key != null) {
+            path = path.isEmpty() ? key : path + "." + key;
+        }
+        if (e instanceof JsonMappingException m && (!m.getPath().isEmpty() || key != null)) {
             try {
                 int at = new YamlLineIndex(text)
                         .lineOf(m.getPath().stream()
-                                .map(r -> "/"
-                                        + (r.getFieldName() != null
-                                                ? r.getFieldName()
-                                                        .replace("~", "~0")
-                                                        .replace("/", "~1")
-                                                : String.valueOf(r.getIndex())))
-                                .collect(Collectors.joining()));
+                                        .map(r -> "/"
+                                                + (r.getFieldName() != null
+                                                        ? r.getFieldName()
+                                                                .replace("~", "~0")
+                                                                .replace("/", "~1")
+                                                        : String.valueOf(r.getIndex())))
+                                        .collect(Collectors.joining())
+                                + (key == null ? "" : "/" + key));
                 line = at > 0 ? at : line;
             } catch (IOException notYaml) {
                 // the text parsed a moment ago; keep Jackson's line

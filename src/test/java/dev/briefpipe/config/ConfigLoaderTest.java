@@ -82,6 +82,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMisspeltMailSecurityIsRefusedAtItsLineNotSentInClear() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Path app = p.config().resolve("briefpipe.yaml");
+        String text = Files.readString(app);
+        Files.writeString(app, text.replaceFirst("(?m)^  security: .*$", "  security: tls"));
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("not-one-of");
+        assertThat(problem.args()).containsExactly("tls", "mail.security", "starttls, smtps, none");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "security: tls"));
+
+        Files.writeString(app, text.replaceFirst("(?m)^lang: .*$", "lang: english"));
+        problem = single(p);
+        assertThat(problem.args()).containsExactly("english", "lang", "ko, en, auto");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "lang: english"));
+    }
+
+    @Test
     void yamlSyntaxErrorHasALine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("title: \"글로벌 AI 패권 경쟁 : 중국 동향과 시사점\"", "title: \"글로벌 AI 패권 경쟁");

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,12 @@ public final class ConfigLoader {
                             String.valueOf(t.getTypeId()),
                             path,
                             "title, section, narrative, chart, table, list, key-figures, page-break, corrections"));
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType().isEnum()) {
+            String known = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(c -> YAML.convertValue(c, String.class)) // the word config uses (its @JsonValue)
+                    .collect(Collectors.joining(", "));
+            return new ConfigProblem(file, line, "not-one-of", List.of(String.valueOf(f.getValue()), path, known));
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigProblem(

@@ -99,6 +99,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWordNoneOfAnEnumTakesIsToldWithTheWordsItTakes() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("policy: footnote,", "policy: foot,");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("not-one-of");
+        assertThat(problem.args()).containsExactly("foot", "editorial.unverified.policy", "warn, block, footnote");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "policy: foot,"));
+    }
+
+    @Test
     void yamlSyntaxErrorHasALine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("title: \"글로벌 AI 패권 경쟁 : 중국 동향과 시사점\"", "title: \"글로벌 AI 패권 경쟁");

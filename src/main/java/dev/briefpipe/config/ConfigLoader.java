@@ -174,6 +174,10 @@ public final class ConfigLoader {
                     .collect(Collectors.joining(", "));
             return new ConfigProblem(file, line, "not-one-of", List.of(String.valueOf(f.getValue()), path, known));
         }
+        if (e instanceof InvalidFormatException f && kindOf(f.getTargetType()) != null) {
+            return new ConfigProblem(
+                    file, line, kindOf(f.getTargetType()), List.of(String.valueOf(f.getValue()), path));
+        }
         if (e instanceof InvalidFormatException f) {
             return new ConfigProblem(
                     file,
@@ -213,6 +217,17 @@ public final class ConfigLoader {
         }
         boolean tab = said.contains("'\\t");
         return new ConfigProblem(file, line, tab ? "yaml-tab" : "yaml-syntax", List.of(column));
+    }
+
+    /** The problem of a value that is not a whole number, a number or true/false; null for other types. */
+    private static String kindOf(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "bad-integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "bad-number";
+        }
+        return type == Boolean.class || type == boolean.class ? "bad-boolean" : null;
     }
 
     private static final Pattern PROBLEM_MARK = Pattern.compile("line (\\d+), column (\\d+)");

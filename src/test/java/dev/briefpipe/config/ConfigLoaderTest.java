@@ -106,6 +106,12 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("not-one-of");
         assertThat(problem.args()).containsExactly("foot", "editorial.unverified.policy", "warn, block, footnote");
         assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "policy: foot,"));
+
+        p.editConfig("policy: foot,", "policy: footnote,");
+        p.editConfig("  body: ", "  body: big #");
+        problem = single(p);
+        assertThat(problem.key()).isEqualTo("bad-number");
+        assertThat(problem.args()).containsExactly("big", "style.body");
     }
 
     @Test

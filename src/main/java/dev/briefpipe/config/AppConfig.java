@@ -33,9 +33,9 @@ public record AppConfig(
     public AppConfig {
         briefs = briefs == null ? "briefs" : briefs;
         output = output == null ? "output" : output;
-        lang = lang == null ? "ko" : UnknownWord.oneOf("lang", lang, "ko", "en", "auto");
+        lang = lang == null ? "ko" : BadSetting.oneOf("lang", lang, "ko", "en", "auto");
         fonts = fonts == null ? new Fonts(null, null, null, null) : fonts;
-        backups = backups == null ? 5 : backups;
+        backups = backups == null ? 5 : BadSetting.atLeast("backups", backups, 0);
         state = state == null ? ".briefpipe" : state;
         database = database == null ? new Database(null, null, null, null) : database;
         scheduler = scheduler == null ? new Scheduler(null, null, null, null, null, null) : scheduler;
@@ -56,9 +56,10 @@ public record AppConfig(
     @JsonIgnoreProperties({"streamAboveMegabytes"})
     public record Workbook(Integer maxMegabytes, Integer maxPartMegabytes, Integer timeoutSeconds) {
         public Workbook {
-            maxMegabytes = maxMegabytes == null ? 512 : maxMegabytes;
-            maxPartMegabytes = maxPartMegabytes == null ? 1024 : maxPartMegabytes;
-            timeoutSeconds = timeoutSeconds == null ? 120 : timeoutSeconds;
+            maxMegabytes = maxMegabytes == null ? 512 : BadSetting.atLeast("maxMegabytes", maxMegabytes, 1);
+            maxPartMegabytes =
+                    maxPartMegabytes == null ? 1024 : BadSetting.atLeast("maxPartMegabytes", maxPartMegabytes, 1);
+            timeoutSeconds = timeoutSeconds == null ? 120 : BadSetting.atLeast("timeoutSeconds", timeoutSeconds, 1);
         }
     }
 
@@ -78,7 +79,7 @@ public record AppConfig(
             url = url == null ? "" : url;
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_DB_PASSWORD" : passwordEnv;
-            poolSize = poolSize == null ? 5 : poolSize;
+            poolSize = poolSize == null ? 5 : BadSetting.atLeast("poolSize", poolSize, 1);
         }
     }
 
@@ -96,11 +97,11 @@ public record AppConfig(
             Long misfireMillis,
             String logFile) {
         public Scheduler {
-            threads = threads == null ? 2 : threads;
+            threads = threads == null ? 2 : BadSetting.atLeast("threads", threads, 1);
             clustered = clustered != null && clustered;
             instanceId = instanceId == null ? "AUTO" : instanceId;
-            checkinMillis = checkinMillis == null ? 7500L : checkinMillis;
-            misfireMillis = misfireMillis == null ? 60_000L : misfireMillis;
+            checkinMillis = checkinMillis == null ? 7500L : BadSetting.atLeast("checkinMillis", checkinMillis, 1);
+            misfireMillis = misfireMillis == null ? 60_000L : BadSetting.atLeast("misfireMillis", misfireMillis, 0);
             logFile = logFile == null ? "" : logFile;
         }
     }
@@ -129,16 +130,16 @@ public record AppConfig(
         public Mail {
             host = host == null ? "" : host;
             // A misspelt word must not fall through to plain SMTP, the password in clear.
-            security = security == null
-                    ? "starttls"
-                    : UnknownWord.oneOf("security", security, "starttls", "smtps", "none");
+            security =
+                    security == null ? "starttls" : BadSetting.oneOf("security", security, "starttls", "smtps", "none");
             port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;
             from = from == null ? "briefpipe <briefpipe@localhost>" : from;
-            timeoutMillis = timeoutMillis == null ? 20_000 : timeoutMillis;
-            retries = retries == null ? 3 : retries;
-            backoffMillis = backoffMillis == null ? 2_000L : backoffMillis;
+            // 0 would be no timeout at all: a silent server would hold a send for ever.
+            timeoutMillis = timeoutMillis == null ? 20_000 : BadSetting.atLeast("timeoutMillis", timeoutMillis, 1);
+            retries = retries == null ? 3 : BadSetting.atLeast("retries", retries, 0);
+            backoffMillis = backoffMillis == null ? 2_000L : BadSetting.atLeast("backoffMillis", backoffMillis, 0);
             maxMessageMegabytes = maxMessageMegabytes == null ? 10.0 : maxMessageMegabytes;
         }
     }

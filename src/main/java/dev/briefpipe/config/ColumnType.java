@@ -32,7 +32,7 @@ public enum ColumnType {
                 return t;
             }
         }
-        throw new UnknownWord(text, known());
+        throw BadSetting.unknown(text, known());
     }
 
     public static String known() {

@@ -128,7 +128,7 @@ public final class ConfigLoader {
         int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException m ? path(m) : "";
         // A record that checks a key of its own (mail's security) names it: the problem is at that key.
-        String key = e.getCause() instanceof UnknownWord w && w.key() != null ? w.key() : null;
+        String key = e.getCause() instanceof BadSetting b && b.key() != null ? b.key() : null;
         if (key != null) {
             path = path.isEmpty() ? key : path + "." + key;
         }
@@ -188,8 +188,8 @@ public final class ConfigLoader {
                             path,
                             f.getTargetType().getSimpleName()));
         }
-        if (e instanceof ValueInstantiationException v && v.getCause() instanceof UnknownWord w) {
-            return new ConfigProblem(file, line, "not-one-of", List.of(w.word(), path, w.known()));
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof BadSetting b) {
+            return new ConfigProblem(file, line, b.problem(), b.args(path));
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return new ConfigProblem(

@@ -27,7 +27,7 @@ public enum SummaryMode {
         return Arrays.stream(values())
                 .filter(m -> m.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new UnknownWord(
+                .orElseThrow(() -> BadSetting.unknown(
                         id, Arrays.stream(values()).map(SummaryMode::id).collect(Collectors.joining(", "))));
     }
 }

@@ -96,6 +96,13 @@ class ConfigLoaderTest {
         problem = single(p);
         assertThat(problem.args()).containsExactly("english", "lang", "ko, en, auto");
         assertThat(problem.line()).isEqualTo(lineOf(app, "lang: english"));
+
+        // No timeout at all would let a silent server hold a send for ever.
+        Files.writeString(app, text.replaceFirst("(?m)^  timeoutMillis: \\d+", "  timeoutMillis: 0"));
+        problem = single(p);
+        assertThat(problem.key()).isEqualTo("too-small");
+        assertThat(problem.args()).containsExactly("0", "mail.timeoutMillis", "1");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "timeoutMillis: 0"));
     }
 
     @Test

@@ -330,8 +330,18 @@ class ConsoleIT {
                 .contains("\"pdfSha256\":\"", "\"pages\":");
         assertThat(b.api("GET", "/api/deliveries", "operator", PW).statusCode()).isEqualTo(400);
 
-        // A published folder damaged by hand: a sentence and the log, not the web server's "Server Error".
-        Files.writeString(h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json"), "{\"broken\": ");
+        // A manifest damaged by hand is named, with what to do.
+        Path manifest = h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json");
+        Files.writeString(manifest, "{\"broken\": ");
+        HttpResponse<String> damaged = b.api("GET", "/api/briefs/ai-hegemony?period=2025-03", "approver", PW);
+        assertThat(damaged.statusCode()).isEqualTo(409);
+        assertThat(damaged.body())
+                .contains("manifest.json을(를) 읽을 수 없습니다", "다시 build")
+                .doesNotContain("Exception");
+        // Anything unforeseen (here a folder where the manifest should be): a sentence and the log, not the
+        // web server's "Server Error".
+        Files.delete(manifest);
+        Files.createDirectory(manifest);
         HttpResponse<String> api = b.api("GET", "/api/briefs/ai-hegemony?period=2025-03", "approver", PW);
         assertThat(api.statusCode()).isEqualTo(500);
         assertThat(api.body()).contains("\"error\"", "예기치 못한 오류").doesNotContain("Exception", "Server Error");

@@ -7,7 +7,7 @@ import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.schedule.BriefScheduler;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -46,9 +46,15 @@ final class ScheduleCommand implements Callable<Integer> {
         if (once) {
             try {
                 scheduler.sync();
-                List<RunOutcome> outcomes = scheduler.runDueOnce();
-                outcomes.forEach(o -> ctx.out().println(o.status() + (o.detail() == null ? "" : " " + o.detail())));
-                return outcomes.stream().allMatch(RunOutcome::succeeded) ? ExitCode.OK.code() : ExitCode.RUNTIME.code();
+                Map<String, RunOutcome> outcomes = scheduler.runDueOnce();
+                // One line a brief due: "ai-hegemony 2025-03: 발송 완료", and why when there is more to say.
+                outcomes.forEach((run, o) -> ctx.out()
+                        .println(run + ": "
+                                + ctx.messages().word("status", o.status().id())
+                                + (o.detail() == null ? "" : " — " + o.detail())));
+                return outcomes.values().stream().allMatch(RunOutcome::succeeded)
+                        ? ExitCode.OK.code()
+                        : ExitCode.RUNTIME.code();
             } finally {
                 scheduler.shutdown(false);
                 service.close();

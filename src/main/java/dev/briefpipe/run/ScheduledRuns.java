@@ -60,7 +60,7 @@ final class ScheduledRuns {
         runs.markInterrupted(PeriodLetters.host(), Instant.now());
         if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
-            return RunOutcome.skipped("already delivered");
+            return RunOutcome.skipped(words.get("run.already-delivered"));
         }
         String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
         Optional<Long> id = Optional.empty();
@@ -81,7 +81,7 @@ final class ScheduledRuns {
         }
         if (id.isEmpty()) {
             log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
-            return RunOutcome.skipped("fire already run");
+            return RunOutcome.skipped(words.get("run.fire-already-run"));
         }
         log.info("{} {}: {} run {} started on {}", brief.id(), p, trigger, id.get(), node);
         Path out = settings.outputDir();
@@ -90,7 +90,7 @@ final class ScheduledRuns {
             int findings = built.checked().report().findings().size();
             if (brief.readers().isEmpty()) {
                 runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
-                return new RunOutcome(RunStatus.OK, id, Optional.empty(), "no recipients");
+                return new RunOutcome(RunStatus.OK, id, Optional.empty(), words.get("run.no-readers"));
             }
             Optional<String> approved = Optional.empty();
             if (brief.delivery().approvalRequired()) {
@@ -106,7 +106,7 @@ final class ScheduledRuns {
                             Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
                     letters.approvalWanted(brief, period, sha);
-                    return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), "awaiting approval");
+                    return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), null);
                 }
                 approved = Optional.of(sha);
             }
@@ -155,13 +155,13 @@ final class ScheduledRuns {
                     p,
                     e.report().errorCount(),
                     told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
-            return new RunOutcome(RunStatus.INVALID_DATA, id, told, e.getMessage());
+            return new RunOutcome(RunStatus.INVALID_DATA, id, told, RunOutcome.why(e, brief));
         } catch (IOException | RuntimeException e) {
             String told = RunOutcome.why(e, brief);
             runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
             letters.alert(brief, period, told, words.get("alert.failed", id.get(), told));
-            return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), e.toString());
+            return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
         }
     }
 

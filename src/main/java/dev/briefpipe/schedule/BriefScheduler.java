@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
@@ -197,8 +199,8 @@ public final class BriefScheduler implements AutoCloseable {
      * {@code schedule --once}: for each scheduled brief, runs its latest due fire now unless that period
      * was already delivered (a fire on a weekend or holiday is due on the next working day).
      */
-    public List<RunOutcome> runDueOnce() throws ParseException {
-        List<RunOutcome> out = new ArrayList<>();
+    public Map<String, RunOutcome> runDueOnce() throws ParseException {
+        Map<String, RunOutcome> out = new LinkedHashMap<>();
         for (BriefConfig b : settings.briefs().values()) {
             if (b.schedule() == null || b.schedule().cron() == null) {
                 continue;
@@ -217,7 +219,9 @@ public final class BriefScheduler implements AutoCloseable {
                 continue;
             }
             Period period = BriefJob.periodOf(b, fire.get(), zone);
-            out.add(service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
+            out.put(
+                    b.id() + " " + period,
+                    service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
         }
         return out;
     }

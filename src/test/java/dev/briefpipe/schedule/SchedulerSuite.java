@@ -174,10 +174,10 @@ abstract class SchedulerSuite {
         Path cfg = settings.configDir();
         Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg.toString());
         assertThat(first.code()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("delivered");
+        assertThat(first.out()).contains("ai-hegemony ", ": 발송 완료");
         Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg.toString());
         assertThat(second.code()).isZero();
-        assertThat(second.out()).contains("skipped");
+        assertThat(second.out()).contains(": 건너뜀 — 이 기간은 이미 보냈습니다.");
         assertThat(mail.getReceivedMessages()).hasSize(3);
     }
 

@@ -112,13 +112,8 @@ final class ScheduledRuns {
             }
             Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE, approved);
             RunStatus status = RunOutcome.status(o);
-            runs.finish(
-                    id.get(),
-                    status,
-                    findings,
-                    built.manifest().outputsJson(),
-                    RunOutcome.failure(o, brief),
-                    Instant.now());
+            String notServed = RunOutcome.failure(o, brief);
+            runs.finish(id.get(), status, findings, built.manifest().outputsJson(), notServed, Instant.now());
             log.info(
                     "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
                     brief.id(),
@@ -139,23 +134,18 @@ final class ScheduledRuns {
                                 String.join(", ", o.failed()),
                                 String.join(", ", o.unknown())));
             }
-            return new RunOutcome(status, id, Optional.of(o), RunOutcome.failure(o, brief));
+            return new RunOutcome(status, id, Optional.of(o), notServed);
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
-            runs.finish(
-                    id.get(),
-                    RunStatus.INVALID_DATA,
-                    e.report().findings().size(),
-                    null,
-                    RunOutcome.why(e, brief),
-                    Instant.now());
+            String why = RunOutcome.why(e, brief);
+            runs.finish(id.get(), RunStatus.INVALID_DATA, e.report().findings().size(), null, why, Instant.now());
             log.warn(
                     "{} {}: invalid data ({} errors); analysts told: {}",
                     brief.id(),
                     p,
                     e.report().errorCount(),
                     told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
-            return new RunOutcome(RunStatus.INVALID_DATA, id, told, RunOutcome.why(e, brief));
+            return new RunOutcome(RunStatus.INVALID_DATA, id, told, why);
         } catch (IOException | RuntimeException e) {
             String told = RunOutcome.why(e, brief);
             runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());

@@ -43,6 +43,10 @@ public record AppConfig(
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workbook = workbook == null ? new Workbook(null, null, null) : workbook;
         consoleUrl = consoleUrl == null ? "" : consoleUrl.strip().replaceAll("/+$", "");
+        if (scheduler.clustered() && database.url().isBlank()) {
+            // The embedded database is one process's file: a second node could never join.
+            throw BadSetting.conflict("scheduler/clustered", "clustered-embedded");
+        }
     }
 
     /**

@@ -47,6 +47,11 @@ final class BadSetting extends IllegalArgumentException {
         return value;
     }
 
+    /** Two settings that do not go together; told at {@code key} (a JSON pointer's steps: {@code scheduler/clustered}). */
+    static BadSetting conflict(String key, String problem) {
+        return new BadSetting(key, problem, "", "");
+    }
+
     String key() {
         return key;
     }

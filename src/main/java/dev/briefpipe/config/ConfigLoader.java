@@ -130,7 +130,7 @@ public final class ConfigLoader {
         // A record that checks a key of its own (mail's security) names it: the problem is at that key.
         String key = e.getCause() instanceof BadSetting b && b.key() != null ? b.key() : null;
         if (key != null) {
-            path = path.isEmpty() ? key : path + "." + key;
+            path = (path.isEmpty() ? "" : path + ".") + key.replace('/', '.');
         }
         if (e instanceof JsonMappingException m && (!m.getPath().isEmpty() || key != null)) {
             try {

@@ -103,6 +103,12 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("too-small");
         assertThat(problem.args()).containsExactly("0", "mail.timeoutMillis", "1");
         assertThat(problem.line()).isEqualTo(lineOf(app, "timeoutMillis: 0"));
+
+        // A cluster on the embedded database: no second node could ever join it.
+        Files.writeString(app, text.replaceFirst("(?m)^  clustered: false", "  clustered: true"));
+        problem = single(p);
+        assertThat(problem.key()).isEqualTo("clustered-embedded");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "  clustered: true"));
     }
 
     @Test

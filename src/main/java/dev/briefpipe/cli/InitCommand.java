@@ -5,6 +5,7 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.template.TemplateWriter;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(target)) {
             throw new UsageException("cli.init-exists", target);
         }
-        AtomicFiles.write(target, new TemplateWriter(ctx.messages()).write(b));
+        // The template is the brief's analysts' for months: its help is in the brief's language, as its PDF.
+        AtomicFiles.write(target, new TemplateWriter(Messages.forLocale(b.locale())).write(b));
         ctx.out().println(ctx.msg("cli.init-written", target, b.sheets().size()));
         return ExitCode.OK.code();
     }

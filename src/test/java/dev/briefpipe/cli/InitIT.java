@@ -50,6 +50,15 @@ class InitIT {
         Set<String> codes = new HashSet<>();
         findings.forEach(f -> codes.add(f.get("code").asText()));
         assertThat(codes).containsExactly("row-count");
+        // The input help is in the brief's language (ai-chips is en-GB), whatever the terminal's.
+        try (InputStream in = Files.newInputStream(template);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            String help = wb.getSheetAt(0).getDataValidations().get(0).getPromptBoxText();
+            assertThat(help).containsPattern(brief.equals("ai-chips") ? "[A-Za-z]{4}" : "[가-힣]");
+            if (brief.equals("ai-chips")) {
+                assertThat(help).doesNotContainPattern("[가-힣]");
+            }
+        }
     }
 
     @Test

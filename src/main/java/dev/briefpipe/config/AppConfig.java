@@ -81,6 +81,9 @@ public record AppConfig(
     public record Database(String url, String user, String passwordEnv, Integer poolSize) {
         public Database {
             url = url == null ? "" : url;
+            if (url.matches("(?i).*[?&;]password=.*")) {
+                throw BadSetting.conflict("url", "password-in-url"); // secrets come only from the environment
+            }
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_DB_PASSWORD" : passwordEnv;
             poolSize = poolSize == null ? 5 : BadSetting.atLeast("poolSize", poolSize, 1);

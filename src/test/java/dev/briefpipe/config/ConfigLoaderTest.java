@@ -109,6 +109,15 @@ class ConfigLoaderTest {
         problem = single(p);
         assertThat(problem.key()).isEqualTo("clustered-embedded");
         assertThat(problem.line()).isEqualTo(lineOf(app, "  clustered: true"));
+
+        // Secrets come only from the environment, a JDBC URL's password included.
+        Files.writeString(
+                app,
+                text.replaceFirst("(?m)^  url: \"\"", "  url: \"jdbc:postgresql://db/bp?user=bp&password=s3cret\""));
+        problem = single(p);
+        assertThat(problem.key()).isEqualTo("password-in-url");
+        assertThat(problem.args()).doesNotContain("s3cret");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "password=s3cret"));
     }
 
     @Test

@@ -43,6 +43,9 @@ public record AppConfig(
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workbook = workbook == null ? new Workbook(null, null, null) : workbook;
         consoleUrl = consoleUrl == null ? "" : consoleUrl.strip().replaceAll("/+$", "");
+        if (!consoleUrl.isEmpty() && !consoleUrl.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            throw BadSetting.conflict("consoleUrl", "bad-console-url"); // the letters' links would lead nowhere
+        }
         if (scheduler.clustered() && database.url().isBlank()) {
             // The embedded database is one process's file: a second node could never join.
             throw BadSetting.conflict("scheduler/clustered", "clustered-embedded");

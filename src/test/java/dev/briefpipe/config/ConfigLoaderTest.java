@@ -118,6 +118,9 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("password-in-url");
         assertThat(problem.args()).doesNotContain("s3cret");
         assertThat(problem.line()).isEqualTo(lineOf(app, "password=s3cret"));
+
+        Files.writeString(app, text.replaceFirst("(?m)^consoleUrl: \"\"", "consoleUrl: \"briefs.example.org\""));
+        assertThat(single(p).key()).isEqualTo("bad-console-url");
     }
 
     @Test

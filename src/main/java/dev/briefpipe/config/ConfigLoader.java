@@ -174,9 +174,9 @@ public final class ConfigLoader {
                     .collect(Collectors.joining(", "));
             return new ConfigProblem(file, line, "not-one-of", List.of(String.valueOf(f.getValue()), path, known));
         }
-        if (e instanceof InvalidFormatException f && kindOf(f.getTargetType()) != null) {
-            return new ConfigProblem(
-                    file, line, kindOf(f.getTargetType()), List.of(String.valueOf(f.getValue()), path));
+        String kind = e instanceof InvalidFormatException f ? kindOf(f.getTargetType()) : null;
+        if (e instanceof InvalidFormatException f && kind != null) {
+            return new ConfigProblem(file, line, kind, List.of(String.valueOf(f.getValue()), path));
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigProblem(

@@ -5,6 +5,7 @@ import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.Failure;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -35,7 +36,8 @@ final class ErrorReporter {
             }
             f.explain().forEach(line -> err.println(ctx.messages().get(line)));
             code = f.exitCode();
-        } else if (e instanceof FileSystemException fs && fs.getFile() != null) {
+        } else if ((e instanceof UncheckedIOException u ? u.getCause() : e) instanceof FileSystemException fs
+                && fs.getFile() != null) {
             err.println(ctx.msg("cli.file-problem", shown(Path.of(fs.getFile())), why(fs)));
             code = ExitCode.RUNTIME;
         } else {

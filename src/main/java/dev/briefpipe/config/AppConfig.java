@@ -30,10 +30,15 @@ public record AppConfig(
         Workbook workbook,
         String consoleUrl) {
 
+    /** The words {@code lang} and {@code mail.security} take (the JSON Schema lists them too). */
+    public static final List<String> LANGS = List.of("ko", "en", "auto");
+
+    public static final List<String> SECURITIES = List.of("starttls", "smtps", "none");
+
     public AppConfig {
         briefs = briefs == null ? "briefs" : briefs;
         output = output == null ? "output" : output;
-        lang = lang == null ? "ko" : BadSetting.oneOf("lang", lang, "ko", "en", "auto");
+        lang = lang == null ? "ko" : BadSetting.oneOf("lang", lang, LANGS);
         fonts = fonts == null ? new Fonts(null, null, null, null) : fonts;
         backups = backups == null ? 5 : BadSetting.atLeast("backups", backups, 0);
         state = state == null ? ".briefpipe" : state;
@@ -140,8 +145,7 @@ public record AppConfig(
         public Mail {
             host = host == null ? "" : host;
             // A misspelt word must not fall through to plain SMTP, the password in clear.
-            security =
-                    security == null ? "starttls" : BadSetting.oneOf("security", security, "starttls", "smtps", "none");
+            security = security == null ? "starttls" : BadSetting.oneOf("security", security, SECURITIES);
             port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;

@@ -32,8 +32,8 @@ final class BadSetting extends IllegalArgumentException {
     }
 
     /** {@code word} when it is one of {@code known}; otherwise this exception, told at the line of {@code key}. */
-    static String oneOf(String key, String word, String... known) {
-        if (!List.of(known).contains(word)) {
+    static String oneOf(String key, String word, List<String> known) {
+        if (!known.contains(word)) {
             throw new BadSetting(key, "not-one-of", word, String.join(", ", known));
         }
         return word;

@@ -88,6 +88,15 @@ class ConfigSchemaTest {
                 .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .with(Option.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT);
+        // The words a string setting takes, so an editor flags `security: tls` as it is typed.
+        config.forFields()
+                .withEnumResolver(f -> f.getDeclaringType().getErasedType() == AppConfig.class
+                                && f.getName().equals("lang")
+                        ? AppConfig.LANGS
+                        : f.getDeclaringType().getErasedType() == AppConfig.Mail.class
+                                        && f.getName().equals("security")
+                                ? AppConfig.SECURITIES
+                                : null);
         JsonNode schema = new SchemaGenerator(config.build()).generateSchema(type);
         return schema;
     }

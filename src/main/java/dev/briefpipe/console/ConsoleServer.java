@@ -128,10 +128,10 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    /** Starts listening; returns the port (the one asked for, or the one given for 0). */
     /**
-     * Starts listening on {@code host:port}; a port another program holds, or an address that is not
-     * this machine's, is a {@link UsageException} naming it (Javalin calls both "port already in use").
+     * Starts listening on {@code host:port}; returns the port (the one asked for, or the one given for 0).
+     * A port another program holds, or an address that is not this machine's, is a {@link UsageException}
+     * naming it (Javalin calls both "port already in use").
      */
     public int start(String host, int port) {
         try {

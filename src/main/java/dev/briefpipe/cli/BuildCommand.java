@@ -51,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
         ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
         built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
         ctx.out().println("  manifest.json");
-        built.summaryBackup().ifPresent(b -> ctx.out().println("  backup: " + b));
+        built.summaryBackup().ifPresent(b -> ctx.out().println("  " + ctx.msg("cli.build-backup", b)));
         ctx.out().flush();
         return ExitCode.OK.code();
     }

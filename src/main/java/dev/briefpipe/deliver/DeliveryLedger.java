@@ -1,7 +1,9 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.store.Jdbc;
 import java.sql.ResultSet;
@@ -18,8 +20,8 @@ import javax.sql.DataSource;
  * resent on its own.
  */
 public final class DeliveryLedger {
-    private static final String UNREADABLE = "ledger unreadable";
-    private static final String UNWRITABLE = "ledger unwritable";
+    private static final Phrase UNREADABLE = Phrase.of("store.ledger-read");
+    private static final Phrase UNWRITABLE = Phrase.of("store.ledger-write");
     private static final String COLUMNS =
             "brief, period, kind, recipient, pdf_sha256, state, message_id, attempts, last_error, updated_at, reply";
     private final Jdbc jdbc;
@@ -27,7 +29,8 @@ public final class DeliveryLedger {
     public DeliveryLedger(DataSource ds) {
         this.jdbc = new Jdbc(
                 ds,
-                (what, e) -> new DeliveryException(DeliveryException.Kind.PERMANENT, what + ": " + e.getMessage(), e));
+                (what, e) -> new DeliveryException(
+                        DeliveryException.Kind.PERMANENT, StoreException.explain(what, e), e.getMessage(), e));
     }
 
     /**

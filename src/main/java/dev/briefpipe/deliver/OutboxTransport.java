@@ -28,7 +28,7 @@ public final class OutboxTransport implements MailTransport {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
             AtomicFiles.write(dir.resolve(name), out.toByteArray());
-            return "written to " + dir.resolve(name);
+            return dir.resolve(name).toString();
         } catch (IOException | MessagingException e) {
             throw new DeliveryException(
                     DeliveryException.Kind.TEMPORARY,

@@ -2,15 +2,32 @@ package dev.briefpipe.failure;
 
 import dev.briefpipe.i18n.Phrase;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 /** The database, or the record of a published build, could not be read or written. */
 public final class StoreException extends Failure {
     private final Phrase explained;
 
-    public StoreException(String message, Throwable cause) {
-        super(message + ": " + cause.getMessage(), cause);
-        this.explained = Phrase.of("store.error", getMessage());
+    /** {@code what} could not be done; the database's own reply, when it gave one, is told after it. */
+    public StoreException(Phrase what, Throwable cause) {
+        super(what + " " + cause.getMessage(), cause);
+        this.explained = explain(what, cause);
+    }
+
+    /**
+     * What could not be done, and the first line of the database's reply when an {@link SQLException}
+     * is among the causes (H2's copy of the statement left out); a library's other words stay in the log.
+     */
+    public static Phrase explain(Phrase what, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getMessage() != null) {
+                String reply = s.getMessage().lines().findFirst().orElse("");
+                int statement = reply.indexOf("; SQL statement:");
+                return Phrase.of("store.error", what, statement < 0 ? reply : reply.substring(0, statement));
+            }
+        }
+        return what;
     }
 
     private StoreException(String message, Throwable cause, Phrase explained) {

@@ -10,6 +10,7 @@ import dev.briefpipe.deliver.OutboxTransport;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -98,7 +99,18 @@ public final class BriefService implements AutoCloseable {
 
     /** Marks interrupted this host's runs whose process died mid-run; returns how many. */
     public int markInterrupted() {
-        return runs().markInterrupted(PeriodLetters.host(), Instant.now());
+        return markInterrupted(runs, settings);
+    }
+
+    /** {@link #markInterrupted()}, each run's error in its brief's language. */
+    static int markInterrupted(RunHistory runs, Settings settings) {
+        return runs.markInterrupted(
+                PeriodLetters.host(),
+                Instant.now(),
+                id -> settings.findBrief(id)
+                        .map(b -> Messages.forLocale(b.locale()))
+                        .orElse(Messages.of(Messages.Lang.KO))
+                        .get("run.interrupted"));
     }
 
     public RunHistory runs() {
@@ -184,7 +196,7 @@ public final class BriefService implements AutoCloseable {
             String outputs,
             String error) {
         RunHistory runs = runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.MANUAL, null, node, started)
                 .orElseThrow();
         runs.finish(id, status, findings, outputs, error, Instant.now());
@@ -193,7 +205,7 @@ public final class BriefService implements AutoCloseable {
     /** {@code send}: delivers a period already built in {@code out}, recorded as a send run. */
     public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, Resend resend) throws IOException {
         RunHistory runs = runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
         try {

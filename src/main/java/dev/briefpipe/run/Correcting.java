@@ -74,7 +74,7 @@ final class Correcting {
             pipeline.build(brief, workbook, period, out, null, lines);
         }
         RunHistory runs = service.runs();
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        service.markInterrupted();
         long id = runs.start(brief.id(), period, RunTrigger.CORRECTION, null, service.node(), Instant.now())
                 .orElseThrow();
         try {

@@ -57,7 +57,7 @@ final class ScheduledRuns {
     RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
         String p = period.toString();
         Messages words = Messages.forLocale(brief.locale());
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        BriefService.markInterrupted(runs, settings);
         if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
             return RunOutcome.skipped(words.get("run.already-delivered"));
@@ -160,7 +160,7 @@ final class ScheduledRuns {
      * brief's owners.
      */
     void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
-        runs.markInterrupted(PeriodLetters.host(), Instant.now());
+        BriefService.markInterrupted(runs, settings);
         String why = Messages.forLocale(brief.locale())
                 .get(
                         unapproved ? "alert.unapproved" : "alert.missed",

@@ -3,6 +3,7 @@ package dev.briefpipe.schedule;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.StoreException;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
@@ -129,7 +130,7 @@ public final class BriefScheduler implements AutoCloseable {
         try {
             scheduler.pauseJob(JobKey.jobKey(brief, GROUP));
         } catch (SchedulerException e) {
-            throw new StoreException("cannot pause " + brief, e);
+            throw new StoreException(Phrase.of("store.pause", brief), e);
         }
     }
 
@@ -137,7 +138,7 @@ public final class BriefScheduler implements AutoCloseable {
         try {
             scheduler.resumeJob(JobKey.jobKey(brief, GROUP));
         } catch (SchedulerException e) {
-            throw new StoreException("cannot resume " + brief, e);
+            throw new StoreException(Phrase.of("store.resume", brief), e);
         }
     }
 
@@ -159,7 +160,7 @@ public final class BriefScheduler implements AutoCloseable {
         try {
             return jobViews();
         } catch (SchedulerException e) {
-            throw new StoreException("cannot read the scheduler's jobs", e);
+            throw new StoreException(Phrase.of("store.jobs-read"), e);
         }
     }
 

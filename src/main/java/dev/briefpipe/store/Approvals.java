@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import java.time.Instant;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public final class Approvals {
 
     public void record(String brief, Period period, String pdfSha256, State state, String actor, String comment) {
         jdbc.update(
-                "cannot record the approval",
+                Phrase.of("store.approval-write"),
                 "INSERT INTO bp_approvals (brief, period, pdf_sha256, state, actor, at, comment) VALUES (?,?,?,?,?,?,?)",
                 brief,
                 period,
@@ -65,7 +66,7 @@ public final class Approvals {
         String sql = "SELECT id, pdf_sha256, state, actor, at, comment FROM bp_approvals WHERE brief = ? AND period = ?"
                 + " ORDER BY id DESC";
         return jdbc.first(
-                "cannot read the approvals",
+                Phrase.of("store.approvals-read"),
                 sql,
                 rs -> new Approval(
                         rs.getLong(1),

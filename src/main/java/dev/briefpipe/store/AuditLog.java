@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class AuditLog {
 
     public void record(String actor, String action, String brief, Period period, String target, String detail) {
         jdbc.update(
-                "cannot write the audit log",
+                Phrase.of("store.audit-write"),
                 "INSERT INTO bp_audit (at, actor, action, brief, period, target, detail) VALUES (?,?,?,?,?,?,?)",
                 Instant.now(),
                 actor,
@@ -40,7 +41,7 @@ public final class AuditLog {
     /** The newest first. */
     public List<Entry> list(int limit) {
         return jdbc.list(
-                "cannot read the audit log",
+                Phrase.of("store.audit-read"),
                 "SELECT id, at, actor, action, brief, period, target, detail FROM bp_audit ORDER BY id DESC",
                 Math.max(1, limit),
                 rs -> new Entry(

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.failure.StoreException;
+import dev.briefpipe.i18n.Phrase;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -69,7 +70,7 @@ public final class Database implements AutoCloseable {
                         cfg.passwordEnv(),
                         e);
             }
-            throw new StoreException("cannot open the database", e);
+            throw new StoreException(Phrase.of("store.open"), e);
         }
     }
 
@@ -151,7 +152,7 @@ public final class Database implements AutoCloseable {
             log.debug("migration lock {} held", held);
             migrate(ds, Vendor.H2);
         } catch (IOException e) {
-            throw new StoreException("cannot lock " + lockFile, e);
+            throw new StoreException(Phrase.of("store.lock", lockFile), e);
         } finally {
             EMBEDDED_MIGRATION.unlock();
         }

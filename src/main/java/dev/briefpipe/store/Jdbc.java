@@ -1,6 +1,7 @@
 package dev.briefpipe.store;
 
 import dev.briefpipe.failure.StoreException;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,20 +31,20 @@ public final class Jdbc {
     }
 
     private final DataSource ds;
-    private final BiFunction<String, SQLException, RuntimeException> failure;
+    private final BiFunction<Phrase, SQLException, RuntimeException> failure;
 
     /** Failures become {@link StoreException}s. */
     public Jdbc(DataSource ds) {
         this(ds, StoreException::new);
     }
 
-    public Jdbc(DataSource ds, BiFunction<String, SQLException, RuntimeException> failure) {
+    public Jdbc(DataSource ds, BiFunction<Phrase, SQLException, RuntimeException> failure) {
         this.ds = ds;
         this.failure = failure;
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns how many rows it touched. */
-    public int update(String what, String sql, Object... args) {
+    public int update(Phrase what, String sql, Object... args) {
         try {
             return updateOrThrow(sql, args);
         } catch (SQLException e) {
@@ -74,7 +75,7 @@ public final class Jdbc {
     }
 
     /** The rows of a query, the first {@code max} of them ({@code max} ≤ 0: all of them). */
-    public <T> List<T> list(String what, String sql, int max, RowMapper<T> row, Object... args) {
+    public <T> List<T> list(Phrase what, String sql, int max, RowMapper<T> row, Object... args) {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setMaxRows(Math.max(0, max));
@@ -92,12 +93,12 @@ public final class Jdbc {
     }
 
     /** The first row of a query, if there is one. */
-    public <T> Optional<T> first(String what, String sql, RowMapper<T> row, Object... args) {
+    public <T> Optional<T> first(Phrase what, String sql, RowMapper<T> row, Object... args) {
         return list(what, sql, 1, row, args).stream().findFirst();
     }
 
     /** The exception a failure of {@code what} becomes. */
-    public RuntimeException failed(String what, SQLException e) {
+    public RuntimeException failed(Phrase what, SQLException e) {
         return failure.apply(what, e);
     }
 

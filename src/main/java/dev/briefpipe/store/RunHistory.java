@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -17,7 +19,7 @@ import javax.sql.DataSource;
  * the same moment, or a fire recovered on another node, can start only one run.
  */
 public final class RunHistory {
-    private static final String UNREADABLE = "cannot read the run history";
+    private static final Phrase UNREADABLE = Phrase.of("store.runs-read");
     private final Jdbc jdbc;
 
     public RunHistory(DataSource ds) {
@@ -54,7 +56,7 @@ public final class RunHistory {
             if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Optional.empty();
             }
-            throw jdbc.failed("cannot record the start of a run", e);
+            throw jdbc.failed(Phrase.of("store.run-start"), e);
         }
     }
 
@@ -64,7 +66,7 @@ public final class RunHistory {
      * already finished).
      */
     public Optional<RunTakeover> takeOver(String runKey, String node, Instant at) {
-        String what = "cannot take over a run";
+        Phrase what = Phrase.of("store.run-takeover");
         return jdbc.first(
                         what,
                         "SELECT id, node FROM bp_runs WHERE run_key=? AND status IN ('running','interrupted')",
@@ -86,29 +88,32 @@ public final class RunHistory {
      * run killed with {@code kill -9} never records its end. Nodes on other hosts are left alone.
      *
      * @param host this host's name, the first part of a node's name ({@code host:pid})
+     * @param why what a brief's run records as its error, in the brief's language (by brief id)
      * @return how many runs were marked
      */
-    public int markInterrupted(String host, Instant at) {
-        List<RunTakeover> dead = jdbc
+    public int markInterrupted(String host, Instant at, Function<String, String> why) {
+        List<Dead> dead = jdbc
                 .list(
                         UNREADABLE,
-                        "SELECT id, node FROM bp_runs WHERE status='running' AND node LIKE ?",
+                        "SELECT id, node, brief FROM bp_runs WHERE status='running' AND node LIKE ?",
                         0,
-                        rs -> new RunTakeover(rs.getLong(1), rs.getString(2)),
+                        rs -> new Dead(rs.getLong(1), rs.getString(2), rs.getString(3)),
                         host + ":%")
                 .stream()
-                .filter(run -> !alive(run.from().substring(host.length() + 1)))
+                .filter(run -> !alive(run.node().substring(host.length() + 1)))
                 .toList();
-        for (RunTakeover run : dead) {
+        for (Dead run : dead) {
             jdbc.update(
                     UNREADABLE,
                     "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'",
                     at,
-                    "its process ended before the run did",
+                    why.apply(run.brief()),
                     run.id());
         }
         return dead.size();
     }
+
+    private record Dead(long id, String node, String brief) {}
 
     private static boolean alive(String pid) {
         try {
@@ -125,7 +130,7 @@ public final class RunHistory {
 
     public void finish(long id, RunStatus status, Integer findings, String outputs, String error, Instant at) {
         jdbc.update(
-                "cannot record the end of run " + id,
+                Phrase.of("store.run-end", id),
                 "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?",
                 status.id(),
                 findings,

@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +50,7 @@ public final class Sessions {
         String sql = "SELECT s.name, u.role, s.csrf FROM bp_sessions s JOIN bp_users u ON u.name = s.name"
                 + " WHERE s.token_sha256 = ? AND s.expires > ?";
         return jdbc.first(
-                "cannot read the sessions",
+                Phrase.of("store.sessions-read"),
                 sql,
                 rs -> new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3)),
                 sha256(token),
@@ -78,6 +79,6 @@ public final class Sessions {
     }
 
     private void update(String sql, Object... args) {
-        jdbc.update("cannot update the sessions", sql, args);
+        jdbc.update(Phrase.of("store.sessions-write"), sql, args);
     }
 }

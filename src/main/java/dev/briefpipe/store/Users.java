@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class Users {
 
     public List<User> list() {
         return jdbc.list(
-                "cannot read the users",
+                Phrase.of("store.users-read"),
                 "SELECT name, role, created FROM bp_users ORDER BY name",
                 0,
                 rs -> new User(rs.getString(1), Role.of(rs.getString(2)), Jdbc.instant(rs, 3)));
@@ -80,7 +81,7 @@ public final class Users {
     public Login login(String name, char[] password, Instant now) {
         record Account(String hash, int failures, Instant locked) {}
         Optional<Account> account = jdbc.first(
-                "cannot check a login",
+                Phrase.of("store.login-check"),
                 "SELECT hash, failed_logins, locked_until FROM bp_users WHERE name = ?",
                 rs -> new Account(rs.getString(1), rs.getInt(2), Jdbc.instant(rs, 3)),
                 name);
@@ -116,6 +117,6 @@ public final class Users {
     }
 
     private int update(String sql, Object... args) {
-        return jdbc.update("cannot update the users", sql, args);
+        return jdbc.update(Phrase.of("store.users-write"), sql, args);
     }
 }

@@ -36,7 +36,7 @@ class ArchitectureTest {
         MAY_USE.put("export", Set.of("model", "config", "expr", "failure", "i18n", "io"));
         MAY_USE.put("publish", Set.of("model", "failure", "io"));
         MAY_USE.put("deliver", Set.of("model", "config", "failure", "i18n", "io", "store"));
-        MAY_USE.put("store", Set.of("model", "config", "failure"));
+        MAY_USE.put("store", Set.of("model", "config", "failure", "i18n"));
         MAY_USE.put(
                 "run",
                 Set.of(
@@ -53,7 +53,7 @@ class ArchitectureTest {
                         "publish",
                         "deliver",
                         "store"));
-        MAY_USE.put("schedule", Set.of("model", "config", "failure", "run", "store"));
+        MAY_USE.put("schedule", Set.of("model", "config", "failure", "i18n", "run", "store"));
         MAY_USE.put(
                 "console",
                 Set.of(

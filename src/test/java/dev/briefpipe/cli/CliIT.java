@@ -257,6 +257,31 @@ class CliIT {
     }
 
     @Test
+    void aStatementTheDatabaseRefusesIsToldAsWhatCouldNotBeDoneAndItsReply() throws Exception {
+        Path yaml = project.config().resolve("briefpipe.yaml");
+        try (Postgres pg = Postgres.freshDatabase()) {
+            Files.writeString(
+                    yaml,
+                    Files.readString(yaml)
+                            .replace("url: \"\"", "url: \"" + pg.url() + "\"")
+                            .replaceFirst("user: \"\"", "user: \"" + Postgres.USER + "\""));
+            assertThat(Cli.run(project, "runs").code()).isZero();
+            try (var c = pg.connect();
+                    var st = c.createStatement()) {
+                st.execute("ALTER TABLE bp_runs RENAME TO bp_runs_elsewhere");
+            }
+            Cli.Result ko = Cli.run(project, "runs");
+            assertThat(ko.code()).isEqualTo(3);
+            assertThat(ko.err().strip())
+                    .startsWith("실행 기록을 읽을 수 없습니다. 데이터베이스의 답: ")
+                    .contains("bp_runs")
+                    .doesNotContain("cannot", "Exception", "SELECT");
+            assertThat(Cli.run(project, "runs", "--lang", "en").err())
+                    .contains("Cannot read the run history. The database said: ");
+        }
+    }
+
+    @Test
     void anAnnotatedCopyNamedInAnotherFormatIsRefusedBeforeAnythingIsRead() {
         Cli.Result r = Cli.run(
                 project, "validate", "--annotate", dir.resolve("checked.xls").toString());

@@ -112,9 +112,11 @@ class SendKillIT {
                 service.markInterrupted();
                 var runs = service.runs().list("ai-hegemony", 1000);
                 assertThat(runs).noneMatch(r -> r.status() == RunStatus.RUNNING);
+                // Each says why in the brief's language (Korean).
                 assertThat(runs)
                         .filteredOn(r -> r.status() == RunStatus.INTERRUPTED)
-                        .isNotEmpty();
+                        .isNotEmpty()
+                        .allSatisfy(r -> assertThat(r.error()).startsWith("실행하던 프로세스가"));
                 for (Round round : rounds) {
                     Map<String, DeliveryState> states = new TreeMap<>();
                     service.ledger()

@@ -146,7 +146,9 @@ public record AppConfig(
             host = host == null ? "" : host;
             // A misspelt word must not fall through to plain SMTP, the password in clear.
             security = security == null ? "starttls" : BadSetting.oneOf("security", security, SECURITIES);
-            port = port == null ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587) : port;
+            port = port == null
+                    ? ("smtps".equals(security) ? 465 : "none".equals(security) ? 25 : 587)
+                    : BadSetting.between("port", port, 1, 65535);
             user = user == null ? "" : user;
             passwordEnv = passwordEnv == null ? "BRIEFPIPE_SMTP_PASSWORD" : passwordEnv;
             from = from == null ? "briefpipe <briefpipe@localhost>" : from;
@@ -154,7 +156,9 @@ public record AppConfig(
             timeoutMillis = timeoutMillis == null ? 20_000 : BadSetting.atLeast("timeoutMillis", timeoutMillis, 1);
             retries = retries == null ? 3 : BadSetting.atLeast("retries", retries, 0);
             backoffMillis = backoffMillis == null ? 2_000L : BadSetting.atLeast("backoffMillis", backoffMillis, 0);
-            maxMessageMegabytes = maxMessageMegabytes == null ? 10.0 : maxMessageMegabytes;
+            maxMessageMegabytes = maxMessageMegabytes == null
+                    ? 10.0
+                    : BadSetting.atLeast("maxMessageMegabytes", maxMessageMegabytes, 1);
         }
     }
 

@@ -11,7 +11,7 @@ final class BadSetting extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     /** The key, when a record's constructor checks one of its own; null when the value is the key's. */
     private final String key;
-    /** The problem's message key under {@code config.}: {@code not-one-of} or {@code too-small}. */
+    /** The problem's message key under {@code config.}: {@code not-one-of}, {@code too-small}, {@code out-of-range}, or a conflict's own. */
     private final String problem;
 
     private final String value;
@@ -43,6 +43,14 @@ final class BadSetting extends IllegalArgumentException {
     static <N extends Number> N atLeast(String key, N value, long min) {
         if (value.doubleValue() < min) {
             throw new BadSetting(key, "too-small", String.valueOf(value), String.valueOf(min));
+        }
+        return value;
+    }
+
+    /** {@code value} when it is from {@code min} to {@code max}; otherwise this exception, told at the line of {@code key}. */
+    static int between(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new BadSetting(key, "out-of-range", String.valueOf(value), min + "–" + max);
         }
         return value;
     }

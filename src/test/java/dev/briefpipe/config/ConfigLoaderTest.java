@@ -104,6 +104,13 @@ class ConfigLoaderTest {
         assertThat(problem.args()).containsExactly("0", "mail.timeoutMillis", "1");
         assertThat(problem.line()).isEqualTo(lineOf(app, "timeoutMillis: 0"));
 
+        // A port no socket has: told at its line, with the range, not as a connection that fails at send.
+        Files.writeString(app, text.replaceFirst("(?m)^  port: \\d+", "  port: 587000"));
+        problem = single(p);
+        assertThat(problem.key()).isEqualTo("out-of-range");
+        assertThat(problem.args()).containsExactly("587000", "mail.port", "1–65535");
+        assertThat(problem.line()).isEqualTo(lineOf(app, "port: 587000"));
+
         // A cluster on the embedded database: no second node could ever join it.
         Files.writeString(app, text.replaceFirst("(?m)^  clustered: false", "  clustered: true"));
         problem = single(p);

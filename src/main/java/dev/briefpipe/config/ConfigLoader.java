@@ -2,6 +2,8 @@ package dev.briefpipe.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,9 @@ public final class ConfigLoader {
     public static final String APP_FILE = "briefpipe.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A key written twice: YAML would keep the later value without a word.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final List<BriefCheck> checks;
 
@@ -148,6 +152,16 @@ public final class ConfigLoader {
             } catch (IOException notYaml) {
                 // the text parsed a moment ago; keep Jackson's line
             }
+        }
+        // Data binding wraps the parser's exception; the parser knows where it was.
+        Throwable parsing = e instanceof JsonMappingException && e.getCause() != null ? e.getCause() : e;
+        if (parsing instanceof StreamReadException r
+                && r.getProcessor() != null
+                && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate field")) {
+            String twice = r.getProcessor().getParsingContext().pathAsPointer().toString();
+            int at = r.getLocation() == null ? line : r.getLocation().getLineNr();
+            return new ConfigProblem(
+                    file, at, "duplicate-key", List.of(twice.substring(1).replace('/', '.')));
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null

@@ -177,6 +177,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAProblemAtTheSecondNotTheFirstValueDropped() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // An operator adds a line rather than editing the one already there.
+        p.editConfig("  retryMinutes: 60", "  workingDaysOnly: false\n  retryMinutes: 60");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("duplicate-key");
+        assertThat(problem.args()).containsExactly("schedule.workingDaysOnly");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "workingDaysOnly: false"));
+    }
+
+    @Test
     void aTabIsNamedAtItsLineAndColumn() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("locale: ko-KR", "locale: ko-KR\n\tstray: tab");

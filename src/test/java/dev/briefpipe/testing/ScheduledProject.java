@@ -55,7 +55,9 @@ public final class ScheduledProject {
           url: "%s"
           user: %s
         """.formatted(databaseUrl, Postgres.USER)));
-        p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"" + cron + "\"\n  workingDaysOnly: false");
+        p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"" + cron + "\"");
+        // Fires now, whatever day it is in Seoul.
+        p.editConfig("workingDaysOnly: true", "workingDaysOnly: false");
         p.editConfig(
                 "  to: [policy-board@example.org]\n  cc: []\n  bcc: []\n  analysts: [ai-brief-analysts@example.org]",
                 "  to: [" + TO + "]\n  cc: [" + CC + "]\n  bcc: [" + BCC + "]\n  analysts: [" + ANALYST + "]");

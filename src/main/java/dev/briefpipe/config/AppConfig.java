@@ -156,9 +156,7 @@ public record AppConfig(
             timeoutMillis = timeoutMillis == null ? 20_000 : BadSetting.atLeast("timeoutMillis", timeoutMillis, 1);
             retries = retries == null ? 3 : BadSetting.atLeast("retries", retries, 0);
             backoffMillis = backoffMillis == null ? 2_000L : BadSetting.atLeast("backoffMillis", backoffMillis, 0);
-            maxMessageMegabytes = maxMessageMegabytes == null
-                    ? 10.0
-                    : BadSetting.atLeast("maxMessageMegabytes", maxMessageMegabytes, 1);
+            maxMessageMegabytes = maxMessageMegabytes == null ? 10.0 : maxMessageMegabytes;
         }
     }
 

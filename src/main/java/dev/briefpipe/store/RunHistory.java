@@ -104,7 +104,7 @@ public final class RunHistory {
                 .toList();
         for (Dead run : dead) {
             jdbc.update(
-                    UNREADABLE,
+                    Phrase.of("store.run-end", run.id()),
                     "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'",
                     at,
                     why.apply(run.brief()),

@@ -11,27 +11,8 @@ final class Decimals {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return BigDecimal.valueOf((long) d);
         }
-        // Most decimals in a sheet have a few places ("1234.56"): the fewest places whose decimal is
-        // nearest this double is the shortest exact decimal, found without Double.toString's general
-        // conversion. Up to 15 digits, no two such decimals share a double, so the answer is the same.
-        double a = Math.abs(d);
-        if (a >= 1e-6 && a < 1e14) {
-            for (int places = 1; places < POWERS.length; places++) {
-                double scaled = a * POWERS[places];
-                if (scaled >= 1e15) {
-                    break;
-                }
-                long digits = Math.round(scaled);
-                if ((double) digits / POWERS[places] == a) {
-                    return strip(BigDecimal.valueOf(d < 0 ? -digits : digits, places));
-                }
-            }
-        }
         return strip(BigDecimal.valueOf(d));
     }
-
-    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14
-    };
 
     static BigDecimal strip(BigDecimal b) {
         BigDecimal s = b.stripTrailingZeros();

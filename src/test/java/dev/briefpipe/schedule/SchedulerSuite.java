@@ -23,8 +23,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +46,6 @@ abstract class SchedulerSuite {
     private GreenMail mail;
     private BriefService service;
     private BriefScheduler scheduler;
-    private String period;
 
     @BeforeEach
     void start() throws IOException {
@@ -58,7 +55,6 @@ abstract class SchedulerSuite {
         }
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        period = YearMonth.now(ZoneId.of("Asia/Seoul")).toString();
     }
 
     /** The database's JDBC URL, or null for the embedded H2 store. */
@@ -94,6 +90,13 @@ abstract class SchedulerSuite {
         List<RunHistory.Run> runs = service.runs().list("ai-hegemony", 50);
         assertThat(runs).filteredOn(r -> r.status() == RunStatus.DELIVERED).hasSize(1);
         assertThat(runs.get(runs.size() - 1).trigger()).isEqualTo(RunTrigger.CRON);
+        // The period the run reported on, not the clock's now (a month may have begun in Seoul since).
+        String period = runs.stream()
+                .filter(r -> r.status() == RunStatus.DELIVERED)
+                .findFirst()
+                .orElseThrow()
+                .period()
+                .toString();
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(settings.outputDir()
                 .resolve("ai-hegemony")
                 .resolve(period)

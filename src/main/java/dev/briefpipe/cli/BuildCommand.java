@@ -52,6 +52,9 @@ final class BuildCommand implements Callable<Integer> {
         built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
         ctx.out().println("  manifest.json");
         built.summaryBackup().ifPresent(b -> ctx.out().println("  " + ctx.msg("cli.build-backup", b)));
+        if (built.summarySkipped()) {
+            ctx.out().println(ctx.msg("cli.build-xls-summary", workbook.getFileName()));
+        }
         ctx.out().flush();
         return ExitCode.OK.code();
     }

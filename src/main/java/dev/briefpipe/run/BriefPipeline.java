@@ -184,6 +184,11 @@ public final class BriefPipeline {
             progress.stage("summary", 6, 7);
             t0 = System.nanoTime();
             SummaryMode mode = SummaryStage.mode(brief, summary);
+            boolean summarySkipped = mode != SummaryMode.OFF && SummaryStage.isXls(read.file());
+            if (summarySkipped) {
+                log.info("{}: an .xls workbook's summary sheet is not refreshed", read.file());
+                mode = SummaryMode.OFF;
+            }
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
             Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
                     + read.file().getFileName());
@@ -256,7 +261,8 @@ public final class BriefPipeline {
                     rendered.pages(),
                     manifest,
                     checked,
-                    backup);
+                    backup,
+                    summarySkipped);
         } catch (IOException | RuntimeException e) {
             if (rendering != null) {
                 rendering.handle((r, x) -> null).join();

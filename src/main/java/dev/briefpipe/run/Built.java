@@ -9,5 +9,13 @@ import java.util.Optional;
  *
  * @param dir the published folder, output/&lt;brief&gt;/&lt;period&gt;
  * @param summaryBackup the backup of the workbook when the summary was refreshed in place
+ * @param summarySkipped the brief has a summary sheet but the workbook is an .xls, which is not refreshed
  */
-public record Built(Path dir, Path pdf, int pages, Manifest manifest, Checked checked, Optional<Path> summaryBackup) {}
+public record Built(
+        Path dir,
+        Path pdf,
+        int pages,
+        Manifest manifest,
+        Checked checked,
+        Optional<Path> summaryBackup,
+        boolean summarySkipped) {}

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,14 @@ final class SummaryStage {
             return SummaryMode.OFF;
         }
         return override != null ? override : brief.summary().mode();
+    }
+
+    /**
+     * An Excel 97–2003 workbook is read but its summary sheet is not refreshed: the refresh splices the
+     * sheet into an .xlsx package and draws a chart only .xlsx can hold.
+     */
+    static boolean isXls(Path workbook) {
+        return workbook.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls");
     }
 
     /**

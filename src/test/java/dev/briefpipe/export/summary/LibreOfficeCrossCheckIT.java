@@ -11,6 +11,7 @@ import dev.briefpipe.run.BriefPipeline;
 import dev.briefpipe.run.Built;
 import dev.briefpipe.run.FontsFromConfig;
 import dev.briefpipe.run.ProgressListener;
+import dev.briefpipe.testing.Cli;
 import dev.briefpipe.testing.SampleProject;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,6 +106,35 @@ class LibreOfficeCrossCheckIT {
         }
     }
 
+    @Test
+    void aWorkbookSavedAsXlsBuildsItsBriefAndSaysWhyItsSummaryIsNotRefreshed() throws Exception {
+        SampleProject p = SampleProject.copyInto(dir.resolve("xls"));
+        Path xls = convert(p.workbook(), "xls", null);
+        byte[] before = Files.readAllBytes(xls);
+        Path out = dir.resolve("xls-out");
+        Cli.Result r = Cli.run(
+                p,
+                "build",
+                "--workbook",
+                xls.toString(),
+                "--period",
+                "2025-03",
+                "--summary",
+                "in-place",
+                "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("요약 시트는 갱신하지 않았습니다", "ai-hegemony.xls", ".xlsx로 저장하세요");
+        assertThat(r.err()).doesNotContain("Exception", "예기치 못한");
+        Path dirOut = out.resolve("ai-hegemony/2025-03");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                dirOut.resolve("ai-hegemony-2025-03.pdf").toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(built.pages());
+        }
+        assertThat(dirOut.resolve("ai-hegemony.xls")).doesNotExist();
+        assertThat(Files.readAllBytes(xls)).isEqualTo(before);
+    }
+
     private static Path convert(Path file, String to, String filter) throws Exception {
         Path outDir = Files.createDirectories(dir.resolve("lo-" + System.nanoTime()));
         List<String> cmd = new ArrayList<>(List.of(
@@ -119,7 +149,7 @@ class LibreOfficeCrossCheckIT {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(log).isTrue();
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".xlsx";
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "." + to.split(":")[0];
         assertThat(outDir.resolve(name)).as(log).isRegularFile();
         return outDir.resolve(name);
     }

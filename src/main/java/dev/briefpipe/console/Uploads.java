@@ -65,7 +65,7 @@ final class Uploads {
             boolean take = checked.report() != null && (checked.report().valid() || force);
             if (take) {
                 if (Files.exists(working)) {
-                    String current = FileHashes.sha256(Files.readAllBytes(working));
+                    String current = FileHashes.sha256(working);
                     new SafeWorkbookWriter(settings.app().backups()).replace(working, current, candidate);
                 } else {
                     AtomicFiles.moveIntoPlace(candidate, working);
@@ -91,7 +91,7 @@ final class Uploads {
 
     /** A workbook file's validation, or the sentence saying why it cannot be read. */
     Views.Checked check(BriefConfig brief, Path file) throws IOException {
-        String sha = FileHashes.sha256(Files.readAllBytes(file));
+        String sha = FileHashes.sha256(file);
         try {
             return Views.Checked.of(sha, brief, service.check(brief, file));
         } catch (Failure f) {

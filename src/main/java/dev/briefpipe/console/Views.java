@@ -229,7 +229,7 @@ public final class Views {
         }
         String sha;
         try {
-            sha = FileHashes.sha256(Files.readAllBytes(wb));
+            sha = FileHashes.sha256(wb);
         } catch (IOException e) {
             return Checked.unreadable(null, null);
         }

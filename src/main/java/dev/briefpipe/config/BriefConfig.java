@@ -51,14 +51,19 @@ public record BriefConfig(
         return java.time.ZoneId.of(schedule != null ? schedule.zone() : "Asia/Seoul");
     }
 
-    /** Everyone the brief is sent to: to, cc and bcc, each once; none without a delivery section. */
+    /**
+     * Everyone the brief is sent to: to, cc and bcc, each mailbox once (addresses that differ only in
+     * case are one mailbox, as mail servers treat them; the first spelling is kept); none without a
+     * delivery section.
+     */
     public List<String> readers() {
         if (delivery == null) {
             return List.of();
         }
+        java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         return java.util.stream.Stream.of(delivery.to(), delivery.cc(), delivery.bcc())
                 .flatMap(List::stream)
-                .distinct()
+                .filter(seen::add)
                 .toList();
     }
 

@@ -44,6 +44,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMailboxListedTwiceIsOneReaderWhateverTheCaseOfItsAddress() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig(
+                "  to: [policy-board@example.org]\n  cc: []\n  bcc: []",
+                "  to: [policy-board@example.org, Policy-Board@Example.ORG]\n  cc: [policy-board@example.org, cio@example.org]\n  bcc: [CIO@example.org]");
+        BriefConfig b =
+                new ConfigLoader().load(p.config()).findBrief("ai-hegemony").orElseThrow();
+        assertThat(b.readers()).containsExactly("policy-board@example.org", "cio@example.org");
+    }
+
+    @Test
     void unknownKeyNamesFileLineAndKnownKeys() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig(

@@ -44,6 +44,11 @@ public enum FindingCode implements Finding.Code {
     PLACEMENT_MISSING,
     GLYPH_MISSING;
 
+    /** Whether this kind is about something computed from other cells, usually failing because of them. */
+    public boolean follows() {
+        return this == FIGURE_FAILED || this == DERIVED_FAILED || this == PLACEHOLDER_INVALID;
+    }
+
     @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

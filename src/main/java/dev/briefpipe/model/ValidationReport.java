@@ -3,19 +3,27 @@ package dev.briefpipe.model;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Every finding of one validation, in sheet order then row then column, plus counts. Bad data is a
- * value here, never an exception.
+ * Every finding of one validation, in sheet order then row then column, plus counts. A sheet whose
+ * findings are all about what could not be computed from other cells (a figure, a placeholder) comes
+ * after the sheets with findings of their own, so an analyst reading from the top meets the cause
+ * before what follows from it. Bad data is a value here, never an exception.
  */
 public record ValidationReport(Path workbook, List<Finding> findings, Stats stats) {
 
     public ValidationReport {
+        Set<String> causes = findings.stream()
+                .filter(f -> !(f.code() instanceof FindingCode c && c.follows()))
+                .map(f -> f.at().sheet())
+                .collect(Collectors.toSet());
         findings = findings.stream()
-                .sorted(Comparator.comparingInt(
-                                (Finding f) -> stats.sheetOrder().indexOf(f.at().sheet()) < 0
-                                        ? Integer.MAX_VALUE
-                                        : stats.sheetOrder().indexOf(f.at().sheet()))
+                .sorted(Comparator.comparing((Finding f) -> !causes.contains(f.at().sheet()))
+                        .thenComparingInt(f -> stats.sheetOrder().indexOf(f.at().sheet()) < 0
+                                ? Integer.MAX_VALUE
+                                : stats.sheetOrder().indexOf(f.at().sheet()))
                         .thenComparingInt(f -> f.at().row())
                         .thenComparingInt(f -> f.at().column()))
                 .toList();

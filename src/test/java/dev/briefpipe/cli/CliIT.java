@@ -98,6 +98,11 @@ class CliIT {
         Cli.Result text = Cli.run(project, "validate", "--lang", "en");
         assertThat(text.code()).isEqualTo(1);
         assertThat(text.out()).contains("[특허_발명자국가]", "D3", "is not a valid whole number", "type-mismatch");
+        // The cell comes first; the text and the figure that read it follow, though 본문 comes earlier.
+        assertThat(text.out().indexOf("type-mismatch"))
+                .isLessThan(text.out().indexOf("placeholder-invalid"))
+                .isLessThan(text.out().indexOf("figure-failed"));
+        assertThat(json(r.out()).get("errors").get(0).get("code").asText()).isEqualTo("type-mismatch");
     }
 
     @Test

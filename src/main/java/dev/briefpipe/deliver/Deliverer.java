@@ -182,7 +182,15 @@ public final class Deliverer {
                             wait);
                     ledger.failedAttempt(brief, period, kind, r, recorded);
                     waiting.accept(Phrase.of("send.retrying", r, e.phrase(), (wait + 999) / 1000, attempt, allowed));
-                    sleep(wait);
+                    try {
+                        Thread.sleep(wait);
+                    } catch (InterruptedException stop) {
+                        // It was refused, so not delivered: the next send tries it again, not "unknown".
+                        ledger.mark(brief, period, kind, r, DeliveryState.FAILED, 0, recorded, null);
+                        Thread.currentThread().interrupt();
+                        throw new DeliveryException(
+                                DeliveryException.Kind.TEMPORARY, Phrase.of("send.retry-interrupted"), null, stop);
+                    }
                     wait *= 2;
                     continue;
                 }
@@ -209,15 +217,6 @@ public final class Deliverer {
             return m.getMessageID();
         } catch (jakarta.mail.MessagingException e) {
             return null;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException(DeliveryException.Kind.TEMPORARY, "interrupted while waiting to retry", e);
         }
     }
 }

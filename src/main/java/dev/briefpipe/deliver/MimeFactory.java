@@ -91,7 +91,7 @@ public final class MimeFactory {
             return m;
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+                    DeliveryException.Kind.PERMANENT, Phrase.of("send.compose-failed"), e.getMessage(), e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class MimeFactory {
             });
         } catch (IOException | MessagingException e) {
             throw new DeliveryException(
-                    DeliveryException.Kind.PERMANENT, "cannot compose the message: " + e.getMessage(), e);
+                    DeliveryException.Kind.PERMANENT, Phrase.of("send.compose-failed"), e.getMessage(), e);
         }
         return n[0];
     }

@@ -20,13 +20,6 @@ public final class DeliveryException extends Failure {
         UNKNOWN
     }
 
-    public DeliveryException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-        this.phrase = Phrase.of("send.error", message);
-        this.detail = "";
-    }
-
     /**
      * A failure told in the reader's language; {@code detail} (the library's own words) is kept only in
      * the English message, for the log and the ledger.

@@ -158,6 +158,52 @@ class DeliveryIT {
     }
 
     @Test
+    void aSendStoppedWhileWaitingToRetryLeavesTheRefusedRecipientFailedForTheNextSend() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (SmtpStub stub =
+                new SmtpStub((r, n) -> refuse.get() && r.equals(ScheduledProject.TO) ? "451 4.3.0 try later" : null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Settings settings = new ConfigLoader().load(p.config());
+            service = BriefService.open(settings, ProgressListener.NONE);
+            BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
+            Path out = settings.outputDir();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread send = new Thread(() -> {
+                try {
+                    service.send(brief, PERIOD, out, Resend.NONE);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            send.start();
+            dev.briefpipe.testing.Poll.until(
+                    java.time.Duration.ofSeconds(60),
+                    () -> service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .map(e -> e.attempts() >= 1)
+                            .orElse(false));
+            send.interrupt();
+            send.join(60_000);
+            assertThat(thrown.get())
+                    .isInstanceOfSatisfying(
+                            DeliveryException.class,
+                            e -> assertThat(e.phrase().key()).isEqualTo("send.retry-interrupted"));
+            assertThat(service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .orElseThrow()
+                            .state())
+                    .isEqualTo(DeliveryState.FAILED);
+            refuse.set(false);
+            Deliverer.Outcome again = service.send(brief, PERIOD, out, Resend.NONE);
+            assertThat(again.unknown()).isEmpty();
+            assertThat(stub.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        }
+    }
+
+    @Test
     void aCrashBetweenAcceptanceAndLedgerIsReportedNotResent() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

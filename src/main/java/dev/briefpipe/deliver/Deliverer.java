@@ -35,6 +35,12 @@ public final class Deliverer {
 
     private static final Marker REPORTED = MarkerFactory.getMarker(REPORTED_MARKER);
 
+    /** How one recipient's attempts ended: sent, taken by another send while this one waited, or failed. */
+    private record Tried(boolean taken, DeliveryException failure) {
+        static final Tried SENT = new Tried(false, null);
+        static final Tried TAKEN = new Tried(true, null);
+    }
+
     private final DeliveryLedger ledger;
     private final MailTransport transport;
     private final int retries;
@@ -141,10 +147,13 @@ public final class Deliverer {
                 skipped.add(r);
                 continue;
             }
-            DeliveryException failure = attempt(brief, period, key, message, r, down ? 0 : retries);
+            Tried tried = attempt(brief, period, key, message, r, down ? 0 : retries);
+            DeliveryException failure = tried.failure();
             down = failure != null
                     && SmtpTransport.UNREACHABLE.equals(failure.phrase().key());
-            if (failure == null) {
+            if (tried.taken()) {
+                skipped.add(r);
+            } else if (failure == null) {
                 sent.add(r);
             } else {
                 (failure.kind() == DeliveryException.Kind.UNKNOWN ? unknown : failed).add(r);
@@ -155,11 +164,10 @@ public final class Deliverer {
     }
 
     /**
-     * Sends to one recipient, retrying what may pass later up to {@code allowed} times; null when the
-     * server took it, else why not.
+     * Sends to one recipient, retrying what may pass later up to {@code allowed} times. Between tries the
+     * ledger holds it failed (nothing was delivered); each retry claims it back first.
      */
-    private DeliveryException attempt(
-            String brief, Period period, String kind, MimeMessage message, String r, int allowed) {
+    private Tried attempt(String brief, Period period, String kind, MimeMessage message, String r, int allowed) {
         InternetAddress to = MimeFactory.address(r);
         long wait = backoffMillis;
         for (int attempt = 1; ; attempt++) {
@@ -167,7 +175,7 @@ public final class Deliverer {
                 String reply = transport.send(message, to);
                 ledger.mark(brief, period, kind, r, DeliveryState.SENT, 1, null, reply);
                 log.info("{} {} {}: sent to {} via {}", brief, period, kind, r, transport.describe());
-                return null;
+                return Tried.SENT;
             } catch (DeliveryException e) {
                 String recorded = words.get(e.phrase()) + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
                 if (e.kind() == DeliveryException.Kind.TEMPORARY && attempt <= allowed) {
@@ -185,11 +193,13 @@ public final class Deliverer {
                     try {
                         Thread.sleep(wait);
                     } catch (InterruptedException stop) {
-                        // It was refused, so not delivered: the next send tries it again, not "unknown".
-                        ledger.mark(brief, period, kind, r, DeliveryState.FAILED, 0, recorded, null);
                         Thread.currentThread().interrupt();
                         throw new DeliveryException(
                                 DeliveryException.Kind.TEMPORARY, Phrase.of("send.retry-interrupted"), null, stop);
+                    }
+                    if (!ledger.retake(brief, period, kind, r)) {
+                        log.info("{} {} {}: {} taken by another send while waiting", brief, period, kind, r);
+                        return Tried.TAKEN;
                     }
                     wait *= 2;
                     continue;
@@ -207,7 +217,7 @@ public final class Deliverer {
                         r,
                         attempt,
                         e.getMessage());
-                return e;
+                return new Tried(false, e);
             }
         }
     }

@@ -105,11 +105,22 @@ public final class DeliveryLedger {
         return jdbc.update(UNWRITABLE, update, sha, messageId, Instant.now(), brief, period, kind, recipient) == 1;
     }
 
-    /** Records a failed attempt that will be retried: the count and the error, the state unchanged. */
+    /**
+     * Records a refused attempt that will be retried: the count and the error, and the state failed
+     * (nothing was delivered), so a process killed while it waits leaves a recipient the next send
+     * tries again rather than one in doubt. {@link #retake} claims it back for the retry.
+     */
     public void failedAttempt(String brief, Period period, String kind, String recipient, String error) {
-        String sql = "UPDATE bp_deliveries SET attempts=attempts+1, last_error=?, updated_at=?"
+        String sql = "UPDATE bp_deliveries SET state='failed', attempts=attempts+1, last_error=?, updated_at=?"
                 + " WHERE brief=? AND period=? AND kind=? AND recipient=?";
         jdbc.update(UNWRITABLE, sql, cut(error), Instant.now(), brief, period, kind, recipient);
+    }
+
+    /** Claims a recipient left failed by {@link #failedAttempt} for its retry; false if another send took it. */
+    public boolean retake(String brief, Period period, String kind, String recipient) {
+        String sql = "UPDATE bp_deliveries SET state='sending', updated_at=?"
+                + " WHERE brief=? AND period=? AND kind=? AND recipient=? AND state='failed'";
+        return jdbc.update(UNWRITABLE, sql, Instant.now(), brief, period, kind, recipient) == 1;
     }
 
     /**

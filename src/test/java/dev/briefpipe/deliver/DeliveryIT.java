@@ -204,6 +204,40 @@ class DeliveryIT {
     }
 
     @Test
+    void aRecipientAnotherSendTookWhileThisOneWaitedToRetryIsNotMailedByThisOne() throws Exception {
+        try (SmtpStub stub =
+                new SmtpStub((r, n) -> r.equals(ScheduledProject.TO) && n == 1 ? "451 4.3.0 try later" : null)) {
+            open(stub.port());
+            SmtpTransport smtp = new SmtpTransport(
+                    new ConfigLoader().load(dir.resolve("p/config")).app().mail());
+            DeliveryLedger ledger = service.ledger();
+            MimeMessage m = new MimeMessage(smtp.session());
+            m.setFrom("briefpipe@test.local");
+            m.setSubject("brief");
+            m.setText("brief");
+            m.saveChanges();
+            // While this send waits to retry the refusal, another (a resend from the console, say) claims
+            // the recipient: it is that send's to mail now, not this one's.
+            List<Boolean> taken = new ArrayList<>();
+            Deliverer deliverer = new Deliverer(
+                    ledger,
+                    smtp,
+                    4,
+                    50,
+                    dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO),
+                    waiting -> taken.add(
+                            ledger.claim("ai-hegemony", PERIOD, "brief", ScheduledProject.TO, "x", "<x@y>", false)));
+            Deliverer.Outcome o = deliverer.deliver(
+                    "ai-hegemony", PERIOD, "brief", "x", m, List.of(ScheduledProject.TO), Resend.NONE);
+            assertThat(taken).containsExactly(true);
+            assertThat(o.skipped()).containsExactly(ScheduledProject.TO);
+            assertThat(o.sent()).isEmpty();
+            assertThat(stub.delivered()).isEmpty();
+            smtp.close();
+        }
+    }
+
+    @Test
     void aCrashBetweenAcceptanceAndLedgerIsReportedNotResent() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

@@ -148,6 +148,47 @@ class SendKillIT {
         }
     }
 
+    @Test
+    void aSendKilledWhileWaitingToRetryARefusalLeavesThatRecipientToTheNextSend() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (SmtpStub smtp =
+                new SmtpStub((r, n) -> refuse.get() && r.equals(ScheduledProject.TO) ? "451 4.3.0 try later" : null)) {
+            SampleProject project = ScheduledProject.create(dir.resolve("p"), smtp.port(), "0 0 9 1W * ?");
+            Path app = project.config().resolve("briefpipe.yaml");
+            Files.writeString(app, Files.readString(app).replace("backoffMillis: 300", "backoffMillis: 60000"));
+            Settings settings = new ConfigLoader().load(project.config());
+            new BriefPipeline(settings, ProgressListener.NONE, new dev.briefpipe.run.FontsFromConfig(settings))
+                    .build(
+                            settings.findBrief("ai-hegemony").orElseThrow(),
+                            project.workbook(),
+                            Period.parse("2025-03"),
+                            settings.outputDir(),
+                            SummaryMode.OFF);
+            Path log = project.root().resolve("sends.log");
+            Process send = run(project, "send", "--period", "2025-03");
+            // The retry's notice is printed once the refusal is in the ledger: the process now waits a minute.
+            Poll.until(Duration.ofSeconds(60), () -> {
+                try {
+                    return Files.exists(log) && Files.readString(log).contains("다시 시도 1/4");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            send.toHandle().destroyForcibly();
+            assertThat(send.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(sending(settings, Period.parse("2025-03")))
+                    .as("a refused recipient is not in doubt")
+                    .isEmpty();
+
+            refuse.set(false);
+            Process again = run(project, "send", "--period", "2025-03", "-q");
+            assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(again.exitValue()).as(Files.readString(log)).isZero();
+            assertThat(smtp.delivered())
+                    .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        }
+    }
+
     /** One period mailed through kills: where the server's record of it starts, who was cut, what arrived. */
     private record Round(Period period, int from, Set<String> cut, List<String> received) {
         Round(Period period, int from, Set<String> cut) {

@@ -1,5 +1,6 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
@@ -107,7 +108,7 @@ public final class Deliverer {
         String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
         // A server that could not be reached through one recipient's retries is tried once for the next.
         boolean down = false;
-        for (String r : recipients) {
+        for (String r : BriefConfig.mailboxes(recipients)) {
             Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, r);
             boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));
             if (resend.selection() != Resend.Selection.NONE && !force) {

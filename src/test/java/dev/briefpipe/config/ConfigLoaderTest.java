@@ -188,6 +188,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyRecipientIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("  to: [policy-board@example.org]", "  to:\n    - policy-board@example.org\n    - ~");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("bad-email");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "    - ~"));
+    }
+
+    @Test
     void aKeyWrittenTwiceIsAProblemAtTheSecondNotTheFirstValueDropped() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         // An operator adds a line rather than editing the one already there.

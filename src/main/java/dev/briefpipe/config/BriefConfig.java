@@ -71,7 +71,7 @@ public record BriefConfig(
      */
     public static List<String> mailboxes(List<String> addresses) {
         java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        return addresses.stream().filter(a -> a != null && seen.add(a)).toList();
+        return addresses.stream().filter(seen::add).toList();
     }
 
     /** @param pdf file name pattern; {id} and {period} are replaced */
@@ -185,23 +185,18 @@ public record BriefConfig(
             String link,
             String approval) {
         public DeliveryConfig {
-            to = addresses(to);
-            cc = addresses(cc);
-            bcc = addresses(bcc);
-            analysts = addresses(analysts);
+            to = to == null ? List.of() : List.copyOf(to);
+            cc = cc == null ? List.of() : List.copyOf(cc);
+            bcc = bcc == null ? List.of() : List.copyOf(bcc);
+            analysts = analysts == null ? List.of() : List.copyOf(analysts);
             subject = subject == null ? "[브리프] {title} ({period})" : subject;
             attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
             intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
-            owners = owners == null ? analysts : addresses(owners);
-            approvers = addresses(approvers);
+            owners = owners == null ? analysts : List.copyOf(owners);
+            approvers = approvers == null ? List.of() : List.copyOf(approvers);
             attach = attach == null ? List.of() : List.copyOf(attach);
             oversize = oversize == null ? "fail" : oversize;
             approval = approval == null ? "none" : approval;
-        }
-
-        /** A list as written, positions kept for the line a problem names; an empty entry stays for the check to name. */
-        private static List<String> addresses(List<String> list) {
-            return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
         }
 
         public boolean approvalRequired() {

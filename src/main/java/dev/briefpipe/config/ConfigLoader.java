@@ -1,5 +1,7 @@
 package dev.briefpipe.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -42,7 +45,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // A key written twice: YAML would keep the later value without a word.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // An empty entry in a list or map ("-" with nothing after it, "~"): a problem at its line.
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     private final List<BriefCheck> checks;
 
@@ -208,6 +213,9 @@ public final class ConfigLoader {
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return new ConfigProblem(
                     file, line, "invalid", List.of(path, v.getCause().getMessage()));
+        }
+        if (e instanceof InvalidNullException) {
+            return new ConfigProblem(file, line, "empty-entry", List.of(path));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             Class<?> t = m.getTargetType();

@@ -34,8 +34,8 @@ public final class DeliveryCheck implements BriefCheck {
         groups.forEach((group, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 String addr = list.get(i);
-                if (addr == null || !strict(addr)) {
-                    problems.add("/delivery/" + group + "/" + i, "bad-email", addr == null ? "" : addr);
+                if (!strict(addr)) {
+                    problems.add("/delivery/" + group + "/" + i, "bad-email", addr);
                 }
             }
         });

@@ -188,12 +188,22 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anEmptyRecipientIsAProblemAtItsLine() throws IOException {
+    void anEmptyEntryOfAListOrMapIsAProblemAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("  to: [policy-board@example.org]", "  to:\n    - policy-board@example.org\n    - ~");
         ConfigProblem problem = single(p);
-        assertThat(problem.key()).isEqualTo("bad-email");
+        assertThat(problem.key()).isEqualTo("empty-entry");
+        assertThat(problem.args()).containsExactly("delivery.to[1]");
         assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "    - ~"));
+        // A layout block left empty, and a sheet with no body: the same, not a NullPointerException.
+        SampleProject q = SampleProject.copyInto(dir.resolve("q"));
+        q.editConfig(
+                "  - {block: title, sheet: meta, authors: authors}",
+                "  -\n  - {block: title, sheet: meta, authors: authors}");
+        assertThat(single(q).key()).isEqualTo("empty-entry");
+        SampleProject r = SampleProject.copyInto(dir.resolve("r"));
+        r.editConfig("  figures:\n    sheet: 그림표", "  figures: ~\n  figures2:\n    sheet: 그림표");
+        assertThat(single(r).args()).containsExactly("sheets.figures");
     }
 
     @Test

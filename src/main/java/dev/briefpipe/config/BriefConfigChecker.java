@@ -217,6 +217,9 @@ final class BriefConfigChecker {
                         "sheet",
                         t.sheet(),
                         t.columns() == null ? new String[0] : t.columns().toArray(String[]::new));
+                if (t.formats() != null && brief.sheets().get(t.sheet()) != null) {
+                    ExtractsChecker.formats(problems, at, brief.sheets().get(t.sheet()), t.formats());
+                }
                 if (t.merge() != null) {
                     references.fields(at, "sheet", t.sheet(), t.merge());
                 }

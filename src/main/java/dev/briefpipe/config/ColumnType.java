@@ -39,6 +39,28 @@ public enum ColumnType {
         return Arrays.stream(values()).map(ColumnType::yamlName).collect(Collectors.joining(", "));
     }
 
+    /**
+     * Whether a value of this type can be printed in {@code pattern}: a date pattern for dates and
+     * months, a number pattern for numbers (other types take none, and so any).
+     */
+    public boolean takes(String pattern) {
+        try {
+            return switch (this) {
+                case DATE, YEAR_MONTH ->
+                    !java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+                            .format(java.time.LocalDate.of(2025, 3, 27))
+                            .isEmpty();
+                case INTEGER, DECIMAL, PERCENT, YEAR ->
+                    !new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                            .format(1234.5)
+                            .isEmpty();
+                default -> true;
+            };
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
     public boolean isNumeric() {
         return this == INTEGER || this == DECIMAL || this == PERCENT || this == YEAR;
     }

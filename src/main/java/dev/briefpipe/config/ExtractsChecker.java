@@ -17,6 +17,21 @@ final class ExtractsChecker {
         this.references = references;
     }
 
+    /** Each field's format at {@code at}/formats, one its column's type can be printed in. */
+    static void formats(ConfigProblems problems, String at, SheetSchema sheet, java.util.Map<String, String> formats) {
+        formats.forEach((field, pattern) -> {
+            ColumnSpec c = sheet.columns().get(field);
+            if (c != null && pattern != null && !c.type().takes(pattern)) {
+                problems.add(
+                        at + "/formats/" + field,
+                        "bad-format",
+                        pattern,
+                        field,
+                        c.type().yamlName());
+            }
+        });
+    }
+
     void check() {
         if (brief.extracts() == null) {
             return;
@@ -65,6 +80,7 @@ final class ExtractsChecker {
                             String.join(", ", s.columns().keySet()));
                 }
             }
+            formats(problems, at, s, e.formats());
             if (e.filter() != null) {
                 references.expression(
                         at + "/filter", e.filter(), Set.copyOf(s.columns().keySet()));

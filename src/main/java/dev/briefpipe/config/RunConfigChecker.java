@@ -2,9 +2,14 @@ package dev.briefpipe.config;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts. */
 final class RunConfigChecker {
+    /** A text pattern's {@code {name:pattern}} slot, as the PDF fills it: the pattern is a date's. */
+    private static final Pattern DATE_SLOT = Pattern.compile("\\{\\w+:([^}]+)}");
+
     private final ConfigProblems problems;
 
     RunConfigChecker(ConfigProblems problems) {
@@ -23,10 +28,42 @@ final class RunConfigChecker {
                 problems.add("/style/colors/" + name, "bad-colour", name, String.valueOf(value));
             }
         });
+        // Sizes a page can show: zero or less set nothing (text of size 0, lines on top of each other).
+        size("/style/body", "style.body", st.body(), 4, 72);
+        size("/style/titleSize", "style.titleSize", st.titleSize(), 4, 144);
+        size("/style/leading", "style.leading", st.leading(), 0.8f, 4);
+        st.bullets().forEach((level, b) -> {
+            String at = "/style/bullets/" + level.replace("~", "~0").replace("/", "~1");
+            size(at + "/size", "style.bullets." + level + ".size", b.size(), 4, 72);
+            size(at + "/indent", "style.bullets." + level + ".indent", b.indent(), 0, 200);
+            size(at + "/before", "style.bullets." + level + ".before", b.before(), 0, 72);
+        });
+        String pdf = brief.outputs().pdf().replace("{id}", brief.id() == null ? "" : brief.id());
+        if (!pdf.replace("{period}", "2025-03").matches("[\\p{L}\\p{N}_ -][\\p{L}\\p{N}._ -]*\\.(?i:pdf)")) {
+            problems.add("/outputs/pdf", "bad-pdf-name", brief.outputs().pdf());
+        }
+        for (String[] t : new String[][] {{"band", st.band()}, {"header", st.header()}, {"footer", st.footer()}}) {
+            Matcher slot = DATE_SLOT.matcher(t[1]);
+            while (slot.find()) {
+                if (!ColumnType.DATE.takes(slot.group(1))) {
+                    problems.add("/style/" + t[0], "bad-date-pattern", slot.group(1), "style." + t[0]);
+                }
+            }
+        }
         int total = st.footer().indexOf("{pages}");
         if (total >= 0 && total + "{pages}".length() != st.footer().length()) {
             problems.add("/style/footer", "footer-total-last", st.footer());
         }
+    }
+
+    private void size(String pointer, String key, Float value, float min, float max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(pointer, "out-of-range", value, key, plain(min) + "–" + plain(max));
+        }
+    }
+
+    private static String plain(float f) {
+        return new java.math.BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();
     }
 
     private void checkScheduleAndDelivery(BriefConfig brief) {

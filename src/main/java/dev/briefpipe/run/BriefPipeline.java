@@ -4,6 +4,8 @@ import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.load.Workbooks;
@@ -118,6 +120,10 @@ public final class BriefPipeline {
     public Built build(
             BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary, List<String> corrections)
             throws IOException {
+        if (brief.layout().isEmpty()) { // a PDF of no pages cannot be written
+            Path file = settings.briefFiles().getOrDefault(brief.id(), settings.configDir());
+            throw new ConfigException(new ConfigProblem(file, 0, "no-layout", List.of()));
+        }
         Instant started = Instant.now();
         Publications published = new Publications(out);
         Map<String, Long> durations = new ConcurrentHashMap<>();
@@ -183,12 +189,9 @@ public final class BriefPipeline {
 
             progress.stage("summary", 6, 7);
             t0 = System.nanoTime();
-            SummaryMode mode = SummaryStage.mode(brief, summary);
-            boolean summarySkipped = mode != SummaryMode.OFF && SummaryStage.isXls(read.file());
-            if (summarySkipped) {
-                log.info("{}: an .xls workbook's summary sheet is not refreshed", read.file());
-                mode = SummaryMode.OFF;
-            }
+            boolean summarySkipped =
+                    SummaryStage.mode(brief, summary) != SummaryMode.OFF && SummaryStage.isXls(read.file());
+            SummaryMode mode = summarySkipped ? SummaryMode.OFF : SummaryStage.mode(brief, summary);
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
             Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
                     + read.file().getFileName());

@@ -117,6 +117,20 @@ class CliIT {
     }
 
     @Test
+    void aBriefWithNoLayoutValidatesButItsBuildSaysThereIsNoPdfToMake() throws IOException {
+        String yaml = Files.readString(project.briefConfig());
+        Files.writeString(
+                project.briefConfig(), yaml.replaceFirst("(?m)^layout:\\n(?:(?:[ \\t].*|)\\n)*", "layout: []\n"));
+        assertThat(Cli.run(project, "validate").code()).isZero();
+        Cli.Result r = buildIntoOut();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("ai-hegemony.yaml", "레이아웃(layout)에 블록이 하나도 없어")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("out/ai-hegemony")).doesNotExist();
+    }
+
+    @Test
     void buildPublishesAndReportsWhatItWrote() {
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());

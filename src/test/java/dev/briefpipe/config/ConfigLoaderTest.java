@@ -207,6 +207,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void whatWouldStopABuildHalfWayIsAProblemAtItsLineBeforeIt() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("body: 10.5", "body: 0"); // text of size 0
+        p.editConfig("pdf: \"{id}-{period}.pdf\"", "pdf: \"../../{id}.pdf\""); // a PDF outside the build
+        p.editConfig("{date:yyyy.M.d.}", "{date:yyyy.M.d. HH}"); // an hour of a date
+        p.editConfig("formats: {month: \"yyyy.MM\"}", "formats: {month: \"yyyy.bbb\"}"); // no such letter
+        List<ConfigProblem> problems = problems(p);
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("out-of-range", "bad-pdf-name", "bad-date-pattern", "bad-format");
+        assertThat(problems)
+                .filteredOn(x -> x.key().equals("out-of-range"))
+                .singleElement()
+                .satisfies(x -> {
+                    assertThat(x.args()).containsExactly(0f, "style.body", "4–72");
+                    assertThat(x.line()).isEqualTo(lineOf(p.briefConfig(), "body: 0"));
+                });
+        assertThat(problems)
+                .filteredOn(x -> x.key().equals("bad-format"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.line()).isEqualTo(lineOf(p.briefConfig(), "yyyy.bbb")));
+    }
+
+    @Test
     void aKeyWrittenTwiceIsAProblemAtTheSecondNotTheFirstValueDropped() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         // An operator adds a line rather than editing the one already there.

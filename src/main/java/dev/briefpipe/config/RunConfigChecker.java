@@ -2,13 +2,14 @@ package dev.briefpipe.config;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts. */
 final class RunConfigChecker {
-    /** A text pattern's {@code {name:pattern}} slot, as the PDF fills it: the pattern is a date's. */
-    private static final Pattern DATE_SLOT = Pattern.compile("\\{\\w+:([^}]+)}");
+    /** A text pattern's {@code {name}} or {@code {name:date pattern}}, as the PDF fills it. */
+    private static final Pattern SLOT = Pattern.compile("\\{(\\w+)(?::([^}]+))?}");
 
     private final ConfigProblems problems;
 
@@ -42,17 +43,34 @@ final class RunConfigChecker {
         if (!pdf.replace("{period}", "2025-03").matches("[\\p{L}\\p{N}_ -][\\p{L}\\p{N}._ -]*\\.(?i:pdf)")) {
             problems.add("/outputs/pdf", "bad-pdf-name", brief.outputs().pdf());
         }
-        for (String[] t : new String[][] {{"band", st.band()}, {"header", st.header()}, {"footer", st.footer()}}) {
-            Matcher slot = DATE_SLOT.matcher(t[1]);
-            while (slot.find()) {
-                if (!ColumnType.DATE.takes(slot.group(1))) {
-                    problems.add("/style/" + t[0], "bad-date-pattern", slot.group(1), "style." + t[0]);
-                }
-            }
-        }
+        // Each {name} or {name:date pattern} of a text pattern, one the PDF fills (any other is printed as written).
+        Set<String> meta = Set.of("title", "series", "number", "publisher", "date");
+        Set<String> caption = Set.of("title", "series", "number", "publisher", "date", "n", "caption");
+        slots("band", st.band(), meta);
+        slots("header", st.header(), meta);
+        slots("footer", st.footer(), Set.of("page", "pages"));
+        slots("figureCaption", st.figureCaption(), caption);
+        slots("tableCaption", st.tableCaption(), caption);
+        slots("unitLabel", st.unitLabel(), Set.of("unit"));
         int total = st.footer().indexOf("{pages}");
         if (total >= 0 && total + "{pages}".length() != st.footer().length()) {
             problems.add("/style/footer", "footer-total-last", st.footer());
+        }
+    }
+
+    private void slots(String key, String text, Set<String> names) {
+        Matcher slot = SLOT.matcher(text);
+        while (slot.find()) {
+            if (!names.contains(slot.group(1))) {
+                problems.add(
+                        "/style/" + key,
+                        "unknown-slot",
+                        slot.group(),
+                        "style." + key,
+                        String.join(", ", names.stream().sorted().toList()));
+            } else if (slot.group(2) != null && !ColumnType.DATE.takes(slot.group(2))) {
+                problems.add("/style/" + key, "bad-date-pattern", slot.group(2), "style." + key);
+            }
         }
     }
 

@@ -213,10 +213,12 @@ class ConfigLoaderTest {
         p.editConfig("pdf: \"{id}-{period}.pdf\"", "pdf: \"../../{id}.pdf\""); // a PDF outside the build
         p.editConfig("{date:yyyy.M.d.}", "{date:yyyy.M.d. HH}"); // an hour of a date
         p.editConfig("formats: {month: \"yyyy.MM\"}", "formats: {month: \"yyyy.bbb\"}"); // no such letter
+        p.editConfig("footer: \"{page} / {pages}\"", "footer: \"{page} / {pagez}\""); // printed as written
         List<ConfigProblem> problems = problems(p);
         assertThat(problems)
                 .extracting(ConfigProblem::key)
-                .containsExactlyInAnyOrder("out-of-range", "bad-pdf-name", "bad-date-pattern", "bad-format");
+                .containsExactlyInAnyOrder(
+                        "out-of-range", "bad-pdf-name", "bad-date-pattern", "bad-format", "unknown-slot");
         assertThat(problems)
                 .filteredOn(x -> x.key().equals("out-of-range"))
                 .singleElement()

@@ -277,8 +277,10 @@ final class BriefConfigChecker {
         for (int i = 0; i < s.figures().size(); i++) {
             BriefConfig.Figure f = s.figures().get(i);
             String at = "/summary/figures/" + i;
-            if (f.id() == null || !FIELD.matcher(f.id()).matches()) {
-                problems.add(at, "bad-field-id", String.valueOf(f.id()));
+            if (f.id() == null) {
+                problems.add(at, "missing-key", "id");
+            } else if (!FIELD.matcher(f.id()).matches()) {
+                problems.add(at, "bad-field-id", f.id());
             } else if (!earlier.add(f.id())) {
                 problems.add(at + "/id", "duplicate-figure", f.id());
             }

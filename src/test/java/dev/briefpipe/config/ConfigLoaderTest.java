@@ -204,6 +204,13 @@ class ConfigLoaderTest {
         SampleProject r = SampleProject.copyInto(dir.resolve("r"));
         r.editConfig("  figures:\n    sheet: 그림표", "  figures: ~\n  figures2:\n    sheet: 그림표");
         assertThat(single(r).args()).containsExactly("sheets.figures");
+        // A figure's id left empty is a missing id (its readers then name it too), not "id 'null'".
+        SampleProject u = SampleProject.copyInto(dir.resolve("u"));
+        u.editConfig("    - {id: cn_families,", "    - {id: ~,");
+        assertThat(problems(u))
+                .extracting(ConfigProblem::key)
+                .contains("missing-key")
+                .doesNotContain("bad-field-id");
     }
 
     @Test

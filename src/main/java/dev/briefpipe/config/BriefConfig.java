@@ -80,6 +80,11 @@ public record BriefConfig(
             pdf = pdf == null ? "{id}-{period}.pdf" : pdf;
             csv = csv == null || csv;
         }
+
+        /** The PDF's file name for a brief and period: {id} and {period} replaced. */
+        public String pdfName(String id, String period) {
+            return pdf.replace("{id}", id).replace("{period}", period);
+        }
     }
 
     /**

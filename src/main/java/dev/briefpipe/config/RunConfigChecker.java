@@ -39,8 +39,8 @@ final class RunConfigChecker {
             size(at + "/indent", "style.bullets." + level + ".indent", b.indent(), 0, 200);
             size(at + "/before", "style.bullets." + level + ".before", b.before(), 0, 72);
         });
-        String pdf = brief.outputs().pdf().replace("{id}", brief.id() == null ? "" : brief.id());
-        if (!pdf.replace("{period}", "2025-03").matches("[\\p{L}\\p{N}_ -][\\p{L}\\p{N}._ -]*\\.(?i:pdf)")) {
+        String pdf = brief.outputs().pdfName(brief.id() == null ? "" : brief.id(), "2025-03");
+        if (!pdf.matches("[\\p{L}\\p{N}_ -][\\p{L}\\p{N}._ -]*\\.(?i:pdf)")) {
             problems.add("/outputs/pdf", "bad-pdf-name", brief.outputs().pdf());
         }
         // Each {name} or {name:date pattern} of a text pattern, one the PDF fills (any other is printed as written).

@@ -166,8 +166,7 @@ public final class BriefPipeline {
 
             // The PDF and the workbook outputs are independent: render on another core meanwhile.
             progress.stage("pdf", 4, 7);
-            Path pdf = dir.resolve(
-                    brief.outputs().pdf().replace("{id}", brief.id()).replace("{period}", period.toString()));
+            Path pdf = dir.resolve(brief.outputs().pdfName(brief.id(), period.toString()));
             rendering = CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 try {
@@ -189,9 +188,9 @@ public final class BriefPipeline {
 
             progress.stage("summary", 6, 7);
             t0 = System.nanoTime();
-            boolean summarySkipped =
-                    SummaryStage.mode(brief, summary) != SummaryMode.OFF && SummaryStage.isXls(read.file());
-            SummaryMode mode = summarySkipped ? SummaryMode.OFF : SummaryStage.mode(brief, summary);
+            SummaryMode configured = SummaryStage.mode(brief, summary);
+            boolean summarySkipped = configured != SummaryMode.OFF && SummaryStage.isXls(read.file());
+            SummaryMode mode = summarySkipped ? SummaryMode.OFF : configured;
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
             Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
                     + read.file().getFileName());

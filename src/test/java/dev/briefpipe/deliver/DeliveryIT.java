@@ -102,12 +102,7 @@ class DeliveryIT {
         BriefConfig brief = open(port);
         // The server comes up once the first attempt to the first recipient has been recorded as failed.
         Thread later = new Thread(() -> {
-            dev.briefpipe.testing.Poll.until(
-                    java.time.Duration.ofSeconds(60),
-                    () -> service.ledger()
-                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
-                            .map(e -> e.attempts() >= 1)
-                            .orElse(false));
+            awaitFirstFailedAttempt();
             mail.start();
         });
         later.start();
@@ -178,12 +173,7 @@ class DeliveryIT {
                 }
             });
             send.start();
-            dev.briefpipe.testing.Poll.until(
-                    java.time.Duration.ofSeconds(60),
-                    () -> service.ledger()
-                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
-                            .map(e -> e.attempts() >= 1)
-                            .orElse(false));
+            awaitFirstFailedAttempt();
             send.interrupt();
             send.join(60_000);
             assertThat(thrown.get())
@@ -481,6 +471,16 @@ class DeliveryIT {
         assertThatThrownBy(() -> MimeFactory.build(Session.getInstance(new Properties()), bad))
                 .isInstanceOfSatisfying(
                         DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
+    }
+
+    /** Until the ledger records a failed attempt for the first recipient. */
+    private void awaitFirstFailedAttempt() {
+        dev.briefpipe.testing.Poll.until(
+                java.time.Duration.ofSeconds(60),
+                () -> service.ledger()
+                        .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                        .map(e -> e.attempts() >= 1)
+                        .orElse(false));
     }
 
     private BriefConfig open(int port) throws IOException {

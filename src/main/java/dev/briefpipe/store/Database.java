@@ -112,8 +112,9 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(1);
         hc.setPoolName("briefpipe");
         hc.setAutoCommit(true);
-        // The embedded file is locked by the process that has it open: say so at once rather than retry.
-        hc.setInitializationFailTimeout(cfg.url().isBlank() ? 1 : 15_000);
+        // One try, then say so: the embedded file is locked by the process that has it open, and a
+        // server that refuses now is told to the operator at once (a daemon is restarted by its service).
+        hc.setInitializationFailTimeout(1);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
             if (cfg.url().isBlank()) {

@@ -166,7 +166,7 @@ final class SendCommand implements Callable<Integer> {
         if (listed) {
             List<String> all = brief.readers();
             for (String r : to) {
-                if (!all.contains(r)) {
+                if (!brief.hasReader(r)) {
                     throw new UsageException("send.not-a-recipient", r, String.join(", ", all));
                 }
             }

@@ -65,6 +65,11 @@ public record BriefConfig(
                 .toList());
     }
 
+    /** Whether the brief goes to this mailbox, however the case of its address is written. */
+    public boolean hasReader(String address) {
+        return readers().stream().anyMatch(address::equalsIgnoreCase);
+    }
+
     /**
      * The addresses, each mailbox once: addresses that differ only in case are one, as mail servers
      * treat them (the first spelling is kept).

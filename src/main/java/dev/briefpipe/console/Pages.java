@@ -179,7 +179,7 @@ final class Pages {
         BriefConfig b = briefOf(ctx);
         Period p = period(ctx, b);
         String r = String.valueOf(ctx.formParam("recipient"));
-        if (!b.readers().contains(r)) {
+        if (!b.hasReader(r)) {
             throw new NotFoundResponse();
         }
         if (resend) {

@@ -108,8 +108,10 @@ public final class Deliverer {
         String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
         // A server that could not be reached through one recipient's retries is tried once for the next.
         boolean down = false;
-        for (String r : BriefConfig.mailboxes(recipients)) {
-            Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, r);
+        for (String address : BriefConfig.mailboxes(recipients)) {
+            Optional<DeliveryLedger.Entry> before = ledger.find(brief, period, key, address);
+            // The mailbox as the ledger spells it, should the config now write it in other case.
+            String r = before.map(DeliveryLedger.Entry::recipient).orElse(address);
             boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));
             if (resend.selection() != Resend.Selection.NONE && !force) {
                 skipped.add(r);

@@ -76,8 +76,13 @@ public final class DeliveryLedger {
     /** The start of the kind of a letter written to the outbox, not sent: it never counts as a delivery. */
     static final String OUTBOX = "outbox-";
 
+    /**
+     * The row of a mailbox, however its address is spelled now: {@code Board@Example.org} finds the row
+     * written for {@code board@example.org}, whose spelling ({@link Entry#recipient}) is then the key.
+     */
     public Optional<Entry> find(String brief, Period period, String kind, String recipient) {
-        String sql = "SELECT " + COLUMNS + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND recipient=?";
+        String sql = "SELECT " + COLUMNS
+                + " FROM bp_deliveries WHERE brief=? AND period=? AND kind=? AND LOWER(recipient)=LOWER(?)";
         return jdbc.first(UNREADABLE, sql, DeliveryLedger::entry, brief, period, kind, recipient);
     }
 

@@ -38,7 +38,7 @@ public record Resend(Selection selection, Set<String> listed) {
     boolean picks(String recipient, Optional<DeliveryState> state) {
         return switch (selection) {
             case NONE -> false;
-            case LISTED -> listed.contains(recipient);
+            case LISTED -> listed.stream().anyMatch(recipient::equalsIgnoreCase);
             case UNKNOWN ->
                 state.filter(s -> s == DeliveryState.UNKNOWN || s == DeliveryState.SENDING)
                         .isPresent();

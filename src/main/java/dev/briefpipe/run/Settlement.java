@@ -34,6 +34,7 @@ final class Settlement {
             return entry;
         }
         DeliveryState state = entry.get().state();
+        recipient = entry.get().recipient(); // as the ledger spells it
         if (state == DeliveryState.SENT) {
             throw new UsageException("deliveries.not-unknown", recipient, state.id());
         }

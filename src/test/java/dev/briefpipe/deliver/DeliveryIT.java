@@ -314,6 +314,28 @@ class DeliveryIT {
     }
 
     @Test
+    void aMailboxServedOnceIsNotMailedAgainWhenTheConfigWritesItsAddressInOtherCase() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isZero();
+            assertThat(stub.delivered()).hasSize(3);
+            p.editConfig("to: [" + ScheduledProject.TO + "]", "to: [Board@To.Test]");
+            Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(stub.delivered()).hasSize(3);
+            Cli.Result one = Cli.run(p, "send", "--period", "2025-03", "--resend", "--to", "BOARD@to.test");
+            assertThat(one.code()).as(one.err()).isZero();
+            assertThat(stub.delivered())
+                    .hasSize(4)
+                    .filteredOn(ScheduledProject.TO::equals)
+                    .hasSize(2);
+            Cli.Result ledger = Cli.run(p, "deliveries", "--period", "2025-03");
+            assertThat(ledger.out()).containsOnlyOnce(ScheduledProject.TO).doesNotContain("Board@To.Test");
+        }
+    }
+
+    @Test
     void anUnknownDeliveryCheckedByHandIsMarkedDeliveredAndAudited() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

@@ -67,7 +67,12 @@ public record BriefConfig(
 
     /** Whether the brief goes to this mailbox, however the case of its address is written. */
     public boolean hasReader(String address) {
-        return readers().stream().anyMatch(address::equalsIgnoreCase);
+        return holds(readers(), address);
+    }
+
+    /** Whether the addresses hold this mailbox, in any case. */
+    public static boolean holds(List<String> addresses, String address) {
+        return addresses.stream().anyMatch(address::equalsIgnoreCase);
     }
 
     /**

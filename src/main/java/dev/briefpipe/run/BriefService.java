@@ -209,8 +209,8 @@ public final class BriefService implements AutoCloseable {
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
         try {
-            Deliverer.Outcome o =
-                    letters.brief(brief, period, new Publications(out).folder(brief.id(), period), resend);
+            Deliverer.Outcome o = letters.brief(
+                    brief, period, new Publications(out).folder(brief.id(), period), resend, Optional.empty());
             runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {

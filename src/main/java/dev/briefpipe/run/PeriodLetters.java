@@ -59,12 +59,9 @@ final class PeriodLetters {
     /**
      * Sends the brief built in {@code dir} to its readers, once each: the PDF is checked against the
      * build's manifest first, and its key figures are read from there.
+     *
+     * @param approved the SHA-256 of the PDF an approver approved: any other PDF is refused
      */
-    Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend) throws IOException {
-        return brief(brief, period, dir, resend, Optional.empty());
-    }
-
-    /** @param approved the SHA-256 of the PDF an approver approved: any other PDF is refused */
     Deliverer.Outcome brief(BriefConfig brief, Period period, Path dir, Resend resend, Optional<String> approved)
             throws IOException {
         LetterComposer.Contents contents =
@@ -89,8 +86,10 @@ final class PeriodLetters {
         LetterComposer.Contents contents =
                 LetterContents.read(brief, period, dir, settings.app().mail().from());
         BriefConfig.DeliveryConfig d = brief.delivery();
-        List<String> to = d.to().stream().filter(served::contains).toList();
-        List<String> cc = d.cc().stream().filter(served::contains).toList();
+        List<String> to =
+                d.to().stream().filter(a -> BriefConfig.holds(served, a)).toList();
+        List<String> cc =
+                d.cc().stream().filter(a -> BriefConfig.holds(served, a)).toList();
         try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
             MimeMessage msg = compose(brief, contents, true, to, cc, transport);
             try {

@@ -51,16 +51,9 @@ class CorrectionIT {
 
     @Test
     void aCorrectionListsEachChangeAndReachesExactlyTheFirstReadersOnce() throws Exception {
-        int port = ConsoleHarness.freePort();
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        SampleProject p = delivered();
         Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
         BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
-        RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
-        assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
-        assertThat(mail.getReceivedMessages()).hasSize(3);
         String original =
                 FileHashes.sha256(MailParts.of(mail.getReceivedMessages()[0]).attachment(0));
 
@@ -116,5 +109,37 @@ class CorrectionIT {
         assertThat(service.runs().list(brief.id(), 10))
                 .anySatisfy(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CORRECTION));
         assertThat(Files.exists(folder.resolve("manifest.json"))).isTrue();
+    }
+
+    @Test
+    void aFirstReaderWhoseAddressTheConfigNowWritesInOtherCaseIsStillInTheCorrectionsHeader() throws Exception {
+        SampleProject p = delivered();
+        p.editConfig("to: [" + ScheduledProject.TO + "]", "to: [Board@To.Test]");
+        Settings settings = new ConfigLoader().load(p.config());
+        BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        p.setCell("특허_발명자국가", "D2", 39000);
+        var corrected = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                .orElseThrow();
+        assertThat(corrected.sent())
+                .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        assertThat(mail.getReceivedMessages()).hasSize(6);
+        MimeMessage last = mail.getReceivedMessages()[5];
+        assertThat(last.getSubject()).startsWith("[정정]");
+        assertThat(last.getHeader("To")).singleElement().asString().contains("Board@To.Test");
+    }
+
+    /** The sample delivered to its three readers by a scheduled run. */
+    private SampleProject delivered() throws Exception {
+        int port = ConsoleHarness.freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        RunOutcome first = service.runScheduled(brief, PERIOD, RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(first.status()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        return p;
     }
 }

@@ -133,10 +133,14 @@ public final class Views {
                                 ? words.get("console.valid", c.report().warningCount())
                                 : words.get("console.invalid", c.report().errorCount());
         List<RunHistory.Run> last = service.runs().list(b.id(), 1);
+        // The brief's last run, whatever its period: named when it is not the period shown.
         String lastRun = last.isEmpty()
                 ? "—"
-                : words.word("status", last.get(0).status().id()) + " · "
-                        + time(b, last.get(0).started());
+                : words.word("status", last.get(0).status().id())
+                        + (last.get(0).period().equals(period)
+                                ? ""
+                                : " (" + last.get(0).period() + ")")
+                        + " · " + time(b, last.get(0).started());
         String next = "—";
         boolean paused = false;
         try {

@@ -318,6 +318,11 @@ class ConsoleIT {
                 .extracting(e -> e.actor(), e -> e.action(), e -> String.valueOf(e.period()))
                 .contains(org.assertj.core.groups.Tuple.tuple("operator", "build", "2025-03"));
         assertThat(b.api("GET", "/api/runs", "analyst", PW).body()).contains("\"trigger\":\"manual\"");
+        // The overview shows this month; its last run, of March 2025, says so.
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        assertThat(analyst.get("/").body()).contains("완료 (2025-03) · ");
+        assertThat(analyst.get(BRIEF + "?period=2025-03").body()).contains("완료 · ");
         HttpResponse<String> validation = b.api("GET", "/api/briefs/ai-hegemony/validation", "analyst", PW);
         assertThat(validation.body()).contains("\"valid\":true");
         assertThat(b.api("GET", "/api/deliveries?brief=ai-hegemony&period=2025-03", "operator", PW)

@@ -70,7 +70,8 @@ final class UsersCommand implements Callable<Integer> {
                 case "add" -> {
                     Role r = role();
                     if (!users.add(name, r, password(ctx))) {
-                        throw new UsageException("users.exists", name);
+                        throw new UsageException(
+                                "users.exists", users.taken(name).orElse(name));
                     }
                     service.audit().record(System.getProperty("user.name"), "user-add", null, null, name, r.id());
                     ctx.out()

@@ -34,9 +34,12 @@ public final class Users {
         LOCKED
     }
 
-    /** Adds a user; false when the name is taken. */
+    /**
+     * Adds a user; false when the name is taken, in any case: "KIM" beside "kim" would be a second
+     * account that reads as the same person in the audit log.
+     */
     public boolean add(String name, Role role, char[] password) {
-        if (find(name).isPresent()) {
+        if (taken(name).isPresent()) {
             return false;
         }
         update(
@@ -68,6 +71,11 @@ public final class Users {
                 "SELECT name, role, created FROM bp_users ORDER BY name",
                 0,
                 rs -> new User(rs.getString(1), Role.of(rs.getString(2)), Jdbc.instant(rs, 3)));
+    }
+
+    /** The name a user already has that is this one in any case ("kim" for "KIM"). */
+    public Optional<String> taken(String name) {
+        return list().stream().map(User::name).filter(name::equalsIgnoreCase).findFirst();
     }
 
     public Optional<User> find(String name) {

@@ -10,6 +10,7 @@ import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.Built;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,17 @@ final class BuildCommand implements Callable<Integer> {
         built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
         ctx.out().println("  manifest.json");
         built.summaryBackup().ifPresent(b -> ctx.out().println("  " + ctx.msg("cli.build-backup", b)));
+        if (!built.summaryDropped().isEmpty()) {
+            List<String> cells = built.summaryDropped();
+            String named =
+                    String.join(", ", cells.subList(0, Math.min(8, cells.size()))) + (cells.size() > 8 ? " …" : "");
+            ctx.out()
+                    .println(ctx.msg(
+                            "cli.build-summary-dropped",
+                            brief.summary().sheet(),
+                            named,
+                            built.summaryBackup().orElseThrow()));
+        }
         if (built.summarySkipped()) {
             ctx.out().println(ctx.msg("cli.build-xls-summary", workbook.getFileName()));
         }

@@ -4,6 +4,7 @@ import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
+import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.ConfigException;
 import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.failure.DataInvalidException;
@@ -194,15 +195,15 @@ public final class BriefPipeline {
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
             Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
                     + read.file().getFileName());
-            boolean changed = mode != SummaryMode.OFF
-                    && new SummaryStage(settings)
+            SummarySheetRefresher.Refreshed refreshed = mode == SummaryMode.OFF
+                    ? SummarySheetRefresher.Refreshed.NONE
+                    : new SummaryStage(settings)
                             .refresh(
                                     brief,
                                     checked,
                                     mode == SummaryMode.IN_PLACE,
-                                    moves.previousPeriod() == null
-                                            ? Optional.empty()
-                                            : published.manifest(brief.id(), moves.previousPeriod()),
+                                    published,
+                                    moves.previousPeriod(),
                                     refreshedFile);
             if (mode == SummaryMode.COPY) {
                 outputs.add(Manifest.file(Manifest.Kind.WORKBOOK, dir, refreshedFile));
@@ -217,11 +218,10 @@ public final class BriefPipeline {
             outputs.add(0, Manifest.file(Manifest.Kind.PDF, dir, pdf).withPages(rendered.pages()));
             // The analyst's workbook is replaced only once everything else has succeeded.
             // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
-            Optional<Path> backup = Optional.empty();
-            if (mode == SummaryMode.IN_PLACE && changed) {
-                backup = Optional.of(new SafeWorkbookWriter(settings.app().backups())
-                        .replace(read.file(), read.sha256(), refreshedFile));
-            }
+            Optional<Path> backup = mode == SummaryMode.IN_PLACE && refreshed.changed()
+                    ? Optional.of(new SafeWorkbookWriter(settings.app().backups())
+                            .replace(read.file(), read.sha256(), refreshedFile))
+                    : Optional.empty();
             if (mode == SummaryMode.IN_PLACE) {
                 Files.deleteIfExists(refreshedFile);
             }
@@ -264,7 +264,8 @@ public final class BriefPipeline {
                     manifest,
                     checked,
                     backup,
-                    summarySkipped);
+                    summarySkipped,
+                    backup.isPresent() ? refreshed.dropped() : List.of());
         } catch (IOException | RuntimeException e) {
             if (rendering != null) {
                 rendering.handle((r, x) -> null).join();

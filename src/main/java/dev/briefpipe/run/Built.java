@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import dev.briefpipe.publish.Manifest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Optional;
  * @param dir the published folder, output/&lt;brief&gt;/&lt;period&gt;
  * @param summaryBackup the backup of the workbook when the summary was refreshed in place
  * @param summarySkipped the brief has a summary sheet but the workbook is an .xls, which is not refreshed
+ * @param summaryDropped cells of the summary sheet replaced in place whose content the refresh left
+ *     empty (kept in the backup)
  */
 public record Built(
         Path dir,
@@ -18,4 +21,5 @@ public record Built(
         Manifest manifest,
         Checked checked,
         Optional<Path> summaryBackup,
-        boolean summarySkipped) {}
+        boolean summarySkipped,
+        List<String> summaryDropped) {}

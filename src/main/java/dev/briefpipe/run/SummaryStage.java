@@ -6,7 +6,9 @@ import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
 import dev.briefpipe.publish.Manifest;
+import dev.briefpipe.publish.Publications;
 import dev.briefpipe.publish.SafeWorkbookWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * splice), beside the previous period's figures from that build's manifest.
  */
 final class SummaryStage {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SummaryStage.class);
     private final Settings settings;
 
     SummaryStage(Settings settings) {
@@ -53,11 +56,19 @@ final class SummaryStage {
      * is still written, byte-identical to the workbook.
      *
      * @param inPlace the workbook itself will be replaced: it must not be open in Excel or LibreOffice
-     * @param previous the previous period's build, whose figures go beside this period's
-     * @return whether the summary's content changed
+     * @param previousPeriod the previous period built (null if none), whose figures go beside this period's
+     * @return whether the summary's content changed, and the old summary's cells it left empty
      */
-    boolean refresh(BriefConfig brief, Checked checked, boolean inPlace, Optional<Manifest> previous, Path target)
+    SummarySheetRefresher.Refreshed refresh(
+            BriefConfig brief,
+            Checked checked,
+            boolean inPlace,
+            Publications published,
+            Period previousPeriod,
+            Path target)
             throws IOException {
+        Optional<Manifest> previous =
+                previousPeriod == null ? Optional.empty() : published.manifest(brief.id(), previousPeriod);
         Path wb = checked.workbook().file();
         String sha = checked.workbook().sha256();
         if (inPlace) {
@@ -76,14 +87,20 @@ final class SummaryStage {
                 before.isEmpty() ? null : previous.get().period().toString(),
                 checked.sheetData(),
                 now);
-        boolean changed = new SummarySheetRefresher().refresh(wb, inputs, target);
+        SummarySheetRefresher.Refreshed refreshed = new SummarySheetRefresher().refresh(wb, inputs, target);
         // What was spliced is what was validated: an analyst's save in between is not mixed in.
         unchanged(wb, sha);
-        if (!changed && !inPlace) {
+        if (inPlace && !refreshed.dropped().isEmpty()) {
+            log.warn(
+                    "{}: the summary sheet's {} held content the refresh leaves empty (kept in the backup)",
+                    wb.getFileName(),
+                    refreshed.dropped());
+        }
+        if (!refreshed.changed() && !inPlace) {
             Files.copy(wb, target, StandardCopyOption.REPLACE_EXISTING);
             unchanged(target, sha);
         }
-        return changed;
+        return refreshed;
     }
 
     /** Fails when the workbook is no longer the one validated (an analyst saved it meanwhile). */

@@ -423,6 +423,34 @@ class CliIT {
     }
 
     @Test
+    void whatAnAnalystTypedIntoTheSummarySheetIsNamedWhenAnInPlaceRefreshLeavesItOut() throws IOException {
+        String[] inPlace = {
+            "--period",
+            "2025-03",
+            "--summary",
+            "in-place",
+            "--out",
+            dir.resolve("out").toString()
+        };
+        assertThat(Cli.run(project, "build", inPlace).code()).isZero();
+        project.setCell("요약", "J2", "내 메모");
+        project.setCell("요약", "H7", "확인 필요");
+        Cli.Result r = Cli.run(project, "build", inPlace);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("요약 시트 '요약'의 J2, H7에 있던 내용은 새 요약에 없습니다", ".briefpipe-backups");
+        Path backup;
+        try (var kept = Files.list(project.workbook().resolveSibling(".briefpipe-backups"))) {
+            backup = kept.max(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(backup))) {
+            assertThat(wb.getSheet("요약").getRow(1).getCell(9).getStringCellValue())
+                    .isEqualTo("내 메모");
+        }
+        // Nothing typed since: nothing to tell.
+        assertThat(Cli.run(project, "build", inPlace).out()).doesNotContain("새 요약에 없습니다");
+    }
+
+    @Test
     void reportFileIsWrittenAndStdoutSummarises() {
         Path report = dir.resolve("reports/v.json");
         Cli.Result r = Cli.run(project, "validate", "--format", "json", "--report", report.toString());

@@ -55,20 +55,33 @@ public final class SummarySheetRefresher {
             ZonedDateTime refreshedAt) {}
 
     /**
+     * What a refresh did.
+     *
+     * @param changed whether the summary's content changed (only then is the target written)
+     * @param dropped the cells of the old summary whose content the new one leaves empty (an analyst's
+     *     note typed into the sheet, say), by row
+     */
+    public record Refreshed(boolean changed, List<String> dropped) {
+        public static final Refreshed NONE = new Refreshed(false, List.of());
+    }
+
+    /**
      * Refreshes the summary sheet: POI sees the workbook without its data sheets (see
      * {@link LargeWorkbookSplice}), cached values are briefpipe's own, and every other sheet is copied
      * into {@code target} byte for byte. Memory stays that of the summary, whatever the size of the data.
      *
-     * @return whether the summary's content changed; only then is {@code target} written
+     * @return whether the summary's content changed (only then is {@code target} written), and what it dropped
      */
-    public boolean refresh(Path original, Inputs in, Path target) throws IOException {
+    public Refreshed refresh(Path original, Inputs in, Path target) throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(original).get()) {
             LargeWorkbookSplice splice =
                     new LargeWorkbookSplice(zip, in.brief().summary().sheet());
             byte[] refreshed;
+            Refreshed done;
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(splice.skeleton()))) {
-                if (!fill(wb, in)) {
-                    return false;
+                done = fill(wb, in);
+                if (!done.changed()) {
+                    return done;
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 wb.write(out);
@@ -77,7 +90,7 @@ public final class SummarySheetRefresher {
             Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
             splice.merge(refreshed, tmp);
             java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return true;
+            return done;
         }
     }
 
@@ -86,7 +99,7 @@ public final class SummarySheetRefresher {
      *
      * @return whether its content differs from what was there (the refresh time aside)
      */
-    private static boolean fill(XSSFWorkbook wb, Inputs in) {
+    private static Refreshed fill(XSSFWorkbook wb, Inputs in) {
         BriefConfig brief = in.brief();
         List<KeyFigure> figures = in.figures();
         Dataset data = in.data();
@@ -161,7 +174,8 @@ public final class SummarySheetRefresher {
                     HEADERS.length + 1,
                     FIRST_FIGURE_ROW - 1);
         }
-        return !SummarySnapshot.of(sheet).equals(before);
+        Map<String, String> after = SummarySnapshot.of(sheet);
+        return new Refreshed(!after.equals(before), SummarySnapshot.dropped(before, after));
     }
 
     private static void writeValue(Cell cell, KeyFigure f, ExcelFormulaCompiler compiler) {

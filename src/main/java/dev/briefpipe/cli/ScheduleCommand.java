@@ -52,7 +52,7 @@ final class ScheduleCommand implements Callable<Integer> {
                         .println(run + ": "
                                 + ctx.messages().word("status", o.status().id())
                                 + (o.detail() == null ? "" : " — " + o.detail())));
-                return outcomes.values().stream().allMatch(RunOutcome::succeeded)
+                return outcomes.values().stream().noneMatch(o -> o.status().fellShort())
                         ? ExitCode.OK.code()
                         : ExitCode.RUNTIME.code();
             } finally {

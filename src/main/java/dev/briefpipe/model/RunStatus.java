@@ -43,6 +43,14 @@ public enum RunStatus {
         return this == OK || this == DELIVERED || this == SKIPPED;
     }
 
+    /**
+     * Whether the run ended short of its part: a failure, bad data, a missed deadline, a dead process.
+     * A run waiting for an approver, or written to the outbox for want of a mail server, did its part.
+     */
+    public boolean fellShort() {
+        return this == FAILED || this == INVALID_DATA || this == MISSED || this == INTERRUPTED;
+    }
+
     @Override
     public String toString() {
         return id();

@@ -22,10 +22,6 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
         return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), why);
     }
 
-    public boolean succeeded() {
-        return status.succeeded();
-    }
-
     /** Delivered to everyone, or a dry run into the outbox, or failed (someone not served). */
     static RunStatus status(Deliverer.Outcome o) {
         return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;

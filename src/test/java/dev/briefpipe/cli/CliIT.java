@@ -451,6 +451,14 @@ class CliIT {
     }
 
     @Test
+    void scheduleOnceWithoutAMailServerWritesTheOutboxAndExitsZeroForCron() {
+        Cli.Result r =
+                Cli.raw("schedule", "--once", "--config", project.config().toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("ai-hegemony ", ": 시험 발송(outbox)");
+    }
+
+    @Test
     void reportFileIsWrittenAndStdoutSummarises() {
         Path report = dir.resolve("reports/v.json");
         Cli.Result r = Cli.run(project, "validate", "--format", "json", "--report", report.toString());

@@ -66,7 +66,7 @@ final class Uploads {
             if (take) {
                 if (Files.exists(working)) {
                     String current = FileHashes.sha256(working);
-                    new SafeWorkbookWriter(settings.app().backups()).replace(working, current, candidate);
+                    new SafeWorkbookWriter(settings.app().backups(), brief.zone()).replace(working, current, candidate);
                 } else {
                     AtomicFiles.moveIntoPlace(candidate, working);
                 }

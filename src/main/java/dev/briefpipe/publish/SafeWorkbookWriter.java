@@ -27,9 +27,12 @@ public final class SafeWorkbookWriter {
     private static final Logger log = LoggerFactory.getLogger(SafeWorkbookWriter.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final int keep;
+    private final java.time.ZoneId zone;
 
-    public SafeWorkbookWriter(int keep) {
+    /** @param zone the brief's: a backup is named by the time its analysts read on their clocks */
+    public SafeWorkbookWriter(int keep, java.time.ZoneId zone) {
         this.keep = Math.max(1, keep);
+        this.zone = zone;
     }
 
     /** The lock file an office suite keeps beside an open workbook, if there is one. */
@@ -101,8 +104,7 @@ public final class SafeWorkbookWriter {
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);
         String ext = dot < 0 ? "" : name.substring(dot);
-        String base =
-                stem + "-" + LocalDateTime.now(java.time.ZoneId.systemDefault()).format(STAMP);
+        String base = stem + "-" + LocalDateTime.now(zone).format(STAMP);
         Path target = dir.resolve(base + ext);
         for (int i = 1; Files.exists(target); i++) {
             target = dir.resolve(base + "-" + i + ext);

@@ -219,7 +219,7 @@ public final class BriefPipeline {
             // The analyst's workbook is replaced only once everything else has succeeded.
             // Unchanged content is not rewritten: no new backup, the file stays byte-identical.
             Optional<Path> backup = mode == SummaryMode.IN_PLACE && refreshed.changed()
-                    ? Optional.of(new SafeWorkbookWriter(settings.app().backups())
+                    ? Optional.of(new SafeWorkbookWriter(settings.app().backups(), brief.zone())
                             .replace(read.file(), read.sha256(), refreshedFile))
                     : Optional.empty();
             if (mode == SummaryMode.IN_PLACE) {

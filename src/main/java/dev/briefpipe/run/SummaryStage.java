@@ -72,7 +72,7 @@ final class SummaryStage {
         Path wb = checked.workbook().file();
         String sha = checked.workbook().sha256();
         if (inPlace) {
-            new SafeWorkbookWriter(settings.app().backups()).checkReplaceable(wb, sha);
+            new SafeWorkbookWriter(settings.app().backups(), brief.zone()).checkReplaceable(wb, sha);
         }
         Map<String, BigDecimal> before = new HashMap<>();
         if (brief.summary().compare()) {

@@ -442,6 +442,15 @@ class CliIT {
         try (var kept = Files.list(project.workbook().resolveSibling(".briefpipe-backups"))) {
             backup = kept.max(java.util.Comparator.naturalOrder()).orElseThrow();
         }
+        // Named by the brief's clock (Seoul), as the summary's refresh time is, not the server's.
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("\\d{8}-\\d{6}")
+                .matcher(backup.getFileName().toString());
+        assertThat(stamp.find()).isTrue();
+        java.time.LocalDateTime named = java.time.LocalDateTime.parse(
+                stamp.group(), java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        assertThat(java.time.Duration.between(named, java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Seoul")))
+                        .abs())
+                .isLessThan(java.time.Duration.ofMinutes(5));
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(backup))) {
             assertThat(wb.getSheet("요약").getRow(1).getCell(9).getStringCellValue())
                     .isEqualTo("내 메모");

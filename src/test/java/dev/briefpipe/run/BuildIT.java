@@ -499,7 +499,7 @@ class BuildIT {
 
     @Test
     void workbookChangedAfterReadingIsNotOverwritten() throws IOException {
-        SafeWorkbookWriter safe = new SafeWorkbookWriter(3);
+        SafeWorkbookWriter safe = new SafeWorkbookWriter(3, java.time.ZoneId.of("Asia/Seoul"));
         String read = FileHashes.sha256(project.workbook());
         SampleProject.edit(project.workbook(), "지표", "C2", 54001);
         assertThatThrownBy(() -> safe.replace(project.workbook(), read, new byte[] {1, 2, 3}))

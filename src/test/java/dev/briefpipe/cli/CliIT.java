@@ -438,10 +438,14 @@ class CliIT {
         Cli.Result r = Cli.run(project, "build", inPlace);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("요약 시트 '요약'의 J2, H7에 있던 내용은 새 요약에 없습니다", ".briefpipe-backups");
-        Path backup;
-        try (var kept = Files.list(project.workbook().resolveSibling(".briefpipe-backups"))) {
-            backup = kept.max(java.util.Comparator.naturalOrder()).orElseThrow();
-        }
+        // This build's backup, as it names it (two builds in one second share a stamp: "-1" tells them apart).
+        Path backup = Path.of(r.out()
+                .lines()
+                .filter(l -> l.contains("이전 워크북 보관: "))
+                .findFirst()
+                .orElseThrow()
+                .split("이전 워크북 보관: ")[1]
+                .strip());
         // Named by the brief's clock (Seoul), as the summary's refresh time is, not the server's.
         java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("\\d{8}-\\d{6}")
                 .matcher(backup.getFileName().toString());

@@ -92,6 +92,7 @@ final class SummaryStage {
         unchanged(wb, sha);
         if (inPlace && !refreshed.dropped().isEmpty()) {
             log.warn(
+                    org.slf4j.MarkerFactory.getMarker(dev.briefpipe.deliver.Deliverer.REPORTED_MARKER),
                     "{}: the summary sheet's {} held content the refresh leaves empty (kept in the backup)",
                     wb.getFileName(),
                     refreshed.dropped());

@@ -48,6 +48,18 @@ class LauncherIT {
         assertThat(out.resolve("2025-03")).doesNotExist();
     }
 
+    @Test
+    void whatABuildTellsItsReaderIsNotRepeatedOnTheTerminalAsAnEnglishLogLine() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        String[] build = {"build", "--brief", "ai-hegemony", "--period", "2025-03", "--summary", "in-place", "-q"};
+        assertThat(start(project, build).waitFor()).isZero();
+        project.setCell("요약", "J2", "내 메모");
+        assertThat(start(project, build).waitFor()).isZero();
+        assertThat(Files.readString(project.root().resolve("run.log")))
+                .contains("J2에 있던 내용은 새 요약에 없습니다")
+                .doesNotContain("WARN", "leaves empty");
+    }
+
     private static boolean staging(Path out) {
         try (Stream<Path> s = Files.list(out)) {
             return s.anyMatch(f -> f.getFileName().toString().contains(".staging-"));

@@ -71,7 +71,7 @@ public record BriefConfig(
     }
 
     /** Whether the addresses hold this mailbox, in any case. */
-    public static boolean holds(List<String> addresses, String address) {
+    public static boolean holds(java.util.Collection<String> addresses, String address) {
         return addresses.stream().anyMatch(address::equalsIgnoreCase);
     }
 

@@ -1,5 +1,6 @@
 package dev.briefpipe.deliver;
 
+import dev.briefpipe.config.BriefConfig;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ public record Resend(Selection selection, Set<String> listed) {
     boolean picks(String recipient, Optional<DeliveryState> state) {
         return switch (selection) {
             case NONE -> false;
-            case LISTED -> listed.stream().anyMatch(recipient::equalsIgnoreCase);
+            case LISTED -> BriefConfig.holds(listed, recipient);
             case UNKNOWN ->
                 state.filter(s -> s == DeliveryState.UNKNOWN || s == DeliveryState.SENDING)
                         .isPresent();

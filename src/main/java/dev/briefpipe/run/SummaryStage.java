@@ -3,6 +3,7 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
+import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
@@ -22,13 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MarkerFactory;
 
 /**
  * A build's summary sheet: refreshed from the workbook that was validated (its hash checked after the
  * splice), beside the previous period's figures from that build's manifest.
  */
 final class SummaryStage {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SummaryStage.class);
+    private static final Logger log = LoggerFactory.getLogger(SummaryStage.class);
     private final Settings settings;
 
     SummaryStage(Settings settings) {
@@ -92,7 +96,7 @@ final class SummaryStage {
         unchanged(wb, sha);
         if (inPlace && !refreshed.dropped().isEmpty()) {
             log.warn(
-                    org.slf4j.MarkerFactory.getMarker(dev.briefpipe.deliver.Deliverer.REPORTED_MARKER),
+                    MarkerFactory.getMarker(Deliverer.REPORTED_MARKER),
                     "{}: the summary sheet's {} held content the refresh leaves empty (kept in the backup)",
                     wb.getFileName(),
                     refreshed.dropped());

@@ -105,6 +105,7 @@ public final class SummarySheetRefresher {
         Dataset data = in.data();
         BriefConfig.SummaryConfig cfg = brief.summary();
         Map<String, String> before = SummarySnapshot.of(wb.getSheet(cfg.sheet()));
+        List<String> typed = SummarySnapshot.filled(wb.getSheet(cfg.sheet()));
         XSSFSheet sheet = replaceSheet(wb, cfg.sheet());
         SummaryStyles st = new SummaryStyles(wb);
         Messages words = Messages.forLocale(brief.locale());
@@ -174,8 +175,10 @@ public final class SummarySheetRefresher {
                     HEADERS.length + 1,
                     FIRST_FIGURE_ROW - 1);
         }
-        Map<String, String> after = SummarySnapshot.of(sheet);
-        return new Refreshed(!after.equals(before), SummarySnapshot.dropped(before, after));
+        List<String> kept = SummarySnapshot.filled(sheet);
+        return new Refreshed(
+                !SummarySnapshot.of(sheet).equals(before),
+                typed.stream().filter(a1 -> !kept.contains(a1)).toList());
     }
 
     private static void writeValue(Cell cell, KeyFigure f, ExcelFormulaCompiler compiler) {

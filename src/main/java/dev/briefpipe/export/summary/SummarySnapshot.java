@@ -1,6 +1,6 @@
 package dev.briefpipe.export.summary;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,24 +8,28 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 
 /** The content of a summary sheet as comparable text, the refresh-time cell (A2) left out. */
 final class SummarySnapshot {
     private SummarySnapshot() {}
 
-    /** The cells {@code before} holds something in and {@code after} does not, by row then column. */
-    static List<String> dropped(Map<String, String> before, Map<String, String> after) {
-        return before.keySet().stream()
-                .filter(a1 -> filled(before.get(a1)) && !filled(after.get(a1)))
-                .map(CellReference::new)
-                .sorted(Comparator.comparingInt(CellReference::getRow).thenComparingInt(CellReference::getCol))
-                .map(CellReference::formatAsString)
-                .toList();
-    }
-
-    private static boolean filled(String content) {
-        return content != null && !content.startsWith(CellType.BLANK + "|") && !content.startsWith("STRING||");
+    /** The cells holding something (not blank, not an empty text), by row then column. */
+    static List<String> filled(Sheet sheet) {
+        List<String> out = new ArrayList<>();
+        if (sheet == null) {
+            return out;
+        }
+        for (Row r : sheet) {
+            for (Cell c : r) {
+                boolean empty = c.getCellType() == CellType.BLANK
+                        || (c.getCellType() == CellType.STRING
+                                && c.getStringCellValue().isEmpty());
+                if (!empty) {
+                    out.add(c.getAddress().formatAsString());
+                }
+            }
+        }
+        return out;
     }
 
     static Map<String, String> of(Sheet sheet) {

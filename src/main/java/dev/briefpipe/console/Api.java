@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The JSON API under /api/: what the pages show, for scripts (HTTP Basic or a session with its CSRF header). */
 final class Api {
@@ -83,7 +84,11 @@ final class Api {
             out.put(
                     "validation",
                     o.checked().report() == null
-                            ? Map.of("unreadable", o.checked().unreadable().getMessage())
+                            ? Map.of(
+                                    "unreadable",
+                                    o.checked().unreadable().explain().stream()
+                                            .map(Pages.words(ctx)::get)
+                                            .collect(Collectors.joining(" ")))
                             : new JsonReportWriter(Pages.words(ctx), Integer.MAX_VALUE)
                                     .toJson(o.checked().report()));
         }

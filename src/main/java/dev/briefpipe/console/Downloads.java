@@ -53,7 +53,7 @@ final class Downloads {
      * The workbook a download is of: an upload kept with its errors, named by its sha256 ({@code
      * ?upload=}), or else the working workbook.
      */
-    private Path workbook(Context ctx, BriefConfig b) {
+    private Path workbook(Context ctx, BriefConfig b) throws IOException {
         String upload = ctx.queryParam("upload");
         return upload == null
                 ? settings.workbookOf(b)
@@ -61,9 +61,10 @@ final class Downloads {
     }
 
     private Views.Checked checked(Context ctx, BriefConfig b) throws IOException {
-        Views.Checked c = ctx.queryParam("upload") == null
+        Path kept = ctx.queryParam("upload") == null ? null : workbook(ctx, b);
+        Views.Checked c = kept == null
                 ? views.check(b)
-                : pages.uploads().check(b, workbook(ctx, b));
+                : pages.uploads().check(b, kept, kept.getFileName().toString());
         if (c.report() == null) {
             throw new NotFoundResponse();
         }

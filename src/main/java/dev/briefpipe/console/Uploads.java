@@ -3,8 +3,10 @@ package dev.briefpipe.console;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.run.BriefService;
 import java.io.IOException;
@@ -57,10 +59,11 @@ final class Uploads {
             return new Outcome(null, false, true, false, null);
         }
         Files.createDirectories(working.getParent());
+        String name = shownName(fileName, working);
         Path candidate = working.resolveSibling(".upload-" + UUID.randomUUID() + ext);
         try {
             Files.copy(content, candidate, StandardCopyOption.REPLACE_EXISTING);
-            Views.Checked checked = check(brief, candidate);
+            Views.Checked checked = check(brief, candidate, name);
             String sha = checked.sha();
             boolean take = checked.report() != null && (checked.report().valid() || force);
             if (take) {
@@ -77,10 +80,10 @@ final class Uploads {
                                 brief.id(),
                                 null,
                                 working.getFileName().toString(),
-                                "sha256 " + sha);
+                                "sha256 " + sha + " (" + name + ")");
                 service.approving().withdraw(brief, brief.periodAt(Instant.now()), actor);
             } else if (checked.report() != null) {
-                keep(working, candidate, sha + ext);
+                keep(working, candidate, sha, name);
                 return new Outcome(checked, false, false, false, sha);
             }
             return new Outcome(checked, take, false, false, null);
@@ -89,30 +92,45 @@ final class Uploads {
         }
     }
 
-    /** A workbook file's validation, or the sentence saying why it cannot be read. */
-    Views.Checked check(BriefConfig brief, Path file) throws IOException {
+    /**
+     * A workbook file's validation, or the sentence saying why it cannot be read, naming the file as the
+     * analyst knows it ({@code name}), not by where the server put it.
+     */
+    Views.Checked check(BriefConfig brief, Path file, String name) throws IOException {
         String sha = FileHashes.sha256(file);
+        Path shown = Path.of(name);
         try {
-            return Views.Checked.of(sha, brief, service.check(brief, file));
+            Views.Checked c = Views.Checked.of(sha, brief, service.check(brief, file));
+            ValidationReport r = c.report();
+            return new Views.Checked(sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences());
+        } catch (WorkbookReadException e) {
+            return Views.Checked.unreadable(sha, e.naming(shown));
         } catch (Failure f) {
             return Views.Checked.unreadable(sha, f);
         }
     }
 
-    /** A version with errors kept by {@link #accept}, by its sha256; empty for anything else. */
-    Optional<Path> kept(BriefConfig brief, String sha) {
+    /**
+     * A version with errors kept by {@link #accept}, by its sha256, under the name it was uploaded with;
+     * empty for anything else.
+     */
+    Optional<Path> kept(BriefConfig brief, String sha) throws IOException {
         if (sha == null || !sha.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
-        Path working = settings.workbookOf(brief);
-        Path file = working.resolveSibling(KEPT_DIR)
-                .resolve(sha + extension(working.getFileName().toString()));
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Path dir = settings.workbookOf(brief).resolveSibling(KEPT_DIR).resolve(sha);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).findFirst();
+        }
     }
 
-    private static void keep(Path working, Path candidate, String name) throws IOException {
-        Path dir = Files.createDirectories(working.resolveSibling(KEPT_DIR));
-        Files.move(candidate, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static void keep(Path working, Path candidate, String sha, String name) throws IOException {
+        Path dir = working.resolveSibling(KEPT_DIR);
+        delete(dir.resolve(sha));
+        Files.move(candidate, Files.createDirectories(dir.resolve(sha)).resolve(name));
         List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
             all = s.sorted(Comparator.comparing((Path p) -> p.toFile().lastModified())
@@ -120,8 +138,30 @@ final class Uploads {
                     .toList();
         }
         for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
-            Files.deleteIfExists(old);
+            delete(old);
         }
+    }
+
+    /** A kept version: a folder holding one file (or, from an older briefpipe, the file itself). */
+    private static void delete(Path kept) throws IOException {
+        if (Files.isDirectory(kept)) {
+            try (Stream<Path> s = Files.list(kept)) {
+                for (Path f : s.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        Files.deleteIfExists(kept);
+    }
+
+    /**
+     * The uploaded file's own name, as reports and sentences give it: the browser's name without any
+     * folder part; the working workbook's name when that one is unusable as a file name.
+     */
+    static String shownName(String fileName, Path working) {
+        String n = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "");
+        return n.startsWith(".") || n.length() > 80 ? working.getFileName().toString() : n;
     }
 
     private static String extension(String name) {

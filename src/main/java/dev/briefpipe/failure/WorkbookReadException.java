@@ -25,6 +25,11 @@ public final class WorkbookReadException extends Failure {
         this.detail = detail != null ? detail : "";
     }
 
+    /** The same failure, naming the file as its reader knows it (an upload by its own name). */
+    public WorkbookReadException naming(Path shown) {
+        return new WorkbookReadException(shown, reason, detail.isEmpty() ? null : detail, getCause());
+    }
+
     public String detail() {
         return detail;
     }

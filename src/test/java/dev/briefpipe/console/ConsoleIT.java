@@ -106,7 +106,7 @@ class ConsoleIT {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();
         String before = FileHashes.sha256(Files.readAllBytes(working));
-        Path bad = dir.resolve("ai-hegemony.xlsx");
+        Path bad = dir.resolve("3월 분석본.xlsx");
         Files.copy(working, bad);
         SampleProject.edit(bad, "특허_발명자국가", "D3", "모름");
 
@@ -120,7 +120,10 @@ class ConsoleIT {
         // Its report and annotated copy are of the uploaded file, not of the working workbook it did not replace.
         String sha = FileHashes.sha256(Files.readAllBytes(bad));
         assertThat(r.body()).contains("report.html?upload=" + sha, "annotated.xlsx?upload=" + sha);
-        assertThat(analyst.get(BRIEF + "/report.html?upload=" + sha).body()).contains("D3", "모름");
+        // Named as the analyst saved it, never by where the server keeps it.
+        assertThat(analyst.get(BRIEF + "/report.html?upload=" + sha).body())
+                .contains("D3", "모름", "3월 분석본.xlsx")
+                .doesNotContain(sha + ".xlsx", ".briefpipe-uploads");
         HttpResponse<byte[]> annotated = analyst.download(BRIEF + "/annotated.xlsx?upload=" + sha);
         assertThat(annotated.statusCode()).isEqualTo(200);
         try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
@@ -138,7 +141,20 @@ class ConsoleIT {
         HttpResponse<String> api = new Browserless(h.url(""))
                 .upload("/api/briefs/ai-hegemony/workbook", bad, Map.of(), Browserless.basic("analyst", PW));
         assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
-        assertThat(api.body()).contains("\"replaced\":false", "특허_발명자국가", "D3");
+        assertThat(api.body())
+                .contains("\"replaced\":false", "특허_발명자국가", "D3", "\"workbook\":\"3월 분석본.xlsx\"")
+                .doesNotContain(".upload-", dir.toString());
+
+        // A file cut short on its way: one sentence naming the file the analyst chose, in the page and the API.
+        Path cut = dir.resolve("잘린 사본.xlsx");
+        byte[] whole = Files.readAllBytes(working);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        HttpResponse<String> page = analyst.upload(BRIEF + "/workbook", cut, Map.of(), null);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("잘린 사본.xlsx이(가) 잘려 있거나").doesNotContain(".upload-");
+        HttpResponse<String> cutApi = new Browserless(h.url(""))
+                .upload("/api/briefs/ai-hegemony/workbook", cut, Map.of(), Browserless.basic("analyst", PW));
+        assertThat(cutApi.body()).contains("잘린 사본.xlsx이(가) 잘려 있거나").doesNotContain(".upload-", "Zip");
 
         SampleProject.edit(bad, "특허_발명자국가", "D3", 12345);
         HttpResponse<String> fixed = analyst.upload(BRIEF + "/workbook", bad, Map.of(), null);

@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code init}: writes an empty template workbook from a brief's schema. Never replaces a file. */
+/**
+ * {@code init}: writes an empty template workbook from a brief's schema, by default where the brief's
+ * config says its workbook is. Never replaces a file.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false)
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
@@ -26,7 +29,7 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--brief", paramLabel = "ID")
     String brief;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "init.out")
+    @Option(names = "--out", paramLabel = "FILE", descriptionKey = "init.out")
     Path out;
 
     @Override
@@ -34,7 +37,8 @@ final class InitCommand implements Callable<Integer> {
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         BriefConfig b = BriefOptions.choose(settings, brief);
-        Path target = out.toAbsolutePath().normalize();
+        Path target =
+                (out == null ? settings.workbookOf(b) : out).toAbsolutePath().normalize();
         if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             throw new UsageException("cli.init-not-xlsx", target);
         }

@@ -324,6 +324,8 @@ class CliIT {
                                     "AI accelerators under US export rules",
                                     "Technology note No. 1 | 27 March 2025",
                                     "Figure 1. Dense BF16 compute",
+                                    // The unit line, from the value column's unit: the layout names none.
+                                    "(unit: TFLOPS)",
                                     "Table 1. Memory, power and sale to China",
                                     "Page 1 of 1",
                                     "with 148 TFLOPS of dense BF16 compute: 15% of an H100 SXM5 (989 TFLOPS)")
@@ -333,6 +335,27 @@ class CliIT {
             // Readers have no workbook: notes meant for analysts never print.
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
                     .doesNotContainIgnoringCase("workbook");
+        }
+    }
+
+    @Test
+    void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            var resources = doc.getPage(0).getResources();
+            java.util.List<Float> heights = new java.util.ArrayList<>();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f) {
+                    heights.add(f.getBBox().getHeight());
+                }
+            }
+            // Five chips: 40 pt of axes and legend and 17 pt a bar, not the 210 pt meant for ten.
+            assertThat(heights).contains(125f).doesNotContain(210f, 130f);
         }
     }
 

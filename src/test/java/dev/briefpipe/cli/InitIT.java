@@ -94,6 +94,32 @@ class InitIT {
     }
 
     @Test
+    void aNewBriefsWorkbookIsWrittenWhereItsConfigPutsIt() throws IOException {
+        Path config = project.config().resolve("briefs/notes.yaml");
+        Files.writeString(
+                config,
+                Files.readString(project.config().resolve("briefs/ai-chips.yaml"))
+                        .replace("id: ai-chips", "id: notes")
+                        .replace("workbooks/ai-chips.xlsx", "workbooks/new/notes.xlsx"));
+        Path workbook = project.root().resolve("workbooks/new/notes.xlsx");
+
+        Cli.Result missing = Cli.run(project, "validate", "--brief", "notes");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains(workbook + "이(가) 없습니다", "briefpipe init");
+
+        Cli.Result init = Cli.run(project, "init", "--brief", "notes");
+        assertThat(init.code()).as(init.err()).isZero();
+        assertThat(init.out()).contains(workbook.toString());
+        Cli.Result r = Cli.run(project, "validate", "--brief", "notes", "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("row-count");
+
+        byte[] before = Files.readAllBytes(workbook);
+        assertThat(Cli.run(project, "init", "--brief", "notes").code()).isEqualTo(2);
+        assertThat(Files.readAllBytes(workbook)).isEqualTo(before);
+    }
+
+    @Test
     void anExistingFileIsNeverReplaced() throws IOException {
         Path existing = project.workbook();
         byte[] before = Files.readAllBytes(existing);

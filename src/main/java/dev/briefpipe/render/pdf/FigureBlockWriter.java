@@ -8,7 +8,9 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
+import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.render.chart.BarChartBuilder;
@@ -37,6 +39,11 @@ import org.jfree.chart.JFreeChart;
  */
 final class FigureBlockWriter {
     private static final float DEFAULT_HEIGHT = 210;
+    /** Without a height, a horizontal bar chart grows with its bars: ten bars take the default height. */
+    private static final float HBAR_AXES = 40;
+
+    private static final float HBAR_PER_BAR = 17;
+    private static final float MIN_HEIGHT = 100;
 
     private FigureBlockWriter() {}
 
@@ -53,7 +60,13 @@ final class FigureBlockWriter {
         fonts.fallbacks().forEach(f -> awt.add(f.awt()));
         ChartStyle style = ChartStyle.of(awt);
         float width = ctx.contentWidth() * 0.94f;
-        float height = block.height() == null ? DEFAULT_HEIGHT : block.height();
+        float height = block.height() != null
+                ? block.height()
+                : "hbar".equals(block.kind())
+                        ? Math.max(
+                                MIN_HEIGHT,
+                                HBAR_AXES + HBAR_PER_BAR * table.rows().size())
+                        : DEFAULT_HEIGHT;
         Map<String, String> labels = block.labels() == null ? Map.of() : new LinkedHashMap<>(block.labels());
         ChartStyle main = ChartStyle.of(List.of(fonts.regular().awt()));
         labels.values().forEach(l -> {
@@ -81,7 +94,9 @@ final class FigureBlockWriter {
             ChartData.Bars bars = bars(
                     table,
                     block,
-                    block.unit() == null ? null : ctx.theme().style.unitLabel().replace("{unit}", block.unit()));
+                    unit(ctx, block) == null
+                            ? null
+                            : ctx.theme().style.unitLabel().replace("{unit}", unit(ctx, block)));
             ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(
@@ -135,6 +150,20 @@ final class FigureBlockWriter {
             box.addCell(plain(t.phrase(unverified, 7.5f, false, ctx.theme().accent), Element.ALIGN_LEFT, 2));
         }
         ctx.add(box);
+    }
+
+    /**
+     * The unit over a bar chart: the block's own ({@code unit: ""} for none), or else its value column's
+     * (or derived field's).
+     */
+    private static String unit(RenderContext ctx, LayoutBlock.Chart block) {
+        SheetSchema s = ctx.brief().sheets().get(block.sheet());
+        if (block.unit() != null || s == null) {
+            return block.unit() == null || block.unit().isBlank() ? null : block.unit();
+        }
+        ColumnSpec c = s.columns().get(block.value());
+        SheetSchema.DerivedField d = s.derived().get(block.value());
+        return c != null ? c.unit() : d != null ? d.unit() : null;
     }
 
     private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit) {

@@ -71,6 +71,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/runs", pages::runs);
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
+            config.routes.get("/briefs/{id}/template.xlsx", downloads::template);
             config.routes.get("/briefs/{id}/report.html", downloads::report);
             config.routes.get("/briefs/{id}/annotated.xlsx", downloads::annotated);
             config.routes.get("/briefs/{id}/brief.pdf", downloads::pdf);

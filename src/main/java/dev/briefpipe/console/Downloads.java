@@ -4,6 +4,8 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.report.HtmlReportWriter;
 import dev.briefpipe.export.report.WorkbookAnnotator;
+import dev.briefpipe.export.template.TemplateWriter;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
@@ -28,6 +30,15 @@ final class Downloads {
         this.settings = settings;
         this.views = views;
         this.pages = pages;
+    }
+
+    /** The brief's empty template, as {@code init} writes it: what an analyst starting a brief fills in. */
+    void template(Context ctx) throws IOException {
+        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
+        BriefConfig b = pages.briefOf(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-template.xlsx\"")
+                .contentType(WorkbookFiles.contentType("xlsx"))
+                .result(new TemplateWriter(Messages.forLocale(b.locale())).write(b));
     }
 
     void report(Context ctx) throws IOException {

@@ -91,6 +91,7 @@ final class Pages {
             redirect(ctx, b, "upload-missing");
             return;
         }
+        boolean first = !java.nio.file.Files.exists(settings.workbookOf(b));
         Uploads.Outcome o =
                 uploads.accept(b, f.filename(), f.size(), f.content(), "on".equals(ctx.formParam("force")), s.user());
         String notice = o.wrongType()
@@ -98,7 +99,9 @@ final class Pages {
                 : o.tooLarge()
                         ? page.t(
                                 "notice.upload-large", settings.app().workbook().maxMegabytes())
-                        : o.replaced() ? page.t("notice.upload-replaced") : page.t("notice.upload-kept");
+                        : o.replaced()
+                                ? page.t(first ? "notice.upload-first" : "notice.upload-replaced")
+                                : page.t("notice.upload-kept");
         if (o.checked() != null && !o.replaced()) {
             ctx.status(422);
         }

@@ -66,7 +66,12 @@ public final class Views {
             String approval,
             long delivered,
             long failed,
-            long unknown) {}
+            long unknown) {
+        /** Whether the brief has a working workbook yet (a new brief's analyst uploads the first). */
+        public boolean hasWorkbook() {
+            return !workbookSha.equals("—");
+        }
+    }
 
     /** A finding as the analyst reads it. */
     public record FindingRow(boolean error, String cell, String value, String expected, String message) {}

@@ -167,6 +167,33 @@ class ConsoleIT {
     }
 
     @Test
+    void aBriefWithoutAWorkbookOffersItsEmptyTemplateAndTakesTheFirstVersion() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Path working = h.project.workbook();
+        Path first = dir.resolve("filled.xlsx");
+        Files.move(working, first);
+
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        assertThat(analyst.get(BRIEF).body())
+                .contains("아직 작업 워크북이 없습니다", "/template.xlsx")
+                .doesNotContain("발견된 문제가 없습니다", "report.html");
+        HttpResponse<byte[]> template = analyst.download(BRIEF + "/template.xlsx");
+        assertThat(template.statusCode()).isEqualTo(200);
+        try (var wb =
+                org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(template.body()))) {
+            assertThat(wb.getSheet("특허_발명자국가").getRow(0).getCell(0).getStringCellValue())
+                    .isNotBlank();
+            assertThat(wb.getSheet("특허_발명자국가").getLastRowNum()).isZero();
+        }
+
+        HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", first, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("첫 작업 워크북").doesNotContain("백업에 남아");
+        assertThat(working).hasSameBinaryContentAs(first);
+    }
+
+    @Test
     void aScheduledRunWaitsForAnApproverAndExactlyTheApprovedPdfIsSent() throws Exception {
         awaitingApproval();
         Period period = Period.parse("2025-03");

@@ -133,6 +133,15 @@ public final class ConfigLoader {
      * about (Jackson reports a record's unknown key where the record ends).
      */
     static ConfigProblem translate(Path file, JacksonException e, String text) {
+        // A tab in an indentation is the likely cause, whatever the parser made of the lines after it.
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String indent = lines[i].substring(
+                    0, lines[i].length() - lines[i].stripLeading().length());
+            if (indent.indexOf('\t') >= 0) {
+                return new ConfigProblem(file, i + 1, "yaml-tab", List.of(indent.indexOf('\t') + 1));
+            }
+        }
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException m ? path(m) : "";

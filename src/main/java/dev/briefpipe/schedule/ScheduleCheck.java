@@ -14,7 +14,14 @@ public final class ScheduleCheck implements BriefCheck {
             try {
                 CronExpression.validateExpression(s.cron());
             } catch (ParseException e) {
-                problems.add("/schedule/cron", "bad-cron", s.cron(), e.getMessage());
+                // Quartz's English stays out of the sentence; the two usual slips are named.
+                int fields = s.cron().trim().split("\\s+").length;
+                String key = fields < 6 || fields > 7
+                        ? "bad-cron-fields"
+                        : String.valueOf(e.getMessage()).contains("day-of-week AND a day-of-month")
+                                ? "bad-cron-days"
+                                : "bad-cron";
+                problems.add("/schedule/cron", key, s.cron(), fields);
             }
         }
     }

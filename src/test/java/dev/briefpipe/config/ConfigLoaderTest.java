@@ -285,6 +285,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line
+        assertThat(single(p).key()).isEqualTo("bad-cron-fields");
+        assertThat(single(p).args()).containsExactly("0 9 1 * *", 5);
+        p.editConfig("cron: \"0 9 1 * *\"", "cron: \"0 0 9 1 * MON\"");
+        assertThat(single(p).key()).isEqualTo("bad-cron-days");
+        p.editConfig("cron: \"0 0 9 1 * MON\"", "cron: \"0 0 25 1 * ?\"");
+        ConfigProblem other = single(p);
+        assertThat(other.key()).isEqualTo("bad-cron");
+        assertThat(dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO)
+                        .get("config." + other.key(), other.args().toArray()))
+                .doesNotContainPattern("[A-Za-z]{5}");
+    }
+
+    @Test
+    void aTabIndentingAKeyIsNamedEvenWhenTheParserReadsOnPastIt() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("\n  sections:\n", "\n\tsections:\n");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("yaml-tab");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "\tsections:"));
+    }
+
+    @Test
     void forwardReferenceBetweenFiguresIsRejected() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("expr: \"cn_families / us_families\"", "expr: \"cn_families / world_families\"");

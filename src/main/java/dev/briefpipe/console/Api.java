@@ -57,7 +57,9 @@ final class Api {
             ctx.status(c.unreadable() == null ? 404 : 422);
             ctx.json(Map.of(
                     "error",
-                    c.unreadable() == null ? "no workbook" : c.unreadable().getMessage()));
+                    c.unreadable() == null
+                            ? Pages.words(ctx).get("console.no-workbook-yet")
+                            : told(ctx, c.unreadable())));
             return;
         }
         ctx.contentType("application/json")
@@ -84,15 +86,16 @@ final class Api {
             out.put(
                     "validation",
                     o.checked().report() == null
-                            ? Map.of(
-                                    "unreadable",
-                                    o.checked().unreadable().explain().stream()
-                                            .map(Pages.words(ctx)::get)
-                                            .collect(Collectors.joining(" ")))
+                            ? Map.of("unreadable", told(ctx, o.checked().unreadable()))
                             : new JsonReportWriter(Pages.words(ctx), Integer.MAX_VALUE)
                                     .toJson(o.checked().report()));
         }
         ctx.status(o.replaced() ? 200 : 422).json(out);
+    }
+
+    /** Why a workbook cannot be read, in the caller's language, as the page tells it. */
+    private static String told(Context ctx, dev.briefpipe.failure.Failure f) {
+        return f.explain().stream().map(Pages.words(ctx)::get).collect(Collectors.joining(" "));
     }
 
     /** Build now. */

@@ -187,6 +187,11 @@ class ConsoleIT {
             assertThat(wb.getSheet("특허_발명자국가").getLastRowNum()).isZero();
         }
 
+        HttpResponse<String> none =
+                new Browserless(h.url("")).api("GET", "/api/briefs/ai-hegemony/validation", "analyst", PW);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("아직 작업 워크북이 없습니다");
+
         HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", first, Map.of(), null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("첫 작업 워크북").doesNotContain("백업에 남아");

@@ -54,7 +54,15 @@ final class TemplateResolver {
                 ? brief.sheets().get(m.table())
                 : null;
         if (s == null) {
-            return e.reason();
+            // A table id the brief does not define: a typo, told with the ids it could have been.
+            return e instanceof MissingInputException m
+                            && m.table() != null
+                            && e.reason().key().equals("expr.no-sheet")
+                    ? Phrase.of(
+                            "expr.unknown-table",
+                            m.table(),
+                            String.join(", ", brief.sheets().keySet()))
+                    : e.reason();
         }
         MissingInputException m = (MissingInputException) e;
         ColumnSpec c = m.field() == null ? null : s.columns().get(m.field());
@@ -68,7 +76,7 @@ final class TemplateResolver {
 
     /** The text with its placeholders filled; problems are added to {@code findings}. */
     String resolve(String text, CellRef at, String field, String header, List<Finding> findings) {
-        if (text.indexOf('{') < 0) {
+        if (text.indexOf('{') < 0 && text.indexOf('}') < 0) {
             return text;
         }
         Matcher m = PLACEHOLDER.matcher(text);
@@ -124,7 +132,24 @@ final class TemplateResolver {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        checkLiterals(PLACEHOLDER.matcher(text).replaceAll(" "), values, shown, exprs, at, field, header, findings);
+        String literal = PLACEHOLDER.matcher(text).replaceAll(" ");
+        int open = literal.indexOf('{');
+        int close = literal.indexOf('}');
+        int stray = open < 0 || (close >= 0 && close < open) ? close : open;
+        if (stray >= 0) {
+            // A brace without its pair would print as typed: "{budget[US]:#,##0" in the PDF.
+            String near = literal.substring(stray).strip();
+            findings.add(new Finding(
+                    FindingCode.PLACEHOLDER_INVALID,
+                    Severity.ERROR,
+                    at,
+                    field,
+                    header,
+                    near.length() > 30 ? near.substring(0, 30) + "…" : near,
+                    "",
+                    List.of(Phrase.of("expr.unpaired-brace"))));
+        }
+        checkLiterals(literal, values, shown, exprs, at, field, header, findings);
         return out.toString();
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.export.report.FindingText;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.testing.TinyWorkbook;
@@ -107,6 +109,22 @@ class TransformerTest {
                         .message(r.findings().get(3)))
                 .contains("숫자 서식 '0.0.0'");
         assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
+    }
+
+    @Test
+    void aBraceWithoutItsPairAndATableTheBriefDoesNotDefineAreNamed() throws IOException {
+        Transformer.Result r =
+                transform(row("총 {patents[CN]:#,##0건이다"), row("총 {patents[CN]}}건"), row("{patent[CN]}건"));
+        FindingText text = new FindingText(Messages.of(Messages.Lang.KO));
+        assertThat(r.findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id(), Finding::value)
+                .containsExactly(
+                        tuple("A2", "placeholder-invalid", "{patents[CN]:#,##0건이다"),
+                        tuple("A3", "placeholder-invalid", "}건"),
+                        tuple("A4", "placeholder-invalid", "{patent[CN]}"));
+        assertThat(text.message(r.findings().get(0))).contains("중괄호 { }의 짝이 맞지 않아");
+        assertThat(text.message(r.findings().get(2)))
+                .contains("브리프 설정에 표 'patent'이(가) 없습니다. 쓸 수 있는 표: patents, money, text");
     }
 
     @Test

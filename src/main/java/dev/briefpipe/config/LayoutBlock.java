@@ -39,7 +39,21 @@ public sealed interface LayoutBlock {
      *
      * @param paragraphs which paragraphs (a paragraph starts at each top-level bullet): "1", "2-", "1-3"; empty = all
      */
-    record Narrative(String sheet, int section, String paragraphs) implements LayoutBlock {}
+    record Narrative(String sheet, int section, String paragraphs) implements LayoutBlock {
+        /** Whether this block prints the {@code n}th paragraph of its section (the first is 1). */
+        public boolean prints(int n) {
+            if (paragraphs == null || paragraphs.isBlank()) {
+                return n >= 1;
+            }
+            String s = paragraphs.replace(" ", "");
+            int dash = s.indexOf('-');
+            int from = Integer.parseInt(dash < 0 ? s : s.substring(0, dash));
+            int to = dash < 0
+                    ? from
+                    : dash == s.length() - 1 ? Integer.MAX_VALUE : Integer.parseInt(s.substring(dash + 1));
+            return n >= from && n <= to;
+        }
+    }
 
     /**
      * A chart drawn from a sheet: {@code bar} (vertical), {@code hbar} (horizontal) or {@code timeline}.

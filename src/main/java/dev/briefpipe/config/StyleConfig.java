@@ -95,6 +95,11 @@ public record StyleConfig(
         return bullets.containsKey(level);
     }
 
+    /** Whether a level is the first bullet level: each row of it starts a paragraph. */
+    public boolean startsParagraph(String level) {
+        return bullets.keySet().iterator().next().equals(level);
+    }
+
     public static StyleConfig defaults() {
         return new StyleConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -42,6 +42,7 @@ public enum FindingCode implements Finding.Code {
     UNVERIFIED_PRINTED,
     PLACEMENT_UNKNOWN,
     PLACEMENT_MISSING,
+    ROW_UNPRINTED,
     GLYPH_MISSING;
 
     /** Whether this kind is about something computed from other cells, usually failing because of them. */

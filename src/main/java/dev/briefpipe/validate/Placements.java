@@ -1,7 +1,9 @@
 package dev.briefpipe.validate;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -10,15 +12,20 @@ import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Figures and tables placed by the narrative: every row that names one (its level is not a bullet
  * level) must name a block of the layout, and every block with an id must be named by a row, or it
- * would silently go missing from the PDF.
+ * would silently go missing from the PDF. So must every bullet: its section and paragraph must be
+ * one a narrative block of the layout prints.
  */
 public final class Placements {
     private Placements() {}
@@ -43,9 +50,13 @@ public final class Placements {
                 continue;
             }
             firstSheet = firstSheet == null ? t.sheet() : firstSheet;
+            unprinted(brief, sheet, t, findings);
             for (Row r : t.rows()) {
                 if (r.get("level") == null || brief.style().isBullet(r.text("level"))) {
                     continue;
+                }
+                if (allowed(brief, sheet) != null && !allowed(brief, sheet).contains(r.text("level"))) {
+                    continue; // a mistyped level: told as a value not allowed, not as a figure's id
                 }
                 String id = r.text("text").strip();
                 if (ids.contains(id)) {
@@ -77,5 +88,52 @@ public final class Placements {
             }
         }
         return findings;
+    }
+
+    /** The values the schema allows in a narrative's level column, or null when it does not list them. */
+    private static List<String> allowed(BriefConfig brief, String sheet) {
+        ColumnSpec level = brief.sheets().get(sheet).columns().get("level");
+        return level == null || level.values().isEmpty() ? null : level.values();
+    }
+
+    /** Bullets that no narrative block prints: a section the layout leaves out, or a paragraph none picks. */
+    private static void unprinted(BriefConfig brief, String sheet, Table t, List<Finding> findings) {
+        List<LayoutBlock.Narrative> blocks = brief.layout().stream()
+                .filter(b -> b instanceof LayoutBlock.Narrative n && n.sheet().equals(sheet))
+                .map(b -> (LayoutBlock.Narrative) b)
+                .toList();
+        String sections =
+                blocks.stream().map(n -> String.valueOf(n.section())).distinct().collect(Collectors.joining(", "));
+        Map<String, Integer> paragraph = new HashMap<>();
+        List<Row> rows = new ArrayList<>(t.rows());
+        rows.sort(Comparator.comparingInt(Row::sheetRow));
+        for (Row r : rows) {
+            String section = r.text("section");
+            String level = r.text("level");
+            if (section.isEmpty() || !brief.style().isBullet(level)) {
+                continue;
+            }
+            int n = paragraph.merge(section, brief.style().startsParagraph(level) ? 1 : 0, Integer::sum);
+            boolean hasSection =
+                    blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section));
+            if (hasSection
+                    && blocks.stream()
+                            .anyMatch(b -> String.valueOf(b.section()).equals(section) && b.prints(Math.max(n, 1)))) {
+                continue;
+            }
+            String text = r.text("text");
+            findings.add(new Finding(
+                    FindingCode.ROW_UNPRINTED,
+                    Severity.ERROR,
+                    r.cell("section").orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                    "section",
+                    "",
+                    text.length() > 40 ? text.substring(0, 40) + "…" : text,
+                    "",
+                    List.of(
+                            hasSection
+                                    ? Phrase.of("narrative.paragraph-unprinted", section, n)
+                                    : Phrase.of("narrative.section-unprinted", section, sections))));
+        }
     }
 }

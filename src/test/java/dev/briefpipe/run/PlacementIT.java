@@ -58,10 +58,38 @@ class PlacementIT {
     void aRowNamingNoFigureIsAnErrorAtItsCell() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         insertAtTopOfSection(project.workbook(), 2, "figure-that-is-not-there");
-        setLevelOfFirstRowWithText(project.workbook(), "figure-that-is-not-there", "그림");
+        setCellOfFirstRowWithText(project.workbook(), "figure-that-is-not-there", 2, "그림");
         Cli.Result r = Cli.run(project, "validate");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("'figure-that-is-not-there'(이)라는 그림이나 표가 레이아웃에 없습니다", "placement-unknown");
+    }
+
+    @Test
+    void aBulletInASectionTheLayoutDoesNotPrintIsAnErrorAtItsCell() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
+        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 1, "9");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted");
+    }
+
+    @Test
+    void aDetailBeforeTheFirstParagraphOfASectionIsPrintedWithIt() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
+        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 2, "※");
+        assertThat(text(build(project, "d"))).contains(squash(NEW_BULLET));
+    }
+
+    @Test
+    void aMistypedLevelIsAValueNotAllowedNotAFigureThatIsNotThere() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
+        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 2, "o");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("not-allowed").doesNotContain("placement-unknown");
     }
 
     private Path build(SampleProject project, String name) {
@@ -131,7 +159,8 @@ class PlacementIT {
         wb.close();
     }
 
-    private static void setLevelOfFirstRowWithText(Path workbook, String text, String level) throws IOException {
+    private static void setCellOfFirstRowWithText(Path workbook, String text, int column, String value)
+            throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(workbook)) {
             wb = new XSSFWorkbook(in);
@@ -139,7 +168,7 @@ class PlacementIT {
         DataFormatter f = new DataFormatter();
         for (Row row : wb.getSheet("본문")) {
             if (text.equals(f.formatCellValue(row.getCell(3)))) {
-                row.getCell(2).setCellValue(level);
+                row.getCell(column).setCellValue(value);
                 break;
             }
         }

@@ -69,7 +69,7 @@ final class BriefTheme {
 
     /** The first bullet level (a paragraph starts at each one). */
     boolean startsParagraph(String level) {
-        return bullets.keySet().iterator().next().equals(level);
+        return style.startsParagraph(level);
     }
 
     /**

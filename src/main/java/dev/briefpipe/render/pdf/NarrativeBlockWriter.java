@@ -76,14 +76,13 @@ final class NarrativeBlockWriter {
         rows.removeIf(r -> !String.valueOf(block.section()).equals(r.text("section")));
         // The narrative reads in the sheet's row order: a bullet is inserted by inserting a row.
         rows.sort(Comparator.comparingInt(Row::sheetRow));
-        int[] range = range(block.paragraphs());
         int paragraph = 0;
         float lastIndent = 0;
         for (Row r : rows) {
             String level = r.text("level");
             if (!ctx.theme().isBullet(level)) {
                 // A row naming a figure or table (level 그림 or 표): the block is printed here.
-                if (paragraph >= range[0] && paragraph <= range[1]) {
+                if (block.prints(Math.max(paragraph, 1))) {
                     ctx.place().accept(r.text("text").strip());
                 }
                 continue;
@@ -92,7 +91,8 @@ final class NarrativeBlockWriter {
             if (ctx.theme().startsParagraph(level)) {
                 paragraph++;
             }
-            if (paragraph < range[0] || paragraph > range[1]) {
+            // Rows before the section's first top-level bullet belong to its first paragraph.
+            if (!block.prints(Math.max(paragraph, 1))) {
                 continue;
             }
             float indent = b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
@@ -192,21 +192,5 @@ final class NarrativeBlockWriter {
         } catch (BadElementException e) {
             throw new IllegalStateException("cannot make a gap: " + e.getMessage(), e);
         }
-    }
-
-    /** "1" → [1,1], "2-" → [2,∞], "1-3" → [1,3], null → all. */
-    static int[] range(String spec) {
-        if (spec == null || spec.isBlank()) {
-            return new int[] {1, Integer.MAX_VALUE};
-        }
-        String s = spec.replace(" ", "");
-        int dash = s.indexOf('-');
-        if (dash < 0) {
-            int n = Integer.parseInt(s);
-            return new int[] {n, n};
-        }
-        int from = Integer.parseInt(s.substring(0, dash));
-        String to = s.substring(dash + 1);
-        return new int[] {from, to.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(to)};
     }
 }

@@ -43,6 +43,7 @@ public enum FindingCode implements Finding.Code {
     PLACEMENT_UNKNOWN,
     PLACEMENT_MISSING,
     ROW_UNPRINTED,
+    SECTION_UNTITLED,
     GLYPH_MISSING;
 
     /** Whether this kind is about something computed from other cells, usually failing because of them. */

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * Figures and tables placed by the narrative: every row that names one (its level is not a bullet
  * level) must name a block of the layout, and every block with an id must be named by a row, or it
  * would silently go missing from the PDF. So must every bullet: its section and paragraph must be
- * one a narrative block of the layout prints.
+ * one a narrative block of the layout prints; and every section: a heading needs its title row, a
+ * title row a heading.
  */
 public final class Placements {
     private Placements() {}
@@ -41,6 +42,7 @@ public final class Placements {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        headings(brief, data, findings);
         Set<String> named = new TreeSet<>();
         String firstSheet = null;
         for (String sheet : sheets) {
@@ -88,6 +90,49 @@ public final class Placements {
             }
         }
         return findings;
+    }
+
+    /** Section headings whose sheet has no title for them, and title rows no heading prints. */
+    private static void headings(BriefConfig brief, Dataset data, List<Finding> findings) {
+        Map<String, Set<String>> printed = new HashMap<>();
+        for (LayoutBlock b : brief.layout()) {
+            if (b instanceof LayoutBlock.Section s && s.title() == null && s.sheet() != null) {
+                printed.computeIfAbsent(s.sheet(), k -> new TreeSet<>()).add(String.valueOf(s.number()));
+            }
+        }
+        printed.forEach((sheet, numbers) -> data.findTable(sheet)
+                .filter(t -> !t.rows().isEmpty()) // (an empty sheet is a row count finding, or a new template)
+                .ifPresent(t -> {
+                    for (String n : numbers) {
+                        if (t.findByKey(n).isEmpty()) {
+                            findings.add(new Finding(
+                                    FindingCode.SECTION_UNTITLED,
+                                    Severity.ERROR,
+                                    CellRef.ofSheet(t.sheet()),
+                                    "number",
+                                    "",
+                                    n,
+                                    "",
+                                    List.of()));
+                        }
+                    }
+                    for (Row r : t.rows()) {
+                        if (!r.text("number").isEmpty() && !numbers.contains(r.text("number"))) {
+                            findings.add(new Finding(
+                                    FindingCode.ROW_UNPRINTED,
+                                    Severity.ERROR,
+                                    r.cell("number").orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                                    "number",
+                                    "",
+                                    r.text("title"),
+                                    "",
+                                    List.of(Phrase.of(
+                                            "narrative.heading-unprinted",
+                                            r.text("number"),
+                                            String.join(", ", numbers)))));
+                        }
+                    }
+                }));
     }
 
     /** The values the schema allows in a narrative's level column, or null when it does not list them. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Figures and tables sit where rows of the narrative sheet name them: inserting a bullet moves none. */
 class PlacementIT {
+    private static final String SECTIONS = "목차";
     private static final String NEW_BULLET = "분석가가 2장 맨 앞에 새로 넣은 문단";
 
     @TempDir
@@ -72,6 +73,18 @@ class PlacementIT {
         Cli.Result r = Cli.run(project, "validate");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted");
+    }
+
+    @Test
+    void aSectionsTitleRowAndItsHeadingMustMeet() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        // The analyst renumbers section 3's title row: the heading would print "3" alone, the title nowhere.
+        project.setCell(SECTIONS, "A4", 9);
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out())
+                .contains(
+                        "장 3의 제목 행이 없어 PDF에 번호만 인쇄됩니다", "section-untitled", "브리프 레이아웃에 장 9이(가) 없습니다", "row-unprinted");
     }
 
     @Test

@@ -224,7 +224,10 @@ final class SheetCheck {
                         spec.title(),
                         cell.display(),
                         ValueRules.expected(parsed.normalized(), spec),
-                        List.of(parsed.read())));
+                        // What it was read as, and in what unit ("8860", " 억 달러").
+                        List.of(
+                                parsed.read(),
+                                spec.unit() == null ? "" : " " + spec.unit().strip())));
             }
             if (parsed.value() == null) {
                 if (spec.required()) {

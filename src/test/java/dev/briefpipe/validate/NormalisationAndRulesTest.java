@@ -99,6 +99,12 @@ class NormalisationAndRulesTest {
                         tuple("E4", "korean-units", "82"));
         assertThat(r.report().valid()).isTrue();
         assertThat(r.dataset().table("money").rows().get(1).get("amount")).isEqualTo(new BigDecimal("15000"));
+        // Told in the column's unit, not as the column's type ("(단위 숫자)").
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(1)))
+                .contains("'6,710억'을(를) 6710 억(으)로 읽었습니다")
+                .doesNotContain("단위 숫자");
     }
 
     @Test

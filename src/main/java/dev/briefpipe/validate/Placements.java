@@ -95,16 +95,20 @@ public final class Placements {
     /** Section headings whose sheet has no title for them, and title rows no heading prints. */
     private static void headings(BriefConfig brief, Dataset data, List<Finding> findings) {
         Map<String, Set<String>> printed = new HashMap<>();
+        Set<String> titled = new TreeSet<>(); // headings whose title the layout gives itself
         for (LayoutBlock b : brief.layout()) {
-            if (b instanceof LayoutBlock.Section s && s.title() == null && s.sheet() != null) {
+            if (b instanceof LayoutBlock.Section s && s.sheet() != null) {
                 printed.computeIfAbsent(s.sheet(), k -> new TreeSet<>()).add(String.valueOf(s.number()));
+                if (s.title() != null) {
+                    titled.add(s.sheet() + "/" + s.number());
+                }
             }
         }
         printed.forEach((sheet, numbers) -> data.findTable(sheet)
                 .filter(t -> !t.rows().isEmpty()) // (an empty sheet is a row count finding, or a new template)
                 .ifPresent(t -> {
                     for (String n : numbers) {
-                        if (t.findByKey(n).isEmpty()) {
+                        if (!titled.contains(sheet + "/" + n) && t.findByKey(n).isEmpty()) {
                             findings.add(new Finding(
                                     FindingCode.SECTION_UNTITLED,
                                     Severity.ERROR,
@@ -158,14 +162,13 @@ public final class Placements {
             if (section.isEmpty() || !brief.style().isBullet(level)) {
                 continue;
             }
-            int n = paragraph.merge(section, brief.style().startsParagraph(level) ? 1 : 0, Integer::sum);
-            boolean hasSection =
-                    blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section));
-            if (hasSection
-                    && blocks.stream()
-                            .anyMatch(b -> String.valueOf(b.section()).equals(section) && b.prints(Math.max(n, 1)))) {
+            // Rows before the section's first top-level bullet belong to its first paragraph, as printed.
+            int n = Math.max(1, paragraph.merge(section, brief.style().startsParagraph(level) ? 1 : 0, Integer::sum));
+            if (blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section) && b.prints(n))) {
                 continue;
             }
+            boolean hasSection =
+                    blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section));
             String text = r.text("text");
             findings.add(new Finding(
                     FindingCode.ROW_UNPRINTED,

@@ -78,13 +78,18 @@ class PlacementIT {
     @Test
     void aSectionsTitleRowAndItsHeadingMustMeet() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        // The analyst renumbers section 3's title row: the heading would print "3" alone, the title nowhere.
-        project.setCell(SECTIONS, "A4", 9);
+        // A heading whose title the layout gives itself still prints its number: its title row is not lost.
+        project.editConfig(
+                "{block: section, number: 3, sheet: sections}",
+                "{block: section, number: 3, title: 정책 변화, sheet: sections}");
+        assertThat(Cli.run(project, "validate").code()).isZero();
+        // The analyst renumbers section 2's title row: the heading would print "2" alone, the title nowhere.
+        project.setCell(SECTIONS, "A3", 9);
         Cli.Result r = Cli.run(project, "validate");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out())
                 .contains(
-                        "장 3의 제목 행이 없어 PDF에 번호만 인쇄됩니다", "section-untitled", "브리프 레이아웃에 장 9이(가) 없습니다", "row-unprinted");
+                        "장 2의 제목 행이 없어 PDF에 번호만 인쇄됩니다", "section-untitled", "브리프 레이아웃에 장 9이(가) 없습니다", "row-unprinted");
     }
 
     @Test

@@ -357,6 +357,35 @@ class CliIT {
             // Five chips: 40 pt of axes and legend and 17 pt a bar, not the 210 pt meant for ten.
             assertThat(heights).contains(125f).doesNotContain(210f, 130f);
         }
+
+        // A chart taller than a page (many bars, or a height typed too large) is fitted to the page: the
+        // PDF library failed on it, and the build with it ("예기치 못한 오류").
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("    caption: \"Dense BF16", "    height: 2000\n    caption: \"Dense BF16"));
+        Cli.Result tall = Cli.run(
+                project,
+                "build",
+                "--brief",
+                "ai-chips",
+                "--period",
+                "2025-03",
+                "--out",
+                dir.resolve("tall").toString());
+        assertThat(tall.code()).as(tall.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("tall/ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            float page = doc.getPage(0).getMediaBox().getHeight();
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                var resources = doc.getPage(i).getResources();
+                for (var name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f) {
+                        assertThat(f.getBBox().getHeight()).isLessThan(page - 150);
+                    }
+                }
+            }
+        }
     }
 
     @Test

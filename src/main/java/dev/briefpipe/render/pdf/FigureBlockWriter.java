@@ -44,6 +44,8 @@ final class FigureBlockWriter {
 
     private static final float HBAR_PER_BAR = 17;
     private static final float MIN_HEIGHT = 100;
+    /** Room a figure keeps on its page for the caption, source and unverified-note lines. */
+    private static final float CAPTION_ROOM = 90;
 
     private FigureBlockWriter() {}
 
@@ -107,6 +109,8 @@ final class FigureBlockWriter {
             }
             chart = new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
         }
+        // Never taller than a page holds with its caption and source lines: OpenPDF cannot place it.
+        height = Math.min(height, ctx.document().top() - ctx.document().bottom() - CAPTION_ROOM);
         PdfTemplate tpl = ctx.writer().getDirectContent().createTemplate(width, height);
         Graphics2D g2 = tpl.createGraphics(width, height, new EmbeddedFontMapper(fonts));
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));

@@ -41,7 +41,8 @@ final class ErrorReporter {
             err.println(ctx.msg("cli.file-problem", shown(Path.of(fs.getFile())), why(fs)));
             code = ExitCode.RUNTIME;
         } else {
-            err.println(ctx.msg("cli.unexpected", e.toString()));
+            // A library's own words stay for --debug (below), as for every other failure.
+            err.println(ctx.msg("cli.unexpected"));
             code = ExitCode.RUNTIME;
         }
         if (ctx.debug()) {

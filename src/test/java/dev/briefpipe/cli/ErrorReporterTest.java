@@ -34,6 +34,15 @@ class ErrorReporterTest {
     }
 
     @Test
+    void anUnexpectedErrorIsOneSentenceWithoutTheLibrarysWords() {
+        int code = new ErrorReporter(ctx)
+                .report(new IllegalStateException(
+                        "cannot add to PDF: All the fonts must be embedded. This one isn't: Helvetica"));
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("예기치 못한 오류로 멈췄습니다", "--debug").doesNotContain("Exception", "Helvetica");
+    }
+
+    @Test
     void aStatementTheEmbeddedDatabaseRefusedIsToldWithoutTheStatement() {
         // H2 quotes the statement after its reply; the reader gets the reply, the log keeps the rest.
         var refused =

@@ -145,7 +145,10 @@ public final class Placements {
         return level == null || level.values().isEmpty() ? null : level.values();
     }
 
-    /** Bullets that no narrative block prints: a section the layout leaves out, or a paragraph none picks. */
+    /**
+     * Rows that no narrative block prints, bullets and rows placing a figure or table alike: a section
+     * the layout leaves out, or a paragraph none picks.
+     */
     private static void unprinted(BriefConfig brief, String sheet, Table t, List<Finding> findings) {
         List<LayoutBlock.Narrative> blocks = brief.layout().stream()
                 .filter(b -> b instanceof LayoutBlock.Narrative n && n.sheet().equals(sheet))
@@ -159,7 +162,10 @@ public final class Placements {
         for (Row r : rows) {
             String section = r.text("section");
             String level = r.text("level");
-            if (section.isEmpty() || !brief.style().isBullet(level)) {
+            // A bullet, or a row placing a figure or table (lost with it); a mistyped level is told as such.
+            if (section.isEmpty()
+                    || level.isEmpty()
+                    || (allowed(brief, sheet) != null && !allowed(brief, sheet).contains(level))) {
                 continue;
             }
             // Rows before the section's first top-level bullet belong to its first paragraph, as printed.

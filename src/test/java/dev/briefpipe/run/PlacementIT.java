@@ -76,6 +76,16 @@ class PlacementIT {
     }
 
     @Test
+    void aTableNamedInASectionTheLayoutDoesNotPrintIsNotLostInSilence() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        // Section 3 says where its table goes; without section 3's narrative, that row prints nothing.
+        project.editConfig("  - {block: narrative, sheet: narrative, section: 3}\n", "");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("이 줄 'policies-table'은(는) PDF에 실리지 않습니다", "장 3의 본문이 없습니다");
+    }
+
+    @Test
     void aSectionsTitleRowAndItsHeadingMustMeet() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         // A heading whose title the layout gives itself still prints its number: its title row is not lost.

@@ -42,6 +42,7 @@ public enum FindingCode implements Finding.Code {
     UNVERIFIED_PRINTED,
     PLACEMENT_UNKNOWN,
     PLACEMENT_MISSING,
+    PLACEMENT_TWICE,
     ROW_UNPRINTED,
     SECTION_UNTITLED,
     GLYPH_MISSING;

@@ -43,7 +43,7 @@ public final class Placements {
         }
         List<Finding> findings = new ArrayList<>();
         headings(brief, data, findings);
-        Set<String> named = new TreeSet<>();
+        Map<String, String> named = new HashMap<>(); // id → where a row first names it
         String firstSheet = null;
         for (String sheet : sheets) {
             Table t = data.findTable(sheet).orElse(null);
@@ -61,8 +61,22 @@ public final class Placements {
                     continue; // a mistyped level: told as a value not allowed, not as a figure's id
                 }
                 String id = r.text("text").strip();
+                CellRef at = r.cell("text").orElse(new CellRef(t.sheet(), r.sheetRow(), -1));
+                if (ids.contains(id) && named.containsKey(id)) {
+                    // Printed at each row that names it: the same figure twice, under two numbers.
+                    findings.add(new Finding(
+                            FindingCode.PLACEMENT_TWICE,
+                            Severity.ERROR,
+                            at,
+                            "text",
+                            "",
+                            id,
+                            "",
+                            List.of(named.get(id))));
+                    continue;
+                }
                 if (ids.contains(id)) {
-                    named.add(id);
+                    named.put(id, at.excel());
                     continue;
                 }
                 findings.add(new Finding(
@@ -77,7 +91,7 @@ public final class Placements {
             }
         }
         for (String id : ids) {
-            if (!named.contains(id) && firstSheet != null) {
+            if (!named.containsKey(id) && firstSheet != null) {
                 findings.add(new Finding(
                         FindingCode.PLACEMENT_MISSING,
                         Severity.ERROR,

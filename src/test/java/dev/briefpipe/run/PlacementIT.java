@@ -86,6 +86,17 @@ class PlacementIT {
     }
 
     @Test
+    void aFigureNamedByTwoRowsIsAnErrorAtTheSecond() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        // (a trailing space, as typed, tells the new row from the first; the id is read without it)
+        insertAtTopOfSection(project.workbook(), 2, "patents-chart ");
+        setCellOfFirstRowWithText(project.workbook(), "patents-chart ", 2, "그림");
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("'patents-chart'은(는) '본문'!D6에서 이미 실었습니다", "placement-twice");
+    }
+
+    @Test
     void aSectionsTitleRowAndItsHeadingMustMeet() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         // A heading whose title the layout gives itself still prints its number: its title row is not lost.

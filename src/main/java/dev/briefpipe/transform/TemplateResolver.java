@@ -113,20 +113,16 @@ final class TemplateResolver {
                     exprs.add(expr.trim());
                 }
             } catch (ExprException | IllegalArgumentException e) {
-                findings.add(new Finding(
-                        FindingCode.PLACEHOLDER_INVALID,
-                        Severity.ERROR,
+                findings.add(invalid(
                         at,
                         field,
                         header,
                         m.group(),
-                        "",
-                        List.of(
-                                e instanceof ExprException x
-                                        ? reason(x, brief)
-                                        : pattern != null
-                                                ? Phrase.of("expr.bad-format", pattern)
-                                                : String.valueOf(e.getMessage()))));
+                        e instanceof ExprException x
+                                ? reason(x, brief)
+                                : pattern != null
+                                        ? Phrase.of("expr.bad-format", pattern)
+                                        : String.valueOf(e.getMessage())));
                 replacement = m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -139,18 +135,21 @@ final class TemplateResolver {
         if (stray >= 0) {
             // A brace without its pair would print as typed: "{budget[US]:#,##0" in the PDF.
             String near = literal.substring(stray).strip();
-            findings.add(new Finding(
-                    FindingCode.PLACEHOLDER_INVALID,
-                    Severity.ERROR,
+            findings.add(invalid(
                     at,
                     field,
                     header,
                     near.length() > 30 ? near.substring(0, 30) + "…" : near,
-                    "",
-                    List.of(Phrase.of("expr.unpaired-brace"))));
+                    Phrase.of("expr.unpaired-brace")));
         }
         checkLiterals(literal, values, shown, exprs, at, field, header, findings);
         return out.toString();
+    }
+
+    /** A placeholder that cannot be filled, with why. */
+    private static Finding invalid(CellRef at, String field, String header, String value, Object reason) {
+        return new Finding(
+                FindingCode.PLACEHOLDER_INVALID, Severity.ERROR, at, field, header, value, "", List.of(reason));
     }
 
     private void checkLiterals(

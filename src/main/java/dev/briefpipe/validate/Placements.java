@@ -52,55 +52,32 @@ public final class Placements {
                 continue;
             }
             firstSheet = firstSheet == null ? t.sheet() : firstSheet;
-            unprinted(brief, sheet, t, findings);
+            List<String> allowed = allowed(brief, sheet);
+            unprinted(brief, sheet, t, allowed, findings);
             for (Row r : t.rows()) {
-                if (r.get("level") == null || brief.style().isBullet(r.text("level"))) {
+                String level = r.text("level");
+                // A mistyped level is told as a value not allowed, not as a figure's id.
+                if (r.get("level") == null || brief.style().isBullet(level) || mistyped(allowed, level)) {
                     continue;
-                }
-                if (allowed(brief, sheet) != null && !allowed(brief, sheet).contains(r.text("level"))) {
-                    continue; // a mistyped level: told as a value not allowed, not as a figure's id
                 }
                 String id = r.text("text").strip();
-                CellRef at = r.cell("text").orElse(new CellRef(t.sheet(), r.sheetRow(), -1));
-                if (ids.contains(id) && named.containsKey(id)) {
-                    // Printed at each row that names it: the same figure twice, under two numbers.
-                    findings.add(new Finding(
-                            FindingCode.PLACEMENT_TWICE,
-                            Severity.ERROR,
+                CellRef at = at(t, r, "text");
+                if (!ids.contains(id)) {
+                    findings.add(error(
+                            FindingCode.PLACEMENT_UNKNOWN,
                             at,
                             "text",
-                            "",
                             id,
-                            "",
-                            List.of(named.get(id))));
-                    continue;
+                            ids.isEmpty() ? "-" : String.join(", ", ids)));
+                } else if (named.putIfAbsent(id, at.excel()) != null) {
+                    // Printed at each row that names it: the same figure twice, under two numbers.
+                    findings.add(error(FindingCode.PLACEMENT_TWICE, at, "text", id, named.get(id)));
                 }
-                if (ids.contains(id)) {
-                    named.put(id, at.excel());
-                    continue;
-                }
-                findings.add(new Finding(
-                        FindingCode.PLACEMENT_UNKNOWN,
-                        Severity.ERROR,
-                        r.cell("text").orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
-                        "text",
-                        "",
-                        id,
-                        "",
-                        List.of(ids.isEmpty() ? "-" : String.join(", ", ids))));
             }
         }
         for (String id : ids) {
             if (!named.containsKey(id) && firstSheet != null) {
-                findings.add(new Finding(
-                        FindingCode.PLACEMENT_MISSING,
-                        Severity.ERROR,
-                        CellRef.ofSheet(firstSheet),
-                        "",
-                        "",
-                        id,
-                        "",
-                        List.of()));
+                findings.add(error(FindingCode.PLACEMENT_MISSING, CellRef.ofSheet(firstSheet), "", id));
             }
         }
         return findings;
@@ -123,47 +100,29 @@ public final class Placements {
                 .ifPresent(t -> {
                     for (String n : numbers) {
                         if (!titled.contains(sheet + "/" + n) && t.findByKey(n).isEmpty()) {
-                            findings.add(new Finding(
-                                    FindingCode.SECTION_UNTITLED,
-                                    Severity.ERROR,
-                                    CellRef.ofSheet(t.sheet()),
-                                    "number",
-                                    "",
-                                    n,
-                                    "",
-                                    List.of()));
+                            findings.add(error(FindingCode.SECTION_UNTITLED, CellRef.ofSheet(t.sheet()), "number", n));
                         }
                     }
                     for (Row r : t.rows()) {
-                        if (!r.text("number").isEmpty() && !numbers.contains(r.text("number"))) {
-                            findings.add(new Finding(
+                        String n = r.text("number");
+                        if (!n.isEmpty() && !numbers.contains(n)) {
+                            findings.add(error(
                                     FindingCode.ROW_UNPRINTED,
-                                    Severity.ERROR,
-                                    r.cell("number").orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                                    at(t, r, "number"),
                                     "number",
-                                    "",
                                     r.text("title"),
-                                    "",
-                                    List.of(Phrase.of(
-                                            "narrative.heading-unprinted",
-                                            r.text("number"),
-                                            String.join(", ", numbers)))));
+                                    Phrase.of("narrative.heading-unprinted", n, String.join(", ", numbers))));
                         }
                     }
                 }));
-    }
-
-    /** The values the schema allows in a narrative's level column, or null when it does not list them. */
-    private static List<String> allowed(BriefConfig brief, String sheet) {
-        ColumnSpec level = brief.sheets().get(sheet).columns().get("level");
-        return level == null || level.values().isEmpty() ? null : level.values();
     }
 
     /**
      * Rows that no narrative block prints, bullets and rows placing a figure or table alike: a section
      * the layout leaves out, or a paragraph none picks.
      */
-    private static void unprinted(BriefConfig brief, String sheet, Table t, List<Finding> findings) {
+    private static void unprinted(
+            BriefConfig brief, String sheet, Table t, List<String> allowed, List<Finding> findings) {
         List<LayoutBlock.Narrative> blocks = brief.layout().stream()
                 .filter(b -> b instanceof LayoutBlock.Narrative n && n.sheet().equals(sheet))
                 .map(b -> (LayoutBlock.Narrative) b)
@@ -176,32 +135,45 @@ public final class Placements {
         for (Row r : rows) {
             String section = r.text("section");
             String level = r.text("level");
-            // A bullet, or a row placing a figure or table (lost with it); a mistyped level is told as such.
-            if (section.isEmpty()
-                    || level.isEmpty()
-                    || (allowed(brief, sheet) != null && !allowed(brief, sheet).contains(level))) {
+            if (section.isEmpty() || level.isEmpty() || mistyped(allowed, level)) {
                 continue;
             }
             // Rows before the section's first top-level bullet belong to its first paragraph, as printed.
             int n = Math.max(1, paragraph.merge(section, brief.style().startsParagraph(level) ? 1 : 0, Integer::sum));
-            if (blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section) && b.prints(n))) {
+            List<LayoutBlock.Narrative> ofSection = blocks.stream()
+                    .filter(b -> String.valueOf(b.section()).equals(section))
+                    .toList();
+            if (ofSection.stream().anyMatch(b -> b.prints(n))) {
                 continue;
             }
-            boolean hasSection =
-                    blocks.stream().anyMatch(b -> String.valueOf(b.section()).equals(section));
             String text = r.text("text");
-            findings.add(new Finding(
+            findings.add(error(
                     FindingCode.ROW_UNPRINTED,
-                    Severity.ERROR,
-                    r.cell("section").orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                    at(t, r, "section"),
                     "section",
-                    "",
                     text.length() > 40 ? text.substring(0, 40) + "…" : text,
-                    "",
-                    List.of(
-                            hasSection
-                                    ? Phrase.of("narrative.paragraph-unprinted", section, n)
-                                    : Phrase.of("narrative.section-unprinted", section, sections))));
+                    ofSection.isEmpty()
+                            ? Phrase.of("narrative.section-unprinted", section, sections)
+                            : Phrase.of("narrative.paragraph-unprinted", section, n)));
         }
+    }
+
+    /** The values the schema allows in a narrative's level column, or null when it does not list them. */
+    private static List<String> allowed(BriefConfig brief, String sheet) {
+        ColumnSpec level = brief.sheets().get(sheet).columns().get("level");
+        return level == null || level.values().isEmpty() ? null : level.values();
+    }
+
+    private static boolean mistyped(List<String> allowed, String level) {
+        return allowed != null && !allowed.contains(level);
+    }
+
+    /** A row's cell of {@code field}, or the row itself when the sheet has no such column. */
+    private static CellRef at(Table t, Row r, String field) {
+        return r.cell(field).orElse(new CellRef(t.sheet(), r.sheetRow(), -1));
+    }
+
+    private static Finding error(FindingCode code, CellRef at, String field, String value, Object... args) {
+        return new Finding(code, Severity.ERROR, at, field, "", value, "", List.of(args));
     }
 }

@@ -93,12 +93,11 @@ final class FigureBlockWriter {
             chart = t.chart();
             height = t.height();
         } else {
+            String unit = unit(ctx, block);
             ChartData.Bars bars = bars(
                     table,
                     block,
-                    unit(ctx, block) == null
-                            ? null
-                            : ctx.theme().style.unitLabel().replace("{unit}", unit(ctx, block)));
+                    unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit));
             ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(

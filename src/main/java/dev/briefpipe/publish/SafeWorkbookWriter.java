@@ -1,5 +1,6 @@
 package dev.briefpipe.publish;
 
+import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
@@ -86,10 +87,12 @@ public final class SafeWorkbookWriter {
         checkReplaceable(file, expectedSha256);
         Path backup = backup(file);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");
-        Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try {
+            Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             checkReplaceable(file, expectedSha256);
             AtomicFiles.moveIntoPlace(tmp, file);
+        } catch (IOException e) {
+            throw FileProblems.at(file, e); // the workbook's disk, not the staged copy's
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -110,7 +113,11 @@ public final class SafeWorkbookWriter {
             target = dir.resolve(base + "-" + i + ext);
         }
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-        Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw FileProblems.at(target, e);
+        }
         AtomicFiles.moveIntoPlace(tmp, target);
         prune(dir, stem, ext);
         return target;

@@ -8,6 +8,7 @@ import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.ConfigException;
 import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.load.Workbooks;
 import dev.briefpipe.model.Finding;
@@ -66,9 +67,7 @@ public final class BriefPipeline {
         return check(brief, workbook, 3, Map.of(), new Once<>(fonts));
     }
 
-    /**
-     * @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts)
-     */
+    /** @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts) */
     private Checked check(
             BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners, Supplier<FontSet> faces) {
         progress.stage("read", 1, total);
@@ -271,6 +270,9 @@ public final class BriefPipeline {
                 rendering.handle((r, x) -> null).join();
             }
             publisher.discard();
+            if (e instanceof IOException io) {
+                throw FileProblems.at(publisher.target(), io); // a full disk: the output folder's
+            }
             throw e;
         }
     }
@@ -280,17 +282,13 @@ public final class BriefPipeline {
         try {
             return f.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
+            if (e.getCause() instanceof UncheckedIOException u) {
                 throw u.getCause();
             }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
+            if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(cause);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -120,10 +120,18 @@ final class CsvStage implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        IOException failed = null;
         for (List<CsvExtractWriter.Extract> extracts : whileReading.values()) {
             for (CsvExtractWriter.Extract x : extracts) {
-                x.close();
+                try {
+                    x.close(); // each one, whatever the others did
+                } catch (IOException e) {
+                    failed = failed == null ? e : failed;
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.RunStatus;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
 
     /**
      * Why a run stopped, for the run history and the owners' letter, in the brief's language: a failure's
-     * own sentences, or the unforeseen exception as the JVM tells it.
+     * own sentences, a file or disk the operating system refused, or the unforeseen exception as the JVM
+     * tells it.
      */
     static String why(Throwable e, BriefConfig brief) {
         Messages words = Messages.forLocale(brief.locale());
@@ -57,6 +59,6 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
         if (e instanceof Failure f) {
             return String.join(" ", f.explain().stream().map(words::get).toList());
         }
-        return e.toString();
+        return FileProblems.of(e).map(words::get).orElse(e.toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,6 +32,13 @@ class ErrorReporterTest {
                 .report(new UncheckedIOException(new AccessDeniedException("/srv/briefs/output/ai-hegemony")));
         assertThat(code).isEqualTo(3);
         assertThat(err.toString()).contains("/srv/briefs/output/ai-hegemony").doesNotContain("Exception", "예기치 못한");
+    }
+
+    @Test
+    void aFullDiskIsToldInWordsEvenWhereTheWriteNamedNoFile() {
+        int code = new ErrorReporter(ctx).report(new IOException("No space left on device"));
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString().strip()).isEqualTo("디스크에 빈 공간이 없어 멈췄습니다. 공간을 비운 뒤 다시 실행하세요.");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.briefpipe.model.RowListener;
 import dev.briefpipe.model.Table;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -86,6 +87,7 @@ public final class CsvExtractWriter {
         private final Path file;
         private List<Column> cols = List.of();
         private CSVPrinter out;
+        private OutputStream stream;
         private int rows;
 
         Extract(SheetSchema schema, ExtractConfig cfg, Path dir, Dataset data) {
@@ -113,8 +115,8 @@ public final class CsvExtractWriter {
             try {
                 close();
                 cols = columns(present, schema, cfg);
-                Writer w = new OutputStreamWriter(
-                        new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8);
+                stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 if (dialect.bom()) {
                     w.write('\uFEFF');
                 }
@@ -156,8 +158,12 @@ public final class CsvExtractWriter {
         @Override
         public void close() throws IOException {
             if (out != null) {
-                out.close();
-                out = null;
+                try {
+                    out.close();
+                } finally {
+                    out = null;
+                    stream.close(); // let go of the file even when its last write failed (a full disk)
+                }
             }
         }
     }

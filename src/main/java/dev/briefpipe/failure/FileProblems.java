@@ -1,0 +1,84 @@
+package dev.briefpipe.failure;
+
+import dev.briefpipe.i18n.Phrase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the operating system refused (a file, a folder, a full disk), told as a sentence in the reader's
+ * words instead of the JVM's English: for the command line and for the run history alike.
+ */
+public final class FileProblems {
+    private FileProblems() {}
+
+    /** The sentence for {@code e}, when it is the operating system refusing a file or a write; else empty. */
+    public static Optional<Phrase> of(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof FileSystemException fs && fs.getFile() != null) {
+            return Optional.of(Phrase.of("cli.file-problem", shown(Path.of(fs.getFile())), why(fs)));
+        }
+        if (t instanceof IOException io && full(io)) {
+            return Optional.of(Phrase.of("cli.disk-full"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code e} said of {@code where} when it is a full disk, so the reader learns which disk: a write's
+     * own error names no file, and a copy's names its source; else {@code e} itself.
+     *
+     * @param where the file or folder being written (a full disk already said of one is kept)
+     */
+    public static IOException at(Path where, IOException e) {
+        return full(e) && !(e instanceof DiskFull) ? new DiskFull(where, e) : e;
+    }
+
+    private static final class DiskFull extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        DiskFull(Path where, IOException cause) {
+            super(where.toString(), null, "No space left on device");
+            initCause(cause);
+        }
+    }
+
+    private static boolean full(IOException e) {
+        String said = String.valueOf(e instanceof FileSystemException fs ? fs.getReason() : e.getMessage());
+        return said.contains("No space left on device") || said.contains("not enough space on the disk");
+    }
+
+    /** A file as the user named it: a temporary file by its folder. */
+    private static Path shown(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp") && file.getParent() != null ? file.getParent() : file;
+    }
+
+    /** Why, in the reader's words for the common cases, else as the operating system put it. */
+    private static Phrase why(FileSystemException e) {
+        String reason = String.valueOf(e.getReason());
+        boolean fileInTheWay = e instanceof NotDirectoryException
+                || reason.contains("Not a directory")
+                // a folder was to be made where a file is
+                || (e instanceof FileAlreadyExistsException && Files.isRegularFile(Path.of(e.getFile())));
+        if (e instanceof NoSuchFileException) {
+            return Phrase.of("cli.file.missing");
+        } else if (e instanceof AccessDeniedException || reason.contains("Read-only")) {
+            return Phrase.of("cli.file.denied");
+        } else if (fileInTheWay) {
+            return Phrase.of("cli.file.not-a-folder");
+        } else if (e instanceof FileAlreadyExistsException) {
+            return Phrase.of("cli.file.exists");
+        } else if (full(e)) {
+            return Phrase.of("cli.file.full");
+        }
+        return Phrase.of("cli.file.other", reason);
+    }
+}

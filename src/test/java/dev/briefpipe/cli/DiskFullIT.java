@@ -1,0 +1,117 @@
+package dev.briefpipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.SampleProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A disk that fills up during a build: a real one, a small tmpfs mounted for the test (so it runs as
+ * root, as CI does; skipped elsewhere unless {@code BRIEFPIPE_REQUIRE_PEERS} is set). The reader is told
+ * which disk, in words, and nothing is lost or left half-written.
+ */
+class DiskFullIT {
+    @TempDir
+    Path dir;
+
+    private SampleProject project;
+    private final List<Path> mounted = new ArrayList<>();
+
+    @BeforeEach
+    void copyTheSample() throws IOException {
+        project = SampleProject.copyInto(dir.resolve("project"));
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        for (Path m : mounted) {
+            new ProcessBuilder("umount", m.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void aFullOutputDiskIsNamedAndLeavesNothingThere() throws Exception {
+        Path out = disk("out", 16);
+
+        Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip())
+                .isEqualTo(out.resolve("ai-hegemony").resolve("2025-03") + ": 디스크에 빈 공간이 없습니다. 공간을 비운 뒤 다시 실행하세요.");
+        assertThat(filesIn(out)).isEmpty(); // no half-written staging folder stays to fill the disk
+        assertThat(openFilesUnder(out)).isEmpty(); // nor a deleted file still open, holding its space
+        Cli.Result runs = Cli.run(project, "runs", "--lang", "en");
+        assertThat(runs.out()).contains("디스크에 빈 공간이 없습니다").doesNotContain("IOException");
+    }
+
+    @Test
+    void aWorkbookWhoseDiskFillsUpInPlaceStaysAsTheAnalystSavedIt() throws Exception {
+        long size = Files.size(project.workbook());
+        // Room for the workbook and its backup, not for the refreshed copy beside it.
+        Path disk = disk("workbooks", 2 * ((size + 4095) / 4096) + 2);
+        Path workbook = Files.copy(project.workbook(), disk.resolve("ai-hegemony.xlsx"));
+        String before = FileHashes.sha256(workbook);
+
+        Cli.Result r = Cli.run(
+                project, "build", "--period", "2025-03", "--workbook", workbook.toString(), "--summary", "in-place");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo(workbook + ": 디스크에 빈 공간이 없습니다. 공간을 비운 뒤 다시 실행하세요.");
+        assertThat(FileHashes.sha256(workbook)).isEqualTo(before);
+        assertThat(filesIn(disk).stream().map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        assertThat(project.root().resolve("output/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    /** A tmpfs of {@code pages} pages of 4 KiB, mounted under the test's folder. */
+    private Path disk(String name, long pages) throws Exception {
+        Path at = Files.createDirectories(dir.resolve(name));
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + pages * 4 + "k", "tmpfs", at.toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") != null) {
+                throw new AssertionError("mounting a tmpfs needs root: " + said);
+            }
+            Assumptions.abort("cannot mount a tmpfs here: " + said);
+        }
+        mounted.add(at);
+        return at;
+    }
+
+    /** The files this JVM still has open under {@code root}. */
+    private static List<Path> openFilesUnder(Path root) throws IOException {
+        List<Path> open = new ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(root)) {
+                        open.add(target);
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile (the listing's own descriptor)
+                }
+            }
+        }
+        return open;
+    }
+
+    private static List<Path> filesIn(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+}

@@ -8,13 +8,11 @@ import dev.briefpipe.model.Role;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.RunHistory;
 import dev.briefpipe.store.Sessions;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -73,7 +71,8 @@ final class Api {
         BriefConfig b = pages.briefOf(ctx);
         UploadedFile f = ctx.uploadedFile("workbook");
         if (f == null) {
-            throw new BadRequestResponse("a multipart field named workbook is needed");
+            refuse(ctx, "console.api.no-file");
+            return;
         }
         Uploads.Outcome o = new Uploads(settings, service)
                 .accept(b, f.filename(), f.size(), f.content(), "true".equals(ctx.queryParam("force")), s.user());
@@ -132,10 +131,22 @@ final class Api {
         String brief = ctx.queryParam("brief");
         String period = ctx.queryParam("period");
         if (brief == null || period == null) {
-            throw new BadRequestResponse("brief and period are needed");
+            refuse(ctx, "console.api.no-period");
+            return;
         }
         BriefConfig b = settings.findBrief(brief).orElseThrow(NotFoundResponse::new);
-        List<?> entries = service.ledger().list(b.id(), Period.parse(period));
-        ctx.json(entries);
+        Period p;
+        try {
+            p = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, "cli.bad-period", period);
+            return;
+        }
+        ctx.json(service.ledger().list(b.id(), p));
+    }
+
+    /** A request the API cannot take, told as its other refusals are: {@code {"error": sentence}}. */
+    private static void refuse(Context ctx, String key, Object... args) {
+        ctx.status(400).json(Map.of("error", Pages.words(ctx).get(key, args)));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -113,7 +114,8 @@ public final class ConsoleServer implements AutoCloseable {
             // responses, a 401 or a 400, keep their handling).
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
-                refused(ctx, 500, "console.unexpected");
+                boolean full = FileProblems.full(e); // the operator's to fix: the reader is told so
+                refused(ctx, full ? 507 : 500, full ? "console.disk-full" : "console.unexpected");
             });
         });
     }

@@ -50,9 +50,17 @@ public final class FileProblems {
         }
     }
 
-    private static boolean full(IOException e) {
-        String said = String.valueOf(e instanceof FileSystemException fs ? fs.getReason() : e.getMessage());
-        return said.contains("No space left on device") || said.contains("not enough space on the disk");
+    /** Whether {@code e}, or what caused it, is the operating system saying the disk is full. */
+    public static boolean full(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String said = t instanceof FileSystemException fs ? fs.getReason() : t.getMessage();
+            if (t instanceof IOException
+                    && said != null
+                    && (said.contains("No space left on device") || said.contains("not enough space on the disk"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file as the user named it: a temporary file by its folder. */

@@ -3,13 +3,17 @@ package dev.briefpipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.testing.Browserless;
 import dev.briefpipe.testing.Cli;
+import dev.briefpipe.testing.ConsoleHarness;
 import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A disk that fills up during a build: a real one, a small tmpfs mounted for the test (so it runs as
  * root, as CI does; skipped elsewhere unless {@code BRIEFPIPE_REQUIRE_PEERS} is set). The reader is told
- * which disk, in words, and nothing is lost or left half-written.
+ * which disk, in words (a console user: that the server's disk is full), and nothing is lost or left
+ * half-written.
  */
 class DiskFullIT {
     @TempDir
@@ -74,9 +79,46 @@ class DiskFullIT {
         assertThat(project.root().resolve("output/ai-hegemony/2025-03")).doesNotExist();
     }
 
-    /** A tmpfs of {@code pages} pages of 4 KiB, mounted under the test's folder. */
+    @Test
+    void anUploadIntoAFullDiskIsToldAndTheWorkingWorkbookStays() throws Exception {
+        try (ConsoleHarness h = new ConsoleHarness(dir.resolve("console"), "none")) {
+            Path working = h.project.workbook();
+            byte[] saved = Files.readAllBytes(working);
+            Path upload = dir.resolve("3월 분석본.xlsx");
+            Files.write(upload, saved);
+            SampleProject.edit(upload, "특허_발명자국가", "D3", 12345);
+            // The workbooks' folder becomes a disk with room for what it holds and little more.
+            Path aside = Files.createDirectories(dir.resolve("aside"));
+            long pages = 4;
+            for (Path f : filesIn(working.getParent())) {
+                pages += (Files.size(f) + 4095) / 4096;
+                Files.move(f, aside.resolve(f.getFileName()));
+            }
+            disk(working.getParent(), pages);
+            for (Path f : filesIn(aside)) {
+                Files.copy(f, working.resolveSibling(f.getFileName()));
+            }
+
+            HttpResponse<String> r = new Browserless(h.url(""))
+                    .upload(
+                            "/api/briefs/ai-hegemony/workbook",
+                            upload,
+                            Map.of(),
+                            Browserless.basic("analyst", ConsoleHarness.PASSWORD));
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(507);
+            assertThat(r.body()).isEqualTo("{\"error\":\"서버의 디스크에 빈 공간이 없어 이 요청을 마치지 못했습니다. 운영자에게 알려 주세요.\"}");
+            assertThat(Files.readAllBytes(working)).isEqualTo(saved);
+            assertThat(working.getParent()).isDirectoryNotContaining("glob:**/.upload-*");
+        }
+    }
+
     private Path disk(String name, long pages) throws Exception {
-        Path at = Files.createDirectories(dir.resolve(name));
+        return disk(Files.createDirectories(dir.resolve(name)), pages);
+    }
+
+    /** A tmpfs of {@code pages} pages of 4 KiB, mounted on {@code at}. */
+    private Path disk(Path at, long pages) throws Exception {
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + pages * 4 + "k", "tmpfs", at.toString())
                 .redirectErrorStream(true)
                 .start();

@@ -16,10 +16,13 @@ public final class StoreException extends Failure {
     }
 
     /**
-     * What could not be done, and the first line of the database's reply when an {@link SQLException}
-     * is among the causes (H2's copy of the statement left out); a library's other words stay in the log.
+     * What could not be done, and why: a full disk, or the first line of the database's reply when an
+     * {@link SQLException} is among the causes (H2's copy of the statement left out); a library's other words stay in the log.
      */
     public static Phrase explain(Phrase what, Throwable cause) {
+        if (FileProblems.full(cause)) {
+            return Phrase.of("store.full", what);
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getMessage() != null) {
                 String reply = s.getMessage().lines().findFirst().orElse("");

@@ -70,7 +70,8 @@ public final class Database implements AutoCloseable {
                         cfg.passwordEnv(),
                         e);
             }
-            throw new StoreException(Phrase.of("store.open"), e);
+            Object which = cfg.url().isBlank() ? stateDir.toAbsolutePath().resolve("briefpipe.mv.db") : cfg.url();
+            throw new StoreException(Phrase.of("store.open", which), e);
         }
     }
 
@@ -172,7 +173,7 @@ public final class Database implements AutoCloseable {
                 log.info("schema migrated meanwhile by another process");
                 return;
             }
-            log.warn("migration failed once, trying again: {}", e.getMessage());
+            log.info("migration failed once, trying again: {}", e.getMessage()); // the second try tells
             flyway(ds, vendor);
         }
     }

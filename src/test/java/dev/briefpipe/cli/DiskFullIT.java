@@ -80,6 +80,23 @@ class DiskFullIT {
     }
 
     @Test
+    void aDatabaseWhoseDiskIsFullIsToldSoWithoutTheDatabasesWords() throws Exception {
+        Path state = disk(project.root().resolve(".briefpipe"), 16);
+
+        // Its own process, as an operator runs it: the database that failed to open dies with it.
+        Process p = new ProcessBuilder(
+                        "target/briefpipe", "runs", "--config", project.config().toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).isEqualTo(3);
+        assertThat(said.strip())
+                .isEqualTo("데이터베이스 " + state.resolve("briefpipe.mv.db")
+                        + "을(를) 열 수 없습니다. 데이터베이스가 있는 디스크에 빈 공간이 없습니다. 공간을 비운 뒤 다시 실행하세요.");
+    }
+
+    @Test
     void anUploadIntoAFullDiskIsToldAndTheWorkingWorkbookStays() throws Exception {
         try (ConsoleHarness h = new ConsoleHarness(dir.resolve("console"), "none")) {
             Path working = h.project.workbook();
@@ -114,11 +131,12 @@ class DiskFullIT {
     }
 
     private Path disk(String name, long pages) throws Exception {
-        return disk(Files.createDirectories(dir.resolve(name)), pages);
+        return disk(dir.resolve(name), pages);
     }
 
     /** A tmpfs of {@code pages} pages of 4 KiB, mounted on {@code at}. */
     private Path disk(Path at, long pages) throws Exception {
+        Files.createDirectories(at);
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + pages * 4 + "k", "tmpfs", at.toString())
                 .redirectErrorStream(true)
                 .start();

@@ -102,23 +102,6 @@ class ConsoleIT {
     }
 
     @Test
-    void aRequestTheApiCannotTakeIsRefusedWithASentenceInTheCallersLanguage() throws Exception {
-        h = new ConsoleHarness(dir.resolve("p"), "none");
-        Browserless script = new Browserless(h.url(""));
-        HttpResponse<String> noPeriod = script.api("GET", "/api/deliveries?brief=ai-hegemony", "operator", PW);
-        assertThat(noPeriod.statusCode()).isEqualTo(400);
-        assertThat(noPeriod.body())
-                .isEqualTo("{\"error\":\"brief와 period가 있어야 합니다 (예: ?brief=ai-hegemony&period=2025-03).\"}");
-        HttpResponse<String> badPeriod =
-                script.api("GET", "/api/deliveries?brief=ai-hegemony&period=2025-13", "operator", PW);
-        assertThat(badPeriod.statusCode()).as(badPeriod.body()).isEqualTo(400);
-        assertThat(badPeriod.body()).contains("기간 '2025-13'을(를) 읽을 수 없습니다");
-        HttpResponse<String> noFile = script.api("POST", "/api/briefs/ai-hegemony/workbook", "analyst", PW);
-        assertThat(noFile.statusCode()).as(noFile.body()).isEqualTo(400);
-        assertThat(noFile.body()).contains("multipart 필드 'workbook'");
-    }
-
-    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();
@@ -395,6 +378,18 @@ class ConsoleIT {
                 .isEqualTo(200);
         assertThat(b.api("POST", "/api/briefs/ai-hegemony/runs", "analyst", PW).statusCode())
                 .isEqualTo(403);
+        // A request it cannot take: one sentence in the caller's language, as its other refusals.
+        HttpResponse<String> noPeriod = b.api("GET", "/api/deliveries?brief=ai-hegemony", "operator", PW);
+        assertThat(noPeriod.statusCode()).isEqualTo(400);
+        assertThat(noPeriod.body())
+                .isEqualTo("{\"error\":\"brief와 period가 있어야 합니다 (예: ?brief=ai-hegemony&period=2025-03).\"}");
+        HttpResponse<String> badPeriod =
+                b.api("GET", "/api/deliveries?brief=ai-hegemony&period=2025-13", "operator", PW);
+        assertThat(badPeriod.statusCode()).as(badPeriod.body()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("기간 '2025-13'을(를) 읽을 수 없습니다");
+        HttpResponse<String> noFile = b.api("POST", "/api/briefs/ai-hegemony/workbook", "analyst", PW);
+        assertThat(noFile.statusCode()).as(noFile.body()).isEqualTo(400);
+        assertThat(noFile.body()).contains("multipart 필드 'workbook'");
         assertThat(b.api("GET", "/api/briefs/ai-hegemony?period=2025-03", "approver", PW)
                         .body())
                 .contains("\"pdfSha256\":\"", "\"pages\":");

@@ -42,6 +42,13 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a file's content to disk: before it is moved over a file that must not be lost to a crash. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
     /** Atomic rename where the file system allows it, else a plain replace. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {

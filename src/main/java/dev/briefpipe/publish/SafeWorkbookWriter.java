@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Replaces an analyst's workbook without ever losing their edits: refuses while the file is open in
  * Excel ({@code ~$name.xlsx}) or LibreOffice ({@code .~lock.name.xlsx#}) or when it changed since it
  * was read (hash compared right before the move), keeps a backup of what it replaces (the newest
- * {@code keep} in {@code .briefpipe-backups/}), and writes through a temp file and an atomic move.
+ * {@code keep} in {@code .briefpipe-backups/}), and writes through a temp file, forced to disk, and an
+ * atomic move.
  */
 public final class SafeWorkbookWriter {
     public static final String BACKUP_DIR = ".briefpipe-backups";
@@ -89,6 +90,7 @@ public final class SafeWorkbookWriter {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");
         try {
             Files.copy(content, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.force(tmp); // on disk before it replaces the analyst's file: a power cut loses neither
             checkReplaceable(file, expectedSha256);
             AtomicFiles.moveIntoPlace(tmp, file);
         } catch (IOException e) {
@@ -115,6 +117,7 @@ public final class SafeWorkbookWriter {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
             Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.force(tmp);
         } catch (IOException e) {
             throw FileProblems.at(target, e);
         }

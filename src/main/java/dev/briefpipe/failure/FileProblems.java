@@ -63,8 +63,13 @@ public final class FileProblems {
         return false;
     }
 
-    /** A file as the user named it: a temporary file by its folder. */
+    /** A file as the user named it: a temporary file by its folder; under a file, that file, in the way. */
     private static Path shown(Path file) {
+        for (Path p = file.getParent(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         return name.startsWith(".") && name.endsWith(".tmp") && file.getParent() != null ? file.getParent() : file;
     }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * SMTP through Angus Mail, one connection reused for a batch. STARTTLS is required when configured
  * (never silently plain), connect/read/write timeouts are always set, and the password comes only
- * from the environment. Failures are classified: 4xx and no connection are temporary, 5xx
- * permanent, a broken connection during a transaction unknown.
+ * from the environment. Failures are classified: 4xx and no connection are temporary, 5xx and a TLS
+ * setting or certificate that does not fit the server permanent, a broken connection during a
+ * transaction unknown.
  */
 public final class SmtpTransport implements MailTransport {
     private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
@@ -113,9 +114,32 @@ public final class SmtpTransport implements MailTransport {
                     e);
         } catch (MessagingException e) {
             transport = null;
+            String tls = tlsMismatch(e);
             throw new DeliveryException(
-                    DeliveryException.Kind.TEMPORARY, Phrase.of(UNREACHABLE, describe()), firstLine(e), e);
+                    tls == null ? DeliveryException.Kind.TEMPORARY : DeliveryException.Kind.PERMANENT,
+                    Phrase.of(tls == null ? UNREACHABLE : tls, describe()),
+                    firstLine(e),
+                    e);
         }
+    }
+
+    /**
+     * The TLS setting or certificate that stops this server and no retry changes (its phrase), or null: a
+     * server without STARTTLS, one that does not answer in TLS, a certificate not trusted for mail.host.
+     */
+    private static String tlsMismatch(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String said = String.valueOf(t.getMessage());
+            if (said.contains("does not support STARTTLS")) {
+                return "mail.no-starttls";
+            } else if (t instanceof java.security.cert.CertificateException
+                    || said.contains("Can't verify identity of server")) {
+                return "mail.tls-untrusted";
+            } else if (t instanceof javax.net.ssl.SSLException && said.contains("nrecognized SSL message")) {
+                return "mail.tls-plain";
+            }
+        }
+        return null;
     }
 
     /** The server's own refusal inside what the mail library throws, else what it throws. */

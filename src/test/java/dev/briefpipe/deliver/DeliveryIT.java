@@ -297,6 +297,47 @@ class DeliveryIT {
     }
 
     @Test
+    void aTlsSettingThatDoesNotFitTheServerIsNamedAtOnceNotRetriedAsAnOutage() throws Exception {
+        try (SmtpStub plain = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), plain.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            // STARTTLS required of a server that offers none (the default setting, a plain relay).
+            security(p, "starttls");
+            Cli.Result noStarttls = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(noStarttls.code()).isEqualTo(3);
+            assertThat(noStarttls.err())
+                    .contains("보내지 못함: " + ScheduledProject.TO, "STARTTLS를 제공하지 않는데 mail.security가 starttls입니다")
+                    .doesNotContain("다시 시도", "연결할 수 없습니다");
+            // SMTPS spoken to a plain port.
+            security(p, "smtps");
+            assertThat(Cli.run(p, "send", "--period", "2025-03").err())
+                    .contains("TLS로 답하지 않습니다")
+                    .doesNotContain("다시 시도", "연결할 수 없습니다");
+            assertThat(plain.delivered()).isEmpty();
+        }
+        // SMTPS whose certificate no one vouches for (GreenMail's own).
+        int port = freePort();
+        GreenMail smtps = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        smtps.start();
+        try {
+            SampleProject p = ScheduledProject.create(dir.resolve("q"), port, "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            security(p, "smtps");
+            Cli.Result untrusted = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(untrusted.code()).isEqualTo(3);
+            assertThat(untrusted.err()).contains("인증서를 믿을 수 없습니다").doesNotContain("다시 시도", "연결할 수 없습니다");
+            assertThat(smtps.getReceivedMessages()).isEmpty();
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    private static void security(SampleProject p, String security) throws IOException {
+        Path app = p.config().resolve("briefpipe.yaml");
+        Files.writeString(app, Files.readString(app).replaceAll("security: \\w+", "security: " + security));
+    }
+
+    @Test
     void resendToOneAddressMailsThatAddressOnlyAndAStrangerIsRefused() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

@@ -174,8 +174,9 @@ public record BriefConfig(
 
     /**
      * Who receives the brief (to/cc/bcc), who hears about data problems (analysts) and about a run that
-     * failed or a missed deadline (owners), and what the message says. Subject and attachment patterns
-     * take {title}, {period} and {id}.
+     * failed or a missed deadline (owners), and what the message says. Subject, attachment and intro
+     * patterns take {title}, {period} (or {period:yyyy년 M월}, a date pattern) and {id}; null, the
+     * letter's are in the brief's language.
      *
      * @param attach what goes with the PDF: {@code csv} (the extracts as one zip), {@code workbook} (the
      *     workbook with its summary sheet)
@@ -204,9 +205,6 @@ public record BriefConfig(
             cc = cc == null ? List.of() : List.copyOf(cc);
             bcc = bcc == null ? List.of() : List.copyOf(bcc);
             analysts = analysts == null ? List.of() : List.copyOf(analysts);
-            subject = subject == null ? "[브리프] {title} ({period})" : subject;
-            attachment = attachment == null ? "{title} ({period}).pdf" : attachment;
-            intro = intro == null ? "{period} 브리프를 보내 드립니다." : intro;
             owners = owners == null ? analysts : List.copyOf(owners);
             approvers = approvers == null ? List.of() : List.copyOf(approvers);
             attach = attach == null ? List.of() : List.copyOf(attach);

@@ -2,6 +2,7 @@ package dev.briefpipe.deliver;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.TextPattern;
 import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
@@ -35,6 +36,7 @@ public final class LetterComposer {
      *
      * @param title the brief's title as published
      * @param figure the first figure as a PNG, shown in the body; empty when the brief has none
+     * @param figureCaption its caption as the PDF prints it, shown over it
      * @param extras files that go with the PDF (the extracts as a zip, the workbook)
      * @param links the PDF and the extras by name → the address they are published under, for a letter
      *     too large to carry them (empty when the brief gives no address)
@@ -47,12 +49,14 @@ public final class LetterComposer {
             String pdfSha256,
             List<KeyFigure> figures,
             Optional<byte[]> figure,
+            Optional<String> figureCaption,
             List<Letter.Attachment> extras,
             Map<String, String> links) {}
 
     /** The PDF's file name as the brief's pattern makes it, made safe on Windows (no {@code : ? * / \\ |}). */
     public String attachmentName(String title, Period period) {
-        return safeFileName(fill(brief.delivery().attachment(), vars(title, period)));
+        return safeFileName(
+                TextPattern.fill(pattern(brief.delivery().attachment(), "attachment"), vars(title, period), locale));
     }
 
     /**
@@ -72,8 +76,8 @@ public final class LetterComposer {
      */
     public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc, boolean linked) {
         BriefConfig.DeliveryConfig d = brief.delivery();
-        Map<String, String> vars = vars(c.title(), c.period());
-        String intro = fill(d.intro(), vars);
+        Map<String, Object> vars = vars(c.title(), c.period());
+        String intro = TextPattern.fill(pattern(d.intro(), "intro"), vars, locale);
         StringBuilder text =
                 new StringBuilder(intro).append("\n\n").append(c.title()).append("\n\n");
         StringBuilder html = new StringBuilder(
@@ -103,8 +107,14 @@ public final class LetterComposer {
         }
         List<Letter.Attachment> inline = new ArrayList<>();
         if (c.figure().isPresent()) {
+            // Its caption over it, as in the PDF: a chart without one leaves its reader guessing.
+            String caption = c.figureCaption().orElse(c.title());
+            c.figureCaption()
+                    .ifPresent(t -> html.append("<p style=\"text-align:center;font-weight:bold\">")
+                            .append(esc(t))
+                            .append("</p>"));
             html.append("<p><img src=\"cid:figure-1\" alt=\"")
-                    .append(esc(c.title()))
+                    .append(esc(caption))
                     .append("\" style=\"max-width:100%;height:auto\"></p>");
             inline.add(new Letter.Attachment("figure-1", "image/png", c.figure().get()));
         }
@@ -138,7 +148,16 @@ public final class LetterComposer {
         String id = "<briefpipe." + brief.id() + "." + c.period() + "."
                 + c.pdfSha256().substring(0, 16) + (unique ? ".u" + System.currentTimeMillis() : "") + "@" + host
                 + ">";
-        return new Letter(from, to, cc, fill(d.subject(), vars), text.toString(), html.toString(), files, inline, id);
+        return new Letter(
+                from,
+                to,
+                cc,
+                TextPattern.fill(pattern(d.subject(), "subject"), vars, locale),
+                text.toString(),
+                html.toString(),
+                files,
+                inline,
+                id);
     }
 
     /** A file name Windows accepts: its reserved characters become a hyphen or go, no trailing dot or space. */
@@ -151,8 +170,14 @@ public final class LetterComposer {
         return s;
     }
 
-    private Map<String, String> vars(String title, Period period) {
-        return Map.of("title", title, "period", period.toString(), "id", brief.id());
+    /** The brief's own pattern for a part of its letter, else the one of its language. */
+    private String pattern(String configured, String part) {
+        return configured != null ? configured : words.get("letter.brief." + part);
+    }
+
+    /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
+    private Map<String, Object> vars(String title, Period period) {
+        return Map.of("title", title, "period", period.month(), "id", brief.id());
     }
 
     /**
@@ -234,14 +259,6 @@ public final class LetterComposer {
                 files,
                 List.of(),
                 id);
-    }
-
-    private static String fill(String pattern, Map<String, String> vars) {
-        String s = pattern;
-        for (Map.Entry<String, String> e : vars.entrySet()) {
-            s = s.replace("{" + e.getKey() + "}", e.getValue());
-        }
-        return s;
     }
 
     static String esc(String s) {

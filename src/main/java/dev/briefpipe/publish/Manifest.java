@@ -98,18 +98,32 @@ public record Manifest(
      *
      * @param pages a PDF's page count (PDF only)
      * @param rows a CSV extract's row count; {@code sheet} and {@code profile} its sheet and dialect
+     * @param title a figure's caption as the PDF prints it (the mail shows it over the picture), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FileEntry(
-            Kind kind, String path, String sha256, long size, Integer pages, Long rows, String sheet, String profile) {
+            Kind kind,
+            String path,
+            String sha256,
+            long size,
+            Integer pages,
+            Long rows,
+            String sheet,
+            String profile,
+            String title) {
 
         public FileEntry(Kind kind, String path, String sha256, long size) {
-            this(kind, path, sha256, size, null, null, null, null);
+            this(kind, path, sha256, size, null, null, null, null, null);
         }
 
         /** This entry with the page count of the PDF it names. */
         public FileEntry withPages(int n) {
-            return new FileEntry(kind, path, sha256, size, n, rows, sheet, profile);
+            return new FileEntry(kind, path, sha256, size, n, rows, sheet, profile, title);
+        }
+
+        /** This entry with the caption of the figure it names. */
+        public FileEntry withTitle(String caption) {
+            return new FileEntry(kind, path, sha256, size, pages, rows, sheet, profile, caption);
         }
     }
 

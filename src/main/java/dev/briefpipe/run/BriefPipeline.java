@@ -212,7 +212,8 @@ public final class BriefPipeline {
             PdfBriefRenderer.Rendered rendered = join(rendering);
             if (rendered.figure().isPresent()) {
                 outputs.add(Manifest.file(
-                        Manifest.Kind.FIGURE, dir, rendered.figure().get()));
+                                Manifest.Kind.FIGURE, dir, rendered.figure().get())
+                        .withTitle(rendered.figureCaption().orElse(null)));
             }
             outputs.add(0, Manifest.file(Manifest.Kind.PDF, dir, pdf).withPages(rendered.pages()));
             // The analyst's workbook is replaced only once everything else has succeeded.

@@ -89,7 +89,7 @@ final class CsvStage implements AutoCloseable {
             written.add(r);
             Manifest.FileEntry f = Manifest.file(Manifest.Kind.CSV, dir, r.file());
             entries.add(new Manifest.FileEntry(
-                    f.kind(), f.path(), f.sha256(), f.size(), null, (long) r.rows(), t.sheet(), e.profile()));
+                    f.kind(), f.path(), f.sha256(), f.size(), null, (long) r.rows(), t.sheet(), e.profile(), null));
         }
         Path pkg = csvDir.resolve("datapackage.json");
         new DataPackageWriter().write(pkg, csvDir, brief.id(), brief.title(), written, brief.sheets());

@@ -82,7 +82,9 @@ final class LetterContents {
                 }
             }
         }
-        return new LetterComposer.Contents(m.title(), period, pdf, pdfEntry.sha256(), figures, picture, extras, links);
+        Optional<String> caption = m.output(Manifest.Kind.FIGURE).map(Manifest.FileEntry::title);
+        return new LetterComposer.Contents(
+                m.title(), period, pdf, pdfEntry.sha256(), figures, picture, caption, extras, links);
     }
 
     /** A published file's bytes, refused when they are not what the build wrote. */

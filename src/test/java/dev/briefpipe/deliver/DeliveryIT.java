@@ -73,7 +73,7 @@ class DeliveryIT {
             assertThat(Inboxes.of(mail, r)).as(r).hasSize(1);
         }
         MimeMessage m = Inboxes.of(mail, ScheduledProject.BCC).get(0);
-        assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
+        assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 3월)");
         assertThat(m.getHeader("Bcc")).isNull();
         assertThat(m.getHeader("Cc")[0]).contains(ScheduledProject.CC);
         assertThat(m.getMessageID()).startsWith("<briefpipe.ai-hegemony.2025-03.");

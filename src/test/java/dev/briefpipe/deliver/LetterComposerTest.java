@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The analysts' letter says what it carries: never an annotated copy it could not make. */
+/** What a letter says: the readers', in the brief's language; the analysts', never a copy it could not make. */
 class LetterComposerTest {
     private static final BriefConfig BRIEF =
             new ConfigLoader().load(Path.of("config")).findBrief("ai-hegemony").orElseThrow();
@@ -28,6 +28,38 @@ class LetterComposerTest {
         assertThat(both.text())
                 .contains("오류 셀을 표시한 워크북 사본")
                 .contains("콘솔에서 올릴 수 있습니다: https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+    }
+
+    @Test
+    void aBriefsLetterIsInItsLanguageWithItsMonthWrittenOut() {
+        BriefConfig english =
+                new ConfigLoader().load(Path.of("config")).findBrief("ai-chips").orElseThrow();
+        // No subject, introduction or file name in its config: the English ones.
+        Letter en = letter(english);
+        assertThat(en.subject()).isEqualTo("[Brief] " + english.title() + " (March 2025)");
+        assertThat(en.text()).startsWith("Here is the brief for March 2025.\n");
+        assertThat(en.attachments())
+                .extracting(Letter.Attachment::name)
+                .containsExactly(english.title() + " (2025-03).pdf");
+        // Its own, with the month as Korean letters write it.
+        Letter ko = letter(BRIEF);
+        assertThat(ko.subject()).isEqualTo("[KISTEP 브리프] " + BRIEF.title() + " (2025년 3월)");
+        assertThat(ko.text()).startsWith("2025년 3월 「" + BRIEF.title() + "」 브리프를 보내 드립니다.");
+    }
+
+    private static Letter letter(BriefConfig brief) {
+        var contents = new LetterComposer.Contents(
+                brief.title(),
+                Period.parse("2025-03"),
+                new byte[] {1},
+                "0".repeat(64),
+                List.of(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Map.of());
+        return new LetterComposer(brief, "briefpipe@example.org")
+                .brief(contents, "host", false, brief.readers(), List.of());
     }
 
     private static Letter report(byte[] annotated, String console) {

@@ -66,6 +66,10 @@ class MailContentsIT {
         MailParts parts = MailParts.of(m);
         assertThat(parts.text()).contains("중국 생성형 AI 특허군 수", "38,210");
         assertThat(parts.html()).contains("38,210", "<img src=\"cid:figure-1\"");
+        // The picture is captioned as in the PDF, its caption also its text for a reader without pictures.
+        String caption = "[그림 1] 생성형 AI 특허 출원 현황";
+        assertThat(parts.html())
+                .containsSubsequence(caption + "</p>", "<img src=\"cid:figure-1\" alt=\"" + caption + "\"");
         assertThat(parts.inline()).containsKey("figure-1");
         assertThat(parts.inline().get("figure-1").type()).startsWith("image/png");
         byte[] png = parts.inline().get("figure-1").bytes();

@@ -68,7 +68,7 @@ class OutsideMailPeerIT {
                 try (InputStream in = Files.newInputStream(file)) {
                     m = new MimeMessage(Session.getInstance(new Properties()), in);
                 }
-                assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025-03)");
+                assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 3월)");
                 assertThat(m.getHeader("Bcc")).isNull();
                 MailParts parts = MailParts.of(m);
                 assertThat(parts.text()).contains("38,210");

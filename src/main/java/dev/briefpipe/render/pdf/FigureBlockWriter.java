@@ -53,8 +53,9 @@ final class FigureBlockWriter {
      * Draws the figure into the PDF as vectors.
      *
      * @param png where to write it also as a picture (the first figure, for the mail), or null
+     * @return its caption as printed (the picture's, in the mail), or null without one
      */
-    static void write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber, Path png) {
+    static String write(RenderContext ctx, LayoutBlock.Chart block, int figureNumber, Path png) {
         Table table = ctx.data().table(block.sheet());
         FontSet fonts = ctx.text().fonts();
         List<java.awt.Font> awt = new ArrayList<>();
@@ -131,9 +132,10 @@ final class FigureBlockWriter {
         box.setSpacingAfter(6);
         String captionText = ctx.caption(block, block.caption(), "caption");
         String sourceText = ctx.caption(block, block.source(), "source");
-        if (captionText != null) {
-            String caption =
-                    ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", captionText));
+        String caption = captionText == null
+                ? null
+                : ctx.fill(ctx.theme().style.figureCaption(), Map.of("n", figureNumber, "caption", captionText));
+        if (caption != null) {
             Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "figure-" + figureNumber, caption);
             box.addCell(plain(cap, Element.ALIGN_CENTER, 4));
         }
@@ -153,6 +155,7 @@ final class FigureBlockWriter {
             box.addCell(plain(t.phrase(unverified, 7.5f, false, ctx.theme().accent), Element.ALIGN_LEFT, 2));
         }
         ctx.add(box);
+        return caption;
     }
 
     /**

@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.failure.GlyphMissingException;
+import dev.briefpipe.i18n.TextPattern;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Row;
@@ -38,11 +39,14 @@ public final class PdfBriefRenderer {
     }
 
     /** Facts about the PDF written. */
-    /** @param figure the first figure as a PNG beside the PDF, when the brief has one */
+    /**
+     * @param figure the first figure as a PNG beside the PDF, when the brief has one
+     * @param figureCaption its caption as printed, when it has one
+     */
     /** The first figure's picture, written beside the PDF. */
     public static final String FIGURE = "figure-1.png";
 
-    public record Rendered(Path file, int pages, Optional<Path> figure) {}
+    public record Rendered(Path file, int pages, Optional<Path> figure, Optional<String> figureCaption) {}
 
     /**
      * What makes two renderings of the same input byte-identical: the dates written into the document
@@ -75,6 +79,7 @@ public final class PdfBriefRenderer {
         Document doc = new Document(
                 PageSize.A4, BriefTheme.MARGIN_X, BriefTheme.MARGIN_X, BriefTheme.MARGIN_TOP, BriefTheme.MARGIN_BOTTOM);
         int pages;
+        String[] firstCaption = {null};
         try (OutputStream os = Files.newOutputStream(out)) {
             PdfWriter writer = PdfWriter.getInstance(doc, os);
             writer.setPDFXConformance(PdfWriter.PDFA1B);
@@ -101,7 +106,8 @@ public final class PdfBriefRenderer {
             java.util.function.Consumer<LayoutBlock.Placed> print = b -> {
                 if (b instanceof LayoutBlock.Chart c) {
                     ++numbers[0];
-                    FigureBlockWriter.write(self[0], c, numbers[0], numbers[0] == 1 ? png : null);
+                    String caption = FigureBlockWriter.write(self[0], c, numbers[0], numbers[0] == 1 ? png : null);
+                    firstCaption[0] = numbers[0] == 1 ? caption : firstCaption[0];
                 } else if (b instanceof LayoutBlock.Table t) {
                     TableBlockWriter.table(self[0], t, ++numbers[1]);
                 }
@@ -156,7 +162,11 @@ public final class PdfBriefRenderer {
             throw new GlyphMissingException(text.missing(), brief.id());
         }
         Path png = out.resolveSibling(FIGURE);
-        return new Rendered(out, pages, Files.exists(png) ? Optional.of(png) : Optional.empty());
+        return new Rendered(
+                out,
+                pages,
+                Files.exists(png) ? Optional.of(png) : Optional.empty(),
+                Optional.ofNullable(firstCaption[0]));
     }
 
     /** The title block's values (title, series, number, publisher, date) for text patterns. */

@@ -5,6 +5,7 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.i18n.TextPattern;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.KeyFigure;
 import java.util.Locale;

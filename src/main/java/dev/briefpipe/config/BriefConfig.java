@@ -31,12 +31,12 @@ public record BriefConfig(
     public BriefConfig {
         locale = locale == null ? "ko-KR" : locale;
         outputs = outputs == null ? new Outputs(null, null) : outputs;
-        style = style == null ? StyleConfig.defaults() : style;
+        style = (style == null ? StyleConfig.defaults() : style).worded(locale);
         normalise = normalise == null ? NormaliseConfig.defaults() : normalise;
         extracts = extracts == null ? null : List.copyOf(extracts);
         sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
         layout = layout == null ? List.of() : List.copyOf(layout);
-        editorial = editorial == null ? EditorialConfig.defaults() : editorial;
+        editorial = (editorial == null ? EditorialConfig.defaults() : editorial).worded(locale);
     }
 
     /** The month a run at {@code t} reports on: its own month in the brief's zone, or the one before. */

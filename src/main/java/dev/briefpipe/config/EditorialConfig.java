@@ -20,6 +20,15 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
         corrections = corrections == null ? new Corrections(null, null, null, null) : corrections;
     }
 
+    /** This policy with the unverified rows' note, unless given, in the brief's language (Korean, else English). */
+    EditorialConfig worded(String locale) {
+        Unverified u = unverified;
+        String note = u.note() != null
+                ? u.note()
+                : locale.startsWith("ko") ? "※ 출처 확인 중인 항목: {items}" : "※ Sources still being checked: {items}";
+        return new EditorialConfig(new Unverified(u.field(), u.values(), u.policy(), note), captions, corrections);
+    }
+
     public static EditorialConfig defaults() {
         return new EditorialConfig(null, null, null);
     }
@@ -106,7 +115,6 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
      */
     public record Unverified(String field, List<String> values, Policy policy, String note) {
         public Unverified {
-            note = note == null ? "※ 출처 확인 중인 항목: {items}" : note;
             field = field == null ? "status" : field;
             values = values == null ? List.of("미확인", "추정") : List.copyOf(values);
             policy = policy == null ? Policy.WARN : policy;

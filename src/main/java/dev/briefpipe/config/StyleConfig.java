@@ -61,14 +61,8 @@ public record StyleConfig(
         body = body == null ? 10.5f : body;
         leading = leading == null ? 1.6f : leading;
         titleSize = titleSize == null ? 20f : titleSize;
-        band = band == null ? "{publisher} 브리프 제{number}호  |  {date:yyyy.M.d.}" : band;
         header = header == null ? "{title}" : header;
         footer = footer == null ? "{page} / {pages}" : footer;
-        figureCaption = figureCaption == null ? "[그림 {n}] {caption}" : figureCaption;
-        tableCaption = tableCaption == null ? "〈표 {n}〉 {caption}" : tableCaption;
-        unitLabel = unitLabel == null ? "(단위: {unit})" : unitLabel;
-        booleanTrue = booleanTrue == null ? "예" : booleanTrue;
-        booleanFalse = booleanFalse == null ? "아니오" : booleanFalse;
         curlyQuotes = curlyQuotes == null || curlyQuotes;
         Map<String, Bullet> defaults = new LinkedHashMap<>();
         defaults.put("□", new Bullet(null, 11f, 0f, 9f, true, false, Family.SANS));
@@ -98,6 +92,38 @@ public record StyleConfig(
     /** Whether a level is the first bullet level: each row of it starts a paragraph. */
     public boolean startsParagraph(String level) {
         return bullets.keySet().iterator().next().equals(level);
+    }
+
+    /**
+     * This style with the words it leaves unset (band, captions, unit line, yes and no) in the brief's
+     * language: Korean (the KISTEP brief's), else English.
+     */
+    StyleConfig worded(String locale) {
+        boolean ko = locale.startsWith("ko");
+        return new StyleConfig(
+                colors,
+                body,
+                leading,
+                titleSize,
+                or(
+                        band,
+                        ko
+                                ? "{publisher} 브리프 제{number}호  |  {date:yyyy.M.d.}"
+                                : "{publisher} No. {number}  |  {date:d MMMM yyyy}"),
+                header,
+                footer,
+                or(figureCaption, ko ? "[그림 {n}] {caption}" : "Figure {n}. {caption}"),
+                or(tableCaption, ko ? "〈표 {n}〉 {caption}" : "Table {n}. {caption}"),
+                or(unitLabel, ko ? "(단위: {unit})" : "(unit: {unit})"),
+                or(booleanTrue, ko ? "예" : "Yes"),
+                or(booleanFalse, ko ? "아니오" : "No"),
+                curlyQuotes,
+                hyphenate,
+                bullets);
+    }
+
+    private static String or(String given, String otherwise) {
+        return given != null ? given : otherwise;
     }
 
     public static StyleConfig defaults() {

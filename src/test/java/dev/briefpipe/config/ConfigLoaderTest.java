@@ -44,6 +44,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wordsABriefLeavesUnsetAreInItsLanguage() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // The Korean brief, without a caption pattern of its own: the Korean ones.
+        p.editConfig("  figureCaption: \"[그림 {n}] {caption}\"\n", "");
+        Settings s = new ConfigLoader().load(p.config());
+        BriefConfig ko = s.findBrief("ai-hegemony").orElseThrow();
+        assertThat(ko.style().figureCaption()).isEqualTo("[그림 {n}] {caption}");
+        assertThat(ko.style().unitLabel()).isEqualTo("(단위: {unit})");
+        assertThat(ko.style().booleanTrue()).isEqualTo("예");
+        BriefConfig en = s.findBrief("ai-chips").orElseThrow();
+        assertThat(en.style().figureCaption()).isEqualTo("Figure {n}. {caption}");
+        assertThat(en.style().tableCaption()).isEqualTo("Table {n}. {caption}");
+        assertThat(en.style().unitLabel()).isEqualTo("(unit: {unit})");
+        assertThat(en.style().booleanFalse()).isEqualTo("No");
+        assertThat(en.editorial().unverified().note()).isEqualTo("※ Sources still being checked: {items}");
+        assertThat(en.style().band()).isEqualTo("Technology note No. {number}  |  {date:d MMMM yyyy}"); // its own
+    }
+
+    @Test
     void aMailboxListedTwiceIsOneReaderWhateverTheCaseOfItsAddress() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig(

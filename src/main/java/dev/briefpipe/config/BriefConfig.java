@@ -37,6 +37,7 @@ public record BriefConfig(
         sheets = sheets == null ? Map.of() : new LinkedHashMap<>(sheets);
         layout = layout == null ? List.of() : List.copyOf(layout);
         editorial = (editorial == null ? EditorialConfig.defaults() : editorial).worded(locale);
+        summary = summary == null ? null : summary.worded(locale);
     }
 
     /** The month a run at {@code t} reports on: its own month in the brief's zone, or the one before. */
@@ -109,11 +110,16 @@ public record BriefConfig(
             Boolean compare,
             java.math.BigDecimal maxChange) {
         public SummaryConfig {
-            sheet = sheet == null ? "요약" : sheet;
             mode = mode == null ? SummaryMode.COPY : mode;
             figures = figures == null ? List.of() : List.copyOf(figures);
             tables = tables == null ? List.of() : List.copyOf(tables);
             compare = compare == null || compare;
+        }
+
+        /** This summary, its sheet unless named called so in the brief's language (요약, else Summary). */
+        SummaryConfig worded(String locale) {
+            String name = sheet != null ? sheet : locale.startsWith("ko") ? "요약" : "Summary";
+            return new SummaryConfig(name, mode, figures, tables, chart, compare, maxChange);
         }
     }
 

@@ -59,6 +59,8 @@ class ConfigLoaderTest {
         assertThat(en.style().unitLabel()).isEqualTo("(unit: {unit})");
         assertThat(en.style().booleanFalse()).isEqualTo("No");
         assertThat(en.editorial().unverified().note()).isEqualTo("※ Sources still being checked: {items}");
+        assertThat(en.summary().sheet()).isEqualTo("Summary");
+        assertThat(ko.summary().sheet()).isEqualTo("요약");
         assertThat(en.style().band()).isEqualTo("Technology note No. {number}  |  {date:d MMMM yyyy}"); // its own
     }
 

@@ -66,7 +66,11 @@ final class Uploads {
             Views.Checked checked = check(brief, candidate, name);
             String sha = checked.sha();
             boolean take = checked.report() != null && (checked.report().valid() || force);
-            if (take) {
+            // The working workbook's very bytes again: nothing to replace, and no backup of them to push an
+            // older, different one out of the kept few; the period's approval stands.
+            boolean same =
+                    take && Files.exists(working) && FileHashes.sha256(working).equals(sha);
+            if (take && !same) {
                 if (Files.exists(working)) {
                     String current = FileHashes.sha256(working);
                     new SafeWorkbookWriter(settings.app().backups(), brief.zone()).replace(working, current, candidate);
@@ -82,7 +86,7 @@ final class Uploads {
                                 working.getFileName().toString(),
                                 "sha256 " + sha + " (" + name + ")");
                 service.approving().withdraw(brief, brief.periodAt(Instant.now()), actor);
-            } else if (checked.report() != null) {
+            } else if (!take && checked.report() != null) {
                 keep(working, candidate, sha, name);
                 return new Outcome(checked, false, false, false, sha);
             }

@@ -12,10 +12,12 @@ import dev.briefpipe.testing.ConsoleHarness;
 import dev.briefpipe.testing.MailParts;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,14 @@ class ConsoleIT {
         assertThat(FileHashes.sha256(Files.readAllBytes(working)))
                 .isEqualTo(FileHashes.sha256(Files.readAllBytes(bad)));
         assertThat(working.resolveSibling(".briefpipe-backups")).isDirectoryContaining("glob:**.xlsx");
+        assertThat(dir.resolve("p/workbooks")).isDirectoryNotContaining("glob:**/.upload-*");
+        // The same file again (a second click): it is the working workbook already, and no backup of the
+        // same bytes pushes an older one out of the few kept.
+        List<Path> backups = listed(working.resolveSibling(".briefpipe-backups"));
+        HttpResponse<String> again = analyst.upload(BRIEF + "/workbook", bad, Map.of(), null);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("작업 워크북으로 바꿨습니다");
+        assertThat(listed(working.resolveSibling(".briefpipe-backups"))).isEqualTo(backups);
         assertThat(dir.resolve("p/workbooks")).isDirectoryNotContaining("glob:**/.upload-*");
     }
 
@@ -462,5 +472,11 @@ class ConsoleIT {
                 brief, Period.parse("2025-03"), RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
         assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
         return run;
+    }
+
+    private static List<Path> listed(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
     }
 }

@@ -58,6 +58,7 @@ final class Auth {
                 ctx.attribute(WHO, new Sessions.Session(basic.getUsername(), role, null));
                 return; // no cookie, so no cross-site request can ride on it: no CSRF token needed
             }
+            ctx.header("WWW-Authenticate", "Basic realm=\"briefpipe\""); // asked again, as without any
             throw new UnauthorizedResponse();
         }
         if (s.isEmpty()) {

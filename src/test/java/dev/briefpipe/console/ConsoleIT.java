@@ -388,6 +388,9 @@ class ConsoleIT {
                 .isEqualTo(200);
         assertThat(b.api("POST", "/api/briefs/ai-hegemony/runs", "analyst", PW).statusCode())
                 .isEqualTo(403);
+        HttpResponse<String> wrong = b.api("GET", "/api/runs", "analyst", "not-the-password");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"briefpipe\"");
         // A request it cannot take: one sentence in the caller's language, as its other refusals.
         HttpResponse<String> noPeriod = b.api("GET", "/api/deliveries?brief=ai-hegemony", "operator", PW);
         assertThat(noPeriod.statusCode()).isEqualTo(400);

@@ -68,11 +68,9 @@ final class Uploads {
             boolean take = checked.report() != null && (checked.report().valid() || force);
             // The working workbook's very bytes again: nothing to replace, and no backup of them to push an
             // older, different one out of the kept few; the period's approval stands.
-            boolean same =
-                    take && Files.exists(working) && FileHashes.sha256(working).equals(sha);
-            if (take && !same) {
-                if (Files.exists(working)) {
-                    String current = FileHashes.sha256(working);
+            String current = take && Files.exists(working) ? FileHashes.sha256(working) : null;
+            if (take && !sha.equals(current)) {
+                if (current != null) {
                     new SafeWorkbookWriter(settings.app().backups(), brief.zone()).replace(working, current, candidate);
                 } else {
                     AtomicFiles.moveIntoPlace(candidate, working);

@@ -38,7 +38,7 @@ class PlacementIT {
         Map<String, String> before = paragraphBeforeEachCaption(build(project, "a"), bullets);
         assertThat(before).containsKeys("[그림1]", "[그림2]", "[그림3]", "〈표1〉");
 
-        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
+        insertAtTopOfSection2(project.workbook(), 2, "□", NEW_BULLET);
         Path pdf = build(project, "b");
         Map<String, String> after = paragraphBeforeEachCaption(pdf, bullets(project.workbook()));
         assertThat(after).isEqualTo(before);
@@ -58,21 +58,17 @@ class PlacementIT {
     @Test
     void aRowNamingNoFigureIsAnErrorAtItsCell() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        insertAtTopOfSection(project.workbook(), 2, "figure-that-is-not-there");
-        setCellOfFirstRowWithText(project.workbook(), "figure-that-is-not-there", 2, "그림");
-        Cli.Result r = Cli.run(project, "validate");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("'figure-that-is-not-there'(이)라는 그림이나 표가 레이아웃에 없습니다", "placement-unknown");
+        insertAtTopOfSection2(project.workbook(), 2, "그림", "figure-that-is-not-there");
+        assertThat(invalid(project))
+                .contains("'figure-that-is-not-there'(이)라는 그림이나 표가 레이아웃에 없습니다", "placement-unknown");
     }
 
     @Test
     void aBulletInASectionTheLayoutDoesNotPrintIsAnErrorAtItsCell() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
-        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 1, "9");
-        Cli.Result r = Cli.run(project, "validate");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted");
+        insertAtTopOfSection2(project.workbook(), 9, "□", NEW_BULLET);
+        assertThat(invalid(project))
+                .contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted");
     }
 
     @Test
@@ -89,11 +85,8 @@ class PlacementIT {
     void aFigureNamedByTwoRowsIsAnErrorAtTheSecond() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         // (a trailing space, as typed, tells the new row from the first; the id is read without it)
-        insertAtTopOfSection(project.workbook(), 2, "patents-chart ");
-        setCellOfFirstRowWithText(project.workbook(), "patents-chart ", 2, "그림");
-        Cli.Result r = Cli.run(project, "validate");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("'patents-chart'은(는) '본문'!D6에서 이미 실었습니다", "placement-twice");
+        insertAtTopOfSection2(project.workbook(), 2, "그림", "patents-chart ");
+        assertThat(invalid(project)).contains("'patents-chart'은(는) '본문'!D6에서 이미 실었습니다", "placement-twice");
     }
 
     @Test
@@ -116,19 +109,15 @@ class PlacementIT {
     @Test
     void aDetailBeforeTheFirstParagraphOfASectionIsPrintedWithIt() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
-        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 2, "※");
+        insertAtTopOfSection2(project.workbook(), 2, "※", NEW_BULLET);
         assertThat(text(build(project, "d"))).contains(squash(NEW_BULLET));
     }
 
     @Test
     void aMistypedLevelIsAValueNotAllowedNotAFigureThatIsNotThere() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        insertAtTopOfSection(project.workbook(), 2, NEW_BULLET);
-        setCellOfFirstRowWithText(project.workbook(), NEW_BULLET, 2, "o");
-        Cli.Result r = Cli.run(project, "validate");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("not-allowed").doesNotContain("placement-unknown");
+        insertAtTopOfSection2(project.workbook(), 2, "o", NEW_BULLET);
+        assertThat(invalid(project)).contains("not-allowed").doesNotContain("placement-unknown");
     }
 
     private Path build(SampleProject project, String name) {
@@ -176,7 +165,16 @@ class PlacementIT {
         return out;
     }
 
-    private static void insertAtTopOfSection(Path workbook, int section, String text) throws IOException {
+    /** Validates a project whose workbook has errors: what it printed. */
+    private static String invalid(SampleProject project) {
+        Cli.Result r = Cli.run(project, "validate");
+        assertThat(r.code()).isEqualTo(1);
+        return r.out();
+    }
+
+    /** A row put before section 2's first, its 장 {@code section}, 수준 {@code level} and 내용 {@code text}. */
+    private static void insertAtTopOfSection2(Path workbook, int section, String level, String text)
+            throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(workbook)) {
             wb = new XSSFWorkbook(in);
@@ -184,33 +182,14 @@ class PlacementIT {
         Sheet s = wb.getSheet("본문");
         DataFormatter f = new DataFormatter();
         int at = 1;
-        while (!f.formatCellValue(s.getRow(at).getCell(1)).equals(String.valueOf(section))) {
+        while (!f.formatCellValue(s.getRow(at).getCell(1)).equals("2")) {
             at++;
         }
         s.shiftRows(at, s.getLastRowNum(), 1);
         Row row = s.createRow(at);
         row.createCell(1).setCellValue(section);
-        row.createCell(2).setCellValue("□");
+        row.createCell(2).setCellValue(level);
         row.createCell(3).setCellValue(text);
-        try (OutputStream out = Files.newOutputStream(workbook)) {
-            wb.write(out);
-        }
-        wb.close();
-    }
-
-    private static void setCellOfFirstRowWithText(Path workbook, String text, int column, String value)
-            throws IOException {
-        XSSFWorkbook wb;
-        try (InputStream in = Files.newInputStream(workbook)) {
-            wb = new XSSFWorkbook(in);
-        }
-        DataFormatter f = new DataFormatter();
-        for (Row row : wb.getSheet("본문")) {
-            if (text.equals(f.formatCellValue(row.getCell(3)))) {
-                row.getCell(column).setCellValue(value);
-                break;
-            }
-        }
         try (OutputStream out = Files.newOutputStream(workbook)) {
             wb.write(out);
         }

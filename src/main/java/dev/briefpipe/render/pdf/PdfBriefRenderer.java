@@ -107,7 +107,9 @@ public final class PdfBriefRenderer {
                 if (b instanceof LayoutBlock.Chart c) {
                     ++numbers[0];
                     String caption = FigureBlockWriter.write(self[0], c, numbers[0], numbers[0] == 1 ? png : null);
-                    firstCaption[0] = numbers[0] == 1 ? caption : firstCaption[0];
+                    if (numbers[0] == 1) {
+                        firstCaption[0] = caption;
+                    }
                 } else if (b instanceof LayoutBlock.Table t) {
                     TableBlockWriter.table(self[0], t, ++numbers[1]);
                 }

@@ -20,7 +20,6 @@ import picocli.CommandLine.ScopeType;
         name = "briefpipe",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        resourceBundle = "dev.briefpipe.cli.usage",
         sortOptions = false)
 public final class Main implements Runnable {
     @Option(names = "--lang", paramLabel = "ko|en", scope = ScopeType.INHERIT)
@@ -54,6 +53,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // What libraries format with the JVM's default locale (OpenPDF's cross-reference offsets, Quartz's
+        // cron calendar, chart axes) comes out the same on every server: set to Arabic, a machine would
+        // write the PDF's offsets in Arabic-Indic digits and damage it; under the Japanese imperial
+        // calendar Quartz refuses every cron. The brief's own language comes from its config.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err, terminal()));

@@ -3,6 +3,7 @@ package dev.briefpipe.cli;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.run.ProgressListener;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Stage lines on stderr ("[2/7] 검증…") and, for a stage that runs longer than two seconds, a bar
@@ -58,14 +59,20 @@ final class ProgressBar implements ProgressListener {
             }
             drawnAt = now;
             int filled = percent * WIDTH / 100;
-            err.printf("\r  [%s%s] %3d%%  %.0f s", "█".repeat(filled), "░".repeat(WIDTH - filled), percent, secs);
+            err.printf(
+                    Locale.ROOT,
+                    "\r  [%s%s] %3d%%  %.0f s",
+                    "█".repeat(filled),
+                    "░".repeat(WIDTH - filled),
+                    percent,
+                    secs);
             open = true;
             if (percent == 100) {
                 closeLine();
             }
         } else if (percent / 10 > lastTenth) {
             lastTenth = percent / 10;
-            err.printf("  %d%%  %.0f s%n", percent, secs);
+            err.printf(Locale.ROOT, "  %d%%  %.0f s%n", percent, secs);
         }
         err.flush();
     }

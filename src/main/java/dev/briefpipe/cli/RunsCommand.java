@@ -7,6 +7,7 @@ import dev.briefpipe.store.RunHistory;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code runs}: the run history, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false)
 final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     @ParentCommand
     Main main;

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,8 +58,8 @@ final class UsersCommand implements Callable<Integer> {
             switch (action) {
                 case "list" -> {
                     TextTable table = new TextTable(ctx.msg("users.columns"));
-                    DateTimeFormatter time =
-                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(ZoneId.systemDefault());
+                    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                            .withZone(ZoneId.systemDefault());
                     List<Users.User> all = users.list();
                     all.forEach(u -> table.add(
                             u.name(), ctx.messages().word("role", u.role().id()), time.format(u.created())));

@@ -39,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * run history, the ledger and the scheduler. A workbook is validated once per version (by its SHA-256).
  */
 public final class Views {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
     private final Settings settings;
     private final BriefService service;
     private final BriefScheduler scheduler;

@@ -17,6 +17,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a {@link Letter} into a MIME message: UTF-8 text with an HTML alternative, attachments with
@@ -111,7 +112,7 @@ public final class MimeFactory {
                     || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 rfc2231.append(c);
             } else {
-                rfc2231.append('%').append(String.format("%02X", b & 0xFF));
+                rfc2231.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
             }
         }
         return "attachment; filename=\"" + rfc2047 + "\"; filename*=UTF-8''" + rfc2231;

@@ -1,6 +1,7 @@
 package dev.briefpipe.failure;
 
 import dev.briefpipe.model.CellRef;
+import java.util.Locale;
 
 /**
  * A character that no configured font can draw, where it was met.
@@ -11,6 +12,6 @@ public record MissingGlyph(int codePoint, String text, CellRef source) {
 
     /** "U+20000". */
     public String codePointLabel() {
-        return String.format("U+%04X", codePoint);
+        return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class SafeWorkbookWriter {
     public static final String BACKUP_DIR = ".briefpipe-backups";
     private static final Logger log = LoggerFactory.getLogger(SafeWorkbookWriter.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private final int keep;
     private final java.time.ZoneId zone;
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -81,7 +82,7 @@ public final class Glyphs {
                                     "",
                                     new String(Character.toChars(cp)),
                                     "",
-                                    List.of(String.format("U+%04X", cp)))));
+                                    List.of(String.format(Locale.ROOT, "U+%04X", cp)))));
                 }
             }
         });

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,40 @@ class LauncherIT {
                 .doesNotContain("WARN", "leaves empty");
     }
 
+    @Test
+    void aServerSetToAnotherLanguageCalendarAndTimeZoneMakesTheSameBrief() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        String[] build = {"build", "--brief", "ai-hegemony", "--period", "2025-03", "-q", "--out"};
+        assertThat(start(project, Map.of(), concat(build, "here")).waitFor()).isZero();
+        Path here = project.root().resolve("here").resolve("ai-hegemony").resolve("2025-03");
+        // Arabic writes Arabic-Indic digits; ja_JP_JP counts years by the Japanese imperial calendar.
+        List<String> servers = List.of(
+                "-Duser.language=ar -Duser.country=SA", "-Duser.language=ja -Duser.country=JP -Duser.variant=JP");
+        for (String jvm : servers) {
+            String there = "there-" + servers.indexOf(jvm);
+            Process p = start(project, Map.of("JAVA_OPTS", jvm, "TZ", "Pacific/Kiritimati"), concat(build, there));
+            assertThat(p.waitFor())
+                    .as(jvm + ": " + Files.readString(project.root().resolve("run.log")))
+                    .isZero();
+            Path built = project.root().resolve(there).resolve("ai-hegemony").resolve("2025-03");
+            try (Stream<Path> files = Files.walk(here)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String name = here.relativize(f).toString();
+                    // The manifest records when the build ran, and the summary sheet when it was refreshed.
+                    if (!name.equals("manifest.json") && !name.endsWith(".xlsx")) {
+                        assertThat(built.resolve(name)).as(jvm + ": " + name).hasSameBinaryContentAs(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String[] concat(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
     private static boolean staging(Path out) {
         try (Stream<Path> s = Files.list(out)) {
             return s.anyMatch(f -> f.getFileName().toString().contains(".staging-"));
@@ -69,10 +104,15 @@ class LauncherIT {
     }
 
     private static Process start(SampleProject project, String... args) throws IOException {
+        return start(project, Map.of(), args);
+    }
+
+    private static Process start(SampleProject project, Map<String, String> env, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .directory(project.root().toFile())
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        return pb.directory(project.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(project.root().resolve("run.log").toFile())
                 .start();

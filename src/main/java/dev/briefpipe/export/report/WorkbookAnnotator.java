@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -56,7 +57,7 @@ public final class WorkbookAnnotator {
         long cells = report.stats() == null ? 0 : report.stats().cells();
         if (cells * BYTES_PER_CELL > Runtime.getRuntime().maxMemory() / 10 * 9) {
             throw new WorkbookReadException(
-                    report.workbook(), "too-large-to-annotate", String.format("%,d", cells), null);
+                    report.workbook(), "too-large-to-annotate", String.format(Locale.ROOT, "%,d", cells), null);
         }
         try {
             return annotated(workbook, report);
@@ -64,7 +65,8 @@ public final class WorkbookAnnotator {
             throw new WorkbookReadException(report.workbook(), "cannot-annotate", null, e);
         } catch (OutOfMemoryError e) {
             // The workbook POI was rewriting is garbage now; the heap is whole again for the report.
-            throw new WorkbookReadException(report.workbook(), "too-large-to-annotate", String.format("%,d", cells), e);
+            throw new WorkbookReadException(
+                    report.workbook(), "too-large-to-annotate", String.format(Locale.ROOT, "%,d", cells), e);
         }
     }
 

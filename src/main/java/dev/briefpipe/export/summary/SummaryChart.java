@@ -1,5 +1,6 @@
 package dev.briefpipe.export.summary;
 
+import java.util.Locale;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
@@ -24,11 +25,20 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class SummaryChart {
     private SummaryChart() {}
 
-    static void add(XSSFSheet sheet, GroupTableWriter.Placed table, String kind, String title, int col, int row) {
+    /** The title is tagged with the brief's language, not the language of the machine that wrote it. */
+    static void add(
+            XSSFSheet sheet,
+            GroupTableWriter.Placed table,
+            String kind,
+            String title,
+            int col,
+            int row,
+            Locale language) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 18);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
+        chart.getTitle().getBody().getParagraph(0).getTextRuns().forEach(r -> r.setLanguage(language));
         chart.setTitleOverlay(false);
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
         if (!"column".equals(kind)) {

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -115,7 +116,8 @@ public final class SummarySheetRefresher {
                 1,
                 0,
                 words.get("summary.refreshed") + ": "
-                        + in.refreshedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")) + " ("
+                        + in.refreshedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT))
+                        + " ("
                         + in.refreshedAt().getZone() + ", briefpipe)",
                 st.note);
         for (int c = 0; c < HEADERS.length; c++) {
@@ -173,7 +175,8 @@ public final class SummarySheetRefresher {
                     cfg.chart().kind(),
                     cfg.chart().title() != null ? cfg.chart().title() : t.title(),
                     HEADERS.length + 1,
-                    FIRST_FIGURE_ROW - 1);
+                    FIRST_FIGURE_ROW - 1,
+                    Locale.forLanguageTag(brief.locale()));
         }
         List<String> kept = SummarySnapshot.filled(sheet);
         return new Refreshed(

@@ -3,9 +3,11 @@ package dev.briefpipe.render.chart;
 import java.awt.Color;
 import java.awt.Paint;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -74,7 +76,8 @@ public final class BarChartBuilder {
         r.setDrawBarOutline(false);
         r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
         r.setItemMargin(0);
-        NumberFormat thousands = new DecimalFormat("#,##0");
+        // Grouped as the PDF's own figures are, whatever the machine's locale: the same PDF everywhere.
+        NumberFormat thousands = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(style.font(7.5f));

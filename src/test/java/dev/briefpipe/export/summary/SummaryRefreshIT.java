@@ -75,6 +75,14 @@ class SummaryRefreshIT {
     /** The chart's cached categories and values are those its ranges' cells hold (viewers draw the cache). */
     private static void chartCachesItsCells(XSSFWorkbook wb) {
         var chart = wb.getSheet("요약").getDrawingPatriarch().getCharts().get(0);
+        // Its title is in the brief's language, not the test machine's.
+        assertThat(chart.getTitle()
+                        .getBody()
+                        .getParagraph(0)
+                        .getTextRuns()
+                        .get(0)
+                        .getLanguage())
+                .isEqualTo(java.util.Locale.KOREA);
         var series = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
         var cats = series.getCat().getStrRef();
         var vals = series.getVal().getNumRef();

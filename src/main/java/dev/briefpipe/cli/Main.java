@@ -6,6 +6,7 @@ import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.Version;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -74,6 +75,10 @@ public final class Main implements Runnable {
         Messages.Lang lang = Language.early(args);
         Main main = new Main(out, err, tty);
         main.messages = Messages.of(lang);
+        String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (Charset.isSupported(names) && !Charset.forName(names).newEncoder().canEncode("한글")) {
+            err.println(main.messages.get("cli.ascii-locale", names));
+        }
         CommandLine cmd = new CommandLine(main);
         cmd.addSubcommand(new InitCommand());
         cmd.addSubcommand(new ValidateCommand());

@@ -89,6 +89,32 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void aWorkbookInAHangulFolderIsReadFromTheCLocaleOfCronOrAService() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("정책 브리프"));
+        Map<String, String> cLocale = Map.of("LC_ALL", "C", "LANG", "C");
+        Path log = project.root().resolve("run.log");
+        assertThat(start(project, cLocale, "validate", "--brief", "ai-hegemony", "-q")
+                        .waitFor())
+                .as(Files.readString(log))
+                .isZero();
+        // The jar run directly in that locale cannot name the folder, and says why before anything else.
+        ProcessBuilder direct = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                LAUNCHER.resolveSibling("briefpipe.jar").toString(),
+                "validate",
+                "--brief",
+                "ai-hegemony");
+        direct.environment().putAll(cLocale);
+        Process p = direct.directory(project.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(Files.readAllLines(log).get(0)).startsWith("경고:").contains("LANG=C.UTF-8");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;

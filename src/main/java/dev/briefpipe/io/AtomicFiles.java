@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes a file so that readers see either the old content or the new, never a half-written file. */
 public final class AtomicFiles {
+    private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
+
     private AtomicFiles() {}
 
     /** Writes bytes to a temp file beside {@code target}, forces them to disk, then moves it into place. */
@@ -49,12 +55,41 @@ public final class AtomicFiles {
         }
     }
 
-    /** Atomic rename where the file system allows it, else a plain replace. */
+    /**
+     * Atomic rename where the file system allows it, else a plain replace. A file replaced keeps its
+     * permissions, and its owner and group where this process may set them: a workbook the analysts
+     * share through their group stays theirs to edit.
+     */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        copyAccess(target, tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Gives {@code to} the permissions of {@code from}, and its owner and group where this process may:
+     * nothing when {@code from} is not a regular file or the file system has no POSIX permissions.
+     */
+    public static void copyAccess(Path from, Path to) {
+        PosixFileAttributes was;
+        try {
+            was = Files.readAttributes(from, PosixFileAttributes.class);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // nothing is replaced, or the file system has no POSIX permissions
+        }
+        if (!was.isRegularFile()) {
+            return;
+        }
+        PosixFileAttributeView now = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        try {
+            now.setPermissions(was.permissions());
+            now.setGroup(was.group()); // refused unless this user is in the group: the rest still holds
+            now.setOwner(was.owner()); // refused unless root
+        } catch (IOException e) {
+            log.debug("{} keeps the access it was written with: {}", to, e.toString());
         }
     }
 }

@@ -119,6 +119,7 @@ public final class SafeWorkbookWriter {
         try {
             Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.force(tmp);
+            AtomicFiles.copyAccess(file, tmp); // no more readable than the workbook itself
         } catch (IOException e) {
             throw FileProblems.at(target, e);
         }

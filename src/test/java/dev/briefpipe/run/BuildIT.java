@@ -24,6 +24,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -461,11 +464,26 @@ class BuildIT {
 
     @Test
     void inPlaceRefreshKeepsEveryOtherSheetAndABackup() throws IOException {
+        // A workbook private to its analysts' group: the refresh and its backup keep it so.
+        var access = Files.getFileAttributeView(project.workbook(), PosixFileAttributeView.class);
+        access.setPermissions(PosixFilePermissions.fromString("rw-r-----"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            var names = project.workbook().getFileSystem().getUserPrincipalLookupService();
+            access.setOwner(names.lookupPrincipalByName("nobody"));
+            access.setGroup(names.lookupPrincipalByGroupName("daemon"));
+        }
+        PosixFileAttributes before = access.readAttributes();
         byte[] original = Files.readAllBytes(project.workbook());
         Map<String, Map<String, String>> sheetsBefore = SheetSnapshot.of(project.workbook(), "요약");
         Built built = build(SummaryMode.IN_PLACE);
         assertThat(built.summaryBackup()).isPresent();
         assertThat(Files.readAllBytes(built.summaryBackup().get())).isEqualTo(original);
+        for (Path f : List.of(project.workbook(), built.summaryBackup().get())) {
+            PosixFileAttributes now = Files.readAttributes(f, PosixFileAttributes.class);
+            assertThat(now.permissions()).as(f.toString()).isEqualTo(before.permissions());
+            assertThat(now.owner()).as(f.toString()).isEqualTo(before.owner());
+            assertThat(now.group()).as(f.toString()).isEqualTo(before.group());
+        }
         assertThat(SheetSnapshot.of(project.workbook(), "요약")).isEqualTo(sheetsBefore);
         assertSummary(project.workbook(), built.checked().figures());
 

@@ -51,11 +51,12 @@ public final class SafeWorkbookWriter {
     }
 
     /**
-     * Checks that {@code file} may be replaced now: not open, and still the bytes read.
+     * Checks that {@code workbook} may be replaced now: not open, and still the bytes read.
      *
      * @throws WorkbookBusyException when it may not
      */
-    public void checkReplaceable(Path file, String expectedSha256) throws IOException {
+    public void checkReplaceable(Path workbook, String expectedSha256) throws IOException {
+        Path file = workbook.toRealPath(); // Excel keeps its lock file beside the file a link points to
         Optional<Path> lock = lockFileOf(file);
         if (lock.isPresent()) {
             throw new WorkbookBusyException(file, "locked", lock.get());
@@ -66,11 +67,12 @@ public final class SafeWorkbookWriter {
     }
 
     /**
-     * Replaces {@code file} with {@code bytes} if it is replaceable.
+     * Replaces {@code workbook} (the file it links to, if a link) with {@code bytes} if it is replaceable.
      *
      * @return the backup made of the previous content
      */
-    public Path replace(Path file, String expectedSha256, byte[] bytes) throws IOException {
+    public Path replace(Path workbook, String expectedSha256, byte[] bytes) throws IOException {
+        Path file = workbook.toRealPath(); // through a link, the analysts' file is replaced; the link stays
         checkReplaceable(file, expectedSha256);
         Path backup = backup(file);
         checkReplaceable(file, expectedSha256);
@@ -80,12 +82,13 @@ public final class SafeWorkbookWriter {
     }
 
     /**
-     * Replaces {@code file} with the content of {@code content} (a large workbook, never held in memory)
-     * if it is replaceable.
+     * Replaces {@code workbook} (the file it links to, if a link) with the content of {@code content} (a
+     * large workbook, never held in memory) if it is replaceable.
      *
      * @return the backup made of the previous content
      */
-    public Path replace(Path file, String expectedSha256, Path content) throws IOException {
+    public Path replace(Path workbook, String expectedSha256, Path content) throws IOException {
+        Path file = workbook.toRealPath(); // through a link, the analysts' file is replaced; the link stays
         checkReplaceable(file, expectedSha256);
         Path backup = backup(file);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".briefpipe.tmp");

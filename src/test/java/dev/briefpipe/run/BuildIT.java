@@ -498,6 +498,21 @@ class BuildIT {
     }
 
     @Test
+    void inPlaceRefreshThroughALinkRefreshesTheLinkedWorkbookAndKeepsTheLink() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("share")).resolve("AI 패권 2025.xlsx");
+        Files.move(project.workbook(), shared);
+        Files.createSymbolicLink(project.workbook(), shared);
+        Built built = build(SummaryMode.IN_PLACE);
+        assertThat(project.workbook()).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(project.workbook())).isEqualTo(shared);
+        assertSummary(shared, built.checked().figures());
+        assertThat(built.summaryBackup())
+                .get()
+                .satisfies(
+                        b -> assertThat(b.getParent()).isEqualTo(shared.resolveSibling(SafeWorkbookWriter.BACKUP_DIR)));
+    }
+
+    @Test
     void inPlaceRefreshIsRefusedWhileTheWorkbookIsOpenAndNothingIsPublished() throws IOException {
         Path lock = project.workbook().resolveSibling("~$ai-hegemony.xlsx");
         Files.writeString(lock, "owner");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An in-place write was refused to protect the analyst's file: it is open ({@code locked}, with the
- * lock file found) or it changed since it was read ({@code changed}).
+ * lock file found), marked read-only ({@code read-only}) or it changed since it was read ({@code changed}).
  */
 public final class WorkbookBusyException extends Failure {
     private final Path file;

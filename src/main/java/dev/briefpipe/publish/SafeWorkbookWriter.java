@@ -61,9 +61,21 @@ public final class SafeWorkbookWriter {
         if (lock.isPresent()) {
             throw new WorkbookBusyException(file, "locked", lock.get());
         }
+        if (readOnly(file)) {
+            throw new WorkbookBusyException(file, "read-only", null);
+        }
         if (!FileHashes.sha256(file).equals(expectedSha256)) {
             throw new WorkbookBusyException(file, "changed", null);
         }
+    }
+
+    /** Marked read-only by its owner: nobody may write it (root could, and must not either). */
+    private static boolean readOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return !Files.isWritable(file);
+        }
+        return Files.getPosixFilePermissions(file).stream()
+                .noneMatch(p -> p.name().endsWith("_WRITE"));
     }
 
     /**

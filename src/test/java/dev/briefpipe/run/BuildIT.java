@@ -513,6 +513,18 @@ class BuildIT {
     }
 
     @Test
+    void inPlaceRefreshLeavesAWorkbookMarkedReadOnly() throws IOException {
+        Files.setPosixFilePermissions(project.workbook(), PosixFilePermissions.fromString("r--r--r--"));
+        String before = FileHashes.sha256(project.workbook());
+        assertThatThrownBy(() -> build(SummaryMode.IN_PLACE))
+                .isInstanceOfSatisfying(
+                        WorkbookBusyException.class, e -> assertThat(e.reason()).isEqualTo("read-only"));
+        assertThat(FileHashes.sha256(project.workbook())).isEqualTo(before);
+        assertThat(project.workbook().resolveSibling(SafeWorkbookWriter.BACKUP_DIR))
+                .doesNotExist();
+    }
+
+    @Test
     void inPlaceRefreshIsRefusedWhileTheWorkbookIsOpenAndNothingIsPublished() throws IOException {
         Path lock = project.workbook().resolveSibling("~$ai-hegemony.xlsx");
         Files.writeString(lock, "owner");

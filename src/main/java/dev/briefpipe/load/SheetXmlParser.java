@@ -120,9 +120,11 @@ final class SheetXmlParser {
         String value = null;
         String formula = null;
         String inline = null;
+        boolean cached = false;
         while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (x.getLocalName()) {
                 case "v" -> {
+                    cached = true;
                     // Numbers and string indexes are decoded where they lie in the parser's buffer.
                     if (numeric) {
                         hasNumber = readNumber(x);
@@ -146,7 +148,10 @@ final class SheetXmlParser {
         while (cells.size() < col) {
             cells.add(RawCell.blank(sheet, rowIndex, cells.size()));
         }
-        RawCell cell = numeric ? numeric(type, style, formula) : cell(type, value, formula, inline);
+        // A formula whose result the file does not hold (a program that does not calculate saved it).
+        RawCell cell = formula != null && (!cached || (numeric && !hasNumber))
+                ? RawCell.uncomputed(sheet, rowIndex, col, formula)
+                : numeric ? numeric(type, style, formula) : cell(type, value, formula, inline);
         hasNumber = false;
         if (col < cells.size()) {
             cells.set(col, cell);
@@ -177,8 +182,7 @@ final class SheetXmlParser {
             return text(book.strings().get((int) number), formula);
         }
         if (!hasNumber) {
-            // A formula without a cached result reads as 0, as Excel shows it.
-            return formula == null ? RawCell.blank(sheet, rowIndex, col) : number(0, style, formula);
+            return RawCell.blank(sheet, rowIndex, col);
         }
         return number(number, style, formula);
     }

@@ -26,6 +26,7 @@ public enum FindingCode implements Finding.Code {
     UNIQUE_DUPLICATE,
     FOREIGN_KEY_MISSING,
     FORMULA_ERROR,
+    FORMULA_NOT_COMPUTED,
     EXTERNAL_LINK,
     MERGED_CELL,
     NUMBER_AS_TEXT,

@@ -15,7 +15,8 @@ import java.util.function.DoubleFunction;
  * <p>{@code number} is the numeric value for {@link Kind#NUMBER} and {@link Kind#DATE} (Excel
  * serial); {@code date} the date for {@link Kind#DATE}, already resolved for the workbook's date
  * system; {@code text} the string for {@link Kind#TEXT}, the error literal ("#REF!") for
- * {@link Kind#ERROR}, the display text for numbers and dates.
+ * {@link Kind#ERROR} (empty for a formula whose result the file does not hold), the display text
+ * for numbers and dates.
  */
 public final class RawCell {
     // The address as its parts, not a CellRef: a large sheet reads some ten million cells, and the
@@ -74,6 +75,14 @@ public final class RawCell {
         this.date = date;
         this.formula = formula;
         this.format = format;
+    }
+
+    /**
+     * A formula whose result the file does not hold, as a program that does not calculate leaves it:
+     * an error without a literal, shown as its formula.
+     */
+    public static RawCell uncomputed(String sheet, int row, int column, String formula) {
+        return new RawCell(sheet, row, column, Kind.ERROR, "", 0, null, formula, "=" + formula);
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.briefpipe.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.WorkbookReadException;
+import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.SheetRows;
@@ -121,6 +123,25 @@ class XlsxReaderTest {
         assertReadsAsPoi(inline);
         Settings settings = new ConfigLoader().load(p.config());
         Validation.validate(inline, settings.findBrief("ai-hegemony").orElseThrow());
+    }
+
+    @Test
+    void aFormulaWhoseResultTheFileDoesNotHoldIsFoundNotReadAsZero() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir.resolve("p"));
+        Path file = dir.resolve("uncomputed.xlsx");
+        // As a program that writes formulas but does not calculate them saves a cell.
+        Zips.rewrite(
+                p.workbook(),
+                file,
+                (name, xml) -> xml.replace(
+                        "<c r=\"D3\" t=\"n\" s=\"6\"><v>6276.0</v></c>", "<c r=\"D3\" s=\"6\"><f>6000+276</f></c>"));
+        Settings settings = new ConfigLoader().load(p.config());
+        SchemaValidator.Result r =
+                Validation.validate(file, settings.findBrief("ai-hegemony").orElseThrow());
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.at().sheet().equals("특허_발명자국가"))
+                .extracting(f -> f.at().a1(), f -> f.code().id(), Finding::value)
+                .contains(tuple("D3", "formula-not-computed", "=6000+276"));
     }
 
     @Test

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.briefpipe.failure.ConfigException;
 import dev.briefpipe.failure.ConfigProblem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,12 +109,23 @@ public final class ConfigLoader {
     private record Bound<T>(T value, YamlLineIndex lines) {}
 
     private <T> Bound<T> bind(Path file, Class<T> type) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ConfigException(
                     new ConfigProblem(file, 0, "unreadable", List.of(String.valueOf(e.getMessage()))));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            // Saved in another encoding (EUC-KR by an older Windows editor, say): named by its first line.
+            throw new ConfigException(
+                    new ConfigProblem(file, YamlLineIndex.firstNonUtf8Line(bytes), "not-utf8", List.of()));
         }
         try {
             T value = YAML.readValue(text, type);

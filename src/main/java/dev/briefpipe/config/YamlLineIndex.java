@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Maps JSON-pointer paths ("/sheets/patents/columns/families/type") of a YAML document to the
- * one-based line where they appear, so checks made after binding can still name the line.
+ * one-based line where they appear, so checks made after binding can still name the line; and finds
+ * the first line of a file that is not UTF-8.
  */
 final class YamlLineIndex {
     private final Map<String, Integer> lines = new HashMap<>();
@@ -40,5 +44,23 @@ final class YamlLineIndex {
             }
             p = p.substring(0, cut);
         }
+    }
+
+    /** The line, from 1, holding the first bytes that are not UTF-8. */
+    static int firstNonUtf8Line(byte[] bytes) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -89,6 +89,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aConfigSavedInEucKrIsNamedAsSuchAtItsFirstKoreanLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        String text = Files.readString(p.briefConfig());
+        Files.write(p.briefConfig(), text.getBytes(java.nio.charset.Charset.forName("EUC-KR")));
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("not-utf8");
+        int firstKorean = 1
+                + (int) text.lines()
+                        .takeWhile(l -> l.codePoints().noneMatch(c -> c >= 0xAC00 && c <= 0xD7A3))
+                        .count();
+        assertThat(problem.line()).isEqualTo(firstKorean);
+    }
+
+    @Test
     void referenceToUnknownFieldIsReportedAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("expr: \"patents[US].families\"", "expr: \"patents[US].familes\"");

@@ -83,6 +83,8 @@ public final class FileProblems {
                 || (e instanceof FileAlreadyExistsException && Files.isRegularFile(Path.of(e.getFile())));
         if (e instanceof NoSuchFileException) {
             return Phrase.of("cli.file.missing");
+        } else if (reason.contains("Read-only file system")) {
+            return Phrase.of("cli.file.read-only-disk"); // no permission would help: the mount is read-only
         } else if (e instanceof AccessDeniedException || reason.contains("Read-only")) {
             return Phrase.of("cli.file.denied");
         } else if (fileInTheWay) {

@@ -69,8 +69,14 @@ public final class SafeWorkbookWriter {
         }
     }
 
-    /** Marked read-only by its owner: nobody may write it (root could, and must not either). */
+    /**
+     * Marked read-only by its owner (nobody may write it: root could, and must not either), or on a disk
+     * mounted read-only.
+     */
     private static boolean readOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).isReadOnly()) {
+            return true;
+        }
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return !Files.isWritable(file);
         }

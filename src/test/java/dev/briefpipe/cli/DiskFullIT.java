@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that fills up during a build: a real one, a small tmpfs mounted for the test (so it runs as
+ * A disk that fills up during a build, or is mounted read-only: a real one, a small tmpfs mounted for the test (so it runs as
  * root, as CI does; skipped elsewhere unless {@code BRIEFPIPE_REQUIRE_PEERS} is set). The reader is told
  * which disk, in words (a console user: that the server's disk is full), and nothing is lost or left
  * half-written.
@@ -77,6 +77,38 @@ class DiskFullIT {
         assertThat(FileHashes.sha256(workbook)).isEqualTo(before);
         assertThat(filesIn(disk).stream().map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         assertThat(project.root().resolve("output/ai-hegemony/2025-03")).doesNotExist();
+    }
+
+    @Test
+    void aDiskMountedReadOnlyIsNamedAsSuchNotAsAPermission() throws Exception {
+        Path disk = disk("share", 64);
+        Path workbook = Files.copy(project.workbook(), disk.resolve("ai-hegemony.xlsx"));
+        Files.createDirectories(disk.resolve("out"));
+        remountReadOnly(disk);
+        String before = FileHashes.sha256(workbook);
+
+        Cli.Result inPlace = Cli.run(
+                project, "build", "--period", "2025-03", "--workbook", workbook.toString(), "--summary", "in-place");
+        assertThat(inPlace.code()).isEqualTo(3);
+        assertThat(inPlace.err().strip()).startsWith(workbook + "은(는) 읽기 전용이라 덮어쓰지 않았습니다.");
+        assertThat(FileHashes.sha256(workbook)).isEqualTo(before);
+
+        Cli.Result out = Cli.run(
+                project,
+                "build",
+                "--period",
+                "2025-03",
+                "--out",
+                disk.resolve("out").toString());
+        assertThat(out.code()).isEqualTo(3);
+        assertThat(out.err()).contains("읽기 전용으로 마운트된 디스크입니다").doesNotContain("권한");
+    }
+
+    private static void remountReadOnly(Path disk) throws Exception {
+        Process p = new ProcessBuilder("mount", "-o", "remount,ro", disk.toString())
+                .inheritIO()
+                .start();
+        assertThat(p.waitFor()).as("remount read-only").isZero();
     }
 
     @Test

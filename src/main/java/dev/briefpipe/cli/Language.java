@@ -2,6 +2,7 @@ package dev.briefpipe.cli;
 
 import dev.briefpipe.i18n.Messages;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Chooses the message language: {@code --lang}, else {@code BRIEFPIPE_LANG}, else the app config's
@@ -22,6 +23,18 @@ final class Language {
         }
         String env = System.getenv("BRIEFPIPE_LANG");
         return env != null ? Messages.Lang.parse(env) : Messages.Lang.KO;
+    }
+
+    /** {@code BRIEFPIPE_LANG} when it is what decides the language and names neither ko nor en, as --lang fr would. */
+    static Optional<String> unknownInEnvironment(String[] args) {
+        for (String a : args) {
+            if (a.equals("--lang") || a.startsWith("--lang=")) {
+                return Optional.empty();
+            }
+        }
+        String env = System.getenv("BRIEFPIPE_LANG");
+        String tag = env == null ? "" : env.trim().toLowerCase(Locale.ROOT);
+        return env == null || tag.startsWith("ko") || tag.startsWith("en") ? Optional.empty() : Optional.of(env);
     }
 
     static Messages.Lang fromConfig(String configured) {

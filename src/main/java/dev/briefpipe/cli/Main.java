@@ -1,6 +1,7 @@
 package dev.briefpipe.cli;
 
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.Version;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -75,6 +77,11 @@ public final class Main implements Runnable {
         Messages.Lang lang = Language.early(args);
         Main main = new Main(out, err, tty);
         main.messages = Messages.of(lang);
+        Optional<String> unknownLang = Language.unknownInEnvironment(args);
+        if (unknownLang.isPresent()) {
+            err.println(main.messages.get("cli.bad-lang-env", unknownLang.get()));
+            return ExitCode.USAGE.code();
+        }
         String names = System.getProperty("sun.jnu.encoding", "UTF-8");
         if (Charset.isSupported(names) && !Charset.forName(names).newEncoder().canEncode("한글")) {
             err.println(main.messages.get("cli.ascii-locale", names));

@@ -115,6 +115,20 @@ class LauncherIT {
         assertThat(Files.readAllLines(log).get(0)).startsWith("경고:").contains("LANG=C.UTF-8");
     }
 
+    @Test
+    void aLanguageInTheEnvironmentThatIsNeitherKoNorEnIsRefusedAsTheOptionIs() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        Path log = project.root().resolve("run.log");
+        Process p = start(project, Map.of("BRIEFPIPE_LANG", "fr"), "validate", "--brief", "ai-hegemony", "-q");
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("BRIEFPIPE_LANG", "'fr'", "ko, en");
+        // The option decides when it is given, as it always has.
+        assertThat(start(project, Map.of("BRIEFPIPE_LANG", "fr"), "validate", "--brief", "ai-hegemony", "--lang", "en")
+                        .waitFor())
+                .isZero();
+        assertThat(Files.readString(log)).contains("valid");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;

@@ -13,28 +13,30 @@ final class Language {
 
     /** Before parsing: from --lang in the raw arguments, or the environment. */
     static Messages.Lang early(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--lang") && i + 1 < args.length) {
-                return Messages.Lang.parse(args[i + 1]);
-            }
-            if (args[i].startsWith("--lang=")) {
-                return Messages.Lang.parse(args[i].substring("--lang=".length()));
-            }
+        String chosen = given(args);
+        if (chosen == null) {
+            chosen = System.getenv("BRIEFPIPE_LANG");
         }
-        String env = System.getenv("BRIEFPIPE_LANG");
-        return env != null ? Messages.Lang.parse(env) : Messages.Lang.KO;
+        return chosen != null ? Messages.Lang.parse(chosen) : Messages.Lang.KO;
     }
 
     /** {@code BRIEFPIPE_LANG} when it is what decides the language and names neither ko nor en, as --lang fr would. */
     static Optional<String> unknownInEnvironment(String[] args) {
-        for (String a : args) {
-            if (a.equals("--lang") || a.startsWith("--lang=")) {
-                return Optional.empty();
+        String env = System.getenv("BRIEFPIPE_LANG");
+        return given(args) == null && env != null && !Messages.Lang.names(env) ? Optional.of(env) : Optional.empty();
+    }
+
+    /** The value of --lang in the raw arguments, or null when none is given. */
+    private static String given(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
             }
         }
-        String env = System.getenv("BRIEFPIPE_LANG");
-        String tag = env == null ? "" : env.trim().toLowerCase(Locale.ROOT);
-        return env == null || tag.startsWith("ko") || tag.startsWith("en") ? Optional.empty() : Optional.of(env);
+        return null;
     }
 
     static Messages.Lang fromConfig(String configured) {

@@ -117,5 +117,11 @@ public final class Messages {
             }
             return KO;
         }
+
+        /** Whether {@code text} names one of these languages as {@link #parse} reads them. */
+        public static boolean names(String text) {
+            String tag = text.trim().toLowerCase(Locale.ROOT);
+            return tag.startsWith("ko") || tag.startsWith("en");
+        }
     }
 }

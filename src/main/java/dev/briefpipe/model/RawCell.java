@@ -169,6 +169,11 @@ public final class RawCell {
     }
 
     /** True for an empty cell or one holding only whitespace. */
+    /** A formula whose result the file does not hold (see {@link #uncomputed}). */
+    public boolean isUncomputed() {
+        return kind == Kind.ERROR && formula != null && text().isEmpty();
+    }
+
     public boolean isBlank() {
         return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
     }

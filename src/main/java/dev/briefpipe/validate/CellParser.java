@@ -84,7 +84,7 @@ final class CellParser {
 
     static Parsed parse(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.ERROR) {
-            return Parsed.fail(cell.text().isEmpty() ? FindingCode.FORMULA_NOT_COMPUTED : FindingCode.FORMULA_ERROR);
+            return Parsed.fail(cell.isUncomputed() ? FindingCode.FORMULA_NOT_COMPUTED : FindingCode.FORMULA_ERROR);
         }
         if (cell.isBlank()) {
             return Parsed.ok(null);

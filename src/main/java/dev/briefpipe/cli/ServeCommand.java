@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UsageException("serve.bad-port", String.valueOf(port));
         }
+        ConsoleServer.checkFree(bind, port);
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
         DaemonLogging.start(settings.resolve(settings.app().state()).resolve("logs/briefpipe.log"), main.debug);

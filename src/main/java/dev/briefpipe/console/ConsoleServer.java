@@ -27,6 +27,8 @@ import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,16 +142,34 @@ public final class ConsoleServer implements AutoCloseable {
         try {
             app.start(host, port);
         } catch (JavalinBindException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            boolean taken = root instanceof BindException
-                    && String.valueOf(root.getMessage()).contains("in use");
-            throw new UsageException(taken ? "serve.port-in-use" : "serve.bad-bind", host, String.valueOf(port));
+            throw refusal(e, host, port);
         }
         log.info("console on http://{}:{}/", host, app.port());
         return app.port();
+    }
+
+    /**
+     * Refuses {@code host:port} before {@code serve} opens anything (the database, the first admin, the
+     * triggers) if it cannot be listened on now, as {@link #start} would; a program that takes it in
+     * between is still told by {@code start}.
+     */
+    public static void checkFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw refusal(e, host, port);
+        }
+    }
+
+    private static UsageException refusal(Exception e, String host, int port) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        boolean taken = root instanceof BindException
+                && String.valueOf(root.getMessage()).contains("in use");
+        return new UsageException(taken ? "serve.port-in-use" : "serve.bad-bind", host, String.valueOf(port));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.briefpipe.deliver;
 import dev.briefpipe.failure.DeliveryException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.OptionalLong;
 
 /** Hands a message to one envelope recipient; implementations classify failures (see {@link DeliveryException}). */
 public interface MailTransport extends AutoCloseable {
@@ -20,6 +21,14 @@ public interface MailTransport extends AutoCloseable {
      */
     default boolean delivers() {
         return true;
+    }
+
+    /**
+     * The largest message the receiving end takes, in bytes, as it says before any is sent (SMTP's SIZE
+     * extension); empty when it sets none or cannot be asked now (the send meets that itself).
+     */
+    default OptionalLong sizeLimit() {
+        return OptionalLong.empty();
     }
 
     /** A short description for logs ("smtp://mail.example.org:587", "outbox …/outbox"). */

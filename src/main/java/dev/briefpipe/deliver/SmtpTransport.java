@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -89,6 +90,22 @@ public final class SmtpTransport implements MailTransport {
             // The connection broke inside the transaction: the server may or may not have the message.
             throw new DeliveryException(
                     DeliveryException.Kind.UNKNOWN, Phrase.of("mail.connection-lost", describe()), firstLine(e), e);
+        }
+    }
+
+    @Override
+    public OptionalLong sizeLimit() {
+        try {
+            connect();
+        } catch (DeliveryException e) {
+            return OptionalLong.empty();
+        }
+        String size = transport instanceof SMTPTransport smtp ? smtp.getExtensionParameter("SIZE") : null;
+        try {
+            long bytes = size == null ? 0 : Long.parseLong(size.trim());
+            return bytes > 0 ? OptionalLong.of(bytes) : OptionalLong.empty(); // SIZE 0: no limit (RFC 1870)
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

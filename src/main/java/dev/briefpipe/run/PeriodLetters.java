@@ -184,6 +184,9 @@ final class PeriodLetters {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
         MimeMessage msg = MimeFactory.build(session(transport), letters.brief(c, host(), unique, to, cc));
         long limit = (long) (settings.app().mail().maxMessageMegabytes() * 1024 * 1024);
+        long server = transport.sizeLimit().orElse(Long.MAX_VALUE);
+        boolean serverBound = server < limit;
+        limit = Math.min(limit, server);
         long size = MimeFactory.size(msg);
         if (size > limit
                 && "link".equals(brief.delivery().oversize())
@@ -193,9 +196,10 @@ final class PeriodLetters {
         }
         if (size > limit) {
             throw new DeliveryException(Phrase.of(
-                    "send.too-large",
+                    serverBound ? "send.too-large-for-server" : "send.too-large",
                     String.format(Locale.ROOT, "%.2f", size / 1048576.0),
-                    String.format(Locale.ROOT, "%.2f", settings.app().mail().maxMessageMegabytes())));
+                    String.format(Locale.ROOT, "%.2f", limit / 1048576.0),
+                    transport.describe()));
         }
         return msg;
     }
@@ -252,12 +256,7 @@ final class PeriodLetters {
                                 Resend.NONE));
             }
         } catch (IOException | RuntimeException x) {
-            log.error(
-                    "{} {}: could not send the validation report to the analysts: {}",
-                    brief.id(),
-                    period,
-                    x.toString(),
-                    x);
+            log.error("{} {}: could not send the validation report to the analysts: {}", brief.id(), period, x, x);
             return Optional.empty();
         }
     }

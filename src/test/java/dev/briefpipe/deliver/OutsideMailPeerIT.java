@@ -35,27 +35,10 @@ class OutsideMailPeerIT {
 
     @Test
     void aiosmtpdReceivesTheHtmlLetterWithItsInlineFigureAndAttachments() throws Exception {
-        if (!Files.isExecutable(AIOSMTPD)) {
-            if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") != null) {
-                throw new AssertionError("aiosmtpd is required (apt-get install python3-aiosmtpd)");
-            }
-            Assumptions.abort("aiosmtpd is not installed");
-        }
         int port = DeliveryIT.freePort();
         Path maildir = dir.resolve("maildir");
-        Process server = new ProcessBuilder(
-                        AIOSMTPD.toString(),
-                        "-n",
-                        "-l",
-                        "127.0.0.1:" + port,
-                        "-c",
-                        "aiosmtpd.handlers.Mailbox",
-                        maildir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("aiosmtpd.log").toFile())
-                .start();
+        Process server = aiosmtpd(port, maildir);
         try {
-            Poll.until(Duration.ofSeconds(30), () -> accepts(port));
             SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
             assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
             Cli.Result sent = Cli.run(p, "send", "--period", "2025-03");
@@ -86,6 +69,70 @@ class OutsideMailPeerIT {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /**
+     * A server that takes at most 100,000 bytes a message and says so (SIZE): the brief's letter, with its
+     * PDF and extracts, is some 400 KB.
+     */
+    @Test
+    void aLetterOverTheSizeTheServerAnnouncesGoesToNobodyOrAsLinksWhenTheBriefSaysSo() throws Exception {
+        int port = DeliveryIT.freePort();
+        Path maildir = dir.resolve("maildir");
+        Process server = aiosmtpd(port, maildir, "-s", "100000");
+        try {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Cli.Result refused = Cli.run(p, "send", "--period", "2025-03", "--lang", "en");
+            assertThat(refused.code()).as(refused.out()).isEqualTo(3);
+            assertThat(refused.err())
+                    .contains("over the 0.10 MB that the mail server smtp://127.0.0.1:" + port + " accepts")
+                    .contains("nobody was mailed");
+            // Refused before any recipient: none of them is a failed delivery to retry.
+            assertThat(Cli.run(p, "deliveries", "--period", "2025-03").out()).doesNotContain("실패");
+
+            p.editConfig("oversize: fail", "oversize: link\n  link: https://briefs.example.org/");
+            Cli.Result linked = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(linked.code()).as(linked.err()).isZero();
+            assertThat(linked.out()).contains("발송 3건");
+            Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 3);
+            for (Path file : messages(maildir)) {
+                assertThat(Files.size(file)).isLessThan(100_000);
+                MailParts parts;
+                try (InputStream in = Files.newInputStream(file)) {
+                    parts = MailParts.of(new MimeMessage(Session.getInstance(new Properties()), in));
+                }
+                assertThat(parts.attachmentNames()).isEmpty();
+                assertThat(parts.text()).contains("https://briefs.example.org/");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** aiosmtpd on {@code port}, storing what it receives in {@code maildir}, once it accepts connections. */
+    private Process aiosmtpd(int port, Path maildir, String... options) throws Exception {
+        if (!Files.isExecutable(AIOSMTPD)) {
+            if (System.getenv("BRIEFPIPE_REQUIRE_PEERS") != null) {
+                throw new AssertionError("aiosmtpd is required (apt-get install python3-aiosmtpd)");
+            }
+            Assumptions.abort("aiosmtpd is not installed");
+        }
+        List<String> command = new ArrayList<>(List.of(AIOSMTPD.toString(), "-n", "-l", "127.0.0.1:" + port));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-c", "aiosmtpd.handlers.Mailbox", maildir.toString()));
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("aiosmtpd.log").toFile())
+                .start();
+        try {
+            Poll.until(Duration.ofSeconds(30), () -> accepts(port));
+        } catch (AssertionError | RuntimeException e) {
+            server.destroy();
+            throw e;
+        }
+        return server;
     }
 
     private static boolean accepts(int port) {

@@ -1,9 +1,11 @@
 package dev.briefpipe.deliver;
 
 import dev.briefpipe.failure.DeliveryException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.OptionalLong;
+import java.util.Properties;
 
 /** Hands a message to one envelope recipient; implementations classify failures (see {@link DeliveryException}). */
 public interface MailTransport extends AutoCloseable {
@@ -29,6 +31,11 @@ public interface MailTransport extends AutoCloseable {
      */
     default OptionalLong sizeLimit() {
         return OptionalLong.empty();
+    }
+
+    /** The mail session messages for this transport are made in. */
+    default Session session() {
+        return Session.getInstance(new Properties());
     }
 
     /** A short description for logs ("smtp://mail.example.org:587", "outbox …/outbox"). */

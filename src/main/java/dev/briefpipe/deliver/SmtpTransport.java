@@ -65,6 +65,7 @@ public final class SmtpTransport implements MailTransport {
         return props;
     }
 
+    @Override
     public Session session() {
         return session;
     }

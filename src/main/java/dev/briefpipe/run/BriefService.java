@@ -22,6 +22,7 @@ import dev.briefpipe.store.AuditLog;
 import dev.briefpipe.store.Database;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public final class BriefService implements AutoCloseable {
     /** {@link #markInterrupted()}, each run's error in its brief's language. */
     static int markInterrupted(RunHistory runs, Settings settings) {
         return runs.markInterrupted(
-                PeriodLetters.host(),
+                host(),
                 Instant.now(),
                 id -> settings.findBrief(id)
                         .map(b -> Messages.forLocale(b.locale()))
@@ -241,7 +242,7 @@ public final class BriefService implements AutoCloseable {
     }
 
     private static String nodeName() {
-        return PeriodLetters.host() + ":" + ProcessHandle.current().pid();
+        return host() + ":" + ProcessHandle.current().pid();
     }
 
     public String node() {
@@ -251,5 +252,14 @@ public final class BriefService implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** This machine's name, in letters and node names. */
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 }

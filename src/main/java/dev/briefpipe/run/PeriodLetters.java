@@ -8,7 +8,6 @@ import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
 import dev.briefpipe.deliver.Resend;
-import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.export.report.FindingText;
 import dev.briefpipe.export.report.HtmlReportWriter;
 import dev.briefpipe.export.report.WorkbookAnnotator;
@@ -18,17 +17,14 @@ import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,8 +157,8 @@ final class PeriodLetters {
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
-                MimeMessage msg =
-                        MimeFactory.build(session(transport), letters.notice(to, period, text, kind, sha, host()));
+                MimeMessage msg = MimeFactory.build(
+                        transport.session(), letters.notice(to, period, text, kind, sha, BriefService.host()));
                 Deliverer.Outcome o = deliverer(brief, transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
                 return !o.dryRun() && !o.sent().isEmpty();
@@ -182,16 +178,14 @@ final class PeriodLetters {
             List<String> cc,
             MailTransport transport) {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-        MimeMessage msg = MimeFactory.build(session(transport), letters.brief(c, host(), unique, to, cc));
-        long limit = (long) (settings.app().mail().maxMessageMegabytes() * 1024 * 1024);
-        long server = transport.sizeLimit().orElse(Long.MAX_VALUE);
-        boolean serverBound = server < limit;
-        limit = Math.min(limit, server);
+        MimeMessage msg = MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc));
+        long limit = limit(transport);
+        boolean serverBound = limit < configuredLimit(); // the server said less than the config
         long size = MimeFactory.size(msg);
         if (size > limit
                 && "link".equals(brief.delivery().oversize())
                 && !c.links().isEmpty()) {
-            msg = MimeFactory.build(session(transport), letters.brief(c, host(), unique, to, cc, true));
+            msg = MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc, true));
             size = MimeFactory.size(msg);
         }
         if (size > limit) {
@@ -202,6 +196,15 @@ final class PeriodLetters {
                     transport.describe()));
         }
         return msg;
+    }
+
+    /** The largest letter that may go: {@code mail.maxMessageMegabytes}, or the mail server's own when smaller. */
+    private long limit(MailTransport transport) {
+        return Math.min(configuredLimit(), transport.sizeLimit().orElse(Long.MAX_VALUE));
+    }
+
+    private long configuredLimit() {
+        return (long) (settings.app().mail().maxMessageMegabytes() * 1024 * 1024);
     }
 
     /**
@@ -232,19 +235,23 @@ final class PeriodLetters {
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
-                MimeMessage msg = MimeFactory.build(
-                        session(transport),
+                Function<byte[], MimeMessage> letter = copy -> MimeFactory.build(
+                        transport.session(),
                         letters.report(
                                 brief.title(),
                                 period,
                                 e.report().errorCount(),
                                 lines,
                                 html,
-                                annotated,
+                                copy,
                                 wb.getFileName().toString(),
                                 sha,
-                                host(),
+                                BriefService.host(),
                                 settings.app().consoleUrl().isEmpty() ? "" : page(brief, period)));
+                MimeMessage msg = letter.apply(annotated);
+                if (annotated != null && MimeFactory.size(msg) > limit(transport)) {
+                    msg = letter.apply(null); // the report alone goes, and says why the copy does not
+                }
                 return Optional.of(deliverer(brief, transport)
                         .deliver(
                                 brief.id(),
@@ -271,10 +278,6 @@ final class PeriodLetters {
                 progress::note);
     }
 
-    private static Session session(MailTransport t) {
-        return t instanceof SmtpTransport s ? s.session() : Session.getInstance(new Properties());
-    }
-
     /** Where a period's letters to analysts and owners are written when there is no SMTP host. */
     private Path reports(BriefConfig brief, Period period) {
         return new dev.briefpipe.publish.Publications(settings.outputDir())
@@ -285,14 +288,5 @@ final class PeriodLetters {
     /** The brief's page for a period in the console, where its users reach it (else its path alone). */
     private String page(BriefConfig brief, Period period) {
         return settings.app().consoleUrl() + "/briefs/" + brief.id() + "?period=" + period;
-    }
-
-    /** This machine's name, in letters and node names. */
-    static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

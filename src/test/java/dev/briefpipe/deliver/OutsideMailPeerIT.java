@@ -2,6 +2,14 @@ package dev.briefpipe.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.config.Settings;
+import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.run.ProgressListener;
+import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.testing.Cli;
 import dev.briefpipe.testing.MailParts;
 import dev.briefpipe.testing.Poll;
@@ -14,6 +22,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -105,6 +114,40 @@ class OutsideMailPeerIT {
                 assertThat(parts.attachmentNames()).isEmpty();
                 assertThat(parts.text()).contains("https://briefs.example.org/");
             }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /**
+     * The analysts' letter of a workbook with an error: the report (a few KB) and the annotated copy of
+     * the workbook (some 90 KB in the letter) are more than this server takes.
+     */
+    @Test
+    void theAnalystsGetTheReportAloneWhenTheAnnotatedCopyMakesItTooLargeForTheServer() throws Exception {
+        int port = DeliveryIT.freePort();
+        Path maildir = dir.resolve("maildir");
+        Process server = aiosmtpd(port, maildir, "-s", "60000");
+        try {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+            p.setCell("특허_발명자국가", "D3", "모름");
+            Settings settings = new ConfigLoader().load(p.config());
+            try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
+                RunOutcome o = service.runScheduled(
+                        settings.findBrief("ai-hegemony").orElseThrow(),
+                        Period.parse("2025-03"),
+                        RunTrigger.CRON,
+                        Instant.parse("2025-03-03T00:00:00Z"));
+                assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
+            }
+            Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 1);
+            MailParts parts;
+            try (InputStream in = Files.newInputStream(messages(maildir).get(0))) {
+                parts = MailParts.of(new MimeMessage(Session.getInstance(new Properties()), in));
+            }
+            assertThat(parts.attachmentNames()).containsExactly("검증보고서-ai-hegemony-2025-03.html");
+            assertThat(parts.text()).contains("특허_발명자국가!D3", "보고서만 보냅니다");
         } finally {
             server.destroy();
             server.waitFor();

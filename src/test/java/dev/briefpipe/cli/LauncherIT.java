@@ -31,6 +31,21 @@ class LauncherIT {
     }
 
     @Test
+    void theLauncherRunsThroughALinkPutOnThePath() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("briefpipe"), LAUNCHER);
+        Process p = new ProcessBuilder(bin.resolve("briefpipe").toString(), "validate", "--brief", "ai-hegemony", "-q")
+                .directory(project.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(project.root().resolve("run.log").toFile())
+                .start();
+        assertThat(p.waitFor())
+                .as(Files.readString(project.root().resolve("run.log")))
+                .isZero();
+    }
+
+    @Test
     void killNineOfARunningBuildLeavesNoBriefpipeProcessBehind() throws Exception {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         byte[] before = Files.readAllBytes(project.workbook());

@@ -89,7 +89,15 @@ final class SendCommand implements Callable<Integer> {
             o.sent().forEach(r -> ctx.out().println(ctx.msg(sentKey, r)));
             String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";
             o.skipped().forEach(r -> ctx.out().println(ctx.msg(skippedKey, r)));
-            o.unknown().forEach(r -> ctx.err().println(ctx.msg("send.unknown", r)));
+            o.unknown()
+                    .forEach(r -> ctx.err()
+                            .println(
+                                    o.why().containsKey(r)
+                                            ? ctx.msg(
+                                                    "send.unknown-why",
+                                                    r,
+                                                    o.why().get(r))
+                                            : ctx.msg("send.unknown", r)));
             o.failed()
                     .forEach(r -> ctx.err()
                             .println(

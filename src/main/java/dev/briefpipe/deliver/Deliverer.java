@@ -48,6 +48,7 @@ public final class Deliverer {
     private final long backoffMillis;
     private final Messages words;
     private final Consumer<Phrase> waiting;
+    private SentRecord record;
 
     /**
      * @param words the language a failure is recorded in, in the ledger (the brief's)
@@ -66,6 +67,15 @@ public final class Deliverer {
         this.backoffMillis = backoffMillis;
         this.words = words;
         this.waiting = waiting;
+    }
+
+    /**
+     * Also keeps who was served in the period's own record, and believes it where the ledger has no row:
+     * such a mailbox is reported unknown, not mailed again.
+     */
+    public Deliverer recordingIn(SentRecord record) {
+        this.record = record;
+        return this;
     }
 
     /**
@@ -117,6 +127,18 @@ public final class Deliverer {
                 skipped.add(r);
                 continue;
             }
+            Optional<String> recorded = !force && before.isEmpty() && record != null && transport.delivers()
+                    ? record.sent(kind, r)
+                    : Optional.empty();
+            if (recorded.isPresent()) {
+                // Served by the period's record, unknown to this database: another one, or an older backup.
+                Phrase said = Phrase.of("send.ledger-forgot", recorded.get(), record.file());
+                ledger.claim(brief, period, key, r, sha256, messageId, false);
+                ledger.mark(brief, period, key, r, DeliveryState.UNKNOWN, 0, words.get(said), null);
+                unknown.add(r);
+                why.put(r, said);
+                continue;
+            }
             if (!force && before.isPresent()) {
                 DeliveryState state = before.get().state();
                 if (state == DeliveryState.SENT) {
@@ -158,6 +180,9 @@ public final class Deliverer {
                 skipped.add(r);
             } else if (failure == null) {
                 sent.add(r);
+                if (record != null && transport.delivers()) {
+                    record.add(kind, r, messageId);
+                }
             } else {
                 (failure.kind() == DeliveryException.Kind.UNKNOWN ? unknown : failed).add(r);
                 why.put(r, failure.phrase());

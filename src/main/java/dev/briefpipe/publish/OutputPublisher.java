@@ -89,7 +89,8 @@ public final class OutputPublisher {
 
     /**
      * Carries the manifests of the editions this build replaces into it ({@code editions/<pdf
-     * sha256>.json}): a correction compares with the edition its readers got, even after a rebuild.
+     * sha256>.json}): a correction compares with the edition its readers got, even after a rebuild. The
+     * record of who was mailed goes along.
      */
     private void keepEditions() throws IOException {
         Path editions = staging.resolve(Publications.EDITIONS);
@@ -101,6 +102,10 @@ public final class OutputPublisher {
                     Files.copy(f, editions.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+        Path deliveries = target.resolve(Publications.DELIVERIES);
+        if (Files.isRegularFile(deliveries)) {
+            Files.copy(deliveries, staging.resolve(Publications.DELIVERIES), StandardCopyOption.REPLACE_EXISTING);
         }
         Path manifest = target.resolve(Publications.MANIFEST);
         if (Files.isRegularFile(manifest)) {

@@ -56,4 +56,7 @@ public record Publications(Path root) {
 
     /** The folder, inside a period's, of the manifests of the editions a rebuild replaced. */
     public static final String EDITIONS = "editions";
+
+    /** The file, inside a period's folder, of who was mailed its letters (kept across rebuilds). */
+    public static final String DELIVERIES = "deliveries.tsv";
 }

@@ -8,6 +8,7 @@ import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
 import dev.briefpipe.deliver.Resend;
+import dev.briefpipe.deliver.SentRecord;
 import dev.briefpipe.export.report.FindingText;
 import dev.briefpipe.export.report.HtmlReportWriter;
 import dev.briefpipe.export.report.WorkbookAnnotator;
@@ -17,6 +18,7 @@ import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.publish.Publications;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,7 @@ final class PeriodLetters {
             MimeMessage msg =
                     compose(brief, contents, resend.selection() != Resend.Selection.NONE, d.to(), d.cc(), transport);
             return deliverer(brief, transport)
+                    .recordingIn(new SentRecord(dir.resolve(Publications.DELIVERIES)))
                     .deliver(brief.id(), period, "brief", contents.pdfSha256(), msg, brief.readers(), resend);
         }
     }
@@ -97,6 +100,7 @@ final class PeriodLetters {
             }
             String sha = contents.pdfSha256();
             return deliverer(brief, transport)
+                    .recordingIn(new SentRecord(dir.resolve(Publications.DELIVERIES)))
                     .deliver(brief.id(), period, "correction-" + sha.substring(0, 12), sha, msg, served, Resend.NONE);
         }
     }
@@ -280,9 +284,7 @@ final class PeriodLetters {
 
     /** Where a period's letters to analysts and owners are written when there is no SMTP host. */
     private Path reports(BriefConfig brief, Period period) {
-        return new dev.briefpipe.publish.Publications(settings.outputDir())
-                .folder(brief.id(), period)
-                .resolve("reports");
+        return new Publications(settings.outputDir()).folder(brief.id(), period).resolve("reports");
     }
 
     /** The brief's page for a period in the console, where its users reach it (else its path alone). */

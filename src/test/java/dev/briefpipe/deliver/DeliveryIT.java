@@ -377,6 +377,32 @@ class DeliveryIT {
     }
 
     @Test
+    void aDatabaseWithoutThePeriodsDeliveriesDoesNotMailItsReadersAgain() throws Exception {
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isZero();
+            assertThat(stub.delivered()).hasSize(3);
+            // The period built again, then the project moved on without its database (or got an older one).
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Files.move(p.root().resolve("state"), dir.resolve("state-left-behind"));
+            Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(again.code()).isEqualTo(3);
+            assertThat(stub.delivered()).hasSize(3);
+            assertThat(again.err())
+                    .contains(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)
+                    .contains("deliveries.tsv", "데이터베이스에는 기록이 없습니다", "send --resend --unknown");
+            assertThat(Cli.run(p, "deliveries", "--period", "2025-03").out()).contains("불명");
+            // Mailed again only when the operator says so.
+            assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isEqualTo(3);
+            assertThat(stub.delivered()).hasSize(3);
+            Cli.Result resent = Cli.run(p, "send", "--period", "2025-03", "--resend", "--unknown");
+            assertThat(resent.code()).as(resent.err()).isZero();
+            assertThat(stub.delivered()).hasSize(6);
+        }
+    }
+
+    @Test
     void anUnknownDeliveryCheckedByHandIsMarkedDeliveredAndAudited() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

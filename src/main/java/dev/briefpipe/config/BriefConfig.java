@@ -184,6 +184,7 @@ public record BriefConfig(
      * patterns take {title}, {period} (or {period:yyyy년 M월}, a date pattern) and {id}; null, the
      * letter's are in the brief's language.
      *
+     * @param replyTo where the readers' replies to the brief go (none: to {@code mail.from})
      * @param attach what goes with the PDF: {@code csv} (the extracts as one zip), {@code workbook} (the
      *     workbook with its summary sheet)
      * @param oversize a message over {@code mail.maxMessageMegabytes}: {@code fail} (nobody is mailed, the
@@ -199,6 +200,7 @@ public record BriefConfig(
             List<String> analysts,
             List<String> owners,
             List<String> approvers,
+            List<String> replyTo,
             String subject,
             String attachment,
             String intro,
@@ -213,6 +215,7 @@ public record BriefConfig(
             analysts = analysts == null ? List.of() : List.copyOf(analysts);
             owners = owners == null ? analysts : List.copyOf(owners);
             approvers = approvers == null ? List.of() : List.copyOf(approvers);
+            replyTo = replyTo == null ? List.of() : List.copyOf(replyTo);
             attach = attach == null ? List.of() : List.copyOf(attach);
             oversize = oversize == null ? "fail" : oversize;
             approval = approval == null ? "none" : approval;

@@ -30,7 +30,9 @@ public final class DeliveryCheck implements BriefCheck {
                 "owners",
                 d.owners(),
                 "approvers",
-                d.approvers());
+                d.approvers(),
+                "replyTo",
+                d.replyTo());
         groups.forEach((group, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 String addr = list.get(i);

@@ -7,12 +7,14 @@ import java.util.List;
  * Message-ID (stable for a brief, period and PDF, so receiving systems can recognise a duplicate).
  *
  * @param to addresses shown in To (the envelope recipients are chosen separately)
+ * @param replyTo where replies go, when not to {@code from}
  * @param inline pictures the HTML body shows by their content id ({@code cid:figure-1})
  */
 public record Letter(
         String from,
         List<String> to,
         List<String> cc,
+        List<String> replyTo,
         String subject,
         String text,
         String html,
@@ -23,6 +25,7 @@ public record Letter(
     public Letter {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
+        replyTo = List.copyOf(replyTo);
         attachments = List.copyOf(attachments);
         inline = List.copyOf(inline);
     }

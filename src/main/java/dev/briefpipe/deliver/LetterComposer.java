@@ -152,6 +152,7 @@ public final class LetterComposer {
                 from,
                 to,
                 cc,
+                d.replyTo(),
                 TextPattern.fill(pattern(d.subject(), "subject"), vars, locale),
                 text.toString(),
                 html.toString(),
@@ -195,6 +196,7 @@ public final class LetterComposer {
         return new Letter(
                 from,
                 to,
+                List.of(),
                 List.of(),
                 words.get("letter." + kind + ".subject", brief.title(), period),
                 intro + "\n\n" + text + "\n",
@@ -252,6 +254,7 @@ public final class LetterComposer {
         return new Letter(
                 from,
                 brief.delivery().analysts(),
+                List.of(),
                 List.of(),
                 subject,
                 text.toString(),

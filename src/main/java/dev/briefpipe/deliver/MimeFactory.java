@@ -51,6 +51,9 @@ public final class MimeFactory {
             if (!letter.cc().isEmpty()) {
                 m.setRecipients(MimeMessage.RecipientType.CC, addresses(letter.cc()));
             }
+            if (!letter.replyTo().isEmpty()) {
+                m.setReplyTo(addresses(letter.replyTo()));
+            }
             m.setSubject(letter.subject(), "UTF-8");
             m.setSentDate(Date.from(java.time.Instant.now()));
             MimeMultipart alternative = new MimeMultipart("alternative");
@@ -157,6 +160,7 @@ public final class MimeFactory {
         List<String> all = new ArrayList<>(List.of(l.from(), l.subject(), l.messageId()));
         all.addAll(l.to());
         all.addAll(l.cc());
+        all.addAll(l.replyTo());
         l.attachments().forEach(a -> all.add(a.name()));
         return all;
     }

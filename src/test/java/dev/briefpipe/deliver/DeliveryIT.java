@@ -551,6 +551,7 @@ class DeliveryIT {
                 "a@b.test",
                 List.of("c@d.test"),
                 List.of(),
+                List.of(),
                 "제목\r\nBcc: evil@x.test",
                 "t",
                 "<p>t</p>",

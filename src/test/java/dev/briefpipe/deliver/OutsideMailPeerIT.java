@@ -62,6 +62,8 @@ class OutsideMailPeerIT {
                 }
                 assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 3월)");
                 assertThat(m.getHeader("Bcc")).isNull();
+                // Readers' replies go where the brief says, not to the sending address.
+                assertThat(m.getHeader("Reply-To")).containsExactly("ai-brief-analysts@example.org");
                 MailParts parts = MailParts.of(m);
                 assertThat(parts.text()).contains("38,210");
                 assertThat(parts.html()).contains("cid:figure-1");

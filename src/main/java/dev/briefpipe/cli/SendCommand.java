@@ -89,24 +89,8 @@ final class SendCommand implements Callable<Integer> {
             o.sent().forEach(r -> ctx.out().println(ctx.msg(sentKey, r)));
             String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";
             o.skipped().forEach(r -> ctx.out().println(ctx.msg(skippedKey, r)));
-            o.unknown()
-                    .forEach(r -> ctx.err()
-                            .println(
-                                    o.why().containsKey(r)
-                                            ? ctx.msg(
-                                                    "send.unknown-why",
-                                                    r,
-                                                    o.why().get(r))
-                                            : ctx.msg("send.unknown", r)));
-            o.failed()
-                    .forEach(r -> ctx.err()
-                            .println(
-                                    o.why().containsKey(r)
-                                            ? ctx.msg(
-                                                    "send.failed-why",
-                                                    r,
-                                                    o.why().get(r))
-                                            : ctx.msg("send.failed", r)));
+            o.unknown().forEach(r -> ctx.err().println(notServed(ctx, o, r, "send.unknown")));
+            o.failed().forEach(r -> ctx.err().println(notServed(ctx, o, r, "send.failed")));
             ctx.err().flush();
             ctx.out()
                     .println(
@@ -181,5 +165,10 @@ final class SendCommand implements Callable<Integer> {
             return Resend.to(Set.copyOf(to));
         }
         return unknown ? Resend.unknown() : Resend.failed();
+    }
+
+    /** A recipient the send did not serve, with why when it knows ({@code key}, or {@code key-why}). */
+    private static String notServed(CliContext ctx, Deliverer.Outcome o, String r, String key) {
+        return o.why().containsKey(r) ? ctx.msg(key + "-why", r, o.why().get(r)) : ctx.msg(key, r);
     }
 }

@@ -56,10 +56,7 @@ class OutsideMailPeerIT {
 
             Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 3);
             for (Path file : messages(maildir)) {
-                MimeMessage m;
-                try (InputStream in = Files.newInputStream(file)) {
-                    m = new MimeMessage(Session.getInstance(new Properties()), in);
-                }
+                MimeMessage m = read(file);
                 assertThat(m.getSubject()).isEqualTo("[KISTEP 브리프] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 3월)");
                 assertThat(m.getHeader("Bcc")).isNull();
                 // Readers' replies go where the brief says, not to the sending address.
@@ -109,10 +106,7 @@ class OutsideMailPeerIT {
             Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 3);
             for (Path file : messages(maildir)) {
                 assertThat(Files.size(file)).isLessThan(100_000);
-                MailParts parts;
-                try (InputStream in = Files.newInputStream(file)) {
-                    parts = MailParts.of(new MimeMessage(Session.getInstance(new Properties()), in));
-                }
+                MailParts parts = MailParts.of(read(file));
                 assertThat(parts.attachmentNames()).isEmpty();
                 assertThat(parts.text()).contains("https://briefs.example.org/");
             }
@@ -144,10 +138,7 @@ class OutsideMailPeerIT {
                 assertThat(o.status()).isEqualTo(RunStatus.INVALID_DATA);
             }
             Poll.until(Duration.ofSeconds(30), () -> messages(maildir).size() == 1);
-            MailParts parts;
-            try (InputStream in = Files.newInputStream(messages(maildir).get(0))) {
-                parts = MailParts.of(new MimeMessage(Session.getInstance(new Properties()), in));
-            }
+            MailParts parts = MailParts.of(read(messages(maildir).get(0)));
             assertThat(parts.attachmentNames()).containsExactly("검증보고서-ai-hegemony-2025-03.html");
             assertThat(parts.text()).contains("특허_발명자국가!D3", "보고서만 보냅니다");
         } finally {
@@ -178,6 +169,12 @@ class OutsideMailPeerIT {
             throw e;
         }
         return server;
+    }
+
+    private static MimeMessage read(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
     }
 
     private static boolean accepts(int port) {

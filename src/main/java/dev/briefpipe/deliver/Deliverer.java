@@ -134,7 +134,8 @@ public final class Deliverer {
                 // Served by the period's record, unknown to this database: another one, or an older backup.
                 Phrase said = Phrase.of("send.ledger-forgot", recorded.get(), record.file());
                 ledger.claim(brief, period, key, r, sha256, messageId, false);
-                ledger.mark(brief, period, key, r, DeliveryState.UNKNOWN, 0, words.get(said), null);
+                String told = words.get(said); // as a refusal is: the console shows it as the reply
+                ledger.mark(brief, period, key, r, DeliveryState.UNKNOWN, 0, told, told);
                 unknown.add(r);
                 why.put(r, said);
                 continue;

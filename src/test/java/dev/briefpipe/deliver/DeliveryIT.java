@@ -393,6 +393,15 @@ class DeliveryIT {
                     .contains(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)
                     .contains("deliveries.tsv", "데이터베이스에는 기록이 없습니다", "send --resend --unknown");
             assertThat(Cli.run(p, "deliveries", "--period", "2025-03").out()).contains("불명");
+            // The console shows a delivery's reply: there, the reason.
+            service = BriefService.open(new ConfigLoader().load(p.config()), ProgressListener.NONE);
+            assertThat(service.ledger()
+                            .find("ai-hegemony", PERIOD, "brief", ScheduledProject.TO)
+                            .orElseThrow()
+                            .reply())
+                    .contains("deliveries.tsv");
+            service.close();
+            service = null;
             // Mailed again only when the operator says so.
             assertThat(Cli.run(p, "send", "--period", "2025-03").code()).isEqualTo(3);
             assertThat(stub.delivered()).hasSize(3);

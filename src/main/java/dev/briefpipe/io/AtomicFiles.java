@@ -71,7 +71,8 @@ public final class AtomicFiles {
 
     /**
      * Gives {@code to} the permissions of {@code from}, and its owner and group where this process may:
-     * nothing when {@code from} is not a regular file or the file system has no POSIX permissions.
+     * nothing when {@code from} is not a regular file (nor a folder, for a folder) or the file system has
+     * no POSIX permissions.
      */
     public static void copyAccess(Path from, Path to) {
         PosixFileAttributes was;
@@ -80,7 +81,7 @@ public final class AtomicFiles {
         } catch (IOException | UnsupportedOperationException e) {
             return; // nothing is replaced, or the file system has no POSIX permissions
         }
-        if (!was.isRegularFile()) {
+        if (!was.isRegularFile() && !(was.isDirectory() && Files.isDirectory(to))) {
             return;
         }
         PosixFileAttributeView now = Files.getFileAttributeView(to, PosixFileAttributeView.class);

@@ -126,7 +126,10 @@ public final class SafeWorkbookWriter {
 
     private Path backup(Path file) throws IOException {
         Path dir = file.resolveSibling(BACKUP_DIR);
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            AtomicFiles.copyAccess(dir.getParent(), dir); // the analysts' folder's access, not the service's
+        }
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);

@@ -464,13 +464,17 @@ class BuildIT {
 
     @Test
     void inPlaceRefreshKeepsEveryOtherSheetAndABackup() throws IOException {
-        // A workbook private to its analysts' group: the refresh and its backup keep it so.
+        // A workbook private to its analysts' group: the refresh and its backup keep it so, and the backups'
+        // folder takes the access of the folder the workbook is in.
         var access = Files.getFileAttributeView(project.workbook(), PosixFileAttributeView.class);
         access.setPermissions(PosixFilePermissions.fromString("rw-r-----"));
+        var folder = Files.getFileAttributeView(project.workbook().getParent(), PosixFileAttributeView.class);
+        folder.setPermissions(PosixFilePermissions.fromString("rwxrwx---"));
         if ("root".equals(System.getProperty("user.name"))) {
             var names = project.workbook().getFileSystem().getUserPrincipalLookupService();
             access.setOwner(names.lookupPrincipalByName("nobody"));
             access.setGroup(names.lookupPrincipalByGroupName("daemon"));
+            folder.setGroup(names.lookupPrincipalByGroupName("daemon"));
         }
         PosixFileAttributes before = access.readAttributes();
         byte[] original = Files.readAllBytes(project.workbook());
@@ -484,6 +488,10 @@ class BuildIT {
             assertThat(now.owner()).as(f.toString()).isEqualTo(before.owner());
             assertThat(now.group()).as(f.toString()).isEqualTo(before.group());
         }
+        PosixFileAttributes backups = Files.readAttributes(
+                project.workbook().resolveSibling(SafeWorkbookWriter.BACKUP_DIR), PosixFileAttributes.class);
+        assertThat(backups.permissions()).isEqualTo(PosixFilePermissions.fromString("rwxrwx---"));
+        assertThat(backups.group()).isEqualTo(folder.readAttributes().group());
         assertThat(SheetSnapshot.of(project.workbook(), "요약")).isEqualTo(sheetsBefore);
         assertSummary(project.workbook(), built.checked().figures());
 

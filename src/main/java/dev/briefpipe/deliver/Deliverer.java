@@ -71,10 +71,10 @@ public final class Deliverer {
 
     /**
      * Also keeps who was served in the period's own record, and believes it where the ledger has no row:
-     * such a mailbox is reported unknown, not mailed again.
+     * such a mailbox is reported unknown, not mailed again. A dry run (the outbox) keeps no record.
      */
     public Deliverer recordingIn(SentRecord record) {
-        this.record = record;
+        this.record = transport.delivers() ? record : null;
         return this;
     }
 
@@ -127,13 +127,15 @@ public final class Deliverer {
                 skipped.add(r);
                 continue;
             }
-            Optional<String> recorded = !force && before.isEmpty() && record != null && transport.delivers()
-                    ? record.sent(kind, r)
-                    : Optional.empty();
+            Optional<String> recorded =
+                    !force && before.isEmpty() && record != null ? record.sent(kind, r) : Optional.empty();
             if (recorded.isPresent()) {
                 // Served by the period's record, unknown to this database: another one, or an older backup.
+                if (!ledger.claim(brief, period, key, r, sha256, messageId, false)) {
+                    skipped.add(r); // another send has just written its row: that row says what happened
+                    continue;
+                }
                 Phrase said = Phrase.of("send.ledger-forgot", recorded.get(), record.file());
-                ledger.claim(brief, period, key, r, sha256, messageId, false);
                 String told = words.get(said); // as a refusal is: the console shows it as the reply
                 ledger.mark(brief, period, key, r, DeliveryState.UNKNOWN, 0, told, told);
                 unknown.add(r);
@@ -181,7 +183,7 @@ public final class Deliverer {
                 skipped.add(r);
             } else if (failure == null) {
                 sent.add(r);
-                if (record != null && transport.delivers()) {
+                if (record != null) {
                     record.add(kind, r, messageId);
                 }
             } else {

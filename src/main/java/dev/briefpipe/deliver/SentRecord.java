@@ -72,7 +72,6 @@ public final class SentRecord {
                     recipient,
                     e.toString());
         }
-        sent.putIfAbsent(key(kind, recipient), time);
     }
 
     private static String key(String kind, String recipient) {

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * Korea's public holidays of a year, computed: the fixed ones, 설날, 부처님오신날 and 추석 from the Korean
- * lunar calendar (ICU4J's Dangi calendar), and the substitute holidays (대체공휴일) by the rules in
- * force since 2023. One-off days (elections, a temporary holiday) are not computable: the config lists
+ * lunar calendar (ICU4J's Dangi calendar), 제헌절 again from 2026 (the amended 공휴일에 관한 법률 makes
+ * every national day a public holiday), and the substitute holidays (대체공휴일) by the rules in force
+ * since 2023. One-off days (elections, a temporary holiday) are not computable: the config lists
  * them.
  */
 public final class KoreanHolidays {
@@ -39,6 +40,9 @@ public final class KoreanHolidays {
         anyDay.add(LocalDate.of(year, Month.MAY, 5)); // 어린이날
         anyDay.add(lunar(year, 4, 8)); // 부처님오신날
         days.add(LocalDate.of(year, Month.JUNE, 6)); // 현충일: no substitute
+        if (year >= 2026) {
+            anyDay.add(LocalDate.of(year, Month.JULY, 17)); // 제헌절, a public holiday again from 2026
+        }
         anyDay.add(LocalDate.of(year, Month.AUGUST, 15)); // 광복절
         anyDay.add(LocalDate.of(year, Month.OCTOBER, 3)); // 개천절
         anyDay.add(LocalDate.of(year, Month.OCTOBER, 9)); // 한글날

@@ -70,6 +70,7 @@ class KoreanHolidaysTest {
                         "2026-05-24",
                         "2026-05-25",
                         "2026-06-06",
+                        "2026-07-17",
                         "2026-08-15",
                         "2026-08-17",
                         "2026-09-24",
@@ -84,9 +85,17 @@ class KoreanHolidaysTest {
     @Test
     void substituteDaysFollowTheRulesInForce() {
         Set<LocalDate> y2027 = KoreanHolidays.of(2027);
-        // 설날 2027 ends on a Sunday; Saturday 9 October (한글날) and Christmas give Mondays back.
+        // 설날 2027 ends on a Sunday; Saturday 17 July (제헌절), 9 October (한글날) and Christmas give
+        // Mondays back.
         assertThat(y2027)
-                .contains(LocalDate.parse("2027-02-09"), LocalDate.parse("2027-10-11"), LocalDate.parse("2027-12-27"));
+                .contains(
+                        LocalDate.parse("2027-02-09"),
+                        LocalDate.parse("2027-07-17"),
+                        LocalDate.parse("2027-07-19"),
+                        LocalDate.parse("2027-10-11"),
+                        LocalDate.parse("2027-12-27"));
+        // 제헌절 was a working day from 2008 to 2025.
+        assertThat(KoreanHolidays.of(2025)).doesNotContain(LocalDate.parse("2025-07-17"));
         // 현충일 and 신정 never do.
         assertThat(KoreanHolidays.of(2022)).doesNotContain(LocalDate.parse("2022-06-07"));
     }

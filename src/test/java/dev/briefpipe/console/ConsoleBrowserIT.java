@@ -2,6 +2,8 @@ package dev.briefpipe.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +210,7 @@ class ConsoleBrowserIT {
                         "const w = document.documentElement.clientWidth; return [w, window.innerWidth, ...Array.from(document.querySelectorAll('body *'))"
                                 + ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))]");
         assertThat(overflow.intValue()).as(String.valueOf(wide)).isLessThanOrEqualTo(0);
+        accessible("10-phone");
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SHOTS.resolve("10-phone.png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -276,6 +280,7 @@ class ConsoleBrowserIT {
     private void shot(String name) throws IOException {
         // Every word on the page found in the reader's language: a missing key shows as "[key]".
         assertThat(text(By.tagName("body"))).as(name).doesNotContainPattern("\\[(console|word)\\.[a-z.-]+\\]");
+        accessible(name);
         // The whole page, as tall as it is (within reason), at a laptop's width.
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");
@@ -284,5 +289,17 @@ class ConsoleBrowserIT {
                 .setSize(new org.openqa.selenium.Dimension(1280, Math.min(4000, Math.max(800, height.intValue()))));
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Nothing on the page that keeps a screen-reader or keyboard user out: WCAG 2.2 A and AA and axe-core's best practices, as axe-core judges them. */
+    private void accessible(String name) {
+        Results axe = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice", "wcag22aa"))
+                .analyze(browser);
+        assertThat(axe.getViolations())
+                .as(name)
+                .extracting(r -> r.getId() + ": " + r.getHelp() + " "
+                        + r.getNodes().stream().map(n -> n.getHtml()).toList())
+                .isEmpty();
     }
 }

@@ -80,8 +80,7 @@ public final class LetterComposer {
         String intro = TextPattern.fill(pattern(d.intro(), "intro"), vars, locale);
         StringBuilder text =
                 new StringBuilder(intro).append("\n\n").append(c.title()).append("\n\n");
-        StringBuilder html = new StringBuilder(
-                        "<!DOCTYPE html><html><body style=\"font-family:sans-serif;color:#222\">")
+        StringBuilder html = new StringBuilder(htmlStart("font-family:sans-serif;color:#222"))
                 .append("<p>")
                 .append(esc(intro))
                 .append("</p><h2 style=\"color:#1F3A68\">")
@@ -177,6 +176,12 @@ public final class LetterComposer {
     }
 
     /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
+    /** A letter's HTML up to its body, in the brief's language: a screen reader reads it in that voice. */
+    private String htmlStart(String style) {
+        return "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\"></head>"
+                + "<body style=\"" + style + "\">";
+    }
+
     private Map<String, Object> vars(String title, Period period) {
         return Map.of("title", title, "period", period.month(), "id", brief.id());
     }
@@ -189,7 +194,7 @@ public final class LetterComposer {
      */
     public Letter notice(List<String> to, Period period, String text, String kind, String sha256, String host) {
         String intro = words.get("letter.notice.intro", period);
-        String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>" + esc(intro)
+        String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
                 + "</p><pre style=\"white-space:pre-wrap\">" + esc(text) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
                 + ">";
@@ -226,7 +231,8 @@ public final class LetterComposer {
             String console) {
         String subject = words.get("letter.report.subject", title, period, errors);
         StringBuilder text = new StringBuilder(words.get("letter.report.intro", period)).append("\n\n");
-        StringBuilder body = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>")
+        StringBuilder body = new StringBuilder(htmlStart("font-family:sans-serif"))
+                .append("<p>")
                 .append(esc(text.toString().strip()))
                 .append("</p><ul>");
         for (String f : findings) {

@@ -45,6 +45,10 @@ class LetterComposerTest {
         Letter ko = letter(BRIEF);
         assertThat(ko.subject()).isEqualTo("[KISTEP 브리프] " + BRIEF.title() + " (2025년 3월)");
         assertThat(ko.text()).startsWith("2025년 3월 「" + BRIEF.title() + "」 브리프를 보내 드립니다.");
+        // Each HTML body names its language, so a screen reader reads it in the right voice.
+        assertThat(ko.html()).startsWith("<!DOCTYPE html><html lang=\"ko-KR\">");
+        assertThat(en.html()).startsWith("<!DOCTYPE html><html lang=\"en-GB\">");
+        assertThat(report(null, "").html()).startsWith("<!DOCTYPE html><html lang=\"ko-KR\">");
     }
 
     private static Letter letter(BriefConfig brief) {

@@ -110,6 +110,11 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
                 .contains("error");
         shot("03-upload-finding");
+        // The uploaded file's report, as the analyst opens it from the page.
+        browser.get(browser.findElement(By.id("upload-report")).getAttribute("href"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("ai-hegemony.xlsx");
+        accessible("03-upload-report");
+        browser.get(h.url(BRIEF));
         // Not replaced: the working workbook is the one it was.
         assertThat(Files.readAllBytes(h.project.workbook())).isEqualTo(before);
 

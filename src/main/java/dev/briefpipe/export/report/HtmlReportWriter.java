@@ -36,7 +36,7 @@ public final class HtmlReportWriter {
                         "text-align:left;vertical-align:top}th{background:#E3E9F2}.error{color:#B00020;font-weight:bold}")
                 .append(
                         ".warning{color:#9A6700}.ok{color:#1B7F3B}code{color:#666}th,td.error,td.warning,td.a1{white-space:nowrap}")
-                .append("</style></head><body>")
+                .append("</style></head><body><main>")
                 .append("<h1>")
                 .append(esc(file))
                 .append("</h1><p class=\"")
@@ -83,7 +83,7 @@ public final class HtmlReportWriter {
         if (sheet != null) {
             h.append("</table>");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append("</main></body></html>\n").toString();
     }
 
     private static String esc(String s) {

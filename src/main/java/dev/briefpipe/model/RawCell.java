@@ -168,12 +168,12 @@ public final class RawCell {
         return display;
     }
 
-    /** True for an empty cell or one holding only whitespace. */
     /** A formula whose result the file does not hold (see {@link #uncomputed}). */
     public boolean isUncomputed() {
         return kind == Kind.ERROR && formula != null && text().isEmpty();
     }
 
+    /** True for an empty cell or one holding only whitespace. */
     public boolean isBlank() {
         return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
     }

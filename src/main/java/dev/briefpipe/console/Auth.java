@@ -39,6 +39,17 @@ final class Auth {
         this.audit = audit;
     }
 
+    /** Where a login leads: the console's own page it was asked for, never another site; else the overview. */
+    static String afterLogin(String next) {
+        boolean ours = next != null
+                && next.startsWith("/")
+                && !next.startsWith("//")
+                && !next.startsWith("/\\")
+                && !next.startsWith("/login")
+                && next.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        return ours ? next : "/";
+    }
+
     /** Before every request but the open ones: a session (or, under /api/, Basic), and a CSRF token on posts. */
     void check(Context ctx) {
         String path = ctx.path();
@@ -66,7 +77,10 @@ final class Auth {
                 ctx.header("WWW-Authenticate", "Basic realm=\"briefpipe\"");
                 throw new UnauthorizedResponse();
             }
-            ctx.redirect("/login");
+            // A page asked for (a link in a letter, say) is where the login leads back to.
+            String asked = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            boolean page = ctx.method().equals(HandlerType.GET) && !path.equals("/");
+            ctx.redirect("/login" + (page ? "?next=" + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8) : ""));
             ctx.skipRemainingHandlers();
             return;
         }

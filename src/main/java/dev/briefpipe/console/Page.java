@@ -6,9 +6,18 @@ import dev.briefpipe.model.Role;
 /**
  * What every page knows: who is looking (null on the login page), the form token their posts carry,
  * the words in their language, and a one-line notice after an action ({@code trouble} when it says the
- * action did not happen).
+ * action did not happen), and {@code here}: the page's query to keep when its language is switched
+ * ({@code period=2025-03&}, say, so the same period is shown in the other language).
  */
-public record Page(String title, String user, Role role, String csrf, Messages words, String notice, boolean trouble) {
+public record Page(
+        String title,
+        String user,
+        Role role,
+        String csrf,
+        Messages words,
+        String notice,
+        boolean trouble,
+        String here) {
 
     /** A word of the console in the reader's language ({@code console.<key>}). */
     public String t(String key, Object... args) {
@@ -29,6 +38,6 @@ public record Page(String title, String user, Role role, String csrf, Messages w
     }
 
     public Page withNotice(String text, boolean trouble) {
-        return new Page(title, user, role, csrf, words, text, trouble);
+        return new Page(title, user, role, csrf, words, text, trouble, here);
     }
 }

@@ -43,14 +43,16 @@ final class Pages {
     }
 
     void loginForm(Context ctx) {
-        render(ctx, "login", page(ctx, null), Map.of("token", auth.loginToken(ctx), "error", ""));
+        String next = Auth.afterLogin(ctx.queryParam("next"));
+        render(ctx, "login", page(ctx, null), Map.of("token", auth.loginToken(ctx), "error", "", "next", next));
     }
 
     void login(Context ctx) {
         String name = String.valueOf(ctx.formParam("user"));
         Users.Login r = auth.login(ctx, name, String.valueOf(ctx.formParam("password")));
+        String next = Auth.afterLogin(ctx.formParam("next"));
         if (r == Users.Login.OK) {
-            ctx.redirect("/");
+            ctx.redirect(next);
             return;
         }
         Page page = page(ctx, null);
@@ -63,7 +65,9 @@ final class Pages {
                         "token",
                         auth.loginToken(ctx),
                         "error",
-                        page.t("login-" + r.name().toLowerCase(java.util.Locale.ROOT), Users.LOCK.toMinutes())));
+                        page.t("login-" + r.name().toLowerCase(java.util.Locale.ROOT), Users.LOCK.toMinutes()),
+                        "next",
+                        next));
     }
 
     void logout(Context ctx) {
@@ -264,7 +268,15 @@ final class Pages {
                 s == null ? "" : s.csrf() == null ? "" : s.csrf(),
                 words,
                 notice,
-                key != null && TROUBLE.contains(key));
+                key != null && TROUBLE.contains(key),
+                ctx.queryParamMap().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("lang") && !e.getKey().equals("notice"))
+                        .flatMap(e -> e.getValue().stream().map(v -> query(e.getKey()) + "=" + query(v) + "&"))
+                        .collect(java.util.stream.Collectors.joining()));
+    }
+
+    private static String query(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static void render(Context ctx, String template, Page page, Map<String, Object> more) {

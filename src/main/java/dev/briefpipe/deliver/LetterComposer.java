@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class LetterComposer {
     private final BriefConfig brief;
     private final String from;
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("https?://[^\\s<]+");
     private final Locale locale;
     private final Messages words;
 
@@ -176,6 +177,13 @@ public final class LetterComposer {
     }
 
     /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
+    /** Escaped text with each web address in it (on a line of its own, or at a line's end) a link. */
+    private static String links(String escaped) {
+        return WEB.matcher(escaped)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        "<a href=\"" + m.group() + "\">" + m.group() + "</a>"));
+    }
+
     /** A letter's HTML up to its body, in the brief's language: a screen reader reads it in that voice. */
     private String htmlStart(String style) {
         return "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\"></head>"
@@ -195,7 +203,7 @@ public final class LetterComposer {
     public Letter notice(List<String> to, Period period, String text, String kind, String sha256, String host) {
         String intro = words.get("letter.notice.intro", period);
         String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
-                + "</p><pre style=\"white-space:pre-wrap\">" + esc(text) + "</pre></body></html>";
+                + "</p><pre style=\"white-space:pre-wrap\">" + links(esc(text)) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
                 + ">";
         return new Letter(
@@ -242,7 +250,7 @@ public final class LetterComposer {
         String after = (console.isEmpty() ? "" : words.get("letter.report.console", console) + "\n")
                 + words.get(annotated != null ? "letter.report.attached" : "letter.report.attached-report");
         text.append('\n').append(after).append('\n');
-        body.append("</ul><p>").append(esc(after).replace("\n", "<br>")).append("</p></body></html>");
+        body.append("</ul><p>").append(links(esc(after)).replace("\n", "<br>")).append("</p></body></html>");
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
                 words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));

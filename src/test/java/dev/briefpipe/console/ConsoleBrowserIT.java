@@ -151,8 +151,20 @@ class ConsoleBrowserIT {
         shot("05-analyst-refused");
         logOut();
 
-        logIn("approver");
-        browser.get(h.url(BRIEF + "?period=2025-03"));
+        // The link in the approvers' request, opened while logged out, leads back to its period's page.
+        String link = approvalLink();
+        assertThat(link).isEqualTo(BRIEF + "?period=2025-03");
+        browser.get(h.url(link));
+        assertThat(browser.getCurrentUrl()).contains("/login?next=");
+        fillLogin("approver");
+        assertThat(browser.getCurrentUrl()).endsWith(link);
+        // Switching the language keeps the period shown.
+        browser.findElement(By.linkText("English")).click();
+        waitForText(By.tagName("h2"), "Workbook");
+        assertThat(browser.findElement(By.name("period")).getAttribute("value")).isEqualTo("2025-03");
+        browser.findElement(By.linkText("한국어")).click();
+        waitForText(By.tagName("h2"), "워크북");
+        assertThat(browser.findElement(By.name("period")).getAttribute("value")).isEqualTo("2025-03");
         // The pages as pictures (a phone shows no PDF inline), each drawn.
         Poll.until(
                 Duration.ofSeconds(60),
@@ -222,11 +234,27 @@ class ConsoleBrowserIT {
 
     private void logIn(String user) {
         browser.get(h.url("/login"));
+        fillLogin(user);
+    }
+
+    /** Logs in on the login page the browser shows. */
+    private void fillLogin(String user) {
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ConsoleHarness.PASSWORD);
         browser.findElement(By.id("login")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    /** The brief's page as the approvers' request links it, without the console's address. */
+    private String approvalLink() throws Exception {
+        Poll.until(Duration.ofSeconds(30), () -> h.mail.getReceivedMessagesForDomain("approvers.test").length > 0);
+        String text = MailParts.of(h.mail.getReceivedMessagesForDomain("approvers.test")[0])
+                .text();
+        var m = java.util.regex.Pattern.compile("https://briefs\\.example\\.test(/\\S+)")
+                .matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
     }
 
     private void logOut() {

@@ -55,6 +55,26 @@ class ConsoleIT {
         HttpResponse<String> api = anyone.api("GET", "/api/briefs", "operator", PW);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"id\":\"ai-hegemony\"", "\"valid\":true");
+
+        // A page asked for is where the login leads back; another site never is.
+        HttpResponse<String> page = anyone.get(BRIEF + "?period=2025-03");
+        assertThat(page.headers().firstValue("Location"))
+                .hasValue("/login?next=%2Fbriefs%2Fai-hegemony%3Fperiod%3D2025-03");
+        assertThat(anyone.get("/login?next=%2Fbriefs%2Fai-hegemony%3Fperiod%3D2025-03")
+                        .body())
+                .contains("name=\"next\" value=\"/briefs/ai-hegemony?period=2025-03\"");
+        for (String elsewhere : List.of("https://evil.example/", "//evil.example/", "/\\evil.example/", "/login")) {
+            Browserless someone = new Browserless(h.url(""));
+            someone.get("/login");
+            HttpResponse<String> in =
+                    someone.postForm("/login", Map.of("user", "operator", "password", PW, "next", elsewhere));
+            assertThat(in.headers().firstValue("Location")).as(elsewhere).hasValue("/");
+        }
+        Browserless back = new Browserless(h.url(""));
+        back.get("/login");
+        HttpResponse<String> in =
+                back.postForm("/login", Map.of("user", "operator", "password", PW, "next", BRIEF + "?period=2025-03"));
+        assertThat(in.headers().firstValue("Location")).hasValue(BRIEF + "?period=2025-03");
     }
 
     @Test

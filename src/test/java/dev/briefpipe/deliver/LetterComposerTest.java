@@ -28,6 +28,10 @@ class LetterComposerTest {
         assertThat(both.text())
                 .contains("오류 셀을 표시한 워크북 사본")
                 .contains("콘솔에서 올릴 수 있습니다: https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+        // The console's address is a link in the HTML, ending where the address ends.
+        assertThat(both.html())
+                .contains("<a href=\"https://briefs.example.test/briefs/ai-hegemony?period=2025-03\">"
+                        + "https://briefs.example.test/briefs/ai-hegemony?period=2025-03</a>");
     }
 
     @Test

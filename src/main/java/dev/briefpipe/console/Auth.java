@@ -39,6 +39,16 @@ final class Auth {
         this.audit = audit;
     }
 
+    /** The path and query of the page a form was posted from, or null. */
+    private static String referrer(Context ctx) {
+        try {
+            java.net.URI from = java.net.URI.create(String.valueOf(ctx.header("Referer")));
+            return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Where a login leads: the console's own page it was asked for, never another site; else the overview. */
     static String afterLogin(String next) {
         boolean ours = next != null
@@ -77,10 +87,16 @@ final class Auth {
                 ctx.header("WWW-Authenticate", "Basic realm=\"briefpipe\"");
                 throw new UnauthorizedResponse();
             }
-            // A page asked for (a link in a letter, say) is where the login leads back to.
-            String asked = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            boolean page = ctx.method().equals(HandlerType.GET) && !path.equals("/");
-            ctx.redirect("/login" + (page ? "?next=" + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8) : ""));
+            // A page asked for (a link in a letter, say) is where the login leads back to. A form posted
+            // once the login had ended was not done: the login page says so, then leads back to the form's page.
+            boolean posted = ctx.method().equals(HandlerType.POST) && !path.equals("/logout");
+            String back = afterLogin(
+                    posted ? referrer(ctx) : path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+            ctx.redirect("/login" + (posted ? "?notice=expired" : "")
+                    + (back.equals("/")
+                            ? ""
+                            : (posted ? "&" : "?") + "next="
+                                    + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8)));
             ctx.skipRemainingHandlers();
             return;
         }

@@ -24,7 +24,7 @@ import java.util.Set;
 final class Pages {
     /** The notices that say an action did not happen. */
     private static final java.util.Set<String> TROUBLE =
-            java.util.Set.of("upload-missing", "build-invalid", "resend-failed", "approved-unsent");
+            java.util.Set.of("upload-missing", "build-invalid", "resend-failed", "approved-unsent", "expired");
 
     private final Settings settings;
     private final BriefService service;

@@ -192,6 +192,14 @@ class ConsoleBrowserIT {
 
         browser.get(h.url(BRIEF + "?period=2025-03"));
         assertThat(text(By.id("pdf-sha"))).isEqualTo(sha);
+        // Approving once the login has ended does nothing, says so, and leads back to the same page.
+        browser.manage().deleteCookieNamed("bp_session");
+        browser.findElement(By.id("approve")).click();
+        waitForText(By.className("notice"), "그 작업은 하지 않았습니다");
+        shot("07-login-ended");
+        fillLogin("approver");
+        assertThat(browser.getCurrentUrl()).endsWith(BRIEF + "?period=2025-03");
+        assertThat(text(By.id("approval"))).doesNotContain("승인됨");
         browser.findElement(By.id("approve")).click();
         waitForText(By.className("notice"), "승인했고");
         assertThat(text(By.id("approval"))).contains("승인됨", "approver");

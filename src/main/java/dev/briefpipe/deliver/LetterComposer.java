@@ -19,9 +19,11 @@ import java.util.Optional;
  * Subject, attachment name and introduction come from the brief's delivery config.
  */
 public final class LetterComposer {
+    /** A web address in a letter's text. */
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("https?://[^\\s<]+");
+
     private final BriefConfig brief;
     private final String from;
-    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("https?://[^\\s<]+");
     private final Locale locale;
     private final Messages words;
 
@@ -176,7 +178,6 @@ public final class LetterComposer {
         return configured != null ? configured : words.get("letter.brief." + part);
     }
 
-    /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
     /** Escaped text with each web address in it (on a line of its own, or at a line's end) a link. */
     private static String links(String escaped) {
         return WEB.matcher(escaped)
@@ -190,6 +191,7 @@ public final class LetterComposer {
                 + "<body style=\"" + style + "\">";
     }
 
+    /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
     private Map<String, Object> vars(String title, Period period) {
         return Map.of("title", title, "period", period.month(), "id", brief.id());
     }

@@ -39,11 +39,19 @@ final class Auth {
         this.audit = audit;
     }
 
-    /** The path and query of the page a form was posted from, or null. */
+    /**
+     * The path and query of the page a form was posted from, or null; without the notice of an earlier
+     * action, which would tell of something this post did not do.
+     */
     private static String referrer(Context ctx) {
         try {
             java.net.URI from = java.net.URI.create(String.valueOf(ctx.header("Referer")));
-            return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            String query = from.getRawQuery() == null
+                    ? ""
+                    : java.util.Arrays.stream(from.getRawQuery().split("&"))
+                            .filter(p -> !p.startsWith("notice="))
+                            .collect(java.util.stream.Collectors.joining("&"));
+            return from.getRawPath() + (query.isEmpty() ? "" : "?" + query);
         } catch (IllegalArgumentException e) {
             return null;
         }

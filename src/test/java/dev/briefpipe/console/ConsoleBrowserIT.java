@@ -190,15 +190,18 @@ class ConsoleBrowserIT {
         shot("07-csrf-refused");
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
 
-        browser.get(h.url(BRIEF + "?period=2025-03"));
+        // A page that still tells of an earlier action (a pause, say)…
+        browser.get(h.url(BRIEF + "?notice=paused&period=2025-03"));
         assertThat(text(By.id("pdf-sha"))).isEqualTo(sha);
-        // Approving once the login has ended does nothing, says so, and leads back to the same page.
+        // …approved once the login has ended: nothing is done, the login page says so, and leads back
+        // to the same page without the earlier action's notice.
         browser.manage().deleteCookieNamed("bp_session");
         browser.findElement(By.id("approve")).click();
         waitForText(By.className("notice"), "그 작업은 하지 않았습니다");
         shot("07-login-ended");
         fillLogin("approver");
         assertThat(browser.getCurrentUrl()).endsWith(BRIEF + "?period=2025-03");
+        assertThat(browser.findElements(By.className("notice"))).isEmpty();
         assertThat(text(By.id("approval"))).doesNotContain("승인됨");
         browser.findElement(By.id("approve")).click();
         waitForText(By.className("notice"), "승인했고");

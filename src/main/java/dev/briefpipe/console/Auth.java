@@ -64,6 +64,7 @@ final class Auth {
                 && !next.startsWith("//")
                 && !next.startsWith("/\\")
                 && !next.startsWith("/login")
+                && !next.startsWith("/logout")
                 && next.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         return ours ? next : "/";
     }

@@ -63,13 +63,20 @@ class ConsoleIT {
         assertThat(anyone.get("/login?next=%2Fbriefs%2Fai-hegemony%3Fperiod%3D2025-03")
                         .body())
                 .contains("name=\"next\" value=\"/briefs/ai-hegemony?period=2025-03\"");
-        for (String elsewhere : List.of("https://evil.example/", "//evil.example/", "/\\evil.example/", "/login")) {
+        for (String elsewhere :
+                List.of("https://evil.example/", "//evil.example/", "/\\evil.example/", "/login", "/logout")) {
             Browserless someone = new Browserless(h.url(""));
             someone.get("/login");
             HttpResponse<String> in =
                     someone.postForm("/login", Map.of("user", "operator", "password", PW, "next", elsewhere));
             assertThat(in.headers().firstValue("Location")).as(elsewhere).hasValue("/");
         }
+        // Logging out once the session has ended is no action left undone, and no page to go back to.
+        assertThat(new Browserless(h.url(""))
+                        .postForm("/logout", Map.of())
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/login");
         Browserless back = new Browserless(h.url(""));
         back.get("/login");
         HttpResponse<String> in =

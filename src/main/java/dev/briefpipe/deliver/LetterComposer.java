@@ -203,7 +203,7 @@ public final class LetterComposer {
      * @param kind what the notice is ("alert", "rejected"): its subject, and its Message-ID
      */
     public Letter notice(List<String> to, Period period, String text, String kind, String sha256, String host) {
-        String intro = words.get("letter.notice.intro", period);
+        String intro = words.get("letter.notice.intro", period, brief.title());
         String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
                 + "</p><pre style=\"white-space:pre-wrap\">" + links(esc(text)) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host

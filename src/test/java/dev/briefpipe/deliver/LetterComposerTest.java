@@ -53,6 +53,11 @@ class LetterComposerTest {
         assertThat(ko.html()).startsWith("<!DOCTYPE html><html lang=\"ko-KR\">");
         assertThat(en.html()).startsWith("<!DOCTYPE html><html lang=\"en-GB\">");
         assertThat(report(null, "").html()).startsWith("<!DOCTYPE html><html lang=\"ko-KR\">");
+        // A notice names its brief, not only its period: an owner or approver may have several.
+        Letter notice = new LetterComposer(BRIEF, "briefpipe@example.org")
+                .notice(List.of("owner@example.org"), Period.parse("2025-03"), "…", "alert", "0".repeat(64), "host");
+        assertThat(notice.text()).startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다.");
+        assertThat(notice.html()).contains("「" + BRIEF.title() + "」 2025-03 브리프");
     }
 
     private static Letter letter(BriefConfig brief) {

@@ -39,22 +39,35 @@ final class Auth {
         this.audit = audit;
     }
 
-    /**
-     * The path and query of the page a form was posted from, or null; without the notice of an earlier
-     * action, which would tell of something this post did not do.
-     */
+    /** The page a form was posted from (see {@link #back}), or null. */
     private static String referrer(Context ctx) {
         try {
             java.net.URI from = java.net.URI.create(String.valueOf(ctx.header("Referer")));
-            String query = from.getRawQuery() == null
-                    ? ""
-                    : java.util.Arrays.stream(from.getRawQuery().split("&"))
-                            .filter(p -> !p.startsWith("notice="))
-                            .collect(java.util.stream.Collectors.joining("&"));
-            return from.getRawPath() + (query.isEmpty() ? "" : "?" + query);
+            return back(from.getRawPath(), from.getRawQuery());
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * A page's raw query without the earlier action's notice (which would tell of something not done
+     * again) and the named parameters; "" when nothing is left.
+     */
+    static String kept(String rawQuery, String... drop) {
+        if (rawQuery == null) {
+            return "";
+        }
+        java.util.Set<String> gone = new java.util.HashSet<>(java.util.Set.of(drop));
+        gone.add("notice");
+        return java.util.Arrays.stream(rawQuery.split("&"))
+                .filter(p -> !p.isEmpty() && !gone.contains(p.split("=", 2)[0]))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** A page to come back to: its path, and its query without an earlier action's notice. */
+    static String back(String path, String rawQuery) {
+        String query = kept(rawQuery);
+        return query.isEmpty() ? path : path + "?" + query;
     }
 
     /** Where a login leads: the console's own page it was asked for, never another site; else the overview. */
@@ -99,13 +112,15 @@ final class Auth {
             // A page asked for (a link in a letter, say) is where the login leads back to. A form posted
             // once the login had ended was not done: the login page says so, then leads back to the form's page.
             boolean posted = ctx.method().equals(HandlerType.POST) && !path.equals("/logout");
-            String back = afterLogin(
-                    posted ? referrer(ctx) : path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
-            ctx.redirect("/login" + (posted ? "?notice=expired" : "")
-                    + (back.equals("/")
-                            ? ""
-                            : (posted ? "&" : "?") + "next="
-                                    + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8)));
+            String back = afterLogin(posted ? referrer(ctx) : back(path, ctx.queryString()));
+            java.util.List<String> asks = new java.util.ArrayList<>();
+            if (posted) {
+                asks.add("notice=expired");
+            }
+            if (!back.equals("/")) {
+                asks.add("next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
+            }
+            ctx.redirect("/login" + (asks.isEmpty() ? "" : "?" + String.join("&", asks)));
             ctx.skipRemainingHandlers();
             return;
         }

@@ -261,6 +261,7 @@ final class Pages {
         String notice = key != null && key.matches("[a-z-]{1,40}") && words.has("console.notice." + key)
                 ? words.get("console.notice." + key)
                 : "";
+        String here = Auth.kept(ctx.queryString(), "lang");
         return new Page(
                 "briefpipe",
                 s == null ? null : s.user(),
@@ -269,14 +270,7 @@ final class Pages {
                 words,
                 notice,
                 key != null && TROUBLE.contains(key),
-                ctx.queryParamMap().entrySet().stream()
-                        .filter(e -> !e.getKey().equals("lang") && !e.getKey().equals("notice"))
-                        .flatMap(e -> e.getValue().stream().map(v -> query(e.getKey()) + "=" + query(v) + "&"))
-                        .collect(java.util.stream.Collectors.joining()));
-    }
-
-    private static String query(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+                here.isEmpty() ? "" : here + "&");
     }
 
     static void render(Context ctx, String template, Page page, Map<String, Object> more) {

@@ -116,8 +116,9 @@ public final class Views {
         }
     }
 
+    /** The period a brief's row and page show unless asked: the one awaiting approval, else the current. */
     Period period(BriefConfig brief) {
-        return brief.periodAt(Instant.now());
+        return service.approving().awaiting(brief).orElseGet(() -> brief.periodAt(Instant.now()));
     }
 
     List<BriefRow> rows(Messages words) {
@@ -146,27 +147,26 @@ public final class Views {
                                 ? ""
                                 : " (" + last.get(0).period() + ")")
                         + " · " + time(b, last.get(0).started());
-        String next = "—";
+        String next = "?";
         boolean paused = false;
         try {
-            for (BriefScheduler.JobView j : scheduler.jobs()) {
-                for (BriefScheduler.TriggerView t : j.triggers()) {
-                    if (j.brief().equals(b.id()) && t.name().equals("cron")) {
-                        next = t.effectiveNext() == null
-                                ? "—"
-                                : time(b, t.effectiveNext().toInstant());
-                        paused = t.state().equals("PAUSED");
-                    }
-                }
-            }
+            Optional<BriefScheduler.TriggerView> cron = scheduler.cron(b.id());
+            next = cron.map(BriefScheduler.TriggerView::effectiveNext)
+                    .map(t -> time(b, t.toInstant()))
+                    .orElse("—");
+            paused = cron.filter(t -> t.state().equals("PAUSED")).isPresent();
         } catch (dev.briefpipe.failure.StoreException e) {
-            next = "?";
+            // the scheduler's tables cannot be read: the next fire is not known
         }
         String approval = service.approvals()
                 .latest(b.id(), period)
                 .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at())))
                 .orElse(
-                        b.delivery() != null && b.delivery().approvalRequired()
+                        b.delivery() != null
+                                        && b.delivery().approvalRequired()
+                                        && service.approving()
+                                                .publishedPdf(b, period)
+                                                .isPresent()
                                 ? words.get("console.approval.pending")
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);

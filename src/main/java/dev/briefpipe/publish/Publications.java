@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where builds are published: one folder per brief and period under the output folder
@@ -25,6 +27,23 @@ public record Publications(Path root) {
         }
         try {
             return Optional.of(Manifest.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The periods published here for a brief, in order: folders named as a period, with a manifest. */
+    public List<Period> periods(String brief) {
+        if (!Files.isDirectory(root.resolve(brief))) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(root.resolve(brief))) {
+            return folders.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("\\d{4}-\\d{2}"))
+                    .map(Period::parse)
+                    .filter(p -> Files.isRegularFile(folder(brief, p).resolve(MANIFEST)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,27 @@ public final class Approving {
                 .manifest(brief.id(), period)
                 .flatMap(m -> m.output(Manifest.Kind.PDF))
                 .map(Manifest.FileEntry::sha256);
+    }
+
+    /**
+     * The latest published period, when its PDF waits for an approver's word (none yet on these bytes)
+     * and the brief needs one: what an approver opening the console comes for, whatever month it is now.
+     */
+    public Optional<Period> awaiting(BriefConfig brief) {
+        if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
+            return Optional.empty();
+        }
+        List<Period> built = new Publications(settings.outputDir()).periods(brief.id());
+        if (built.isEmpty()) {
+            return Optional.empty();
+        }
+        Period last = built.get(built.size() - 1);
+        Optional<String> pdf = publishedPdf(brief, last);
+        boolean decided = service.approvals()
+                .latest(brief.id(), last)
+                .filter(a -> a.pdfSha256().equals(pdf.orElse("")) && a.state() != Approvals.State.WITHDRAWN)
+                .isPresent();
+        return pdf.isPresent() && !decided ? Optional.of(last) : Optional.empty();
     }
 
     /**

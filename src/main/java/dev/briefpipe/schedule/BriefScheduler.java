@@ -164,6 +164,15 @@ public final class BriefScheduler implements AutoCloseable {
         }
     }
 
+    /** A brief's monthly trigger, if it is scheduled. */
+    public Optional<TriggerView> cron(String brief) {
+        return jobs().stream()
+                .filter(j -> j.brief().equals(brief))
+                .flatMap(j -> j.triggers().stream())
+                .filter(t -> t.name().equals("cron"))
+                .findFirst();
+    }
+
     private List<JobView> jobViews() throws SchedulerException {
         List<JobView> out = new ArrayList<>();
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {

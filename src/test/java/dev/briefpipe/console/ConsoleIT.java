@@ -250,6 +250,9 @@ class ConsoleIT {
 
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);
+        // Whatever month it is now, the console opens on the period that waits for the approver.
+        assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "승인 대기");
+        assertThat(approver.get(BRIEF).body()).contains("id=\"pdf-sha\">");
         HttpResponse<String> page = approver.get(BRIEF + "?period=2025-03");
         String sha = page.body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         assertThat(sha).hasSize(64);
@@ -276,6 +279,11 @@ class ConsoleIT {
             assertThat(e.action()).isEqualTo("approve");
             assertThat(e.target()).isEqualTo(sha);
         });
+        // Once decided, the console is back on the current month, where nothing waits yet.
+        String now = brief.periodAt(Instant.now()).toString();
+        assertThat(approver.api("GET", "/api/briefs", "approver", PW).body())
+                .contains("\"id\":\"ai-hegemony\",\"title\"")
+                .containsPattern("\"id\":\"ai-hegemony\",[^}]*\"period\":\"" + now + "\",[^}]*\"approval\":\"—\"");
         // The next fire finds the period delivered; nobody is mailed twice.
         h.service.runScheduled(brief, period, RunTrigger.RETRY, Instant.parse("2025-03-03T01:00:00Z"));
         assertThat(h.mail.getReceivedMessages()).hasSize(4);

@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +62,34 @@ class CorrectionsPolicyIT {
         // Each correction once: the one typo, the two sentences with Chinese names mistranscribed.
         assertThat(count(errata, "오탈자")).isEqualTo(1);
         assertThat(count(errata, "중국어 명칭 오기")).isEqualTo(2);
+        // The table runs onto the next page, where its repeated title says it goes on.
+        assertThat(pages.get(table)).contains("정정 내역 쪽 발간본").doesNotContain("(계속)");
+        assertThat(pages.get(table + 1)).contains("정정 내역 (계속) 쪽 발간본 정정 사유");
+    }
+
+    @Test
+    void aLongTableRunningOntoTheNextPageRepeatsItsCaptionAndHeaderThereMarkedAsGoingOn() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(project.workbook()))) {
+            Sheet policies = wb.getSheet("정책");
+            for (int i = 1; i <= 40; i++) {
+                Row r = policies.createRow(policies.getLastRowNum() + 1);
+                String[] cells = {"표준 및 규제", String.format(Locale.ROOT, "2024-%02d", 1 + i % 12), "시험 정책 " + i};
+                for (int c = 0; c < cells.length; c++) {
+                    r.createCell(c).setCellValue(cells[c]);
+                }
+                r.createCell(5).setCellValue("확인");
+                r.createCell(7).setCellValue("시험 자료");
+            }
+            try (var out = Files.newOutputStream(project.workbook())) {
+                wb.write(out);
+            }
+        }
+        List<String> pages = build();
+        int first = pageOf(pages, "〈표 1〉");
+        assertThat(pages.get(first))
+                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) 구분 시기 정책명")
+                .doesNotContain("(계속)");
+        assertThat(pages.get(first + 1)).contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명");
     }
 
     @Test

@@ -141,11 +141,13 @@ final class CorrectionNotes extends PdfPageEventHelper {
         table.setWidthPercentage(100);
         table.setHeaderRows(2);
         table.setSpacingBefore(18);
-        PdfPCell head = FigureBlockWriter.plain(
-                t.bookmarked(title, 12f, true, th.primary, 0, "errata", title), Element.ALIGN_LEFT, 0);
-        head.setColspan(4);
-        head.setPaddingBottom(6);
-        table.addCell(head);
+        table.addCell(ContinuedCaption.cell(
+                ctx,
+                t.bookmarked(title, 12f, true, th.primary, 0, "errata", title),
+                12f,
+                th.primary,
+                Element.ALIGN_LEFT,
+                4));
         for (String key : List.of("page", "published", "corrected", "reason")) {
             table.addCell(TableBlockWriter.header(ctx, messages.get("pdf.errata." + key), size));
         }

@@ -68,10 +68,7 @@ final class TableBlockWriter {
             String caption =
                     ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", captionText));
             Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
-            PdfPCell c = FigureBlockWriter.plain(cap, Element.ALIGN_CENTER, 4);
-            c.setColspan(cols.size());
-            c.setPaddingBottom(6);
-            table.addCell(c);
+            table.addCell(ContinuedCaption.cell(ctx, cap, 9.5f, ctx.theme().ink, Element.ALIGN_CENTER, cols.size()));
         }
         for (String f : cols) {
             ColumnSpec spec = schema.columns().get(f);

@@ -95,7 +95,8 @@ public final class Views {
             boolean approvalRequired,
             List<RunHistory.Run> runs,
             List<DeliveryLedger.Entry> deliveries,
-            boolean approved) {
+            boolean approved,
+            List<Period> published) {
         public boolean built() {
             return pdfSha != null;
         }
@@ -199,12 +200,13 @@ public final class Views {
                 findings.add(new FindingRow(f.isError(), f.at().excel(), f.value(), text.expected(f), text.message(f)));
             }
         }
-        Optional<Manifest> m = new Publications(settings.outputDir()).manifest(b.id(), period);
+        Publications publications = new Publications(settings.outputDir());
+        Optional<Manifest> m = publications.manifest(b.id(), period);
         Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
         List<Figure> figures = new ArrayList<>();
         Locale locale = Locale.forLanguageTag(b.locale());
         Map<String, Manifest.Figure> before = new HashMap<>();
-        new Publications(settings.outputDir())
+        publications
                 .manifest(b.id(), period.previous())
                 .ifPresent(x -> x.figures().forEach(f -> before.put(f.id(), f)));
         m.ifPresent(x -> x.figures()
@@ -227,7 +229,8 @@ public final class Views {
                 service.ledger().list(b.id(), period),
                 pdf.isPresent()
                         && service.approvals()
-                                .approved(b.id(), period, pdf.get().sha256()));
+                                .approved(b.id(), period, pdf.get().sha256()),
+                publications.periods(b.id()).stream().limit(12).toList());
     }
 
     /** The current workbook's validation, computed once per version. */

@@ -32,7 +32,7 @@ public record Publications(Path root) {
         }
     }
 
-    /** The periods published here for a brief, in order: folders named as a period, with a manifest. */
+    /** The periods published here for a brief, newest first: folders named as a period, with a manifest. */
     public List<Period> periods(String brief) {
         if (!Files.isDirectory(root.resolve(brief))) {
             return List.of();
@@ -42,7 +42,7 @@ public record Publications(Path root) {
                     .filter(name -> name.matches("\\d{4}-\\d{2}"))
                     .map(Period::parse)
                     .filter(p -> Files.isRegularFile(folder(brief, p).resolve(MANIFEST)))
-                    .sorted()
+                    .sorted(java.util.Comparator.reverseOrder())
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

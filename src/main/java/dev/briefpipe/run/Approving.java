@@ -56,7 +56,7 @@ public final class Approving {
         if (built.isEmpty()) {
             return Optional.empty();
         }
-        Period last = built.get(built.size() - 1);
+        Period last = built.get(0);
         Optional<String> pdf = publishedPdf(brief, last);
         boolean decided = service.approvals()
                 .latest(brief.id(), last)

@@ -252,7 +252,10 @@ class ConsoleIT {
         approver.login("approver", PW);
         // Whatever month it is now, the console opens on the period that waits for the approver.
         assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "승인 대기");
-        assertThat(approver.get(BRIEF).body()).contains("id=\"pdf-sha\">");
+        assertThat(approver.get(BRIEF).body())
+                .contains("id=\"pdf-sha\">")
+                // and lists the periods built, each a link, the one shown marked
+                .contains("<a href=\"/briefs/ai-hegemony?period=2025-03\" aria-current=\"page\">2025-03</a>");
         HttpResponse<String> page = approver.get(BRIEF + "?period=2025-03");
         String sha = page.body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         assertThat(sha).hasSize(64);

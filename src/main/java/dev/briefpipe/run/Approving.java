@@ -45,8 +45,9 @@ public final class Approving {
     }
 
     /**
-     * The latest published period, when its PDF waits for an approver's word (none yet on these bytes)
-     * and the brief needs one: what an approver opening the console comes for, whatever month it is now.
+     * The latest published period while its PDF is not approved, when the brief needs approval: what an
+     * approver opening the console comes for (or, rejected, what analysts and operators mend and build
+     * again), whatever month it is now.
      */
     public Optional<Period> awaiting(BriefConfig brief) {
         if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
@@ -58,11 +59,11 @@ public final class Approving {
         }
         Period last = built.get(0);
         Optional<String> pdf = publishedPdf(brief, last);
-        boolean decided = service.approvals()
+        boolean approved = service.approvals()
                 .latest(brief.id(), last)
-                .filter(a -> a.pdfSha256().equals(pdf.orElse("")) && a.state() != Approvals.State.WITHDRAWN)
+                .filter(a -> a.approves(pdf.orElse("")))
                 .isPresent();
-        return pdf.isPresent() && !decided ? Optional.of(last) : Optional.empty();
+        return pdf.isPresent() && !approved ? Optional.of(last) : Optional.empty();
     }
 
     /**

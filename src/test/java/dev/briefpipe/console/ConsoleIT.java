@@ -335,6 +335,21 @@ class ConsoleIT {
     }
 
     @Test
+    void aRejectedPeriodStaysInViewUntilItIsApproved() throws Exception {
+        awaitingApproval();
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        String sha = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", sha, "comment", "출처 확인"));
+        assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver");
+        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
+        assertThat(approver.get("/").body())
+                .doesNotContain("<td class=\"nowrap\">2025-03</td>")
+                .contains("<td class=\"nowrap\">"
+                        + h.settings.findBrief("ai-hegemony").orElseThrow().periodAt(Instant.now()) + "</td>");
+    }
+
+    @Test
     void aDeadlineWithoutApprovalTellsTheOwnersAndNobodyElse() throws Exception {
         awaitingApproval();
         Period period = Period.parse("2025-03");

@@ -68,7 +68,7 @@ class CorrectionsPolicyIT {
     }
 
     @Test
-    void aLongTableRunningOntoTheNextPageRepeatsItsCaptionAndHeaderThereMarkedAsGoingOn() throws IOException {
+    void aLongTableRunningOntoTheNextPageRepeatsItsCaptionHeaderAndGroupLabelThere() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(project.workbook()))) {
             Sheet policies = wb.getSheet("정책");
             for (int i = 1; i <= 40; i++) {
@@ -89,7 +89,10 @@ class CorrectionsPolicyIT {
         assertThat(pages.get(first))
                 .contains("〈표 1〉 중국 대표적 AI 정책(2017~) 구분 시기 정책명")
                 .doesNotContain("(계속)");
-        assertThat(pages.get(first + 1)).contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명");
+        assertThat(pages.get(first + 1))
+                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명")
+                // the rows that ran on still say which group they are in, once per page
+                .containsOnlyOnce("표준 및 규제");
     }
 
     @Test

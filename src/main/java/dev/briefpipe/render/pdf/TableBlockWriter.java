@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Tables and lists. A table has a caption ("〈표 N〉 …") or a title, a shaded header repeated on every
  * page, thin rules, numbers right-aligned, long text wrapped, repeated values of the merge column
- * merged down, and a source note. A list prints one field per row with a dash and hanging indent.
+ * merged down (in a table long enough to break, labelled again atop each page: {@link GroupLabel}),
+ * and a source note. A list prints one field per row with a dash and hanging indent.
  */
 final class TableBlockWriter {
     private static final float SIZE = 8.8f;
@@ -94,13 +95,15 @@ final class TableBlockWriter {
                                             .length()
                                     > 12));
         }
+        GroupLabel group = null;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             boolean lastRow = i == rows.size() - 1;
             for (String f : cols) {
-                if (f.equals(block.merge())
+                boolean inGroup = f.equals(block.merge())
                         && i > 0
-                        && Objects.equals(rows.get(i - 1).text(f), r.text(f))) {
+                        && Objects.equals(rows.get(i - 1).text(f), r.text(f));
+                if (inGroup && table.getKeepTogether()) {
                     continue;
                 }
                 Object v = r.get(f);
@@ -131,8 +134,25 @@ final class TableBlockWriter {
                             && Objects.equals(rows.get(i + span).text(f), r.text(f))) {
                         span++;
                     }
-                    c.setRowspan(span);
-                    lastRow = i + span == rows.size();
+                    if (table.getKeepTogether()) {
+                        c.setRowspan(span);
+                        lastRow = i + span == rows.size();
+                    } else {
+                        // A long table may break inside a group, where a merged cell would leave the rows
+                        // on the next page without their label: each row has its own cell, the group's
+                        // label in its first and again at the top of each page it runs on.
+                        if (!inGroup) {
+                            group = new GroupLabel(
+                                    t.phrase(ValueFormat.format(v, formats.get(f), th.style), SIZE, false, th.ink),
+                                    ctx.writer());
+                        }
+                        c.setCellEvent(group);
+                        c.setVerticalAlignment(Element.ALIGN_TOP);
+                        c.setBorder(span > 1 ? Rectangle.NO_BORDER : Rectangle.BOTTOM);
+                        if (inGroup) {
+                            c.setPhrase(new Phrase(""));
+                        }
+                    }
                 }
                 if (lastRow) {
                     c.setBorderColor(th.primary);

@@ -5,6 +5,7 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
@@ -58,7 +59,12 @@ public final class Approving {
             return Optional.empty();
         }
         Period last = built.get(0);
-        Optional<String> pdf = publishedPdf(brief, last);
+        Optional<String> pdf;
+        try {
+            pdf = publishedPdf(brief, last);
+        } catch (StoreException e) {
+            return Optional.empty(); // its manifest cannot be read: that period's page says so when asked
+        }
         boolean approved = service.approvals()
                 .latest(brief.id(), last)
                 .filter(a -> a.approves(pdf.orElse("")))

@@ -350,6 +350,20 @@ class ConsoleIT {
     }
 
     @Test
+    void aWaitingPeriodWhoseManifestCannotBeReadLeavesTheOverviewOnTheCurrentMonth() throws Exception {
+        awaitingApproval();
+        Files.writeString(h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json"), "{\"cut off");
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        HttpResponse<String> overview = approver.get("/");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body())
+                .contains("<td class=\"nowrap\">"
+                        + h.settings.findBrief("ai-hegemony").orElseThrow().periodAt(Instant.now()) + "</td>");
+        assertThat(approver.get(BRIEF + "?period=2025-03").body()).contains("manifest.json", "다시 build");
+    }
+
+    @Test
     void aDeadlineWithoutApprovalTellsTheOwnersAndNobodyElse() throws Exception {
         awaitingApproval();
         Period period = Period.parse("2025-03");

@@ -37,6 +37,10 @@ final class Api {
     void brief(Context ctx) {
         BriefConfig b = pages.briefOf(ctx);
         Views.BriefView v = views.view(b, pages.period(ctx, b), Pages.words(ctx), null);
+        if (!v.damaged().isEmpty()) { // a page shows it beside the rest; a script is refused, as for any failure
+            ctx.status(409).json(Map.of("error", String.join(" ", v.damaged())));
+            return;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("brief", v.row());
         out.put("pdfSha256", v.pdfSha());
@@ -50,7 +54,7 @@ final class Api {
     /** The same JSON as {@code validate --format json}. */
     void validation(Context ctx) {
         BriefConfig b = pages.briefOf(ctx);
-        Views.Checked c = views.check(b);
+        VersionCheck c = views.check(b);
         if (c.report() == null) {
             ctx.status(c.unreadable() == null ? 404 : 422);
             ctx.json(Map.of(

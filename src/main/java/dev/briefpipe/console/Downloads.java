@@ -44,14 +44,14 @@ final class Downloads {
     void report(Context ctx) throws IOException {
         Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
-        Views.Checked c = checked(ctx, b);
+        VersionCheck c = checked(ctx, b);
         ctx.contentType("text/html; charset=UTF-8").result(new HtmlReportWriter(Pages.words(ctx)).write(c.report()));
     }
 
     void annotated(Context ctx) throws IOException {
         Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
-        Views.Checked c = checked(ctx, b);
+        VersionCheck c = checked(ctx, b);
         byte[] bytes =
                 new WorkbookAnnotator(Pages.words(ctx)).annotate(Files.readAllBytes(workbook(ctx, b)), c.report());
         String ext = WorkbookFiles.extension(settings.workbookOf(b));
@@ -71,9 +71,9 @@ final class Downloads {
                 : pages.uploads().kept(b, upload).orElseThrow(NotFoundResponse::new);
     }
 
-    private Views.Checked checked(Context ctx, BriefConfig b) throws IOException {
+    private VersionCheck checked(Context ctx, BriefConfig b) throws IOException {
         Path kept = ctx.queryParam("upload") == null ? null : workbook(ctx, b);
-        Views.Checked c = kept == null
+        VersionCheck c = kept == null
                 ? views.check(b)
                 : pages.uploads().check(b, kept, kept.getFileName().toString());
         if (c.report() == null) {

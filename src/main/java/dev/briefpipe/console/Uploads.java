@@ -46,7 +46,7 @@ final class Uploads {
      *
      * @param kept the sha256 under which a version with errors was kept, or null
      */
-    record Outcome(Views.Checked checked, boolean replaced, boolean tooLarge, boolean wrongType, String kept) {}
+    record Outcome(VersionCheck checked, boolean replaced, boolean tooLarge, boolean wrongType, String kept) {}
 
     Outcome accept(BriefConfig brief, String fileName, long size, InputStream content, boolean force, String actor)
             throws IOException {
@@ -63,7 +63,7 @@ final class Uploads {
         Path candidate = working.resolveSibling(".upload-" + UUID.randomUUID() + ext);
         try {
             Files.copy(content, candidate, StandardCopyOption.REPLACE_EXISTING);
-            Views.Checked checked = check(brief, candidate, name);
+            VersionCheck checked = check(brief, candidate, name);
             String sha = checked.sha();
             boolean take = checked.report() != null && (checked.report().valid() || force);
             // The working workbook's very bytes again: nothing to replace, and no backup of them to push an
@@ -98,17 +98,17 @@ final class Uploads {
      * A workbook file's validation, or the sentence saying why it cannot be read, naming the file as the
      * analyst knows it ({@code name}), not by where the server put it.
      */
-    Views.Checked check(BriefConfig brief, Path file, String name) throws IOException {
+    VersionCheck check(BriefConfig brief, Path file, String name) throws IOException {
         String sha = FileHashes.sha256(file);
         Path shown = Path.of(name);
         try {
-            Views.Checked c = Views.Checked.of(sha, brief, service.check(brief, file));
+            VersionCheck c = VersionCheck.of(sha, brief, service.check(brief, file));
             ValidationReport r = c.report();
-            return new Views.Checked(sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences());
+            return new VersionCheck(sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences());
         } catch (WorkbookReadException e) {
-            return Views.Checked.unreadable(sha, e.naming(shown));
+            return VersionCheck.unreadable(sha, e.naming(shown));
         } catch (Failure f) {
-            return Views.Checked.unreadable(sha, f);
+            return VersionCheck.unreadable(sha, f);
         }
     }
 

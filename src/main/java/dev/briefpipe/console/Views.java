@@ -6,6 +6,7 @@ import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.export.report.FindingText;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.CellRead;
@@ -13,7 +14,6 @@ import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
-import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.run.BriefService;
@@ -44,7 +44,7 @@ public final class Views {
     private final Settings settings;
     private final BriefService service;
     private final BriefScheduler scheduler;
-    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private final Map<String, VersionCheck> checked = new ConcurrentHashMap<>();
 
     Views(Settings settings, BriefService service, BriefScheduler scheduler) {
         this.settings = settings;
@@ -96,24 +96,10 @@ public final class Views {
             List<RunHistory.Run> runs,
             List<DeliveryLedger.Entry> deliveries,
             boolean approved,
-            List<Period> published) {
+            List<Period> published,
+            List<String> damaged) {
         public boolean built() {
             return pdfSha != null;
-        }
-    }
-
-    /** A workbook version's validation: its findings, or the sentence saying why it cannot be read. */
-    record Checked(
-            String sha,
-            ValidationReport report,
-            Failure unreadable,
-            List<dev.briefpipe.run.Sentences.Sentence> sentences) {
-        static Checked of(String sha, BriefConfig b, dev.briefpipe.run.Checked c) {
-            return new Checked(sha, c.report(), null, dev.briefpipe.run.Sentences.of(b, c));
-        }
-
-        static Checked unreadable(String sha, Failure f) {
-            return new Checked(sha, null, f, List.of());
         }
     }
 
@@ -131,7 +117,7 @@ public final class Views {
     }
 
     BriefRow row(BriefConfig b, Period period, Messages words) {
-        Checked c = check(b);
+        VersionCheck c = check(b);
         String validation = c.unreadable() != null
                 ? words.get("console.unreadable")
                 : c.report() == null
@@ -156,7 +142,7 @@ public final class Views {
                     .map(t -> time(b, t.toInstant()))
                     .orElse("—");
             paused = cron.filter(t -> t.state().equals("PAUSED")).isPresent();
-        } catch (dev.briefpipe.failure.StoreException e) {
+        } catch (StoreException e) {
             // the scheduler's tables cannot be read: the next fire is not known
         }
         String approval = service.approvals()
@@ -165,9 +151,7 @@ public final class Views {
                 .orElse(
                         b.delivery() != null
                                         && b.delivery().approvalRequired()
-                                        && service.approving()
-                                                .publishedPdf(b, period)
-                                                .isPresent()
+                                        && service.approving().built(b, period)
                                 ? words.get("console.approval.pending")
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
@@ -188,9 +172,9 @@ public final class Views {
     }
 
     /** @param candidate an uploaded version's validation, shown instead of the working workbook's */
-    BriefView view(BriefConfig b, Period period, Messages words, Checked candidate) {
+    BriefView view(BriefConfig b, Period period, Messages words, VersionCheck candidate) {
         BriefRow row = row(b, period, words);
-        Checked c = candidate != null ? candidate : check(b);
+        VersionCheck c = candidate != null ? candidate : check(b);
         FindingText text = new FindingText(words);
         List<FindingRow> findings = new ArrayList<>();
         if (c.unreadable() != null) {
@@ -200,14 +184,13 @@ public final class Views {
                 findings.add(new FindingRow(f.isError(), f.at().excel(), f.value(), text.expected(f), text.message(f)));
             }
         }
-        Publications publications = new Publications(settings.outputDir());
-        Optional<Manifest> m = publications.manifest(b.id(), period);
+        List<String> damaged = new ArrayList<>();
+        Optional<Manifest> m = manifest(b, period, words, damaged);
         Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
         List<Figure> figures = new ArrayList<>();
         Locale locale = Locale.forLanguageTag(b.locale());
         Map<String, Manifest.Figure> before = new HashMap<>();
-        publications
-                .manifest(b.id(), period.previous())
+        manifest(b, period.previous(), words, damaged)
                 .ifPresent(x -> x.figures().forEach(f -> before.put(f.id(), f)));
         m.ifPresent(x -> x.figures()
                 .forEach(f -> figures.add(new Figure(
@@ -230,30 +213,42 @@ public final class Views {
                 pdf.isPresent()
                         && service.approvals()
                                 .approved(b.id(), period, pdf.get().sha256()),
-                publications.periods(b.id()).stream().limit(12).toList());
+                new Publications(settings.outputDir())
+                        .periods(b.id()).stream().limit(12).toList(),
+                damaged);
+    }
+
+    /** A period's manifest, if built; one that cannot be read is told in {@code damaged}, not thrown. */
+    private Optional<Manifest> manifest(BriefConfig b, Period p, Messages words, List<String> damaged) {
+        try {
+            return new Publications(settings.outputDir()).manifest(b.id(), p);
+        } catch (StoreException e) {
+            e.explain().forEach(x -> damaged.add(words.get(x)));
+            return Optional.empty();
+        }
     }
 
     /** The current workbook's validation, computed once per version. */
-    Checked check(BriefConfig b) {
+    VersionCheck check(BriefConfig b) {
         Path wb = settings.workbookOf(b);
         if (!Files.isRegularFile(wb)) {
-            return Checked.unreadable(null, null);
+            return VersionCheck.unreadable(null, null);
         }
         String sha;
         try {
             sha = FileHashes.sha256(wb);
         } catch (IOException e) {
-            return Checked.unreadable(null, null);
+            return VersionCheck.unreadable(null, null);
         }
-        Checked known = checked.get(b.id());
+        VersionCheck known = checked.get(b.id());
         if (known != null && sha.equals(known.sha())) {
             return known;
         }
-        Checked fresh;
+        VersionCheck fresh;
         try {
-            fresh = Checked.of(sha, b, service.check(b, wb));
+            fresh = VersionCheck.of(sha, b, service.check(b, wb));
         } catch (Failure f) {
-            fresh = Checked.unreadable(sha, f);
+            fresh = VersionCheck.unreadable(sha, f);
         }
         checked.put(b.id(), fresh);
         return fresh;

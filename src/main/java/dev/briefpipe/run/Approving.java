@@ -45,6 +45,15 @@ public final class Approving {
                 .map(Manifest.FileEntry::sha256);
     }
 
+    /** Whether a period's PDF is published, as the console shows it: not when its manifest cannot be read. */
+    public boolean built(BriefConfig brief, Period period) {
+        try {
+            return publishedPdf(brief, period).isPresent();
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
     /**
      * The latest published period while its PDF is not approved, when the brief needs approval: what an
      * approver opening the console comes for (or, rejected, what analysts and operators mend and build
@@ -55,21 +64,16 @@ public final class Approving {
             return Optional.empty();
         }
         List<Period> built = new Publications(settings.outputDir()).periods(brief.id());
-        if (built.isEmpty()) {
-            return Optional.empty();
+        if (built.isEmpty() || !built(brief, built.get(0))) {
+            return Optional.empty(); // none, or its manifest cannot be read: that period's page says so
         }
         Period last = built.get(0);
-        Optional<String> pdf;
-        try {
-            pdf = publishedPdf(brief, last);
-        } catch (StoreException e) {
-            return Optional.empty(); // its manifest cannot be read: that period's page says so when asked
-        }
+        String pdf = publishedPdf(brief, last).orElseThrow();
         boolean approved = service.approvals()
                 .latest(brief.id(), last)
-                .filter(a -> a.approves(pdf.orElse("")))
+                .filter(a -> a.approves(pdf))
                 .isPresent();
-        return pdf.isPresent() && !approved ? Optional.of(last) : Optional.empty();
+        return approved ? Optional.empty() : Optional.of(last);
     }
 
     /**

@@ -350,7 +350,8 @@ class ConsoleIT {
     }
 
     @Test
-    void aWaitingPeriodWhoseManifestCannotBeReadLeavesTheOverviewOnTheCurrentMonth() throws Exception {
+    void aPeriodWhoseManifestCannotBeReadLeavesTheOverviewOnTheCurrentMonthAndIsBuiltAgainFromItsPage()
+            throws Exception {
         awaitingApproval();
         Files.writeString(h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json"), "{\"cut off");
         Browserless approver = new Browserless(h.url(""));
@@ -360,7 +361,21 @@ class ConsoleIT {
         assertThat(overview.body())
                 .contains("<td class=\"nowrap\">"
                         + h.settings.findBrief("ai-hegemony").orElseThrow().periodAt(Instant.now()) + "</td>");
-        assertThat(approver.get(BRIEF + "?period=2025-03").body()).contains("manifest.json", "다시 build");
+        // That period's page still opens, says what is wrong, and an operator builds it again from there.
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        HttpResponse<String> damaged = operator.get(BRIEF + "?period=2025-03");
+        assertThat(damaged.statusCode()).isEqualTo(200);
+        assertThat(damaged.body())
+                .contains("id=\"damaged\">", "manifest.json", "다시 build")
+                .contains("name=\"period\" value=\"2025-03\"><button type=\"submit\" id=\"build\">")
+                .doesNotContain("id=\"pdf-sha\"");
+        assertThat(operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(approver.get(BRIEF + "?period=2025-03").body())
+                .contains("id=\"pdf-sha\"")
+                .doesNotContain("id=\"damaged\"");
     }
 
     @Test

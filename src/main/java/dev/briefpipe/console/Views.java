@@ -145,13 +145,14 @@ public final class Views {
         } catch (StoreException e) {
             // the scheduler's tables cannot be read: the next fire is not known
         }
+        // A word on an earlier PDF of the period (rejected, then built again) does not speak for this one.
+        Optional<String> pdf = service.approving().shownPdf(b, period);
         String approval = service.approvals()
                 .latest(b.id(), period)
-                .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at())))
+                .filter(a -> pdf.isEmpty() || a.pdfSha256().equals(pdf.get()))
+                .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at()), a.comment()))
                 .orElse(
-                        b.delivery() != null
-                                        && b.delivery().approvalRequired()
-                                        && service.approving().built(b, period)
+                        b.delivery() != null && b.delivery().approvalRequired() && pdf.isPresent()
                                 ? words.get("console.approval.pending")
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);

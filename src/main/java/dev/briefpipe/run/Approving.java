@@ -45,12 +45,12 @@ public final class Approving {
                 .map(Manifest.FileEntry::sha256);
     }
 
-    /** Whether a period's PDF is published, as the console shows it: not when its manifest cannot be read. */
-    public boolean built(BriefConfig brief, Period period) {
+    /** The published PDF's SHA-256 as the console shows it: none when its manifest cannot be read either. */
+    public Optional<String> shownPdf(BriefConfig brief, Period period) {
         try {
-            return publishedPdf(brief, period).isPresent();
+            return publishedPdf(brief, period);
         } catch (StoreException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -64,16 +64,15 @@ public final class Approving {
             return Optional.empty();
         }
         List<Period> built = new Publications(settings.outputDir()).periods(brief.id());
-        if (built.isEmpty() || !built(brief, built.get(0))) {
+        Optional<String> pdf = built.isEmpty() ? Optional.empty() : shownPdf(brief, built.get(0));
+        if (pdf.isEmpty()) {
             return Optional.empty(); // none, or its manifest cannot be read: that period's page says so
         }
-        Period last = built.get(0);
-        String pdf = publishedPdf(brief, last).orElseThrow();
         boolean approved = service.approvals()
-                .latest(brief.id(), last)
-                .filter(a -> a.approves(pdf))
+                .latest(brief.id(), built.get(0))
+                .filter(a -> a.approves(pdf.get()))
                 .isPresent();
-        return approved ? Optional.empty() : Optional.of(last);
+        return approved ? Optional.empty() : Optional.of(built.get(0));
     }
 
     /**

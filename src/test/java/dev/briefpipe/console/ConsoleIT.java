@@ -335,14 +335,27 @@ class ConsoleIT {
     }
 
     @Test
-    void aRejectedPeriodStaysInViewUntilItIsApproved() throws Exception {
+    void aRejectedPeriodStaysInViewWithItsReasonUntilItsRebuiltPdfIsApproved() throws Exception {
         awaitingApproval();
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);
-        String sha = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
-        approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", sha, "comment", "출처 확인"));
-        assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver");
-        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
+        String rejected = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", rejected, "comment", "출처 확인"));
+        assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver", "): 출처 확인");
+        // The analysts mend the workbook and an operator builds the period again: a new PDF, waiting.
+        SampleProject.edit(h.project.workbook(), "특허_발명자국가", "D3", 38211);
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF);
+        assertThat(operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(approver.get("/").body())
+                .contains("<td class=\"nowrap\">2025-03</td>", "승인 대기")
+                .doesNotContain("반려됨");
+        String rebuilt = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        assertThat(rebuilt).hasSize(64).isNotEqualTo(rejected);
+        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", rebuilt));
         assertThat(approver.get("/").body())
                 .doesNotContain("<td class=\"nowrap\">2025-03</td>")
                 .contains("<td class=\"nowrap\">"

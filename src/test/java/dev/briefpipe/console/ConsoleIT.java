@@ -282,6 +282,9 @@ class ConsoleIT {
             assertThat(e.action()).isEqualTo("approve");
             assertThat(e.target()).isEqualTo(sha);
         });
+        // A run's period leads to that period's page, from the runs page and the brief's own.
+        assertThat(approver.get("/runs").body())
+                .contains("<a href=\"/briefs/ai-hegemony?period=2025-03\">2025-03</a></td>");
         // Once decided, the console is back on the current month, where nothing waits yet.
         String now = brief.periodAt(Instant.now()).toString();
         assertThat(approver.api("GET", "/api/briefs", "approver", PW).body())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,10 +40,10 @@ public record Publications(Path root) {
         }
         try (Stream<Path> folders = Files.list(root.resolve(brief))) {
             return folders.map(f -> f.getFileName().toString())
-                    .filter(name -> name.matches("\\d{4}-\\d{2}"))
+                    .filter(name -> name.matches("\\d{4}-(0[1-9]|1[0-2])"))
                     .map(Period::parse)
                     .filter(p -> Files.isRegularFile(folder(brief, p).resolve(MANIFEST)))
-                    .sorted(java.util.Comparator.reverseOrder())
+                    .sorted(Comparator.reverseOrder())
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

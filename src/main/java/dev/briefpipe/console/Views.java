@@ -97,7 +97,8 @@ public final class Views {
             List<DeliveryLedger.Entry> deliveries,
             boolean approved,
             List<Period> published,
-            List<String> damaged) {
+            List<String> damaged,
+            boolean outdated) {
         public boolean built() {
             return pdfSha != null;
         }
@@ -216,7 +217,8 @@ public final class Views {
                                 .approved(b.id(), period, pdf.get().sha256()),
                 new Publications(settings.outputDir())
                         .periods(b.id()).stream().limit(12).toList(),
-                damaged);
+                damaged,
+                service.approving().outdated(b, period, candidate == null ? c.sha() : check(b).sha()));
     }
 
     /** A period's manifest, if built; one that cannot be read is told in {@code damaged}, not thrown. */

@@ -16,6 +16,7 @@ import dev.briefpipe.publish.Publications;
 import dev.briefpipe.store.Approvals;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +52,29 @@ public final class Approving {
             return publishedPdf(brief, period);
         } catch (StoreException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the working workbook was changed after the period's PDF was built (by an analyst, not by
+     * the build's own summary refresh, which is done before the build ends): the PDF does not show it.
+     *
+     * @param workingSha256 the working workbook's SHA-256 now
+     */
+    public boolean outdated(BriefConfig brief, Period period, String workingSha256) {
+        Path workbook = settings.workbookOf(brief);
+        try {
+            Optional<Manifest> built = new Publications(settings.outputDir()).manifest(brief.id(), period);
+            return built.isPresent()
+                    && workingSha256 != null
+                    && built.get().inputs().stream()
+                            .noneMatch(i -> i.kind() == Manifest.Kind.WORKBOOK
+                                    && i.sha256().equals(workingSha256))
+                    && Files.getLastModifiedTime(workbook)
+                            .toInstant()
+                            .isAfter(built.get().finishedAt());
+        } catch (IOException | StoreException e) {
+            return false; // no workbook, or no readable manifest: nothing to compare
         }
     }
 

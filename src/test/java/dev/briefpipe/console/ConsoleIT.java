@@ -346,7 +346,10 @@ class ConsoleIT {
         approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", rejected, "comment", "출처 확인"));
         assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver", "): 출처 확인");
         // The analysts mend the workbook and an operator builds the period again: a new PDF, waiting.
+        assertThat(approver.get(BRIEF).body()).doesNotContain("id=\"outdated\"");
         SampleProject.edit(h.project.workbook(), "특허_발명자국가", "D3", 38211);
+        // Until it is built again, the approver is told the PDF shows the workbook as it was.
+        assertThat(approver.get(BRIEF).body()).contains("id=\"outdated\">이 PDF를 만든 뒤 작업 워크북이 바뀌었습니다.");
         Browserless operator = new Browserless(h.url(""));
         operator.login("operator", PW);
         operator.get(BRIEF);
@@ -356,6 +359,7 @@ class ConsoleIT {
         assertThat(approver.get("/").body())
                 .contains("<td class=\"nowrap\">2025-03</td>", "승인 대기")
                 .doesNotContain("반려됨");
+        assertThat(approver.get(BRIEF).body()).doesNotContain("id=\"outdated\"");
         String rebuilt = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         assertThat(rebuilt).hasSize(64).isNotEqualTo(rejected);
         approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", rebuilt));

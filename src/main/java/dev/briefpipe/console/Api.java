@@ -44,6 +44,7 @@ final class Api {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("brief", v.row());
         out.put("pdfSha256", v.pdfSha());
+        out.put("pdfOutdated", v.outdated()); // the working workbook changed after the PDF was built
         out.put("pages", v.pages());
         out.put("figures", v.figures());
         out.put("approvalRequired", v.approvalRequired());

@@ -350,6 +350,7 @@ class ConsoleIT {
         SampleProject.edit(h.project.workbook(), "특허_발명자국가", "D3", 38211);
         // Until it is built again, the approver is told the PDF shows the workbook as it was.
         assertThat(approver.get(BRIEF).body()).contains("id=\"outdated\">이 PDF를 만든 뒤 작업 워크북이 바뀌었습니다.");
+        assertThat(approver.api("GET", "/api" + BRIEF, "approver", PW).body()).contains("\"pdfOutdated\":true");
         Browserless operator = new Browserless(h.url(""));
         operator.login("operator", PW);
         operator.get(BRIEF);

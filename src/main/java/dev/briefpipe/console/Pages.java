@@ -167,7 +167,11 @@ final class Pages {
     void reject(Context ctx) {
         Sessions.Session s = Auth.need(ctx, Role.APPROVER);
         BriefConfig b = briefOf(ctx);
-        String comment = String.valueOf(ctx.formParam("comment")).strip();
+        String comment =
+                java.util.Objects.toString(ctx.formParam("comment"), "").strip();
+        if (comment.isEmpty()) { // the page asks for it; a post without one rejects nothing
+            throw new dev.briefpipe.failure.UsageException("console.reject.no-reason");
+        }
         service.approving().reject(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user(), comment);
         redirect(ctx, b, "rejected");
     }

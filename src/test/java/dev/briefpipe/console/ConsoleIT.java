@@ -343,6 +343,14 @@ class ConsoleIT {
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);
         String rejected = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        // A rejection without its reason (the page's field is required; a script may try) rejects nothing.
+        HttpResponse<String> bare =
+                approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", rejected, "comment", " "));
+        assertThat(bare.statusCode()).isEqualTo(409);
+        assertThat(bare.body()).contains("반려 사유가 없어 반려하지 않았습니다");
+        assertThat(h.service.approvals().latest("ai-hegemony", Period.parse("2025-03")))
+                .isEmpty();
+        assertThat(h.mail.getReceivedMessagesForDomain("analysts.test")).isEmpty();
         approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", rejected, "comment", "출처 확인"));
         assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver", "): 출처 확인");
         // The analysts mend the workbook and an operator builds the period again: a new PDF, waiting.

@@ -218,7 +218,7 @@ public final class Views {
                 new Publications(settings.outputDir())
                         .periods(b.id()).stream().limit(12).toList(),
                 damaged,
-                service.approving().outdated(b, period, candidate == null ? c.sha() : check(b).sha()));
+                service.approving().outdated(b, m, candidate == null ? c.sha() : check(b).sha()));
     }
 
     /** A period's manifest, if built; one that cannot be read is told in {@code damaged}, not thrown. */

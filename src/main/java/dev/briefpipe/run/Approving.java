@@ -59,22 +59,21 @@ public final class Approving {
      * Whether the working workbook was changed after the period's PDF was built (by an analyst, not by
      * the build's own summary refresh, which is done before the build ends): the PDF does not show it.
      *
+     * @param built the period's manifest, as the caller read it
      * @param workingSha256 the working workbook's SHA-256 now
      */
-    public boolean outdated(BriefConfig brief, Period period, String workingSha256) {
-        Path workbook = settings.workbookOf(brief);
+    public boolean outdated(BriefConfig brief, Optional<Manifest> built, String workingSha256) {
         try {
-            Optional<Manifest> built = new Publications(settings.outputDir()).manifest(brief.id(), period);
             return built.isPresent()
                     && workingSha256 != null
                     && built.get().inputs().stream()
                             .noneMatch(i -> i.kind() == Manifest.Kind.WORKBOOK
                                     && i.sha256().equals(workingSha256))
-                    && Files.getLastModifiedTime(workbook)
+                    && Files.getLastModifiedTime(settings.workbookOf(brief))
                             .toInstant()
                             .isAfter(built.get().finishedAt());
-        } catch (IOException | StoreException e) {
-            return false; // no workbook, or no readable manifest: nothing to compare
+        } catch (IOException e) {
+            return false; // no workbook to compare
         }
     }
 

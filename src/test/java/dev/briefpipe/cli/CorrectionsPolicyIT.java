@@ -69,11 +69,57 @@ class CorrectionsPolicyIT {
 
     @Test
     void aLongTableRunningOntoTheNextPageRepeatsItsCaptionHeaderAndGroupLabelThere() throws IOException {
+        addPolicies("표준 및 규제", 40);
+        List<String> pages = build();
+        int first = pageOf(pages, "〈표 1〉");
+        assertThat(pages.get(first))
+                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) 구분 시기 정책명")
+                .doesNotContain("(계속)");
+        assertThat(pages.get(first + 1))
+                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명")
+                // the rows that ran on still say which group they are in, once per page
+                .containsOnlyOnce("표준 및 규제");
+    }
+
+    @Test
+    void aGroupLabelTooLongForOneRowRunsOnIntoTheGroupsNextRowsOnEachPage() throws IOException {
+        String label = "차세대 인공지능 산업 육성 및 규제 정비";
+        project.editConfig("표준 및 규제]", "표준 및 규제, " + label + "]");
+        addPolicies(label, 60);
+        List<String> pages = build();
+        List<String> continued = pages.stream()
+                .filter(p -> p.contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속)"))
+                .toList();
+        assertThat(continued).hasSizeGreaterThanOrEqualTo(2);
+        // The label takes two lines of its column: on every page the group runs on, both are there,
+        // even where the row under the repeated header has room for one.
+        assertThat(continued)
+                .allSatisfy(
+                        p -> assertThat(p).containsOnlyOnce("차세대 인공지능 산업 육성").containsOnlyOnce("및 규제 정비"));
+    }
+
+    @Test
+    void aGroupWithoutALabelShowsOneDashAPageNotOneARow() throws IOException {
+        project.editConfig("values: [산업 발전계획, 인재양성, 표준 및 규제], required: true", "values: [산업 발전계획, 인재양성, 표준 및 규제]");
+        addPolicies("", 40);
+        List<String> pages = build();
+        List<String> table = pages.stream()
+                .filter(p -> p.contains("〈표 1〉 중국 대표적 AI 정책(2017~)"))
+                .toList();
+        assertThat(table).hasSizeGreaterThanOrEqualTo(2);
+        java.util.regex.Pattern dashRow = java.util.regex.Pattern.compile("- 2024\\.\\d+\\. 시험 정책");
+        assertThat(table)
+                .allSatisfy(p ->
+                        assertThat(dashRow.matcher(p).results().count()).as(p).isEqualTo(1));
+    }
+
+    /** Appends {@code n} rows of one group to the 정책 sheet, each with its own month and name. */
+    private void addPolicies(String group, int n) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(project.workbook()))) {
             Sheet policies = wb.getSheet("정책");
-            for (int i = 1; i <= 40; i++) {
+            for (int i = 1; i <= n; i++) {
                 Row r = policies.createRow(policies.getLastRowNum() + 1);
-                String[] cells = {"표준 및 규제", String.format(Locale.ROOT, "2024-%02d", 1 + i % 12), "시험 정책 " + i};
+                String[] cells = {group, String.format(Locale.ROOT, "2024-%02d", 1 + i % 12), "시험 정책 " + i};
                 for (int c = 0; c < cells.length; c++) {
                     r.createCell(c).setCellValue(cells[c]);
                 }
@@ -84,15 +130,6 @@ class CorrectionsPolicyIT {
                 wb.write(out);
             }
         }
-        List<String> pages = build();
-        int first = pageOf(pages, "〈표 1〉");
-        assertThat(pages.get(first))
-                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) 구분 시기 정책명")
-                .doesNotContain("(계속)");
-        assertThat(pages.get(first + 1))
-                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명")
-                // the rows that ran on still say which group they are in, once per page
-                .containsOnlyOnce("표준 및 규제");
     }
 
     @Test

@@ -143,7 +143,13 @@ final class TableBlockWriter {
                         // label in its first and again at the top of each page it runs on.
                         if (!inGroup) {
                             group = new GroupLabel(
-                                    t.phrase(ValueFormat.format(v, formats.get(f), th.style), SIZE, false, th.ink),
+                                    v == null
+                                            ? t.phrase("-", SIZE, false, th.muted)
+                                            : t.phrase(
+                                                    ValueFormat.format(v, formats.get(f), th.style),
+                                                    SIZE,
+                                                    false,
+                                                    th.ink),
                                     ctx.writer());
                         }
                         c.setCellEvent(group);
@@ -158,7 +164,7 @@ final class TableBlockWriter {
                     c.setBorderColor(th.primary);
                     c.setBorderWidth(1.2f);
                 }
-                if (v == null) {
+                if (v == null && !inGroup) {
                     c.setPhrase(t.phrase("-", SIZE, false, th.muted));
                 }
                 table.addCell(c);

@@ -82,6 +82,22 @@ class CorrectionsPolicyIT {
     }
 
     @Test
+    void aShortTableTallerThanAPageRunsOnAsALongOneDoesWithItsGroupLabel() throws IOException {
+        // 20 rows in all, short enough to move whole, but each added one three lines tall
+        addPolicies(
+                "표준 및 규제",
+                12,
+                " — 표준화 체계 구축과 데이터 거버넌스, 알고리즘 등록제, 생성형 AI 서비스 관리, 딥페이크 표시"
+                        + " 의무, 국제 표준 참여 확대와 산업 생태계 육성을 위한 종합 지원 방안 및 세부 실행 계획과 부처 간 협업 체계");
+        List<String> pages = build();
+        int first = pageOf(pages, "〈표 1〉");
+        assertThat(pages.get(first)).doesNotContain("(계속)");
+        assertThat(pages.get(first + 1))
+                .contains("〈표 1〉 중국 대표적 AI 정책(2017~) (계속) 구분 시기 정책명")
+                .containsOnlyOnce("표준 및 규제");
+    }
+
+    @Test
     void aGroupLabelTooLongForOneRowRunsOnIntoTheGroupsNextRowsOnEachPage() throws IOException {
         String label = "차세대 인공지능 산업 육성 및 규제 정비";
         project.editConfig("표준 및 규제]", "표준 및 규제, " + label + "]");
@@ -115,11 +131,16 @@ class CorrectionsPolicyIT {
 
     /** Appends {@code n} rows of one group to the 정책 sheet, each with its own month and name. */
     private void addPolicies(String group, int n) throws IOException {
+        addPolicies(group, n, "");
+    }
+
+    /** The same, each row's name ending in {@code more}. */
+    private void addPolicies(String group, int n, String more) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(project.workbook()))) {
             Sheet policies = wb.getSheet("정책");
             for (int i = 1; i <= n; i++) {
                 Row r = policies.createRow(policies.getLastRowNum() + 1);
-                String[] cells = {group, String.format(Locale.ROOT, "2024-%02d", 1 + i % 12), "시험 정책 " + i};
+                String[] cells = {group, String.format(Locale.ROOT, "2024-%02d", 1 + i % 12), "시험 정책 " + i + more};
                 for (int c = 0; c < cells.length; c++) {
                     r.createCell(c).setCellValue(cells[c]);
                 }

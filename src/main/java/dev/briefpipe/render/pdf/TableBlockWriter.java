@@ -49,32 +49,6 @@ final class TableBlockWriter {
             title.setSpacingAfter(6);
             ctx.add(title);
         }
-        PdfPTable table = new PdfPTable(cols.size());
-        table.setWidthPercentage(100);
-        if (block.widths() != null && block.widths().size() == cols.size()) {
-            float[] w = new float[cols.size()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = block.widths().get(i);
-            }
-            table.setWidths(w);
-        }
-        String captionText = ctx.caption(block, block.caption(), "caption");
-        table.setHeaderRows(captionText == null ? 1 : 2);
-        // A short table (as most brief tables are) moves to the next page whole rather than splitting
-        // its merged cells; a long one splits with its header repeated.
-        table.setKeepTogether(data.rows().size() <= KEEP_TOGETHER_ROWS);
-        table.setSpacingBefore(captionText == null ? 2 : 10);
-        table.setSpacingAfter(4);
-        if (captionText != null) {
-            String caption =
-                    ctx.fill(ctx.theme().style.tableCaption(), Map.of("n", tableNumber, "caption", captionText));
-            Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + tableNumber, caption);
-            table.addCell(ContinuedCaption.cell(ctx, cap, 9.5f, ctx.theme().ink, Element.ALIGN_CENTER, cols.size()));
-        }
-        for (String f : cols) {
-            ColumnSpec spec = schema.columns().get(f);
-            table.addCell(header(ctx, spec != null ? spec.title() : f, SIZE));
-        }
         List<Row> rows = data.rows();
         List<String> corrections = new java.util.ArrayList<>();
         List<CorrectionNotes.Noted> corrected = new java.util.ArrayList<>();
@@ -95,6 +69,79 @@ final class TableBlockWriter {
                                             .length()
                                     > 12));
         }
+        String captionText = ctx.caption(block, block.caption(), "caption");
+        Setting setting = new Setting(
+                ctx,
+                block,
+                cols,
+                formats,
+                captionText,
+                tableNumber,
+                rows,
+                corrected,
+                corrections,
+                longText,
+                numeric,
+                ctx.caption(block, block.source(), "source"),
+                ctx.unverifiedNote(block.sheet(), block.labelColumn()));
+        // A short table (as most brief tables are) moves to the next page whole rather than splitting
+        // its merged cells; a long one, or a short one taller than a page, splits with its header repeated.
+        PdfPTable table = build(setting, rows.size() <= KEEP_TOGETHER_ROWS);
+        table.setTotalWidth(ctx.contentWidth());
+        if (table.getTotalHeight() > ctx.document().top() - ctx.document().bottom()) {
+            table = build(setting, false);
+        }
+        ctx.add(table);
+    }
+
+    /** What one table is set from, worked out once: it may be set twice, merged and then split. */
+    private record Setting(
+            RenderContext ctx,
+            LayoutBlock.Table block,
+            List<String> cols,
+            Map<String, String> formats,
+            String captionText,
+            int tableNumber,
+            List<Row> rows,
+            List<CorrectionNotes.Noted> corrected,
+            List<String> corrections,
+            Map<String, Boolean> longText,
+            Map<String, Boolean> numeric,
+            String source,
+            String unverified) {}
+
+    /** The table, its merge column as merged cells when {@code keep} (it moves whole), else row by row. */
+    private static PdfPTable build(Setting s, boolean keep) {
+        RenderContext ctx = s.ctx();
+        PdfText t = ctx.text();
+        BriefTheme th = ctx.theme();
+        LayoutBlock.Table block = s.block();
+        SheetSchema schema = ctx.brief().sheets().get(block.sheet());
+        List<String> cols = s.cols();
+        List<Row> rows = s.rows();
+        PdfPTable table = new PdfPTable(cols.size());
+        table.setWidthPercentage(100);
+        if (block.widths() != null && block.widths().size() == cols.size()) {
+            float[] w = new float[cols.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = block.widths().get(i);
+            }
+            table.setWidths(w);
+        }
+        table.setHeaderRows(s.captionText() == null ? 1 : 2);
+        table.setKeepTogether(keep);
+        table.setSpacingBefore(s.captionText() == null ? 2 : 10);
+        table.setSpacingAfter(4);
+        if (s.captionText() != null) {
+            String caption = ctx.fill(
+                    ctx.theme().style.tableCaption(), Map.of("n", s.tableNumber(), "caption", s.captionText()));
+            Phrase cap = t.bookmarked(caption, 9.5f, true, ctx.theme().ink, 1, "table-" + s.tableNumber(), caption);
+            table.addCell(ContinuedCaption.cell(ctx, cap, 9.5f, ctx.theme().ink, Element.ALIGN_CENTER, cols.size()));
+        }
+        for (String f : cols) {
+            ColumnSpec spec = schema.columns().get(f);
+            table.addCell(header(ctx, spec != null ? spec.title() : f, SIZE));
+        }
         GroupLabel group = null;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -107,10 +154,10 @@ final class TableBlockWriter {
                     continue;
                 }
                 Object v = r.get(f);
-                PdfPCell c = new PdfPCell(corrected
+                PdfPCell c = new PdfPCell(s.corrected()
                         .get(i)
                         .tagged(t.phrase(
-                                ValueFormat.format(v, formats.get(f), th.style),
+                                ValueFormat.format(v, s.formats().get(f), th.style),
                                 SIZE,
                                 false,
                                 th.ink,
@@ -123,9 +170,9 @@ final class TableBlockWriter {
                 c.setBorderWidth(0.5f);
                 c.setVerticalAlignment(Element.ALIGN_MIDDLE);
                 c.setHorizontalAlignment(
-                        ValueFormat.isNumber(v) || (v == null && numeric.get(f))
+                        ValueFormat.isNumber(v) || (v == null && s.numeric().get(f))
                                 ? Element.ALIGN_RIGHT
-                                : longText.get(f) && !f.equals(block.merge())
+                                : s.longText().get(f) && !f.equals(block.merge())
                                         ? Element.ALIGN_LEFT
                                         : Element.ALIGN_CENTER);
                 if (f.equals(block.merge())) {
@@ -146,7 +193,8 @@ final class TableBlockWriter {
                                     v == null
                                             ? t.phrase("-", SIZE, false, th.muted)
                                             : t.phrase(
-                                                    ValueFormat.format(v, formats.get(f), th.style),
+                                                    ValueFormat.format(
+                                                            v, s.formats().get(f), th.style),
                                                     SIZE,
                                                     false,
                                                     th.ink),
@@ -172,12 +220,10 @@ final class TableBlockWriter {
             }
         }
         // The source line and a note on unverified rows are the table's last rows: they keep with it.
-        String unverified = ctx.unverifiedNote(block.sheet(), block.labelColumn());
-        String source = ctx.caption(block, block.source(), "source");
-        note(ctx, table, source, th.muted);
-        note(ctx, table, unverified, th.accent);
-        corrections.forEach(n -> note(ctx, table, n, th.accent));
-        ctx.add(table);
+        note(ctx, table, s.source(), th.muted);
+        note(ctx, table, s.unverified(), th.accent);
+        s.corrections().forEach(n -> note(ctx, table, n, th.accent));
+        return table;
     }
 
     /** A small line across the table as its last row (nothing for null). */

@@ -1,5 +1,6 @@
 package dev.briefpipe.cli;
 
+import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.console.ConsoleServer;
 import dev.briefpipe.failure.ExitCode;
@@ -79,6 +80,13 @@ final class ServeCommand implements Callable<Integer> {
                         withScheduler ? ctx.msg("serve.with-scheduler") : ""));
         if (users.list().isEmpty()) {
             ctx.err().println(ctx.msg("serve.no-users"));
+        }
+        if (settings.app().consoleUrl().isEmpty()
+                && settings.briefs().values().stream()
+                        .anyMatch(b -> b.delivery() != null && b.delivery().approvalRequired())) {
+            ctx.err()
+                    .println(
+                            ctx.msg("serve.no-console-url", settings.configDir().resolve(ConfigLoader.APP_FILE)));
         }
         ctx.out().flush();
         stopped.await();

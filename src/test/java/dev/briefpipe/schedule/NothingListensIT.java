@@ -115,9 +115,30 @@ class NothingListensIT {
         assertThat(read(range)).contains("Port 99999 cannot be used");
     }
 
+    @Test
+    void serveSaysWhenApprovalRequestsWouldCarryNoLinkToIt() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p-approval"));
+        project.editConfig("  # approval: required ", "  approval: required ");
+        Path log = dir.resolve("approval.log");
+        Process p = serve(log, project, "--port", String.valueOf(dev.briefpipe.testing.ConsoleHarness.freePort()));
+        try {
+            Poll.until(Duration.ofSeconds(60), () -> read(log).contains("consoleUrl in") || !p.isAlive());
+            assertThat(read(log))
+                    .contains("Console:")
+                    .contains("consoleUrl in " + project.config().resolve("briefpipe.yaml")
+                            + " is empty, so approval requests carry no link");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
     /** {@code serve} of a copy of the sample project, in its own JVM, in English, its output to {@code log}. */
     private Process serve(Path log, String... args) throws IOException {
-        SampleProject project = SampleProject.copyInto(dir.resolve("p-" + log.getFileName()));
+        return serve(log, SampleProject.copyInto(dir.resolve("p-" + log.getFileName())), args);
+    }
+
+    private Process serve(Path log, SampleProject project, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",

@@ -106,6 +106,7 @@ public final class Main implements Runnable {
                 "dev.briefpipe.cli.usage",
                 lang.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        cmd.setHelpFactory(WordWrapHelp::new);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -56,6 +56,50 @@ class CliIT {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "init",
+                "validate",
+                "watch",
+                "build",
+                "send",
+                "deliveries",
+                "schedule",
+                "jobs",
+                "serve",
+                "users",
+                "runs"
+            })
+    void helpBreaksItsLinesBetweenWordsNeverInsideOne(String command) {
+        String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+        String out = Cli.raw(args).out();
+        // Where a line ends inside a word ("보냅" / "니다."), the two pieces written together are in the help
+        // text as written; between two words, they are not.
+        java.util.ResourceBundle ko =
+                java.util.ResourceBundle.getBundle("dev.briefpipe.cli.usage", java.util.Locale.KOREAN);
+        String text = ko.keySet().stream().map(ko::getString).collect(java.util.stream.Collectors.joining("\n"));
+        java.util.List<String> lines = out.lines().map(String::strip).toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String end = lines.get(i).substring(lines.get(i).lastIndexOf(' ') + 1);
+            String next = lines.get(i + 1).split(" ", 2)[0];
+            if (!end.isEmpty() && !next.isEmpty()) {
+                assertThat(text).as(lines.get(i) + " / " + lines.get(i + 1)).doesNotContain(end + next);
+            }
+        }
+        assertThat(out.lines())
+                .allSatisfy(line -> assertThat(columns(line)).as(line).isLessThanOrEqualTo(80));
+    }
+
+    /** The columns a line takes in a terminal: a Hangul syllable two. */
+    private static int columns(String line) {
+        return line.codePoints()
+                .map(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HANGUL_SYLLABLES ? 2 : 1)
+                .sum();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "init", "validate", "watch", "build", "help"})
     void everyCommandHasHelpInKoreanAndEnglish(String command) {
         String[] ko = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};

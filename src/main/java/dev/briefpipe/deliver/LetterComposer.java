@@ -201,9 +201,19 @@ public final class LetterComposer {
      * a rejection).
      *
      * @param kind what the notice is ("alert", "rejected"): its subject, and its Message-ID
+     * @param files what it carries (the PDF an approver is asked about)
      */
-    public Letter notice(List<String> to, Period period, String text, String kind, String sha256, String host) {
-        String intro = words.get("letter.notice.intro", period, brief.title());
+    public Letter notice(
+            List<String> to,
+            Period period,
+            String text,
+            String kind,
+            String sha256,
+            String host,
+            List<Letter.Attachment> files) {
+        // Where to look further, for the owners, who run briefpipe; analysts and approvers have the console.
+        String intro = words.get("letter.notice.intro", period, brief.title())
+                + (kind.equals("alert") ? " " + words.get("letter.notice.records") : "");
         String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
                 + "</p><pre style=\"white-space:pre-wrap\">" + links(esc(text)) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
@@ -216,7 +226,7 @@ public final class LetterComposer {
                 words.get("letter." + kind + ".subject", brief.title(), period),
                 intro + "\n\n" + text + "\n",
                 html,
-                List.of(),
+                files,
                 List.of(),
                 id);
     }

@@ -1,6 +1,7 @@
 package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.failure.DeliveryException;
@@ -31,6 +32,24 @@ import java.util.zip.ZipOutputStream;
  */
 final class LetterContents {
     private LetterContents() {}
+
+    /**
+     * The PDF an approver is asked about, to read in the request itself: none when the period's
+     * published PDF is another one by now, or cannot be read (the console shows it all the same).
+     */
+    static List<Letter.Attachment> forApproval(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
+        String from = settings.app().mail().from();
+        try {
+            LetterComposer.Contents c =
+                    read(brief, period, new Publications(settings.outputDir()).folder(brief.id(), period), from);
+            String name = new LetterComposer(brief, from).attachmentName(c.title(), period);
+            return c.pdfSha256().equals(pdfSha256)
+                    ? List.of(new Letter.Attachment(name, "application/pdf", c.pdf()))
+                    : List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
 
     /** What the brief's letter carries, each file checked against the build's manifest. */
     static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {

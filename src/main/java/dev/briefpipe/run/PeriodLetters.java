@@ -4,6 +4,7 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.deliver.MailTransport;
 import dev.briefpipe.deliver.MimeFactory;
@@ -41,6 +42,7 @@ final class PeriodLetters {
     private final Function<Path, MailTransport> transports;
     private final DeliveryLedger ledger;
     private final ProgressListener progress;
+    private final MailLimit limit;
 
     /** @param transports makes the transport for a folder (an outbox when no SMTP host is set) */
     PeriodLetters(
@@ -52,6 +54,7 @@ final class PeriodLetters {
         this.transports = transports;
         this.ledger = ledger;
         this.progress = progress;
+        this.limit = new MailLimit(settings.app().mail().maxMessageMegabytes());
     }
 
     /**
@@ -128,7 +131,7 @@ final class PeriodLetters {
      */
     void alert(BriefConfig brief, Period period, String same, String problem) {
         if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().owners(), "alert", same, problem);
+            notice(brief, period, brief.delivery().owners(), "alert", same, problem, List.of());
         }
     }
 
@@ -138,7 +141,8 @@ final class PeriodLetters {
             return false;
         }
         String text = Messages.forLocale(brief.locale()).get("notice.approval", page(brief, period), period, pdfSha256);
-        return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text);
+        List<Letter.Attachment> pdf = LetterContents.forApproval(brief, period, settings, pdfSha256);
+        return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text, pdf);
     }
 
     /** Tells the analysts that an approver rejected the period's PDF, and why (and where to upload a fix). */
@@ -146,12 +150,19 @@ final class PeriodLetters {
         if (brief.delivery() != null) {
             String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
             String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
-            notice(brief, period, brief.delivery().analysts(), "rejected", same, text);
+            notice(brief, period, brief.delivery().analysts(), "rejected", same, text, List.of());
         }
     }
 
-    /** @return whether someone was mailed now (not only into the outbox) */
-    private boolean notice(BriefConfig brief, Period period, List<String> to, String kind, String same, String text) {
+    /** @return whether someone was mailed now (not only into the outbox); files over the size limit stay out */
+    private boolean notice(
+            BriefConfig brief,
+            Period period,
+            List<String> to,
+            String kind,
+            String same,
+            String text,
+            List<Letter.Attachment> files) {
         if (to.isEmpty()) {
             return false;
         }
@@ -161,8 +172,12 @@ final class PeriodLetters {
             LetterComposer letters =
                     new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
-                MimeMessage msg = MimeFactory.build(
-                        transport.session(), letters.notice(to, period, text, kind, sha, BriefService.host()));
+                Function<List<Letter.Attachment>, MimeMessage> letter = with -> MimeFactory.build(
+                        transport.session(), letters.notice(to, period, text, kind, sha, BriefService.host(), with));
+                MimeMessage msg = letter.apply(files);
+                if (!files.isEmpty() && MimeFactory.size(msg) > limit.of(transport)) {
+                    msg = letter.apply(List.of()); // the console holds the PDF all the same
+                }
                 Deliverer.Outcome o = deliverer(brief, transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
                 return !o.dryRun() && !o.sent().isEmpty();
@@ -183,8 +198,7 @@ final class PeriodLetters {
             MailTransport transport) {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
         MimeMessage msg = MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc));
-        long limit = limit(transport);
-        boolean serverBound = limit < configuredLimit(); // the server said less than the config
+        long limit = this.limit.of(transport);
         long size = MimeFactory.size(msg);
         if (size > limit
                 && "link".equals(brief.delivery().oversize())
@@ -194,21 +208,12 @@ final class PeriodLetters {
         }
         if (size > limit) {
             throw new DeliveryException(Phrase.of(
-                    serverBound ? "send.too-large-for-server" : "send.too-large",
+                    this.limit.serverBound(transport) ? "send.too-large-for-server" : "send.too-large",
                     String.format(Locale.ROOT, "%.2f", size / 1048576.0),
                     String.format(Locale.ROOT, "%.2f", limit / 1048576.0),
                     transport.describe()));
         }
         return msg;
-    }
-
-    /** The largest letter that may go: {@code mail.maxMessageMegabytes}, or the mail server's own when smaller. */
-    private long limit(MailTransport transport) {
-        return Math.min(configuredLimit(), transport.sizeLimit().orElse(Long.MAX_VALUE));
-    }
-
-    private long configuredLimit() {
-        return (long) (settings.app().mail().maxMessageMegabytes() * 1024 * 1024);
     }
 
     /**
@@ -253,7 +258,7 @@ final class PeriodLetters {
                                 BriefService.host(),
                                 settings.app().consoleUrl().isEmpty() ? "" : page(brief, period)));
                 MimeMessage msg = letter.apply(annotated);
-                if (annotated != null && MimeFactory.size(msg) > limit(transport)) {
+                if (annotated != null && MimeFactory.size(msg) > limit.of(transport)) {
                     msg = letter.apply(null); // the report alone goes, and says why the copy does not
                 }
                 return Optional.of(deliverer(brief, transport)

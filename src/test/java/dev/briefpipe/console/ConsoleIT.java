@@ -260,7 +260,10 @@ class ConsoleIT {
         String sha = page.body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         assertThat(sha).hasSize(64);
         assertThat(MailParts.of(asked[0]).text())
-                .contains(sha, "승인하거나 반려", "https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+                .contains(sha, "승인하거나 반려", "https://briefs.example.test/briefs/ai-hegemony?period=2025-03")
+                .doesNotContain("명령");
+        // The request carries the very PDF it asks about, to be read wherever the mail is.
+        assertThat(FileHashes.sha256(MailParts.of(asked[0]).attachment(0))).isEqualTo(sha);
         // A stale page (another PDF) is refused with a sentence, nothing sent.
         HttpResponse<String> stale =
                 approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", "0".repeat(64)));

@@ -54,10 +54,22 @@ class LetterComposerTest {
         assertThat(en.html()).startsWith("<!DOCTYPE html><html lang=\"en-GB\">");
         assertThat(report(null, "").html()).startsWith("<!DOCTYPE html><html lang=\"ko-KR\">");
         // A notice names its brief, not only its period: an owner or approver may have several.
-        Letter notice = new LetterComposer(BRIEF, "briefpipe@example.org")
-                .notice(List.of("owner@example.org"), Period.parse("2025-03"), "…", "alert", "0".repeat(64), "host");
-        assertThat(notice.text()).startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다.");
+        LetterComposer letters = new LetterComposer(BRIEF, "briefpipe@example.org");
+        Letter notice = letters.notice(
+                List.of("owner@example.org"), Period.parse("2025-03"), "…", "alert", "0".repeat(64), "host", List.of());
+        assertThat(notice.text())
+                .startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다. 실행과 발송 기록은 콘솔이나 runs·deliveries 명령으로");
         assertThat(notice.html()).contains("「" + BRIEF.title() + "」 2025-03 브리프");
+        // Analysts and approvers have the console, not the command line: their notices do not send them there.
+        Letter rejected = letters.notice(
+                List.of("analyst@example.org"),
+                Period.parse("2025-03"),
+                "…",
+                "rejected",
+                "0".repeat(64),
+                "host",
+                List.of());
+        assertThat(rejected.text()).startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다.\n");
     }
 
     private static Letter letter(BriefConfig brief) {

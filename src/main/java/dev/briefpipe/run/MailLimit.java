@@ -1,0 +1,20 @@
+package dev.briefpipe.run;
+
+import dev.briefpipe.deliver.MailTransport;
+
+/** The largest letter that may go: {@code mail.maxMessageMegabytes}, or the mail server's own when smaller. */
+record MailLimit(long configured) {
+
+    MailLimit(double megabytes) {
+        this((long) (megabytes * 1024 * 1024));
+    }
+
+    long of(MailTransport transport) {
+        return Math.min(configured, transport.sizeLimit().orElse(Long.MAX_VALUE));
+    }
+
+    /** Whether the server said less than the config. */
+    boolean serverBound(MailTransport transport) {
+        return of(transport) < configured;
+    }
+}

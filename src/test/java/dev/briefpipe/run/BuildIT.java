@@ -244,7 +244,8 @@ class BuildIT {
                             .getCreationDate()
                             .toInstant()
                             .toString())
-                    .isEqualTo("2025-02-28T15:00:00Z");
+                    .as("the brief's own date, 2025-03-27 in Seoul")
+                    .isEqualTo("2025-03-26T15:00:00Z");
 
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
             assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("서행아, 주경원");

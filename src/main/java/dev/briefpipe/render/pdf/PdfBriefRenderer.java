@@ -95,7 +95,12 @@ public final class PdfBriefRenderer {
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
             Archival.seedFonts(fonts, identity.seed());
             doc.open();
-            Archival.fix(writer, identity);
+            // Dated as the brief is, when its title block gives a date (else the period's first day).
+            Archival.fix(
+                    writer,
+                    meta.get("date") instanceof java.time.LocalDate d
+                            ? new Identity(d.atStartOfDay(identity.created().getZone()), identity.seed())
+                            : identity);
             Path png = out.resolveSibling(FIGURE);
             int[] numbers = {0, 0}; // figures and tables so far
             Map<String, LayoutBlock.Placed> byId = new java.util.HashMap<>();

@@ -40,9 +40,18 @@ final class WordWrapHelp extends CommandLine.Help {
         TextTable table = table(new Column(usage().width(), 0, Column.Overflow.WRAP));
         table.indentWrappedLines = 0;
         for (String line : usage().description()) {
-            table.addRowValues(colorScheme().text(String.format(Locale.ROOT, line, params)));
+            table.addRowValues(colorScheme().text(format(line, params)));
         }
         return table.toString();
+    }
+
+    /** As picocli formats a description line: {@code %n} a new line; a line that is no format string as it is. */
+    private static String format(String line, Object... params) {
+        try {
+            return String.format(Locale.ROOT, line, params);
+        } catch (java.util.IllegalFormatException e) {
+            return line;
+        }
     }
 
     @Override

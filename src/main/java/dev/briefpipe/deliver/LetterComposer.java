@@ -174,6 +174,11 @@ public final class LetterComposer {
     }
 
     /** The brief's own pattern for a part of its letter, else the one of its language. */
+    /** The period in words, as the brief's own letter names it ("2025년 3월", "March 2025"). */
+    private String month(Period period) {
+        return TextPattern.fill(words.get("letter.month"), vars("", period), locale);
+    }
+
     private String pattern(String configured, String part) {
         return configured != null ? configured : words.get("letter.brief." + part);
     }
@@ -211,8 +216,7 @@ public final class LetterComposer {
             String sha256,
             String host,
             List<Letter.Attachment> files) {
-        // Where to look further, for the owners, who run briefpipe; analysts and approvers have the console.
-        String intro = words.get("letter.notice.intro", period, brief.title())
+        String intro = words.get("letter.notice.intro", month(period), brief.title())
                 + (kind.equals("alert") ? " " + words.get("letter.notice.records") : "");
         String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
                 + "</p><pre style=\"white-space:pre-wrap\">" + links(esc(text)) + "</pre></body></html>";
@@ -223,7 +227,7 @@ public final class LetterComposer {
                 to,
                 List.of(),
                 List.of(),
-                words.get("letter." + kind + ".subject", brief.title(), period),
+                words.get("letter." + kind + ".subject", brief.title(), month(period)),
                 intro + "\n\n" + text + "\n",
                 html,
                 files,
@@ -249,8 +253,8 @@ public final class LetterComposer {
             String workbookSha256,
             String host,
             String console) {
-        String subject = words.get("letter.report.subject", title, period, errors);
-        StringBuilder text = new StringBuilder(words.get("letter.report.intro", period)).append("\n\n");
+        String subject = words.get("letter.report.subject", title, month(period), errors);
+        StringBuilder text = new StringBuilder(words.get("letter.report.intro", month(period))).append("\n\n");
         StringBuilder body = new StringBuilder(htmlStart("font-family:sans-serif"))
                 .append("<p>")
                 .append(esc(text.toString().strip()))

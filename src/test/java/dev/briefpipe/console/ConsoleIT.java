@@ -244,7 +244,7 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         var asked = h.mail.getReceivedMessagesForDomain("approvers.test");
         assertThat(asked).hasSize(1);
-        assertThat(asked[0].getSubject()).contains("승인 요청", "2025-03");
+        assertThat(asked[0].getSubject()).contains("승인 요청", "(2025년 3월)");
         h.service.runScheduled(brief, period, RunTrigger.RETRY, Instant.parse("2025-03-03T00:30:00Z"));
         assertThat(h.mail.getReceivedMessages()).hasSize(1);
 

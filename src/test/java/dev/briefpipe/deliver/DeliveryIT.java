@@ -471,7 +471,7 @@ class DeliveryIT {
         BriefConfig brief = invalidData("ko-KR", null);
         assertThat(mail.getReceivedMessages()).hasSize(1);
         MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
-        assertThat(m.getSubject()).contains("데이터 확인 필요", "2025-03");
+        assertThat(m.getSubject()).contains("데이터 확인 필요", "(2025년 3월)");
         assertThat(text(m))
                 .contains("특허_발명자국가!D3", "첨부: 검증 보고서(HTML), 오류 셀을 표시한 워크북 사본")
                 .doesNotContain("콘솔");
@@ -486,9 +486,9 @@ class DeliveryIT {
     void anEnglishBriefsAnalystsGetTheReportInEnglish() throws Exception {
         invalidData("en-GB", "https://briefs.example.test");
         MimeMessage m = mail.getReceivedMessagesForDomain("analysts.test")[0];
-        assertThat(m.getSubject()).startsWith("[Data to check] ").containsPattern("\\(2025-03\\): [2-9] errors$");
+        assertThat(m.getSubject()).startsWith("[Data to check] ").containsPattern("\\(March 2025\\): [2-9] errors$");
         assertThat(text(m))
-                .startsWith("The 2025-03 brief was not sent: the workbook has errors.")
+                .startsWith("The March 2025 brief was not sent: the workbook has errors.")
                 .contains("- 특허_발명자국가!D3: ")
                 .contains("Upload the fixed workbook in the console: "
                         + "https://briefs.example.test/briefs/ai-hegemony?period=2025-03")

@@ -58,8 +58,8 @@ class LetterComposerTest {
         Letter notice = letters.notice(
                 List.of("owner@example.org"), Period.parse("2025-03"), "…", "alert", "0".repeat(64), "host", List.of());
         assertThat(notice.text())
-                .startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다. 실행과 발송 기록은 콘솔이나 runs·deliveries 명령으로");
-        assertThat(notice.html()).contains("「" + BRIEF.title() + "」 2025-03 브리프");
+                .startsWith("「" + BRIEF.title() + "」 2025년 3월 브리프에 대해 알려 드립니다. 실행과 발송 기록은 콘솔이나 runs·deliveries 명령으로");
+        assertThat(notice.html()).contains("「" + BRIEF.title() + "」 2025년 3월 브리프");
         // Analysts and approvers have the console, not the command line: their notices do not send them there.
         Letter rejected = letters.notice(
                 List.of("analyst@example.org"),
@@ -69,7 +69,7 @@ class LetterComposerTest {
                 "0".repeat(64),
                 "host",
                 List.of());
-        assertThat(rejected.text()).startsWith("「" + BRIEF.title() + "」 2025-03 브리프에 대해 알려 드립니다.\n");
+        assertThat(rejected.text()).startsWith("「" + BRIEF.title() + "」 2025년 3월 브리프에 대해 알려 드립니다.\n");
     }
 
     private static Letter letter(BriefConfig brief) {

@@ -100,7 +100,7 @@ class MailContentsIT {
         assertThat(Inboxes.of(mail, ScheduledProject.BCC)).isEmpty();
         assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
         MimeMessage alert = Inboxes.of(mail, ScheduledProject.OWNER).get(0);
-        assertThat(alert.getSubject()).contains("브리프 실패", "2025-03");
+        assertThat(alert.getSubject()).contains("브리프 실패", "(2025년 3월)");
         assertThat(MailParts.of(alert).text()).contains("한도(0.10 MB)", "oversize: link");
         // The same failure again tells the owners nothing new.
         service.runScheduled(brief(), PERIOD, RunTrigger.RETRY, FIRE.plusSeconds(3600));
@@ -114,10 +114,10 @@ class MailContentsIT {
         RunOutcome o = service().runScheduled(brief(), PERIOD, RunTrigger.CRON, FIRE);
         assertThat(o.status()).isEqualTo(RunStatus.FAILED);
         MimeMessage alert = Inboxes.of(mail, ScheduledProject.OWNER).get(0);
-        assertThat(alert.getSubject()).startsWith("[Brief failed] ").endsWith(" (2025-03)");
+        assertThat(alert.getSubject()).startsWith("[Brief failed] ").endsWith(" (March 2025)");
         String text = MailParts.of(alert).text();
         assertThat(text)
-                .startsWith("About the 2025-03 brief, “" + brief().title() + "”.")
+                .startsWith("About the March 2025 brief, “" + brief().title() + "”.")
                 .contains("failed and nothing reached the readers", "limit of 0.10 MB");
         // Every word of the letter's own is English; the brief's title is the brief's.
         assertThat(text.replace(brief().title(), "")).doesNotContainPattern("[가-힣]");

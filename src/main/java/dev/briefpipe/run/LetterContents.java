@@ -38,14 +38,15 @@ final class LetterContents {
      * published PDF is another one by now, or cannot be read (the console shows it all the same).
      */
     static List<Letter.Attachment> forApproval(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
-        String from = settings.app().mail().from();
+        Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
         try {
-            LetterComposer.Contents c =
-                    read(brief, period, new Publications(settings.outputDir()).folder(brief.id(), period), from);
-            String name = new LetterComposer(brief, from).attachmentName(c.title(), period);
-            return c.pdfSha256().equals(pdfSha256)
-                    ? List.of(new Letter.Attachment(name, "application/pdf", c.pdf()))
-                    : List.of();
+            Manifest m = Manifest.read(dir.resolve(Publications.MANIFEST));
+            Optional<Manifest.FileEntry> pdf = m.output(Manifest.Kind.PDF);
+            if (pdf.isEmpty() || !pdf.get().sha256().equals(pdfSha256)) {
+                return List.of();
+            }
+            String name = new LetterComposer(brief, settings.app().mail().from()).attachmentName(m.title(), period);
+            return List.of(new Letter.Attachment(name, "application/pdf", checked(dir, pdf.get())));
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

@@ -12,9 +12,4 @@ record MailLimit(long configured) {
     long of(MailTransport transport) {
         return Math.min(configured, transport.sizeLimit().orElse(Long.MAX_VALUE));
     }
-
-    /** Whether the server said less than the config. */
-    boolean serverBound(MailTransport transport) {
-        return of(transport) < configured;
-    }
 }

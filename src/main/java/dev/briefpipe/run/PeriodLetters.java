@@ -199,6 +199,7 @@ final class PeriodLetters {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
         MimeMessage msg = MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc));
         long limit = this.limit.of(transport);
+        boolean serverBound = limit < this.limit.configured(); // the server said less than the config
         long size = MimeFactory.size(msg);
         if (size > limit
                 && "link".equals(brief.delivery().oversize())
@@ -208,7 +209,7 @@ final class PeriodLetters {
         }
         if (size > limit) {
             throw new DeliveryException(Phrase.of(
-                    this.limit.serverBound(transport) ? "send.too-large-for-server" : "send.too-large",
+                    serverBound ? "send.too-large-for-server" : "send.too-large",
                     String.format(Locale.ROOT, "%.2f", size / 1048576.0),
                     String.format(Locale.ROOT, "%.2f", limit / 1048576.0),
                     transport.describe()));

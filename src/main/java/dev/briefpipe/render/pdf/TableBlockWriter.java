@@ -87,9 +87,11 @@ final class TableBlockWriter {
         // A short table (as most brief tables are) moves to the next page whole rather than splitting
         // its merged cells; a long one, or a short one taller than a page, splits with its header repeated.
         PdfPTable table = build(setting, rows.size() <= KEEP_TOGETHER_ROWS);
-        table.setTotalWidth(ctx.contentWidth());
-        if (table.getTotalHeight() > ctx.document().top() - ctx.document().bottom()) {
-            table = build(setting, false);
+        if (table.getKeepTogether()) {
+            table.setTotalWidth(ctx.contentWidth());
+            if (table.getTotalHeight() > ctx.document().top() - ctx.document().bottom()) {
+                table = build(setting, false);
+            }
         }
         ctx.add(table);
     }
@@ -150,7 +152,7 @@ final class TableBlockWriter {
                 boolean inGroup = f.equals(block.merge())
                         && i > 0
                         && Objects.equals(rows.get(i - 1).text(f), r.text(f));
-                if (inGroup && table.getKeepTogether()) {
+                if (inGroup && keep) {
                     continue;
                 }
                 Object v = r.get(f);
@@ -181,7 +183,7 @@ final class TableBlockWriter {
                             && Objects.equals(rows.get(i + span).text(f), r.text(f))) {
                         span++;
                     }
-                    if (table.getKeepTogether()) {
+                    if (keep) {
                         c.setRowspan(span);
                         lastRow = i + span == rows.size();
                     } else {

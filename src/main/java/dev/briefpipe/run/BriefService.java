@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -185,7 +186,29 @@ public final class BriefService implements AutoCloseable {
         if (sha.isEmpty() || approvals.approved(brief.id(), period, sha.get())) {
             return false;
         }
-        return letters.approvalWanted(brief, period, sha.get());
+        return letters.approvalWanted(brief, period, sha.get(), null);
+    }
+
+    /**
+     * Reminds the approvers, once per PDF, that the period's published PDF still waits for them and when
+     * its deadline passes; not when an approver has decided on that PDF (a rejection: the analysts mend it).
+     *
+     * @return whether an approver was mailed now
+     */
+    public boolean remindApprovers(BriefConfig brief, Period period, Instant deadline) {
+        Optional<String> sha = approving().shownPdf(brief, period);
+        boolean decided = sha.isPresent()
+                && approvals
+                        .latest(brief.id(), period)
+                        .filter(a -> a.pdfSha256().equals(sha.get()) && a.state() != Approvals.State.WITHDRAWN)
+                        .isPresent();
+        if (sha.isEmpty() || decided) {
+            return false;
+        }
+        Messages words = Messages.forLocale(brief.locale());
+        var when = DateTimeFormatter.ofPattern(words.get("notice.reminder.when"), words.locale());
+        String reminder = words.get("notice.reminder", when.format(deadline.atZone(brief.zone())), brief.zone());
+        return letters.approvalWanted(brief, period, sha.get(), reminder);
     }
 
     private void record(

@@ -135,14 +135,19 @@ final class PeriodLetters {
         }
     }
 
-    /** Asks the approvers for the period's PDF, once per PDF (its sha256); true when one was mailed just now. */
-    boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256) {
+    /**
+     * Asks the approvers for the period's PDF, once per PDF (its sha256); with a reminder (the sentence
+     * that says the deadline), reminds them it still waits, once per PDF too. True when mailed now.
+     */
+    boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256, String reminder) {
         if (brief.delivery() == null) {
             return false;
         }
-        String text = Messages.forLocale(brief.locale()).get("notice.approval", page(brief, period), period, pdfSha256);
+        String kind = reminder == null ? "approval" : "reminder";
+        String text = (reminder == null ? "" : reminder + "\n\n")
+                + Messages.forLocale(brief.locale()).get("notice.approval", page(brief, period), period, pdfSha256);
         List<Letter.Attachment> pdf = LetterContents.forApproval(brief, period, settings, pdfSha256);
-        return notice(brief, period, brief.delivery().approvers(), "approval", "approval " + pdfSha256, text, pdf);
+        return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, pdf);
     }
 
     /** Tells the analysts that an approver rejected the period's PDF, and why (and where to upload a fix). */
@@ -169,8 +174,7 @@ final class PeriodLetters {
         try {
             String sha = FileHashes.sha256(same.getBytes(StandardCharsets.UTF_8));
             Path dir = reports(brief, period);
-            LetterComposer letters =
-                    new LetterComposer(brief, settings.app().mail().from());
+            var letters = new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
                 Function<List<Letter.Attachment>, MimeMessage> letter = with -> MimeFactory.build(
                         transport.session(), letters.notice(to, period, text, kind, sha, BriefService.host(), with));
@@ -242,8 +246,7 @@ final class PeriodLetters {
                     .map(f -> f.at() + ": " + text.message(f))
                     .toList();
             Path dir = reports(brief, period);
-            LetterComposer letters =
-                    new LetterComposer(brief, settings.app().mail().from());
+            var letters = new LetterComposer(brief, settings.app().mail().from());
             try (MailTransport transport = transports.apply(dir)) {
                 Function<byte[], MimeMessage> letter = copy -> MimeFactory.build(
                         transport.session(),
@@ -262,15 +265,10 @@ final class PeriodLetters {
                 if (annotated != null && MimeFactory.size(msg) > limit.of(transport)) {
                     msg = letter.apply(null); // the report alone goes, and says why the copy does not
                 }
-                return Optional.of(deliverer(brief, transport)
-                        .deliver(
-                                brief.id(),
-                                period,
-                                "report-" + sha.substring(0, 12),
-                                sha,
-                                msg,
-                                brief.delivery().analysts(),
-                                Resend.NONE));
+                String kind = "report-" + sha.substring(0, 12);
+                List<String> to = brief.delivery().analysts();
+                return Optional.of(
+                        deliverer(brief, transport).deliver(brief.id(), period, kind, sha, msg, to, Resend.NONE));
             }
         } catch (IOException | RuntimeException x) {
             log.error("{} {}: could not send the validation report to the analysts: {}", brief.id(), period, x, x);

@@ -105,7 +105,7 @@ final class ScheduledRuns {
                             null,
                             Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
-                    letters.approvalWanted(brief, period, sha);
+                    letters.approvalWanted(brief, period, sha, null);
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), null);
                 }
                 approved = Optional.of(sha);

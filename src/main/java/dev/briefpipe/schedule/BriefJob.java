@@ -115,16 +115,35 @@ public final class BriefJob implements Job {
         Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
         Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
         if (next.isBefore(deadline)) {
-            log.info("{} {}: data not ready; retry at {} (deadline {})", brief.id(), period, next, deadline);
+            log.info(
+                    "{} {}: {}; retry at {} (deadline {})", brief.id(), period, waitingFor(unapproved), next, deadline);
             later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
+            if (unapproved
+                    && remindNow(Instant.now(), deadline, brief.schedule().deadlineDays())) {
+                service.remindApprovers(brief, period, deadline);
+            }
         } else {
             log.error(
-                    "{} {}: data still not ready at the deadline {}; the period is missed",
+                    "{} {}: {} at the deadline {}; the period is missed",
                     brief.id(),
                     period,
+                    waitingFor(unapproved),
                     deadline);
             service.markMissed(brief, period, deadline, unapproved);
         }
+    }
+
+    /**
+     * Whether the approvers of a PDF still waiting are reminded now: in the last day before the deadline
+     * (the last half of a shorter wait).
+     */
+    static boolean remindNow(Instant now, Instant deadline, int deadlineDays) {
+        Duration lead = Duration.ofHours(Math.min(24, 12L * deadlineDays));
+        return !lead.isZero() && !now.plus(lead).isBefore(deadline);
+    }
+
+    private static String waitingFor(boolean unapproved) {
+        return unapproved ? "no approval yet" : "data not ready";
     }
 
     /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -422,6 +423,20 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         assertThat(h.service.runs().list("ai-hegemony", 5))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));
+    }
+
+    @Test
+    void aPdfAnApproverRejectedIsNotPressedOnTheApproversAgainBeforeTheDeadline() throws Exception {
+        awaitingApproval();
+        Period period = Period.parse("2025-03");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        String sha = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", sha, "comment", "출처 확인"));
+        assertThat(h.service.remindApprovers(brief, period, Instant.now().plus(Duration.ofHours(12))))
+                .isFalse();
+        assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.briefpipe.run.RunOutcome;
 import dev.briefpipe.store.RunHistory;
 import dev.briefpipe.testing.Cli;
 import dev.briefpipe.testing.Inboxes;
+import dev.briefpipe.testing.MailParts;
 import dev.briefpipe.testing.Poll;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
@@ -23,8 +24,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,6 +220,57 @@ abstract class SchedulerSuite {
                 .anySatisfy(e -> assertThat(e).contains("데이터 오류가", "건 있어 아무것도 게시하지 않았습니다"))
                 .anySatisfy(e -> assertThat(e).startsWith("마감(").contains("워크북 데이터가 유효하지 않아"))
                 .noneMatch(e -> e.contains("error(s)") || e.contains("deadline"));
+    }
+
+    @Test
+    void aPdfStillWaitingInTheLastDayBeforeItsDeadlineRemindsTheApproversOnce() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        p.editConfig("  # approval: required ", "  approval: required ");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        // The retry of a fire four and a half days ago, whose PDF nobody has approved: the deadline (five
+        // days after the fire) is twelve hours off.
+        Instant origin = Instant.now().minus(Duration.ofHours(108));
+        retryNow("retry-2025-03", origin);
+        scheduler.start();
+        Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessagesForDomain("approvers.test").length >= 2);
+        var asked = Inboxes.of(mail, ScheduledProject.APPROVER);
+        assertThat(asked.get(0).getSubject()).contains("[브리프 승인 요청]", "(2025년 3월)");
+        assertThat(asked.get(1).getSubject()).contains("[브리프 승인 마감 임박]", "(2025년 3월)");
+        String deadline = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) HH:mm", Locale.KOREAN)
+                .format(origin.plus(Duration.ofDays(5)).atZone(ZoneId.of("Asia/Seoul")));
+        assertThat(MailParts.of(asked.get(1)).text()).contains("마감은 " + deadline + "(Asia/Seoul)입니다", "승인하거나 반려");
+        assertThat(MailParts.of(asked.get(1)).attachment(0))
+                .isEqualTo(MailParts.of(asked.get(0)).attachment(0));
+        // Another retry in the last day builds the same PDF: nobody is asked or reminded again.
+        Poll.until(Duration.ofSeconds(90), () -> awaiting() == 1 && quartzQuiet());
+        retryNow("again", origin);
+        Poll.until(Duration.ofSeconds(90), () -> awaiting() == 2 && quartzQuiet());
+        assertThat(Inboxes.of(mail, ScheduledProject.APPROVER)).hasSize(2);
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+    }
+
+    /** A retry of the brief's March 2025 fire, now, as one the job leaves while a period waits. */
+    private void retryNow(String name, Instant origin) throws Exception {
+        Trigger cron = scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
+        scheduler
+                .quartz()
+                .scheduleJob(TriggerBuilder.newTrigger()
+                        .withIdentity(name, "ai-hegemony")
+                        .forJob(cron.getJobKey())
+                        .startNow()
+                        .usingJobData(BriefJob.PERIOD, "2025-03")
+                        .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
+                        .usingJobData(BriefJob.ORIGIN, origin.toEpochMilli())
+                        .build());
+    }
+
+    private long awaiting() {
+        return service.runs().list("ai-hegemony", 50).stream()
+                .filter(r -> r.status() == RunStatus.AWAITING_APPROVAL)
+                .count();
     }
 
     @Test

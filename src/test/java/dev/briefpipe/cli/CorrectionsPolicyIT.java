@@ -115,6 +115,30 @@ class CorrectionsPolicyIT {
     }
 
     @Test
+    void aGroupRunningOnForOneShortRowStillShowsItsWholeLabelThere() throws IOException {
+        String label = "차세대 인공지능 산업 육성 및 규제 정비";
+        project.editConfig("표준 및 규제]", "표준 및 규제, " + label + "]");
+        byte[] shipped = Files.readAllBytes(project.workbook());
+        // How many of the group's rows the page it starts on holds…
+        addPolicies(label, 60);
+        List<String> pages = build();
+        int starts = pageOf(pages, "시험 정책 1 ");
+        long held = java.util.regex.Pattern.compile("시험 정책 \\d+")
+                .matcher(pages.get(starts))
+                .results()
+                .count();
+        // …and one more, then another group: the group's last row runs on alone under the repeated header,
+        // one line tall, where its label takes two lines.
+        Files.write(project.workbook(), shipped);
+        addPolicies(label, (int) held + 1);
+        addPolicies("인재양성", 10, "호");
+        pages = build();
+        String next = pages.get(starts + 1);
+        assertThat(next).contains("시험 정책 " + (held + 1) + " ").doesNotContain("시험 정책 " + held + " ");
+        assertThat(next).containsOnlyOnce("차세대 인공지능 산업 육성").containsOnlyOnce("및 규제 정비");
+    }
+
+    @Test
     void aGroupWithoutALabelShowsOneDashAPageNotOneARow() throws IOException {
         project.editConfig("values: [산업 발전계획, 인재양성, 표준 및 규제], required: true", "values: [산업 발전계획, 인재양성, 표준 및 규제]");
         addPolicies("", 40);

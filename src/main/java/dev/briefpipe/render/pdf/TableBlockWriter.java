@@ -5,6 +5,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
@@ -144,7 +145,9 @@ final class TableBlockWriter {
             ColumnSpec spec = schema.columns().get(f);
             table.addCell(header(ctx, spec != null ? spec.title() : f, SIZE));
         }
-        GroupLabel group = null;
+        GroupLabel labels = keep || block.merge() == null ? null : new GroupLabel(ctx.writer(), t, SIZE);
+        table.setTableEvent(labels);
+        PdfPCellEvent group = null;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             boolean lastRow = i == rows.size() - 1;
@@ -191,16 +194,10 @@ final class TableBlockWriter {
                         // on the next page without their label: each row has its own cell, the group's
                         // label in its first and again at the top of each page it runs on.
                         if (!inGroup) {
-                            group = new GroupLabel(
-                                    v == null
-                                            ? t.phrase("-", SIZE, false, th.muted)
-                                            : t.phrase(
-                                                    ValueFormat.format(
-                                                            v, s.formats().get(f), th.style),
-                                                    SIZE,
-                                                    false,
-                                                    th.ink),
-                                    ctx.writer());
+                            group = v == null
+                                    ? labels.group("-", th.muted)
+                                    : labels.group(
+                                            ValueFormat.format(v, s.formats().get(f), th.style), th.ink);
                         }
                         c.setCellEvent(group);
                         c.setVerticalAlignment(Element.ALIGN_TOP);

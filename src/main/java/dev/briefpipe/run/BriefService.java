@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -186,7 +185,7 @@ public final class BriefService implements AutoCloseable {
         if (sha.isEmpty() || approvals.approved(brief.id(), period, sha.get())) {
             return false;
         }
-        return letters.approvalWanted(brief, period, sha.get(), null);
+        return letters.approvalWanted(brief, period, sha.get(), false, null);
     }
 
     /**
@@ -205,10 +204,7 @@ public final class BriefService implements AutoCloseable {
         if (sha.isEmpty() || decided) {
             return false;
         }
-        Messages words = Messages.forLocale(brief.locale());
-        var when = DateTimeFormatter.ofPattern(words.get("notice.reminder.when"), words.locale());
-        String reminder = words.get("notice.reminder", when.format(deadline.atZone(brief.zone())), brief.zone());
-        return letters.approvalWanted(brief, period, sha.get(), reminder);
+        return letters.approvalWanted(brief, period, sha.get(), true, ScheduledRuns.deadline(brief, deadline));
     }
 
     private void record(
@@ -251,7 +247,13 @@ public final class BriefService implements AutoCloseable {
 
     /** One scheduled fire; see {@link ScheduledRuns#run}. */
     public RunOutcome runScheduled(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
-        return scheduled.run(brief, period, trigger, scheduledFire);
+        return runScheduled(brief, period, trigger, scheduledFire, null);
+    }
+
+    /** @param deadline when the period is missed, told to approvers asked for its PDF; null when not known */
+    public RunOutcome runScheduled(
+            BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire, Instant deadline) {
+        return scheduled.run(brief, period, trigger, scheduledFire, deadline);
     }
 
     /** Records that a period's deadline passed; see {@link ScheduledRuns#markMissed}. */

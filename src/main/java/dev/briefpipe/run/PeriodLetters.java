@@ -136,16 +136,18 @@ final class PeriodLetters {
     }
 
     /**
-     * Asks the approvers for the period's PDF, once per PDF (its sha256); with a reminder (the sentence
-     * that says the deadline), reminds them it still waits, once per PDF too. True when mailed now.
+     * Asks the approvers for the period's PDF, or reminds them that it still waits, once per PDF (its
+     * sha256) each, saying the {@code deadline} when one is known (the sentence); true when mailed now.
      */
-    boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256, String reminder) {
+    boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256, boolean reminder, String deadline) {
         if (brief.delivery() == null) {
             return false;
         }
-        String kind = reminder == null ? "approval" : "reminder";
-        String text = (reminder == null ? "" : reminder + "\n\n")
-                + Messages.forLocale(brief.locale()).get("notice.approval", page(brief, period), period, pdfSha256);
+        String kind = reminder ? "reminder" : "approval";
+        Messages words = Messages.forLocale(brief.locale());
+        String text = (reminder ? words.get("notice.reminder") + "\n\n" : "")
+                + words.get("notice.approval", page(brief, period), period, pdfSha256)
+                + (deadline == null ? "" : "\n\n" + deadline);
         List<Letter.Attachment> pdf = LetterContents.forApproval(brief, period, settings, pdfSha256);
         return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, pdf);
     }

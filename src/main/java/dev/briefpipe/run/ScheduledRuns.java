@@ -15,6 +15,7 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ final class ScheduledRuns {
      * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
      * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
      */
-    RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire) {
+    RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire, Instant deadline) {
         String p = period.toString();
         Messages words = Messages.forLocale(brief.locale());
         BriefService.markInterrupted(runs, settings);
@@ -105,7 +106,8 @@ final class ScheduledRuns {
                             null,
                             Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
-                    letters.approvalWanted(brief, period, sha, null);
+                    letters.approvalWanted(
+                            brief, period, sha, false, deadline == null ? null : deadline(brief, deadline));
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), null);
                 }
                 approved = Optional.of(sha);
@@ -153,6 +155,13 @@ final class ScheduledRuns {
             letters.alert(brief, period, told, words.get("alert.failed", id.get(), told));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
         }
+    }
+
+    /** The sentence that tells the approvers of a period's PDF when the period is missed without them. */
+    static String deadline(BriefConfig brief, Instant deadline) {
+        Messages words = Messages.forLocale(brief.locale());
+        var when = DateTimeFormatter.ofPattern(words.get("notice.deadline.when"), words.locale());
+        return words.get("notice.deadline", when.format(deadline.atZone(brief.zone())), brief.zone());
     }
 
     /**

@@ -100,7 +100,8 @@ public final class BriefJob implements Job {
                     return;
                 }
             }
-            RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled);
+            Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
+            RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled, deadline);
             if (outcome.status() == RunStatus.INVALID_DATA || outcome.status() == RunStatus.AWAITING_APPROVAL) {
                 retryOrGiveUp(ctx, brief, period, origin, outcome.status() == RunStatus.AWAITING_APPROVAL);
             }

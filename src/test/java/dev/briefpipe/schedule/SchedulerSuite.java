@@ -241,7 +241,13 @@ abstract class SchedulerSuite {
         assertThat(asked.get(1).getSubject()).contains("[브리프 승인 마감 임박]", "(2025년 3월)");
         String deadline = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) HH:mm", Locale.KOREAN)
                 .format(origin.plus(Duration.ofDays(5)).atZone(ZoneId.of("Asia/Seoul")));
-        assertThat(MailParts.of(asked.get(1)).text()).contains("마감은 " + deadline + "(Asia/Seoul)입니다", "승인하거나 반려");
+        // The request says by when; the reminder says it again, under a sentence of its own.
+        assertThat(MailParts.of(asked.get(0)).text())
+                .contains("승인 마감은 " + deadline + "(Asia/Seoul)입니다", "승인하거나 반려")
+                .doesNotContain("아직 승인을 기다리고");
+        assertThat(MailParts.of(asked.get(1)).text())
+                .contains("이 PDF는 아직 승인을 기다리고 있습니다.")
+                .contains("승인 마감은 " + deadline + "(Asia/Seoul)입니다", "승인하거나 반려");
         assertThat(MailParts.of(asked.get(1)).attachment(0))
                 .isEqualTo(MailParts.of(asked.get(0)).attachment(0));
         // Another retry in the last day builds the same PDF: nobody is asked or reminded again.

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -256,6 +257,10 @@ abstract class SchedulerSuite {
         Poll.until(Duration.ofSeconds(90), () -> awaiting() == 2 && quartzQuiet());
         assertThat(Inboxes.of(mail, ScheduledProject.APPROVER)).hasSize(2);
         assertThat(mail.getReceivedMessages()).hasSize(2);
+        // The deliveries of the period name both letters in the brief's words.
+        assertThat(service.ledger().list("ai-hegemony", Period.parse("2025-03")))
+                .extracting(e -> e.kindIn(Messages.of(Messages.Lang.KO)))
+                .containsExactlyInAnyOrder("승인 요청", "승인 마감 알림");
     }
 
     /** A retry of the brief's March 2025 fire, now, as one the job leaves while a period waits. */

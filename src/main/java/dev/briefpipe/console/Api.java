@@ -48,7 +48,9 @@ final class Api {
         out.put("pages", v.pages());
         out.put("figures", v.figures());
         out.put("approvalRequired", v.approvalRequired());
-        out.put("approval", views.approval(b, pages.period(ctx, b)).orElse(null));
+        out.put(
+                "approval",
+                service.approvals().latest(b.id(), pages.period(ctx, b)).orElse(null));
         ctx.json(out);
     }
 

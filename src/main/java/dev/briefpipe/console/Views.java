@@ -18,7 +18,6 @@ import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
-import dev.briefpipe.store.Approvals;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,6 +154,10 @@ public final class Views {
                 .orElse(
                         b.delivery() != null && b.delivery().approvalRequired() && pdf.isPresent()
                                 ? words.get("console.approval.pending")
+                                        + scheduler
+                                                .deadline(b, period)
+                                                .map(d -> " · " + words.get("console.approval.deadline", time(b, d)))
+                                                .orElse("")
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
         return new BriefRow(
@@ -255,10 +258,6 @@ public final class Views {
         }
         checked.put(b.id(), fresh);
         return fresh;
-    }
-
-    Optional<Approvals.Approval> approval(BriefConfig b, Period p) {
-        return service.approvals().latest(b.id(), p);
     }
 
     /** A published figure in its own number format, with its unit. */

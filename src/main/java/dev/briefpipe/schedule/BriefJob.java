@@ -40,9 +40,11 @@ import org.slf4j.LoggerFactory;
 @PersistJobDataAfterExecution
 public final class BriefJob implements Job {
     static final String BRIEF = "brief";
-    static final String PERIOD = "period";
-    static final String KIND = "kind";
-    static final String ORIGIN = "origin";
+    /** The job data of a one-off fire (a retry, a move): its period, its kind, the fire it goes back to. */
+    public static final String PERIOD = "period";
+
+    public static final String KIND = "kind";
+    public static final String ORIGIN = "origin";
     private static final Logger log = LoggerFactory.getLogger(BriefJob.class);
     private final Settings settings;
     private final BriefService service;
@@ -100,8 +102,7 @@ public final class BriefJob implements Job {
                     return;
                 }
             }
-            Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
-            RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled, deadline);
+            RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled, deadline(brief, origin));
             if (outcome.status() == RunStatus.INVALID_DATA || outcome.status() == RunStatus.AWAITING_APPROVAL) {
                 retryOrGiveUp(ctx, brief, period, origin, outcome.status() == RunStatus.AWAITING_APPROVAL);
             }
@@ -114,7 +115,7 @@ public final class BriefJob implements Job {
             JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin, boolean unapproved)
             throws SchedulerException {
         Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
-        Instant deadline = origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
+        Instant deadline = deadline(brief, origin);
         if (next.isBefore(deadline)) {
             log.info(
                     "{} {}: {}; retry at {} (deadline {})", brief.id(), period, waitingFor(unapproved), next, deadline);
@@ -132,6 +133,11 @@ public final class BriefJob implements Job {
                     deadline);
             service.markMissed(brief, period, deadline, unapproved);
         }
+    }
+
+    /** When a period is missed that waits on the retries of a fire (the origin of its retries). */
+    static Instant deadline(BriefConfig brief, Instant origin) {
+        return origin.plus(Duration.ofDays(brief.schedule().deadlineDays()));
     }
 
     /**

@@ -173,6 +173,22 @@ public final class BriefScheduler implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * When a period waiting on its retries (for valid data or an approval) is missed: the deadline of its
+     * pending retry; empty when none waits.
+     */
+    public Optional<Instant> deadline(BriefConfig brief, Period period) {
+        try {
+            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey("retry-" + period, brief.id()));
+            return t == null || brief.schedule() == null || !t.getJobDataMap().containsKey(BriefJob.ORIGIN)
+                    ? Optional.empty()
+                    : Optional.of(BriefJob.deadline(
+                            brief, Instant.ofEpochMilli(t.getJobDataMap().getLong(BriefJob.ORIGIN))));
+        } catch (SchedulerException e) {
+            return Optional.empty(); // the scheduler's tables cannot be read: no deadline is known
+        }
+    }
+
     private List<JobView> jobViews() throws SchedulerException {
         List<JobView> out = new ArrayList<>();
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {

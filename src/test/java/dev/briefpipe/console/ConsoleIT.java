@@ -6,6 +6,7 @@ import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.schedule.BriefJob;
 import dev.briefpipe.store.Approvals;
 import dev.briefpipe.testing.Browserless;
 import dev.briefpipe.testing.ConsoleHarness;
@@ -23,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 
 /** The console over real HTTP: logins, roles, form tokens, uploads, approval, the JSON API. */
 class ConsoleIT {
@@ -423,6 +426,29 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         assertThat(h.service.runs().list("ai-hegemony", 5))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));
+    }
+
+    @Test
+    void aPeriodWaitingOnItsRetriesShowsTheApproverWhenItIsMissed() throws Exception {
+        awaitingApproval();
+        // The job leaves a retry of the March fire while the period waits: missed five days after that fire.
+        var cron = h.scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
+        h.scheduler
+                .quartz()
+                .scheduleJob(TriggerBuilder.newTrigger()
+                        .withIdentity("retry-2025-03", "ai-hegemony")
+                        .forJob(cron.getJobKey())
+                        .startAt(java.util.Date.from(Instant.now().plus(Duration.ofHours(1))))
+                        .usingJobData(BriefJob.PERIOD, "2025-03")
+                        .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
+                        .usingJobData(
+                                BriefJob.ORIGIN,
+                                Instant.parse("2025-03-03T00:00:00Z").toEpochMilli())
+                        .build());
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        assertThat(approver.get("/").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
+        assertThat(approver.get(BRIEF + "?period=2025-03").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
     }
 
     @Test

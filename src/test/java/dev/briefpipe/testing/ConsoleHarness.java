@@ -25,7 +25,7 @@ public final class ConsoleHarness implements AutoCloseable {
     public final GreenMail mail;
     public final BriefService service;
     public final Settings settings;
-    private final BriefScheduler scheduler;
+    public final BriefScheduler scheduler;
     private final ConsoleServer server;
     public final int port;
 

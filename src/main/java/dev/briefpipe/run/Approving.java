@@ -130,7 +130,7 @@ public final class Approving {
         service.approvals().record(brief.id(), period, seenSha256, Approvals.State.REJECTED, actor, comment);
         service.audit().record(actor, "reject", brief.id(), period, seenSha256, comment);
         String text = Messages.forLocale(brief.locale()).get("notice.rejected", actor, period, comment);
-        letters.rejected(brief, period, "rejected " + seenSha256 + " " + Instant.now(), text);
+        letters.analysts(brief, period, "rejected", "rejected " + seenSha256 + " " + Instant.now(), text);
     }
 
     /** A new workbook: the approvals standing for the brief's periods no longer hold. */

@@ -204,7 +204,14 @@ public final class BriefService implements AutoCloseable {
         if (sha.isEmpty() || decided) {
             return false;
         }
-        return letters.approvalWanted(brief, period, sha.get(), true, ScheduledRuns.deadline(brief, deadline));
+        return letters.approvalWanted(
+                brief, period, sha.get(), true, ScheduledRuns.deadline(brief, "notice.deadline", deadline));
+    }
+
+    /** Reminds the analysts, once a period, that its workbook still has errors and when the period is missed. */
+    public void remindAnalysts(BriefConfig brief, Period period, Instant deadline) {
+        letters.analysts(
+                brief, period, "overdue", "overdue", ScheduledRuns.deadline(brief, "notice.overdue", deadline));
     }
 
     private void record(

@@ -152,12 +152,12 @@ final class PeriodLetters {
         return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, pdf);
     }
 
-    /** Tells the analysts that an approver rejected the period's PDF, and why (and where to upload a fix). */
-    void rejected(BriefConfig brief, Period period, String same, String why) {
+    /** Tells the analysts of the period (a rejection and why, a deadline near), and where to upload a fix. */
+    void analysts(BriefConfig brief, Period period, String kind, String same, String why) {
         if (brief.delivery() != null) {
             String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
             String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
-            notice(brief, period, brief.delivery().analysts(), "rejected", same, text, List.of());
+            notice(brief, period, brief.delivery().analysts(), kind, same, text, List.of());
         }
     }
 

@@ -107,7 +107,11 @@ final class ScheduledRuns {
                             Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
                     letters.approvalWanted(
-                            brief, period, sha, false, deadline == null ? null : deadline(brief, deadline));
+                            brief,
+                            period,
+                            sha,
+                            false,
+                            deadline == null ? null : deadline(brief, "notice.deadline", deadline));
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), null);
                 }
                 approved = Optional.of(sha);
@@ -157,11 +161,11 @@ final class ScheduledRuns {
         }
     }
 
-    /** The sentence that tells the approvers of a period's PDF when the period is missed without them. */
-    static String deadline(BriefConfig brief, Instant deadline) {
+    /** The sentence ({@code key}: the deadline and its zone) that tells when a waiting period is missed. */
+    static String deadline(BriefConfig brief, String key, Instant deadline) {
         Messages words = Messages.forLocale(brief.locale());
         var when = DateTimeFormatter.ofPattern(words.get("notice.deadline.when"), words.locale());
-        return words.get("notice.deadline", when.format(deadline.atZone(brief.zone())), brief.zone());
+        return words.get(key, when.format(deadline.atZone(brief.zone())), brief.zone());
     }
 
     /**

@@ -120,9 +120,12 @@ public final class BriefJob implements Job {
             log.info(
                     "{} {}: {}; retry at {} (deadline {})", brief.id(), period, waitingFor(unapproved), next, deadline);
             later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
-            if (unapproved
-                    && remindNow(Instant.now(), deadline, brief.schedule().deadlineDays())) {
-                service.remindApprovers(brief, period, deadline);
+            if (remindNow(Instant.now(), deadline, brief.schedule().deadlineDays())) {
+                if (unapproved) {
+                    service.remindApprovers(brief, period, deadline);
+                } else {
+                    service.remindAnalysts(brief, period, deadline);
+                }
             }
         } else {
             log.error(
@@ -141,8 +144,8 @@ public final class BriefJob implements Job {
     }
 
     /**
-     * Whether the approvers of a PDF still waiting are reminded now: in the last day before the deadline
-     * (the last half of a shorter wait).
+     * Whether those a waiting period waits on (approvers, or analysts to mend its workbook) are reminded
+     * now: in the last day before the deadline (the last half of a shorter wait).
      */
     static boolean remindNow(Instant now, Instant deadline, int deadlineDays) {
         Duration lead = Duration.ofHours(Math.min(24, 12L * deadlineDays));

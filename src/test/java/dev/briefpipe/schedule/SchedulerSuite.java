@@ -227,21 +227,13 @@ abstract class SchedulerSuite {
     void aPdfStillWaitingInTheLastDayBeforeItsDeadlineRemindsTheApproversOnce() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
         p.editConfig("  # approval: required ", "  approval: required ");
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
-        scheduler = new BriefScheduler(settings, service);
-        scheduler.sync();
-        // The retry of a fire four and a half days ago, whose PDF nobody has approved: the deadline (five
-        // days after the fire) is twelve hours off.
-        Instant origin = Instant.now().minus(Duration.ofHours(108));
-        retryNow("retry-2025-03", origin);
-        scheduler.start();
+        // A fire four and a half days ago whose PDF nobody has approved.
+        Instant origin = retriedNearItsDeadline(p);
         Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessagesForDomain("approvers.test").length >= 2);
         var asked = Inboxes.of(mail, ScheduledProject.APPROVER);
         assertThat(asked.get(0).getSubject()).contains("[브리프 승인 요청]", "(2025년 3월)");
         assertThat(asked.get(1).getSubject()).contains("[브리프 승인 마감 임박]", "(2025년 3월)");
-        String deadline = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) HH:mm", Locale.KOREAN)
-                .format(origin.plus(Duration.ofDays(5)).atZone(ZoneId.of("Asia/Seoul")));
+        String deadline = deadlineInSeoul(origin);
         // The request says by when; the reminder says it again, under a sentence of its own.
         assertThat(MailParts.of(asked.get(0)).text())
                 .contains("승인 마감은 " + deadline + "(Asia/Seoul)입니다", "승인하거나 반려")
@@ -252,15 +244,70 @@ abstract class SchedulerSuite {
         assertThat(MailParts.of(asked.get(1)).attachment(0))
                 .isEqualTo(MailParts.of(asked.get(0)).attachment(0));
         // Another retry in the last day builds the same PDF: nobody is asked or reminded again.
-        Poll.until(Duration.ofSeconds(90), () -> awaiting() == 1 && quartzQuiet());
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.AWAITING_APPROVAL) == 1 && quartzQuiet());
         retryNow("again", origin);
-        Poll.until(Duration.ofSeconds(90), () -> awaiting() == 2 && quartzQuiet());
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.AWAITING_APPROVAL) == 2 && quartzQuiet());
         assertThat(Inboxes.of(mail, ScheduledProject.APPROVER)).hasSize(2);
         assertThat(mail.getReceivedMessages()).hasSize(2);
         // The deliveries of the period name both letters in the brief's words.
         assertThat(service.ledger().list("ai-hegemony", Period.parse("2025-03")))
                 .extracting(e -> e.kindIn(Messages.of(Messages.Lang.KO)))
                 .containsExactlyInAnyOrder("승인 요청", "승인 마감 알림");
+    }
+
+    @Test
+    void dataStillInvalidInTheLastDayBeforeTheDeadlineRemindsTheAnalystsOnce() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        // A fire four and a half days ago whose workbook still has errors.
+        Instant origin = retriedNearItsDeadline(p);
+        Poll.until(Duration.ofSeconds(90), () -> mail.getReceivedMessagesForDomain("analysts.test").length >= 2);
+        String deadline = deadlineInSeoul(origin);
+        var reminder = Inboxes.of(mail, ScheduledProject.ANALYST).stream()
+                .filter(m -> subject(m).contains("[브리프 마감 임박]"))
+                .toList();
+        assertThat(reminder).hasSize(1);
+        assertThat(MailParts.of(reminder.get(0)).text())
+                .contains("워크북에 아직 오류가 있어", "마감은 " + deadline + "(Asia/Seoul)입니다");
+        // Another retry in the last day, the workbook as it was: nobody is told again.
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.INVALID_DATA) == 1 && quartzQuiet());
+        retryNow("again", origin);
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.INVALID_DATA) == 2 && quartzQuiet());
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(service.ledger().list("ai-hegemony", Period.parse("2025-03")))
+                .extracting(e -> e.kindIn(Messages.of(Messages.Lang.KO)))
+                .containsExactlyInAnyOrder("검증 보고서", "마감 알림");
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the scheduler on the project with the retry of a fire four and a half days ago pending, as
+     * the job leaves one while a period waits: the deadline, five days after the fire, is twelve hours off.
+     *
+     * @return the fire
+     */
+    private Instant retriedNearItsDeadline(SampleProject p) throws Exception {
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        Instant origin = Instant.now().minus(Duration.ofHours(108));
+        retryNow("retry-2025-03", origin);
+        scheduler.start();
+        return origin;
+    }
+
+    /** The deadline of a fire, as the sample brief's letters write it. */
+    private static String deadlineInSeoul(Instant origin) {
+        return DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) HH:mm", Locale.KOREAN)
+                .format(origin.plus(Duration.ofDays(5)).atZone(ZoneId.of("Asia/Seoul")));
     }
 
     /** A retry of the brief's March 2025 fire, now, as one the job leaves while a period waits. */
@@ -278,9 +325,9 @@ abstract class SchedulerSuite {
                         .build());
     }
 
-    private long awaiting() {
+    private long runs(RunStatus status) {
         return service.runs().list("ai-hegemony", 50).stream()
-                .filter(r -> r.status() == RunStatus.AWAITING_APPROVAL)
+                .filter(r -> r.status() == status)
                 .count();
     }
 

@@ -174,11 +174,7 @@ final class ScheduledRuns {
      */
     void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
         BriefService.markInterrupted(runs, settings);
-        String why = Messages.forLocale(brief.locale())
-                .get(
-                        unapproved ? "alert.unapproved" : "alert.missed",
-                        deadline.atZone(brief.zone()).toLocalDateTime(),
-                        brief.zone());
+        String why = deadline(brief, unapproved ? "alert.unapproved" : "alert.missed", deadline);
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
         id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));

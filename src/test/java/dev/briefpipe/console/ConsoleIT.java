@@ -422,7 +422,7 @@ class ConsoleIT {
         h.service.markMissed(brief, period, Instant.parse("2025-03-10T00:00:00Z"), true);
         var told = h.mail.getReceivedMessagesForDomain("owners.test");
         assertThat(told).hasSize(1);
-        assertThat(MailParts.of(told[0]).text()).contains("승인하지 않아");
+        assertThat(MailParts.of(told[0]).text()).contains("마감인 2025년 3월 10일 (월) 09:00(Asia/Seoul)까지", "승인하지 않아");
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         assertThat(h.service.runs().list("ai-hegemony", 5))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));

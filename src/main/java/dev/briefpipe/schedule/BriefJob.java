@@ -40,11 +40,13 @@ import org.slf4j.LoggerFactory;
 @PersistJobDataAfterExecution
 public final class BriefJob implements Job {
     static final String BRIEF = "brief";
-    /** The job data of a one-off fire (a retry, a move): its period, its kind, the fire it goes back to. */
+    /** Job data of a one-off fire (a retry, a move): the period it reports on… */
     public static final String PERIOD = "period";
-
+    /** …its kind of fire… */
     public static final String KIND = "kind";
+    /** …and the fire it goes back to, whose deadline it keeps. */
     public static final String ORIGIN = "origin";
+
     private static final Logger log = LoggerFactory.getLogger(BriefJob.class);
     private final Settings settings;
     private final BriefService service;

@@ -42,8 +42,14 @@ final class JobsCommand implements Callable<Integer> {
                         ZonedDateTime next = t.effectiveNext();
                         table.add(
                                 j.brief(),
-                                ctx.messages().word("trigger", t.name()),
-                                t.schedule(),
+                                ctx.messages().word("trigger", t.kind()) + (t.period() == null ? "" : " " + t.period()),
+                                t.schedule() != null
+                                        ? t.schedule()
+                                        : t.deadline() == null
+                                                ? ctx.msg("jobs.once")
+                                                : ctx.msg(
+                                                        "jobs.once-until",
+                                                        TIME.format(t.deadline().atZone(zone))),
                                 next == null ? null : TIME.format(next),
                                 t.previous() == null
                                         ? null

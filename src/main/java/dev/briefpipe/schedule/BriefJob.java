@@ -7,6 +7,7 @@ import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
+import java.util.TimeZone;
 import org.quartz.CronExpression;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
@@ -190,11 +192,32 @@ public final class BriefJob implements Job {
             if (c.isSatisfiedBy(ctx.getScheduledFireTime())) {
                 return Optional.empty();
             }
-            return BriefScheduler.lastFire(
+            return lastFire(
                     cron.getCronExpression(), zone, ctx.getScheduledFireTime().toInstant());
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The latest fire of a cron expression at or before {@code now}, looking back a minute, an hour, a
+     * day, 40 days and 400 days in turn (so a per-second schedule is not walked for a year).
+     */
+    static Optional<Instant> lastFire(String cron, ZoneId zone, Instant now) throws ParseException {
+        CronExpression c = new CronExpression(cron);
+        c.setTimeZone(TimeZone.getTimeZone(zone));
+        for (long window : new long[] {60, 3600, 86_400, 40 * 86_400L, 400 * 86_400L}) {
+            Date t = c.getNextValidTimeAfter(Date.from(now.minusSeconds(window)));
+            Date last = null;
+            while (t != null && !t.toInstant().isAfter(now)) {
+                last = t;
+                t = c.getNextValidTimeAfter(t);
+            }
+            if (last != null) {
+                return Optional.of(last.toInstant());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String instance(JobExecutionContext ctx) {

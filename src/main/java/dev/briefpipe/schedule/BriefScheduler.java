@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
-import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -150,11 +149,21 @@ public final class BriefScheduler implements AutoCloseable {
     public record JobView(String brief, String title, List<TriggerView> triggers) {}
 
     /**
-     * One trigger: name, schedule, next and previous fire, and the next fire as it will run (in the
-     * brief's zone, moved past a weekend or holiday when the brief runs on working days only).
+     * One trigger: name, kind of fire ({@code cron}, or a one-off's: retry, …), the cron expression and zone
+     * (null for a one-off fire), a one-off fire's period and deadline, next and previous fire, and the next
+     * fire as it will run (in the brief's zone, moved past a weekend or holiday when the brief runs on
+     * working days only).
      */
     public record TriggerView(
-            String name, String schedule, Date next, Date previous, String state, ZonedDateTime effectiveNext) {}
+            String name,
+            String kind,
+            String schedule,
+            String period,
+            Instant deadline,
+            Date next,
+            Date previous,
+            String state,
+            ZonedDateTime effectiveNext) {}
 
     public List<JobView> jobs() {
         try {
@@ -179,27 +188,37 @@ public final class BriefScheduler implements AutoCloseable {
      */
     public Optional<Instant> deadline(BriefConfig brief, Period period) {
         try {
-            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey("retry-" + period, brief.id()));
-            return t == null || brief.schedule() == null || !t.getJobDataMap().containsKey(BriefJob.ORIGIN)
-                    ? Optional.empty()
-                    : Optional.of(BriefJob.deadline(
-                            brief, Instant.ofEpochMilli(t.getJobDataMap().getLong(BriefJob.ORIGIN))));
+            return deadline(brief, scheduler.getTrigger(TriggerKey.triggerKey("retry-" + period, brief.id())));
         } catch (SchedulerException e) {
             return Optional.empty(); // the scheduler's tables cannot be read: no deadline is known
         }
+    }
+
+    /** A one-off fire's deadline, its origin's; none for the cron trigger or a brief gone from the config. */
+    private static Optional<Instant> deadline(BriefConfig brief, Trigger t) {
+        return t == null
+                        || brief == null
+                        || brief.schedule() == null
+                        || !t.getJobDataMap().containsKey(BriefJob.ORIGIN)
+                ? Optional.empty()
+                : Optional.of(BriefJob.deadline(
+                        brief, Instant.ofEpochMilli(t.getJobDataMap().getLong(BriefJob.ORIGIN))));
     }
 
     private List<JobView> jobViews() throws SchedulerException {
         List<JobView> out = new ArrayList<>();
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             List<TriggerView> ts = new ArrayList<>();
+            BriefConfig brief = settings.findBrief(k.getName()).orElse(null);
             for (Trigger t : scheduler.getTriggersOfJob(k)) {
-                String schedule = t instanceof CronTrigger c
-                        ? c.getCronExpression() + " " + c.getTimeZone().getID()
-                        : "once " + t.getJobDataMap().getString(BriefJob.KIND);
                 ts.add(new TriggerView(
                         t.getKey().getName(),
-                        schedule,
+                        t instanceof CronTrigger ? "cron" : t.getJobDataMap().getString(BriefJob.KIND),
+                        t instanceof CronTrigger c
+                                ? c.getCronExpression() + " " + c.getTimeZone().getID()
+                                : null,
+                        t.getJobDataMap().getString(BriefJob.PERIOD),
+                        deadline(brief, t).orElse(null),
                         t.getNextFireTime(),
                         t.getPreviousFireTime(),
                         scheduler.getTriggerState(t.getKey()).name(),
@@ -232,7 +251,7 @@ public final class BriefScheduler implements AutoCloseable {
                 continue;
             }
             ZoneId zone = ZoneId.of(b.schedule().zone());
-            Optional<Instant> fire = lastFire(b.schedule().cron(), zone, Instant.now());
+            Optional<Instant> fire = BriefJob.lastFire(b.schedule().cron(), zone, Instant.now());
             if (fire.isEmpty()) {
                 continue;
             }
@@ -250,27 +269,6 @@ public final class BriefScheduler implements AutoCloseable {
                     service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
         }
         return out;
-    }
-
-    /**
-     * The latest fire of a cron expression at or before {@code now}, looking back a minute, an hour, a
-     * day, 40 days and 400 days in turn (so a per-second schedule is not walked for a year).
-     */
-    static Optional<Instant> lastFire(String cron, ZoneId zone, Instant now) throws ParseException {
-        CronExpression c = new CronExpression(cron);
-        c.setTimeZone(TimeZone.getTimeZone(zone));
-        for (long window : new long[] {60, 3600, 86_400, 40 * 86_400L, 400 * 86_400L}) {
-            Date t = c.getNextValidTimeAfter(Date.from(now.minusSeconds(window)));
-            Date last = null;
-            while (t != null && !t.toInstant().isAfter(now)) {
-                last = t;
-                t = c.getNextValidTimeAfter(t);
-            }
-            if (last != null) {
-                return Optional.of(last.toInstant());
-            }
-        }
-        return Optional.empty();
     }
 
     /** Stops the scheduler; {@code waitForJobs} lets a running build finish first. */

@@ -312,13 +312,17 @@ abstract class SchedulerSuite {
 
     /** A retry of the brief's March 2025 fire, now, as one the job leaves while a period waits. */
     private void retryNow(String name, Instant origin) throws Exception {
+        retryAt(name, origin, Instant.now());
+    }
+
+    private void retryAt(String name, Instant origin, Instant at) throws Exception {
         Trigger cron = scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
         scheduler
                 .quartz()
                 .scheduleJob(TriggerBuilder.newTrigger()
                         .withIdentity(name, "ai-hegemony")
                         .forJob(cron.getJobKey())
-                        .startNow()
+                        .startAt(Date.from(at))
                         .usingJobData(BriefJob.PERIOD, "2025-03")
                         .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
                         .usingJobData(BriefJob.ORIGIN, origin.toEpochMilli())
@@ -335,14 +339,25 @@ abstract class SchedulerSuite {
     void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
         Settings settings = project("0 0 9 1W * ?");
         SampleProject p = SampleProject.copyInto(dir.resolve("unused"));
+        // A period that waits, its next retry in an hour.
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        retryAt(
+                "retry-2025-03",
+                Instant.parse("2025-03-03T00:00:00Z"),
+                Instant.now().plus(Duration.ofHours(1)));
+        scheduler.shutdown(false);
+        scheduler = null;
         service.close();
         service = null;
         Path cfg = settings.configDir();
         Cli.Result jobs = Cli.raw("jobs", "--config", cfg.toString());
         assertThat(jobs.code()).as(jobs.err()).isZero();
-        // Quartz's trigger and state in the reader's words: the schedule, waiting for its next fire.
+        // Quartz's triggers and states in the reader's words: the schedule, waiting for its next fire, and
+        // the retry, with the period it retries and when that period is missed.
         assertThat(jobs.out()).contains("ai-hegemony", "예약", "0 0 9 1W * ? Asia/Seoul", "대기");
-        assertThat(jobs.out()).doesNotContain("NORMAL");
+        assertThat(jobs.out()).contains("재시도 2025-03", "한 번 (마감 2025-03-08 09:00 KST)");
+        assertThat(jobs.out()).doesNotContain("NORMAL", "once", "retry");
         Cli.Result build = Cli.raw("build", "--config", cfg.toString(), "--period", "2025-03", "-q");
         assertThat(build.code()).as(build.err()).isZero();
         Cli.Result runs = Cli.raw("runs", "--config", cfg.toString(), "--lang", "en");

@@ -253,8 +253,9 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ConsoleHarness.PASSWORD);
         browser.findElement(By.id("login")).click();
+        // Until the browser has left the login page (its address may carry ?next=…).
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(d -> !d.getCurrentUrl().endsWith("/login"));
+                .until(d -> !java.net.URI.create(d.getCurrentUrl()).getPath().equals("/login"));
     }
 
     /** The brief's page as the approvers' request links it, without the console's address. */

@@ -189,29 +189,29 @@ public final class BriefService implements AutoCloseable {
     }
 
     /**
-     * Reminds the approvers, once per PDF, that the period's published PDF still waits for them and when
-     * its deadline passes; not when an approver has decided on that PDF (a rejection: the analysts mend it).
-     *
-     * @return whether an approver was mailed now
+     * Reminds those the period's published PDF waits on that it waits, and when the period is missed: the
+     * approvers, once per PDF; the analysts, once a period, when an approver rejected it (they mend it).
      */
-    public boolean remindApprovers(BriefConfig brief, Period period, Instant deadline) {
+    public void remindOfApproval(BriefConfig brief, Period period, Instant deadline) {
         Optional<String> sha = approving().shownPdf(brief, period);
-        boolean decided = sha.isPresent()
-                && approvals
-                        .latest(brief.id(), period)
-                        .filter(a -> a.pdfSha256().equals(sha.get()) && a.state() != Approvals.State.WITHDRAWN)
-                        .isPresent();
-        if (sha.isEmpty() || decided) {
-            return false;
+        Optional<Approvals.State> decided = sha.flatMap(s -> approvals
+                .latest(brief.id(), period)
+                .filter(a -> a.pdfSha256().equals(s))
+                .map(Approvals.Approval::state));
+        if (decided.equals(Optional.of(Approvals.State.REJECTED))) {
+            remindAnalysts(brief, period, "notice.overdue-rejected", deadline);
+        } else if (sha.isPresent() && !decided.equals(Optional.of(Approvals.State.APPROVED))) {
+            letters.approvalWanted(
+                    brief, period, sha.get(), true, ScheduledRuns.deadline(brief, "notice.deadline", deadline));
         }
-        return letters.approvalWanted(
-                brief, period, sha.get(), true, ScheduledRuns.deadline(brief, "notice.deadline", deadline));
     }
 
-    /** Reminds the analysts, once a period, that its workbook still has errors and when the period is missed. */
-    public void remindAnalysts(BriefConfig brief, Period period, Instant deadline) {
-        letters.analysts(
-                brief, period, "overdue", "overdue", ScheduledRuns.deadline(brief, "notice.overdue", deadline));
+    /**
+     * Reminds the analysts, once a period, that it waits on them (its workbook has errors: {@code
+     * notice.overdue}; its PDF was rejected) and when it is missed.
+     */
+    public void remindAnalysts(BriefConfig brief, Period period, String why, Instant deadline) {
+        letters.analysts(brief, period, "overdue", "overdue", ScheduledRuns.deadline(brief, why, deadline));
     }
 
     private void record(

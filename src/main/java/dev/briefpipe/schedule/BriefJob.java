@@ -126,9 +126,9 @@ public final class BriefJob implements Job {
             later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
             if (remindNow(Instant.now(), deadline, brief.schedule().deadlineDays())) {
                 if (unapproved) {
-                    service.remindApprovers(brief, period, deadline);
+                    service.remindOfApproval(brief, period, deadline);
                 } else {
-                    service.remindAnalysts(brief, period, deadline);
+                    service.remindAnalysts(brief, period, "notice.overdue", deadline);
                 }
             }
         } else {

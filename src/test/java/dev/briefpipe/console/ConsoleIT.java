@@ -452,7 +452,7 @@ class ConsoleIT {
     }
 
     @Test
-    void aPdfAnApproverRejectedIsNotPressedOnTheApproversAgainBeforeTheDeadline() throws Exception {
+    void aRejectedPdfIsNotPressedOnTheApproversBeforeTheDeadlineButTheAnalystsAreRemindedToMendIt() throws Exception {
         awaitingApproval();
         Period period = Period.parse("2025-03");
         var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
@@ -460,9 +460,18 @@ class ConsoleIT {
         approver.login("approver", PW);
         String sha = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", sha, "comment", "출처 확인"));
-        assertThat(h.service.remindApprovers(brief, period, Instant.now().plus(Duration.ofHours(12))))
-                .isFalse();
+        h.service.remindOfApproval(brief, period, Instant.parse("2025-03-08T00:00:00Z"));
         assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(1);
+        // The analysts, told of the rejection, are reminded once that the period waits on their fix.
+        var told = h.mail.getReceivedMessagesForDomain("analysts.test");
+        assertThat(told).hasSize(2);
+        assertThat(told[0].getSubject()).contains("[브리프 반려]");
+        assertThat(told[1].getSubject()).contains("[브리프 마감 임박]", "(2025년 3월)");
+        assertThat(MailParts.of(told[1]).text())
+                .contains("승인자가 이번 기간의 PDF를 반려했고", "마감은 2025년 3월 8일 (토) 09:00(Asia/Seoul)입니다")
+                .contains("https://briefs.example.test/briefs/ai-hegemony?period=2025-03");
+        h.service.remindOfApproval(brief, period, Instant.parse("2025-03-08T00:00:00Z"));
+        assertThat(h.mail.getReceivedMessages()).hasSize(3);
     }
 
     @Test

@@ -118,13 +118,18 @@ public final class Views {
 
     BriefRow row(BriefConfig b, Period period, Messages words) {
         VersionCheck c = check(b);
+        // While the scheduler retries the period (its data invalid, or its PDF unapproved): when it is missed.
+        String deadline = scheduler
+                .deadline(b, period)
+                .map(d -> " · " + words.get("console.deadline", time(b, d)))
+                .orElse("");
         String validation = c.unreadable() != null
                 ? words.get("console.unreadable")
                 : c.report() == null
                         ? words.get("console.no-workbook")
                         : c.report().valid()
                                 ? words.get("console.valid", c.report().warningCount())
-                                : words.get("console.invalid", c.report().errorCount());
+                                : words.get("console.invalid", c.report().errorCount()) + deadline;
         List<RunHistory.Run> last = service.runs().list(b.id(), 1);
         // The brief's last run, whatever its period: named when it is not the period shown.
         String lastRun = last.isEmpty()
@@ -153,11 +158,7 @@ public final class Views {
                 .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at()), a.comment()))
                 .orElse(
                         b.delivery() != null && b.delivery().approvalRequired() && pdf.isPresent()
-                                ? words.get("console.approval.pending")
-                                        + scheduler
-                                                .deadline(b, period)
-                                                .map(d -> " · " + words.get("console.approval.deadline", time(b, d)))
-                                                .orElse("")
+                                ? words.get("console.approval.pending") + deadline
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
         return new BriefRow(

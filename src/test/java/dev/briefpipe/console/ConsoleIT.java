@@ -432,23 +432,38 @@ class ConsoleIT {
     void aPeriodWaitingOnItsRetriesShowsTheApproverWhenItIsMissed() throws Exception {
         awaitingApproval();
         // The job leaves a retry of the March fire while the period waits: missed five days after that fire.
-        var cron = h.scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
-        h.scheduler
-                .quartz()
-                .scheduleJob(TriggerBuilder.newTrigger()
-                        .withIdentity("retry-2025-03", "ai-hegemony")
-                        .forJob(cron.getJobKey())
-                        .startAt(java.util.Date.from(Instant.now().plus(Duration.ofHours(1))))
-                        .usingJobData(BriefJob.PERIOD, "2025-03")
-                        .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
-                        .usingJobData(
-                                BriefJob.ORIGIN,
-                                Instant.parse("2025-03-03T00:00:00Z").toEpochMilli())
-                        .build());
+        retryPending(Period.parse("2025-03"), Instant.parse("2025-03-03T00:00:00Z"));
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);
         assertThat(approver.get("/").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
         assertThat(approver.get(BRIEF + "?period=2025-03").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
+    }
+
+    @Test
+    void aPeriodWaitingOnAMendedWorkbookShowsTheAnalystWhenItIsMissed() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        SampleProject.edit(h.project.workbook(), "특허_발명자국가", "D3", "모름");
+        retryPending(brief.periodAt(Instant.now()), Instant.parse("2025-03-03T00:00:00Z"));
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        assertThat(analyst.get("/").body())
+                .containsPattern("<td class=\"bad\">오류 \\d+건 · 마감 2025-03-08 09:00 KST</td>");
+    }
+
+    /** A retry of the brief's job pending for a period, as the job leaves one while the period waits. */
+    private void retryPending(Period period, Instant fire) throws Exception {
+        var cron = h.scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
+        h.scheduler
+                .quartz()
+                .scheduleJob(TriggerBuilder.newTrigger()
+                        .withIdentity("retry-" + period, "ai-hegemony")
+                        .forJob(cron.getJobKey())
+                        .startAt(java.util.Date.from(Instant.now().plus(Duration.ofHours(1))))
+                        .usingJobData(BriefJob.PERIOD, period.toString())
+                        .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
+                        .usingJobData(BriefJob.ORIGIN, fire.toEpochMilli())
+                        .build());
     }
 
     @Test

@@ -118,6 +118,12 @@ public final class Approving {
         try {
             Deliverer.Outcome o = letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
             runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
+            if (!o.sent().isEmpty() && !o.dryRun() && runs.hasStatus(brief.id(), period, RunStatus.MISSED)) {
+                // The owners were told the period was missed: they hear that it went after all.
+                String text = Messages.forLocale(brief.locale())
+                        .get("alert.late", actor, o.sent().size());
+                letters.owners(brief, period, "late", "late " + seenSha256, text);
+            }
             return o;
         } catch (IOException | RuntimeException e) {
             runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());

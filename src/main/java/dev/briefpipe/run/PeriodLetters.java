@@ -124,14 +124,13 @@ final class PeriodLetters {
     }
 
     /**
-     * Tells the brief's owners what went wrong with a period (a failed run, a missed deadline), once per
-     * distinct problem; never fails the caller (a letter that cannot go is logged).
-     *
-     * @param same what makes two problems the same (the failure, not the run that met it)
+     * Tells the brief's owners of a period, once per distinct thing ({@code same}: the failure, not the run
+     * that met it): {@code alert}, what went wrong (a failed run, a missed deadline); {@code late}, a brief
+     * sent after its deadline. Never fails the caller (a letter that cannot go is logged).
      */
-    void alert(BriefConfig brief, Period period, String same, String problem) {
+    void owners(BriefConfig brief, Period period, String kind, String same, String text) {
         if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().owners(), "alert", same, problem, List.of());
+            notice(brief, period, brief.delivery().owners(), kind, same, text, List.of());
         }
     }
 

@@ -130,9 +130,10 @@ final class ScheduledRuns {
                     o.failed().size(),
                     o.unknown().size());
             if (!o.allServed()) {
-                letters.alert(
+                letters.owners(
                         brief,
                         period,
+                        "alert",
                         "not served " + o.failed() + o.unknown(),
                         words.get(
                                 "alert.not-served",
@@ -156,7 +157,7 @@ final class ScheduledRuns {
             String told = RunOutcome.why(e, brief);
             runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            letters.alert(brief, period, told, words.get("alert.failed", id.get(), told));
+            letters.owners(brief, period, "alert", told, words.get("alert.failed", id.get(), told));
             return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
         }
     }
@@ -179,7 +180,7 @@ final class ScheduledRuns {
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
         id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
         if (id.isPresent()) {
-            letters.alert(brief, period, "missed", why);
+            letters.owners(brief, period, "alert", "missed", why);
         }
     }
 }

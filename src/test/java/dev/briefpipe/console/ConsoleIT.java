@@ -426,6 +426,16 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         assertThat(h.service.runs().list("ai-hegemony", 5))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));
+        // An approver who approves it after all sends it late, and the owners, told it was missed, hear so.
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        String sha = approver.get(BRIEF).body().replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
+        assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isNotEmpty();
+        told = h.mail.getReceivedMessagesForDomain("owners.test");
+        assertThat(told).hasSize(2);
+        assertThat(told[1].getSubject()).contains("[브리프 늦은 발송]");
+        assertThat(MailParts.of(told[1]).text()).contains("마감이 지난 뒤 approver님이 이번 기간의 PDF를 승인해");
     }
 
     @Test

@@ -173,12 +173,12 @@ public final class LetterComposer {
         return s;
     }
 
-    /** The brief's own pattern for a part of its letter, else the one of its language. */
     /** The period in words, as the brief's own letter names it ("2025년 3월", "March 2025"). */
     private String month(Period period) {
         return TextPattern.fill(words.get("letter.month"), vars("", period), locale);
     }
 
+    /** The brief's own pattern for a part of its letter, else the one of its language. */
     private String pattern(String configured, String part) {
         return configured != null ? configured : words.get("letter.brief." + part);
     }

@@ -87,8 +87,9 @@ final class TableBlockWriter {
                 ctx.unverifiedNote(block.sheet(), block.labelColumn()));
         // A short table (as most brief tables are) moves to the next page whole rather than splitting
         // its merged cells; a long one, or a short one taller than a page, splits with its header repeated.
-        PdfPTable table = build(setting, rows.size() <= KEEP_TOGETHER_ROWS);
-        if (table.getKeepTogether()) {
+        boolean keep = rows.size() <= KEEP_TOGETHER_ROWS;
+        PdfPTable table = build(setting, keep);
+        if (keep) {
             table.setTotalWidth(ctx.contentWidth());
             if (table.getTotalHeight() > ctx.document().top() - ctx.document().bottom()) {
                 table = build(setting, false);

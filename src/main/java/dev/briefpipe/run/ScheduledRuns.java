@@ -59,7 +59,7 @@ final class ScheduledRuns {
         String p = period.toString();
         Messages words = Messages.forLocale(brief.locale());
         BriefService.markInterrupted(runs, settings);
-        if (runs.hasStatus(brief.id(), period, RunStatus.DELIVERED, RunStatus.OK)) {
+        if (runs.done(brief.id(), period)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
             return RunOutcome.skipped(words.get("run.already-delivered"));
         }

@@ -150,6 +150,17 @@ public final class RunHistory {
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
+    /**
+     * Whether the period wants no more scheduled runs: one delivered it, or a scheduled one built it for a
+     * brief with nobody to send to. A build by hand sends nothing, so it does not count.
+     */
+    public boolean done(String brief, Period period) {
+        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=?"
+                + " AND (status=? OR (status=? AND trigger_kind<>?))";
+        Object[] args = {brief, period, RunStatus.DELIVERED.id(), RunStatus.OK.id(), RunTrigger.MANUAL.id()};
+        return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
+    }
+
     /** The newest runs first; {@code brief} null for all briefs. */
     public List<Run> list(String brief, int limit) {
         String sql =

@@ -112,6 +112,27 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void aBuildByHandBeforeTheFireDoesNotKeepTheBriefFromItsReaders() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        // An operator builds the month by hand, to look at the PDF before the fire sends it.
+        Cli.Result build = Cli.raw("build", "--config", p.config().toString(), "--period", "2025-03", "-q");
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(mail.getReceivedMessages()).isEmpty();
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        var brief = settings.findBrief("ai-hegemony").orElseThrow();
+        Period march = Period.parse("2025-03");
+        Instant fire = Instant.parse("2025-03-03T00:00:00Z");
+        RunOutcome fired = service.runScheduled(brief, march, RunTrigger.CRON, fire);
+        assertThat(fired.status()).as(fired.detail()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        // Once delivered, a later fire for the month sends nothing.
+        RunOutcome later = service.runScheduled(brief, march, RunTrigger.RETRY, fire.plus(Duration.ofHours(1)));
+        assertThat(later.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void aFireMissedWhileStoppedRunsOnceOnRestart() throws Exception {
         Settings settings = project("0/5 * * * * ?");
         BriefScheduler first = new BriefScheduler(settings, service);

@@ -37,18 +37,20 @@ final class RunsCommand implements Callable<Integer> {
         CliContext ctx = main.context(settings);
         try (BriefService service = BriefService.open(settings, dev.briefpipe.run.ProgressListener.NONE)) {
             service.markInterrupted();
-            List<RunHistory.Run> runs = service.runs().list(brief, limit);
+            List<RunHistory.Shown> runs = service.runs().shown(brief, limit);
             TextTable table = new TextTable(ctx.msg("runs.columns"));
-            for (RunHistory.Run r : runs) {
+            for (RunHistory.Shown shown : runs) {
+                RunHistory.Run r = shown.run();
                 // Each run's times in its brief's zone, with the zone's name beside them.
                 ZoneId zone = settings.findBrief(r.brief()).map(b -> b.zone()).orElse(ZoneId.systemDefault());
+                String trigger = ctx.messages().word("trigger", r.trigger().id());
                 table.add(
                         r.id(),
                         r.brief(),
                         r.period(),
-                        ctx.messages().word("trigger", r.trigger().id()),
+                        shown.times() == 1 ? trigger : ctx.msg("runs.folded", trigger, shown.times()),
                         ctx.messages().word("status", r.status().id()),
-                        TIME.format(r.started().atZone(zone)),
+                        TIME.format(shown.since().atZone(zone)),
                         r.finished() == null ? null : TIME.format(r.finished().atZone(zone)),
                         r.findings(),
                         r.node(),

@@ -9,6 +9,7 @@ import dev.briefpipe.model.Role;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
+import dev.briefpipe.store.RunHistory;
 import dev.briefpipe.store.Sessions;
 import dev.briefpipe.store.Users;
 import io.javalin.http.Context;
@@ -206,7 +207,7 @@ final class Pages {
 
     void runs(Context ctx) {
         Page page = page(ctx, Auth.who(ctx));
-        var runs = service.runs().list(null, 200);
+        var runs = service.runs().shown(null, 200);
         Path log = settings.resolve(settings.app().state()).resolve("logs/briefpipe.log");
         render(
                 ctx,
@@ -218,7 +219,7 @@ final class Pages {
                         "audit",
                         service.audit().list(100),
                         "logs",
-                        RunLogs.of(log, runs),
+                        RunLogs.of(log, runs.stream().map(RunHistory.Shown::run).toList()),
                         "views",
                         views));
     }

@@ -92,7 +92,7 @@ public final class Views {
             List<Figure> figures,
             List<dev.briefpipe.run.Sentences.Sentence> sentences,
             boolean approvalRequired,
-            List<RunHistory.Run> runs,
+            List<RunHistory.Shown> runs,
             List<DeliveryLedger.Entry> deliveries,
             boolean approved,
             List<Period> published,
@@ -214,7 +214,7 @@ public final class Views {
                 figures,
                 c.sentences(),
                 b.delivery() != null && b.delivery().approvalRequired(),
-                service.runs().list(b.id(), 20),
+                service.runs().shown(b.id(), 20),
                 service.ledger().list(b.id(), period),
                 pdf.isPresent()
                         && service.approvals()

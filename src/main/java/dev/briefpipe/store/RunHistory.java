@@ -6,8 +6,12 @@ import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -184,5 +188,51 @@ public final class RunHistory {
                         rs.getString(10),
                         rs.getString(11)),
                 brief == null ? new Object[0] : new Object[] {brief});
+    }
+
+    /**
+     * A row of the history as people read it: a run, with the retries before it that ended the same way.
+     *
+     * @param times how many runs the row stands for (1: the run alone)
+     * @param since when the first of them started
+     */
+    public record Shown(Run run, int times, Instant since) {}
+
+    /**
+     * The newest runs first, as {@link #list} gives them, but each retry that ended as its brief's run
+     * just before it did (a retry too, of the same period, with the same status, findings and error)
+     * folded into one row: a period waiting days for its data or its approval is retried every hour,
+     * and a row per retry would hide the rest of the history.
+     */
+    public List<Shown> shown(String brief, int limit) {
+        for (int n = Math.max(1, limit) * 4; ; n *= 4) {
+            List<Run> runs = list(brief, n);
+            List<Shown> rows = new ArrayList<>();
+            Map<String, Integer> open = new HashMap<>(); // a brief's row that older runs may still fold into
+            for (Run r : runs) {
+                Integer at = open.get(r.brief());
+                if (at != null && sameRetry(rows.get(at).run(), r)) {
+                    rows.set(at, new Shown(rows.get(at).run(), rows.get(at).times() + 1, r.started()));
+                } else {
+                    open.put(r.brief(), rows.size());
+                    rows.add(new Shown(r, 1, r.started()));
+                }
+            }
+            // Done when the table has no more, or no row shown may yet fold in a run not read.
+            if (runs.size() < n
+                    || (rows.size() > limit && open.values().stream().allMatch(i -> i >= limit))) {
+                return rows.subList(0, Math.min(limit, rows.size()));
+            }
+        }
+    }
+
+    private static boolean sameRetry(Run newer, Run older) {
+        return newer.trigger() == RunTrigger.RETRY
+                && older.trigger() == RunTrigger.RETRY
+                && newer.finished() != null
+                && newer.period().equals(older.period())
+                && newer.status() == older.status()
+                && Objects.equals(newer.findings(), older.findings())
+                && Objects.equals(newer.error(), older.error());
     }
 }

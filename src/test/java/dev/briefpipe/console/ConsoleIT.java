@@ -461,6 +461,26 @@ class ConsoleIT {
                 .containsPattern("<td class=\"bad\">오류 \\d+건 · 마감 2025-03-08 09:00 KST</td>");
     }
 
+    @Test
+    void hourlyRetriesOfAWaitingPeriodShowAsOneRowInTheHistory() throws Exception {
+        awaitingApproval();
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        Instant fire = Instant.parse("2025-03-03T00:00:00Z");
+        for (int hour = 1; hour <= 3; hour++) {
+            var retry = h.service.runScheduled(
+                    brief, Period.parse("2025-03"), RunTrigger.RETRY, fire.plus(Duration.ofHours(hour)));
+            assertThat(retry.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+        }
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        // The fire and one row for its three retries, on the brief's page and in the history of all briefs.
+        for (String page : List.of(BRIEF, "/runs")) {
+            String body = approver.get(page).body();
+            assertThat(body).containsOnlyOnce("재시도 3회").containsOnlyOnce(">예약<");
+            assertThat(body).doesNotContainPattern("<td>재시도</td>");
+        }
+    }
+
     /** A retry of the brief's job pending for a period, as the job leaves one while the period waits. */
     private void retryPending(Period period, Instant fire) throws Exception {
         var cron = h.scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));

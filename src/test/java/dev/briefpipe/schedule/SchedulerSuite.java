@@ -298,6 +298,17 @@ abstract class SchedulerSuite {
         assertThat(service.ledger().list("ai-hegemony", Period.parse("2025-03")))
                 .extracting(e -> e.kindIn(Messages.of(Messages.Lang.KO)))
                 .containsExactlyInAnyOrder("검증 보고서", "마감 알림");
+        // The history shows the two retries that ended alike as one row, with when the first started.
+        scheduler.shutdown(true);
+        scheduler = null;
+        service.close();
+        service = null;
+        Cli.Result history = Cli.raw("runs", "--config", p.config().toString());
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out().lines().filter(l -> l.contains("재시도")))
+                .singleElement()
+                .asString()
+                .contains("재시도 2회", "데이터 오류");
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {

@@ -99,6 +99,23 @@ public final class Approving {
     }
 
     /**
+     * What a send by hand may mail of a brief that wants approval: the PDF the period's newest decision
+     * approved (a send of any other is refused); empty when the brief wants none.
+     *
+     * @throws DeliveryException when no PDF of the period stands approved
+     */
+    public Optional<String> approvedToSend(BriefConfig brief, Period period) {
+        if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
+            return Optional.empty();
+        }
+        return Optional.of(service.approvals()
+                .latest(brief.id(), period)
+                .filter(a -> a.state() == Approvals.State.APPROVED)
+                .map(Approvals.Approval::pdfSha256)
+                .orElseThrow(() -> new DeliveryException(Phrase.of("send.unapproved", brief.id(), period))));
+    }
+
+    /**
      * Approves the PDF the approver saw and sends exactly it to the readers, each once.
      *
      * @param seenSha256 the SHA-256 of the PDF shown to the approver; refused when the published one differs

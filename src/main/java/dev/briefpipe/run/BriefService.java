@@ -229,15 +229,16 @@ public final class BriefService implements AutoCloseable {
         runs.finish(id, status, findings, outputs, error, Instant.now());
     }
 
-    /** {@code send}: delivers a period already built in {@code out}, recorded as a send run. */
+    /** {@code send}: delivers a period built in {@code out}, as a send run; only an approved PDF when one is wanted. */
     public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, Resend resend) throws IOException {
         RunHistory runs = runs();
         markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
         try {
-            Deliverer.Outcome o = letters.brief(
-                    brief, period, new Publications(out).folder(brief.id(), period), resend, Optional.empty());
+            Optional<String> approved = approving().approvedToSend(brief, period);
+            Path dir = new Publications(out).folder(brief.id(), period);
+            Deliverer.Outcome o = letters.brief(brief, period, dir, resend, approved);
             runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {

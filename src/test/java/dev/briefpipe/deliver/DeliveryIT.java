@@ -355,6 +355,45 @@ class DeliveryIT {
     }
 
     @Test
+    void aSendByHandOfABriefThatWantsApprovalMailsOnlyTheApprovedPdf() throws Exception {
+        List<String> readers = List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
+            SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
+            p.editConfig("  # approval: required ", "  approval: required ");
+            Cli.Result built = Cli.run(p, "build", "--period", "2025-03");
+            assertThat(built.code()).as(built.err()).isZero();
+            // Nobody has approved the PDF: an operator's send mails no reader, and says why.
+            Cli.Result unapproved = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(unapproved.code()).isEqualTo(3);
+            assertThat(unapproved.err())
+                    .contains("승인을 받아야 보냅니다", "승인한 사람이 아직 없어")
+                    .doesNotContain("Exception");
+            assertThat(stub.delivered()).doesNotContainAnyElementsOf(readers);
+            // An approver approves it: the readers get it, and a resend by hand mails those bytes again.
+            Settings settings = new ConfigLoader().load(p.config());
+            service = BriefService.open(settings, ProgressListener.NONE);
+            BriefConfig brief = settings.findBrief("ai-hegemony").orElseThrow();
+            String sha = service.approving().publishedPdf(brief, PERIOD).orElseThrow();
+            assertThat(service.approving()
+                            .approve(brief, PERIOD, sha, "approver")
+                            .allServed())
+                    .isTrue();
+            service.close();
+            service = null;
+            Cli.Result resend = Cli.run(p, "send", "--period", "2025-03", "--resend", "--to", ScheduledProject.CC);
+            assertThat(resend.code()).as(resend.err()).isZero();
+            assertThat(stub.delivered()).filteredOn(readers::contains).hasSize(4);
+            // Built again from other figures, the PDF is not the one approved: a resend is refused.
+            p.setCell("특허_발명자국가", "D3", 6277);
+            assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+            Cli.Result changed = Cli.run(p, "send", "--period", "2025-03", "--resend", "--to", ScheduledProject.CC);
+            assertThat(changed.code()).isEqualTo(3);
+            assertThat(changed.err()).contains("승인된 PDF(sha256 " + sha + ")와 지금 게시된 PDF");
+            assertThat(stub.delivered()).filteredOn(readers::contains).hasSize(4);
+        }
+    }
+
+    @Test
     void aMailboxServedOnceIsNotMailedAgainWhenTheConfigWritesItsAddressInOtherCase() throws Exception {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");

@@ -42,7 +42,7 @@ final class JobsCommand implements Callable<Integer> {
                         ZonedDateTime next = t.effectiveNext();
                         table.add(
                                 j.brief(),
-                                ctx.messages().word("trigger", t.kind()) + (t.period() == null ? "" : " " + t.period()),
+                                t.named(ctx.messages()),
                                 t.schedule() != null
                                         ? t.schedule()
                                         : t.deadline() == null

@@ -143,8 +143,10 @@ public final class Views {
         boolean paused = false;
         try {
             Optional<BriefScheduler.TriggerView> cron = scheduler.cron(b.id());
-            next = cron.map(BriefScheduler.TriggerView::effectiveNext)
-                    .map(t -> time(b, t.toInstant()))
+            next = scheduler
+                    .next(b.id())
+                    .map(t ->
+                            time(b, t.effectiveNext().toInstant()) + (t.period() == null ? "" : " · " + t.named(words)))
                     .orElse("—");
             paused = cron.filter(t -> t.state().equals("PAUSED")).isPresent();
         } catch (StoreException e) {

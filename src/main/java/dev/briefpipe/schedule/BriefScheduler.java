@@ -3,6 +3,7 @@ package dev.briefpipe.schedule;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.StoreException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
@@ -108,7 +109,7 @@ public final class BriefScheduler implements AutoCloseable {
                     b.id(),
                     b.schedule().cron(),
                     zone.getID(),
-                    effective(b.id(), t.getNextFireTime()));
+                    effective(b.id(), t.getNextFireTime(), true));
         }
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(k.getName())) {
@@ -150,9 +151,8 @@ public final class BriefScheduler implements AutoCloseable {
 
     /**
      * One trigger: name, kind of fire ({@code cron}, or a one-off's: retry, …), the cron expression and zone
-     * (null for a one-off fire), a one-off fire's period and deadline, next and previous fire, and the next
-     * fire as it will run (in the brief's zone, moved past a weekend or holiday when the brief runs on
-     * working days only).
+     * (null for a one-off), a one-off's period and deadline, next and previous fire, and the next fire as it
+     * will run (in the brief's zone; a cron fire moved past a weekend or holiday if on working days only).
      */
     public record TriggerView(
             String name,
@@ -163,7 +163,12 @@ public final class BriefScheduler implements AutoCloseable {
             Date next,
             Date previous,
             String state,
-            ZonedDateTime effectiveNext) {}
+            ZonedDateTime effectiveNext) {
+        /** In the reader's words: 예약, or a one-off fire's kind and period (재시도 2025-03). */
+        public String named(Messages words) {
+            return words.word("trigger", kind) + (period == null ? "" : " " + period);
+        }
+    }
 
     public List<JobView> jobs() {
         try {
@@ -175,11 +180,18 @@ public final class BriefScheduler implements AutoCloseable {
 
     /** A brief's monthly trigger, if it is scheduled. */
     public Optional<TriggerView> cron(String brief) {
-        return jobs().stream()
-                .filter(j -> j.brief().equals(brief))
-                .flatMap(j -> j.triggers().stream())
-                .filter(t -> t.name().equals("cron"))
-                .findFirst();
+        return triggers(brief).filter(t -> t.name().equals("cron")).findFirst();
+    }
+
+    /** A brief's soonest fire: its monthly one, or a retry (or a fire moved to a working day) before it. */
+    public Optional<TriggerView> next(String brief) {
+        return triggers(brief)
+                .filter(t -> t.effectiveNext() != null)
+                .min(java.util.Comparator.comparing(TriggerView::effectiveNext));
+    }
+
+    private java.util.stream.Stream<TriggerView> triggers(String brief) {
+        return jobs().stream().filter(j -> j.brief().equals(brief)).flatMap(j -> j.triggers().stream());
     }
 
     /**
@@ -222,20 +234,21 @@ public final class BriefScheduler implements AutoCloseable {
                         t.getNextFireTime(),
                         t.getPreviousFireTime(),
                         scheduler.getTriggerState(t.getKey()).name(),
-                        effective(k.getName(), t.getNextFireTime())));
+                        effective(k.getName(), t.getNextFireTime(), t instanceof CronTrigger)));
             }
             out.add(new JobView(k.getName(), scheduler.getJobDetail(k).getDescription(), ts));
         }
         return out;
     }
 
-    private ZonedDateTime effective(String brief, Date next) {
+    /** When a fire will run: a cron fire (only) moves past a weekend or holiday, as the job moves it. */
+    private ZonedDateTime effective(String brief, Date next, boolean cron) {
         BriefConfig b = settings.findBrief(brief).orElse(null);
         if (next == null || b == null) {
             return null;
         }
         ZonedDateTime at = next.toInstant().atZone(b.zone());
-        return b.schedule() != null && b.schedule().workingDaysOnly()
+        return cron && b.schedule() != null && b.schedule().workingDaysOnly()
                 ? new WorkingDays(settings.app().holidays()).onOrAfter(at)
                 : at;
     }

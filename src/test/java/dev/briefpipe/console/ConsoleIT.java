@@ -447,6 +447,14 @@ class ConsoleIT {
         approver.login("approver", PW);
         assertThat(approver.get("/").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
         assertThat(approver.get(BRIEF + "?period=2025-03").body()).contains("승인 대기 · 마감 2025-03-08 09:00 KST");
+        // The next run is the retry, in an hour, not next month's fire: when a mended workbook is taken up.
+        java.util.Date retry = h.scheduler
+                .quartz()
+                .getTrigger(TriggerKey.triggerKey("retry-2025-03", "ai-hegemony"))
+                .getNextFireTime();
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ROOT)
+                .format(retry.toInstant().atZone(java.time.ZoneId.of("Asia/Seoul")));
+        assertThat(approver.get("/").body()).contains(at + " · 재시도 2025-03");
     }
 
     @Test

@@ -369,15 +369,19 @@ abstract class SchedulerSuite {
 
     @Test
     void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
-        Settings settings = project("0 0 9 1W * ?");
+        SampleProject onWorkingDays = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        onWorkingDays.editConfig("workingDaysOnly: false", "workingDaysOnly: true");
+        Settings settings = new ConfigLoader().load(onWorkingDays.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
         SampleProject p = SampleProject.copyInto(dir.resolve("unused"));
-        // A period that waits, its next retry in an hour.
+        // A period that waits, its next retry on a Saturday: a retry runs when it is due, weekend or not.
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
-        retryAt(
-                "retry-2025-03",
-                Instant.parse("2025-03-03T00:00:00Z"),
-                Instant.now().plus(Duration.ofHours(1)));
+        java.time.ZonedDateTime saturday = java.time.LocalDate.now(ZoneId.of("Asia/Seoul"))
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY))
+                .atTime(10, 0)
+                .atZone(ZoneId.of("Asia/Seoul"));
+        retryAt("retry-2025-03", Instant.parse("2025-03-03T00:00:00Z"), saturday.toInstant());
         scheduler.shutdown(false);
         scheduler = null;
         service.close();
@@ -389,6 +393,9 @@ abstract class SchedulerSuite {
         // the retry, with the period it retries and when that period is missed.
         assertThat(jobs.out()).contains("ai-hegemony", "예약", "0 0 9 1W * ? Asia/Seoul", "대기");
         assertThat(jobs.out()).contains("재시도 2025-03", "한 번 (마감 2025-03-08 09:00 KST)");
+        assertThat(jobs.out())
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                        .format(saturday));
         assertThat(jobs.out()).doesNotContain("NORMAL", "once", "retry");
         Cli.Result build = Cli.raw("build", "--config", cfg.toString(), "--period", "2025-03", "-q");
         assertThat(build.code()).as(build.err()).isZero();

@@ -43,12 +43,11 @@ final class RunsCommand implements Callable<Integer> {
                 RunHistory.Run r = shown.run();
                 // Each run's times in its brief's zone, with the zone's name beside them.
                 ZoneId zone = settings.findBrief(r.brief()).map(b -> b.zone()).orElse(ZoneId.systemDefault());
-                String trigger = ctx.messages().word("trigger", r.trigger().id());
                 table.add(
                         r.id(),
                         r.brief(),
                         r.period(),
-                        shown.times() == 1 ? trigger : ctx.msg("runs.folded", trigger, shown.times()),
+                        shown.trigger(ctx.messages()),
                         ctx.messages().word("status", r.status().id()),
                         TIME.format(shown.since().atZone(zone)),
                         r.finished() == null ? null : TIME.format(r.finished().atZone(zone)),

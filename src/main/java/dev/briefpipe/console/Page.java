@@ -2,7 +2,6 @@ package dev.briefpipe.console;
 
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Role;
-import dev.briefpipe.store.RunHistory;
 
 /**
  * What every page knows: who is looking (null on the login page), the form token their posts carry,
@@ -28,12 +27,6 @@ public record Page(
     /** A stored id in the reader's words ({@link Messages#word}). */
     public String word(String kind, String id) {
         return words.word(kind, id);
-    }
-
-    /** What set a row of the run history going: "재시도 36회" for retries folded into one row. */
-    public String trigger(RunHistory.Shown row) {
-        String word = word("trigger", row.run().trigger().id());
-        return row.times() == 1 ? word : words.get("runs.folded", word, row.times());
     }
 
     public boolean may(Role r) {

@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -196,7 +197,13 @@ public final class RunHistory {
      * @param times how many runs the row stands for (1: the run alone)
      * @param since when the first of them started
      */
-    public record Shown(Run run, int times, Instant since) {}
+    public record Shown(Run run, int times, Instant since) {
+        /** What set it going, in the reader's words: 재시도 36회 for retries folded into one row. */
+        public String trigger(Messages words) {
+            String word = words.word("trigger", run.trigger().id());
+            return times == 1 ? word : words.get("runs.folded", word, times);
+        }
+    }
 
     /**
      * The newest runs first, as {@link #list} gives them, but each retry that ended as its brief's run
@@ -205,7 +212,7 @@ public final class RunHistory {
      * and a row per retry would hide the rest of the history.
      */
     public List<Shown> shown(String brief, int limit) {
-        for (int n = Math.max(1, limit) * 4; ; n *= 4) {
+        for (int n = quadrupled(Math.max(1, limit)); ; n = quadrupled(n)) {
             List<Run> runs = list(brief, n);
             List<Shown> rows = new ArrayList<>();
             Map<String, Integer> open = new HashMap<>(); // a brief's row that older runs may still fold into
@@ -224,6 +231,10 @@ public final class RunHistory {
                 return rows.subList(0, Math.min(limit, rows.size()));
             }
         }
+    }
+
+    private static int quadrupled(int n) {
+        return (int) Math.min(Integer.MAX_VALUE, 4L * n);
     }
 
     private static boolean sameRetry(Run newer, Run older) {

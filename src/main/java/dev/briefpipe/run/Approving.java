@@ -133,7 +133,14 @@ public final class Approving {
                 .orElseThrow();
         Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
         try {
-            Deliverer.Outcome o = letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
+            // A corrected edition goes as a correction, to exactly the readers of the first.
+            Deliverer.Outcome o = new Publications(settings.outputDir())
+                            .manifest(brief.id(), period)
+                            .filter(m -> !m.corrections().isEmpty())
+                            .isPresent()
+                    ? service.correct(brief, period, settings.workbookOf(brief), settings.outputDir())
+                            .orElseThrow()
+                    : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
             runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             if (!o.sent().isEmpty() && !o.dryRun() && runs.hasStatus(brief.id(), period, RunStatus.MISSED)) {
                 // The owners were told the period was missed: they hear that it went after all.

@@ -38,7 +38,8 @@ final class Correcting {
      * Builds the corrected edition with a 정정 box listing each change (old → new) against the edition
      * its readers got, publishes it, and mails it to exactly those readers, once each (a ledger kind of
      * its own). Run again after a crash, it mails the corrected edition already published to whoever
-     * has not had it yet.
+     * has not had it yet. Of a brief that wants approval, the corrected edition is published and the
+     * approvers asked; it is mailed once approved.
      *
      * @return the delivery, or empty when nothing a reader sees has changed (nothing is built or sent)
      */
@@ -72,6 +73,16 @@ final class Correcting {
                 return Optional.empty();
             }
             pipeline.build(brief, workbook, period, out, null, lines);
+        }
+        String corrected = published
+                .manifest(brief.id(), period)
+                .flatMap(m -> m.output(Manifest.Kind.PDF))
+                .orElseThrow()
+                .sha256();
+        if (brief.delivery().approvalRequired() && !service.approvals().approved(brief.id(), period, corrected)) {
+            // An approver reads the corrected edition first: approving it sends it (Approving.approve).
+            letters.approvalWanted(brief, period, corrected, false, null);
+            throw new DeliveryException(Phrase.of("correction.awaiting-approval", brief.id(), period, corrected));
         }
         RunHistory runs = service.runs();
         service.markInterrupted();

@@ -1,12 +1,14 @@
 package dev.briefpipe.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
+import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -126,6 +128,43 @@ class CorrectionIT {
         MimeMessage last = mail.getReceivedMessages()[5];
         assertThat(last.getSubject()).startsWith("[정정]");
         assertThat(last.getHeader("To")).singleElement().asString().contains("Board@To.Test");
+    }
+
+    @Test
+    void aCorrectionOfABriefThatWantsApprovalWaitsForAnApproverThenReachesTheFirstReaders() throws Exception {
+        SampleProject p = delivered();
+        p.editConfig("  # approval: required ", "  approval: required ");
+        service.close();
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        p.setCell("특허_발명자국가", "D2", 39000);
+        // The corrected edition is published and the approvers are asked to read it; no reader gets it yet.
+        assertThatThrownBy(() -> service.correct(brief, PERIOD, p.workbook(), settings.outputDir()))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class,
+                        e -> assertThat(e.phrase().key()).isEqualTo("correction.awaiting-approval"));
+        String corrected = service.approving().publishedPdf(brief, PERIOD).orElseThrow();
+        List<MimeMessage> asked = Inboxes.of(mail, ScheduledProject.APPROVER);
+        assertThat(asked).hasSize(1);
+        assertThat(FileHashes.sha256(MailParts.of(asked.get(0)).attachment(0))).isEqualTo(corrected);
+        assertThat(mail.getReceivedMessages()).hasSize(4);
+        // Approved, it goes as a correction to exactly the readers of the first edition, once each.
+        var approved = service.approving().approve(brief, PERIOD, corrected, "approver");
+        assertThat(approved.sent())
+                .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
+        for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            List<MimeMessage> got = Inboxes.of(mail, reader);
+            assertThat(got).hasSize(2);
+            assertThat(got.get(1).getSubject()).startsWith("[정정] [KISTEP");
+            assertThat(FileHashes.sha256(MailParts.of(got.get(1)).attachment(0)))
+                    .isEqualTo(corrected);
+        }
+        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                        .orElseThrow()
+                        .sent())
+                .isEmpty();
+        assertThat(mail.getReceivedMessages()).hasSize(7);
     }
 
     /** The sample delivered to its three readers by a scheduled run. */

@@ -99,19 +99,17 @@ public final class Approving {
     }
 
     /**
-     * What a send by hand may mail of a brief that wants approval: the PDF the period's newest decision
-     * approved (a send of any other is refused); empty when the brief wants none.
+     * What a send by hand may mail of a brief that wants approval: the PDF an approver last approved for
+     * the period (a send of any other is refused); empty when the brief wants none.
      *
-     * @throws DeliveryException when no PDF of the period stands approved
+     * @throws DeliveryException when no PDF of the period was approved
      */
     public Optional<String> approvedToSend(BriefConfig brief, Period period) {
         if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
             return Optional.empty();
         }
         return Optional.of(service.approvals()
-                .latest(brief.id(), period)
-                .filter(a -> a.state() == Approvals.State.APPROVED)
-                .map(Approvals.Approval::pdfSha256)
+                .lastApproved(brief.id(), period)
                 .orElseThrow(() -> new DeliveryException(Phrase.of("send.unapproved", brief.id(), period))));
     }
 

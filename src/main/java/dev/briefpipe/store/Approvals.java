@@ -61,6 +61,17 @@ public final class Approvals {
         return latest(brief, period).map(a -> a.approves(pdfSha256)).orElse(false);
     }
 
+    /**
+     * The PDF the period's newest approval approved, whatever came after it (a withdrawal for a new
+     * workbook leaves the bytes once approved fit to go to a reader who missed them).
+     */
+    public Optional<String> lastApproved(String brief, Period period) {
+        String sql = "SELECT pdf_sha256 FROM bp_approvals WHERE brief = ? AND period = ? AND state = ?"
+                + " ORDER BY id DESC";
+        return jdbc.first(
+                Phrase.of("store.approvals-read"), sql, rs -> rs.getString(1), brief, period, State.APPROVED.id());
+    }
+
     /** The period's newest decision. */
     public Optional<Approval> latest(String brief, Period period) {
         String sql = "SELECT id, pdf_sha256, state, actor, at, comment FROM bp_approvals WHERE brief = ? AND period = ?"

@@ -79,7 +79,8 @@ final class Correcting {
                 .flatMap(m -> m.output(Manifest.Kind.PDF))
                 .orElseThrow()
                 .sha256();
-        if (brief.delivery().approvalRequired() && !service.approvals().approved(brief.id(), period, corrected)) {
+        if (brief.delivery().approvalRequired()
+                && !service.approvals().lastApproved(brief.id(), period).equals(Optional.of(corrected))) {
             // An approver reads the corrected edition first: approving it sends it (Approving.approve).
             letters.approvalWanted(brief, period, corrected, false, null);
             throw new DeliveryException(Phrase.of("correction.awaiting-approval", brief.id(), period, corrected));

@@ -160,6 +160,8 @@ class CorrectionIT {
             assertThat(FileHashes.sha256(MailParts.of(got.get(1)).attachment(0)))
                     .isEqualTo(corrected);
         }
+        // Run again, after a new workbook withdrew the approval: nobody is mailed or asked again.
+        service.approving().withdraw(brief, PERIOD, "analyst");
         assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
                         .orElseThrow()
                         .sent())

@@ -142,13 +142,13 @@ public final class Views {
         String next = "?";
         boolean paused = false;
         try {
-            Optional<BriefScheduler.TriggerView> cron = scheduler.cron(b.id());
-            next = scheduler
-                    .next(b.id())
+            List<BriefScheduler.TriggerView> triggers = scheduler.triggers(b.id());
+            next = BriefScheduler.soonest(triggers)
                     .map(t ->
                             time(b, t.effectiveNext().toInstant()) + (t.period() == null ? "" : " · " + t.named(words)))
                     .orElse("—");
-            paused = cron.filter(t -> t.state().equals("PAUSED")).isPresent();
+            paused = triggers.stream()
+                    .anyMatch(t -> t.name().equals("cron") && t.state().equals("PAUSED"));
         } catch (StoreException e) {
             // the scheduler's tables cannot be read: the next fire is not known
         }

@@ -120,7 +120,11 @@ public final class Approving {
      */
     public Deliverer.Outcome approve(BriefConfig brief, Period period, String seenSha256, String actor)
             throws IOException {
-        String published = publishedPdf(brief, period).orElse("");
+        Publications publications = new Publications(settings.outputDir());
+        Optional<Manifest> built = publications.manifest(brief.id(), period);
+        String published = built.flatMap(m -> m.output(Manifest.Kind.PDF))
+                .map(Manifest.FileEntry::sha256)
+                .orElse("");
         if (!published.equals(seenSha256)) {
             throw new DeliveryException(Phrase.of("send.not-approved", seenSha256, published));
         }
@@ -129,13 +133,10 @@ public final class Approving {
         RunHistory runs = service.runs();
         long id = runs.start(brief.id(), period, RunTrigger.APPROVAL, null, service.node(), Instant.now())
                 .orElseThrow();
-        Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
+        Path dir = publications.folder(brief.id(), period);
         try {
             // A corrected edition goes as a correction, to exactly the readers of the first.
-            Deliverer.Outcome o = new Publications(settings.outputDir())
-                            .manifest(brief.id(), period)
-                            .filter(m -> !m.corrections().isEmpty())
-                            .isPresent()
+            Deliverer.Outcome o = built.filter(m -> !m.corrections().isEmpty()).isPresent()
                     ? service.correct(brief, period, settings.workbookOf(brief), settings.outputDir())
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));

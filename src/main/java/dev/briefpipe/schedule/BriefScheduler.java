@@ -178,20 +178,19 @@ public final class BriefScheduler implements AutoCloseable {
         }
     }
 
-    /** A brief's monthly trigger, if it is scheduled. */
-    public Optional<TriggerView> cron(String brief) {
-        return triggers(brief).filter(t -> t.name().equals("cron")).findFirst();
+    /** A brief's triggers: its monthly one ({@code cron}) and any one-off fire (a retry, a move). */
+    public List<TriggerView> triggers(String brief) {
+        return jobs().stream()
+                .filter(j -> j.brief().equals(brief))
+                .flatMap(j -> j.triggers().stream())
+                .toList();
     }
 
-    /** A brief's soonest fire: its monthly one, or a retry (or a fire moved to a working day) before it. */
-    public Optional<TriggerView> next(String brief) {
-        return triggers(brief)
+    /** The soonest of a brief's fires: its monthly one, or a retry (or a fire moved to a working day) before it. */
+    public static Optional<TriggerView> soonest(List<TriggerView> triggers) {
+        return triggers.stream()
                 .filter(t -> t.effectiveNext() != null)
                 .min(java.util.Comparator.comparing(TriggerView::effectiveNext));
-    }
-
-    private java.util.stream.Stream<TriggerView> triggers(String brief) {
-        return jobs().stream().filter(j -> j.brief().equals(brief)).flatMap(j -> j.triggers().stream());
     }
 
     /**

@@ -64,4 +64,16 @@ public enum ColumnType {
     public boolean isNumeric() {
         return this == INTEGER || this == DECIMAL || this == PERCENT || this == YEAR;
     }
+
+    /**
+     * How a number of this type prints when its column names no format: grouped in thousands as the
+     * workbook's own template shows it, a percent as one, and no digit dropped; a year as it is.
+     */
+    String printFormat() {
+        return switch (this) {
+            case INTEGER, DECIMAL -> "#,##0.##########";
+            case PERCENT -> "#,##0.########%";
+            default -> null;
+        };
+    }
 }

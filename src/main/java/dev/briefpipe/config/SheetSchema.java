@@ -48,6 +48,29 @@ public record SheetSchema(
         checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
     }
 
+    /** A field's heading in print: its column's title, its derived field's header, or else its id. */
+    public String heading(String field) {
+        ColumnSpec c = columns.get(field);
+        DerivedField d = derived.get(field);
+        return c != null ? c.title() : d != null && d.header() != null ? d.header() : field;
+    }
+
+    /**
+     * How a field's numbers print ("#,##0", "0.0%"): its column's or derived field's format, else its
+     * type's; a computed value as a key figure prints by default, to two decimals; null for a field that
+     * holds no numbers.
+     */
+    public String printFormat(String field) {
+        ColumnSpec c = columns.get(field);
+        if (c != null) {
+            return !c.type().isNumeric()
+                    ? null
+                    : c.format() != null ? c.format() : c.type().printFormat();
+        }
+        DerivedField d = derived.get(field);
+        return d == null ? null : d.format() != null ? d.format() : "#,##0.##";
+    }
+
     /** Bounds on the number of data rows (null = unbounded). */
     public record RowCount(Integer min, Integer max) {}
 

@@ -384,6 +384,40 @@ class CliIT {
     }
 
     @Test
+    void aNumberPrintsAsItsFieldSaysInTablesAndChartLabelsAlike() throws IOException {
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        String config = Files.readString(yaml);
+        // A column with no format: grouped as the workbook's template shows it, no digit lost.
+        config = config.replace(
+                "min: 0, width: 12, format: \"#,##0\"}\n      memory", "min: 0, width: 12}\n      memory");
+        // Computed fields: their own header and format, or two decimals as a key figure has.
+        config = config.replace(
+                "    value: bf16_dense\n    columns:",
+                "    value: bf16_dense\n    derived:\n"
+                        + "      per_kw: {expr: \"bf16_dense / tdp_w * 1000\", header: \"TFLOPS per kW\"}\n"
+                        + "      of_h100: {expr: \"bf16_dense / 989\", header: \"Of an H100\", format: \"0%\"}\n"
+                        + "    columns:");
+        config = config.replace("[chip, memory_gb, bandwidth, tdp_w, china]", "[chip, fp8_dense, per_kw, of_h100]")
+                .replace("widths: [1.3, 1.1, 1.4, 0.8, 3]", "widths: [1, 1, 1, 1]");
+        // A chart of a field in hundredths labels its bars in hundredths.
+        config = config.replace(
+                "    value: bf16_dense\n    series: country", "    value: bandwidth\n    series: country");
+        Files.writeString(yaml, config);
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text)
+                    .contains("TFLOPS per kW", "Of an H100", "H100 SXM5 1,978.9 1,413.43 100%", "H20 296 370 15%")
+                    .doesNotContain("per_kw", "of_h100", "1978.9", "1413.4");
+            // The bars' labels: 3.35 and 4.00 TB/s, not rounded to 3 and 4.
+            assertThat(text.lines()).contains("3.35", "4.00").doesNotContain("3", "4");
+        }
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

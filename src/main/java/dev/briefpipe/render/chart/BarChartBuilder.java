@@ -77,8 +77,8 @@ public final class BarChartBuilder {
         r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
         r.setItemMargin(0);
         // Grouped as the PDF's own figures are, whatever the machine's locale: the same PDF everywhere.
-        NumberFormat thousands = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", thousands));
+        NumberFormat values = new DecimalFormat(data.format(), DecimalFormatSymbols.getInstance(Locale.ROOT));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", values));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(style.font(7.5f));
         r.setDefaultItemLabelPaint(style.ink());
@@ -93,7 +93,7 @@ public final class BarChartBuilder {
         plot.setOutlineVisible(false);
 
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setNumberFormatOverride(thousands);
+        range.setNumberFormatOverride(values);
         range.setUpperMargin(0.14);
         range.setTickLabelFont(style.font(7.5f));
         range.setAxisLineVisible(false);

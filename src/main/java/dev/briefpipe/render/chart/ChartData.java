@@ -19,10 +19,15 @@ public final class ChartData {
     /** One event on a timeline lane. */
     public record Event(String label, YearMonth month, String lane) {}
 
-    /** Bars in display order; {@code unit} the line naming their unit, e.g. "(단위: 건)", or null. */
-    public record Bars(List<Bar> bars, String unit) {
+    /**
+     * Bars in display order; {@code unit} the line naming their unit, e.g. "(단위: 건)", or null;
+     * {@code format} how their values print ("#,##0", "0.0%"), as in the brief's tables (null: whole
+     * numbers, grouped).
+     */
+    public record Bars(List<Bar> bars, String unit, String format) {
         public Bars {
             bars = List.copyOf(bars);
+            format = format == null ? "#,##0" : format;
         }
     }
 }

@@ -95,10 +95,12 @@ final class FigureBlockWriter {
             height = t.height();
         } else {
             String unit = unit(ctx, block);
+            SheetSchema schema = ctx.brief().sheets().get(block.sheet());
             ChartData.Bars bars = bars(
                     table,
                     block,
-                    unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit));
+                    unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit),
+                    schema == null ? null : schema.printFormat(block.value()));
             ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(
@@ -172,7 +174,7 @@ final class FigureBlockWriter {
         return c != null ? c.unit() : d != null ? d.unit() : null;
     }
 
-    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit) {
+    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit, String format) {
         String hiField = null;
         String hiValue = null;
         if (block.highlight() != null) {
@@ -191,7 +193,7 @@ final class FigureBlockWriter {
             bars.add(new ChartData.Bar(
                     r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
         }
-        return new ChartData.Bars(bars, unit);
+        return new ChartData.Bars(bars, unit, format);
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

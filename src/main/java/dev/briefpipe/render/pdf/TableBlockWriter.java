@@ -7,7 +7,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
-import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.Row;
@@ -35,12 +34,10 @@ final class TableBlockWriter {
         SheetSchema schema = ctx.brief().sheets().get(block.sheet());
         List<String> cols = block.columns() == null || block.columns().isEmpty() ? data.fields() : block.columns();
         Map<String, String> formats = new java.util.HashMap<>();
-        // A number column's own format ("#,##0", "0.00") applies unless the block gives one.
-        schema.columns().forEach((f, spec) -> {
-            if (spec.format() != null && spec.type().isNumeric()) {
-                formats.put(f, spec.format());
-            }
-        });
+        // A number field's own format ("#,##0", "0.00"), or its type's, applies unless the block gives one.
+        for (String f : cols) {
+            formats.put(f, schema.printFormat(f));
+        }
         if (block.formats() != null) {
             formats.putAll(block.formats());
         }
@@ -143,8 +140,7 @@ final class TableBlockWriter {
             table.addCell(ContinuedCaption.cell(ctx, cap, 9.5f, ctx.theme().ink, Element.ALIGN_CENTER, cols.size()));
         }
         for (String f : cols) {
-            ColumnSpec spec = schema.columns().get(f);
-            table.addCell(header(ctx, spec != null ? spec.title() : f, SIZE));
+            table.addCell(header(ctx, schema.heading(f), SIZE));
         }
         GroupLabel labels = keep || block.merge() == null ? null : new GroupLabel(ctx.writer(), t, SIZE);
         table.setTableEvent(labels);

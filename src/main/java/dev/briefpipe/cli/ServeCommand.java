@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (settings.app().consoleUrl().isEmpty()
                 && settings.briefs().values().stream()
-                        .anyMatch(b -> b.delivery() != null && b.delivery().approvalRequired())) {
+                        .anyMatch(b -> b.delivery().approvalRequired())) {
             ctx.err()
                     .println(
                             ctx.msg("serve.no-console-url", settings.configDir().resolve(ConfigLoader.APP_FILE)));

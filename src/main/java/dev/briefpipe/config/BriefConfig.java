@@ -38,6 +38,9 @@ public record BriefConfig(
         layout = layout == null ? List.of() : List.copyOf(layout);
         editorial = (editorial == null ? EditorialConfig.defaults() : editorial).worded(locale);
         summary = summary == null ? null : summary.worded(locale);
+        delivery = delivery == null
+                ? new DeliveryConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : delivery;
     }
 
     /** The month a run at {@code t} reports on: its own month in the brief's zone, or the one before. */
@@ -58,9 +61,6 @@ public record BriefConfig(
      * delivery section.
      */
     public List<String> readers() {
-        if (delivery == null) {
-            return List.of();
-        }
         return mailboxes(java.util.stream.Stream.of(delivery.to(), delivery.cc(), delivery.bcc())
                 .flatMap(List::stream)
                 .toList());

@@ -97,9 +97,6 @@ final class RunConfigChecker {
             }
         }
         BriefConfig.DeliveryConfig d = brief.delivery();
-        if (d == null) {
-            return;
-        }
         for (String[] t : new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}}) {
             if (t[1] != null && (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0)) {
                 problems.add("/delivery/" + t[0], "line-break", t[0]);

@@ -1,5 +1,7 @@
 package dev.briefpipe.config;
 
+import dev.briefpipe.failure.ConfigException;
+import dev.briefpipe.failure.ConfigProblem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,5 +41,11 @@ public record Settings(
 
     public Path resolve(String path) {
         return projectDir.resolve(path).normalize();
+    }
+
+    /** A mistake in a brief's config that shows only when it is used, told with the brief's file. */
+    public ConfigException mistake(BriefConfig brief, String key, Object... args) {
+        Path file = briefFiles.getOrDefault(brief.id(), configDir);
+        return new ConfigException(new ConfigProblem(file, 0, key, List.of(args)));
     }
 }

@@ -159,7 +159,7 @@ public final class Views {
                 .filter(a -> pdf.isEmpty() || a.pdfSha256().equals(pdf.get()))
                 .map(a -> words.get("console.approval." + a.state().id(), a.actor(), time(b, a.at()), a.comment()))
                 .orElse(
-                        b.delivery() != null && b.delivery().approvalRequired() && pdf.isPresent()
+                        b.delivery().approvalRequired() && pdf.isPresent()
                                 ? words.get("console.approval.pending") + deadline
                                 : "—");
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
@@ -215,7 +215,7 @@ public final class Views {
                 pdf.map(Manifest.FileEntry::pages).orElse(null),
                 figures,
                 c.sentences(),
-                b.delivery() != null && b.delivery().approvalRequired(),
+                b.delivery().approvalRequired(),
                 service.runs().shown(b.id(), 20),
                 service.ledger().list(b.id(), period),
                 pdf.isPresent()

@@ -15,9 +15,6 @@ public final class DeliveryCheck implements BriefCheck {
     @Override
     public void check(BriefConfig brief, Problems problems) {
         BriefConfig.DeliveryConfig d = brief.delivery();
-        if (d == null) {
-            return;
-        }
         Map<String, List<String>> groups = Map.of(
                 "to",
                 d.to(),

@@ -83,7 +83,7 @@ public final class Approving {
      * again), whatever month it is now.
      */
     public Optional<Period> awaiting(BriefConfig brief) {
-        if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
+        if (!brief.delivery().approvalRequired()) {
             return Optional.empty();
         }
         List<Period> built = new Publications(settings.outputDir()).periods(brief.id());
@@ -105,7 +105,7 @@ public final class Approving {
      * @throws DeliveryException when no PDF of the period was approved
      */
     public Optional<String> approvedToSend(BriefConfig brief, Period period) {
-        if (brief.delivery() == null || !brief.delivery().approvalRequired()) {
+        if (!brief.delivery().approvalRequired()) {
             return Optional.empty();
         }
         return Optional.of(service.approvals()

@@ -5,8 +5,6 @@ import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
-import dev.briefpipe.failure.ConfigException;
-import dev.briefpipe.failure.ConfigProblem;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.io.FileHashes;
@@ -121,8 +119,7 @@ public final class BriefPipeline {
             BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary, List<String> corrections)
             throws IOException {
         if (brief.layout().isEmpty()) { // a PDF of no pages cannot be written
-            Path file = settings.briefFiles().getOrDefault(brief.id(), settings.configDir());
-            throw new ConfigException(new ConfigProblem(file, 0, "no-layout", List.of()));
+            throw settings.mistake(brief, "no-layout");
         }
         Instant started = Instant.now();
         Publications published = new Publications(out);

@@ -176,9 +176,7 @@ public final class BriefService implements AutoCloseable {
      * @return whether an approver was mailed now
      */
     public boolean askApproval(BriefConfig brief, Period period, Built built) {
-        if (brief.delivery() == null
-                || !brief.delivery().approvalRequired()
-                || brief.readers().isEmpty()) {
+        if (!brief.delivery().approvalRequired() || brief.readers().isEmpty()) {
             return false;
         }
         Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
@@ -231,6 +229,9 @@ public final class BriefService implements AutoCloseable {
 
     /** {@code send}: delivers a period built in {@code out}, as a send run; only an approved PDF when one is wanted. */
     public Deliverer.Outcome send(BriefConfig brief, Period period, Path out, Resend resend) throws IOException {
+        if (brief.readers().isEmpty()) { // a brief with nobody to send to: a mistake in its config, not a run
+            throw settings.mistake(brief, "no-readers", brief.id());
+        }
         RunHistory runs = runs();
         markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())

@@ -129,9 +129,7 @@ final class PeriodLetters {
      * sent after its deadline. Never fails the caller (a letter that cannot go is logged).
      */
     void owners(BriefConfig brief, Period period, String kind, String same, String text) {
-        if (brief.delivery() != null) {
-            notice(brief, period, brief.delivery().owners(), kind, same, text, List.of());
-        }
+        notice(brief, period, brief.delivery().owners(), kind, same, text, List.of());
     }
 
     /**
@@ -139,9 +137,6 @@ final class PeriodLetters {
      * sha256) each, saying the {@code deadline} when one is known (the sentence); true when mailed now.
      */
     boolean approvalWanted(BriefConfig brief, Period period, String pdfSha256, boolean reminder, String deadline) {
-        if (brief.delivery() == null) {
-            return false;
-        }
         String kind = reminder ? "reminder" : "approval";
         Messages words = Messages.forLocale(brief.locale());
         String text = (reminder ? words.get("notice.reminder") + "\n\n" : "")
@@ -153,11 +148,9 @@ final class PeriodLetters {
 
     /** Tells the analysts of the period (a rejection and why, a deadline near), and where to upload a fix. */
     void analysts(BriefConfig brief, Period period, String kind, String same, String why) {
-        if (brief.delivery() != null) {
-            String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
-            String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
-            notice(brief, period, brief.delivery().analysts(), kind, same, text, List.of());
-        }
+        String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
+        String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
+        notice(brief, period, brief.delivery().analysts(), kind, same, text, List.of());
     }
 
     /** @return whether someone was mailed now (not only into the outbox); files over the size limit stay out */
@@ -227,7 +220,7 @@ final class PeriodLetters {
      * empty when it has none or the letter could not be sent (logged).
      */
     Optional<Deliverer.Outcome> report(BriefConfig brief, Period period, DataInvalidException e) {
-        if (brief.delivery() == null || brief.delivery().analysts().isEmpty()) {
+        if (brief.delivery().analysts().isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -215,6 +215,37 @@ class CliIT {
     }
 
     @Test
+    void aSendOfABriefWithNobodyToSendToNamesItsConfig() throws IOException {
+        // A brief whose config has no delivery section: it builds, and a send says what is missing.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("delivery:\n  to: [tech-watch@example.org]\n", ""));
+        String out = dir.resolve("out").toString();
+        assertThat(Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out)
+                        .code())
+                .isZero();
+        Cli.Result send = Cli.run(project, "send", "--brief", "ai-chips", "--period", "2025-03", "--out", out);
+        assertThat(send.code()).isEqualTo(2);
+        assertThat(send.err())
+                .contains("config/briefs/ai-chips.yaml", "받을 사람이 없어", "send --test --to")
+                .doesNotContain("Exception", "예기치 못한");
+        assertThat(Cli.run(project, "runs", "--brief", "ai-chips").out()).doesNotContain("발송 완료", "실패");
+        // A test letter to one address still goes, as it is meant to before anyone is listed.
+        Cli.Result test = Cli.run(
+                project,
+                "send",
+                "--brief",
+                "ai-chips",
+                "--period",
+                "2025-03",
+                "--out",
+                out,
+                "--test",
+                "--to",
+                "me@example.org");
+        assertThat(test.code()).as(test.err()).isZero();
+    }
+
+    @Test
     void sendingAPeriodNotBuiltOrChangedSinceIsToldInTheReadersWords() throws IOException {
         String out = dir.resolve("out").toString();
         Cli.Result none = Cli.run(project, "send", "--period", "2025-03", "--out", out);

@@ -20,7 +20,6 @@ import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -70,6 +69,11 @@ public final class Views {
         public boolean hasWorkbook() {
             return !workbookSha.equals("—");
         }
+
+        /** Whether the brief has a schedule to pause: one without is built and sent by hand. */
+        public boolean scheduled() {
+            return paused || !nextFire.equals("—");
+        }
     }
 
     /** A finding as the analyst reads it. */
@@ -109,11 +113,9 @@ public final class Views {
     }
 
     List<BriefRow> rows(Messages words) {
-        List<BriefRow> out = new ArrayList<>();
-        for (BriefConfig b : settings.briefs().values()) {
-            out.add(row(b, period(b), words));
-        }
-        return out;
+        return settings.briefs().values().stream()
+                .map(b -> row(b, period(b), words))
+                .toList();
     }
 
     BriefRow row(BriefConfig b, Period period, Messages words) {
@@ -240,13 +242,10 @@ public final class Views {
     /** The current workbook's validation, computed once per version. */
     VersionCheck check(BriefConfig b) {
         Path wb = settings.workbookOf(b);
-        if (!Files.isRegularFile(wb)) {
-            return VersionCheck.unreadable(null, null);
-        }
         String sha;
         try {
             sha = FileHashes.sha256(wb);
-        } catch (IOException e) {
+        } catch (IOException e) { // none yet (a new brief's analyst uploads the first), or not a file
             return VersionCheck.unreadable(null, null);
         }
         VersionCheck known = checked.get(b.id());

@@ -110,6 +110,23 @@ class ConsoleIT {
     }
 
     @Test
+    void aBriefWithoutAScheduleOffersNoPauseButABuild() throws Exception {
+        // A brief built and sent by hand: its config has no schedule section.
+        h = new ConsoleHarness(dir.resolve("p"), "none", p -> {
+            Path yaml = p.config().resolve("briefs/ai-hegemony.yaml");
+            String config = Files.readString(yaml);
+            Files.writeString(
+                    yaml,
+                    config.substring(0, config.indexOf("\nschedule:"))
+                            + config.substring(config.indexOf("\ndelivery:")));
+        });
+        Browserless operator = new Browserless(h.url(""));
+        assertThat(operator.login("operator", PW)).isEqualTo(302);
+        String page = operator.get(BRIEF).body();
+        assertThat(page).contains("지금 빌드").doesNotContain("예약 일시 중지", "/pause\"");
+    }
+
+    @Test
     void aPostWithoutItsFormTokenIsRefusedAndEachRoleDoesOnlyItsPart() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Browserless operator = new Browserless(h.url(""));
@@ -117,6 +134,7 @@ class ConsoleIT {
         operator.get(BRIEF);
         assertThat(operator.postForm(BRIEF + "/pause", Map.of("_csrf", "")).statusCode())
                 .isEqualTo(403);
+        assertThat(operator.get(BRIEF).body()).contains("예약 일시 중지");
         assertThat(operator.postForm(BRIEF + "/pause", Map.of()).statusCode()).isEqualTo(302);
         assertThat(operator.get(BRIEF).body()).contains("예약 다시 시작");
 

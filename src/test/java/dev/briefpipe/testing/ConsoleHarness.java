@@ -31,6 +31,11 @@ public final class ConsoleHarness implements AutoCloseable {
 
     /** @param approval the brief's {@code delivery.approval} */
     public ConsoleHarness(Path dir, String approval) throws Exception {
+        this(dir, approval, p -> {});
+    }
+
+    /** @param edit changes to the sample's config before the console loads it */
+    public ConsoleHarness(Path dir, String approval, Edit edit) throws Exception {
         int smtp = freePort();
         mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -41,6 +46,7 @@ public final class ConsoleHarness implements AutoCloseable {
                 project.config().resolve("briefpipe.yaml"),
                 "\nconsoleUrl: https://briefs.example.test/\n",
                 java.nio.file.StandardOpenOption.APPEND);
+        edit.apply(project);
         settings = new ConfigLoader().load(project.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         Users users = new Users(service.database().dataSource());
@@ -51,6 +57,11 @@ public final class ConsoleHarness implements AutoCloseable {
         scheduler.sync();
         server = new ConsoleServer(settings, service, scheduler);
         port = server.start("127.0.0.1", 0);
+    }
+
+    /** A change to the sample project's files. */
+    public interface Edit {
+        void apply(SampleProject p) throws IOException;
     }
 
     public String url(String path) {

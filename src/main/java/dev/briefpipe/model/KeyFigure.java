@@ -39,6 +39,6 @@ public record KeyFigure(
             return "–";
         }
         String pattern = format == null ? "#,##0.##" : format;
-        return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(locale)).format(value);
+        return NumberPattern.of(pattern, locale).format(value);
     }
 }

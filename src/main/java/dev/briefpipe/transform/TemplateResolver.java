@@ -11,10 +11,9 @@ import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.NumberPattern;
 import dev.briefpipe.model.Severity;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +199,7 @@ final class TemplateResolver {
         if (pattern == null) {
             return b.stripTrailingZeros().toPlainString();
         }
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)).format(b);
+        return NumberPattern.of(pattern, locale).format(b);
     }
 
     /** The index of the colon that starts the format: the last one outside brackets and quotes. */

@@ -427,9 +427,12 @@ class CliIT {
                 "    value: bf16_dense\n    derived:\n"
                         + "      per_kw: {expr: \"bf16_dense / tdp_w * 1000\", header: \"TFLOPS per kW\"}\n"
                         + "      of_h100: {expr: \"bf16_dense / 989\", header: \"Of an H100\", format: \"0%\"}\n"
+                        // 80 GB in 32 GB stacks is 2.5: "3" as Excel rounds a half, not Java's even "2".
+                        + "      stacks: {expr: \"memory_gb / 32\", header: \"Stacks\", format: \"0\"}\n"
                         + "    columns:");
-        config = config.replace("[chip, memory_gb, bandwidth, tdp_w, china]", "[chip, fp8_dense, per_kw, of_h100]")
-                .replace("widths: [1.3, 1.1, 1.4, 0.8, 3]", "widths: [1, 1, 1, 1]");
+        config = config.replace(
+                        "[chip, memory_gb, bandwidth, tdp_w, china]", "[chip, fp8_dense, per_kw, of_h100, stacks]")
+                .replace("widths: [1.3, 1.1, 1.4, 0.8, 3]", "widths: [1, 1, 1, 1, 1]");
         // A chart of a field in hundredths labels its bars in hundredths.
         config = config.replace(
                 "    value: bf16_dense\n    series: country", "    value: bandwidth\n    series: country");
@@ -441,7 +444,7 @@ class CliIT {
                 out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text)
-                    .contains("TFLOPS per kW", "Of an H100", "H100 SXM5 1,978.9 1,413.43 100%", "H20 296 370 15%")
+                    .contains("TFLOPS per kW", "Of an H100", "H100 SXM5 1,978.9 1,413.43 100% 3", "H20 296 370 15% 3")
                     .doesNotContain("per_kw", "of_h100", "1978.9", "1413.4");
             // The bars' labels: 3.35 and 4.00 TB/s, not rounded to 3 and 4.
             assertThat(text.lines()).contains("3.35", "4.00").doesNotContain("3", "4");

@@ -1,8 +1,7 @@
 package dev.briefpipe.export.csv;
 
+import dev.briefpipe.model.NumberPattern;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +54,7 @@ public final class CsvValues {
                 return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(ym.atDay(1));
             }
             if (v instanceof BigDecimal || v instanceof Long) {
-                return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+                return NumberPattern.of(pattern, Locale.ROOT).format(v);
             }
         }
         if (v instanceof BigDecimal b) {

@@ -1,9 +1,8 @@
 package dev.briefpipe.render.chart;
 
+import dev.briefpipe.model.NumberPattern;
 import java.awt.Color;
 import java.awt.Paint;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class BarChartBuilder {
         r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
         r.setItemMargin(0);
         // Grouped as the PDF's own figures are, whatever the machine's locale: the same PDF everywhere.
-        NumberFormat values = new DecimalFormat(data.format(), DecimalFormatSymbols.getInstance(Locale.ROOT));
+        NumberFormat values = NumberPattern.of(data.format(), Locale.ROOT);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", values));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(style.font(7.5f));

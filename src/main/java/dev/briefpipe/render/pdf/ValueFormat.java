@@ -1,8 +1,7 @@
 package dev.briefpipe.render.pdf;
 
+import dev.briefpipe.model.NumberPattern;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +33,7 @@ final class ValueFormat {
             if (pattern == null) {
                 return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
             }
-            return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+            return NumberPattern.of(pattern, Locale.ROOT).format(v);
         }
         if (v instanceof Boolean b) {
             return b ? style.booleanTrue() : style.booleanFalse();

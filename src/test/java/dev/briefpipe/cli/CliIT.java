@@ -452,6 +452,28 @@ class CliIT {
     }
 
     @Test
+    void aNegativeBarIsLabelledAsAPositiveOneIs() throws IOException {
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "unit: TFLOPS, min: 0, width: 12, format: \"#,##0\"}\n      fp8",
+                                "unit: TFLOPS, width: 12, format: \"#,##0\"}\n      fp8"));
+        // Ascend 910B's BF16 compute, a change say, below zero: its bar runs left of the zero line.
+        SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D5", -320);
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            // Every bar's label, the negative one's too (it was drawn outside the chart, so not at all).
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).lines())
+                    .contains("989", "148", "-320", "800");
+        }
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -28,8 +28,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Bar charts of one value per category: vertical ({@code bar}) with one bar highlighted, or
- * horizontal ({@code hbar}) coloured by a series field with a legend. Values are labelled with
- * thousands separators.
+ * horizontal ({@code hbar}) coloured by a series field with a legend. Each bar is labelled with its
+ * value in its field's format, beyond its end, a negative one's too.
  */
 public final class BarChartBuilder {
     private final ChartStyle style;
@@ -85,6 +85,11 @@ public final class BarChartBuilder {
                 horizontal
                         ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
                         : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        // A negative bar's label beyond its end, as a positive one's: it had none (drawn outside the plot).
+        r.setDefaultNegativeItemLabelPosition(
+                horizontal
+                        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT)
+                        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER));
         r.setItemLabelInsets(new org.jfree.chart.ui.RectangleInsets(3, 3, 3, 3));
         plot.setRenderer(r);
         plot.setDomainGridlinesVisible(false);
@@ -94,6 +99,12 @@ public final class BarChartBuilder {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(values);
         range.setUpperMargin(0.14);
+        if (bars.stream().anyMatch(b -> b.value().signum() < 0)) {
+            // Room for the labels under the bars, and the zero line the bars stand on and hang from.
+            range.setLowerMargin(0.14);
+            plot.setRangeZeroBaselineVisible(true);
+            plot.setRangeZeroBaselinePaint(style.ink());
+        }
         range.setTickLabelFont(style.font(7.5f));
         range.setAxisLineVisible(false);
         if (data.unit() != null) {

@@ -173,8 +173,9 @@ public record BriefConfig(
             workingDaysOnly = workingDaysOnly == null || workingDaysOnly;
             zone = zone == null ? "Asia/Seoul" : zone;
             period = period == null ? "current" : period;
-            retryMinutes = retryMinutes == null ? 60 : retryMinutes;
-            deadlineDays = deadlineDays == null ? 5 : deadlineDays;
+            // A retry no minute later would rebuild the brief without pause until the deadline.
+            retryMinutes = retryMinutes == null ? 60 : BadSetting.atLeast("retryMinutes", retryMinutes, 1);
+            deadlineDays = deadlineDays == null ? 5 : BadSetting.atLeast("deadlineDays", deadlineDays, 0);
         }
     }
 

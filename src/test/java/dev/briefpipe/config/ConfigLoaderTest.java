@@ -320,6 +320,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRetryNoMinuteLaterOrADeadlineBeforeTheFireIsRefusedAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Path brief = p.config().resolve("briefs/ai-hegemony.yaml");
+        // Every 0 minutes would rebuild the brief without pause, for days.
+        p.editConfig("retryMinutes: 60", "retryMinutes: 0");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("too-small");
+        assertThat(problem.args()).containsExactly("0", "schedule.retryMinutes", "1");
+        assertThat(problem.line()).isEqualTo(lineOf(brief, "retryMinutes: 0"));
+        p.editConfig("retryMinutes: 0", "retryMinutes: 60");
+        p.editConfig("deadlineDays: 5", "deadlineDays: -1");
+        problem = single(p);
+        assertThat(problem.args()).containsExactly("-1", "schedule.deadlineDays", "0");
+        assertThat(problem.line()).isEqualTo(lineOf(brief, "deadlineDays: -1"));
+    }
+
+    @Test
     void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line

@@ -20,6 +20,43 @@ final class RunConfigChecker {
     void check(BriefConfig brief) {
         checkScheduleAndDelivery(brief);
         checkStyle(brief);
+        checkSizes(brief);
+    }
+
+    /**
+     * Counts and sizes of the sheets, tables and charts: zero or less would fail every workbook (a row
+     * count no sheet can have, a length no text fits), or fail the build itself (a chart no height high).
+     */
+    private void checkSizes(BriefConfig brief) {
+        brief.sheets().forEach((id, s) -> {
+            String at = "/sheets/" + id;
+            size(at + "/rows/min", "sheets." + id + ".rows.min", s.rows().min(), 0, 1_048_575);
+            size(at + "/rows/max", "sheets." + id + ".rows.max", s.rows().max(), 1, 1_048_575);
+            if (s.rows().min() != null
+                    && s.rows().max() != null
+                    && s.rows().min() > s.rows().max()) {
+                problems.add(
+                        at + "/rows/min", "min-max", s.rows().min(), s.rows().max());
+            }
+            s.columns().forEach((f, c) -> {
+                String key = "sheets." + id + ".columns." + f;
+                size(at + "/columns/" + f + "/width", key + ".width", c.width(), 1, 255);
+                size(at + "/columns/" + f + "/maxLength", key + ".maxLength", c.maxLength(), 1, 32_767);
+            });
+        });
+        for (int i = 0; i < brief.layout().size(); i++) {
+            String at = "/layout/" + i;
+            if (brief.layout().get(i) instanceof LayoutBlock.Chart c) {
+                size(at + "/height", "layout[" + i + "].height", c.height(), 20, 10_000);
+            } else if (brief.layout().get(i) instanceof LayoutBlock.Table t && t.widths() != null) {
+                for (Float w : t.widths()) {
+                    size(at + "/widths", "layout[" + i + "].widths", w, 0.01f, 1000);
+                }
+            }
+        }
+        if (brief.summary() != null) {
+            size("/summary/maxChange", "summary.maxChange", brief.summary().maxChange(), 0, 1000);
+        }
     }
 
     private void checkStyle(BriefConfig brief) {
@@ -74,8 +111,8 @@ final class RunConfigChecker {
         }
     }
 
-    private void size(String pointer, String key, Float value, float min, float max) {
-        if (value != null && (value < min || value > max)) {
+    private void size(String pointer, String key, Number value, float min, float max) {
+        if (value != null && (value.floatValue() < min || value.floatValue() > max)) {
             problems.add(pointer, "out-of-range", value, key, plain(min) + "–" + plain(max));
         }
     }

@@ -2,6 +2,7 @@ package dev.briefpipe.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.deliver.DeliveryCheck;
 import dev.briefpipe.failure.ConfigException;
@@ -334,6 +335,24 @@ class ConfigLoaderTest {
         problem = single(p);
         assertThat(problem.args()).containsExactly("-1", "schedule.deadlineDays", "0");
         assertThat(problem.line()).isEqualTo(lineOf(brief, "deadlineDays: -1"));
+    }
+
+    @Test
+    void aSizeNoSheetTableOrChartCanHaveIsAProblemAtItsLineNotAFailedBuild() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Path brief = p.config().resolve("briefs/ai-hegemony.yaml");
+        p.editConfig("    rows: {min: 1, max: 9}", "    rows: {min: 1, max: 0}");
+        p.editConfig("maxLength: 60, help: 장 제목", "maxLength: 0, help: 장 제목");
+        p.editConfig("    height: 300", "    height: -300"); // drew no chart: the build failed unforeseen
+        p.editConfig("    widths: [2, 1.2, 6]", "    widths: [2, 0, 6]");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key, ConfigProblem::line)
+                .containsExactlyInAnyOrder(
+                        tuple("min-max", lineOf(brief, "rows: {min: 1, max: 0}")),
+                        tuple("out-of-range", lineOf(brief, "rows: {min: 1, max: 0}")),
+                        tuple("out-of-range", lineOf(brief, "maxLength: 0")),
+                        tuple("out-of-range", lineOf(brief, "height: -300")),
+                        tuple("out-of-range", lineOf(brief, "widths: [2, 0, 6]")));
     }
 
     @Test

@@ -150,6 +150,10 @@ final class BriefConfigChecker {
         if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
             problems.add(at + "/type", "enum-needs-values", field);
         }
+        if (c.format() != null && c.type().isNumeric() && !c.type().takes(c.format())) {
+            problems.add(
+                    at + "/format", "bad-format", c.format(), field, c.type().yamlName());
+        }
         if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
             problems.add(at + "/min", "min-max", c.min(), c.max());
         }

@@ -51,7 +51,7 @@ public enum ColumnType {
                             .format(java.time.LocalDate.of(2025, 3, 27))
                             .isEmpty();
                 case INTEGER, DECIMAL, PERCENT, YEAR ->
-                    !new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    !dev.briefpipe.model.NumberPattern.of(pattern, Locale.ROOT)
                             .format(1234.5)
                             .isEmpty();
                 default -> true;

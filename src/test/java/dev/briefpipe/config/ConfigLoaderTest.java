@@ -356,6 +356,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNumberFormatNoNumberCanBePrintedInIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // An Excel format with text in quotes prints; one with two decimal points does not.
+        p.editConfig(
+                "help: \"공개 특허군(발명) 수, 2014~2023 누계\", width: 12, format: \"#,##0\"}",
+                "help: \"공개 특허군(발명) 수, 2014~2023 누계\", width: 12, format: \"#,##0.0.0\"}");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("bad-format");
+        assertThat(problem.args()).containsExactly("#,##0.0.0", "families", "integer");
+        assertThat(problem.line()).isEqualTo(lineOf(p.config().resolve("briefs/ai-hegemony.yaml"), "#,##0.0.0"));
+        p.editConfig("format: \"#,##0.0.0\"}", "format: \"[Blue]#,##0\\\"건\\\";[Red](#,##0)\"}");
+        assertThat(new ConfigLoader().load(p.config()).findBrief("ai-hegemony")).isPresent();
+    }
+
+    @Test
     void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line

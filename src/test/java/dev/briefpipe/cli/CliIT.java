@@ -437,18 +437,12 @@ class CliIT {
         config = config.replace(
                 "    value: bf16_dense\n    series: country", "    value: bandwidth\n    series: country");
         Files.writeString(yaml, config);
-        Path out = dir.resolve("out");
-        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text)
-                    .contains("TFLOPS per kW", "Of an H100", "H100 SXM5 1,978.9 1,413.43 100% 3", "H20 296 370 15% 3")
-                    .doesNotContain("per_kw", "of_h100", "1978.9", "1413.4");
-            // The bars' labels: 3.35 and 4.00 TB/s, not rounded to 3 and 4.
-            assertThat(text.lines()).contains("3.35", "4.00").doesNotContain("3", "4");
-        }
+        String text = chipsPdfText();
+        assertThat(text)
+                .contains("TFLOPS per kW", "Of an H100", "H100 SXM5 1,978.9 1,413.43 100% 3", "H20 296 370 15% 3")
+                .doesNotContain("per_kw", "of_h100", "1978.9", "1413.4");
+        // The bars' labels: 3.35 and 4.00 TB/s, not rounded to 3 and 4.
+        assertThat(text.lines()).contains("3.35", "4.00").doesNotContain("3", "4");
     }
 
     @Test
@@ -462,15 +456,8 @@ class CliIT {
                                 "unit: TFLOPS, width: 12, format: \"#,##0\"}\n      fp8"));
         // Ascend 910B's BF16 compute, a change say, below zero: its bar runs left of the zero line.
         SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D5", -320);
-        Path out = dir.resolve("out");
-        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
-            // Every bar's label, the negative one's too (it was drawn outside the chart, so not at all).
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).lines())
-                    .contains("989", "148", "-320", "800");
-        }
+        // Every bar's label, the negative one's too (it was drawn outside the chart, so not at all).
+        assertThat(chipsPdfText().lines()).contains("989", "148", "-320", "800");
     }
 
     @Test
@@ -512,6 +499,17 @@ class CliIT {
         }
     }
 
+    /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
+    private String chipsPdfText() throws IOException {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
     /** The heights of a page's form XObjects: a chart is drawn as one. */
     private static java.util.List<Float> formHeights(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
         var resources = page.getResources();
@@ -529,15 +527,9 @@ class CliIT {
         // Detail lines at 16 pt: "…which suits inference" would leave its spaces loose at a space break.
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("\"–\": {size: 9.3,", "\"–\": {size: 16,"));
-        Path out = dir.resolve("out");
-        Cli.Result r = Cli.run(project, "build", "--brief", "ai-chips", "--period", "2025-03", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            // At a hyphenation point of the word (in-fer-ence), the rest on the next line.
-            assertThat(text).containsPattern("suits in-\\R+ference better than training");
-        }
+        String text = chipsPdfText();
+        // At a hyphenation point of the word (in-fer-ence), the rest on the next line.
+        assertThat(text).containsPattern("suits in-\\R+ference better than training");
     }
 
     @Test

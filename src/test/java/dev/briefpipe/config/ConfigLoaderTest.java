@@ -323,7 +323,7 @@ class ConfigLoaderTest {
     @Test
     void aRetryNoMinuteLaterOrADeadlineBeforeTheFireIsRefusedAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
-        Path brief = p.config().resolve("briefs/ai-hegemony.yaml");
+        Path brief = p.briefConfig();
         // Every 0 minutes would rebuild the brief without pause, for days.
         p.editConfig("retryMinutes: 60", "retryMinutes: 0");
         ConfigProblem problem = single(p);
@@ -340,7 +340,7 @@ class ConfigLoaderTest {
     @Test
     void aSizeNoSheetTableOrChartCanHaveIsAProblemAtItsLineNotAFailedBuild() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
-        Path brief = p.config().resolve("briefs/ai-hegemony.yaml");
+        Path brief = p.briefConfig();
         p.editConfig("    rows: {min: 1, max: 9}", "    rows: {min: 1, max: 0}");
         p.editConfig("maxLength: 60, help: 장 제목", "maxLength: 0, help: 장 제목");
         p.editConfig("    height: 300", "    height: -300"); // drew no chart: the build failed unforeseen
@@ -365,7 +365,7 @@ class ConfigLoaderTest {
         ConfigProblem problem = single(p);
         assertThat(problem.key()).isEqualTo("bad-format");
         assertThat(problem.args()).containsExactly("#,##0.0.0", "families", "integer");
-        assertThat(problem.line()).isEqualTo(lineOf(p.config().resolve("briefs/ai-hegemony.yaml"), "#,##0.0.0"));
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "#,##0.0.0"));
         p.editConfig("format: \"#,##0.0.0\"}", "format: \"[Blue]#,##0\\\"건\\\";[Red](#,##0)\"}");
         assertThat(new ConfigLoader().load(p.config()).findBrief("ai-hegemony")).isPresent();
     }

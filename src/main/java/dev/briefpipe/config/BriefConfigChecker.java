@@ -132,6 +132,9 @@ final class BriefConfigChecker {
                 if (s.columns().containsKey(field)) {
                     problems.add(at + "/derived/" + field, "duplicate-field", field);
                 }
+                if (d.format() != null && !ColumnType.DECIMAL.takes(d.format())) {
+                    problems.add(at + "/derived/" + field + "/format", "bad-format", d.format(), field, "derived");
+                }
                 references.expression(
                         at + "/derived/" + field + "/expr",
                         d.expr(),

@@ -21,13 +21,10 @@ final class ExtractsChecker {
     static void formats(ConfigProblems problems, String at, SheetSchema sheet, java.util.Map<String, String> formats) {
         formats.forEach((field, pattern) -> {
             ColumnSpec c = sheet.columns().get(field);
-            if (c != null && pattern != null && !c.type().takes(pattern)) {
-                problems.add(
-                        at + "/formats/" + field,
-                        "bad-format",
-                        pattern,
-                        field,
-                        c.type().yamlName());
+            // A derived field holds numbers, as a decimal column does.
+            ColumnType type = c != null ? c.type() : sheet.derived().containsKey(field) ? ColumnType.DECIMAL : null;
+            if (type != null && pattern != null && !type.takes(pattern)) {
+                problems.add(at + "/formats/" + field, "bad-format", pattern, field, type.yamlName());
             }
         });
     }

@@ -368,6 +368,15 @@ class ConfigLoaderTest {
         assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "#,##0.0.0"));
         p.editConfig("format: \"#,##0.0.0\"}", "format: \"[Blue]#,##0\\\"건\\\";[Red](#,##0)\"}");
         assertThat(new ConfigLoader().load(p.config()).findBrief("ai-hegemony")).isPresent();
+        // A derived field's own format, and a table's for it: they failed the build unforeseen.
+        p.editConfig("unit: 억 달러, format: \"#,##0.##\"}", "unit: 억 달러, format: \"0.0.0\"}");
+        assertThat(single(p).args()).containsExactly("0.0.0", "amount_usd_calc", "derived");
+        p.editConfig("format: \"0.0.0\"}", "format: \"#,##0.##\"}");
+        p.editConfig(
+                "  - {block: corrections}",
+                "  - {block: table, sheet: investments, columns: [amount_usd_calc], formats: {amount_usd_calc: \"0.0.0\"}}\n"
+                        + "  - {block: corrections}");
+        assertThat(single(p).args()).containsExactly("0.0.0", "amount_usd_calc", "decimal");
     }
 
     @Test

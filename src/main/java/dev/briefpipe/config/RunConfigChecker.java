@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts. */
+/**
+ * Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts,
+ * the sizes of its sheets, tables and charts, and what its charts draw.
+ */
 final class RunConfigChecker {
     /** A text pattern's {@code {name}} or {@code {name:date pattern}}, as the PDF fills it. */
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)(?::([^}]+))?}");
@@ -48,6 +51,7 @@ final class RunConfigChecker {
             String at = "/layout/" + i;
             if (brief.layout().get(i) instanceof LayoutBlock.Chart c) {
                 size(at + "/height", "layout[" + i + "].height", c.height(), 20, 10_000);
+                chartValue(at, brief.sheets().get(c.sheet()), c);
             } else if (brief.layout().get(i) instanceof LayoutBlock.Table t && t.widths() != null) {
                 for (Float w : t.widths()) {
                     size(at + "/widths", "layout[" + i + "].widths", w, 0.01f, 1000);
@@ -108,6 +112,26 @@ final class RunConfigChecker {
             } else if (slot.group(2) != null && !ColumnType.DATE.takes(slot.group(2))) {
                 problems.add("/style/" + key, "bad-date-pattern", slot.group(2), "style." + key);
             }
+        }
+    }
+
+    /**
+     * A chart's value field holds what it draws: numbers for bars (a column's or a derived field's), a
+     * month for a timeline. Another drew an empty chart.
+     */
+    private void chartValue(String at, SheetSchema sheet, LayoutBlock.Chart c) {
+        ColumnSpec column = sheet == null ? null : sheet.columns().get(c.value());
+        if (column == null
+                || !("timeline".equals(c.kind()) || Set.of("bar", "hbar").contains(c.kind()))) {
+            return; // an unknown field or kind is told where the layout's references are checked
+        }
+        boolean timeline = "timeline".equals(c.kind());
+        if (timeline ? column.type() != ColumnType.YEAR_MONTH : !column.type().isNumeric()) {
+            problems.add(
+                    at + "/value",
+                    timeline ? "chart-not-months" : "chart-not-numbers",
+                    c.value(),
+                    column.type().yamlName());
         }
     }
 

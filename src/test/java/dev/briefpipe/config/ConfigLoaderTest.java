@@ -380,6 +380,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aChartOfAFieldThatHoldsNothingItCanDrawIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // Bars of country names and a timeline of model names: each drew an empty chart.
+        p.editConfig("    category: country\n    value: families", "    category: country\n    value: country_code");
+        p.editConfig("    category: model\n    value: month", "    category: model\n    value: developer");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key, ConfigProblem::args)
+                .containsExactlyInAnyOrder(
+                        tuple("chart-not-numbers", List.of("country_code", "text")),
+                        tuple("chart-not-months", List.of("developer", "text")));
+    }
+
+    @Test
     void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line

@@ -24,6 +24,38 @@ final class RunConfigChecker {
         checkScheduleAndDelivery(brief);
         checkStyle(brief);
         checkSizes(brief);
+        checkSheetNames(brief);
+    }
+
+    /**
+     * Sheet names Excel takes, and a summary sheet that is none of the data sheets: refreshing it would
+     * write the summary over the analysts' data.
+     */
+    private void checkSheetNames(BriefConfig brief) {
+        brief.sheets().forEach((id, s) -> sheetName("/sheets/" + id + "/sheet", s.sheet()));
+        if (brief.summary() != null
+                && sheetName("/summary/sheet", brief.summary().sheet())) {
+            brief.sheets().forEach((id, s) -> {
+                if (brief.summary().sheet().equalsIgnoreCase(s.sheet())) {
+                    problems.add(
+                            "/summary/sheet", "summary-is-data", brief.summary().sheet(), id);
+                }
+            });
+        }
+    }
+
+    /** Whether Excel takes the name: 1 to 31 characters, none of : \ / ? * [ ], no ' first or last. */
+    private boolean sheetName(String pointer, String name) {
+        boolean ok = name == null
+                || (!name.isBlank()
+                        && name.length() <= 31
+                        && !name.matches(".*[:\\\\/?*\\[\\]].*")
+                        && !name.startsWith("'")
+                        && !name.endsWith("'"));
+        if (!ok) {
+            problems.add(pointer, "bad-sheet-name", name);
+        }
+        return ok;
     }
 
     /**

@@ -393,6 +393,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSummarySheetNamedAsADataSheetIsRefusedBeforeItIsWrittenOverTheData() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // In place, the refresh replaced the analysts' patent data with the summary.
+        p.editConfig("summary:\n  sheet: 요약", "summary:\n  sheet: 특허_발명자국가");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("summary-is-data");
+        assertThat(problem.args()).containsExactly("특허_발명자국가", "patents");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "summary:") + 1);
+        // A name Excel refuses failed the build unforeseen.
+        p.editConfig("summary:\n  sheet: 특허_발명자국가", "summary:\n  sheet: \"요약/2025:03\"");
+        assertThat(single(p).key()).isEqualTo("bad-sheet-name");
+    }
+
+    @Test
     void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line

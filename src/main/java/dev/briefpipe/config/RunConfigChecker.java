@@ -25,6 +25,31 @@ final class RunConfigChecker {
         checkStyle(brief);
         checkSizes(brief);
         checkSheetNames(brief);
+        checkSummaryTables(brief);
+    }
+
+    /** A summary table sums a field of numbers, and its chart is a kind the summary draws. */
+    private void checkSummaryTables(BriefConfig brief) {
+        BriefConfig.SummaryConfig s = brief.summary();
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.tables().size(); i++) {
+            BriefConfig.GroupTable g = s.tables().get(i);
+            SheetSchema sheet = brief.sheets().get(g.sheet());
+            ColumnSpec sum =
+                    sheet == null || g.sum() == null ? null : sheet.columns().get(g.sum());
+            if (sum != null && !sum.type().isNumeric()) { // SUMIFS of text: zeros in every cell
+                problems.add(
+                        "/summary/tables/" + i + "/sum",
+                        "sum-not-numbers",
+                        g.sum(),
+                        sum.type().yamlName());
+            }
+        }
+        if (s.chart() != null && !Set.of("bar", "column").contains(s.chart().kind())) {
+            problems.add("/summary/chart/kind", "bad-chart-kind", s.chart().kind(), "bar, column");
+        }
     }
 
     /**

@@ -407,6 +407,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSummaryTableSummingTextOrAChartOfAnUnknownKindIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // Sums of country names were zeros in every cell; a pie was drawn as bars without a word.
+        p.editConfig("by: country_code, sum: families, sort: desc", "by: country_code, sum: applicant, sort: desc");
+        p.editConfig("chart: {table: 1, kind: bar,", "chart: {table: 1, kind: pie,");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key, ConfigProblem::line)
+                .containsExactlyInAnyOrder(
+                        tuple("sum-not-numbers", lineOf(p.briefConfig(), "sum: applicant")),
+                        tuple("bad-chart-kind", lineOf(p.briefConfig(), "kind: pie")));
+    }
+
+    @Test
     void theUsualCronSlipsAreNamedWithoutQuartzsEnglish() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("cron: \"0 0 9 1W * ?\"", "cron: \"0 9 1 * *\""); // a Unix crontab line

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts,
- * the sizes of its sheets, tables and charts, and what its charts draw.
+ * the sizes of its sheets, tables and charts, what its charts and summary tables draw, and its sheets' names.
  */
 final class RunConfigChecker {
     /** A text pattern's {@code {name}} or {@code {name:date pattern}}, as the PDF fills it. */

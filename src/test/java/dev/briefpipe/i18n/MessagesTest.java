@@ -20,6 +20,31 @@ class MessagesTest {
     }
 
     @Test
+    void aSectionOfTheDocsAMessageSendsAReaderToIsThere() throws IOException {
+        java.util.regex.Pattern ref = java.util.regex.Pattern.compile(
+                "''([^']+)''[^']*?(docs/[\\w-]+\\.md)" + "|(docs/[\\w-]+\\.md)\\S*\\s''([^']+)''");
+        int seen = 0;
+        for (String lang : List.of("ko", "en")) {
+            Properties p = new Properties();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("messages_" + lang + ".properties")) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String key : p.stringPropertyNames()) {
+                java.util.regex.Matcher m = ref.matcher(p.getProperty(key));
+                while (m.find()) {
+                    String section = m.group(1) != null ? m.group(1) : m.group(4);
+                    java.nio.file.Path doc = java.nio.file.Path.of(m.group(2) != null ? m.group(2) : m.group(3));
+                    assertThat(java.nio.file.Files.readAllLines(doc))
+                            .as(lang + " " + key)
+                            .anyMatch(line -> line.matches("#+ " + java.util.regex.Pattern.quote(section)));
+                    seen++;
+                }
+            }
+        }
+        assertThat(seen).as("messages that name a section of the docs").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
         assertThat(keys("ko")).containsExactlyInAnyOrderElementsOf(keys("en"));
     }

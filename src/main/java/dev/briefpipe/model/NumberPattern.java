@@ -42,6 +42,10 @@ public final class NumberPattern {
                 case '_', '*' -> i++; // room for a character, or a fill: nothing on a printed page
                 case '\'' -> out.append("''");
                 case '?' -> out.append('#');
+                case 'E', 'e' -> { // Excel's E+00: Java writes the exponent's sign only when it is minus
+                    out.append('E');
+                    i += i + 1 < excel.length() && "+-".indexOf(excel.charAt(i + 1)) >= 0 ? 1 : 0;
+                }
                 case ';' -> {
                     if (++sections > 2) { // a zero's or a text's section: Java has none
                         return out.toString();

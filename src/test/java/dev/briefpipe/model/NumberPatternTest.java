@@ -28,6 +28,7 @@ class NumberPatternTest {
                 "[Blue]#,##0_);[Red](#,##0);\"-\"|1200|1,200",
                 "General|5900.5|5900.5",
                 "??0.0|3.25|3.3",
+                "0.00E+00|1234567|1.23E06",
             })
     void printsAsExcelShows(String format, BigDecimal value, String shown) {
         assertThat(NumberPattern.of(format, Locale.ROOT).format(value)).isEqualTo(shown);

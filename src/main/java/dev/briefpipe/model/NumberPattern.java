@@ -42,6 +42,13 @@ public final class NumberPattern {
                 case '_', '*' -> i++; // room for a character, or a fill: nothing on a printed page
                 case '\'' -> out.append("''");
                 case '?' -> out.append('#');
+                case '/' -> { // a fraction (# ?/?) Java cannot write; a slash between words is text
+                    boolean digits = i + 1 < excel.length() && "#0?".indexOf(excel.charAt(i + 1)) >= 0;
+                    if (digits || (!out.isEmpty() && "#0".indexOf(out.charAt(out.length() - 1)) >= 0)) {
+                        throw new IllegalArgumentException("a fraction: " + excel);
+                    }
+                    out.append(c);
+                }
                 case 'E', 'e' -> { // Excel's E+00: Java writes the exponent's sign only when it is minus
                     out.append('E');
                     i += i + 1 < excel.length() && "+-".indexOf(excel.charAt(i + 1)) >= 0 ? 1 : 0;

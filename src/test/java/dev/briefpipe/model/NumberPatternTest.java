@@ -29,6 +29,8 @@ class NumberPatternTest {
                 "General|5900.5|5900.5",
                 "??0.0|3.25|3.3",
                 "0.00E+00|1234567|1.23E06",
+                "#,##0\"건/월\"|1200|1,200건/월",
+                "#,##0 /월|1200|1,200 /월",
             })
     void printsAsExcelShows(String format, BigDecimal value, String shown) {
         assertThat(NumberPattern.of(format, Locale.ROOT).format(value)).isEqualTo(shown);
@@ -36,7 +38,11 @@ class NumberPatternTest {
 
     @Test
     void aFormatNoNumberCanBeWrittenInIsRefused() {
-        assertThatThrownBy(() -> NumberPattern.of("#,##0.0.0", Locale.ROOT))
-                .isInstanceOf(IllegalArgumentException.class);
+        // Two decimal points; a scaling comma and a fraction, which Excel shows and Java cannot write.
+        for (String format : java.util.List.of("#,##0.0.0", "#,##0,", "# ?/?")) {
+            assertThatThrownBy(() -> NumberPattern.of(format, Locale.ROOT))
+                    .as(format)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

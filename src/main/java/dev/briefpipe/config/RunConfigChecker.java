@@ -178,8 +178,7 @@ final class RunConfigChecker {
      */
     private void chartValue(String at, SheetSchema sheet, LayoutBlock.Chart c) {
         ColumnSpec column = sheet == null ? null : sheet.columns().get(c.value());
-        if (column == null
-                || !("timeline".equals(c.kind()) || Set.of("bar", "hbar").contains(c.kind()))) {
+        if (column == null || !BriefConfigChecker.CHART_KINDS.contains(c.kind())) {
             return; // an unknown field or kind is told where the layout's references are checked
         }
         boolean timeline = "timeline".equals(c.kind());

@@ -68,7 +68,7 @@ public record SheetSchema(
                     : c.format() != null ? c.format() : c.type().printFormat();
         }
         DerivedField d = derived.get(field);
-        return d == null ? null : d.format() != null ? d.format() : "#,##0.##";
+        return d == null ? null : d.format() != null ? d.format() : dev.briefpipe.model.KeyFigure.DEFAULT_FORMAT;
     }
 
     /** Bounds on the number of data rows (null = unbounded). */

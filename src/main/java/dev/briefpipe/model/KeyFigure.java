@@ -18,6 +18,8 @@ public record KeyFigure(
         String expr,
         String note,
         java.util.List<CellRead> reads) {
+    /** How a computed value prints when it names no format: to two decimals, grouped. */
+    public static final String DEFAULT_FORMAT = "#,##0.##";
 
     public KeyFigure {
         reads = reads == null ? java.util.List.of() : java.util.List.copyOf(reads);
@@ -38,7 +40,7 @@ public record KeyFigure(
         if (value == null) {
             return "–";
         }
-        String pattern = format == null ? "#,##0.##" : format;
+        String pattern = format == null ? DEFAULT_FORMAT : format;
         return NumberPattern.of(pattern, locale).format(value);
     }
 }

@@ -461,6 +461,29 @@ class CliIT {
     }
 
     @Test
+    void rowsOfOneCategoryAddUpIntoItsBarOrAreRefusedWhereTheyCannot() throws IOException {
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        String byVendor = Files.readString(yaml).replace("    category: chip\n", "    category: vendor\n");
+        Files.writeString(yaml, byVendor);
+        // NVIDIA's three chips are one bar (989.4 + 989.4 + 148), Huawei's two another (320 + 800): the
+        // chart drew the last row of each and dropped the others (148 and 800).
+        assertThat(chipsPdfText().lines()).contains("2,127", "1,120").doesNotContain("148", "989");
+
+        // A computed value cannot be added up: a repeat is an error at the repeated cell, not a bar
+        // that shows one row of three.
+        Files.writeString(
+                yaml,
+                byVendor.replace("    value: bf16_dense\n    series", "    value: half\n    series")
+                        .replace("\nlayout:", "    derived:\n      half: {expr: \"bf16_dense / 2\"}\n\nlayout:"));
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out().lines().filter(l -> l.contains("(chart-category-repeated)")))
+                .extracting(l -> l.trim().split(" ")[0])
+                .containsExactly("B3", "B4", "B6");
+        assertThat(r.out()).contains("'NVIDIA' is also at 'Chips'!B2", "'Huawei' is also at 'Chips'!B5");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -182,7 +182,8 @@ final class FigureBlockWriter {
             hiField = kv[0].trim();
             hiValue = kv[1].trim();
         }
-        List<ChartData.Bar> bars = new ArrayList<>();
+        // Rows of one category add up into its bar (validation refuses a repeat that cannot).
+        Map<String, ChartData.Bar> bars = new LinkedHashMap<>();
         for (Row r : table.rows()) {
             Object v = r.get(block.value());
             BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
@@ -190,10 +191,14 @@ final class FigureBlockWriter {
                 continue;
             }
             boolean hi = hiField != null && hiValue.equals(r.text(hiField));
-            bars.add(new ChartData.Bar(
-                    r.text(block.category()), value, block.series() == null ? null : r.text(block.series()), hi));
+            String series = block.series() == null ? null : r.text(block.series());
+            bars.merge(
+                    r.text(block.category()),
+                    new ChartData.Bar(r.text(block.category()), value, series, hi),
+                    (a, b) -> new ChartData.Bar(
+                            a.category(), a.value().add(b.value()), a.series(), a.highlighted() || b.highlighted()));
         }
-        return new ChartData.Bars(bars, unit, format);
+        return new ChartData.Bars(List.copyOf(bars.values()), unit, format);
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

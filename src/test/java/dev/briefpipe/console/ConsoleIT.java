@@ -255,6 +255,8 @@ class ConsoleIT {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("첫 작업 워크북").doesNotContain("백업에 남아");
         assertThat(working).hasSameBinaryContentAs(first);
+        // The narrative as it will print: its sentences, not the rows placing a figure or table by id.
+        assertThat(r.body()).contains("</code> 중국은 생성형 AI 특허").doesNotContain("</code> patents-chart");
     }
 
     @Test

@@ -106,4 +106,14 @@ class MessagesTest {
         assertThat(outer).hasToString("총계 검사 (no row with key 'JP' in patents)");
         assertThat(Phrase.of("expr.unknown-name", (Object) null)).hasToString("unknown name ''");
     }
+
+    @Test
+    void oneOfACountIsSingularInEnglish() {
+        Messages en = Messages.of(Messages.Lang.EN);
+        assertThat(en.get("report.invalid", "b.xlsx", 1, 1)).isEqualTo("b.xlsx: 1 error, 1 warning.");
+        assertThat(en.get("report.invalid", "b.xlsx", 2, 0)).isEqualTo("b.xlsx: 2 errors, 0 warnings.");
+        assertThat(en.get("report.valid", "b.xlsx", 1, 1)).isEqualTo("b.xlsx: valid (1 data row, 1 warning).");
+        assertThat(en.get("console.preview.facts", 1)).isEqualTo("PDF, 1 page · sha256");
+        assertThat(en.get("console.sentences.title", 1)).startsWith("The narrative as it will print: 1 sentence,");
+    }
 }

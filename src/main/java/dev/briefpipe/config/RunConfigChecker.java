@@ -28,14 +28,26 @@ final class RunConfigChecker {
         checkSummaryTables(brief);
     }
 
-    /** A summary table sums a field of numbers, and its chart is a kind the summary draws. */
+    /**
+     * A summary table sums a field of numbers, its chart is a kind the summary draws, and its figures
+     * and tables print in number formats (a date's, "yyyy", stopped the build).
+     */
     private void checkSummaryTables(BriefConfig brief) {
         BriefConfig.SummaryConfig s = brief.summary();
         if (s == null) {
             return;
         }
+        for (int i = 0; i < s.figures().size(); i++) {
+            BriefConfig.Figure f = s.figures().get(i);
+            if (f.format() != null && !ColumnType.DECIMAL.takes(f.format())) {
+                problems.add("/summary/figures/" + i + "/format", "bad-format", f.format(), f.id(), "decimal");
+            }
+        }
         for (int i = 0; i < s.tables().size(); i++) {
             BriefConfig.GroupTable g = s.tables().get(i);
+            if (g.format() != null && !ColumnType.DECIMAL.takes(g.format())) {
+                problems.add("/summary/tables/" + i + "/format", "bad-format", g.format(), g.title(), "decimal");
+            }
             SheetSchema sheet = brief.sheets().get(g.sheet());
             ColumnSpec sum =
                     sheet == null || g.sum() == null ? null : sheet.columns().get(g.sum());

@@ -28,6 +28,7 @@ public final class NumberPattern {
         }
         StringBuilder out = new StringBuilder();
         int sections = 1;
+        boolean digits = false; // of the first section: a date format (yyyy-mm) has none
         for (int i = 0; i < excel.length(); i++) {
             char c = excel.charAt(i);
             switch (c) {
@@ -41,10 +42,13 @@ public final class NumberPattern {
                 case '[' -> i = excel.indexOf(']', i) < 0 ? excel.length() : excel.indexOf(']', i);
                 case '_', '*' -> i++; // room for a character, or a fill: nothing on a printed page
                 case '\'' -> out.append("''");
-                case '?' -> out.append('#');
+                case '?' -> {
+                    digits = true;
+                    out.append('#');
+                }
                 case '/' -> { // a fraction (# ?/?) Java cannot write; a slash between words is text
-                    boolean digits = i + 1 < excel.length() && "#0?".indexOf(excel.charAt(i + 1)) >= 0;
-                    if (digits || (!out.isEmpty() && "#0".indexOf(out.charAt(out.length() - 1)) >= 0)) {
+                    boolean over = i + 1 < excel.length() && "#0?".indexOf(excel.charAt(i + 1)) >= 0;
+                    if (over || (!out.isEmpty() && "#0".indexOf(out.charAt(out.length() - 1)) >= 0)) {
                         throw new IllegalArgumentException("a fraction: " + excel);
                     }
                     out.append(c);
@@ -54,13 +58,22 @@ public final class NumberPattern {
                     i += i + 1 < excel.length() && "+-".indexOf(excel.charAt(i + 1)) >= 0 ? 1 : 0;
                 }
                 case ';' -> {
+                    if (!digits) {
+                        throw new IllegalArgumentException("no digit: " + excel);
+                    }
                     if (++sections > 2) { // a zero's or a text's section: Java has none
                         return out.toString();
                     }
                     out.append(c);
                 }
-                default -> out.append(c);
+                default -> {
+                    digits |= c == '0' || c == '#';
+                    out.append(c);
+                }
             }
+        }
+        if (!digits) {
+            throw new IllegalArgumentException("no digit: " + excel);
         }
         return out.toString();
     }

@@ -377,6 +377,18 @@ class ConfigLoaderTest {
                 "  - {block: table, sheet: investments, columns: [amount_usd_calc], formats: {amount_usd_calc: \"0.0.0\"}}\n"
                         + "  - {block: corrections}");
         assertThat(single(p).args()).containsExactly("0.0.0", "amount_usd_calc", "decimal");
+        p.editConfig("formats: {amount_usd_calc: \"0.0.0\"}", "formats: {amount_usd_calc: \"0.0\"}");
+        // A date's format for a summary figure stopped the build ("예기치 못한 오류"); for a summary
+        // table or a percent column, it printed "yyyy" before each number.
+        p.editConfig("unit: 배, format: \"0.00\"}", "unit: 배, format: \"yyyy\"}");
+        p.editConfig(
+                "sum: families, sort: desc, top: 5, format: \"#,##0\"}",
+                "sum: families, sort: desc, top: 5, format: \"yyyy-mm\"}");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key, ConfigProblem::args)
+                .containsExactlyInAnyOrder(
+                        tuple("bad-format", List.of("yyyy", "cn_us_ratio", "decimal")),
+                        tuple("bad-format", List.of("yyyy-mm", "국가별 생성형 AI 특허군 수 (상위 5개국)", "decimal")));
     }
 
     @Test

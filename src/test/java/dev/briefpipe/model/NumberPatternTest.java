@@ -38,8 +38,9 @@ class NumberPatternTest {
 
     @Test
     void aFormatNoNumberCanBeWrittenInIsRefused() {
-        // Two decimal points; a scaling comma and a fraction, which Excel shows and Java cannot write.
-        for (String format : java.util.List.of("#,##0.0.0", "#,##0,", "# ?/?")) {
+        // Two decimal points; a scaling comma and a fraction, which Excel shows and Java cannot write;
+        // a date's or a text's format, with no digit (a percent in "yyyy" printed "yyyy0").
+        for (String format : java.util.List.of("#,##0.0.0", "#,##0,", "# ?/?", "yyyy", "yyyy-mm", "@", "\"건\";0")) {
             assertThatThrownBy(() -> NumberPattern.of(format, Locale.ROOT))
                     .as(format)
                     .isInstanceOf(IllegalArgumentException.class);

@@ -241,7 +241,7 @@ abstract class SchedulerSuite {
                 .extracting(RunHistory.Run::error)
                 .anySatisfy(e -> assertThat(e).contains("데이터 오류가", "건 있어 아무것도 게시하지 않았습니다"))
                 .anySatisfy(e -> assertThat(e).startsWith("마감인 ").contains("워크북 데이터가 유효하지 않아"))
-                .noneMatch(e -> e.contains("error(s)") || e.contains("deadline"));
+                .noneMatch(e -> e.contains("data error") || e.contains("deadline"));
     }
 
     @Test

@@ -121,6 +121,7 @@ final class RunConfigChecker {
             if (brief.layout().get(i) instanceof LayoutBlock.Chart c) {
                 size(at + "/height", "layout[" + i + "].height", c.height(), 20, 10_000);
                 chartValue(at, brief.sheets().get(c.sheet()), c);
+                chartLabels(at, brief.sheets().get(c.sheet()), c);
             } else if (brief.layout().get(i) instanceof LayoutBlock.Table t && t.widths() != null) {
                 for (Float w : t.widths()) {
                     size(at + "/widths", "layout[" + i + "].widths", w, 0.01f, 1000);
@@ -200,6 +201,28 @@ final class RunConfigChecker {
                     timeline ? "chart-not-months" : "chart-not-numbers",
                     c.value(),
                     column.type().yamlName());
+        }
+    }
+
+    /**
+     * A chart's legend names the values of its series: a label for a value its enum column cannot hold
+     * ({@code China} for {@code 중국}) left the chart without a legend.
+     */
+    private void chartLabels(String at, SheetSchema sheet, LayoutBlock.Chart c) {
+        ColumnSpec series =
+                sheet == null || c.series() == null ? null : sheet.columns().get(c.series());
+        if (series == null || series.type() != ColumnType.ENUM || series.values() == null || c.labels() == null) {
+            return;
+        }
+        for (String key : c.labels().keySet()) {
+            if (!series.values().contains(key)) {
+                problems.add(
+                        at + "/labels/" + key,
+                        "label-not-a-value",
+                        key,
+                        c.series(),
+                        String.join(", ", series.values()));
+            }
         }
     }
 

@@ -405,6 +405,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLegendLabelForAValueItsSeriesCannotHoldIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // 'China' for the timeline's CN lane: the lane went without its name.
+        p.editConfig("labels: {US: 미국, CN: 중국}\n    height: 300", "labels: {US: 미국, China: 중국}\n    height: 300");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("label-not-a-value");
+        assertThat(problem.args()).containsExactly("China", "country_code", "US, CN");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "China: 중국"));
+    }
+
+    @Test
     void aSummarySheetNamedAsADataSheetIsRefusedBeforeItIsWrittenOverTheData() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         // In place, the refresh replaced the analysts' patent data with the summary.

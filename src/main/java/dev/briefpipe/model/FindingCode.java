@@ -36,6 +36,7 @@ public enum FindingCode implements Finding.Code {
     DATE_AS_TEXT,
     DATE_AS_NUMBER,
     FIGURE_FAILED,
+    FIGURE_BLANK,
     FIGURE_MOVED,
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,

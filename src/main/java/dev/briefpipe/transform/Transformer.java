@@ -3,6 +3,7 @@ package dev.briefpipe.transform;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.EditorialConfig;
+import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
@@ -92,6 +93,7 @@ public final class Transformer {
                     values.put(f.id(), v);
                 } else if (o == null && !failed.contains(f.id())) {
                     blank.put(f.id(), firstBlank(reads));
+                    blankPrinted(brief, f, blank.get(f.id()), findings);
                 }
                 if (more[0] > 0) {
                     reads.add(new CellRead("…", "+" + more[0]));
@@ -144,6 +146,18 @@ public final class Transformer {
     }
 
     /** The first of these reads that found a blank or invalid cell, to name it in a finding. */
+    /** A key figure the PDF's boxes print as "–": a warning at the blank cell it read (or the summary). */
+    private static void blankPrinted(
+            BriefConfig brief, BriefConfig.Figure f, Optional<String> cell, List<Finding> out) {
+        if (brief.layout().stream()
+                .anyMatch(b ->
+                        b instanceof LayoutBlock.KeyFigures k && k.figures().contains(f.id()))) {
+            CellRef at = cell.flatMap(CellRef::parseExcel)
+                    .orElse(CellRef.ofSheet(brief.summary().sheet()));
+            out.add(new Finding(FindingCode.FIGURE_BLANK, Severity.WARNING, at, f.id(), f.label(), "", "", List.of()));
+        }
+    }
+
     private static Optional<String> firstBlank(List<CellRead> reads) {
         return reads.stream()
                 .filter(r -> r.value().isEmpty())

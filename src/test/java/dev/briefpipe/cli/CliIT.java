@@ -484,6 +484,23 @@ class CliIT {
     }
 
     @Test
+    void aKeyFigureThePdfPrintsBlankIsAWarningAtTheEmptyCellItReads() throws IOException {
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        // The Ascend 910C's memory is not known (its cell F6 is empty): the box printed "–" unannounced.
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "expr: \"chips[H20].memory_gb / chips['H100 SXM5'].memory_gb\"",
+                                "expr: \"chips['Ascend 910C'].memory_gb / chips['H100 SXM5'].memory_gb\""));
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("1 warning")
+                .containsPattern("F6 +warning +The key figure \"H20 memory, relative to H100 SXM5\" is blank");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -46,6 +46,7 @@ public enum FindingCode implements Finding.Code {
     PLACEMENT_MISSING,
     PLACEMENT_TWICE,
     CHART_CATEGORY_REPEATED,
+    PRINTED_EMPTY,
     ROW_UNPRINTED,
     SECTION_UNTITLED,
     GLYPH_MISSING;

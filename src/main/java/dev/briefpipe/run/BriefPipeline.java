@@ -23,7 +23,7 @@ import dev.briefpipe.render.pdf.PdfBriefRenderer;
 import dev.briefpipe.transform.Transformer;
 import dev.briefpipe.validate.Glyphs;
 import dev.briefpipe.validate.Placements;
-import dev.briefpipe.validate.RepeatedBars;
+import dev.briefpipe.validate.PrintedBlocks;
 import dev.briefpipe.validate.SchemaValidator;
 import dev.briefpipe.validate.UnverifiedRows;
 import java.io.IOException;
@@ -89,7 +89,7 @@ public final class BriefPipeline {
         List<Finding> more = new ArrayList<>(t.findings());
         more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
         more.addAll(Placements.check(brief, read.validated().dataset()));
-        more.addAll(RepeatedBars.check(brief, t.dataset()));
+        more.addAll(PrintedBlocks.check(brief, t.dataset()));
         more.addAll(
                 Glyphs.check(brief, t.dataset(), cp -> faces.get().faceFor(cp).isPresent()));
         if (!more.isEmpty()) {

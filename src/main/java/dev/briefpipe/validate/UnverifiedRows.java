@@ -31,23 +31,19 @@ public final class UnverifiedRows {
         for (LayoutBlock block : brief.layout()) {
             String sheet;
             String label;
-            String where;
             if (block instanceof LayoutBlock.Chart c) {
                 sheet = c.sheet();
                 label = c.category();
-                where = orElse(brief.editorial().caption(data, c.id(), c.caption(), "caption"), sheet);
             } else if (block instanceof LayoutBlock.Table t) {
                 sheet = t.sheet();
                 label = t.labelColumn();
-                where = orElse(
-                        brief.editorial().caption(data, t.id(), t.caption(), "caption"), orElse(t.title(), sheet));
             } else if (block instanceof LayoutBlock.ListBlock l) {
                 sheet = l.sheet();
                 label = l.field();
-                where = l.title() != null ? l.title() : sheet;
             } else {
                 continue;
             }
+            String where = PrintedBlocks.where(brief, data, block);
             Table table = data.findTable(sheet).orElse(null);
             if (table == null) {
                 continue;
@@ -69,9 +65,5 @@ public final class UnverifiedRows {
             }
         }
         return findings;
-    }
-
-    private static String orElse(String s, String otherwise) {
-        return s != null ? s : otherwise;
     }
 }

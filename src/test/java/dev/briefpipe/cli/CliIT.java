@@ -501,6 +501,50 @@ class CliIT {
     }
 
     @Test
+    void aTableWithNoRowToShowIsAWarningAtItsSheet() throws IOException {
+        // The list of earlier briefs emptied: the table went missing from the PDF without a word.
+        Path workbook = project.root().resolve("workbooks/ai-hegemony.xlsx");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(Files.readAllBytes(workbook)))) {
+            var sheet = wb.getSheet("발간현황");
+            for (int i = sheet.getLastRowNum(); i >= 1; i--) {
+                if (sheet.getRow(i) != null) {
+                    sheet.removeRow(sheet.getRow(i));
+                }
+            }
+            try (var out = Files.newOutputStream(workbook)) {
+                wb.write(out);
+            }
+        }
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-hegemony", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "1 warning",
+                        "[발간현황]",
+                        "\"[KISTEP 브리프 발간 현황]\" in the PDF has no row to show",
+                        "(printed-empty)");
+
+        // A summary chart of a table of the emptied sheet: the refresh stopped the build ("예기치 못한
+        // 오류", a cell range of no rows). The table is written without rows, and no chart is drawn.
+        Path yaml = project.root().resolve("config/briefs/ai-hegemony.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "  chart: {table: 1,",
+                                "    - {title: \"발간 분류\", sheet: publications, by: category}\n  chart: {table: 4,"));
+        Path out = dir.resolve("out");
+        Cli.Result built =
+                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
+        assertThat(built.code()).as(built.err()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(out.resolve("ai-hegemony/2025-03/ai-hegemony.xlsx")))) {
+            assertThat(wb.getSheet("요약").getDrawingPatriarch()).isNull();
+        }
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

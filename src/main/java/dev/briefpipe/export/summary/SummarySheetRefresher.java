@@ -167,8 +167,10 @@ public final class SummarySheetRefresher {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
         sheet.createFreezePane(0, FIRST_FIGURE_ROW);
-        if (cfg.chart() != null && cfg.chart().table() <= placed.size()) {
-            GroupTableWriter.Placed t = placed.get(cfg.chart().table() - 1);
+        GroupTableWriter.Placed t = cfg.chart() != null && cfg.chart().table() <= placed.size()
+                ? placed.get(cfg.chart().table() - 1)
+                : null;
+        if (t != null && !t.keys().isEmpty()) { // a table of no rows (its sheet empty this month) has no bars
             SummaryChart.add(
                     sheet,
                     t,

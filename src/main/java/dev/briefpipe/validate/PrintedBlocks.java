@@ -1,0 +1,107 @@
+package dev.briefpipe.validate;
+
+import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
+import dev.briefpipe.config.ColumnType;
+import dev.briefpipe.config.LayoutBlock;
+import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.model.CellRef;
+import dev.briefpipe.model.Dataset;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
+import dev.briefpipe.model.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
+ * sheet empty this month) is a warning at the sheet: it would print empty. A bar chart draws one bar
+ * per category: rows that share a category add up into its bar when their value is a count or an
+ * amount (an integer or decimal column), as a pivot chart does; a percent or a computed value cannot
+ * be added, nor can bars of two series be one bar, so such a repeat is an error at the repeated cell:
+ * the chart would show one of the rows and drop the others.
+ */
+public final class PrintedBlocks {
+    private PrintedBlocks() {}
+
+    public static List<Finding> check(BriefConfig brief, Dataset data) {
+        List<Finding> findings = new ArrayList<>();
+        for (LayoutBlock block : brief.layout()) {
+            String sheet = block instanceof LayoutBlock.Chart c
+                    ? c.sheet()
+                    : block instanceof LayoutBlock.Table t
+                            ? t.sheet()
+                            : block instanceof LayoutBlock.ListBlock l ? l.sheet() : null;
+            Table table = sheet == null ? null : data.findTable(sheet).orElse(null);
+            if (table == null) {
+                continue;
+            }
+            String value = block instanceof LayoutBlock.Chart c ? c.value() : null;
+            if (table.rows().stream().allMatch(r -> value != null && r.get(value) == null)) {
+                findings.add(new Finding(
+                        FindingCode.PRINTED_EMPTY,
+                        Severity.WARNING,
+                        CellRef.ofSheet(table.sheet()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        List.of(where(brief, data, block))));
+            } else if (block instanceof LayoutBlock.Chart c && !"timeline".equals(c.kind())) {
+                repeatedBars(brief, data, c, table, findings);
+            }
+        }
+        return findings;
+    }
+
+    /** The block as readers know it: its caption (the layout's or the workbook's), title, or sheet. */
+    static String where(BriefConfig brief, Dataset data, LayoutBlock block) {
+        String caption = null;
+        String fallback = null;
+        if (block instanceof LayoutBlock.Chart c) {
+            caption = brief.editorial().caption(data, c.id(), c.caption(), "caption");
+            fallback = c.sheet();
+        } else if (block instanceof LayoutBlock.Table t) {
+            caption = brief.editorial().caption(data, t.id(), t.caption(), "caption");
+            fallback = t.title() != null ? t.title() : t.sheet();
+        } else if (block instanceof LayoutBlock.ListBlock l) {
+            fallback = l.title() != null ? l.title() : l.sheet();
+        }
+        return caption != null ? caption : fallback;
+    }
+
+    private static void repeatedBars(
+            BriefConfig brief, Dataset data, LayoutBlock.Chart c, Table table, List<Finding> findings) {
+        SheetSchema schema = brief.sheets().get(c.sheet());
+        ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
+        boolean adds = value != null && (value.type() == ColumnType.INTEGER || value.type() == ColumnType.DECIMAL);
+        Map<String, Row> first = new HashMap<>();
+        for (Row r : table.rows()) {
+            String category = r.text(c.category());
+            if (r.get(c.value()) == null) {
+                continue; // not drawn
+            }
+            Row earlier = first.putIfAbsent(category, r);
+            if (earlier == null
+                    || (adds && (c.series() == null || Objects.equals(r.text(c.series()), earlier.text(c.series()))))) {
+                continue;
+            }
+            CellRef at = r.cell(c.category()).orElse(new CellRef(table.sheet(), r.sheetRow(), -1));
+            CellRef before = earlier.cell(c.category()).orElse(new CellRef(table.sheet(), earlier.sheetRow(), -1));
+            findings.add(new Finding(
+                    FindingCode.CHART_CATEGORY_REPEATED,
+                    Severity.ERROR,
+                    at,
+                    c.category(),
+                    "",
+                    category,
+                    "",
+                    List.of(before.excel(), where(brief, data, c), adds ? 1 : 0)));
+        }
+    }
+}

@@ -84,7 +84,17 @@ final class Pages {
     void brief(Context ctx) {
         BriefConfig b = briefOf(ctx);
         Page page = page(ctx, Auth.who(ctx));
-        render(ctx, "brief", page, Map.of("view", views.view(b, period(ctx, b), page.words(), null), "views", views));
+        render(
+                ctx,
+                "brief",
+                page,
+                Map.of("view", views.view(b, period(ctx, b), page.words(), null), "views", views, "kind", kind(b)));
+    }
+
+    /** The working workbook's kind (.xlsx or .xls): an upload must be of it. */
+    private String kind(BriefConfig b) {
+        String name = settings.workbookOf(b).getFileName().toString();
+        return name.substring(name.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT);
     }
 
     void upload(Context ctx) throws IOException {
@@ -110,8 +120,8 @@ final class Pages {
         if (o.checked() != null && !o.replaced()) {
             ctx.status(422);
         }
-        Map<String, Object> model = new java.util.HashMap<>(
-                Map.of("view", views.view(b, views.period(b), page.words(), o.checked()), "views", views));
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
+                "view", views.view(b, views.period(b), page.words(), o.checked()), "views", views, "kind", kind(b)));
         if (o.kept() != null) {
             model.put("upload", o.kept());
         }

@@ -236,6 +236,8 @@ class ConsoleIT {
         analyst.login("analyst", PW);
         assertThat(analyst.get(BRIEF).body())
                 .contains("아직 작업 워크북이 없습니다", "/template.xlsx")
+                // The kind of file the upload takes: the working workbook's (it offered .xls too, then refused it).
+                .contains("워크북의 새 버전(.xlsx)", "accept=\".xlsx\"")
                 .doesNotContain("발견된 문제가 없습니다", "report.html");
         HttpResponse<byte[]> template = analyst.download(BRIEF + "/template.xlsx");
         assertThat(template.statusCode()).isEqualTo(200);

@@ -198,9 +198,6 @@ final class BriefConfigChecker {
                 }
             } else if (b instanceof LayoutBlock.Narrative n) {
                 references.fields(at, "sheet", n.sheet(), "section", "level", "text");
-                if (n.paragraphs() != null && !n.paragraphs().matches("\\s*\\d+\\s*(-\\s*\\d*\\s*)?")) {
-                    problems.add(at + "/paragraphs", "bad-paragraphs", n.paragraphs());
-                }
             } else if (b instanceof LayoutBlock.Chart c) {
                 if (c.kind() == null || !CHART_KINDS.contains(c.kind())) {
                     problems.add(

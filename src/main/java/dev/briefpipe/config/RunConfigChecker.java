@@ -126,6 +126,18 @@ final class RunConfigChecker {
                 for (Float w : t.widths()) {
                     size(at + "/widths", "layout[" + i + "].widths", w, 0.01f, 1000);
                 }
+                // One width a column: another count was ignored, the columns set equal without a word.
+                if (t.columns() != null
+                        && !t.columns().isEmpty()
+                        && t.widths().size() != t.columns().size()) {
+                    problems.add(
+                            at + "/widths",
+                            "widths-count",
+                            t.widths().size(),
+                            t.columns().size());
+                }
+            } else if (brief.layout().get(i) instanceof LayoutBlock.Narrative n && n.paragraphs() != null) {
+                paragraphs(at + "/paragraphs", n.paragraphs());
             }
         }
         if (brief.summary() != null) {
@@ -223,6 +235,18 @@ final class RunConfigChecker {
                         c.series(),
                         String.join(", ", series.values()));
             }
+        }
+    }
+
+    /** A paragraph range: "1", "2-" or "1-3", not one that runs backward ("3-1" printed none of them). */
+    private void paragraphs(String at, String range) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(-\\s*(\\d*)\\s*)?")
+                .matcher(range);
+        if (!m.matches()
+                || (m.group(3) != null
+                        && !m.group(3).isEmpty()
+                        && new java.math.BigInteger(m.group(3)).compareTo(new java.math.BigInteger(m.group(1))) < 0)) {
+            problems.add(at, "bad-paragraphs", range);
         }
     }
 

@@ -356,6 +356,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void widthsThatAreNotOneAColumnOrAParagraphRangeRunningBackwardIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        Path brief = p.briefConfig();
+        // Two widths for three columns were ignored (the columns set equal); paragraphs 3-1 printed none,
+        // and every bullet of the section was blamed on the analysts as unprinted.
+        p.editConfig("    widths: [2, 1.2, 6]", "    widths: [2, 6]");
+        p.editConfig(
+                "  - {block: narrative, sheet: narrative, section: 4}",
+                "  - {block: narrative, sheet: narrative, section: 4, paragraphs: \"3-1\"}");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key, ConfigProblem::args, ConfigProblem::line)
+                .containsExactlyInAnyOrder(
+                        tuple("widths-count", List.of(2, 3), lineOf(brief, "widths: [2, 6]")),
+                        tuple("bad-paragraphs", List.of("3-1"), lineOf(brief, "paragraphs: \"3-1\"")));
+    }
+
+    @Test
     void aNumberFormatNoNumberCanBePrintedInIsAProblemAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         // An Excel format with text in quotes prints; one with two decimal points does not.

@@ -22,9 +22,14 @@ import java.util.function.IntPredicate;
 /**
  * The glyph gate before anyone builds: a character of a printed cell (narrative text, the title sheet,
  * a figure's labels, a table's or list's columns) that no font of the brief can draw is an error at
- * its cell, as the PDF would refuse it.
+ * its cell, as the PDF would refuse it. So that one pass reads the printed cells: text in braces, a
+ * placeholder as the narrative writes it, in a printed column that fills none is a warning, as it
+ * prints as typed.
  */
 public final class Glyphs {
+    /** A placeholder as the narrative writes one: a name or expression in braces. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}\\s][^{}]*\\}");
+
     private Glyphs() {}
 
     /** @param drawable whether some font of the brief has a glyph for a code point */
@@ -59,6 +64,14 @@ public final class Glyphs {
             }
         }
         add(printed, brief.editorial().captions(), List.of("caption", "source"));
+        // Where a placeholder is filled: elsewhere one ({patents[CN]:#,##0}) prints as typed.
+        Set<String> templates = new java.util.HashSet<>();
+        brief.sheets()
+                .forEach((id, schema) -> schema.columns().forEach((f, c) -> {
+                    if (c.template()) {
+                        templates.add(id + "." + f);
+                    }
+                }));
         List<Finding> findings = new ArrayList<>();
         printed.forEach((sheet, fields) -> {
             Table t = data.findTable(sheet).orElse(null);
@@ -69,6 +82,18 @@ public final class Glyphs {
                 for (String f : fields) {
                     if (!(r.get(f) instanceof String text)) {
                         continue;
+                    }
+                    if (!templates.contains(sheet + "." + f)
+                            && PLACEHOLDER.matcher(text).find()) {
+                        findings.add(new Finding(
+                                FindingCode.PLACEHOLDER_UNFILLED,
+                                Severity.WARNING,
+                                r.cell(f).orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                                f,
+                                brief.sheets().get(sheet).heading(f),
+                                text,
+                                "",
+                                List.of()));
                     }
                     text.codePoints()
                             .filter(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp))

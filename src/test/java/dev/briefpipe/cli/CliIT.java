@@ -545,6 +545,24 @@ class CliIT {
     }
 
     @Test
+    void aPlaceholderInAColumnThatFillsNoneIsAWarningAtItsCell() throws IOException {
+        // The table's "Sale to China" column prints as typed: the braces went into the PDF.
+        SampleProject.edit(
+                project.root().resolve("workbooks/ai-chips.xlsx"),
+                "Chips",
+                "I4",
+                "On sale; {chips[H20].memory_gb} GB of memory");
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern(
+                        "I4 +warning +Sale to China: the braces in 'On sale; \\{chips\\[H20\\].memory_gb\\} GB")
+                .contains("(placeholder-unfilled)");
+        // The narrative fills its placeholders: none of its cells is warned of.
+        assertThat(r.out()).containsOnlyOnce("(placeholder-unfilled)");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

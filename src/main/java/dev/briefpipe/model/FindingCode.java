@@ -47,6 +47,7 @@ public enum FindingCode implements Finding.Code {
     PLACEMENT_MISSING,
     PLACEMENT_TWICE,
     CHART_CATEGORY_REPEATED,
+    BAR_BLANK,
     PRINTED_EMPTY,
     ROW_UNPRINTED,
     SECTION_UNTITLED,

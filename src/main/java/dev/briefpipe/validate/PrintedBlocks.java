@@ -21,7 +21,8 @@ import java.util.Objects;
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
  * sheet empty this month) is a warning at the sheet: it would print empty. A bar chart draws one bar
- * per category: rows that share a category add up into its bar when their value is a count or an
+ * per category, and none for a row whose value is blank (a warning at the cell, as the row goes
+ * missing from the chart): rows that share a category add up into its bar when their value is a count or an
  * amount (an integer or decimal column), as a pivot chart does; a percent or a computed value cannot
  * be added, nor can bars of two series be one bar, so such a repeat is an error at the repeated cell:
  * the chart would show one of the rows and drop the others.
@@ -53,7 +54,7 @@ public final class PrintedBlocks {
                         "",
                         List.of(where(brief, data, block))));
             } else if (block instanceof LayoutBlock.Chart c && !"timeline".equals(c.kind())) {
-                repeatedBars(brief, data, c, table, findings);
+                bars(brief, data, c, table, findings);
             }
         }
         return findings;
@@ -75,7 +76,7 @@ public final class PrintedBlocks {
         return caption != null ? caption : fallback;
     }
 
-    private static void repeatedBars(
+    private static void bars(
             BriefConfig brief, Dataset data, LayoutBlock.Chart c, Table table, List<Finding> findings) {
         SheetSchema schema = brief.sheets().get(c.sheet());
         ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
@@ -83,8 +84,17 @@ public final class PrintedBlocks {
         Map<String, Row> first = new HashMap<>();
         for (Row r : table.rows()) {
             String category = r.text(c.category());
-            if (r.get(c.value()) == null) {
-                continue; // not drawn
+            if (r.get(c.value()) == null) { // not drawn: the chart would leave the row out unannounced
+                findings.add(new Finding(
+                        FindingCode.BAR_BLANK,
+                        Severity.WARNING,
+                        r.cell(c.value()).orElse(new CellRef(table.sheet(), r.sheetRow(), -1)),
+                        c.value(),
+                        schema == null ? c.value() : schema.heading(c.value()),
+                        "",
+                        "",
+                        List.of(category, where(brief, data, c))));
+                continue;
             }
             Row earlier = first.putIfAbsent(category, r);
             if (earlier == null

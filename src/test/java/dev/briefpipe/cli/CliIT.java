@@ -563,6 +563,18 @@ class CliIT {
     }
 
     @Test
+    void aRowABarChartLeavesOutForItsBlankValueIsAWarningAtTheCell() throws IOException {
+        // The Ascend 910B's compute not known: the chart went on without its bar, and nobody was told.
+        SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D5", null);
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern(
+                        "D5 +warning +BF16 dense \\(TFLOPS\\): blank, so 'Ascend 910B' has no bar in \"Dense BF16 compute\"")
+                .containsOnlyOnce("(bar-blank)");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -26,6 +26,11 @@ class NumberPatternTest {
                 // Colours, conditions and padding are not printed; a negative section is used as Excel does.
                 "[Blue]#,##0_);[Red](#,##0)|-1200|(1,200)",
                 "[Blue]#,##0_);[Red](#,##0);\"-\"|1200|1,200",
+                // A zero prints in its own section when there is one: a dash, or fewer decimals.
+                "[Blue]#,##0_);[Red](#,##0);\"-\"|0|-",
+                "#,##0;(#,##0);\"-\"|-5|(5)",
+                "0.00;-0.00;0.0|0|0.0",
+                "0.0%;-0.0%;\"–\"|0|–",
                 "General|5900.5|5900.5",
                 "??0.0|3.25|3.3",
                 "0.00E+00|1234567|1.23E06",

@@ -2,6 +2,8 @@ package dev.briefpipe.config;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,24 @@ final class RunConfigChecker {
         checkSizes(brief);
         checkSheetNames(brief);
         checkSummaryTables(brief);
+        checkLocale(brief.locale());
+    }
+
+    /**
+     * A language tag Java and PDF readers know ({@code ko-KR}, {@code en-GB}): {@code ko_KR} was taken
+     * for no language at all, and written so into the PDF's language.
+     */
+    private void checkLocale(String tag) {
+        if (tag == null) {
+            return;
+        }
+        Locale l = Locale.forLanguageTag(tag);
+        if (!List.of(Locale.getISOLanguages()).contains(l.getLanguage())
+                || !(l.getCountry().isEmpty()
+                        || List.of(Locale.getISOCountries()).contains(l.getCountry()))
+                || !l.toLanguageTag().equalsIgnoreCase(tag)) {
+            problems.add("/locale", "bad-locale", tag);
+        }
     }
 
     /**

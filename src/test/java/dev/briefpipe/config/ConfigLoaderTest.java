@@ -433,6 +433,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLocaleThatIsNoLanguageTagIsAProblemAtItsLine() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        // Java's own spelling: read as no language, and written so into the PDF.
+        p.editConfig("locale: ko-KR", "locale: ko_KR");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("bad-locale");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "locale: ko_KR"));
+        p.editConfig("locale: ko_KR", "locale: zz-QQ");
+        assertThat(single(p).args()).containsExactly("zz-QQ");
+        p.editConfig("locale: zz-QQ", "locale: ko");
+        assertThat(new ConfigLoader().load(p.config()).findBrief("ai-hegemony")).isPresent();
+    }
+
+    @Test
     void aSummarySheetNamedAsADataSheetIsRefusedBeforeItIsWrittenOverTheData() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         // In place, the refresh replaced the analysts' patent data with the summary.

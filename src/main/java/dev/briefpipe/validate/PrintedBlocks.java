@@ -20,7 +20,7 @@ import java.util.Objects;
 
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
- * sheet empty this month) is a warning at the sheet: it would print empty. A bar chart draws one bar
+ * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty. A bar chart draws one bar
  * per category, and none for a row whose value is blank (a warning at the cell, as the row goes
  * missing from the chart): rows that share a category add up into its bar when their value is a count or an
  * amount (an integer or decimal column), as a pivot chart does; a percent or a computed value cannot
@@ -39,8 +39,13 @@ public final class PrintedBlocks {
                             ? t.sheet()
                             : block instanceof LayoutBlock.ListBlock l ? l.sheet() : null;
             Table table = sheet == null ? null : data.findTable(sheet).orElse(null);
-            if (table == null) {
-                continue;
+            SheetSchema schema = sheet == null ? null : brief.sheets().get(sheet);
+            boolean rowsRequired = schema != null
+                    && schema.rows() != null
+                    && schema.rows().min() != null
+                    && schema.rows().min() > 0;
+            if (table == null || (table.rows().isEmpty() && rowsRequired)) {
+                continue; // no sheet, or too few rows: that is the error (row-count) to tell
             }
             String value = block instanceof LayoutBlock.Chart c ? c.value() : null;
             if (table.rows().stream().allMatch(r -> value != null && r.get(value) == null)) {

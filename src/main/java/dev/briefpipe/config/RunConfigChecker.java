@@ -9,10 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header texts,
- * the sizes of its sheets, tables and charts, what its charts and summary tables draw, and its sheets' names.
+ * Checks how a brief runs and looks: its style, its schedule's zone and period, its delivery's header
+ * texts, the sizes of its sheets' rows and columns, its summary's tables and formats, its sheets'
+ * names and its locale; its layout's blocks through {@link LayoutConfigChecker}.
  */
 final class RunConfigChecker {
+
     /** A text pattern's {@code {name}} or {@code {name:date pattern}}, as the PDF fills it. */
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)(?::([^}]+))?}");
 
@@ -29,6 +31,7 @@ final class RunConfigChecker {
         checkSheetNames(brief);
         checkSummaryTables(brief);
         checkLocale(brief.locale());
+        new LayoutConfigChecker(problems).check(brief);
     }
 
     /**
@@ -136,30 +139,6 @@ final class RunConfigChecker {
                 size(at + "/columns/" + f + "/maxLength", key + ".maxLength", c.maxLength(), 1, 32_767);
             });
         });
-        for (int i = 0; i < brief.layout().size(); i++) {
-            String at = "/layout/" + i;
-            if (brief.layout().get(i) instanceof LayoutBlock.Chart c) {
-                size(at + "/height", "layout[" + i + "].height", c.height(), 20, 10_000);
-                chartValue(at, brief.sheets().get(c.sheet()), c);
-                chartLabels(at, brief.sheets().get(c.sheet()), c);
-            } else if (brief.layout().get(i) instanceof LayoutBlock.Table t && t.widths() != null) {
-                for (Float w : t.widths()) {
-                    size(at + "/widths", "layout[" + i + "].widths", w, 0.01f, 1000);
-                }
-                // One width a column: another count was ignored, the columns set equal without a word.
-                if (t.columns() != null
-                        && !t.columns().isEmpty()
-                        && t.widths().size() != t.columns().size()) {
-                    problems.add(
-                            at + "/widths",
-                            "widths-count",
-                            t.widths().size(),
-                            t.columns().size());
-                }
-            } else if (brief.layout().get(i) instanceof LayoutBlock.Narrative n && n.paragraphs() != null) {
-                paragraphs(at + "/paragraphs", n.paragraphs());
-            }
-        }
         if (brief.summary() != null) {
             size("/summary/maxChange", "summary.maxChange", brief.summary().maxChange(), 0, 1000);
         }
@@ -217,60 +196,12 @@ final class RunConfigChecker {
         }
     }
 
-    /**
-     * A chart's value field holds what it draws: numbers for bars (a column's or a derived field's), a
-     * month for a timeline. Another drew an empty chart.
-     */
-    private void chartValue(String at, SheetSchema sheet, LayoutBlock.Chart c) {
-        ColumnSpec column = sheet == null ? null : sheet.columns().get(c.value());
-        if (column == null || !BriefConfigChecker.CHART_KINDS.contains(c.kind())) {
-            return; // an unknown field or kind is told where the layout's references are checked
-        }
-        boolean timeline = "timeline".equals(c.kind());
-        if (timeline ? column.type() != ColumnType.YEAR_MONTH : !column.type().isNumeric()) {
-            problems.add(
-                    at + "/value",
-                    timeline ? "chart-not-months" : "chart-not-numbers",
-                    c.value(),
-                    column.type().yamlName());
-        }
-    }
-
-    /**
-     * A chart's legend names the values of its series: a label for a value its enum column cannot hold
-     * ({@code China} for {@code 중국}) left the chart without a legend.
-     */
-    private void chartLabels(String at, SheetSchema sheet, LayoutBlock.Chart c) {
-        ColumnSpec series =
-                sheet == null || c.series() == null ? null : sheet.columns().get(c.series());
-        if (series == null || series.type() != ColumnType.ENUM || series.values() == null || c.labels() == null) {
-            return;
-        }
-        for (String key : c.labels().keySet()) {
-            if (!series.values().contains(key)) {
-                problems.add(
-                        at + "/labels/" + key,
-                        "label-not-a-value",
-                        key,
-                        c.series(),
-                        String.join(", ", series.values()));
-            }
-        }
-    }
-
-    /** A paragraph range: "1", "2-" or "1-3", not one that runs backward ("3-1" printed none of them). */
-    private void paragraphs(String at, String range) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(-\\s*(\\d*)\\s*)?")
-                .matcher(range);
-        if (!m.matches()
-                || (m.group(3) != null
-                        && !m.group(3).isEmpty()
-                        && new java.math.BigInteger(m.group(3)).compareTo(new java.math.BigInteger(m.group(1))) < 0)) {
-            problems.add(at, "bad-paragraphs", range);
-        }
-    }
-
     private void size(String pointer, String key, Number value, float min, float max) {
+        size(problems, pointer, key, value, min, max);
+    }
+
+    /** A number in its range, or a problem saying the range. */
+    static void size(ConfigProblems problems, String pointer, String key, Number value, float min, float max) {
         if (value != null && (value.floatValue() < min || value.floatValue() > max)) {
             problems.add(pointer, "out-of-range", value, key, plain(min) + "–" + plain(max));
         }

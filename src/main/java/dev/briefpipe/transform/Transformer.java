@@ -145,7 +145,6 @@ public final class Transformer {
         return new Dataset(out);
     }
 
-    /** The first of these reads that found a blank or invalid cell, to name it in a finding. */
     /** A key figure the PDF's boxes print as "–": a warning at the blank cell it read (or the summary). */
     private static void blankPrinted(
             BriefConfig brief, BriefConfig.Figure f, Optional<String> cell, List<Finding> out) {
@@ -158,6 +157,7 @@ public final class Transformer {
         }
     }
 
+    /** The first of these reads that found a blank or invalid cell, to name it in a finding. */
     private static Optional<String> firstBlank(List<CellRead> reads) {
         return reads.stream()
                 .filter(r -> r.value().isEmpty())

@@ -11,6 +11,7 @@ import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * The glyph gate before anyone builds: a character of a printed cell (narrative text, the title sheet,
@@ -28,7 +30,7 @@ import java.util.function.IntPredicate;
  */
 public final class Glyphs {
     /** A placeholder as the narrative writes one: a name or expression in braces. */
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}\\s][^{}]*\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}\\s][^{}]*\\}");
 
     private Glyphs() {}
 
@@ -65,7 +67,7 @@ public final class Glyphs {
         }
         add(printed, brief.editorial().captions(), List.of("caption", "source"));
         // Where a placeholder is filled: elsewhere one ({patents[CN]:#,##0}) prints as typed.
-        Set<String> templates = new java.util.HashSet<>();
+        Set<String> templates = new HashSet<>();
         brief.sheets()
                 .forEach((id, schema) -> schema.columns().forEach((f, c) -> {
                     if (c.template()) {

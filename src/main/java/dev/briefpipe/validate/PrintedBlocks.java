@@ -20,12 +20,12 @@ import java.util.Objects;
 
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
- * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty. A bar chart draws one bar
- * per category, and none for a row whose value is blank (a warning at the cell, as the row goes
- * missing from the chart): rows that share a category add up into its bar when their value is a count or an
- * amount (an integer or decimal column), as a pivot chart does; a percent or a computed value cannot
- * be added, nor can bars of two series be one bar, so such a repeat is an error at the repeated cell:
- * the chart would show one of the rows and drop the others.
+ * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty.
+ * A bar chart draws one bar per category, and none for a row whose value is blank (a warning at the
+ * cell: the row goes missing from the chart). Rows that share a category add up into its bar when
+ * their value is a count or an amount (an integer or decimal column), as a pivot chart does; a
+ * percent or a computed value cannot be added, nor can bars of two series be one bar, so such a
+ * repeat is an error at the repeated cell: the chart would show one of the rows and drop the others.
  */
 public final class PrintedBlocks {
     private PrintedBlocks() {}

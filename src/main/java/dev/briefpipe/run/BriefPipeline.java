@@ -92,6 +92,7 @@ public final class BriefPipeline {
         more.addAll(PrintedBlocks.check(brief, t.dataset()));
         more.addAll(
                 Glyphs.check(brief, t.dataset(), cp -> faces.get().faceFor(cp).isPresent()));
+        more.removeIf(PrintedBlocks.toldBy(report));
         if (!more.isEmpty()) {
             List<Finding> all = new ArrayList<>(report.findings());
             all.addAll(more);

@@ -12,11 +12,15 @@ import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
+import dev.briefpipe.model.ValidationReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
@@ -63,6 +67,19 @@ public final class PrintedBlocks {
             }
         }
         return findings;
+    }
+
+    /**
+     * A blank the PDF would show at a cell already in error (a required value missing, a number that is
+     * not one): the error tells it, once.
+     */
+    public static Predicate<Finding> toldBy(ValidationReport report) {
+        Set<CellRef> wrong = report.findings().stream()
+                .filter(Finding::isError)
+                .map(Finding::at)
+                .collect(Collectors.toSet());
+        return f ->
+                (f.code() == FindingCode.BAR_BLANK || f.code() == FindingCode.FIGURE_BLANK) && wrong.contains(f.at());
     }
 
     /** The block as readers know it: its caption (the layout's or the workbook's), title, or sheet. */

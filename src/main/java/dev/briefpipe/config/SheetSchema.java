@@ -48,6 +48,11 @@ public record SheetSchema(
         checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
     }
 
+    /** Whether the sheet must have rows: an empty one is then an error of its own (row-count). */
+    public boolean requiresRows() {
+        return rows.min() != null && rows.min() > 0;
+    }
+
     /** A field's heading in print: its column's title, its derived field's header, or else its id. */
     public String heading(String field) {
         ColumnSpec c = columns.get(field);

@@ -93,8 +93,7 @@ final class Pages {
 
     /** The working workbook's kind (.xlsx or .xls): an upload must be of it. */
     private String kind(BriefConfig b) {
-        String name = settings.workbookOf(b).getFileName().toString();
-        return name.substring(name.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT);
+        return Uploads.extension(settings.workbookOf(b).getFileName().toString());
     }
 
     void upload(Context ctx) throws IOException {

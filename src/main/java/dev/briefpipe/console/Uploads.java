@@ -166,7 +166,7 @@ final class Uploads {
         return n.startsWith(".") || n.length() > 80 ? working.getFileName().toString() : n;
     }
 
-    private static String extension(String name) {
+    static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
     }

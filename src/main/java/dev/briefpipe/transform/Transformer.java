@@ -186,7 +186,7 @@ public final class Transformer {
             ColumnSpec c = s.columns().get(m.field());
             return c != null && c.required();
         }
-        return s.rows().min() != null && s.rows().min() > 0;
+        return s.requiresRows();
     }
 
     /**

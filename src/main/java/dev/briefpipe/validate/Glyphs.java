@@ -90,7 +90,7 @@ public final class Glyphs {
                         findings.add(new Finding(
                                 FindingCode.PLACEHOLDER_UNFILLED,
                                 Severity.WARNING,
-                                r.cell(f).orElse(new CellRef(t.sheet(), r.sheetRow(), -1)),
+                                Placements.at(t, r, f),
                                 f,
                                 brief.sheets().get(sheet).heading(f),
                                 text,

@@ -169,7 +169,7 @@ public final class Placements {
     }
 
     /** A row's cell of {@code field}, or the row itself when the sheet has no such column. */
-    private static CellRef at(Table t, Row r, String field) {
+    static CellRef at(Table t, Row r, String field) {
         return r.cell(field).orElse(new CellRef(t.sheet(), r.sheetRow(), -1));
     }
 

@@ -44,11 +44,7 @@ public final class PrintedBlocks {
                             : block instanceof LayoutBlock.ListBlock l ? l.sheet() : null;
             Table table = sheet == null ? null : data.findTable(sheet).orElse(null);
             SheetSchema schema = sheet == null ? null : brief.sheets().get(sheet);
-            boolean rowsRequired = schema != null
-                    && schema.rows() != null
-                    && schema.rows().min() != null
-                    && schema.rows().min() > 0;
-            if (table == null || (table.rows().isEmpty() && rowsRequired)) {
+            if (table == null || (table.rows().isEmpty() && schema != null && schema.requiresRows())) {
                 continue; // no sheet, or too few rows: that is the error (row-count) to tell
             }
             String value = block instanceof LayoutBlock.Chart c ? c.value() : null;
@@ -63,7 +59,7 @@ public final class PrintedBlocks {
                         "",
                         List.of(where(brief, data, block))));
             } else if (block instanceof LayoutBlock.Chart c && !"timeline".equals(c.kind())) {
-                bars(brief, data, c, table, findings);
+                bars(c, schema, table, where(brief, data, c), findings);
             }
         }
         return findings;
@@ -98,9 +94,9 @@ public final class PrintedBlocks {
         return caption != null ? caption : fallback;
     }
 
+    /** @param where the chart as readers know it */
     private static void bars(
-            BriefConfig brief, Dataset data, LayoutBlock.Chart c, Table table, List<Finding> findings) {
-        SheetSchema schema = brief.sheets().get(c.sheet());
+            LayoutBlock.Chart c, SheetSchema schema, Table table, String where, List<Finding> findings) {
         ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
         boolean adds = value != null && (value.type() == ColumnType.INTEGER || value.type() == ColumnType.DECIMAL);
         Map<String, Row> first = new HashMap<>();
@@ -110,12 +106,12 @@ public final class PrintedBlocks {
                 findings.add(new Finding(
                         FindingCode.BAR_BLANK,
                         Severity.WARNING,
-                        r.cell(c.value()).orElse(new CellRef(table.sheet(), r.sheetRow(), -1)),
+                        Placements.at(table, r, c.value()),
                         c.value(),
                         schema == null ? c.value() : schema.heading(c.value()),
                         "",
                         "",
-                        List.of(category, where(brief, data, c))));
+                        List.of(category, where)));
                 continue;
             }
             Row earlier = first.putIfAbsent(category, r);
@@ -123,8 +119,8 @@ public final class PrintedBlocks {
                     || (adds && (c.series() == null || Objects.equals(r.text(c.series()), earlier.text(c.series()))))) {
                 continue;
             }
-            CellRef at = r.cell(c.category()).orElse(new CellRef(table.sheet(), r.sheetRow(), -1));
-            CellRef before = earlier.cell(c.category()).orElse(new CellRef(table.sheet(), earlier.sheetRow(), -1));
+            CellRef at = Placements.at(table, r, c.category());
+            CellRef before = Placements.at(table, earlier, c.category());
             findings.add(new Finding(
                     FindingCode.CHART_CATEGORY_REPEATED,
                     Severity.ERROR,
@@ -133,7 +129,7 @@ public final class PrintedBlocks {
                     "",
                     category,
                     "",
-                    List.of(before.excel(), where(brief, data, c), adds ? 1 : 0)));
+                    List.of(before.excel(), where, adds ? 1 : 0)));
         }
     }
 }

@@ -618,6 +618,21 @@ class CliIT {
         }
     }
 
+    @Test
+    void aStretchOfTheTimelineAfterABreakWithNoJanuaryNamesItsYear() throws IOException {
+        // A month typed two centuries out: the timeline drew ChatGPT after a break, last, with no
+        // year under it, so the chart read as if it came out after GPT-4.5.
+        project.setCell("LLM_타임라인", "E3", "2202-11");
+        Cli.Result r = buildIntoOut();
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("out/ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            // The first stretch keeps its own start; the one after the first break has Januaries.
+            assertThat(text).contains("2202.11", "2020.6").doesNotContain("2022.11");
+        }
+    }
+
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
     private String chipsPdfText() throws IOException {
         Path out = dir.resolve("out");

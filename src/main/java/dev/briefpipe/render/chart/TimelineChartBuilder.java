@@ -183,13 +183,20 @@ public final class TimelineChartBuilder {
             year.setTextAnchor(TextAnchor.CENTER);
             plot.addAnnotation(year);
         }
-        // The first event's year, when no January precedes it on the axis.
-        XYTextAnnotation start =
-                new XYTextAnnotation(first.getYear() + "." + first.getMonthValue(), scale.at(first), y);
-        start.setFont(style.font(7.5f));
-        start.setPaint(style.ink());
-        start.setTextAnchor(TextAnchor.CENTER);
-        plot.addAnnotation(start);
+        // The first event's year and month, as no January precedes it; and those of the first event
+        // after a break, when its stretch has no January to tell its year.
+        List<YearMonth[]> stretches = scale.stretches(first, last.plusMonths(1));
+        for (YearMonth[] s : stretches) {
+            boolean january = !YearMonth.of(s[1].getYear(), 1).isBefore(s[0]);
+            if (s == stretches.get(0) || !january) {
+                XYTextAnnotation start =
+                        new XYTextAnnotation(s[0].getYear() + "." + s[0].getMonthValue(), scale.at(s[0]), y);
+                start.setFont(style.font(7.5f));
+                start.setPaint(style.ink());
+                start.setTextAnchor(TextAnchor.CENTER);
+                plot.addAnnotation(start);
+            }
+        }
     }
 
     private static BasicStroke dashed() {
@@ -251,6 +258,18 @@ public final class TimelineChartBuilder {
                 out.add(c[0] - shift + SHORT / 2.0);
                 shift += c[1] - c[0] - SHORT;
             }
+            return out;
+        }
+
+        /** Each stretch of the axis between breaks, as its first and last month. */
+        List<YearMonth[]> stretches(YearMonth first, YearMonth end) {
+            List<YearMonth[]> out = new ArrayList<>();
+            YearMonth from = first;
+            for (long[] c : cuts) {
+                out.add(new YearMonth[] {from, origin.plusMonths(c[0])});
+                from = origin.plusMonths(c[1] + 1);
+            }
+            out.add(new YearMonth[] {from, end});
             return out;
         }
 

@@ -48,6 +48,7 @@ public enum FindingCode implements Finding.Code {
     PLACEMENT_TWICE,
     CHART_CATEGORY_REPEATED,
     BAR_BLANK,
+    CHART_LABEL_BLANK,
     PRINTED_EMPTY,
     ROW_UNPRINTED,
     SECTION_UNTITLED,

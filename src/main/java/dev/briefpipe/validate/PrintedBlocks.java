@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
  * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty.
  * A bar chart draws one bar per category, and none for a row whose value is blank (a warning at the
- * cell: the row goes missing from the chart). Rows that share a category add up into its bar when
+ * cell: the row goes missing from the chart); a row drawn with its category blank is a warning at
+ * that cell (its bar or marker has no name). Rows that share a category add up into its bar when
  * their value is a count or an amount (an integer or decimal column), as a pivot chart does; a
  * percent or a computed value cannot be added, nor can bars of two series be one bar, so such a
  * repeat is an error at the repeated cell: the chart would show one of the rows and drop the others.
@@ -58,8 +59,23 @@ public final class PrintedBlocks {
                         "",
                         "",
                         List.of(where(brief, data, block))));
-            } else if (block instanceof LayoutBlock.Chart c && !"timeline".equals(c.kind())) {
-                bars(c, schema, table, where(brief, data, c), findings);
+            } else if (block instanceof LayoutBlock.Chart c) {
+                String where = where(brief, data, c);
+                for (Row r : table.rows()) { // drawn, but with no name beside it
+                    if (r.get(c.value()) != null && r.get(c.category()) == null) {
+                        findings.add(warning(
+                                FindingCode.CHART_LABEL_BLANK,
+                                table,
+                                r,
+                                c.category(),
+                                schema,
+                                r.text(c.value()),
+                                where));
+                    }
+                }
+                if (!"timeline".equals(c.kind())) {
+                    bars(c, schema, table, where, findings);
+                }
             }
         }
         return findings;
@@ -74,8 +90,10 @@ public final class PrintedBlocks {
                 .filter(Finding::isError)
                 .map(Finding::at)
                 .collect(Collectors.toSet());
-        return f ->
-                (f.code() == FindingCode.BAR_BLANK || f.code() == FindingCode.FIGURE_BLANK) && wrong.contains(f.at());
+        return f -> (f.code() == FindingCode.BAR_BLANK
+                        || f.code() == FindingCode.FIGURE_BLANK
+                        || f.code() == FindingCode.CHART_LABEL_BLANK)
+                && wrong.contains(f.at());
     }
 
     /** The block as readers know it: its caption (the layout's or the workbook's), title, or sheet. */
@@ -94,6 +112,14 @@ public final class PrintedBlocks {
         return caption != null ? caption : fallback;
     }
 
+    /** A warning at a row's cell of {@code field}, its arguments {@code what} and the chart's {@code where}. */
+    private static Finding warning(
+            FindingCode code, Table table, Row r, String field, SheetSchema schema, String what, String where) {
+        String heading = schema == null ? field : schema.heading(field);
+        return new Finding(
+                code, Severity.WARNING, Placements.at(table, r, field), field, heading, "", "", List.of(what, where));
+    }
+
     /** @param where the chart as readers know it */
     private static void bars(
             LayoutBlock.Chart c, SheetSchema schema, Table table, String where, List<Finding> findings) {
@@ -103,15 +129,7 @@ public final class PrintedBlocks {
         for (Row r : table.rows()) {
             String category = r.text(c.category());
             if (r.get(c.value()) == null) { // not drawn: the chart would leave the row out unannounced
-                findings.add(new Finding(
-                        FindingCode.BAR_BLANK,
-                        Severity.WARNING,
-                        Placements.at(table, r, c.value()),
-                        c.value(),
-                        schema == null ? c.value() : schema.heading(c.value()),
-                        "",
-                        "",
-                        List.of(category, where)));
+                findings.add(warning(FindingCode.BAR_BLANK, table, r, c.value(), schema, category, where));
                 continue;
             }
             Row earlier = first.putIfAbsent(category, r);

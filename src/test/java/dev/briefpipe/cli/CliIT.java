@@ -580,6 +580,28 @@ class CliIT {
     }
 
     @Test
+    void aBarDrawnWithItsCategoryBlankIsAWarningAtTheCell() throws IOException {
+        // Charted by vendor, a column the schema lets go blank: H20's bar was drawn with no name beside
+        // it, and validation called the workbook valid with 0 warnings.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("    category: chip\n", "    category: vendor\n")
+                        .replace("{header: [Vendor], type: text, required: true,", "{header: [Vendor], type: text,"));
+        Path workbook = project.root().resolve("workbooks/ai-chips.xlsx");
+        SampleProject.edit(workbook, "Chips", "B4", null);
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern(
+                        "B4 +warning +Vendor: blank, so the bar \\(or marker\\) of '148' in \"Dense BF16 compute\"")
+                .containsOnlyOnce("(chart-label-blank)");
+        Cli.Result ko = Cli.run(project, "validate", "--brief", "ai-chips");
+        assertThat(ko.out()).contains("그림 「Dense BF16 compute」에 '148'의 막대(표시)가 이름 없이 그려집니다");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -393,6 +393,11 @@ class CliIT {
         Path pdf = out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            // As the manifest, the console ("PDF, 1 page") and the approval mail count it: they said 2.
+            assertThat(json(Files.readString(out.resolve("ai-chips/2025-03/manifest.json")))
+                            .findValue("pages")
+                            .asInt())
+                    .isEqualTo(1);
             String text =
                     new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertThat(text)

@@ -29,6 +29,7 @@ final class PageDecorator extends PdfPageEventHelper {
     private final boolean footerHasTotal;
     private final Map<String, PdfOutline> done = new HashMap<>();
     private PdfTemplate total;
+    private int pages;
     private PdfOutline currentSection;
 
     /**
@@ -84,10 +85,11 @@ final class PageDecorator extends PdfPageEventHelper {
 
     @Override
     public void onCloseDocument(PdfWriter writer, Document document) {
+        pages = writer.getPageNumber() - 1; // the page begun last was left empty, and so not written
         ColumnText.showTextAligned(
                 total,
                 Element.ALIGN_LEFT,
-                new Phrase(String.valueOf(writer.getPageNumber() - 1), text.font(FOOT_SIZE, false, theme.muted)),
+                new Phrase(String.valueOf(pages), text.font(FOOT_SIZE, false, theme.muted)),
                 0,
                 0,
                 0);
@@ -106,5 +108,10 @@ final class PageDecorator extends PdfPageEventHelper {
             currentSection = outline;
         }
         done.put(parts[2], outline);
+    }
+
+    /** How many pages the document has, once it is closed. */
+    int pages() {
+        return pages;
     }
 }

@@ -86,11 +86,12 @@ public final class PdfBriefRenderer {
             writer.setStrictImageSequence(true);
             writer.setSpaceCharRatio(PdfWriter.NO_SPACE_CHAR_RATIO);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-            writer.setPageEvent(new PageDecorator(
+            PageDecorator decorator = new PageDecorator(
                     text,
                     theme,
                     TextPattern.fill(brief.style().header(), meta, locale),
-                    brief.style().footer()));
+                    brief.style().footer());
+            writer.setPageEvent(decorator);
             metadata(doc, brief, data);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(brief.locale()));
             Archival.seedFonts(fonts, identity.seed());
@@ -159,9 +160,9 @@ public final class PdfBriefRenderer {
                 }
             }
             ctx.corrections().appendix(ctx);
-            pages = writer.getPageNumber();
             writer.createXmpMetadata();
             doc.close();
+            pages = decorator.pages();
         } catch (DocumentException e) {
             throw new IOException("PDF could not be written: " + e.getMessage(), e);
         }

@@ -47,6 +47,7 @@ public final class ConsoleServer implements AutoCloseable {
         Auth auth = new Auth(users, new Sessions(service.database().dataSource()), service.audit());
         Views views = new Views(settings, service, scheduler);
         Pages pages = new Pages(settings, service, views, scheduler, auth);
+        SendForms sending = new SendForms(settings, service, pages);
         Api api = new Api(settings, service, views, pages);
         Downloads downloads = new Downloads(settings, views, pages);
         long maxUpload = settings.app().workbook().maxMegabytes();
@@ -82,11 +83,12 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/briefs/{id}/build", pages::build);
             config.routes.post("/briefs/{id}/pause", ctx -> pages.pause(ctx, true));
             config.routes.post("/briefs/{id}/resume", ctx -> pages.pause(ctx, false));
-            config.routes.post("/briefs/{id}/approve", pages::approve);
-            config.routes.post("/briefs/{id}/reject", pages::reject);
-            config.routes.post("/briefs/{id}/test-send", pages::testSend);
-            config.routes.post("/briefs/{id}/mark-delivered", ctx -> pages.settle(ctx, false));
-            config.routes.post("/briefs/{id}/resend", ctx -> pages.settle(ctx, true));
+            config.routes.post("/briefs/{id}/approve", sending::approve);
+            config.routes.post("/briefs/{id}/reject", sending::reject);
+            config.routes.post("/briefs/{id}/test-send", sending::testSend);
+            config.routes.post("/briefs/{id}/correct", sending::correct);
+            config.routes.post("/briefs/{id}/mark-delivered", ctx -> sending.settle(ctx, false));
+            config.routes.post("/briefs/{id}/resend", ctx -> sending.settle(ctx, true));
             config.routes.get("/api/briefs", api::briefs);
             config.routes.get("/api/briefs/{id}", api::brief);
             config.routes.get("/api/briefs/{id}/validation", api::validation);

@@ -2,7 +2,6 @@ package dev.briefpipe.console;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
-import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
@@ -19,13 +18,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /** The console's pages and forms. Every form posts, then comes back to its page with a notice. */
 final class Pages {
     /** The notices that say an action did not happen. */
-    private static final java.util.Set<String> TROUBLE =
-            java.util.Set.of("upload-missing", "build-invalid", "resend-failed", "approved-unsent", "expired");
+    private static final java.util.Set<String> TROUBLE = java.util.Set.of(
+            "upload-missing",
+            "build-invalid",
+            "resend-failed",
+            "approved-unsent",
+            "approved-had",
+            "corrected-unsent",
+            "expired");
 
     private final Settings settings;
     private final BriefService service;
@@ -167,53 +171,6 @@ final class Pages {
         redirect(ctx, b, pause ? "paused" : "resumed");
     }
 
-    void approve(Context ctx) throws IOException {
-        Sessions.Session s = Auth.need(ctx, Role.APPROVER);
-        BriefConfig b = briefOf(ctx);
-        var sent = service.approving().approve(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
-        redirect(ctx, b, sent.dryRun() ? "approved-outbox" : sent.allServed() ? "approved" : "approved-unsent");
-    }
-
-    void reject(Context ctx) {
-        Sessions.Session s = Auth.need(ctx, Role.APPROVER);
-        BriefConfig b = briefOf(ctx);
-        String comment =
-                java.util.Objects.toString(ctx.formParam("comment"), "").strip();
-        if (comment.isEmpty()) { // the page asks for it; a post without one rejects nothing
-            throw new dev.briefpipe.failure.UsageException("console.reject.no-reason");
-        }
-        service.approving().reject(b, period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user(), comment);
-        redirect(ctx, b, "rejected");
-    }
-
-    void testSend(Context ctx) throws IOException {
-        Sessions.Session s = Auth.need(ctx, Role.APPROVER, Role.OPERATOR);
-        BriefConfig b = briefOf(ctx);
-        String to = String.valueOf(ctx.formParam("to")).strip();
-        service.sendTest(b, period(ctx, b), settings.outputDir(), to);
-        service.audit().record(s.user(), "test-send", b.id(), period(ctx, b), to, null);
-        redirect(ctx, b, "test-sent");
-    }
-
-    void settle(Context ctx, boolean resend) throws IOException {
-        Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
-        BriefConfig b = briefOf(ctx);
-        Period p = period(ctx, b);
-        String r = String.valueOf(ctx.formParam("recipient"));
-        if (!b.hasReader(r)) {
-            throw new NotFoundResponse();
-        }
-        if (resend) {
-            boolean served = service.send(b, p, settings.outputDir(), Resend.to(Set.of(r)))
-                    .allServed();
-            service.audit().record(s.user(), "resend", b.id(), p, r, served ? null : "failed");
-            redirect(ctx, b, served ? "resent" : "resend-failed");
-        } else {
-            service.markDelivered(b, p, r, s.user());
-            redirect(ctx, b, "marked");
-        }
-    }
-
     void runs(Context ctx) {
         Page page = page(ctx, Auth.who(ctx));
         var runs = service.runs().shown(null, 200);
@@ -249,7 +206,7 @@ final class Pages {
         }
     }
 
-    private static void redirect(Context ctx, BriefConfig b, String notice) {
+    static void redirect(Context ctx, BriefConfig b, String notice) {
         String p = ctx.formParam("period");
         ctx.redirect("/briefs/" + b.id() + "?notice=" + notice + (p == null || p.isBlank() ? "" : "&period=" + p));
     }

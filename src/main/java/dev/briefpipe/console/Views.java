@@ -101,7 +101,8 @@ public final class Views {
             boolean approved,
             List<Period> published,
             List<String> damaged,
-            boolean outdated) {
+            boolean outdated,
+            boolean superseded) {
         public boolean built() {
             return pdfSha != null;
         }
@@ -176,9 +177,9 @@ public final class Views {
                 next,
                 paused,
                 approval,
-                count(ledger, DeliveryState.SENT),
-                count(ledger, DeliveryState.FAILED),
-                count(ledger, DeliveryState.UNKNOWN));
+                DeliveryLedger.count(ledger, DeliveryState.SENT),
+                DeliveryLedger.count(ledger, DeliveryState.FAILED),
+                DeliveryLedger.count(ledger, DeliveryState.UNKNOWN));
     }
 
     /** @param candidate an uploaded version's validation, shown instead of the working workbook's */
@@ -197,6 +198,7 @@ public final class Views {
         List<String> damaged = new ArrayList<>();
         Optional<Manifest> m = manifest(b, period, words, damaged);
         Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
+        List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
         List<Figure> figures = new ArrayList<>();
         Locale locale = Locale.forLanguageTag(b.locale());
         Map<String, Manifest.Figure> before = new HashMap<>();
@@ -219,14 +221,18 @@ public final class Views {
                 c.sentences(),
                 b.delivery().approvalRequired(),
                 service.runs().shown(b.id(), 20),
-                service.ledger().list(b.id(), period),
+                ledger,
                 pdf.isPresent()
                         && service.approvals()
                                 .approved(b.id(), period, pdf.get().sha256()),
                 new Publications(settings.outputDir())
                         .periods(b.id()).stream().limit(12).toList(),
                 damaged,
-                service.approving().outdated(b, m, candidate == null ? c.sha() : check(b).sha()));
+                service.approving().outdated(b, m, candidate == null ? c.sha() : check(b).sha()),
+                // A plain edition of a period its readers got another PDF of: it can go to them only as a correction.
+                pdf.isPresent()
+                        && m.get().corrections().isEmpty()
+                        && DeliveryLedger.readersHadAnother(ledger, pdf.get().sha256()));
     }
 
     /** A period's manifest, if built; one that cannot be read is told in {@code damaged}, not thrown. */
@@ -289,11 +295,5 @@ public final class Views {
                 .distinct()
                 .toList();
         return t == null ? "—" : AT.format(t.atZone(zones.size() == 1 ? zones.get(0) : ZoneId.systemDefault()));
-    }
-
-    private static long count(List<DeliveryLedger.Entry> ledger, DeliveryState s) {
-        return ledger.stream()
-                .filter(e -> e.kind().equals("brief") && e.state() == s)
-                .count();
     }
 }

@@ -73,6 +73,25 @@ public final class DeliveryLedger {
         }
     }
 
+    /** How many readers' letters of the brief (not notices, nor corrections) are in state {@code s}. */
+    public static long count(List<Entry> entries, DeliveryState s) {
+        return entries.stream()
+                .filter(e -> e.kind().equals("brief") && e.state() == s)
+                .count();
+    }
+
+    /**
+     * Whether a period's readers got a PDF of it other than {@code pdfSha256}, and not that one since
+     * (as a correction): it can reach them only as a correction.
+     */
+    public static boolean readersHadAnother(List<Entry> entries, String pdfSha256) {
+        return count(entries, DeliveryState.SENT) > 0
+                && entries.stream()
+                        .filter(e -> e.state() == DeliveryState.SENT
+                                && (e.kind().equals("brief") || e.kind().startsWith("correction-")))
+                        .noneMatch(e -> e.pdfSha256().equals(pdfSha256));
+    }
+
     /** The start of the kind of a letter written to the outbox, not sent: it never counts as a delivery. */
     static final String OUTBOX = "outbox-";
 

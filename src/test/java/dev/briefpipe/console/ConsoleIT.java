@@ -325,6 +325,67 @@ class ConsoleIT {
     }
 
     @Test
+    void aDeliveredPeriodBuiltAgainReachesItsReadersOnlyAsACorrection() throws Exception {
+        // A period delivered, its workbook mended, the period built again: the console asked for approval
+        // of the new PDF, and approving it said "sent to the recipients" while nobody was sent anything.
+        awaitingApproval();
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        Period period = Period.parse("2025-03");
+        String first = h.service.approving().publishedPdf(brief, period).orElseThrow();
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        approver.get(BRIEF + "?period=2025-03");
+        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", first));
+        int readers = h.mail.getReceivedMessagesForDomain("to.test").length; // to, cc and bcc
+        assertThat(readers).isPositive();
+        Path next = dir.resolve("ai-hegemony.xlsx");
+        Files.copy(h.project.workbook(), next);
+        SampleProject.edit(next, "특허_발명자국가", "D3", 12345);
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        assertThat(analyst.upload(BRIEF + "/workbook", next, Map.of(), null).statusCode())
+                .isEqualTo(200);
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF);
+        operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"));
+        String rebuilt = h.service.approving().publishedPdf(brief, period).orElseThrow();
+        assertThat(rebuilt).isNotEqualTo(first);
+
+        // The page says the readers have an earlier PDF, and offers a correction in place of approval.
+        String page = approver.get(BRIEF + "?period=2025-03").body();
+        assertThat(page)
+                .contains("id=\"superseded\"", "이미 이전 PDF를 받았습니다", "id=\"correct\"")
+                .doesNotContain("id=\"approve\"");
+        // Approved all the same (a page open from before): it says that nothing went.
+        assertThat(approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", rebuilt))
+                        .headers()
+                        .firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=approved-had"));
+        assertThat(h.mail.getReceivedMessagesForDomain("to.test")).hasSize(readers);
+
+        // The correction: its edition names each change and goes to the approvers first.
+        int asked = h.mail.getReceivedMessagesForDomain("approvers.test").length;
+        assertThat(approver.postForm(BRIEF + "/correct", Map.of("period", "2025-03"))
+                        .headers()
+                        .firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=corrected-asked"));
+        assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(asked + 1);
+        String corrected = h.service.approving().publishedPdf(brief, period).orElseThrow();
+        page = approver.get(BRIEF + "?period=2025-03").body();
+        assertThat(page).contains("id=\"approve\"").doesNotContain("id=\"superseded\"");
+        approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", corrected));
+        var toReaders = h.mail.getReceivedMessagesForDomain("to.test");
+        assertThat(toReaders).hasSize(2 * readers);
+        assertThat(toReaders[readers].getSubject()).contains("정정");
+        assertThat(FileHashes.sha256(MailParts.of(toReaders[readers]).attachment(0)))
+                .isEqualTo(corrected);
+        assertThat(h.service.audit().list(20))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("correct"));
+    }
+
+    @Test
     void anApproverTestSendsAndReadsThePdfAndAScriptApprovesThroughTheApi() throws Exception {
         var run = awaitingApproval();
         Period period = Period.parse("2025-03");

@@ -150,7 +150,7 @@ final class Pages {
         try {
             var built = service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
             ended = RunStatus.OK;
-            return service.askApproval(b, p, built) ? "built-asked" : "built";
+            return service.approving().ask(b, p, built) ? "built-asked" : "built";
         } catch (dev.briefpipe.failure.DataInvalidException e) {
             ended = RunStatus.INVALID_DATA;
             return "build-invalid";

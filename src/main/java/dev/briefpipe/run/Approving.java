@@ -3,6 +3,7 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.failure.StoreException;
@@ -111,6 +112,28 @@ public final class Approving {
         return Optional.of(service.approvals()
                 .lastApproved(brief.id(), period)
                 .orElseThrow(() -> new DeliveryException(Phrase.of("send.unapproved", brief.id(), period))));
+    }
+
+    /**
+     * Asks the brief's approvers to approve a build's PDF, when the brief wants approval, has readers,
+     * and that PDF is not approved yet; once per PDF, as a scheduled run does. Not a plain edition of a
+     * period whose readers got another PDF of it: that reaches them only as a correction, whose own
+     * edition the approvers are asked about.
+     *
+     * @return whether an approver was mailed now
+     */
+    public boolean ask(BriefConfig brief, Period period, Built built) {
+        if (!brief.delivery().approvalRequired() || brief.readers().isEmpty()) {
+            return false;
+        }
+        Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
+        if (sha.isEmpty()
+                || service.approvals().approved(brief.id(), period, sha.get())
+                || (built.manifest().corrections().isEmpty()
+                        && DeliveryLedger.readersHadAnother(service.ledger().list(brief.id(), period), sha.get()))) {
+            return false;
+        }
+        return letters.approvalWanted(brief, period, sha.get(), false, null);
     }
 
     /**

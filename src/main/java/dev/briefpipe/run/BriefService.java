@@ -14,7 +14,6 @@ import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
-import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.store.Approvals;
@@ -167,23 +166,6 @@ public final class BriefService implements AutoCloseable {
             record(brief, period, started, RunStatus.FAILED, null, null, RunOutcome.why(e, brief));
             throw e;
         }
-    }
-
-    /**
-     * Asks the brief's approvers to approve a build's PDF, when the brief wants approval, has readers,
-     * and that PDF is not approved yet; once per PDF, as a scheduled run does.
-     *
-     * @return whether an approver was mailed now
-     */
-    public boolean askApproval(BriefConfig brief, Period period, Built built) {
-        if (!brief.delivery().approvalRequired() || brief.readers().isEmpty()) {
-            return false;
-        }
-        Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
-        if (sha.isEmpty() || approvals.approved(brief.id(), period, sha.get())) {
-            return false;
-        }
-        return letters.approvalWanted(brief, period, sha.get(), false, null);
     }
 
     /**

@@ -349,7 +349,13 @@ class ConsoleIT {
         Browserless operator = new Browserless(h.url(""));
         operator.login("operator", PW);
         operator.get(BRIEF);
-        operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"));
+        int asked = h.mail.getReceivedMessagesForDomain("approvers.test").length;
+        // Built, but the approvers are not asked about a PDF its readers would not be sent.
+        assertThat(operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
+                        .headers()
+                        .firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=built").doesNotContain("asked"));
+        assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(asked);
         String rebuilt = h.service.approving().publishedPdf(brief, period).orElseThrow();
         assertThat(rebuilt).isNotEqualTo(first);
 
@@ -366,7 +372,6 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).hasSize(readers);
 
         // The correction: its edition names each change and goes to the approvers first.
-        int asked = h.mail.getReceivedMessagesForDomain("approvers.test").length;
         assertThat(approver.postForm(BRIEF + "/correct", Map.of("period", "2025-03"))
                         .headers()
                         .firstValue("location"))

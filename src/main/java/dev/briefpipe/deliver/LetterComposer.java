@@ -1,8 +1,11 @@
 package dev.briefpipe.deliver;
 
+import static dev.briefpipe.io.Html.esc;
+
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.TextPattern;
+import dev.briefpipe.io.Html;
 import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
@@ -14,13 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the two letters briefpipe sends: the brief to its readers (a short introduction, the key
- * figures, the PDF attached) and, when the data is not ready, the validation report to the analysts.
+ * Writes the letters briefpipe sends: the brief to its readers (a short introduction, the key figures,
+ * the PDF attached), notices about a period, and, when the data is not ready, the validation report to
+ * the analysts.
  * Subject, attachment name and introduction come from the brief's delivery config.
  */
 public final class LetterComposer {
-    /** A web address in a letter's text. */
-    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("https?://[^\\s<]+");
 
     private final BriefConfig brief;
     private final String from;
@@ -43,6 +45,7 @@ public final class LetterComposer {
      * @param extras files that go with the PDF (the extracts as a zip, the workbook)
      * @param links the PDF and the extras by name → the address they are published under, for a letter
      *     too large to carry them (empty when the brief gives no address)
+     * @param corrections of a corrected edition, its heading and each change (as its 정정 box); else empty
      */
     @SuppressWarnings("ArrayRecordComponent") // written once into the message, never compared
     public record Contents(
@@ -54,7 +57,8 @@ public final class LetterComposer {
             Optional<byte[]> figure,
             Optional<String> figureCaption,
             List<Letter.Attachment> extras,
-            Map<String, String> links) {}
+            Map<String, String> links,
+            List<String> corrections) {}
 
     /** The PDF's file name as the brief's pattern makes it, made safe on Windows (no {@code : ? * / \\ |}). */
     public String attachmentName(String title, Period period) {
@@ -63,28 +67,30 @@ public final class LetterComposer {
     }
 
     /**
-     * The brief's letter.
+     * The brief's letter, its files attached or, when {@code linked} (too large to attach), each given by
+     * the address it is published under. A corrected edition's letter opens with what it corrects.
      *
      * @param host the sending host, for the Message-ID
      * @param unique a Message-ID of its own (a resend, a test), not the brief's stable one
      * @param to the addresses shown in To and Cc: the brief's, or the one address of a test send
      */
-    public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc) {
-        return brief(c, host, unique, to, cc, false);
-    }
-
-    /**
-     * The brief's letter, its files attached or, when {@code linked} (too large to attach), each given by
-     * the address it is published under.
-     */
     public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc, boolean linked) {
         BriefConfig.DeliveryConfig d = brief.delivery();
         Map<String, Object> vars = vars(c.title(), c.period());
         String intro = TextPattern.fill(pattern(d.intro(), "intro"), vars, locale);
-        StringBuilder text =
-                new StringBuilder(intro).append("\n\n").append(c.title()).append("\n\n");
-        StringBuilder html = new StringBuilder(htmlStart("font-family:sans-serif;color:#222"))
-                .append("<p>")
+        List<String> fixed = c.corrections(); // of a corrected edition: its heading, then each change
+        StringBuilder text = new StringBuilder(fixed.isEmpty() ? "" : String.join("\n- ", fixed) + "\n\n");
+        StringBuilder html = new StringBuilder(htmlStart("font-family:sans-serif;color:#222"));
+        if (!fixed.isEmpty()) {
+            html.append("<div style=\"border-left:3px solid #B3261E;padding:0 12px\"><p><strong>")
+                    .append(esc(fixed.get(0)))
+                    .append("</strong></p><ul>");
+            fixed.subList(1, fixed.size())
+                    .forEach(x -> html.append("<li>").append(esc(x)).append("</li>"));
+            html.append("</ul></div>");
+        }
+        text.append(intro).append("\n\n").append(c.title()).append("\n\n");
+        html.append("<p>")
                 .append(esc(intro))
                 .append("</p><h2 style=\"color:#1F3A68\">")
                 .append(esc(c.title()))
@@ -165,12 +171,11 @@ public final class LetterComposer {
 
     /** A file name Windows accepts: its reserved characters become a hyphen or go, no trailing dot or space. */
     static String safeFileName(String name) {
-        String s = name.replaceAll("\\s*[:|]\\s*", " - ")
+        return name.replaceAll("\\s*[:|]\\s*", " - ")
                 .replaceAll("[\\\\/*?\"<>]", "")
                 .replaceAll("\\p{Cntrl}", "")
                 .replaceAll(" {2,}", " ")
                 .strip();
-        return s;
     }
 
     /** The period in words, as the brief's own letter names it ("2025년 3월", "March 2025"). */
@@ -181,13 +186,6 @@ public final class LetterComposer {
     /** The brief's own pattern for a part of its letter, else the one of its language. */
     private String pattern(String configured, String part) {
         return configured != null ? configured : words.get("letter.brief." + part);
-    }
-
-    /** Escaped text with each web address in it (on a line of its own, or at a line's end) a link. */
-    private static String links(String escaped) {
-        return WEB.matcher(escaped)
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                        "<a href=\"" + m.group() + "\">" + m.group() + "</a>"));
     }
 
     /** A letter's HTML up to its body, in the brief's language: a screen reader reads it in that voice. */
@@ -219,7 +217,7 @@ public final class LetterComposer {
         String intro = words.get("letter.notice.intro", month(period), brief.title())
                 + (kind.equals("alert") ? " " + words.get("letter.notice.records") : "");
         String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
-                + "</p><pre style=\"white-space:pre-wrap\">" + links(esc(text)) + "</pre></body></html>";
+                + "</p><pre style=\"white-space:pre-wrap\">" + Html.linked(esc(text)) + "</pre></body></html>";
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
                 + ">";
         return new Letter(
@@ -266,7 +264,9 @@ public final class LetterComposer {
         String after = (console.isEmpty() ? "" : words.get("letter.report.console", console) + "\n")
                 + words.get(annotated != null ? "letter.report.attached" : "letter.report.attached-report");
         text.append('\n').append(after).append('\n');
-        body.append("</ul><p>").append(links(esc(after)).replace("\n", "<br>")).append("</p></body></html>");
+        body.append("</ul><p>")
+                .append(Html.linked(esc(after)).replace("\n", "<br>"))
+                .append("</p></body></html>");
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
                 words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));
@@ -292,9 +292,5 @@ public final class LetterComposer {
                 files,
                 List.of(),
                 id);
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

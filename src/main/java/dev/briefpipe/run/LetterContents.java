@@ -104,7 +104,7 @@ final class LetterContents {
         }
         Optional<String> caption = m.output(Manifest.Kind.FIGURE).map(Manifest.FileEntry::title);
         return new LetterComposer.Contents(
-                m.title(), period, pdf, pdfEntry.sha256(), figures, picture, caption, extras, links);
+                m.title(), period, pdf, pdfEntry.sha256(), figures, picture, caption, extras, links, m.corrections());
     }
 
     /** A published file's bytes, refused when they are not what the build wrote. */

@@ -195,7 +195,8 @@ final class PeriodLetters {
             List<String> cc,
             MailTransport transport) {
         LetterComposer letters = new LetterComposer(brief, settings.app().mail().from());
-        MimeMessage msg = MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc));
+        MimeMessage msg =
+                MimeFactory.build(transport.session(), letters.brief(c, BriefService.host(), unique, to, cc, false));
         long limit = this.limit.of(transport);
         boolean serverBound = limit < this.limit.configured(); // the server said less than the config
         long size = MimeFactory.size(msg);

@@ -82,9 +82,10 @@ class LetterComposerTest {
                 java.util.Optional.empty(),
                 java.util.Optional.empty(),
                 List.of(),
-                java.util.Map.of());
+                java.util.Map.of(),
+                List.of());
         return new LetterComposer(brief, "briefpipe@example.org")
-                .brief(contents, "host", false, brief.readers(), List.of());
+                .brief(contents, "host", false, brief.readers(), List.of(), false);
     }
 
     private static Letter report(byte[] annotated, String console) {

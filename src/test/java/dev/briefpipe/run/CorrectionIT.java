@@ -98,6 +98,10 @@ class CorrectionIT {
         assertThat(text)
                 .contains("정정 안내", "38,210 건 → 39,000 건", "→ “중국은 생성형 AI 특허 출원에서 1위를")
                 .doesNotContain("'본문'!");
+        // The letter itself opens with what it corrects: it was the first letter's, word for word.
+        assertThat(MailParts.of(correction).text())
+                .startsWith("정정 안내: 먼저 보낸 2025-03 브리프에서 다음을 바로잡았습니다.\n- ")
+                .contains("38,210 건 → 39,000 건");
         // The edition its readers got is kept beside the corrected one.
         Path folder = new Publications(settings.outputDir()).folder(brief.id(), PERIOD);
         assertThat(folder.resolve("editions").resolve(original + ".json")).exists();

@@ -1,5 +1,7 @@
 package dev.briefpipe.export.report;
 
+import static dev.briefpipe.io.Html.esc;
+
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.ValidationReport;
@@ -84,14 +86,5 @@ public final class HtmlReportWriter {
             h.append("</table>");
         }
         return h.append("</main></body></html>\n").toString();
-    }
-
-    private static String esc(String s) {
-        return s == null
-                ? ""
-                : s.replace("&", "&amp;")
-                        .replace("<", "&lt;")
-                        .replace(">", "&gt;")
-                        .replace("\"", "&quot;");
     }
 }

@@ -52,6 +52,26 @@ final class LetterContents {
         }
     }
 
+    /**
+     * What the PDF an approver is asked about corrects, when it is a corrected edition: each change, as
+     * its 정정 box lists it; none for a first edition, or when its record cannot be read.
+     */
+    static List<String> corrects(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
+        try {
+            return new Publications(settings.outputDir())
+                    .manifest(brief.id(), period)
+                    .filter(m -> m.output(Manifest.Kind.PDF)
+                            .filter(p -> p.sha256().equals(pdfSha256))
+                            .isPresent())
+                    .map(m -> m.corrections().isEmpty()
+                            ? m.corrections()
+                            : m.corrections().subList(1, m.corrections().size()))
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** What the brief's letter carries, each file checked against the build's manifest. */
     static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
         Path manifestFile = dir.resolve(Publications.MANIFEST);

@@ -152,6 +152,10 @@ class CorrectionIT {
         List<MimeMessage> asked = Inboxes.of(mail, ScheduledProject.APPROVER);
         assertThat(asked).hasSize(1);
         assertThat(FileHashes.sha256(MailParts.of(asked.get(0)).attachment(0))).isEqualTo(corrected);
+        // The request says it is a correction, and what it corrects: it read as a first edition's.
+        assertThat(MailParts.of(asked.get(0)).text())
+                .contains("정정본입니다. 승인하면 처음 판을 받은 독자에게 정정본으로 갑니다. 바로잡은 내용:\n- ")
+                .contains("38,210 건 → 39,000 건");
         assertThat(mail.getReceivedMessages()).hasSize(4);
         // Approved, it goes as a correction to exactly the readers of the first edition, once each.
         var approved = service.approving().approve(brief, PERIOD, corrected, "approver");

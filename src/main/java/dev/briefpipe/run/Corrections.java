@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.TextPattern;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.publish.Manifest;
 import java.util.ArrayList;
@@ -47,7 +48,10 @@ final class Corrections {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(words.get("correction.heading", delivered.period().toString()));
+        // The month in words, as the letters name it ("2025년 3월", "March 2025"), not "2025-03".
+        String month = TextPattern.fill(
+                words.get("letter.month"), Map.of("period", delivered.period().month()), locale);
+        lines.add(words.get("correction.heading", month));
         lines.addAll(changes);
         return lines;
     }

@@ -100,7 +100,7 @@ class CorrectionIT {
                 .doesNotContain("'본문'!");
         // The letter itself opens with what it corrects: it was the first letter's, word for word.
         assertThat(MailParts.of(correction).text())
-                .startsWith("정정 안내: 먼저 보낸 2025-03 브리프에서 다음을 바로잡았습니다.\n- ")
+                .startsWith("정정 안내: 먼저 보낸 2025년 3월 브리프에서 다음을 바로잡았습니다.\n- ")
                 .contains("38,210 건 → 39,000 건");
         // The edition its readers got is kept beside the corrected one.
         Path folder = new Publications(settings.outputDir()).folder(brief.id(), PERIOD);

@@ -52,7 +52,7 @@ public final class UnverifiedRows {
                 if (!policy.matches(r)) {
                     continue;
                 }
-                CellRef at = r.cell(policy.field()).orElse(new CellRef(table.sheet(), r.sheetRow(), -1));
+                CellRef at = Placements.at(table, r, policy.field());
                 findings.add(new Finding(
                         FindingCode.UNVERIFIED_PRINTED,
                         severity,

@@ -16,6 +16,7 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class Correcting {
     /**
      * {@code send --correction}: the figures or sentences of a delivered period changed in the workbook.
      * Builds the corrected edition with a 정정 box listing each change (old → new) against the edition
-     * its readers got, publishes it, and mails it to exactly those readers, once each (a ledger kind of
+     * its readers got last (the first, or a correction sent since), publishes it, and mails it to exactly those readers, once each (a ledger kind of
      * its own). Run again after a crash, it mails the corrected edition already published to whoever
      * has not had it yet. Of a brief that wants approval, the corrected edition is published and the
      * approvers asked; it is mailed once approved.
@@ -51,18 +52,26 @@ final class Correcting {
         if (served.isEmpty()) {
             throw new DeliveryException(Phrase.of("correction.not-delivered", brief.id(), period));
         }
-        Set<String> delivered =
-                served.stream().map(DeliveryLedger.Entry::pdfSha256).collect(Collectors.toSet());
         Manifest now = published
                 .manifest(brief.id(), period)
                 .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
         String nowSha = now.output(Manifest.Kind.PDF).orElseThrow().sha256();
-        boolean pending = !delivered.contains(nowSha) && !now.corrections().isEmpty();
+        List<DeliveryLedger.Entry> got = service.ledger().list(brief.id(), period).stream()
+                .filter(e -> e.state() == DeliveryState.SENT
+                        && (e.kind().equals("brief") || e.kind().startsWith("correction-")))
+                .toList();
+        Set<String> hadNow = got.stream()
+                .filter(e -> e.pdfSha256().equals(nowSha))
+                .map(DeliveryLedger.Entry::recipient)
+                .collect(Collectors.toSet());
+        // The corrected edition published, and not yet with every reader of the first (or any: unapproved).
+        boolean pending =
+                !now.corrections().isEmpty() && served.stream().anyMatch(e -> !hadNow.contains(e.recipient()));
         if (!pending) {
-            Manifest first = delivered.stream()
-                    .map(sha -> published.edition(brief.id(), period, sha))
-                    .flatMap(Optional::stream)
-                    .findFirst()
+            // Against the edition its readers got last: the first, or a correction sent since.
+            Manifest first = got.stream()
+                    .max(Comparator.comparing(DeliveryLedger.Entry::updated))
+                    .flatMap(e -> published.edition(brief.id(), period, e.pdfSha256()))
                     .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
             Checked checked = pipeline.check(brief, workbook);
             if (!checked.report().valid()) {

@@ -107,11 +107,19 @@ class CorrectionIT {
         assertThat(folder.resolve("editions").resolve(original + ".json")).exists();
 
         // Run again (after a crash, say): nobody gets the correction twice.
-        var again = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
-                .orElseThrow();
-        assertThat(again.sent()).isEmpty();
-        assertThat(again.skipped()).hasSize(3);
+        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir()))
+                .isEmpty();
         assertThat(mail.getReceivedMessages()).hasSize(6);
+        // A second slip, mended later: its correction names it alone, against the correction the readers
+        // got. It went on to list the first correction's change again, or, with the corrected edition
+        // still published, to mail that edition again to nobody and build nothing.
+        p.setCell("특허_발명자국가", "D3", 14000);
+        var second = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                .orElseThrow();
+        assertThat(second.sent()).hasSize(3);
+        MimeMessage last = Inboxes.of(mail, ScheduledProject.TO).get(2);
+        assertThat(last.getSubject()).startsWith("[정정]");
+        assertThat(MailParts.of(last).text()).contains("6,276 건 → 14,000 건").doesNotContain("38,210 건 → 39,000 건");
         assertThat(service.runs().list(brief.id(), 10))
                 .anySatisfy(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CORRECTION));
         assertThat(Files.exists(folder.resolve("manifest.json"))).isTrue();
@@ -170,9 +178,7 @@ class CorrectionIT {
         }
         // Run again, after a new workbook withdrew the approval: nobody is mailed or asked again.
         service.approving().withdraw(brief, PERIOD, "analyst");
-        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
-                        .orElseThrow()
-                        .sent())
+        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir()))
                 .isEmpty();
         assertThat(mail.getReceivedMessages()).hasSize(7);
     }

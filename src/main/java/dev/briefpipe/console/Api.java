@@ -45,6 +45,7 @@ final class Api {
         out.put("brief", v.row());
         out.put("pdfSha256", v.pdfSha());
         out.put("pdfOutdated", v.outdated()); // the working workbook changed after the PDF was built
+        out.put("pdfSuperseded", v.superseded()); // its readers got another PDF: this one goes only as a correction
         out.put("pages", v.pages());
         out.put("figures", v.figures());
         out.put("approvalRequired", v.approvalRequired());

@@ -364,6 +364,9 @@ class ConsoleIT {
         assertThat(page)
                 .contains("id=\"superseded\"", "이미 이전 PDF를 받았습니다", "id=\"correct\"")
                 .doesNotContain("id=\"approve\"");
+        assertThat(approver.api("GET", BRIEF.replace("/briefs", "/api/briefs") + "?period=2025-03", "approver", PW)
+                        .body())
+                .contains("\"pdfSuperseded\":true");
         // Approved all the same (a page open from before): it says that nothing went.
         assertThat(approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", rebuilt))
                         .headers()

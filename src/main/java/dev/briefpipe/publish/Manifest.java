@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param outputs paths relative to the build's folder
  * @param sentences the narrative as printed, by cell: what a later correction compares
  * @param corrections for a corrected build, what changed since the delivered one (printed in its 정정 box)
+ * @param blocks each figure, table and list as printed, by name: what a later correction compares
  */
 public record Manifest(
         String brief,
@@ -46,7 +47,8 @@ public record Manifest(
         List<Figure> figures,
         Map<String, Long> durationsMs,
         List<Sentence> sentences,
-        List<String> corrections) {
+        List<String> corrections,
+        List<Block> blocks) {
 
     /** The mapper for manifests (and the run history's copy of their outputs). */
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -69,6 +71,7 @@ public record Manifest(
         figures = List.copyOf(figures);
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        blocks = blocks == null ? List.of() : List.copyOf(blocks); // none in a manifest written before them
         durationsMs = Map.copyOf(durationsMs);
     }
 
@@ -76,6 +79,9 @@ public record Manifest(
 
     /** One narrative sentence as printed, and the cell it was written in. */
     public record Sentence(String cell, String text) {}
+
+    /** A figure, table or list by the name readers know it by, and a hash of the values it prints. */
+    public record Block(String name, String sha256) {}
 
     /** What kind of file an input or output is. */
     public enum Kind {

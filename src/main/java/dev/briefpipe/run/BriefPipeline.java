@@ -253,7 +253,8 @@ public final class BriefPipeline {
                     Sentences.of(brief, checked).stream()
                             .map(s -> new Manifest.Sentence(s.cell(), s.printed()))
                             .toList(),
-                    corrections);
+                    corrections,
+                    PrintedData.of(brief, checked));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());

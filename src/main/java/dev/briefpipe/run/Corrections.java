@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * What a correction says: every key figure and narrative sentence that differs between the edition
- * delivered (its manifest) and the workbook now, old → new, under a heading in the brief's language.
+ * delivered (its manifest) and the workbook now, old → new, and each figure, table or list whose printed
+ * values differ, under a heading in the brief's language.
  */
 final class Corrections {
     private Corrections() {}
@@ -42,6 +43,15 @@ final class Corrections {
             String old = said.get(s.cell());
             if (old != null && !old.equals(s.printed())) {
                 changes.add(words.get("correction.sentence", s.cell(), old, s.printed()));
+            }
+        }
+        // A table, figure or list whose printed values changed: named once, its rows not listed one by one.
+        Map<String, String> printed = new HashMap<>();
+        delivered.blocks().forEach(b -> printed.put(b.name(), b.sha256()));
+        for (Manifest.Block b : PrintedData.of(brief, now)) {
+            String was = printed.get(b.name());
+            if (was != null && !was.equals(b.sha256())) {
+                changes.add(words.get("correction.block", b.name()));
             }
         }
         if (changes.isEmpty()) {

@@ -97,7 +97,7 @@ public final class PrintedBlocks {
     }
 
     /** The block as readers know it: its caption (the layout's or the workbook's), title, or sheet. */
-    static String where(BriefConfig brief, Dataset data, LayoutBlock block) {
+    public static String where(BriefConfig brief, Dataset data, LayoutBlock block) {
         String caption = null;
         String fallback = null;
         if (block instanceof LayoutBlock.Chart c) {

@@ -143,6 +143,26 @@ class CorrectionIT {
     }
 
     @Test
+    void aValueMendedInATableAloneIsCorrectedAndANoteThePdfDoesNotPrintIsNot() throws Exception {
+        SampleProject p = delivered();
+        Settings settings = new ConfigLoader().load(p.config());
+        BriefConfig brief = settings.findBrief(SampleProject.BRIEF).orElseThrow();
+        // A note the PDF does not print: nothing a reader sees changed.
+        p.setCell("정책", "G2", "출처 다시 확인함");
+        assertThat(service.correct(brief, PERIOD, p.workbook(), settings.outputDir()))
+                .isEmpty();
+        // A policy's name in 〈표 1〉, with no key figure or sentence moving with it: this was "nothing
+        // changed", and the readers kept the table as it was.
+        p.setCell("정책", "C2", "차세대 인공지능 발전 계획");
+        var corrected = service.correct(brief, PERIOD, p.workbook(), settings.outputDir())
+                .orElseThrow();
+        assertThat(corrected.sent()).hasSize(3);
+        MimeMessage correction = Inboxes.of(mail, ScheduledProject.TO).get(1);
+        assertThat(correction.getSubject()).startsWith("[정정]");
+        assertThat(MailParts.of(correction).text()).containsPattern("\n- 「[^」]+」의 내용을 바로잡았습니다\\(PDF 참고\\)\\.\n\n");
+    }
+
+    @Test
     void aCorrectionOfABriefThatWantsApprovalWaitsForAnApproverThenReachesTheFirstReaders() throws Exception {
         SampleProject p = delivered();
         p.editConfig("  # approval: required ", "  approval: required ");

@@ -121,6 +121,23 @@ public final class MimeFactory {
         return "attachment; filename=\"" + rfc2047 + "\"; filename*=UTF-8''" + rfc2231;
     }
 
+    /**
+     * Marks a letter as the correction of an earlier one: its subject after {@code mark}, and in reply to
+     * {@code first} (that letter's Message-ID, when known), so mail programs show the two together.
+     */
+    public static void correcting(MimeMessage m, String mark, String first) throws IOException {
+        try {
+            m.setSubject(mark + m.getSubject(), "UTF-8");
+            if (first != null && first.startsWith("<")) { // none for a delivery marked by hand
+                m.setHeader("In-Reply-To", first);
+                m.setHeader("References", first);
+            }
+            m.saveChanges();
+        } catch (MessagingException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** The message's size as sent, in bytes (encoded attachments included). */
     public static long size(MimeMessage m) {
         long[] n = {0};

@@ -103,7 +103,8 @@ final class Correcting {
                     brief,
                     period,
                     published.folder(brief.id(), period),
-                    served.stream().map(DeliveryLedger.Entry::recipient).toList());
+                    served.stream().map(DeliveryLedger.Entry::recipient).toList(),
+                    served.get(0).messageId());
             runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
             return Optional.of(o);
         } catch (IOException | RuntimeException e) {

@@ -82,9 +82,11 @@ final class PeriodLetters {
 
     /**
      * A corrected edition, to exactly the readers who got the first ({@code served}), once each: its own
-     * ledger kind per corrected PDF, its subject marked as a correction.
+     * ledger kind per corrected PDF, its subject marked as a correction, in reply to the first letter
+     * ({@code first}, its Message-ID).
      */
-    Deliverer.Outcome correction(BriefConfig brief, Period period, Path dir, List<String> served) throws IOException {
+    Deliverer.Outcome correction(BriefConfig brief, Period period, Path dir, List<String> served, String first)
+            throws IOException {
         LetterComposer.Contents contents =
                 LetterContents.read(brief, period, dir, settings.app().mail().from());
         BriefConfig.DeliveryConfig d = brief.delivery();
@@ -94,13 +96,7 @@ final class PeriodLetters {
                 d.cc().stream().filter(a -> BriefConfig.holds(served, a)).toList();
         try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
             MimeMessage msg = compose(brief, contents, true, to, cc, transport);
-            try {
-                msg.setSubject(
-                        Messages.forLocale(brief.locale()).get("correction.subject") + msg.getSubject(), "UTF-8");
-                msg.saveChanges();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IOException(e);
-            }
+            MimeFactory.correcting(msg, Messages.forLocale(brief.locale()).get("correction.subject"), first);
             String sha = contents.pdfSha256();
             return deliverer(brief, transport)
                     .recordingIn(new SentRecord(dir.resolve(Publications.DELIVERIES)))

@@ -98,6 +98,10 @@ class CorrectionIT {
         assertThat(text)
                 .contains("정정 안내", "38,210 건 → 39,000 건", "→ “중국은 생성형 AI 특허 출원에서 1위를")
                 .doesNotContain("'본문'!");
+        // In reply to the brief it corrects, so mail programs show the two together.
+        MimeMessage first = Inboxes.of(mail, ScheduledProject.TO).get(0);
+        assertThat(correction.getHeader("In-Reply-To")).containsExactly(first.getMessageID());
+        assertThat(correction.getHeader("References")).containsExactly(first.getMessageID());
         // The letter itself opens with what it corrects: it was the first letter's, word for word.
         assertThat(MailParts.of(correction).text())
                 .startsWith("정정 안내: 먼저 보낸 2025년 3월 브리프에서 다음을 바로잡았습니다.\n- ")

@@ -128,7 +128,7 @@ public final class MimeFactory {
     public static void correcting(MimeMessage m, String mark, String first) throws IOException {
         try {
             m.setSubject(mark + m.getSubject(), "UTF-8");
-            if (first != null && first.startsWith("<")) { // none for a delivery marked by hand
+            if (first != null && first.startsWith("<")) { // when the ledger holds one
                 m.setHeader("In-Reply-To", first);
                 m.setHeader("References", first);
             }

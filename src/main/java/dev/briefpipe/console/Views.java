@@ -16,6 +16,7 @@ import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
+import dev.briefpipe.run.Approving;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.RunHistory;
@@ -229,10 +230,7 @@ public final class Views {
                         .periods(b.id()).stream().limit(12).toList(),
                 damaged,
                 service.approving().outdated(b, m, candidate == null ? c.sha() : check(b).sha()),
-                // A plain edition of a period its readers got another PDF of: it can go to them only as a correction.
-                pdf.isPresent()
-                        && m.get().corrections().isEmpty()
-                        && DeliveryLedger.readersHadAnother(ledger, pdf.get().sha256()));
+                m.filter(x -> Approving.superseded(x, ledger)).isPresent());
     }
 
     /** A period's manifest, if built; one that cannot be read is told in {@code damaged}, not thrown. */

@@ -65,6 +65,11 @@ public final class DeliveryLedger {
             return outbox ? words.get("word.kind.outbox", word) : word;
         }
 
+        /** Whether this is a PDF that reached its reader: the brief or a correction of it, sent. */
+        public boolean reached() {
+            return state == DeliveryState.SENT && (kind.equals("brief") || kind.startsWith("correction-"));
+        }
+
         /** The state in the reader's words; a letter written to the outbox is not "sent". */
         public String stateIn(Messages words) {
             return kind.startsWith(OUTBOX) && state == DeliveryState.SENT
@@ -87,8 +92,7 @@ public final class DeliveryLedger {
     public static boolean readersHadAnother(List<Entry> entries, String pdfSha256) {
         return count(entries, DeliveryState.SENT) > 0
                 && entries.stream()
-                        .filter(e -> e.state() == DeliveryState.SENT
-                                && (e.kind().equals("brief") || e.kind().startsWith("correction-")))
+                        .filter(Entry::reached)
                         .noneMatch(e -> e.pdfSha256().equals(pdfSha256));
     }
 

@@ -129,11 +129,24 @@ public final class Approving {
         Optional<String> sha = built.manifest().output(Manifest.Kind.PDF).map(Manifest.FileEntry::sha256);
         if (sha.isEmpty()
                 || service.approvals().approved(brief.id(), period, sha.get())
-                || (built.manifest().corrections().isEmpty()
-                        && DeliveryLedger.readersHadAnother(service.ledger().list(brief.id(), period), sha.get()))) {
+                || superseded(built.manifest(), service.ledger().list(brief.id(), period))) {
             return false;
         }
         return letters.approvalWanted(brief, period, sha.get(), false, null);
+    }
+
+    /**
+     * Whether a period's published edition is a plain one (no correction) while its readers got another
+     * PDF of the period: it can reach them only as a correction, built by {@code send --correction}.
+     *
+     * @param ledger the period's deliveries
+     */
+    public static boolean superseded(Manifest published, List<DeliveryLedger.Entry> ledger) {
+        return published.corrections().isEmpty()
+                && published
+                        .output(Manifest.Kind.PDF)
+                        .filter(p -> DeliveryLedger.readersHadAnother(ledger, p.sha256()))
+                        .isPresent();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
-import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.i18n.Phrase;
@@ -46,9 +45,11 @@ final class Correcting {
      */
     Optional<Deliverer.Outcome> correct(BriefConfig brief, Period period, Path workbook, Path out) throws IOException {
         Publications published = new Publications(out);
-        List<DeliveryLedger.Entry> served = service.ledger().list(brief.id(), period).stream()
-                .filter(e -> e.kind().equals("brief") && e.state() == DeliveryState.SENT)
+        List<DeliveryLedger.Entry> got = service.ledger().list(brief.id(), period).stream()
+                .filter(DeliveryLedger.Entry::reached)
                 .toList();
+        List<DeliveryLedger.Entry> served =
+                got.stream().filter(e -> e.kind().equals("brief")).toList();
         if (served.isEmpty()) {
             throw new DeliveryException(Phrase.of("correction.not-delivered", brief.id(), period));
         }
@@ -56,10 +57,6 @@ final class Correcting {
                 .manifest(brief.id(), period)
                 .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
         String nowSha = now.output(Manifest.Kind.PDF).orElseThrow().sha256();
-        List<DeliveryLedger.Entry> got = service.ledger().list(brief.id(), period).stream()
-                .filter(e -> e.state() == DeliveryState.SENT
-                        && (e.kind().equals("brief") || e.kind().startsWith("correction-")))
-                .toList();
         Set<String> hadNow = got.stream()
                 .filter(e -> e.pdfSha256().equals(nowSha))
                 .map(DeliveryLedger.Entry::recipient)

@@ -71,7 +71,8 @@ public enum ColumnType {
      */
     String printFormat() {
         return switch (this) {
-            case INTEGER, DECIMAL -> "#,##0.##########";
+            case INTEGER -> "#,##0";
+            case DECIMAL -> "#,##0.##########";
             case PERCENT -> "#,##0.########%";
             default -> null;
         };

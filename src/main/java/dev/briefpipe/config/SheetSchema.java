@@ -60,6 +60,13 @@ public record SheetSchema(
         return c != null ? c.title() : d != null && d.header() != null ? d.header() : field;
     }
 
+    /** A field's unit ("억 달러"): its column's or derived field's, or null. */
+    public String unit(String field) {
+        ColumnSpec c = columns.get(field);
+        DerivedField d = derived.get(field);
+        return c != null ? c.unit() : d != null ? d.unit() : null;
+    }
+
     /**
      * How a field's numbers print ("#,##0", "0.0%"): its column's or derived field's format, else its
      * type's; a computed value as a key figure prints by default, to two decimals; null for a field that

@@ -660,6 +660,34 @@ class CliIT {
         }
     }
 
+    @Test
+    void aBarChartOfSmallCountsStepsItsAxisByWholeNumbers() throws IOException {
+        // Memory of 1 to 3 in a field printed "#,##0": the axis stepped by 0.25 and read
+        // "0 0 1 1 1 2 2 2 3", every tick but a few labelled as its neighbour.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("    value: bf16_dense\n    series:", "    value: memory_gb\n    series:"));
+        Path workbook = project.root().resolve("workbooks/ai-chips.xlsx");
+        for (String[] cell : new String[][] {{"F2", "1"}, {"F3", "2"}, {"F4", "3"}, {"F5", "2"}, {"F6", "1"}}) {
+            SampleProject.edit(workbook, "Chips", cell[0], Double.valueOf(cell[1]));
+        }
+        String text = chipsPdfText();
+        assertThat(text).containsPattern("(?m)^0 1 2 3$").doesNotContainPattern("(?m)^0 0");
+    }
+
+    @Test
+    void aTableColumnWithAUnitNamesItInItsHeading() throws IOException {
+        // "Capacity" printed 80 and 96 with no unit; a heading that names its unit already stays.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml, Files.readString(yaml).replace("{header: [Memory (GB)],", "{header: [Capacity, Memory (GB)],"));
+        assertThat(chipsPdfText()).contains("Capacity (GB)", "TDP (W)").doesNotContain("(W) (W)");
+        Files.writeString(yaml, Files.readString(yaml).replace("locale: en-GB", "locale: ko-KR"));
+        assertThat(chipsPdfText()).contains("Capacity(GB)", "TDP (W)");
+    }
+
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
     private String chipsPdfText() throws IOException {
         Path out = dir.resolve("out");

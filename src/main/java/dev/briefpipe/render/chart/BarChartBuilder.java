@@ -3,6 +3,7 @@ package dev.briefpipe.render.chart;
 import dev.briefpipe.model.NumberPattern;
 import java.awt.Color;
 import java.awt.Paint;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -97,7 +100,11 @@ public final class BarChartBuilder {
         plot.setOutlineVisible(false);
 
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setNumberFormatOverride(values);
+        if (values instanceof DecimalFormat d) {
+            range.setStandardTickUnits(ticks(d));
+        } else {
+            range.setNumberFormatOverride(values);
+        }
         range.setUpperMargin(0.14);
         if (bars.stream().anyMatch(b -> b.value().signum() < 0)) {
             // Room for the labels under the bars, and the zero line the bars stand on and hang from.
@@ -139,5 +146,24 @@ public final class BarChartBuilder {
             chart.addLegend(legend);
         }
         return chart;
+    }
+
+    /**
+     * The value axis's steps: 1, 2 or 5 times a power of ten, none finer than the values' format prints
+     * (counts step by whole numbers, "0 1 2 3", never "0 0 1 1 2"), each labelled with the decimals it
+     * needs ("0 20 40" for values printed "96.3"; "0.5 1.0 1.5").
+     */
+    private static TickUnits ticks(DecimalFormat values) {
+        int shift = (int) Math.round(Math.log10(values.getMultiplier())); // a percent: 0.1 prints "10%"
+        TickUnits units = new TickUnits();
+        for (int e = -values.getMaximumFractionDigits() - shift; e <= 15; e++) {
+            DecimalFormat label = (DecimalFormat) values.clone();
+            label.setMinimumFractionDigits(Math.max(0, -e - shift));
+            label.setMaximumFractionDigits(Math.max(0, -e - shift));
+            for (int m : new int[] {1, 2, 5}) {
+                units.add(new NumberTickUnit(m * Math.pow(10, e), label));
+            }
+        }
+        return units;
     }
 }

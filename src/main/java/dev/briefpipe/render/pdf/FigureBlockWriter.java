@@ -8,7 +8,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
-import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.Row;
@@ -169,9 +168,7 @@ final class FigureBlockWriter {
         if (block.unit() != null || s == null) {
             return block.unit() == null || block.unit().isBlank() ? null : block.unit();
         }
-        ColumnSpec c = s.columns().get(block.value());
-        SheetSchema.DerivedField d = s.derived().get(block.value());
-        return c != null ? c.unit() : d != null ? d.unit() : null;
+        return s.unit(block.value());
     }
 
     private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit, String format) {

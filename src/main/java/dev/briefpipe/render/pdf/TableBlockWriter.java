@@ -140,7 +140,7 @@ final class TableBlockWriter {
             table.addCell(ContinuedCaption.cell(ctx, cap, 9.5f, ctx.theme().ink, Element.ALIGN_CENTER, cols.size()));
         }
         for (String f : cols) {
-            table.addCell(header(ctx, schema.heading(f), SIZE));
+            table.addCell(header(ctx, heading(ctx, schema, f), SIZE));
         }
         GroupLabel labels = keep || block.merge() == null ? null : new GroupLabel(ctx.writer(), t, SIZE);
         table.setTableEvent(labels);
@@ -229,6 +229,19 @@ final class TableBlockWriter {
             c.setColspan(table.getNumberOfColumns());
             table.addCell(c);
         }
+    }
+
+    /**
+     * A column's heading with its unit, "수출액(억 달러)" or "Amount (bn USD)", so a number never prints
+     * without one; a heading that already names its unit ("메모리(GB)") stays as written.
+     */
+    private static String heading(RenderContext ctx, SheetSchema schema, String field) {
+        String heading = schema.heading(field);
+        String unit = schema.unit(field);
+        if (unit == null || unit.isBlank() || heading.contains(unit)) {
+            return heading;
+        }
+        return heading + (ctx.locale().getLanguage().equals("ko") ? "(" : " (") + unit + ")";
     }
 
     /** A column header: bold on the header fill, a heavy rule above and a thin one below. */

@@ -3,13 +3,13 @@ package dev.briefpipe.cli;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
+import dev.briefpipe.export.report.TextReportWriter;
 import dev.briefpipe.failure.ExitCode;
 import dev.briefpipe.failure.UsageException;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.Built;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +49,12 @@ final class BuildCommand implements Callable<Integer> {
         try (BriefService service = BriefService.open(settings, main.progress(ctx))) {
             built = service.build(brief, workbook, p, outDir, mode);
         }
+        if (built.checked().report().warningCount() > 0) {
+            // Warnings too, those only a build finds among them (a key figure moved since the last period).
+            new TextReportWriter(ctx.messages(), false, ErrorReporter.SHOWN_FINDINGS)
+                    .write(built.checked().report(), ctx.err());
+            ctx.err().flush();
+        }
         ctx.out().println(ctx.msg("cli.build-done", built.dir(), (System.nanoTime() - start) / 1_000_000));
         built.manifest().outputs().forEach(o -> ctx.out().println("  " + o.path()));
         ctx.out().println("  manifest.json");
@@ -73,7 +79,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private Period period(BriefConfig brief) {
         if (period == null) {
-            return new Period(YearMonth.now(brief.zone()));
+            return brief.periodAt(java.time.Instant.now());
         }
         return BriefOptions.period(period);
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * 3); anything else is unexpected (exit 3). Stack traces only with {@code --debug}.
  */
 final class ErrorReporter {
-    private static final int SHOWN_FINDINGS = 20;
+    static final int SHOWN_FINDINGS = 20;
     private final CliContext ctx;
 
     ErrorReporter(CliContext ctx) {

@@ -69,8 +69,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (annotate != null) {
             sameFormat(annotate, workbook);
         }
-        Checked checked =
-                new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings)).check(brief, workbook);
+        Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
+                .check(brief, workbook, brief.periodAt(java.time.Instant.now()));
         ValidationReport r = checked.report();
         StringWriter sw = new StringWriter();
         if (format == Format.json) {

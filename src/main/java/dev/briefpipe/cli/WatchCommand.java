@@ -97,7 +97,7 @@ final class WatchCommand implements Callable<Integer> {
                         workbook.getFileName()));
         try {
             byte[] bytes = Files.readAllBytes(workbook);
-            Checked checked = pipeline.check(brief, workbook);
+            Checked checked = pipeline.check(brief, workbook, brief.periodAt(java.time.Instant.now()));
             ValidationReport r = checked.report();
             new TextReportWriter(ctx.messages(), ctx.colour(), 0).write(r, ctx.out());
             AtomicFiles.write(

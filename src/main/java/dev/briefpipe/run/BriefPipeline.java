@@ -61,9 +61,17 @@ public final class BriefPipeline {
         this.fonts = fonts;
     }
 
-    /** Reads, validates and transforms a workbook. Never throws for bad data: see the report. */
-    public Checked check(BriefConfig brief, Path workbook) {
-        return check(brief, workbook, 3, Map.of(), new Once<>(fonts));
+    /**
+     * Reads, validates and transforms a workbook, as a build of {@code period} would: a valid one's key
+     * figures beside the last period published ({@link FigureMoves}). Never throws for bad data: see the
+     * report.
+     */
+    public Checked check(BriefConfig brief, Path workbook, Period period) {
+        Checked c = check(brief, workbook, 3, Map.of(), new Once<>(fonts));
+        Publications published = new Publications(settings.outputDir());
+        return c.report().valid()
+                ? FigureMoves.of(brief, c.figures(), published, period).applied(c)
+                : c;
     }
 
     /** @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts) */
@@ -237,18 +245,7 @@ public final class BriefPipeline {
                     inputs,
                     outputs,
                     new Manifest.Validation(report.valid(), report.errorCount(), report.warningCount()),
-                    checked.figures().values().stream()
-                            .map(f -> new Manifest.Figure(
-                                    f.id(),
-                                    f.label(),
-                                    f.value(),
-                                    f.unit(),
-                                    f.format(),
-                                    f.expr(),
-                                    f.reads(),
-                                    moves.previous().get(f.id()),
-                                    moves.notes().get(f.id())))
-                            .toList(),
+                    moves.manifested(checked.figures()),
                     new TreeMap<>(durations),
                     Sentences.of(brief, checked).stream()
                             .map(s -> new Manifest.Sentence(s.cell(), s.printed()))

@@ -132,7 +132,7 @@ public final class BriefService implements AutoCloseable {
 
     /** Reads and validates a workbook, as {@code validate} does; unreadable files throw. */
     public Checked check(BriefConfig brief, Path workbook) {
-        return pipeline.check(brief, workbook);
+        return pipeline.check(brief, workbook, brief.periodAt(Instant.now()));
     }
 
     /**

@@ -70,7 +70,7 @@ final class Correcting {
                     .max(Comparator.comparing(DeliveryLedger.Entry::updated))
                     .flatMap(e -> published.edition(brief.id(), period, e.pdfSha256()))
                     .orElseThrow(() -> new DeliveryException(Phrase.of("correction.no-edition", brief.id(), period)));
-            Checked checked = pipeline.check(brief, workbook);
+            Checked checked = pipeline.check(brief, workbook, period);
             if (!checked.report().valid()) {
                 throw new DataInvalidException(checked.report());
             }

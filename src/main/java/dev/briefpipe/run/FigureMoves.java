@@ -97,6 +97,22 @@ record FigureMoves(
      * The check's result with these warnings among its findings, and each explained figure's note
      * beside its own (for the summary sheet's 비고 column).
      */
+    /** Each key figure as the manifest keeps it: with the value it was compared with and its note. */
+    List<Manifest.Figure> manifested(Map<String, KeyFigure> figures) {
+        return figures.values().stream()
+                .map(f -> new Manifest.Figure(
+                        f.id(),
+                        f.label(),
+                        f.value(),
+                        f.unit(),
+                        f.format(),
+                        f.expr(),
+                        f.reads(),
+                        previous.get(f.id()),
+                        notes.get(f.id())))
+                .toList();
+    }
+
     Checked applied(Checked c) {
         if (warnings.isEmpty() && notes.isEmpty()) {
             return c;

@@ -10,7 +10,6 @@ import dev.briefpipe.run.RunOutcome;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -95,7 +94,7 @@ public final class BriefJob implements Job {
                 kind = RunTrigger.CATCH_UP;
             }
         }
-        Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : periodOf(brief, origin, zone);
+        Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : brief.periodAt(origin);
         try {
             if (brief.schedule().workingDaysOnly() && (kind == RunTrigger.CRON || kind == RunTrigger.CATCH_UP)) {
                 ZonedDateTime at = scheduled.atZone(zone);
@@ -226,11 +225,5 @@ public final class BriefJob implements Job {
         } catch (SchedulerException e) {
             return "?";
         }
-    }
-
-    /** The month a fire reports on: the fire's own month, or the one before (schedule.period). */
-    static Period periodOf(BriefConfig brief, Instant fire, ZoneId zone) {
-        YearMonth m = YearMonth.from(fire.atZone(zone));
-        return new Period("previous".equals(brief.schedule().period()) ? m.minusMonths(1) : m);
     }
 }

@@ -275,7 +275,7 @@ public final class BriefScheduler implements AutoCloseable {
                 log.info("{}: the fire of {} moves to {}; not due yet", b.id(), fire.get(), due);
                 continue;
             }
-            Period period = BriefJob.periodOf(b, fire.get(), zone);
+            Period period = b.periodAt(fire.get());
             out.put(
                     b.id() + " " + period,
                     service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));

@@ -688,6 +688,31 @@ class CliIT {
         assertThat(chipsPdfText()).contains("Capacity(GB)", "TDP (W)");
     }
 
+    @Test
+    void aKeyFigureFarOffTheLastPeriodIsToldByValidateAndByTheBuild() throws IOException {
+        // The analyst who must write why a figure moved heard of it from no command: validate knew no
+        // period to compare with, and a build published with the warning counted in its manifest only.
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Seoul"));
+        Cli.Result last = Cli.run(
+                project,
+                "build",
+                "--brief",
+                "ai-hegemony",
+                "--period",
+                now.minusMonths(1).toString());
+        assertThat(last.code()).as(last.err()).isZero();
+        project.setCell("특허_발명자국가", "D2", 50000); // 38,210 before: +30.9 %
+        String told = "'중국 생성형 AI 특허군 수 (2014~2023)'이(가) " + now.minusMonths(1) + "의 38,210에서 50,000(으)로 +30.9%";
+
+        Cli.Result v = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains("D2", told, "(figure-moved)");
+
+        Cli.Result b = Cli.run(project, "build", "--brief", "ai-hegemony", "--period", now.toString());
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.err()).contains(told, "(figure-moved)");
+    }
+
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
     private String chipsPdfText() throws IOException {
         Path out = dir.resolve("out");

@@ -9,9 +9,7 @@ import dev.briefpipe.failure.Failure;
 import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.Finding;
-import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.publish.Manifest;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,21 +77,13 @@ public final class Views {
     /** A finding as the analyst reads it. */
     public record FindingRow(boolean error, String cell, String value, String expected, String message) {}
 
-    /**
-     * A key figure and how to check it by hand ("explain this number").
-     *
-     * @param reads each cell or figure it read, with its value
-     * @param previous the value published for the period before, or "" when there was none
-     */
-    public record Figure(String id, String label, String value, String expr, List<CellRead> reads, String previous) {}
-
     /** The brief's page. */
     public record BriefView(
             BriefRow row,
             List<FindingRow> findings,
             String pdfSha,
             Integer pages,
-            List<Figure> figures,
+            List<FigureRow> figures,
             List<dev.briefpipe.run.Sentences.Sentence> sentences,
             boolean approvalRequired,
             List<RunHistory.Shown> runs,
@@ -200,19 +189,10 @@ public final class Views {
         Optional<Manifest> m = manifest(b, period, words, damaged);
         Optional<Manifest.FileEntry> pdf = m.flatMap(x -> x.output(Manifest.Kind.PDF));
         List<DeliveryLedger.Entry> ledger = service.ledger().list(b.id(), period);
-        List<Figure> figures = new ArrayList<>();
+        List<FigureRow> figures = new ArrayList<>();
         Locale locale = Locale.forLanguageTag(b.locale());
-        Map<String, Manifest.Figure> before = new HashMap<>();
-        manifest(b, period.previous(), words, damaged)
-                .ifPresent(x -> x.figures().forEach(f -> before.put(f.id(), f)));
-        m.ifPresent(x -> x.figures()
-                .forEach(f -> figures.add(new Figure(
-                        f.id(),
-                        f.label(),
-                        shown(f, locale),
-                        f.expr() == null ? "" : f.expr(),
-                        f.reads(),
-                        before.containsKey(f.id()) ? shown(before.get(f.id()), locale) : ""))));
+        java.math.BigDecimal limit = b.summary() == null ? null : b.summary().maxChange();
+        m.ifPresent(x -> x.figures().forEach(f -> figures.add(FigureRow.of(f, limit, locale))));
         return new BriefView(
                 row,
                 findings,
@@ -264,11 +244,6 @@ public final class Views {
         }
         checked.put(b.id(), fresh);
         return fresh;
-    }
-
-    /** A published figure in its own number format, with its unit. */
-    static String shown(Manifest.Figure f, Locale locale) {
-        return new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null).withUnit(locale);
     }
 
     /** How a run's status is coloured: done, waiting (on an approver, or still running), or failed. */

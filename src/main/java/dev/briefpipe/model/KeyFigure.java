@@ -43,4 +43,21 @@ public record KeyFigure(
         String pattern = format == null ? DEFAULT_FORMAT : format;
         return NumberPattern.of(pattern, locale).format(value);
     }
+
+    /**
+     * How far this value moved from {@code was}, a fraction of it (-0.354 for a fall of 35.4 %), or null
+     * when either is blank or {@code was} is zero.
+     */
+    public BigDecimal changeFrom(BigDecimal was) {
+        return was == null || value == null || was.signum() == 0
+                ? null
+                : value.subtract(was).divide(was.abs(), java.math.MathContext.DECIMAL64);
+    }
+
+    /** A fraction as a percent to one decimal ("30%"; a change {@code signed}: "+30.9%", "-35.4%"). */
+    public static String percent(BigDecimal fraction, boolean signed, java.util.Locale locale) {
+        java.text.NumberFormat pct = java.text.NumberFormat.getPercentInstance(locale);
+        pct.setMaximumFractionDigits(1);
+        return (signed && fraction.signum() > 0 ? "+" : "") + pct.format(fraction);
+    }
 }

@@ -11,8 +11,6 @@ import dev.briefpipe.model.Severity;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,11 +58,8 @@ record FigureMoves(
         Locale locale = Locale.forLanguageTag(brief.locale());
         for (KeyFigure f : figures.values()) {
             BigDecimal was = previous.get(f.id());
-            if (limit == null || was == null || f.value() == null || was.signum() == 0) {
-                continue;
-            }
-            BigDecimal change = f.value().subtract(was).divide(was.abs(), MathContext.DECIMAL64);
-            if (change.abs().compareTo(limit) <= 0) {
+            BigDecimal change = f.changeFrom(was);
+            if (limit == null || change == null || change.abs().compareTo(limit) <= 0) {
                 continue;
             }
             Set<String> fresh = notesOf(f, figures, new LinkedHashSet<>());
@@ -74,8 +69,6 @@ record FigureMoves(
                 notes.put(f.id(), note);
                 continue;
             }
-            NumberFormat pct = NumberFormat.getPercentInstance(locale);
-            pct.setMaximumFractionDigits(1);
             warnings.add(new Finding(
                     FindingCode.FIGURE_MOVED,
                     Severity.WARNING,
@@ -87,16 +80,12 @@ record FigureMoves(
                     List.of(
                             before.get().period().toString(),
                             f.withValue(was).formatted(locale),
-                            (change.signum() > 0 ? "+" : "") + pct.format(change),
-                            pct.format(limit))));
+                            KeyFigure.percent(change, true, locale),
+                            KeyFigure.percent(limit, false, locale))));
         }
         return new FigureMoves(before.get().period(), previous, notes, warnings);
     }
 
-    /**
-     * The check's result with these warnings among its findings, and each explained figure's note
-     * beside its own (for the summary sheet's 비고 column).
-     */
     /** Each key figure as the manifest keeps it: with the value it was compared with and its note. */
     List<Manifest.Figure> manifested(Map<String, KeyFigure> figures) {
         return figures.values().stream()
@@ -113,6 +102,10 @@ record FigureMoves(
                 .toList();
     }
 
+    /**
+     * The check's result with these warnings among its findings, and each explained figure's note
+     * beside its own (for the summary sheet's 비고 column).
+     */
     Checked applied(Checked c) {
         if (warnings.isEmpty() && notes.isEmpty()) {
             return c;

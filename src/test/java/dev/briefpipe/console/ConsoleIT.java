@@ -226,6 +226,42 @@ class ConsoleIT {
     }
 
     @Test
+    void aKeyFigureFarOffTheLastPeriodIsToldOnUploadAndFlaggedBesideThePdf() throws Exception {
+        // An upload said nothing of a figure 30.9 % off last month's, and the page beside the PDF showed
+        // both values but neither the change nor that no note said why.
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        Period now = brief.periodAt(Instant.now());
+        h.service.build(brief, h.project.workbook(), now.previous(), h.settings.outputDir(), null);
+        Path moved = dir.resolve("moved.xlsx");
+        Files.copy(h.project.workbook(), moved);
+        SampleProject.edit(moved, "특허_발명자국가", "D2", 50000); // 38,210 before
+
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", moved, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("'특허_발명자국가'!D2", "38,210에서 50,000(으)로 +30.9%");
+
+        h.service.build(brief, h.project.workbook(), now, h.settings.outputDir(), null);
+        String page = analyst.get(BRIEF + "?period=" + now).body();
+        String figures = page.substring(
+                page.indexOf("id=\"figures\""), page.indexOf("</table>", page.indexOf("id=\"figures\"")));
+        assertThat(figures).contains("50,000 건", "38,210 건", "+30.9%", "±30% 넘게 움직였는데 사유를 적은 비고가 없습니다");
+
+        // A note on the row says why: the page shows it, and no longer flags the move.
+        SampleProject.edit(moved, "특허_발명자국가", "F2", "WIPO 개정치 반영");
+        assertThat(analyst.upload(BRIEF + "/workbook", moved, Map.of(), null).statusCode())
+                .isEqualTo(200);
+        h.service.build(brief, h.project.workbook(), now, h.settings.outputDir(), null);
+        page = analyst.get(BRIEF + "?period=" + now).body();
+        figures = page.substring(
+                page.indexOf("id=\"figures\""), page.indexOf("</table>", page.indexOf("id=\"figures\"")));
+        assertThat(figures).contains("+30.9%", "비고: WIPO 개정치 반영").doesNotContain("넘게 움직였는데");
+    }
+
+    @Test
     void aBriefWithoutAWorkbookOffersItsEmptyTemplateAndTakesTheFirstVersion() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

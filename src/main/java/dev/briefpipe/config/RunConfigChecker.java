@@ -140,7 +140,16 @@ final class RunConfigChecker {
             });
         });
         if (brief.summary() != null) {
-            size("/summary/maxChange", "summary.maxChange", brief.summary().maxChange(), 0, 1000);
+            java.math.BigDecimal most = brief.summary().maxChange();
+            if (most != null && most.compareTo(java.math.BigDecimal.ONE) > 0) { // 30 typed for 30 %
+                problems.add(
+                        "/summary/maxChange",
+                        "max-change-fraction",
+                        most.toPlainString(),
+                        most.movePointLeft(2).stripTrailingZeros().toPlainString());
+            } else {
+                size("/summary/maxChange", "summary.maxChange", most, 0, 1);
+            }
         }
     }
 

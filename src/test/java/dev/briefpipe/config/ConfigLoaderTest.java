@@ -356,6 +356,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMaxChangeTypedAsAPercentIsAProblemThatSaysTheFraction() throws IOException {
+        // 30 for 30 %: no figure moved 30 times its value, so none was ever told.
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("  maxChange: 0.3 ", "  maxChange: 30 ");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("max-change-fraction");
+        assertThat(problem.args()).containsExactly("30", "0.3");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "maxChange: 30"));
+        p.editConfig("  maxChange: 30 ", "  maxChange: -0.3 ");
+        assertThat(single(p).key()).isEqualTo("out-of-range");
+    }
+
+    @Test
     void widthsThatAreNotOneAColumnOrAParagraphRangeRunningBackwardIsAProblemAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         Path brief = p.briefConfig();

@@ -28,7 +28,7 @@ public record FigureRow(
         String note) {
     /** A figure as its build published it, beside the value it was compared with. */
     static FigureRow of(Manifest.Figure f, BigDecimal limit, Locale locale) {
-        KeyFigure k = new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), null, null, null);
+        KeyFigure k = f.figure();
         BigDecimal change = k.changeFrom(f.previous());
         String note = f.note() == null ? "" : f.note();
         return new FigureRow(
@@ -39,9 +39,7 @@ public record FigureRow(
                 f.reads(),
                 f.previous() == null ? "" : k.withValue(f.previous()).withUnit(locale),
                 change == null ? "" : KeyFigure.percent(change, true, locale),
-                change != null && limit != null && change.abs().compareTo(limit) > 0 && note.isBlank()
-                        ? KeyFigure.percent(limit, false, locale)
-                        : "",
+                f.unexplained(limit) ? KeyFigure.percent(limit, false, locale) : "",
                 note);
     }
 }

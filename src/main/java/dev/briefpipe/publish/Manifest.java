@@ -156,6 +156,20 @@ public record Manifest(
         public Figure {
             reads = reads == null ? List.of() : List.copyOf(reads);
         }
+
+        /** The figure as published, to print in its own format with its unit. */
+        public dev.briefpipe.model.KeyFigure figure() {
+            return new dev.briefpipe.model.KeyFigure(id, label, value, unit, format, expr, note, reads);
+        }
+
+        /** Moved further than {@code limit} (a fraction; null: no limit) since {@code previous}, no note saying why. */
+        public boolean unexplained(BigDecimal limit) {
+            BigDecimal change = figure().changeFrom(previous);
+            return limit != null
+                    && change != null
+                    && change.abs().compareTo(limit) > 0
+                    && (note == null || note.isBlank());
+        }
     }
 
     /** The first output of a kind (the PDF). */

@@ -5,6 +5,7 @@ import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.KeyFigure;
@@ -13,6 +14,7 @@ import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -34,42 +37,64 @@ final class LetterContents {
     private LetterContents() {}
 
     /**
-     * The PDF an approver is asked about, to read in the request itself: none when the period's
-     * published PDF is another one by now, or cannot be read (the console shows it all the same).
+     * What an approver is asked about, from the period's record, all empty when the period's published
+     * PDF is another one by now or its record cannot be read (the console shows it all the same).
+     *
+     * @param pdf the PDF, to read in the request itself (none when it cannot be read)
+     * @param figures each key figure but those unchanged since the last period, beside the value it was
+     *     compared with and its change, marked when it moved past summary.maxChange with no note saying why
+     * @param corrects for a corrected edition, each change as its 정정 box lists it
      */
-    static List<Letter.Attachment> forApproval(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
-        Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
-        try {
-            Manifest m = Manifest.read(dir.resolve(Publications.MANIFEST));
-            Optional<Manifest.FileEntry> pdf = m.output(Manifest.Kind.PDF);
-            if (pdf.isEmpty() || !pdf.get().sha256().equals(pdfSha256)) {
-                return List.of();
-            }
-            String name = new LetterComposer(brief, settings.app().mail().from()).attachmentName(m.title(), period);
-            return List.of(new Letter.Attachment(name, "application/pdf", checked(dir, pdf.get())));
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
+    record ForApproval(List<Letter.Attachment> pdf, List<String> figures, List<String> corrects) {}
 
-    /**
-     * What the PDF an approver is asked about corrects, when it is a corrected edition: each change, as
-     * its 정정 box lists it; none for a first edition, or when its record cannot be read.
-     */
-    static List<String> corrects(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
+    static ForApproval forApproval(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
+        Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
+        Manifest m;
         try {
-            return new Publications(settings.outputDir())
-                    .manifest(brief.id(), period)
-                    .filter(m -> m.output(Manifest.Kind.PDF)
-                            .filter(p -> p.sha256().equals(pdfSha256))
-                            .isPresent())
-                    .map(m -> m.corrections().isEmpty()
-                            ? m.corrections()
-                            : m.corrections().subList(1, m.corrections().size()))
-                    .orElse(List.of());
-        } catch (RuntimeException e) {
-            return List.of();
+            m = Manifest.read(dir.resolve(Publications.MANIFEST));
+        } catch (IOException | RuntimeException e) {
+            return new ForApproval(List.of(), List.of(), List.of());
         }
+        Optional<Manifest.FileEntry> pdf = m.output(Manifest.Kind.PDF);
+        if (pdf.isEmpty() || !pdf.get().sha256().equals(pdfSha256)) {
+            return new ForApproval(List.of(), List.of(), List.of());
+        }
+        Messages words = Messages.forLocale(brief.locale());
+        Locale locale = Locale.forLanguageTag(brief.locale());
+        BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
+        List<String> figures = m.figures().stream()
+                .filter(f ->
+                        f.previous() == null || f.value() == null || f.value().compareTo(f.previous()) != 0)
+                .map(f -> {
+                    KeyFigure k = f.figure();
+                    BigDecimal change = k.changeFrom(f.previous());
+                    String line = change == null
+                            ? words.get("notice.approval.figure", f.label(), k.withUnit(locale))
+                            : words.get(
+                                    "notice.approval.figure-moved",
+                                    f.label(),
+                                    k.withUnit(locale),
+                                    k.withValue(f.previous()).withUnit(locale),
+                                    KeyFigure.percent(change, true, locale));
+                    return line
+                            + (f.unexplained(limit)
+                                    ? words.get("notice.approval.unexplained", KeyFigure.percent(limit, false, locale))
+                                    : f.note() == null || f.note().isBlank()
+                                            ? ""
+                                            : words.get("notice.approval.note", f.note()));
+                })
+                .toList();
+        List<String> corrects = m.corrections().isEmpty()
+                ? List.of()
+                : m.corrections().subList(1, m.corrections().size());
+        List<Letter.Attachment> file;
+        try {
+            String name = new LetterComposer(brief, settings.app().mail().from()).attachmentName(m.title(), period);
+            file = List.of(new Letter.Attachment(name, "application/pdf", checked(dir, pdf.get())));
+        } catch (IOException | RuntimeException e) {
+            file = List.of();
+        }
+        return new ForApproval(file, figures, corrects);
     }
 
     /** What the brief's letter carries, each file checked against the build's manifest. */

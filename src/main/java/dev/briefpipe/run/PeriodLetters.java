@@ -138,12 +138,14 @@ final class PeriodLetters {
         String text = (reminder ? words.get("notice.reminder") + "\n\n" : "")
                 + words.get("notice.approval", page(brief, period), period, pdfSha256)
                 + (deadline == null ? "" : "\n\n" + deadline);
-        List<String> corrects = LetterContents.corrects(brief, period, settings, pdfSha256);
-        if (!corrects.isEmpty()) { // a corrected edition: approving it sends it to the first one's readers
-            text += "\n\n" + words.get("notice.approval.correction") + "\n- " + String.join("\n- ", corrects);
+        LetterContents.ForApproval asked = LetterContents.forApproval(brief, period, settings, pdfSha256);
+        if (!asked.figures().isEmpty()) {
+            text += "\n\n" + words.get("notice.approval.figures") + "\n- " + String.join("\n- ", asked.figures());
         }
-        List<Letter.Attachment> pdf = LetterContents.forApproval(brief, period, settings, pdfSha256);
-        return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, pdf);
+        if (!asked.corrects().isEmpty()) { // a corrected edition: approving it sends it to the first one's readers
+            text += "\n\n" + words.get("notice.approval.correction") + "\n- " + String.join("\n- ", asked.corrects());
+        }
+        return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, asked.pdf());
     }
 
     /** Tells the analysts of the period (a rejection and why, a deadline near), and where to upload a fix. */

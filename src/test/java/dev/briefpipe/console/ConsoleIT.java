@@ -262,6 +262,27 @@ class ConsoleIT {
     }
 
     @Test
+    void anApprovalRequestListsTheKeyFiguresAndMarksOneThatMovedWithNoNote() throws Exception {
+        // The request said "the PDF is built" and no more: a figure 30.9 % off last month's went to an
+        // approver reading on a phone with nothing to say so.
+        h = new ConsoleHarness(dir.resolve("p"), "required");
+        var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+        h.service.build(brief, h.project.workbook(), Period.parse("2025-02"), h.settings.outputDir(), null);
+        h.project.setCell("특허_발명자국가", "D2", 50000); // 38,210 before
+        var run = h.service.runScheduled(
+                brief, Period.parse("2025-03"), RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+        assertThat(h.mail.getReceivedMessages()).hasSize(1);
+        assertThat(MailParts.of(h.mail.getReceivedMessages()[0]).text())
+                .contains(
+                        "핵심 수치 (전기와 같은 것은 뺌):",
+                        "- 중국 생성형 AI 특허군 수 (2014~2023): 50,000 건 (전기 38,210 건, +30.9%) — ±30% 넘게 움직였는데"
+                                + " 사유를 적은 비고가 없습니다\n",
+                        "- 그림 1 국가 합계: 66,612 건 (전기 54,822 건, +21.5%)\n")
+                .doesNotContain("미국 생성형 AI 특허군 수");
+    }
+
+    @Test
     void aBriefWithoutAWorkbookOffersItsEmptyTemplateAndTakesTheFirstVersion() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

@@ -10,6 +10,7 @@ import dev.briefpipe.testing.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -711,6 +712,44 @@ class CliIT {
         Cli.Result b = Cli.run(project, "build", "--brief", "ai-hegemony", "--period", now.toString());
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(b.err()).contains(told, "(figure-moved)");
+    }
+
+    @Test
+    void aLeadPointIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
+        // Two notes and nine points of two details each: page 1 ended with "■ Lead point 4" and its
+        // details began page 2.
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        int seq = 7;
+        for (int m = 1; m <= 2; m++) {
+            rows.add(List.of(seq++, 1, "※", "Note " + m + "."));
+        }
+        for (int g = 1; g <= 9; g++) {
+            rows.add(List.of(seq++, 1, "■", "Lead point " + g + " states the finding in one line."));
+            for (int d = 1; d <= 2; d++) {
+                rows.add(List.of(
+                        seq++,
+                        1,
+                        "–",
+                        "Detail " + g + "." + d + " explains the finding at enough length that the sentence runs"
+                                + " over onto a second line of the page, and then it goes on for a while longer."));
+            }
+        }
+        SampleProject.append(project.root().resolve("workbooks/ai-chips.xlsx"), "Points", rows);
+        chipsPdfText();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("out/ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+            for (int page = 1; page < doc.getNumberOfPages(); page++) {
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                List<String> bullets = stripper.getText(doc)
+                        .lines()
+                        .filter(l -> l.startsWith("■") || l.startsWith("–"))
+                        .toList();
+                assertThat(bullets).as("page %d", page).last().asString().doesNotStartWith("■");
+            }
+        }
     }
 
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -53,6 +54,30 @@ public final class SampleProject {
     /** Sets one cell (A1 address) of a sheet of the workbook to a string, number or null (blank). */
     public void setCell(String sheet, String a1, Object value) throws IOException {
         edit(workbook(), sheet, a1, value);
+    }
+
+    /** Appends rows of strings and numbers under a sheet's last row. */
+    public static void append(Path file, String sheetName, List<List<Object>> rows) throws IOException {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        try (wb) {
+            Sheet sheet = wb.getSheet(sheetName);
+            for (List<Object> values : rows) {
+                Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+                for (int c = 0; c < values.size(); c++) {
+                    if (values.get(c) instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(values.get(c).toString());
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
     }
 
     public static void edit(Path file, String sheetName, String a1, Object value) throws IOException {

@@ -78,48 +78,67 @@ final class NarrativeBlockWriter {
         rows.sort(Comparator.comparingInt(Row::sheetRow));
         int paragraph = 0;
         float lastIndent = 0;
+        // What prints, in order: bullets, and rows naming a figure or table (level 그림 or 표; no bullet).
+        List<Item> items = new ArrayList<>();
         for (Row r : rows) {
             String level = r.text("level");
-            if (!ctx.theme().isBullet(level)) {
-                // A row naming a figure or table (level 그림 or 표): the block is printed here.
-                if (block.prints(Math.max(paragraph, 1))) {
-                    ctx.place().accept(r.text("text").strip());
-                }
-                continue;
-            }
-            BriefTheme.Bullet b = ctx.theme().bullet(level);
-            if (ctx.theme().startsParagraph(level)) {
+            boolean bullet = ctx.theme().isBullet(level);
+            if (bullet && ctx.theme().startsParagraph(level)) {
                 paragraph++;
             }
             // Rows before the section's first top-level bullet belong to its first paragraph.
             if (!block.prints(Math.max(paragraph, 1))) {
                 continue;
             }
-            float indent = b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
-            CorrectionNotes.Noted corrected = ctx.corrections().of(ctx, block.sheet(), r, java.util.Map.of());
-            bullet(ctx, b, indent, r.text("text"), r.cell("text").orElse(null), corrected);
+            BriefTheme.Bullet b = bullet ? ctx.theme().bullet(level) : null;
+            float indent = b == null ? 0 : b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
+            items.add(new Item(r, b, indent, bullet && ctx.theme().startsParagraph(level)));
+            if (b != null && b.indent() != null) {
+                lastIndent = b.indent();
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (it.bullet() == null) {
+                ctx.place().accept(it.row().text("text").strip()); // the figure or table is printed here
+                continue;
+            }
+            // A lead point (□) is never left alone at the foot of a page: it goes on with its first detail.
+            Item next = i + 1 < items.size() ? items.get(i + 1) : null;
+            float withNext = it.lead() && next != null && next.bullet() != null && !next.lead()
+                    ? hanging(ctx, next.bullet(), CorrectionNotes.Noted.NONE)
+                            .start(
+                                    ctx,
+                                    next.row().text("text"),
+                                    next.indent(),
+                                    next.bullet().before())
+                    : 0;
+            CorrectionNotes.Noted corrected = ctx.corrections().of(ctx, block.sheet(), it.row(), java.util.Map.of());
+            hanging(ctx, it.bullet(), corrected)
+                    .write(
+                            ctx,
+                            it.row().text("text"),
+                            it.row().cell("text").orElse(null),
+                            it.indent(),
+                            it.bullet().before(),
+                            withNext);
             // Under the footnote policy, a correction is noted under the row it corrects.
             for (String note : corrected.notes()) {
-                bullet(ctx, ctx.theme().noteBullet(), indent + NOTE_STEP, note, null, CorrectionNotes.Noted.NONE);
-            }
-            if (b.indent() != null) {
-                lastIndent = b.indent();
+                BriefTheme.Bullet n = ctx.theme().noteBullet();
+                hanging(ctx, n, CorrectionNotes.Noted.NONE)
+                        .write(ctx, note, null, it.indent() + NOTE_STEP, n.before(), 0);
             }
         }
     }
 
-    private static void bullet(
-            RenderContext ctx,
-            BriefTheme.Bullet b,
-            float indent,
-            String text,
-            CellRef cell,
-            CorrectionNotes.Noted corrected) {
+    /** A row of the narrative to print: a bullet at its indent, or (no bullet) a row placing a block. */
+    private record Item(Row row, BriefTheme.Bullet bullet, float indent, boolean lead) {}
+
+    private static Hanging hanging(RenderContext ctx, BriefTheme.Bullet b, CorrectionNotes.Noted corrected) {
         Color colour = b.note() ? ctx.theme().muted : ctx.theme().ink;
         FontSet.Face face = ctx.text().fonts().base(b.bold(), b.serif());
-        Hanging item = new Hanging(
+        return new Hanging(
                 b.marker(), face, b.size(), b.size() * ctx.theme().style.leading(), colour, corrected);
-        item.write(ctx, text, cell, indent, b.before());
     }
 
     /**
@@ -140,10 +159,12 @@ final class NarrativeBlockWriter {
         }
 
         void write(RenderContext ctx, String text, CellRef cell, float indent, float before) {
+            write(ctx, text, cell, indent, before, 0);
+        }
+
+        /** The lines of {@code text} at {@code indent}, as they are set. */
+        private List<LineSetter.Line> lines(RenderContext ctx, String text, FontSet.Face[] faces, float indent) {
             PdfText t = ctx.text();
-            float gap = t.width(" ", ctx.theme().body, false);
-            float markerWidth = face.pdf().getWidthPoint(marker, size) + gap;
-            FontSet.Face[] faces = t.faces(text, face, cell);
             LineSetter setter = new LineSetter(
                     text,
                     t.advances(text, faces, size),
@@ -151,13 +172,36 @@ final class NarrativeBlockWriter {
                     ctx.hyphenates() ? LatinHyphens.points(text) : null,
                     face.pdf().getWidthPoint("-", size));
             // A hair less than the measure, so OpenPDF never wraps a line that was set to fit.
-            float width = ctx.contentWidth() - indent - markerWidth - 0.05f;
-            List<LineSetter.Line> lines = setter.lines(width, width);
-            // No first line alone at the foot of a page: a bullet of up to three lines stays whole, a
-            // longer one starts with at least two.
+            float width = ctx.contentWidth() - indent - markerWidth(ctx) - 0.05f;
+            return setter.lines(width, width);
+        }
+
+        private float markerWidth(RenderContext ctx) {
+            return face.pdf().getWidthPoint(marker, size) + ctx.text().width(" ", ctx.theme().body, false);
+        }
+
+        /**
+         * The room a bullet needs below it to start on this page: the space before it and the lines that
+         * stay together (no first line alone at the foot of a page: up to three lines stay whole, a longer
+         * bullet starts with at least two).
+         */
+        float start(RenderContext ctx, String text, float indent, float before) {
+            int lines =
+                    lines(ctx, text, ctx.text().faces(text, face, null), indent).size();
+            return before + (lines <= 3 ? lines : 2) * leading;
+        }
+
+        /** @param withNext the room the next bullet needs to start, when this one must not end a page without it */
+        void write(RenderContext ctx, String text, CellRef cell, float indent, float before, float withNext) {
+            PdfText t = ctx.text();
+            float gap = t.width(" ", ctx.theme().body, false);
+            float markerWidth = markerWidth(ctx);
+            FontSet.Face[] faces = t.faces(text, face, cell);
+            List<LineSetter.Line> lines = lines(ctx, text, faces, indent);
             int keep = lines.size() <= 3 ? lines.size() : 2;
             // (OpenPDF sets a line only with one more leading free below it.)
-            if (ctx.writer().getVerticalPosition(true) - before - (keep + 1) * leading
+            float whole = keep < lines.size() ? 0 : withNext; // a bullet that breaks takes the next along anyway
+            if (ctx.writer().getVerticalPosition(true) - before - (keep + 1) * leading - whole
                     < ctx.document().bottom()) {
                 ctx.document().newPage();
             }

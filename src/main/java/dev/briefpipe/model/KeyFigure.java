@@ -35,6 +35,11 @@ public record KeyFigure(
         return new KeyFigure(id, label, other, unit, format, expr, note, reads);
     }
 
+    /** The same figure with another note (an analyst's explanation of its move). */
+    public KeyFigure withNote(String other) {
+        return new KeyFigure(id, label, value, unit, format, expr, other, reads);
+    }
+
     /** The value in its number format for a locale ("38,210", "70.8%"), or "–" when blank. */
     public String formatted(java.util.Locale locale) {
         if (value == null) {

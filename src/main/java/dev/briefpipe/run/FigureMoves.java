@@ -119,15 +119,7 @@ record FigureMoves(
                     id,
                     note == null
                             ? f
-                            : new KeyFigure(
-                                    f.id(),
-                                    f.label(),
-                                    f.value(),
-                                    f.unit(),
-                                    f.format(),
-                                    f.expr(),
-                                    f.note() == null || f.note().isBlank() ? note : f.note() + " / " + note,
-                                    f.reads()));
+                            : f.withNote(f.note() == null || f.note().isBlank() ? note : f.note() + " / " + note));
         });
         return new Checked(
                 c.workbook(),

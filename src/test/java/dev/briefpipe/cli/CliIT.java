@@ -752,6 +752,34 @@ class CliIT {
         }
     }
 
+    @Test
+    void aBarChartByMonthNamesEachMonthAsBriefsDoOnOneLine() throws IOException {
+        // Twelve months under their bars read "2024-" over "03": ISO, broken at the hyphen.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("\nlayout:\n", """
+
+                                  monthly:
+                                    sheet: Monthly
+                                    key: month
+                                    columns:
+                                      month:  {header: [Month], type: year-month, required: true}
+                                      orders: {header: [Orders], type: integer, min: 0, required: true}
+
+                                layout:
+                                  - {block: chart, kind: bar, sheet: monthly, category: month, value: orders, caption: Orders}
+                                """));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("Month", "Orders"));
+        java.time.YearMonth m = java.time.YearMonth.of(2024, 3);
+        for (int i = 0; i < 12; i++, m = m.plusMonths(1)) {
+            rows.add(List.of(m.toString(), 150 + 7 * i));
+        }
+        SampleProject.append(project.root().resolve("workbooks/ai-chips.xlsx"), "Monthly", rows);
+        assertThat(chipsPdfText())
+                .contains("2024.3 2024.4 2024.5 2024.6 2024.7 2024.8 2024.9 2024.10 2024.11 2024.12 2025.1 2025.2")
+                .doesNotContain("2024-03", "2024-");
+    }
+
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
     private String chipsPdfText() throws IOException {
         Path out = dir.resolve("out");

@@ -56,16 +56,16 @@ public final class SampleProject {
         edit(workbook(), sheet, a1, value);
     }
 
-    /** Appends rows of strings and numbers under a sheet's last row. */
+    /** Appends rows of strings and numbers under a sheet's last row (a new sheet's first row first). */
     public static void append(Path file, String sheetName, List<List<Object>> rows) throws IOException {
         Workbook wb;
         try (InputStream in = Files.newInputStream(file)) {
             wb = new XSSFWorkbook(in);
         }
         try (wb) {
-            Sheet sheet = wb.getSheet(sheetName);
+            Sheet sheet = wb.getSheet(sheetName) != null ? wb.getSheet(sheetName) : wb.createSheet(sheetName);
             for (List<Object> values : rows) {
-                Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+                Row row = sheet.createRow(sheet.getPhysicalNumberOfRows() == 0 ? 0 : sheet.getLastRowNum() + 1);
                 for (int c = 0; c < values.size(); c++) {
                     if (values.get(c) instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());

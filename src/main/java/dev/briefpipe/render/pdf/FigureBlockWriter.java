@@ -189,13 +189,27 @@ final class FigureBlockWriter {
             }
             boolean hi = hiField != null && hiValue.equals(r.text(hiField));
             String series = block.series() == null ? null : r.text(block.series());
+            String category = label(r.get(block.category()), r.text(block.category()));
             bars.merge(
-                    r.text(block.category()),
-                    new ChartData.Bar(r.text(block.category()), value, series, hi),
+                    category,
+                    new ChartData.Bar(category, value, series, hi),
                     (a, b) -> new ChartData.Bar(
                             a.category(), a.value().add(b.value()), a.series(), a.highlighted() || b.highlighted()));
         }
         return new ChartData.Bars(List.copyOf(bars.values()), unit, format);
+    }
+
+    /**
+     * A bar's name: a month or a day as the axis of a brief's chart prints one ("2024.3", "2024.3.27"),
+     * not as ISO ("2024-03", which broke at its hyphen under the bar).
+     */
+    private static String label(Object v, String text) {
+        if (v instanceof java.time.YearMonth m) {
+            return m.getYear() + "." + m.getMonthValue();
+        }
+        return v instanceof java.time.LocalDate d
+                ? d.getYear() + "." + d.getMonthValue() + "." + d.getDayOfMonth()
+                : text;
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

@@ -776,8 +776,13 @@ class CliIT {
         }
         SampleProject.append(project.root().resolve("workbooks/ai-chips.xlsx"), "Monthly", rows);
         assertThat(chipsPdfText())
-                .contains("2024.3 2024.4 2024.5 2024.6 2024.7 2024.8 2024.9 2024.10 2024.11 2024.12 2025.1 2025.2")
+                .containsPattern("Mar\\s*\\R2024")
+                .containsPattern("Jul\\s*\\R2024")
+                .containsPattern("Feb\\s*\\R2025")
                 .doesNotContain("2024-03", "2024-");
+        Files.writeString(yaml, Files.readString(yaml).replace("locale: en-GB", "locale: ko-KR"));
+        assertThat(chipsPdfText())
+                .contains("2024.3 2024.4 2024.5 2024.6 2024.7 2024.8 2024.9 2024.10 2024.11 2024.12 2025.1 2025.2");
     }
 
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */

@@ -99,7 +99,8 @@ final class FigureBlockWriter {
                     table,
                     block,
                     unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit),
-                    schema == null ? null : schema.printFormat(block.value()));
+                    schema == null ? null : schema.printFormat(block.value()),
+                    ctx.locale());
             ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(
@@ -171,7 +172,8 @@ final class FigureBlockWriter {
         return s.unit(block.value());
     }
 
-    private static ChartData.Bars bars(Table table, LayoutBlock.Chart block, String unit, String format) {
+    private static ChartData.Bars bars(
+            Table table, LayoutBlock.Chart block, String unit, String format, java.util.Locale locale) {
         String hiField = null;
         String hiValue = null;
         if (block.highlight() != null) {
@@ -189,7 +191,7 @@ final class FigureBlockWriter {
             }
             boolean hi = hiField != null && hiValue.equals(r.text(hiField));
             String series = block.series() == null ? null : r.text(block.series());
-            String category = label(r.get(block.category()), r.text(block.category()));
+            String category = label(r.get(block.category()), r.text(block.category()), locale);
             bars.merge(
                     category,
                     new ChartData.Bar(category, value, series, hi),
@@ -200,16 +202,20 @@ final class FigureBlockWriter {
     }
 
     /**
-     * A bar's name: a month or a day as the axis of a brief's chart prints one ("2024.3", "2024.3.27"),
-     * not as ISO ("2024-03", which broke at its hyphen under the bar).
+     * A bar's name: a month or a day as a brief's chart prints one ("2024.3", "2024.3.27"; in English
+     * "Mar" over "2024", every one alike), not as ISO ("2024-03", which broke at its hyphen under the bar).
      */
-    private static String label(Object v, String text) {
-        if (v instanceof java.time.YearMonth m) {
-            return m.getYear() + "." + m.getMonthValue();
+    private static String label(Object v, String text, java.util.Locale locale) {
+        boolean ko = locale.getLanguage().equals("ko");
+        java.time.temporal.TemporalAccessor when =
+                v instanceof java.time.YearMonth m ? m : v instanceof java.time.LocalDate d ? d : null;
+        if (when == null) {
+            return text;
         }
-        return v instanceof java.time.LocalDate d
-                ? d.getYear() + "." + d.getMonthValue() + "." + d.getDayOfMonth()
-                : text;
+        String pattern = when instanceof java.time.YearMonth
+                ? (ko ? "yyyy.M" : "MMM'\n'yyyy")
+                : (ko ? "yyyy.M.d" : "d MMM'\n'yyyy");
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(when);
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

@@ -68,10 +68,7 @@ public final class BriefPipeline {
      */
     public Checked check(BriefConfig brief, Path workbook, Period period) {
         Checked c = check(brief, workbook, 3, Map.of(), new Once<>(fonts));
-        Publications published = new Publications(settings.outputDir());
-        return c.report().valid()
-                ? FigureMoves.of(brief, c.figures(), published, period).applied(c)
-                : c;
+        return c.report().valid() ? FigureMoves.told(brief, c, new Publications(settings.outputDir()), period) : c;
     }
 
     /** @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts) */

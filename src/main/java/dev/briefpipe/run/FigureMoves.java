@@ -1,6 +1,7 @@
 package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -10,6 +11,7 @@ import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Severity;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Month over month: each key figure beside its value in the last period published before this one. A
@@ -84,6 +87,24 @@ record FigureMoves(
                             KeyFigure.percent(limit, false, locale))));
         }
         return new FigureMoves(before.get().period(), previous, notes, warnings);
+    }
+
+    /**
+     * A check with the moves since the last period published told, as {@code validate} tells them: when
+     * a past period's record cannot be read, nothing is compared (a build of the period says which
+     * record and stops), and the workbook is checked all the same.
+     */
+    static Checked told(BriefConfig brief, Checked c, Publications published, Period period) {
+        try {
+            return of(brief, c.figures(), published, period).applied(c);
+        } catch (StoreException | UncheckedIOException e) {
+            LoggerFactory.getLogger(FigureMoves.class)
+                    .info(
+                            "{}: key figures not compared with the last period published: {}",
+                            brief.id(),
+                            e.getMessage());
+            return c;
+        }
     }
 
     /** Each key figure as the manifest keeps it: with the value it was compared with and its note. */

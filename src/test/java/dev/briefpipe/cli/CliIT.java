@@ -712,6 +712,16 @@ class CliIT {
         Cli.Result b = Cli.run(project, "build", "--brief", "ai-hegemony", "--period", now.toString());
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(b.err()).contains(told, "(figure-moved)");
+
+        // A past period's record that cannot be read (here a folder in its place) stops no analyst
+        // checking this one: nothing is compared (validate failed with exit 3, "예기치 못한 오류").
+        Path output = project.root().resolve("output/ai-hegemony");
+        Files.delete(output.resolve(now.minusMonths(1).toString()).resolve("manifest.json"));
+        Files.createDirectory(output.resolve(now.minusMonths(1).toString()).resolve("manifest.json"));
+        Cli.Result damaged = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(damaged.code()).as(damaged.err()).isZero();
+        assertThat(damaged.out()).contains("유효합니다").doesNotContain("figure-moved");
+        assertThat(damaged.err()).doesNotContain("Exception", "예기치 못한");
     }
 
     @Test

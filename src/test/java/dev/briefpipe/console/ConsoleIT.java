@@ -248,7 +248,7 @@ class ConsoleIT {
         String page = analyst.get(BRIEF + "?period=" + now).body();
         String figures = page.substring(
                 page.indexOf("id=\"figures\""), page.indexOf("</table>", page.indexOf("id=\"figures\"")));
-        assertThat(figures).contains("50,000 건", "38,210 건", "+30.9%", "±30% 넘게 움직였는데 사유를 적은 비고가 없습니다");
+        assertThat(figures).contains("50,000 건", "38,210 건", "+30.9%", "±30% 초과, 사유 비고 없음");
 
         // A note on the row says why: the page shows it, and no longer flags the move.
         SampleProject.edit(moved, "특허_발명자국가", "F2", "WIPO 개정치 반영");
@@ -258,7 +258,7 @@ class ConsoleIT {
         page = analyst.get(BRIEF + "?period=" + now).body();
         figures = page.substring(
                 page.indexOf("id=\"figures\""), page.indexOf("</table>", page.indexOf("id=\"figures\"")));
-        assertThat(figures).contains("+30.9%", "비고: WIPO 개정치 반영").doesNotContain("넘게 움직였는데");
+        assertThat(figures).contains("+30.9%", "비고: WIPO 개정치 반영").doesNotContain("사유 비고 없음");
     }
 
     @Test

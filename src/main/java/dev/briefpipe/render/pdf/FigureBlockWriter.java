@@ -10,6 +10,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.render.chart.BarChartBuilder;
@@ -206,16 +207,14 @@ final class FigureBlockWriter {
      * "Mar" over "2024", every one alike), not as ISO ("2024-03", which broke at its hyphen under the bar).
      */
     private static String label(Object v, String text, java.util.Locale locale) {
-        boolean ko = locale.getLanguage().equals("ko");
-        java.time.temporal.TemporalAccessor when =
-                v instanceof java.time.YearMonth m ? m : v instanceof java.time.LocalDate d ? d : null;
-        if (when == null) {
-            return text;
-        }
-        String pattern = when instanceof java.time.YearMonth
-                ? (ko ? "yyyy.M" : "MMM'\n'yyyy")
-                : (ko ? "yyyy.M.d" : "d MMM'\n'yyyy");
-        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(when);
+        String key = v instanceof java.time.YearMonth
+                ? "pdf.chart.month"
+                : v instanceof java.time.LocalDate ? "pdf.chart.day" : null;
+        return key == null
+                ? text
+                : java.time.format.DateTimeFormatter.ofPattern(
+                                Messages.forLocale(locale.toLanguageTag()).get(key), locale)
+                        .format((java.time.temporal.TemporalAccessor) v);
     }
 
     /** Chart labels are drawn in one face each: report what that face cannot show. */

@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
 import java.util.List;
@@ -241,7 +242,7 @@ final class TableBlockWriter {
         if (unit == null || unit.isBlank() || heading.contains(unit)) {
             return heading;
         }
-        return heading + (ctx.locale().getLanguage().equals("ko") ? "(" : " (") + unit + ")";
+        return Messages.forLocale(ctx.locale().toLanguageTag()).get("pdf.heading.unit", heading, unit);
     }
 
     /** A column header: bold on the header fill, a heavy rule above and a thin one below. */

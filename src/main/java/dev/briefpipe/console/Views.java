@@ -192,7 +192,9 @@ public final class Views {
         List<FigureRow> figures = new ArrayList<>();
         Locale locale = Locale.forLanguageTag(b.locale());
         java.math.BigDecimal limit = b.summary() == null ? null : b.summary().maxChange();
-        m.ifPresent(x -> x.figures().forEach(f -> figures.add(FigureRow.of(f, limit, locale))));
+        Messages inBrief = Messages.forLocale(b.locale());
+        m.ifPresent(x -> x.figures()
+                .forEach(f -> figures.add(FigureRow.of(f, limit, locale, s -> inBrief.get("figure.points", s)))));
         return new BriefView(
                 row,
                 findings,

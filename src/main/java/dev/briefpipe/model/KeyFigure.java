@@ -59,6 +59,31 @@ public record KeyFigure(
                 : value.subtract(was).divide(was.abs(), java.math.MathContext.DECIMAL64);
     }
 
+    /**
+     * The move from {@code was} as a reader expects it: a fraction of it ("+5.9%"), or, for a figure
+     * that prints as a percent (a share going from 70.8% to 75%), the difference in percentage points,
+     * written by {@code points} from the signed number ("+4.2" gives "+4.2%p"); null when either
+     * value is blank, or {@code was} is zero for a fraction.
+     */
+    public String moveFrom(BigDecimal was, java.util.Locale locale, java.util.function.UnaryOperator<String> points) {
+        if (!inPercent()) {
+            BigDecimal change = changeFrom(was);
+            return change == null ? null : percent(change, true, locale);
+        }
+        if (was == null || value == null) {
+            return null;
+        }
+        BigDecimal difference = value.subtract(was).movePointRight(2);
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(locale);
+        number.setMaximumFractionDigits(1);
+        return points.apply((difference.signum() > 0 ? "+" : "") + number.format(difference));
+    }
+
+    /** Whether the value prints as a percent: its format has a % outside quoted text. */
+    public boolean inPercent() {
+        return format != null && format.replaceAll("\"[^\"]*\"", "").contains("%");
+    }
+
     /** A fraction as a percent to one decimal ("30%"; a change {@code signed}: "+30.9%", "-35.4%"). */
     public static String percent(BigDecimal fraction, boolean signed, java.util.Locale locale) {
         java.text.NumberFormat pct = java.text.NumberFormat.getPercentInstance(locale);

@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.failure.StoreException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRead;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
@@ -59,6 +60,7 @@ record FigureMoves(
         List<Finding> warnings = new ArrayList<>();
         BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
         Locale locale = Locale.forLanguageTag(brief.locale());
+        Messages words = Messages.forLocale(brief.locale());
         for (KeyFigure f : figures.values()) {
             BigDecimal was = previous.get(f.id());
             BigDecimal change = f.changeFrom(was);
@@ -83,7 +85,7 @@ record FigureMoves(
                     List.of(
                             before.get().period().toString(),
                             f.withValue(was).formatted(locale),
-                            KeyFigure.percent(change, true, locale),
+                            f.moveFrom(was, locale, s -> words.get("figure.points", s)),
                             KeyFigure.percent(limit, false, locale))));
         }
         return new FigureMoves(before.get().period(), previous, notes, warnings);

@@ -67,7 +67,7 @@ final class LetterContents {
                         f.previous() == null || f.value() == null || f.value().compareTo(f.previous()) != 0)
                 .map(f -> {
                     KeyFigure k = f.figure();
-                    BigDecimal change = k.changeFrom(f.previous());
+                    String change = k.moveFrom(f.previous(), locale, s -> words.get("figure.points", s));
                     String line = change == null
                             ? words.get("notice.approval.figure", f.label(), k.withUnit(locale))
                             : words.get(
@@ -75,7 +75,7 @@ final class LetterContents {
                                     f.label(),
                                     k.withUnit(locale),
                                     k.withValue(f.previous()).withUnit(locale),
-                                    KeyFigure.percent(change, true, locale));
+                                    change);
                     return line
                             + (f.unexplained(limit)
                                     ? words.get("notice.approval.unexplained", KeyFigure.percent(limit, false, locale))

@@ -53,6 +53,11 @@ class FigureMovesIT {
                     assertThat(f.value()).isEqualTo("50,000");
                     assertThat(f.args()).containsExactly("2025-01", "38,210", "+30.9%", "30%");
                 });
+        // A share is told in percentage points: 70.8% to 92.6% is +21.8 points, not "+30.8%".
+        assertThat(warnings)
+                .filteredOn(f -> f.field().equals("cn_share_world"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.args()).containsExactly("2025-01", "70.8%", "+21.8%p", "30%"));
         assertThat(warnings)
                 .extracting(Finding::field)
                 .contains("cn_us_ratio", "cn_share_world")
@@ -89,6 +94,17 @@ class FigureMovesIT {
             assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(38210.0);
             assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(50000.0 - 38210.0);
             assertThat(fmt.formatCellValue(row.getCell(6))).contains("개정치");
+            Row share = null;
+            for (Row r : s) {
+                if (fmt.formatCellValue(r.getCell(0)).equals("중국 비중 (세계 대비)")) {
+                    share = r;
+                }
+            }
+            assertThat(share).isNotNull();
+            assertThat(share.getCell(4).getCellFormula()).isEqualTo("(B9-D9)*100");
+            assertThat(share.getCell(4).getNumericCellValue())
+                    .isCloseTo(21.83, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(share.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.0\"%p\"");
         }
     }
 }

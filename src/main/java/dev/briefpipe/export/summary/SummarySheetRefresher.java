@@ -144,11 +144,16 @@ public final class SummarySheetRefresher {
                 Cell p = sheet.getRow(r).createCell(3);
                 p.setCellValue(prev.doubleValue());
                 p.setCellStyle(st.number(f.format()));
+                // A share's change is told in percentage points ("4.2%p"), not as a percent of a percent.
+                boolean points = f.inPercent();
                 Cell change = sheet.getRow(r).createCell(4);
-                change.setCellFormula("B" + (r + 1) + "-D" + (r + 1));
-                change.setCellStyle(st.number(f.format()));
+                String difference = "B" + (r + 1) + "-D" + (r + 1);
+                change.setCellFormula(points ? "(" + difference + ")*100" : difference);
+                change.setCellStyle(st.number(
+                        points ? f.format().replace("%", '"' + words.get("figure.points", "") + '"') : f.format()));
                 if (f.value() != null) {
-                    change.setCellValue(f.value().subtract(prev).doubleValue());
+                    BigDecimal d = f.value().subtract(prev);
+                    change.setCellValue((points ? d.movePointRight(2) : d).doubleValue());
                 }
             }
             cell(sheet, r, 5, f.expr(), st.note);

@@ -83,7 +83,8 @@ public final class PrintedBlocks {
 
     /**
      * A blank the PDF would show at a cell already in error (a required value missing, a number that is
-     * not one): the error tells it, once.
+     * not one), or a row it would leave out for the section its cell names wrong (a 장 not in 목차):
+     * the error tells it, once.
      */
     public static Predicate<Finding> toldBy(ValidationReport report) {
         Set<CellRef> wrong = report.findings().stream()
@@ -92,7 +93,8 @@ public final class PrintedBlocks {
                 .collect(Collectors.toSet());
         return f -> (f.code() == FindingCode.BAR_BLANK
                         || f.code() == FindingCode.FIGURE_BLANK
-                        || f.code() == FindingCode.CHART_LABEL_BLANK)
+                        || f.code() == FindingCode.CHART_LABEL_BLANK
+                        || f.code() == FindingCode.ROW_UNPRINTED)
                 && wrong.contains(f.at());
     }
 

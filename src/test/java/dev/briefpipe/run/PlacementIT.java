@@ -67,8 +67,14 @@ class PlacementIT {
     void aBulletInASectionTheLayoutDoesNotPrintIsAnErrorAtItsCell() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         insertAtTopOfSection2(project.workbook(), 9, "□", NEW_BULLET);
+        // A 장 not in 목차 is one mistake, told once at its cell: not also as a row the PDF leaves out.
+        String once = invalid(project);
+        assertThat(once).contains("'9'이(가) 목차!번호에 없습니다", "foreign-key-missing").doesNotContain("row-unprinted");
+        // In 목차, but with no narrative in the layout: the row would be lost, and that is said.
+        SampleProject.append(project.workbook(), SECTIONS, List.of(List.of(9, "새 장")));
         assertThat(invalid(project))
-                .contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted");
+                .contains("이 줄 '" + NEW_BULLET + "'은(는) PDF에 실리지 않습니다", "장 9의 본문이 없습니다", "row-unprinted")
+                .doesNotContain("foreign-key-missing");
     }
 
     @Test

@@ -49,8 +49,8 @@ final class ScheduledRuns {
     }
 
     /**
-     * One scheduled fire: skipped when the period was already delivered or this fire already has a run;
-     * otherwise build, then send the brief (or, with invalid data, the report to the analysts).
+     * One scheduled fire: skipped when the period was already delivered or this fire already has a run
+     * (for {@code schedule --once}, unless the period's last run fell short); otherwise build, then send the brief (or, with invalid data, the report to the analysts).
      *
      * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
      * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
@@ -79,6 +79,16 @@ final class ScheduledRuns {
         }
         if (id.isEmpty()) {
             id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
+        }
+        if (id.isEmpty()
+                && trigger == RunTrigger.ONCE
+                && runs.lastStatus(brief.id(), period)
+                        .filter(RunStatus::fellShort)
+                        .isPresent()) {
+            // schedule --once from a timer: each call is the retry the daemon would make, while the
+            // period's last run fell short (its data mended since, the mail server back).
+            id = runs.start(
+                    brief.id(), period, trigger, key + "|" + Instant.now().toEpochMilli(), node, Instant.now());
         }
         if (id.isEmpty()) {
             log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);

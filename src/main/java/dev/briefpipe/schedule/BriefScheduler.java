@@ -253,8 +253,8 @@ public final class BriefScheduler implements AutoCloseable {
     }
 
     /**
-     * {@code schedule --once}: for each scheduled brief, runs its latest due fire now unless that period
-     * was already delivered (a fire on a weekend or holiday is due on the next working day).
+     * {@code schedule --once}: for each scheduled brief, runs its latest due fire (on a weekend or holiday,
+     * due the next working day) now, unless its period was delivered or the fire's run did its part.
      */
     public Map<String, RunOutcome> runDueOnce() throws ParseException {
         Map<String, RunOutcome> out = new LinkedHashMap<>();

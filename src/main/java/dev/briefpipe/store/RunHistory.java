@@ -166,6 +166,12 @@ public final class RunHistory {
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
+    /** How the newest run of a period stands or ended, when it has one. */
+    public Optional<RunStatus> lastStatus(String brief, Period period) {
+        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? ORDER BY id DESC";
+        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), brief, period);
+    }
+
     /** The newest runs first; {@code brief} null for all briefs. */
     public List<Run> list(String brief, int limit) {
         String sql =

@@ -211,6 +211,27 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void onceCalledAgainTriesAPeriodWhoseRunFellShort() throws Exception {
+        // From a timer, the call after a run stopped at bad data said "this fire has run already" and
+        // exited 0: the workbook mended since was never sent, and nothing said so.
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        p.setCell("특허_발명자국가", "D3", "모름");
+        String cfg = p.config().toString();
+        Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(3);
+        p.setCell("특허_발명자국가", "D3", 6276);
+        Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(second.code()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains("ai-hegemony ", ": 발송 완료");
+        Cli.Result third = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(third.code()).isZero();
+        assertThat(third.out()).contains(": 건너뜀 — 이 기간은 이미 보냈습니다.");
+        for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
+        }
+    }
+
+    @Test
     void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsTheAnalystsAndTheOwnersOnly() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");

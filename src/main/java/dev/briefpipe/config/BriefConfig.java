@@ -39,7 +39,8 @@ public record BriefConfig(
         editorial = (editorial == null ? EditorialConfig.defaults() : editorial).worded(locale);
         summary = summary == null ? null : summary.worded(locale);
         delivery = delivery == null
-                ? new DeliveryConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new DeliveryConfig(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : delivery;
     }
 
@@ -208,7 +209,8 @@ public record BriefConfig(
             List<String> attach,
             String oversize,
             String link,
-            String approval) {
+            String approval,
+            List<String> figures) {
         public DeliveryConfig {
             to = to == null ? List.of() : List.copyOf(to);
             cc = cc == null ? List.of() : List.copyOf(cc);
@@ -220,6 +222,7 @@ public record BriefConfig(
             attach = attach == null ? List.of() : List.copyOf(attach);
             oversize = oversize == null ? "fail" : oversize;
             approval = approval == null ? "none" : approval;
+            figures = figures == null ? List.of() : List.copyOf(figures);
         }
 
         public boolean approvalRequired() {

@@ -238,5 +238,11 @@ final class RunConfigChecker {
                 problems.add("/delivery/" + t[0], "line-break", t[0]);
             }
         }
+        List<String> ids = brief.summary() == null
+                ? List.of()
+                : brief.summary().figures().stream().map(f -> f.id()).toList();
+        d.figures().stream()
+                .filter(f -> !ids.contains(f))
+                .forEach(f -> problems.add("/delivery/figures", "unknown-figure", f, String.join(", ", ids)));
     }
 }

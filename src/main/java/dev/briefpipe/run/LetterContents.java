@@ -1,6 +1,7 @@
 package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Letter;
 import dev.briefpipe.deliver.LetterComposer;
@@ -97,6 +98,28 @@ final class LetterContents {
         return new ForApproval(file, figures, corrects);
     }
 
+    /**
+     * The key figures the readers' letter lists: those {@code delivery.figures} names, else those the
+     * PDF's key-figures block shows, else all of them; each in its order there.
+     */
+    private static List<KeyFigure> lettered(BriefConfig brief, List<Manifest.Figure> all) {
+        List<String> chosen = brief.delivery().figures().isEmpty()
+                ? brief.layout().stream()
+                        .filter(b -> b instanceof LayoutBlock.KeyFigures)
+                        .map(b -> ((LayoutBlock.KeyFigures) b).figures())
+                        .findFirst()
+                        .orElse(List.of())
+                : brief.delivery().figures();
+        Map<String, KeyFigure> byId = new LinkedHashMap<>();
+        all.forEach(f -> byId.put(f.id(), f.figure()));
+        return chosen.isEmpty()
+                ? List.copyOf(byId.values())
+                : chosen.stream()
+                        .map(byId::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+    }
+
     /** What the brief's letter carries, each file checked against the build's manifest. */
     static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
         Path manifestFile = dir.resolve(Publications.MANIFEST);
@@ -107,11 +130,7 @@ final class LetterContents {
         Manifest.FileEntry pdfEntry =
                 m.output(Manifest.Kind.PDF).orElseThrow(() -> new DeliveryException(Phrase.of("send.no-pdf", dir)));
         byte[] pdf = checked(dir, pdfEntry);
-        List<KeyFigure> figures = new ArrayList<>();
-        for (Manifest.Figure f : m.figures()) {
-            figures.add(
-                    new KeyFigure(f.id(), f.label(), f.value(), f.unit(), f.format(), f.expr(), f.note(), f.reads()));
-        }
+        List<KeyFigure> figures = lettered(brief, m.figures());
         Optional<byte[]> picture = m.output(Manifest.Kind.FIGURE).isPresent()
                 ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))
                 : Optional.empty();

@@ -369,6 +369,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLetterFigureThatIsNoSummaryFigureIsAProblemThatListsThem() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("  figures: [cn_families, us_families,", "  figures: [cn_familes, us_families,");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("unknown-figure");
+        assertThat(problem.args()).first().isEqualTo("cn_familes");
+        assertThat(problem.args().get(1).toString()).startsWith("cn_families, us_families, cn_us_ratio");
+        assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "figures: [cn_familes"));
+    }
+
+    @Test
     void widthsThatAreNotOneAColumnOrAParagraphRangeRunningBackwardIsAProblemAtItsLine() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         Path brief = p.briefConfig();

@@ -64,7 +64,15 @@ class MailContentsIT {
         assertThat(o.status()).isEqualTo(RunStatus.DELIVERED);
         MimeMessage m = Inboxes.of(mail, ScheduledProject.TO).get(0);
         MailParts parts = MailParts.of(m);
-        assertThat(parts.text()).contains("중국 생성형 AI 특허군 수", "38,210");
+        // The headline figures delivery.figures names, in its order; not the analysts' cross-checks.
+        assertThat(parts.text())
+                .containsSubsequence(
+                        "- 중국 생성형 AI 특허군 수 (2014~2023): 38,210 건",
+                        "- 미국 생성형 AI 특허군 수 (2014~2023): 6,276 건",
+                        "- 중국/미국 특허군 배수: 6.09 배",
+                        "- 중국 비중 (세계 대비): 70.8%",
+                        "- H20 연산 성능 (H100 SXM5 대비, FP8 dense): 15.0%")
+                .doesNotContain("그림 1 국가 합계", "타임라인의 중국 모델 수");
         assertThat(parts.html()).contains("38,210", "<img src=\"cid:figure-1\"");
         // The picture is captioned as in the PDF, its caption also its text for a reader without pictures.
         String caption = "[그림 1] 생성형 AI 특허 출원 현황";

@@ -5,6 +5,7 @@ import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.ColumnType;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -83,19 +84,32 @@ public final class PrintedBlocks {
 
     /**
      * A blank the PDF would show at a cell already in error (a required value missing, a number that is
-     * not one), or a row it would leave out for the section its cell names wrong (a 장 not in 목차):
-     * the error tells it, once.
+     * not one), a row it would leave out for the section its cell names wrong (a 장 not in 목차), or a
+     * placeholder or key figure with no value because the cell it reads is one of these: the error
+     * tells it, once, at its cell.
      */
     public static Predicate<Finding> toldBy(ValidationReport report) {
         Set<CellRef> wrong = report.findings().stream()
                 .filter(Finding::isError)
                 .map(Finding::at)
                 .collect(Collectors.toSet());
-        return f -> (f.code() == FindingCode.BAR_BLANK
-                        || f.code() == FindingCode.FIGURE_BLANK
-                        || f.code() == FindingCode.CHART_LABEL_BLANK
-                        || f.code() == FindingCode.ROW_UNPRINTED)
-                && wrong.contains(f.at());
+        Set<String> named = wrong.stream().map(CellRef::excel).collect(Collectors.toSet());
+        return f -> f.code() instanceof FindingCode code
+                && switch (code) {
+                    case BAR_BLANK, FIGURE_BLANK, CHART_LABEL_BLANK, ROW_UNPRINTED -> wrong.contains(f.at());
+                    case PLACEHOLDER_INVALID, FIGURE_FAILED ->
+                        f.args().stream().anyMatch(a -> a instanceof Phrase p && named.contains(blankCell(p)));
+                    default -> false;
+                };
+    }
+
+    /** The cell a reason says was read blank ("읽는 셀 X이(가) 비어 있거나…"), or null. */
+    private static String blankCell(Phrase reason) {
+        return switch (reason.key()) {
+            case "expr.blank-cell" -> String.valueOf(reason.args().get(0));
+            case "expr.figure-blank-cell" -> String.valueOf(reason.args().get(1));
+            default -> null;
+        };
     }
 
     /** The block as readers know it: its caption (the layout's or the workbook's), title, or sheet. */

@@ -143,11 +143,15 @@ class CliIT {
         Cli.Result text = Cli.run(project, "validate", "--lang", "en");
         assertThat(text.code()).isEqualTo(1);
         assertThat(text.out()).contains("[특허_발명자국가]", "D3", "is not a valid whole number", "type-mismatch");
-        // The cell comes first; the text and the figure that read it follow, though 본문 comes earlier.
-        assertThat(text.out().indexOf("type-mismatch"))
-                .isLessThan(text.out().indexOf("placeholder-invalid"))
-                .isLessThan(text.out().indexOf("figure-failed"));
-        assertThat(json(r.out()).get("errors").get(0).get("code").asText()).isEqualTo("type-mismatch");
+        // One mistake, one error at its cell: the text and the figures that read it are not told again
+        // (they were three more errors, and the annotated copy marked the paragraph that reads it red).
+        assertThat(text.out()).contains("1 error").doesNotContain("placeholder-invalid", "figure-failed");
+        assertThat(json(r.out()).get("errors")).hasSize(1);
+        // A text reading a cell left blank that is no error still is one, at the text.
+        project.setCell("특허_발명자국가", "D3", 6276);
+        project.setCell("본문", "D3", "총 {accelerators['Ascend 910C'].fp8_dense:#,##0} TFLOPS");
+        Cli.Result blank = Cli.run(project, "validate", "--lang", "en");
+        assertThat(blank.out()).contains("[본문]", "D3", "placeholder-invalid", "'AI가속기'!D");
     }
 
     @Test

@@ -89,6 +89,7 @@ final class SendCommand implements Callable<Integer> {
             o.sent().forEach(r -> ctx.out().println(ctx.msg(sentKey, r)));
             String skippedKey = o.dryRun() ? "send.outbox-skipped" : "send.skipped";
             o.skipped().forEach(r -> ctx.out().println(ctx.msg(skippedKey, r)));
+            o.unsent().forEach(r -> ctx.out().println(ctx.msg("send.unsent", r)));
             o.unknown().forEach(r -> ctx.err().println(notServed(ctx, o, r, "send.unknown")));
             o.failed().forEach(r -> ctx.err().println(notServed(ctx, o, r, "send.failed")));
             ctx.err().flush();

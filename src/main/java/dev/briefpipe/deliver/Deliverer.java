@@ -81,6 +81,7 @@ public final class Deliverer {
     /**
      * What happened to each recipient.
      *
+     * @param unsent readers a resend did not pick who have not had this message either: still to be sent
      * @param dryRun the messages went to the outbox, not to anyone
      * @param why for a recipient this call failed to serve, why, in words for the reader
      */
@@ -89,6 +90,7 @@ public final class Deliverer {
             List<String> skipped,
             List<String> failed,
             List<String> unknown,
+            List<String> unsent,
             boolean dryRun,
             Map<String, Phrase> why) {
         public boolean allServed() {
@@ -113,6 +115,7 @@ public final class Deliverer {
         List<String> skipped = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> unsent = new ArrayList<>();
         Map<String, Phrase> why = new LinkedHashMap<>();
         String messageId = header(message);
         String key = transport.delivers() ? kind : DeliveryLedger.OUTBOX + kind;
@@ -124,7 +127,7 @@ public final class Deliverer {
             String r = before.map(DeliveryLedger.Entry::recipient).orElse(address);
             boolean force = resend.picks(r, before.map(DeliveryLedger.Entry::state));
             if (resend.selection() != Resend.Selection.NONE && !force) {
-                skipped.add(r);
+                (before.filter(e -> e.state() == DeliveryState.SENT).isPresent() ? skipped : unsent).add(r);
                 continue;
             }
             Optional<String> recorded =
@@ -191,7 +194,7 @@ public final class Deliverer {
                 why.put(r, failure.phrase());
             }
         }
-        return new Outcome(sent, skipped, failed, unknown, !transport.delivers(), why);
+        return new Outcome(sent, skipped, failed, unknown, unsent, !transport.delivers(), why);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum RunStatus {
     /** Started, not yet ended. */
     RUNNING,
-    /** Built; nobody to send to, or a build by hand. */
+    /** Built; nobody to send to, or a build by hand; or a resend to some readers, others still to be sent. */
     OK,
     /** Built and sent to every reader. */
     DELIVERED,

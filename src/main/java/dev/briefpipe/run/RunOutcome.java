@@ -23,16 +23,21 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
         return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), why);
     }
 
-    /** Delivered to everyone, or a dry run into the outbox, or failed (someone not served). */
+    /**
+     * Delivered to everyone, or a dry run into the outbox, or failed (someone not served); a resend to
+     * some readers while others have still to be sent is done, but the period is not delivered.
+     */
     static RunStatus status(Deliverer.Outcome o) {
-        return !o.allServed() ? RunStatus.FAILED : o.dryRun() ? RunStatus.DRY_RUN : RunStatus.DELIVERED;
+        return !o.allServed()
+                ? RunStatus.FAILED
+                : o.dryRun() ? RunStatus.DRY_RUN : o.unsent().isEmpty() ? RunStatus.DELIVERED : RunStatus.OK;
     }
 
     /**
      * Who was not served, for the run history, in the brief's language; null when everyone was.
      */
     static String failure(Deliverer.Outcome o, BriefConfig brief) {
-        if (o.allServed()) {
+        if (o.allServed() && o.unsent().isEmpty()) {
             return null;
         }
         Messages words = Messages.forLocale(brief.locale());
@@ -42,6 +47,9 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
         }
         if (!o.unknown().isEmpty()) {
             told.add(words.get("run.unknown", String.join(", ", o.unknown())));
+        }
+        if (!o.unsent().isEmpty()) {
+            told.add(words.get("run.unsent", String.join(", ", o.unsent())));
         }
         return String.join(" ", told);
     }

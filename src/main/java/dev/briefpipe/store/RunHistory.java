@@ -157,12 +157,15 @@ public final class RunHistory {
 
     /**
      * Whether the period wants no more scheduled runs: one delivered it, or a scheduled one built it for a
-     * brief with nobody to send to. A build by hand sends nothing, so it does not count.
+     * brief with nobody to send to. A build by hand sends nothing, and a resend to some readers leaves
+     * the others to be sent, so neither counts.
      */
     public boolean done(String brief, Period period) {
         String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=?"
-                + " AND (status=? OR (status=? AND trigger_kind<>?))";
-        Object[] args = {brief, period, RunStatus.DELIVERED.id(), RunStatus.OK.id(), RunTrigger.MANUAL.id()};
+                + " AND (status=? OR (status=? AND trigger_kind NOT IN (?,?)))";
+        Object[] args = {
+            brief, period, RunStatus.DELIVERED.id(), RunStatus.OK.id(), RunTrigger.MANUAL.id(), RunTrigger.SEND.id()
+        };
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 

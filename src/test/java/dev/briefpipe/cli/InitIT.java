@@ -87,6 +87,11 @@ class InitIT {
             assertThat(status.getShowPromptBox()).isTrue();
             assertThat(status.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.WARNING);
             assertThat(dvs).isNotEmpty();
+            assertThat(status.getRegions().getCellRangeAddress(0).getLastRow()).isEqualTo(30); // rows: {max: 30}
+            // The brief's one row (rows: {max: 1}) has its help and checks on that row only.
+            DataValidation date = validationFor(wb.getSheet("브리프정보"), "발행일");
+            assertThat(date.getRegions().getCellRangeAddress(0).formatAsString())
+                    .isEqualTo("D2");
 
             XSSFSheet chips = wb.getSheet("AI가속기");
             DataValidation fp8 = validationFor(chips, "FP8 dense(TFLOPS)");

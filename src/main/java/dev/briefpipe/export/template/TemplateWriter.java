@@ -81,7 +81,11 @@ public final class TemplateWriter {
                 style.setDataFormat(wb.createDataFormat().getFormat(format));
                 sheet.setDefaultColumnStyle(c, style);
             }
-            CellRangeAddressList range = new CellRangeAddressList(headerIndex + 1, headerIndex + ROWS, c, c);
+            // As many rows as the sheet may hold: the one row of 브리프정보 offers no help on a second.
+            int rows = schema.rows().max() == null
+                    ? ROWS
+                    : Math.min(ROWS, schema.rows().max());
+            CellRangeAddressList range = new CellRangeAddressList(headerIndex + 1, headerIndex + rows, c, c);
             DataValidation validation = dv.createValidation(constraint(dv, brief, spec, lists), range);
             validation.setShowPromptBox(true);
             validation.createPromptBox(clip(spec.title(), 32), clip(prompt(spec), 255));

@@ -25,9 +25,18 @@ public record KeyFigure(
         reads = reads == null ? java.util.List.of() : java.util.List.copyOf(reads);
     }
 
-    /** The value formatted with its unit ("38,210 건"), or "–" alone when blank. */
+    /**
+     * The value formatted with its unit, or "–" alone when blank: a Korean counting unit or a times sign
+     * written on to the number, as Korean reports write it ("38,210건", "6.09배", "920.1억 달러", "1.2×"),
+     * any other unit after a space ("800 TFLOPS").
+     */
     public String withUnit(java.util.Locale locale) {
-        return unit == null || value == null ? formatted(locale) : formatted(locale) + " " + unit;
+        if (unit == null || unit.isBlank() || value == null) {
+            return formatted(locale);
+        }
+        char first = unit.charAt(0);
+        boolean attached = first == '×' || Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
+        return formatted(locale) + (attached ? "" : " ") + unit;
     }
 
     /** The same figure with another value (last period's, say), to show it the same way. */

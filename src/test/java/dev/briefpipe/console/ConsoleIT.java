@@ -248,7 +248,7 @@ class ConsoleIT {
         String page = analyst.get(BRIEF + "?period=" + now).body();
         String figures = page.substring(
                 page.indexOf("id=\"figures\""), page.indexOf("</table>", page.indexOf("id=\"figures\"")));
-        assertThat(figures).contains("50,000 건", "38,210 건", "+30.9%", "전기 값의 ±30% 초과, 사유 비고 없음", "92.6%", "+21.8%p");
+        assertThat(figures).contains("50,000건", "38,210건", "+30.9%", "전기 값의 ±30% 초과, 사유 비고 없음", "92.6%", "+21.8%p");
 
         // A note on the row says why: the page shows it, and no longer flags the move.
         SampleProject.edit(moved, "특허_발명자국가", "F2", "WIPO 개정치 반영");
@@ -276,10 +276,10 @@ class ConsoleIT {
         assertThat(MailParts.of(h.mail.getReceivedMessages()[0]).text())
                 .contains(
                         "핵심 수치 (전기와 같은 것은 뺌):",
-                        "- 중국 생성형 AI 특허군 수 (2014~2023): 50,000 건 (전기 38,210 건, +30.9%) — 전기 값의 ±30% 넘게"
+                        "- 중국 생성형 AI 특허군 수 (2014~2023): 50,000건 (전기 38,210건, +30.9%) — 전기 값의 ±30% 넘게"
                                 + " 움직였는데 사유를 적은 비고가 없습니다\n",
                         "- 중국 비중 (세계 대비): 92.6% (전기 70.8%, +21.8%p) — 전기 값의 ±30% 넘게",
-                        "- 그림 1 국가 합계: 66,612 건 (전기 54,822 건, +21.5%)\n")
+                        "- 그림 1 국가 합계: 66,612건 (전기 54,822건, +21.5%)\n")
                 .doesNotContain("미국 생성형 AI 특허군 수");
     }
 

@@ -67,9 +67,9 @@ class MailContentsIT {
         // The headline figures delivery.figures names, in its order; not the analysts' cross-checks.
         assertThat(parts.text())
                 .containsSubsequence(
-                        "- 중국 생성형 AI 특허군 수 (2014~2023): 38,210 건",
-                        "- 미국 생성형 AI 특허군 수 (2014~2023): 6,276 건",
-                        "- 중국/미국 특허군 배수: 6.09 배",
+                        "- 중국 생성형 AI 특허군 수 (2014~2023): 38,210건",
+                        "- 미국 생성형 AI 특허군 수 (2014~2023): 6,276건",
+                        "- 중국/미국 특허군 배수: 6.09배",
                         "- 중국 비중 (세계 대비): 70.8%",
                         "- H20 연산 성능 (H100 SXM5 대비, FP8 dense): 15.0%")
                 .doesNotContain("그림 1 국가 합계", "타임라인의 중국 모델 수");

@@ -96,7 +96,7 @@ class CorrectionIT {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
         assertThat(text)
-                .contains("정정 안내", "38,210 건 → 39,000 건", "→ “중국은 생성형 AI 특허 출원에서 1위를")
+                .contains("정정 안내", "38,210건 → 39,000건", "→ “중국은 생성형 AI 특허 출원에서 1위를")
                 .doesNotContain("'본문'!");
         // In reply to the brief it corrects, so mail programs show the two together.
         MimeMessage first = Inboxes.of(mail, ScheduledProject.TO).get(0);
@@ -105,7 +105,7 @@ class CorrectionIT {
         // The letter itself opens with what it corrects: it was the first letter's, word for word.
         assertThat(MailParts.of(correction).text())
                 .startsWith("정정 안내: 먼저 보낸 2025년 3월 브리프에서 다음을 바로잡았습니다.\n- ")
-                .contains("38,210 건 → 39,000 건");
+                .contains("38,210건 → 39,000건");
         // The edition its readers got is kept beside the corrected one.
         Path folder = new Publications(settings.outputDir()).folder(brief.id(), PERIOD);
         assertThat(folder.resolve("editions").resolve(original + ".json")).exists();
@@ -123,7 +123,7 @@ class CorrectionIT {
         assertThat(second.sent()).hasSize(3);
         MimeMessage last = Inboxes.of(mail, ScheduledProject.TO).get(2);
         assertThat(last.getSubject()).startsWith("[정정]");
-        assertThat(MailParts.of(last).text()).contains("6,276 건 → 14,000 건").doesNotContain("38,210 건 → 39,000 건");
+        assertThat(MailParts.of(last).text()).contains("6,276건 → 14,000건").doesNotContain("38,210건 → 39,000건");
         assertThat(service.runs().list(brief.id(), 10))
                 .anySatisfy(r -> assertThat(r.trigger()).isEqualTo(RunTrigger.CORRECTION));
         assertThat(Files.exists(folder.resolve("manifest.json"))).isTrue();
@@ -187,7 +187,7 @@ class CorrectionIT {
         // The request says it is a correction, and what it corrects: it read as a first edition's.
         assertThat(MailParts.of(asked.get(0)).text())
                 .contains("정정본입니다. 승인하면 처음 판을 받은 독자에게 정정본으로 갑니다. 바로잡은 내용:\n- ")
-                .contains("38,210 건 → 39,000 건");
+                .contains("38,210건 → 39,000건");
         assertThat(mail.getReceivedMessages()).hasSize(4);
         // Approved, it goes as a correction to exactly the readers of the first edition, once each.
         var approved = service.approving().approve(brief, PERIOD, corrected, "approver");

@@ -82,11 +82,12 @@ final class ScheduledRuns {
         }
         if (id.isEmpty()
                 && trigger == RunTrigger.ONCE
-                && runs.lastStatus(brief.id(), period)
+                && runs.lastScheduled(brief.id(), period)
                         .filter(RunStatus::fellShort)
                         .isPresent()) {
             // schedule --once from a timer: each call is the retry the daemon would make, while the
-            // period's last run fell short (its data mended since, the mail server back).
+            // period's last scheduled run fell short (its data mended since, the mail server back); a
+            // build or a resend by hand in between does not deliver the period.
             id = runs.start(
                     brief.id(), period, trigger, key + "|" + Instant.now().toEpochMilli(), node, Instant.now());
         }

@@ -169,10 +169,12 @@ public final class RunHistory {
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
-    /** How the newest run of a period stands or ended, when it has one. */
-    public Optional<RunStatus> lastStatus(String brief, Period period) {
-        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? ORDER BY id DESC";
-        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), brief, period);
+    /** How the newest run of a period not made by hand (a build or a send) stands or ended, if any. */
+    public Optional<RunStatus> lastScheduled(String brief, Period period) {
+        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? AND trigger_kind NOT IN (?,?)"
+                + " ORDER BY id DESC";
+        Object[] args = {brief, period, RunTrigger.MANUAL.id(), RunTrigger.SEND.id()};
+        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), args);
     }
 
     /** The newest runs first; {@code brief} null for all briefs. */

@@ -26,16 +26,17 @@ public record KeyFigure(
     }
 
     /**
-     * The value formatted with its unit, or "–" alone when blank: a Korean counting unit or a times sign
-     * written on to the number, as Korean reports write it ("38,210건", "6.09배", "920.1억 달러", "1.2×"),
-     * any other unit after a space ("800 TFLOPS").
+     * The value formatted with its unit, or "–" alone when blank: a Korean counting unit, a percent or a
+     * times sign written on to the number, as Korean reports write it ("38,210건", "6.09배", "920.1억
+     * 달러", "15%", "1.2×"), any other unit after a space ("800 TFLOPS").
      */
     public String withUnit(java.util.Locale locale) {
         if (unit == null || unit.isBlank() || value == null) {
             return formatted(locale);
         }
         char first = unit.charAt(0);
-        boolean attached = first == '×' || Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
+        boolean attached =
+                "×%‰".indexOf(first) >= 0 || Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         return formatted(locale) + (attached ? "" : " ") + unit;
     }
 

@@ -31,13 +31,18 @@ public record KeyFigure(
      * 달러", "15%", "1.2×"), any other unit after a space ("800 TFLOPS").
      */
     public String withUnit(java.util.Locale locale) {
-        if (unit == null || unit.isBlank() || value == null) {
-            return formatted(locale);
+        return value == null ? formatted(locale) : formatted(locale) + unitAfter();
+    }
+
+    /** The unit as it follows the number: "건", "%", "×" on to it, " TFLOPS" after a space; "" for none. */
+    public String unitAfter() {
+        if (unit == null || unit.isBlank()) {
+            return "";
         }
         char first = unit.charAt(0);
         boolean attached =
                 "×%‰".indexOf(first) >= 0 || Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
-        return formatted(locale) + (attached ? "" : " ") + unit;
+        return (attached ? "" : " ") + unit;
     }
 
     /** The same figure with another value (last period's, say), to show it the same way. */

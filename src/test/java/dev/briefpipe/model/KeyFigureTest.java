@@ -22,6 +22,9 @@ class KeyFigureTest {
         assertThat(figure("1.2", "×", "0.0").withUnit(Locale.UK)).isEqualTo("1.2×");
         assertThat(figure("800", "TFLOPS", "#,##0").withUnit(Locale.UK)).isEqualTo("800 TFLOPS");
         assertThat(figure("800", " ", "#,##0").withUnit(Locale.UK)).isEqualTo("800");
+        // The PDF's key-figure boxes set the unit smaller, spaced the same way.
+        assertThat(figure("38210", "건", "#,##0").unitAfter()).isEqualTo("건");
+        assertThat(figure("800", "TFLOPS", "#,##0").unitAfter()).isEqualTo(" TFLOPS");
     }
 
     @Test

@@ -30,8 +30,8 @@ final class KeyFiguresBlockWriter {
         for (String id : block.figures()) {
             KeyFigure f = ctx.figures().get(id);
             Phrase value = t.phrase(f.formatted(ctx.locale()), th.body + 7, true, th.accent);
-            if (f.unit() != null && !f.unit().isEmpty()) {
-                value.add(t.phrase(" " + f.unit(), th.body - 1, false, th.muted));
+            if (!f.unitAfter().isEmpty()) {
+                value.add(t.phrase(f.unitAfter(), th.body - 1, false, th.muted));
             }
             PdfPCell cell = new PdfPCell();
             cell.setBorder(Rectangle.TOP);

@@ -683,6 +683,17 @@ class CliIT {
     }
 
     @Test
+    void aSeriesValueTheLabelsDoNotNameIsInTheLegendAsWritten() throws IOException {
+        // A country new to the sheet had bars in the base colour and no legend entry to say what they were.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("labels: {US: NVIDIA (US), CN: Huawei (China)}", "labels: {US: NVIDIA (US)}"));
+        assertThat(chipsPdfText()).containsPattern("(?m)^NVIDIA \\(US\\) CN$");
+    }
+
+    @Test
     void aTableColumnWithAUnitNamesItInItsHeading() throws IOException {
         // "Capacity" printed 80 and 96 with no unit; a heading that names its unit already stays.
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");

@@ -48,9 +48,17 @@ public final class BarChartBuilder {
 
     /**
      * @param horizontal true for bars running left to right, first category at the top
-     * @param seriesLabels display names of series values, in legend order (empty = no legend)
+     * @param labels display names of series values, in legend order; a value they do not name is
+     *     shown as it is, after them (no series: no legend)
      */
-    public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> seriesLabels) {
+    public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> labels) {
+        // A series value the labels do not name (a country new to the sheet) is in the legend as it is
+        // written, in a colour of its own, rather than a colour nobody explains.
+        Map<String, String> seriesLabels = new LinkedHashMap<>(labels);
+        data.bars().stream()
+                .map(ChartData.Bar::series)
+                .filter(s -> s != null && !s.isBlank())
+                .forEach(s -> seriesLabels.putIfAbsent(s, s));
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (ChartData.Bar b : data.bars()) {
             ds.addValue(b.value(), "value", b.category());

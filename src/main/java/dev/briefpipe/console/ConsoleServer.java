@@ -50,6 +50,7 @@ public final class ConsoleServer implements AutoCloseable {
         SendForms sending = new SendForms(settings, service, pages);
         Api api = new Api(settings, service, views, pages);
         Downloads downloads = new Downloads(settings, views, pages);
+        UserForms people = new UserForms(users, service);
         long maxUpload = settings.app().workbook().maxMegabytes();
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper(), false));
@@ -73,6 +74,10 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/logout", pages::logout);
             config.routes.get("/", pages::overview);
             config.routes.get("/runs", pages::runs);
+            config.routes.get("/users", people::page);
+            config.routes.post("/users", people::add);
+            config.routes.post("/users/password", ctx -> people.password(ctx, false));
+            config.routes.post("/users/remove", ctx -> people.password(ctx, true));
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
             config.routes.get("/briefs/{id}/template.xlsx", downloads::template);

@@ -29,7 +29,12 @@ final class Pages {
             "approved-unsent",
             "approved-had",
             "corrected-unsent",
-            "expired");
+            "expired",
+            "user-name",
+            "user-short",
+            "user-exists",
+            "user-unknown",
+            "user-self");
 
     private final Settings settings;
     private final BriefService service;

@@ -51,8 +51,12 @@ public final class Users {
         return true;
     }
 
-    /** Sets a new password and lifts a lock; false when there is no such user. */
+    /**
+     * Sets a new password and lifts a lock, and ends the user's sessions (a password is changed when
+     * someone else may know it); false when there is no such user.
+     */
     public boolean passwd(String name, char[] password) {
+        update("DELETE FROM bp_sessions WHERE name = ?", name);
         return update(
                         "UPDATE bp_users SET hash = ?, failed_logins = 0, locked_until = NULL WHERE name = ?",
                         hash(password),

@@ -153,6 +153,45 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdminManagesUsersInTheConsoleWhileItRuns() throws Exception {
+        // On the embedded database `users add` waits for the console to stop: adding an analyst meant
+        // stopping everyone's work.
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless admin = new Browserless(h.url(""));
+        admin.login("admin", PW);
+        assertThat(admin.get("/").body()).contains("href=\"/users\"");
+        admin.get("/users");
+        assertThat(admin.postForm("/users", Map.of("name", "kim", "role", "analyst", "password", "short"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/users?notice=user-short");
+        admin.postForm("/users", Map.of("name", "kim", "role", "analyst", "password", "kims-password-1"));
+        assertThat(admin.get("/users").body()).contains("kim", "분석 담당");
+        assertThat(admin.postForm("/users", Map.of("name", "KIM", "role", "admin", "password", "kims-password-2"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/users?notice=user-exists");
+
+        Browserless kim = new Browserless(h.url(""));
+        assertThat(kim.login("kim", "kims-password-1")).isEqualTo(302);
+        assertThat(kim.get(BRIEF).body()).doesNotContain("href=\"/users\"");
+        assertThat(kim.get("/users").statusCode()).isEqualTo(403);
+        // A new password ends kim's session; the old one no longer opens one.
+        admin.postForm("/users/password", Map.of("name", "kim", "password", "kims-password-2"));
+        assertThat(kim.get(BRIEF).statusCode()).isEqualTo(302);
+        assertThat(new Browserless(h.url("")).login("kim", "kims-password-1")).isNotEqualTo(302);
+        assertThat(kim.login("kim", "kims-password-2")).isEqualTo(302);
+        // Removed, kim is signed out and cannot sign in; an admin cannot remove themself.
+        admin.postForm("/users/remove", Map.of("name", "kim"));
+        assertThat(kim.get(BRIEF).statusCode()).isEqualTo(302);
+        assertThat(admin.postForm("/users/remove", Map.of("name", "admin"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/users?notice=user-self");
+        assertThat(admin.get("/runs").body()).contains("사용자 추가", "비밀번호 변경", "사용자 삭제");
+    }
+
+    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

@@ -1,0 +1,84 @@
+package dev.briefpipe.console;
+
+import dev.briefpipe.model.Role;
+import dev.briefpipe.run.BriefService;
+import dev.briefpipe.store.Sessions;
+import dev.briefpipe.store.Users;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The console's users, for an admin: who may sign in and as what, a new user, a new password, a user
+ * removed. Their work goes on meanwhile; the command line's {@code users} needs the embedded database
+ * to itself, so the console had to stop for it.
+ */
+final class UserForms {
+    private final Users users;
+    private final BriefService service;
+
+    UserForms(Users users, BriefService service) {
+        this.users = users;
+        this.service = service;
+    }
+
+    void page(Context ctx) {
+        Sessions.Session s = Auth.need(ctx, Role.ADMIN);
+        Page page = Pages.page(ctx, s);
+        Pages.render(
+                ctx,
+                "users",
+                page,
+                Map.of("users", users.list(), "roles", Arrays.asList(Role.values()), "min", Users.MIN_PASSWORD));
+    }
+
+    void add(Context ctx) {
+        Sessions.Session s = Auth.need(ctx, Role.ADMIN);
+        String name = String.valueOf(ctx.formParam("name")).strip();
+        Role role = Arrays.stream(Role.values())
+                .filter(r -> r.id().equals(ctx.formParam("role")))
+                .findFirst()
+                .orElse(null);
+        char[] password = password(ctx);
+        String notice;
+        if (name.isEmpty() || name.length() > 64 || name.chars().anyMatch(Character::isWhitespace) || role == null) {
+            notice = "user-name";
+        } else if (password == null) {
+            notice = "user-short";
+        } else if (!users.add(name, role, password)) {
+            notice = "user-exists";
+        } else {
+            service.audit().record(s.user(), "user-add", null, null, name, role.id());
+            notice = "user-added";
+        }
+        back(ctx, notice);
+    }
+
+    void password(Context ctx, boolean remove) {
+        Sessions.Session s = Auth.need(ctx, Role.ADMIN);
+        String name = String.valueOf(ctx.formParam("name"));
+        String notice;
+        if (remove && name.equals(s.user())) {
+            notice = "user-self"; // the last admin could lock everyone out
+        } else if (remove) {
+            notice = users.remove(name) ? "user-removed" : "user-unknown";
+        } else {
+            char[] password = password(ctx);
+            notice = password == null ? "user-short" : users.passwd(name, password) ? "user-passwd" : "user-unknown";
+        }
+        if (notice.equals("user-removed") || notice.equals("user-passwd")) {
+            service.audit().record(s.user(), remove ? "user-remove" : "user-passwd", null, null, name, null);
+        }
+        back(ctx, notice);
+    }
+
+    /** The password typed, or null when it is shorter than {@link Users#MIN_PASSWORD}. */
+    private static char[] password(Context ctx) {
+        String p = ctx.formParam("password");
+        return p == null || p.length() < Users.MIN_PASSWORD ? null : p.toCharArray();
+    }
+
+    private static void back(Context ctx, String notice) {
+        ctx.redirect("/users?notice=" + notice);
+    }
+}

@@ -243,6 +243,29 @@ class ConsoleBrowserIT {
         Files.copy(png, SHOTS.resolve("10-phone.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void anAdminAddsAUserOnTheUsersPageAndTheUserLogsIn() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        logIn("admin");
+        browser.findElement(By.linkText("사용자")).click();
+        waitFor(By.id("users"));
+        browser.findElement(By.cssSelector("form[action='/users'] input[name=name]"))
+                .sendKeys("kim");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("role"))).selectByValue("approver");
+        browser.findElement(By.cssSelector("form[action='/users'] input[name=password]"))
+                .sendKeys("kims-password-1");
+        browser.findElement(By.cssSelector("form[action='/users'] button")).click();
+        waitForText(By.className("notice"), "사용자를 추가했습니다");
+        assertThat(text(By.id("users"))).contains("kim", "승인자");
+        shot("05-users");
+        logOut();
+        browser.findElement(By.id("user")).sendKeys("kim");
+        browser.findElement(By.id("password")).sendKeys("kims-password-1");
+        browser.findElement(By.id("login")).click();
+        waitForText(By.tagName("header"), "kim · 승인자");
+        assertThat(browser.findElements(By.linkText("사용자"))).isEmpty();
+    }
+
     private void logIn(String user) {
         browser.get(h.url("/login"));
         fillLogin(user);

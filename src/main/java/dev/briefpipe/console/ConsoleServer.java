@@ -76,8 +76,8 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/runs", pages::runs);
             config.routes.get("/users", people::page);
             config.routes.post("/users", people::add);
-            config.routes.post("/users/password", ctx -> people.password(ctx, false));
-            config.routes.post("/users/remove", ctx -> people.password(ctx, true));
+            config.routes.post("/users/password", people::passwd);
+            config.routes.post("/users/remove", people::remove);
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
             config.routes.get("/briefs/{id}/template.xlsx", downloads::template);

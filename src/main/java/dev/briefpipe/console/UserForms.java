@@ -34,7 +34,7 @@ final class UserForms {
 
     void add(Context ctx) {
         Sessions.Session s = Auth.need(ctx, Role.ADMIN);
-        String name = String.valueOf(ctx.formParam("name")).strip();
+        String name = java.util.Objects.toString(ctx.formParam("name"), "").strip();
         Role role = Arrays.stream(Role.values())
                 .filter(r -> r.id().equals(ctx.formParam("role")))
                 .findFirst()
@@ -54,22 +54,29 @@ final class UserForms {
         back(ctx, notice);
     }
 
-    void password(Context ctx, boolean remove) {
+    void passwd(Context ctx) {
         Sessions.Session s = Auth.need(ctx, Role.ADMIN);
-        String name = String.valueOf(ctx.formParam("name"));
-        String notice;
-        if (remove && name.equals(s.user())) {
-            notice = "user-self"; // the last admin could lock everyone out
-        } else if (remove) {
-            notice = users.remove(name) ? "user-removed" : "user-unknown";
-        } else {
-            char[] password = password(ctx);
-            notice = password == null ? "user-short" : users.passwd(name, password) ? "user-passwd" : "user-unknown";
+        String name = java.util.Objects.toString(ctx.formParam("name"), "");
+        char[] password = password(ctx);
+        boolean done = password != null && users.passwd(name, password);
+        if (done) {
+            service.audit().record(s.user(), "user-passwd", null, null, name, null);
         }
-        if (notice.equals("user-removed") || notice.equals("user-passwd")) {
-            service.audit().record(s.user(), remove ? "user-remove" : "user-passwd", null, null, name, null);
+        back(ctx, done ? "user-passwd" : password == null ? "user-short" : "user-unknown");
+    }
+
+    void remove(Context ctx) {
+        Sessions.Session s = Auth.need(ctx, Role.ADMIN);
+        String name = java.util.Objects.toString(ctx.formParam("name"), "");
+        if (name.equals(s.user())) { // the last admin could lock everyone out
+            back(ctx, "user-self");
+            return;
         }
-        back(ctx, notice);
+        boolean done = users.remove(name);
+        if (done) {
+            service.audit().record(s.user(), "user-remove", null, null, name, null);
+        }
+        back(ctx, done ? "user-removed" : "user-unknown");
     }
 
     /** The password typed, or null when it is shorter than {@link Users#MIN_PASSWORD}. */

@@ -50,7 +50,8 @@ final class ScheduledRuns {
 
     /**
      * One scheduled fire: skipped when the period was already delivered or this fire already has a run
-     * (for {@code schedule --once}, unless the period's last run fell short); otherwise build, then send the brief (or, with invalid data, the report to the analysts).
+     * (for {@code schedule --once}, unless the period's last scheduled run fell short); otherwise build,
+     * then send the brief (or, with invalid data, the report to the analysts).
      *
      * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
      * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication

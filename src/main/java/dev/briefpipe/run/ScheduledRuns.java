@@ -86,9 +86,9 @@ final class ScheduledRuns {
                 && runs.lastScheduled(brief.id(), period)
                         .filter(RunStatus::fellShort)
                         .isPresent()) {
-            // schedule --once from a timer: each call is the retry the daemon would make, while the
-            // period's last scheduled run fell short (its data mended since, the mail server back); a
-            // build or a resend by hand in between does not deliver the period.
+            // schedule --once from a timer: each call tries again while the period's last scheduled run
+            // fell short (its data mended since, the mail server back); a build or a resend by hand in
+            // between does not deliver the period.
             id = runs.start(
                     brief.id(), period, trigger, key + "|" + Instant.now().toEpochMilli(), node, Instant.now());
         }

@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  */
 public final class RunHistory {
     private static final Phrase UNREADABLE = Phrase.of("store.runs-read");
+    /** Runs not made by hand: a build or a send from the command line or the console delivers no period. */
+    private static final String NOT_BY_HAND =
+            "trigger_kind NOT IN ('" + RunTrigger.MANUAL.id() + "','" + RunTrigger.SEND.id() + "')";
+
     private final Jdbc jdbc;
 
     public RunHistory(DataSource ds) {
@@ -161,20 +165,16 @@ public final class RunHistory {
      * the others to be sent, so neither counts.
      */
     public boolean done(String brief, Period period) {
-        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=?"
-                + " AND (status=? OR (status=? AND trigger_kind NOT IN (?,?)))";
-        Object[] args = {
-            brief, period, RunStatus.DELIVERED.id(), RunStatus.OK.id(), RunTrigger.MANUAL.id(), RunTrigger.SEND.id()
-        };
+        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=?" + " AND (status=? OR (status=? AND "
+                + NOT_BY_HAND + "))";
+        Object[] args = {brief, period, RunStatus.DELIVERED.id(), RunStatus.OK.id()};
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
     /** How the newest run of a period not made by hand (a build or a send) stands or ended, if any. */
     public Optional<RunStatus> lastScheduled(String brief, Period period) {
-        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? AND trigger_kind NOT IN (?,?)"
-                + " ORDER BY id DESC";
-        Object[] args = {brief, period, RunTrigger.MANUAL.id(), RunTrigger.SEND.id()};
-        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), args);
+        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? AND " + NOT_BY_HAND + " ORDER BY id DESC";
+        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), brief, period);
     }
 
     /** The newest runs first; {@code brief} null for all briefs. */

@@ -83,7 +83,8 @@ final class NarrativeBlockWriter {
         for (Row r : rows) {
             String level = r.text("level");
             boolean bullet = ctx.theme().isBullet(level);
-            if (bullet && ctx.theme().startsParagraph(level)) {
+            boolean lead = bullet && ctx.theme().startsParagraph(level);
+            if (lead) {
                 paragraph++;
             }
             // Rows before the section's first top-level bullet belong to its first paragraph.
@@ -92,7 +93,7 @@ final class NarrativeBlockWriter {
             }
             BriefTheme.Bullet b = bullet ? ctx.theme().bullet(level) : null;
             float indent = b == null ? 0 : b.indent() != null ? b.indent() : lastIndent + NOTE_STEP;
-            items.add(new Item(r, b, indent, bullet && ctx.theme().startsParagraph(level)));
+            items.add(new Item(r, b, indent, lead));
             if (b != null && b.indent() != null) {
                 lastIndent = b.indent();
             }

@@ -159,7 +159,7 @@ public record BriefConfig(
      * @param cron a Quartz cron expression; a fire on a weekend or holiday moves to the next working day
      * @param zone an IANA time zone
      * @param period which month a fire reports on: current (the fire's month) or previous
-     * @param retryMinutes while the data is invalid, try again this often…
+     * @param retryMinutes while the data is invalid, the PDF unapproved or the mail failed, try again this often…
      * @param deadlineDays …until this many days after the scheduled fire; then the period is missed
      * @param workingDaysOnly move a fire on a weekend or holiday to the next working day (default true)
      */

@@ -248,8 +248,8 @@ public final class BriefService implements AutoCloseable {
     }
 
     /** Records that a period's deadline passed; see {@link ScheduledRuns#markMissed}. */
-    public void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
-        scheduled.markMissed(brief, period, deadline, unapproved);
+    public void markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
+        scheduled.markMissed(brief, period, deadline, last);
     }
 
     /** {@code send --test}: the brief's message to one address, not recorded as a delivery. */

@@ -24,6 +24,20 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
     }
 
     /**
+     * Whether the scheduler tries the fire's period again: its data not yet valid, its PDF not yet
+     * approved, or its build or a reader's mail failed (the mail server down, say), which may pass. A
+     * delivery whose fate is unknown (the server may have taken the message) is not: it waits for an
+     * operator.
+     */
+    public boolean triedAgain() {
+        return switch (status) {
+            case INVALID_DATA, AWAITING_APPROVAL -> true;
+            case FAILED -> delivery.map(d -> !d.failed().isEmpty()).orElse(true);
+            default -> false;
+        };
+    }
+
+    /**
      * Delivered to everyone, or a dry run into the outbox, or failed (someone not served); a resend to
      * some readers while others have still to be sent is done, but the period is not delivered.
      */

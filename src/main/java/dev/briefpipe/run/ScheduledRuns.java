@@ -50,8 +50,9 @@ final class ScheduledRuns {
 
     /**
      * One scheduled fire: skipped when the period was already delivered or this fire already has a run
-     * (for {@code schedule --once}, unless the period's last scheduled run fell short); otherwise build,
-     * then send the brief (or, with invalid data, the report to the analysts).
+     * (for {@code schedule --once}, unless the period's last scheduled run fell short: then it is tried
+     * again, or past the {@code deadline} recorded missed); otherwise build, then send the brief (or,
+     * with invalid data, the report to the analysts).
      *
      * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
      * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
@@ -81,11 +82,19 @@ final class ScheduledRuns {
         if (id.isEmpty()) {
             id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
         }
-        if (id.isEmpty()
-                && trigger == RunTrigger.ONCE
-                && runs.lastScheduled(brief.id(), period)
-                        .filter(RunStatus::fellShort)
-                        .isPresent()) {
+        Optional<RunStatus> last =
+                id.isEmpty() && trigger == RunTrigger.ONCE ? runs.lastScheduled(brief.id(), period) : Optional.empty();
+        if (last.filter(RunStatus.MISSED::equals).isPresent()) {
+            return RunOutcome.skipped(words.get("run.period-missed"));
+        }
+        if (last.filter(s -> s.fellShort() || s == RunStatus.AWAITING_APPROVAL).isPresent()
+                && deadline != null
+                && Instant.now().isAfter(deadline)) {
+            // schedule --once past the deadline keeps it as the daemon does: the period is missed.
+            String why = markMissed(brief, period, deadline, last.get());
+            return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), why);
+        }
+        if (last.filter(RunStatus::fellShort).isPresent()) {
             // schedule --once from a timer: each call tries again while the period's last scheduled run
             // fell short (its data mended since, the mail server back); a build or a resend by hand in
             // between does not deliver the period.
@@ -182,17 +191,25 @@ final class ScheduledRuns {
     }
 
     /**
-     * Records that a period's deadline passed without valid data (or without an approval), and tells the
-     * brief's owners.
+     * Records that a period's deadline passed without valid data, an approval or every reader served
+     * ({@code last}: how its last run ended), and tells the brief's owners.
+     *
+     * @return why, as the run history and the owners' letter say it
      */
-    void markMissed(BriefConfig brief, Period period, Instant deadline, boolean unapproved) {
+    String markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         BriefService.markInterrupted(runs, settings);
-        String why = deadline(brief, unapproved ? "alert.unapproved" : "alert.missed", deadline);
+        String key = switch (last) {
+            case AWAITING_APPROVAL -> "alert.unapproved";
+            case FAILED -> "alert.undelivered";
+            default -> "alert.missed";
+        };
+        String why = deadline(brief, key, deadline);
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
         id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
         if (id.isPresent()) {
             letters.owners(brief, period, "alert", "missed", why);
         }
+        return why;
     }
 }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One fire of a brief's schedule. Works out the period and the kind of fire (on time, caught up
  * after downtime, a retry, a move to the next working day), lets {@link BriefService} run it, and
- * when the data is not ready schedules a retry until the brief's deadline, then marks the period
- * missed. Quartz runs one brief's job only once at a time.
+ * when the data is not ready, the PDF not approved or the mail failed, schedules a retry until the
+ * brief's deadline, then marks the period missed. Quartz runs one brief's job only once at a time.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -106,38 +106,33 @@ public final class BriefJob implements Job {
                 }
             }
             RunOutcome outcome = service.runScheduled(brief, period, kind, scheduled, deadline(brief, origin));
-            if (outcome.status() == RunStatus.INVALID_DATA || outcome.status() == RunStatus.AWAITING_APPROVAL) {
-                retryOrGiveUp(ctx, brief, period, origin, outcome.status() == RunStatus.AWAITING_APPROVAL);
+            if (outcome.triedAgain()) {
+                retryOrGiveUp(ctx, brief, period, origin, outcome.status());
             }
         } catch (SchedulerException e) {
             throw new JobExecutionException(e);
         }
     }
 
+    /** @param last how the period's run ended: invalid data, awaiting approval, or failed */
     private void retryOrGiveUp(
-            JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin, boolean unapproved)
+            JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin, RunStatus last)
             throws SchedulerException {
         Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
         Instant deadline = deadline(brief, origin);
         if (next.isBefore(deadline)) {
-            log.info(
-                    "{} {}: {}; retry at {} (deadline {})", brief.id(), period, waitingFor(unapproved), next, deadline);
+            log.info("{} {}: {}; retry at {} (deadline {})", brief.id(), period, last, next, deadline);
             later(ctx, "retry-" + period, next, period, RunTrigger.RETRY, origin);
             if (remindNow(Instant.now(), deadline, brief.schedule().deadlineDays())) {
-                if (unapproved) {
+                if (last == RunStatus.AWAITING_APPROVAL) {
                     service.remindOfApproval(brief, period, deadline);
-                } else {
+                } else if (last == RunStatus.INVALID_DATA) {
                     service.remindAnalysts(brief, period, "notice.overdue", deadline);
-                }
+                } // the owners heard of a failure when it happened
             }
         } else {
-            log.error(
-                    "{} {}: {} at the deadline {}; the period is missed",
-                    brief.id(),
-                    period,
-                    waitingFor(unapproved),
-                    deadline);
-            service.markMissed(brief, period, deadline, unapproved);
+            log.error("{} {}: still {} at the deadline {}; the period is missed", brief.id(), period, last, deadline);
+            service.markMissed(brief, period, deadline, last);
         }
     }
 
@@ -153,10 +148,6 @@ public final class BriefJob implements Job {
     static boolean remindNow(Instant now, Instant deadline, int deadlineDays) {
         Duration lead = Duration.ofHours(Math.min(24, 12L * deadlineDays));
         return !lead.isZero() && !now.plus(lead).isBefore(deadline);
-    }
-
-    private static String waitingFor(boolean unapproved) {
-        return unapproved ? "no approval yet" : "data not ready";
     }
 
     /** Schedules a one-off fire of this brief's job (replacing an earlier one of the same name). */

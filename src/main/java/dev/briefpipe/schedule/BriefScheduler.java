@@ -6,6 +6,7 @@ import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
+import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
 import java.text.ParseException;
@@ -254,7 +255,8 @@ public final class BriefScheduler implements AutoCloseable {
 
     /**
      * {@code schedule --once}: for each scheduled brief, runs its latest due fire (on a weekend or holiday,
-     * due the next working day) now, unless its period was delivered or the fire's run did its part.
+     * due the next working day) now, unless its period was delivered or the fire's run did its part; a
+     * period still short of it at its deadline is recorded missed.
      */
     public Map<String, RunOutcome> runDueOnce() throws ParseException {
         Map<String, RunOutcome> out = new LinkedHashMap<>();
@@ -267,10 +269,7 @@ public final class BriefScheduler implements AutoCloseable {
             if (fire.isEmpty()) {
                 continue;
             }
-            ZonedDateTime due = b.schedule().workingDaysOnly()
-                    ? new WorkingDays(settings.app().holidays())
-                            .onOrAfter(fire.get().atZone(zone))
-                    : fire.get().atZone(zone);
+            ZonedDateTime due = effective(b.id(), Date.from(fire.get()), true);
             if (due.toInstant().isAfter(Instant.now())) {
                 log.info("{}: the fire of {} moves to {}; not due yet", b.id(), fire.get(), due);
                 continue;
@@ -278,7 +277,7 @@ public final class BriefScheduler implements AutoCloseable {
             Period period = b.periodAt(fire.get());
             out.put(
                     b.id() + " " + period,
-                    service.runScheduled(b, period, dev.briefpipe.model.RunTrigger.ONCE, fire.get()));
+                    service.runScheduled(b, period, RunTrigger.ONCE, fire.get(), BriefJob.deadline(b, fire.get())));
         }
         return out;
     }

@@ -607,7 +607,7 @@ class ConsoleIT {
         awaitingApproval();
         Period period = Period.parse("2025-03");
         var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
-        h.service.markMissed(brief, period, Instant.parse("2025-03-10T00:00:00Z"), true);
+        h.service.markMissed(brief, period, Instant.parse("2025-03-10T00:00:00Z"), RunStatus.AWAITING_APPROVAL);
         var told = h.mail.getReceivedMessagesForDomain("owners.test");
         assertThat(told).hasSize(1);
         assertThat(MailParts.of(told[0]).text()).contains("마감인 2025년 3월 10일 (월) 09:00(Asia/Seoul)까지", "승인하지 않아");

@@ -215,6 +215,7 @@ abstract class SchedulerSuite {
         // From a timer, the call after a run stopped at bad data said "this fire has run already" and
         // exited 0: the workbook mended since was never sent, and nothing said so.
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 400 "); // this year's fire is not past it
         p.setCell("특허_발명자국가", "D3", "모름");
         String cfg = p.config().toString();
         Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg);
@@ -232,6 +233,32 @@ abstract class SchedulerSuite {
         for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
             assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
         }
+    }
+
+    @Test
+    void onceCalledPastTheDeadlineMarksThePeriodMissedOnceAndTellsTheOwners() throws Exception {
+        // --once kept no deadline: a period whose data was never mended was tried at each call until the
+        // next fire, and then dropped without a word to the owners.
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 400 ");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        String cfg = p.config().toString();
+        Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(3);
+        assertThat(Inboxes.of(mail, ScheduledProject.ANALYST)).hasSize(1);
+        // The deadline comes (the brief's wait shortened, for the test) with the workbook still wrong.
+        p.editConfig("  deadlineDays: 400 ", "  deadlineDays: 0 ");
+        Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(second.code()).as(second.out() + second.err()).isEqualTo(3);
+        assertThat(second.out()).contains(": 기한 넘김 — 마감인 ", "워크북 데이터가 유효하지 않아");
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
+        // Mended after the deadline: the next call does not send it late; it says how to.
+        p.setCell("특허_발명자국가", "D3", 6276);
+        Cli.Result third = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(third.code()).as(third.out() + third.err()).isZero();
+        assertThat(third.out()).contains(": 건너뜀 — 이 기간은 마감이 지나 놓친 것으로 기록되었습니다.", "send");
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(Inboxes.of(mail, ScheduledProject.TO)).isEmpty();
     }
 
     @Test
@@ -266,6 +293,57 @@ abstract class SchedulerSuite {
                 .anySatisfy(e -> assertThat(e).contains("데이터 오류가", "건 있어 아무것도 게시하지 않았습니다"))
                 .anySatisfy(e -> assertThat(e).startsWith("마감인 ").contains("워크북 데이터가 유효하지 않아"))
                 .noneMatch(e -> e.contains("data error") || e.contains("deadline"));
+    }
+
+    @Test
+    void aSendThatFailedWhileTheMailServerWasDownIsTriedAgainAndReachesEachReaderOnce() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        int port = mail.getSmtp().getPort();
+        mail.stop(); // the mail server is down when the month's fire comes
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        Instant origin = Instant.now().minus(Duration.ofHours(1));
+        retryNow("fire", origin);
+        scheduler.start();
+        // The run fails, and the job leaves a retry of the period before its deadline.
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.FAILED) == 1 && exists("retry-2025-03"));
+        Trigger retry = scheduler.quartz().getTrigger(TriggerKey.triggerKey("retry-2025-03", "ai-hegemony"));
+        assertThat(retry.getStartTime().toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        // The server is back; the retry comes (now, for the test) and each reader gets the brief once.
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        scheduler.quartz().unscheduleJob(retry.getKey());
+        retryNow("retry-2025-03", origin);
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.DELIVERED) == 1 && quartzQuiet());
+        for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
+        }
+        assertThat(exists("retry-2025-03")).isFalse();
+    }
+
+    @Test
+    void aSendStillFailingAtTheDeadlineMarksThePeriodMissedSayingWhy() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
+        mail.stop();
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        retryNow("fire", Instant.now());
+        scheduler.start();
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.MISSED) == 1 && quartzQuiet());
+        assertThat(runs(RunStatus.FAILED)).isEqualTo(1);
+        assertThat(exists("retry-2025-03")).isFalse();
+        assertThat(service.runs().list("ai-hegemony", 50))
+                .filteredOn(r -> r.status() == RunStatus.MISSED)
+                .singleElement()
+                .extracting(RunHistory.Run::error)
+                .asString()
+                .startsWith("마감인 ")
+                .contains("모든 수신자에게 보내지 못해", "deliveries");
     }
 
     @Test

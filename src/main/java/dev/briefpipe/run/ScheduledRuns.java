@@ -150,19 +150,18 @@ final class ScheduledRuns {
                     o.skipped().size(),
                     o.failed().size(),
                     o.unknown().size());
+            RunOutcome outcome = new RunOutcome(status, id, Optional.of(o), notServed);
             if (!o.allServed()) {
+                String failed = String.join(", ", o.failed());
+                String text = words.get("alert.not-served", id.get(), failed, String.join(", ", o.unknown()));
                 letters.owners(
                         brief,
                         period,
                         "alert",
                         "not served " + o.failed() + o.unknown(),
-                        words.get(
-                                "alert.not-served",
-                                id.get(),
-                                String.join(", ", o.failed()),
-                                String.join(", ", o.unknown())));
+                        retrying(brief, text, outcome, deadline));
             }
-            return new RunOutcome(status, id, Optional.of(o), notServed);
+            return outcome;
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
             String why = RunOutcome.why(e, brief);
@@ -178,9 +177,22 @@ final class ScheduledRuns {
             String told = RunOutcome.why(e, brief);
             runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            letters.owners(brief, period, "alert", told, words.get("alert.failed", id.get(), told));
-            return new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
+            RunOutcome outcome = new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
+            letters.owners(
+                    brief,
+                    period,
+                    "alert",
+                    told,
+                    retrying(brief, words.get("alert.failed", id.get(), told), outcome, deadline));
+            return outcome;
         }
+    }
+
+    /** An owners' alert, saying until when the period is tried again when it is (the deadline known). */
+    private static String retrying(BriefConfig brief, String alert, RunOutcome outcome, Instant deadline) {
+        return deadline == null || !outcome.triedAgain() || deadline.isBefore(Instant.now())
+                ? alert
+                : alert + " " + deadline(brief, "alert.retrying", deadline);
     }
 
     /** The sentence ({@code key}: the deadline and its zone) that tells when a waiting period is missed. */

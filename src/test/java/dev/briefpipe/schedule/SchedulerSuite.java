@@ -22,6 +22,7 @@ import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -321,6 +322,36 @@ abstract class SchedulerSuite {
             assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
         }
         assertThat(exists("retry-2025-03")).isFalse();
+    }
+
+    @Test
+    void aBuildThatFailedIsTriedAgainAndTheOwnersAreToldUntilWhen() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        Settings settings = new ConfigLoader().load(p.config());
+        Path output = settings.outputDir();
+        Files.writeString(output, "a file where the output folder belongs"); // the build cannot publish
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        Instant origin = Instant.now().minus(Duration.ofHours(1));
+        retryNow("fire", origin);
+        scheduler.start();
+        Poll.until(
+                Duration.ofSeconds(90),
+                () -> runs(RunStatus.FAILED) == 1
+                        && exists("retry-2025-03")
+                        && mail.getReceivedMessagesForDomain("owners.test").length == 1);
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.OWNER).get(0)).text())
+                .contains("마감인 " + deadlineInSeoul(origin) + "(Asia/Seoul)까지 받지 못한 수신자에게 다시 시도합니다.");
+        // Mended; the retry builds and sends the brief.
+        Files.delete(output);
+        scheduler.quartz().unscheduleJob(TriggerKey.triggerKey("retry-2025-03", "ai-hegemony"));
+        retryNow("retry-2025-03", origin);
+        Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.DELIVERED) == 1 && quartzQuiet());
+        for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
+        }
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
     }
 
     @Test

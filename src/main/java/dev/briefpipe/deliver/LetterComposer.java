@@ -99,7 +99,7 @@ public final class LetterComposer {
             html.append("<table style=\"border-collapse:collapse\">");
             for (KeyFigure f : c.figures()) {
                 String value = f.withUnit(locale);
-                // An analyst's word on a figure that moved more than usual goes with it.
+                // Its move since the last period, and an analyst's word on a move, go with it.
                 String note = f.note() == null || f.note().isBlank() ? "" : f.note();
                 text.append("- ").append(f.label()).append(": ").append(value);
                 text.append(note.isEmpty() ? "" : " (" + note + ")").append('\n');

@@ -100,7 +100,8 @@ final class LetterContents {
 
     /**
      * The key figures the readers' letter lists: those {@code delivery.figures} names, else those the
-     * PDF's key-figures block shows, else all of them; each in its order there.
+     * PDF's key-figures block shows, else all of them; each in its order there, a figure that moved since
+     * the last period published with that period's value and the change before its note.
      */
     private static List<KeyFigure> lettered(BriefConfig brief, List<Manifest.Figure> all) {
         List<String> chosen = brief.delivery().figures().isEmpty()
@@ -111,7 +112,19 @@ final class LetterContents {
                         .orElse(List.of())
                 : brief.delivery().figures();
         Map<String, KeyFigure> byId = new LinkedHashMap<>();
-        all.forEach(f -> byId.put(f.id(), f.figure()));
+        Messages words = Messages.forLocale(brief.locale());
+        Locale locale = Locale.forLanguageTag(brief.locale());
+        for (Manifest.Figure f : all) {
+            KeyFigure k = f.figure();
+            boolean moved =
+                    f.previous() != null && f.value() != null && f.value().compareTo(f.previous()) != 0;
+            String change = moved ? k.moveFrom(f.previous(), locale, x -> words.get("figure.points", x)) : null;
+            String since = change == null
+                    ? ""
+                    : words.get("letter.figure.moved", k.withValue(f.previous()).withUnit(locale), change);
+            String note = k.note() == null ? "" : k.note().strip();
+            byId.put(f.id(), since.isEmpty() ? k : k.withNote(note.isEmpty() ? since : since + " · " + note));
+        }
         return chosen.isEmpty()
                 ? List.copyOf(byId.values())
                 : chosen.stream()

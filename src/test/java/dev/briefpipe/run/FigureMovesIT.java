@@ -78,6 +78,16 @@ class FigureMovesIT {
                 .filteredOn(f -> f.id().equals("cn_us_ratio"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.note()).contains("개정치"));
+        // The readers' letter gives a figure that moved with last period's value and the change, before
+        // the analyst's note; one that did not move as it is.
+        var contents = LetterContents.read(brief, Period.parse("2025-03"), explained.dir(), "briefpipe@test.local");
+        String letter = new dev.briefpipe.deliver.LetterComposer(brief, "briefpipe@test.local")
+                .brief(contents, "test", false, List.of("board@to.test"), List.of(), false)
+                .text();
+        assertThat(letter)
+                .contains("- 중국 생성형 AI 특허군 수 (2014~2023): 50,000건 (전기 38,210건, +30.9% · WIPO 2025년 개정치 반영 (50,000건))\n")
+                .contains("- 중국 비중 (세계 대비): 92.6% (전기 70.8%, +21.8%p · WIPO 2025년 개정치 반영 (50,000건))\n")
+                .contains("- H20 연산 성능 (H100 SXM5 대비, FP8 dense): 15.0%\n");
         // The summary sheet: 전기 and 증감 filled, the note in 비고.
         try (InputStream in = Files.newInputStream(explained.dir().resolve("ai-hegemony.xlsx"));
                 Workbook wb = new XSSFWorkbook(in)) {

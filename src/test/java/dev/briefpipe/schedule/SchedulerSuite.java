@@ -301,13 +301,7 @@ abstract class SchedulerSuite {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
         int port = mail.getSmtp().getPort();
         mail.stop(); // the mail server is down when the month's fire comes
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
-        scheduler = new BriefScheduler(settings, service);
-        scheduler.sync();
-        Instant origin = Instant.now().minus(Duration.ofHours(1));
-        retryNow("fire", origin);
-        scheduler.start();
+        Instant origin = startedWith(p, "fire", Duration.ofHours(1));
         // The run fails, and the job leaves a retry of the period before its deadline.
         Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.FAILED) == 1 && exists("retry-2025-03"));
         Trigger retry = scheduler.quartz().getTrigger(TriggerKey.triggerKey("retry-2025-03", "ai-hegemony"));
@@ -327,15 +321,9 @@ abstract class SchedulerSuite {
     @Test
     void aBuildThatFailedIsTriedAgainAndTheOwnersAreToldUntilWhen() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
-        Settings settings = new ConfigLoader().load(p.config());
-        Path output = settings.outputDir();
+        Path output = new ConfigLoader().load(p.config()).outputDir();
         Files.writeString(output, "a file where the output folder belongs"); // the build cannot publish
-        service = BriefService.open(settings, ProgressListener.NONE);
-        scheduler = new BriefScheduler(settings, service);
-        scheduler.sync();
-        Instant origin = Instant.now().minus(Duration.ofHours(1));
-        retryNow("fire", origin);
-        scheduler.start();
+        Instant origin = startedWith(p, "fire", Duration.ofHours(1));
         Poll.until(
                 Duration.ofSeconds(90),
                 () -> runs(RunStatus.FAILED) == 1
@@ -359,12 +347,7 @@ abstract class SchedulerSuite {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
         mail.stop();
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
-        scheduler = new BriefScheduler(settings, service);
-        scheduler.sync();
-        retryNow("fire", Instant.now());
-        scheduler.start();
+        startedWith(p, "fire", Duration.ZERO);
         Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.MISSED) == 1 && quartzQuiet());
         assertThat(runs(RunStatus.FAILED)).isEqualTo(1);
         assertThat(exists("retry-2025-03")).isFalse();
@@ -459,12 +442,22 @@ abstract class SchedulerSuite {
      * @return the fire
      */
     private Instant retriedNearItsDeadline(SampleProject p) throws Exception {
+        return startedWith(p, "retry-2025-03", Duration.ofHours(108));
+    }
+
+    /**
+     * Starts the scheduler on the project with a one-off fire for March 2025 due now (named {@code
+     * trigger}), standing for the brief's fire {@code ago}.
+     *
+     * @return the fire it stands for
+     */
+    private Instant startedWith(SampleProject p, String trigger, Duration ago) throws Exception {
         Settings settings = new ConfigLoader().load(p.config());
         service = BriefService.open(settings, ProgressListener.NONE);
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
-        Instant origin = Instant.now().minus(Duration.ofHours(108));
-        retryNow("retry-2025-03", origin);
+        Instant origin = Instant.now().minus(ago);
+        retryNow(trigger, origin);
         scheduler.start();
         return origin;
     }

@@ -68,7 +68,7 @@ final class LetterContents {
                         f.previous() == null || f.value() == null || f.value().compareTo(f.previous()) != 0)
                 .map(f -> {
                     KeyFigure k = f.figure();
-                    String change = k.moveFrom(f.previous(), locale, s -> words.get("figure.points", s));
+                    String change = change(f, words, locale);
                     String line = change == null
                             ? words.get("notice.approval.figure", f.label(), k.withUnit(locale))
                             : words.get(
@@ -99,6 +99,16 @@ final class LetterContents {
     }
 
     /**
+     * How a figure moved since the last period published, as the letters write it ("+3.3%", a share's
+     * "+2.2%p"); null when it did not move or either value is blank.
+     */
+    private static String change(Manifest.Figure f, Messages words, Locale locale) {
+        return f.previous() == null || f.value() == null || f.value().compareTo(f.previous()) == 0
+                ? null
+                : f.figure().moveFrom(f.previous(), locale, x -> words.get("figure.points", x));
+    }
+
+    /**
      * The key figures the readers' letter lists: those {@code delivery.figures} names, else those the
      * PDF's key-figures block shows, else all of them; each in its order there, a figure that moved since
      * the last period published with that period's value and the change before its note.
@@ -116,9 +126,7 @@ final class LetterContents {
         Locale locale = Locale.forLanguageTag(brief.locale());
         for (Manifest.Figure f : all) {
             KeyFigure k = f.figure();
-            boolean moved =
-                    f.previous() != null && f.value() != null && f.value().compareTo(f.previous()) != 0;
-            String change = moved ? k.moveFrom(f.previous(), locale, x -> words.get("figure.points", x)) : null;
+            String change = change(f, words, locale);
             String since = change == null
                     ? ""
                     : words.get("letter.figure.moved", k.withValue(f.previous()).withUnit(locale), change);

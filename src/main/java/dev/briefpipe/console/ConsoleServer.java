@@ -78,6 +78,8 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/users", people::add);
             config.routes.post("/users/password", people::passwd);
             config.routes.post("/users/remove", people::remove);
+            config.routes.get("/account", people::account);
+            config.routes.post("/account", people::own);
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
             config.routes.get("/briefs/{id}/template.xlsx", downloads::template);

@@ -34,7 +34,9 @@ final class Pages {
             "user-short",
             "user-exists",
             "user-unknown",
-            "user-self");
+            "user-self",
+            "password-wrong",
+            "password-differ");
 
     private final Settings settings;
     private final BriefService service;

@@ -5,13 +5,15 @@ import dev.briefpipe.run.BriefService;
 import dev.briefpipe.store.Sessions;
 import dev.briefpipe.store.Users;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The console's users, for an admin: who may sign in and as what, a new user, a new password, a user
  * removed. Their work goes on meanwhile; the command line's {@code users} needs the embedded database
- * to itself, so the console had to stop for it.
+ * to itself, so the console had to stop for it. And for everyone, their own password: the one an admin
+ * passed on is known to two people.
  */
 final class UserForms {
     private final Users users;
@@ -63,6 +65,37 @@ final class UserForms {
             service.audit().record(s.user(), "user-passwd", null, null, name, null);
         }
         back(ctx, done ? "user-passwd" : password == null ? "user-short" : "user-unknown");
+    }
+
+    void account(Context ctx) {
+        Sessions.Session s = Auth.who(ctx);
+        Pages.render(ctx, "account", Pages.page(ctx, s), Map.of("min", Users.MIN_PASSWORD));
+    }
+
+    /**
+     * A user's own new password, given with the current one (a session left open on a shared screen
+     * must not be enough; a wrong one counts toward the lock). Every session of the user ends, this one
+     * too: the login page follows.
+     */
+    void own(Context ctx) {
+        Sessions.Session s = Auth.who(ctx);
+        char[] current = String.valueOf(ctx.formParam("current")).toCharArray();
+        char[] password = password(ctx);
+        String notice;
+        if (users.login(s.user(), current, Instant.now()) != Users.Login.OK) {
+            notice = "password-wrong";
+        } else if (password == null) {
+            notice = "user-short";
+        } else if (!Arrays.equals(
+                password, String.valueOf(ctx.formParam("again")).toCharArray())) {
+            notice = "password-differ";
+        } else {
+            users.passwd(s.user(), password);
+            service.audit().record(s.user(), "user-passwd", null, null, s.user(), null);
+            ctx.redirect("/login?notice=password-changed");
+            return;
+        }
+        ctx.redirect("/account?notice=" + notice);
     }
 
     void remove(Context ctx) {

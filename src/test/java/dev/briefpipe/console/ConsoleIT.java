@@ -192,6 +192,69 @@ class ConsoleIT {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordWithTheCurrentOneAndEveryLoginOfTheirsEnds() throws Exception {
+        // The password an admin passes on is known to two people; the user could not change it.
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless admin = new Browserless(h.url(""));
+        admin.login("admin", PW);
+        admin.get("/users");
+        admin.postForm("/users", Map.of("name", "kim", "role", "approver", "password", "kims-password-1"));
+        Browserless kim = new Browserless(h.url(""));
+        Browserless kimElsewhere = new Browserless(h.url(""));
+        assertThat(kim.login("kim", "kims-password-1")).isEqualTo(302);
+        assertThat(kimElsewhere.login("kim", "kims-password-1")).isEqualTo(302);
+        assertThat(kim.get(BRIEF).body()).contains("href=\"/account\"");
+        assertThat(kim.get("/account").body()).contains("내 비밀번호", "지금 비밀번호", "새 비밀번호 다시");
+
+        assertThat(location(kim.postForm(
+                        "/account",
+                        Map.of(
+                                "current",
+                                "not-kims-password",
+                                "password",
+                                "kims-password-2",
+                                "again",
+                                "kims-password-2"))))
+                .hasValue("/account?notice=password-wrong");
+        assertThat(location(kim.postForm(
+                        "/account",
+                        Map.of(
+                                "current",
+                                "kims-password-1",
+                                "password",
+                                "kims-password-2",
+                                "again",
+                                "kims-password-3"))))
+                .hasValue("/account?notice=password-differ");
+        assertThat(location(kim.postForm(
+                        "/account", Map.of("current", "kims-password-1", "password", "short", "again", "short"))))
+                .hasValue("/account?notice=user-short");
+        assertThat(kim.get(BRIEF).statusCode()).isEqualTo(200);
+        assertThat(new Browserless(h.url("")).login("kim", "kims-password-1")).isEqualTo(302);
+
+        assertThat(location(kim.postForm(
+                        "/account",
+                        Map.of(
+                                "current",
+                                "kims-password-1",
+                                "password",
+                                "kims-password-2",
+                                "again",
+                                "kims-password-2"))))
+                .hasValue("/login?notice=password-changed");
+        assertThat(kim.get(BRIEF).statusCode()).isEqualTo(302);
+        assertThat(kimElsewhere.get(BRIEF).statusCode()).isEqualTo(302);
+        assertThat(kim.get("/login?notice=password-changed").body()).contains("새 비밀번호로 로그인하세요");
+        assertThat(new Browserless(h.url("")).login("kim", "kims-password-1")).isNotEqualTo(302);
+        assertThat(kim.login("kim", "kims-password-2")).isEqualTo(302);
+        assertThat(admin.get("/runs").body()).contains("비밀번호 변경");
+    }
+
+    private static java.util.Optional<String> location(java.net.http.HttpResponse<String> r) {
+        return r.headers().firstValue("Location");
+    }
+
+    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

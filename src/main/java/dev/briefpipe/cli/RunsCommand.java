@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ final class RunsCommand implements Callable<Integer> {
                         r.finished() == null ? null : TIME.format(r.finished().atZone(zone)),
                         r.findings(),
                         r.node(),
-                        r.error() == null ? "" : r.error());
+                        Objects.toString(r.error(ctx.messages()), ""));
             }
             table.print(ctx.out());
             if (runs.isEmpty()) {

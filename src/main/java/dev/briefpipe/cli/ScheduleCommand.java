@@ -51,7 +51,9 @@ final class ScheduleCommand implements Callable<Integer> {
                 outcomes.forEach((run, o) -> ctx.out()
                         .println(run + ": "
                                 + ctx.messages().word("status", o.status().id())
-                                + (o.detail() == null ? "" : " — " + o.detail())));
+                                + (o.detail().isEmpty()
+                                        ? ""
+                                        : " — " + ctx.messages().get(o.detail()))));
                 return outcomes.values().stream().noneMatch(o -> o.status().fellShort())
                         ? ExitCode.OK.code()
                         : ExitCode.RUNTIME.code();

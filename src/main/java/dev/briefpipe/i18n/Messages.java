@@ -1,6 +1,9 @@
 package dev.briefpipe.i18n;
 
 import java.text.MessageFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -8,7 +11,8 @@ import java.util.ResourceBundle;
 /**
  * User-facing text from the {@code messages} bundle, Korean by default, English on request.
  *
- * <p>Patterns use {@link MessageFormat} (a literal apostrophe is written {@code ''}). A missing key
+ * <p>Patterns use {@link MessageFormat} (a literal apostrophe is written {@code ''}); a {@link Phrase}
+ * argument is told in the same language, a {@link ZonedDateTime} as {@code time.when} writes it. A missing key
  * yields the key itself in brackets rather than failing, so a gap in a translation is visible but
  * never fatal. Instances are immutable and thread-safe.
  */
@@ -67,11 +71,14 @@ public final class Messages {
         }
         Object[] told = args;
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Phrase p) {
+            if (args[i] instanceof Phrase || args[i] instanceof ZonedDateTime) {
                 if (told == args) {
                     told = args.clone();
                 }
-                told[i] = get(p);
+                told[i] = args[i] instanceof Phrase p
+                        ? get(p)
+                        : DateTimeFormatter.ofPattern(get("time.when"), lang.locale())
+                                .format((ZonedDateTime) args[i]);
             }
         }
         try {
@@ -93,6 +100,11 @@ public final class Messages {
     /** The phrase in this language. */
     public String get(Phrase phrase) {
         return get(phrase.key(), phrase.args().toArray());
+    }
+
+    /** Sentences in this language, one after another. */
+    public String get(List<Phrase> sentences) {
+        return String.join(" ", sentences.stream().map(this::get).toList());
     }
 
     /** The two languages briefpipe speaks. */

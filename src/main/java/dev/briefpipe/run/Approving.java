@@ -176,7 +176,14 @@ public final class Approving {
                     ? service.correct(brief, period, settings.workbookOf(brief), settings.outputDir())
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
+            runs.finish(
+                    id,
+                    RunOutcome.status(o),
+                    null,
+                    null,
+                    RunOutcome.failure(o),
+                    Messages.forLocale(brief.locale()),
+                    Instant.now());
             if (!o.sent().isEmpty() && !o.dryRun() && runs.hasStatus(brief.id(), period, RunStatus.MISSED)) {
                 // The owners were told the period was missed: they hear that it went after all.
                 String text = Messages.forLocale(brief.locale())
@@ -185,7 +192,14 @@ public final class Approving {
             }
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
+            runs.finish(
+                    id,
+                    RunStatus.FAILED,
+                    null,
+                    null,
+                    RunOutcome.why(e),
+                    Messages.forLocale(brief.locale()),
+                    Instant.now());
             throw e;
         }
     }

@@ -11,6 +11,7 @@ import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.deliver.SmtpTransport;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -109,8 +111,7 @@ public final class BriefService implements AutoCloseable {
                 Instant.now(),
                 id -> settings.findBrief(id)
                         .map(b -> Messages.forLocale(b.locale()))
-                        .orElse(Messages.of(Messages.Lang.KO))
-                        .get("run.interrupted"));
+                        .orElse(Messages.of(Messages.Lang.KO)));
     }
 
     public RunHistory runs() {
@@ -150,7 +151,7 @@ public final class BriefService implements AutoCloseable {
                     RunStatus.OK,
                     b.checked().report().findings().size(),
                     b.manifest().outputsJson(),
-                    null);
+                    List.of());
             return b;
         } catch (DataInvalidException e) {
             record(
@@ -160,10 +161,10 @@ public final class BriefService implements AutoCloseable {
                     RunStatus.INVALID_DATA,
                     e.report().findings().size(),
                     null,
-                    RunOutcome.why(e, brief));
+                    RunOutcome.why(e));
             throw e;
         } catch (IOException | RuntimeException | Error e) {
-            record(brief, period, started, RunStatus.FAILED, null, null, RunOutcome.why(e, brief));
+            record(brief, period, started, RunStatus.FAILED, null, null, RunOutcome.why(e));
             throw e;
         }
     }
@@ -201,12 +202,12 @@ public final class BriefService implements AutoCloseable {
             RunStatus status,
             Integer findings,
             String outputs,
-            String error) {
+            List<Phrase> error) {
         RunHistory runs = runs();
         markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.MANUAL, null, node, started)
                 .orElseThrow();
-        runs.finish(id, status, findings, outputs, error, Instant.now());
+        runs.finish(id, status, findings, outputs, error, Messages.forLocale(brief.locale()), Instant.now());
     }
 
     /** {@code send}: delivers a period built in {@code out}, as a send run; only an approved PDF when one is wanted. */
@@ -218,14 +219,15 @@ public final class BriefService implements AutoCloseable {
         markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
+        Messages words = Messages.forLocale(brief.locale());
         try {
             Optional<String> approved = approving().approvedToSend(brief, period);
             Path dir = new Publications(out).folder(brief.id(), period);
             Deliverer.Outcome o = letters.brief(brief, period, dir, resend, approved);
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
+            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), words, Instant.now());
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
+            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e), words, Instant.now());
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.DeliveryException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
@@ -102,10 +103,24 @@ final class Correcting {
                     published.folder(brief.id(), period),
                     served.stream().map(DeliveryLedger.Entry::recipient).toList(),
                     served.get(0).messageId());
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o, brief), Instant.now());
+            runs.finish(
+                    id,
+                    RunOutcome.status(o),
+                    null,
+                    null,
+                    RunOutcome.failure(o),
+                    Messages.forLocale(brief.locale()),
+                    Instant.now());
             return Optional.of(o);
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e, brief), Instant.now());
+            runs.finish(
+                    id,
+                    RunStatus.FAILED,
+                    null,
+                    null,
+                    RunOutcome.why(e),
+                    Messages.forLocale(brief.locale()),
+                    Instant.now());
             throw e;
         }
     }

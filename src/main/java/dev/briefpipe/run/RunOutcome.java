@@ -1,11 +1,10 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.Failure;
 import dev.briefpipe.failure.FileProblems;
-import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,13 @@ import java.util.Optional;
  *
  * @param status how the run ended
  * @param delivery who got the brief, when it was sent
+ * @param detail what more there is to say (empty: nothing), told in the reader's language
  */
-public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Deliverer.Outcome> delivery, String detail) {
+public record RunOutcome(
+        RunStatus status, Optional<Long> runId, Optional<Deliverer.Outcome> delivery, List<Phrase> detail) {
 
     public static RunOutcome skipped(String why) {
-        return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), why);
+        return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), List.of(Phrase.of(why)));
     }
 
     /**
@@ -47,40 +48,33 @@ public record RunOutcome(RunStatus status, Optional<Long> runId, Optional<Delive
                 : o.dryRun() ? RunStatus.DRY_RUN : o.unsent().isEmpty() ? RunStatus.DELIVERED : RunStatus.OK;
     }
 
-    /**
-     * Who was not served, for the run history, in the brief's language; null when everyone was.
-     */
-    static String failure(Deliverer.Outcome o, BriefConfig brief) {
-        if (o.allServed() && o.unsent().isEmpty()) {
-            return null;
-        }
-        Messages words = Messages.forLocale(brief.locale());
-        List<String> told = new ArrayList<>();
+    /** Who was not served, for the run history; empty when everyone was. */
+    static List<Phrase> failure(Deliverer.Outcome o) {
+        List<Phrase> told = new ArrayList<>();
         if (!o.failed().isEmpty()) {
-            told.add(words.get("run.not-served", String.join(", ", o.failed())));
+            told.add(Phrase.of("run.not-served", String.join(", ", o.failed())));
         }
         if (!o.unknown().isEmpty()) {
-            told.add(words.get("run.unknown", String.join(", ", o.unknown())));
+            told.add(Phrase.of("run.unknown", String.join(", ", o.unknown())));
         }
         if (!o.unsent().isEmpty()) {
-            told.add(words.get("run.unsent", String.join(", ", o.unsent())));
+            told.add(Phrase.of("run.unsent", String.join(", ", o.unsent())));
         }
-        return String.join(" ", told);
+        return told;
     }
 
     /**
-     * Why a run stopped, for the run history and the owners' letter, in the brief's language: a failure's
-     * own sentences, a file or disk the operating system refused, or the unforeseen exception as the JVM
-     * tells it.
+     * Why a run stopped, for the run history and the owners' letter: a failure's own sentences, a file
+     * or disk the operating system refused, or the unforeseen exception as the JVM tells it.
      */
-    static String why(Throwable e, BriefConfig brief) {
-        Messages words = Messages.forLocale(brief.locale());
+    static List<Phrase> why(Throwable e) {
         if (e instanceof DataInvalidException d) {
-            return words.get("run.invalid", d.report().errorCount(), d.report().workbook());
+            return List.of(
+                    Phrase.of("run.invalid", d.report().errorCount(), d.report().workbook()));
         }
         if (e instanceof Failure f) {
-            return String.join(" ", f.explain().stream().map(words::get).toList());
+            return f.explain();
         }
-        return FileProblems.of(e).map(words::get).orElse(e.toString());
+        return List.of(FileProblems.of(e).orElse(Phrase.of("run.unforeseen", e.toString())));
     }
 }

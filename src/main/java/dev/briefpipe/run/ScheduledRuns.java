@@ -6,6 +6,7 @@ import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -15,7 +16,7 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ final class ScheduledRuns {
         BriefService.markInterrupted(runs, settings);
         if (runs.done(brief.id(), period)) {
             log.info("{} {}: already delivered; {} fire skipped", brief.id(), p, trigger);
-            return RunOutcome.skipped(words.get("run.already-delivered"));
+            return RunOutcome.skipped("run.already-delivered");
         }
         String key = brief.id() + "|" + p + "|" + scheduledFire.toEpochMilli();
         Optional<Long> id = Optional.empty();
@@ -85,14 +86,14 @@ final class ScheduledRuns {
         Optional<RunStatus> last =
                 id.isEmpty() && trigger == RunTrigger.ONCE ? runs.lastScheduled(brief.id(), period) : Optional.empty();
         if (last.filter(RunStatus.MISSED::equals).isPresent()) {
-            return RunOutcome.skipped(words.get("run.period-missed"));
+            return RunOutcome.skipped("run.period-missed");
         }
         if (last.filter(s -> s.fellShort() || s == RunStatus.AWAITING_APPROVAL).isPresent()
                 && deadline != null
                 && Instant.now().isAfter(deadline)) {
             // schedule --once past the deadline keeps it as the daemon does: the period is missed.
-            String why = markMissed(brief, period, deadline, last.get());
-            return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), why);
+            Phrase why = markMissed(brief, period, deadline, last.get());
+            return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), List.of(why));
         }
         if (last.filter(RunStatus::fellShort).isPresent()) {
             // schedule --once from a timer: each call tries again while the period's last scheduled run
@@ -103,16 +104,17 @@ final class ScheduledRuns {
         }
         if (id.isEmpty()) {
             log.info("{} {}: the fire of {} already has a run; skipped", brief.id(), p, scheduledFire);
-            return RunOutcome.skipped(words.get("run.fire-already-run"));
+            return RunOutcome.skipped("run.fire-already-run");
         }
         log.info("{} {}: {} run {} started on {}", brief.id(), p, trigger, id.get(), node);
         Path out = settings.outputDir();
         try {
             Built built = pipeline.build(brief, settings.workbookOf(brief), period, out, null);
             int findings = built.checked().report().findings().size();
+            String outputs = built.manifest().outputsJson();
             if (brief.readers().isEmpty()) {
-                runs.finish(id.get(), RunStatus.OK, findings, built.manifest().outputsJson(), null, Instant.now());
-                return new RunOutcome(RunStatus.OK, id, Optional.empty(), words.get("run.no-readers"));
+                runs.finish(id.get(), RunStatus.OK, findings, outputs, List.of(), words, Instant.now());
+                return new RunOutcome(RunStatus.OK, id, Optional.empty(), List.of(Phrase.of("run.no-readers")));
             }
             Optional<String> approved = Optional.empty();
             if (brief.delivery().approvalRequired()) {
@@ -120,12 +122,7 @@ final class ScheduledRuns {
                         built.manifest().output(Manifest.Kind.PDF).orElseThrow().sha256();
                 if (!approvals.approved(brief.id(), period, sha)) {
                     runs.finish(
-                            id.get(),
-                            RunStatus.AWAITING_APPROVAL,
-                            findings,
-                            built.manifest().outputsJson(),
-                            null,
-                            Instant.now());
+                            id.get(), RunStatus.AWAITING_APPROVAL, findings, outputs, List.of(), words, Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
                     letters.approvalWanted(
                             brief,
@@ -133,14 +130,14 @@ final class ScheduledRuns {
                             sha,
                             false,
                             deadline == null ? null : deadline(brief, "notice.deadline", deadline));
-                    return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), null);
+                    return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), List.of());
                 }
                 approved = Optional.of(sha);
             }
             Deliverer.Outcome o = letters.brief(brief, period, built.dir(), Resend.NONE, approved);
             RunStatus status = RunOutcome.status(o);
-            String notServed = RunOutcome.failure(o, brief);
-            runs.finish(id.get(), status, findings, built.manifest().outputsJson(), notServed, Instant.now());
+            List<Phrase> notServed = RunOutcome.failure(o);
+            runs.finish(id.get(), status, findings, outputs, notServed, words, Instant.now());
             log.info(
                     "{} {}: {} (sent {}, already served {}, failed {}, unknown {})",
                     brief.id(),
@@ -164,8 +161,9 @@ final class ScheduledRuns {
             return outcome;
         } catch (DataInvalidException e) {
             Optional<Deliverer.Outcome> told = letters.report(brief, period, e);
-            String why = RunOutcome.why(e, brief);
-            runs.finish(id.get(), RunStatus.INVALID_DATA, e.report().findings().size(), null, why, Instant.now());
+            List<Phrase> why = RunOutcome.why(e);
+            runs.finish(
+                    id.get(), RunStatus.INVALID_DATA, e.report().findings().size(), null, why, words, Instant.now());
             log.warn(
                     "{} {}: invalid data ({} errors); analysts told: {}",
                     brief.id(),
@@ -174,10 +172,11 @@ final class ScheduledRuns {
                     told.map(o -> o.sent().size() + " sent").orElse("nobody to tell"));
             return new RunOutcome(RunStatus.INVALID_DATA, id, told, why);
         } catch (IOException | RuntimeException e) {
-            String told = RunOutcome.why(e, brief);
-            runs.finish(id.get(), RunStatus.FAILED, null, null, told, Instant.now());
+            List<Phrase> why = RunOutcome.why(e);
+            String told = words.get(why);
+            runs.finish(id.get(), RunStatus.FAILED, null, null, why, words, Instant.now());
             log.error("{} {}: run {} failed: {}", brief.id(), p, id.get(), e.toString(), e);
-            RunOutcome outcome = new RunOutcome(RunStatus.FAILED, id, Optional.empty(), told);
+            RunOutcome outcome = new RunOutcome(RunStatus.FAILED, id, Optional.empty(), why);
             letters.owners(
                     brief,
                     period,
@@ -196,10 +195,13 @@ final class ScheduledRuns {
     }
 
     /** The sentence ({@code key}: the deadline and its zone) that tells when a waiting period is missed. */
+    static Phrase deadlineSaid(BriefConfig brief, String key, Instant deadline) {
+        return Phrase.of(key, deadline.atZone(brief.zone()), brief.zone());
+    }
+
+    /** {@link #deadlineSaid} in the brief's language. */
     static String deadline(BriefConfig brief, String key, Instant deadline) {
-        Messages words = Messages.forLocale(brief.locale());
-        var when = DateTimeFormatter.ofPattern(words.get("notice.deadline.when"), words.locale());
-        return words.get(key, when.format(deadline.atZone(brief.zone())), brief.zone());
+        return Messages.forLocale(brief.locale()).get(deadlineSaid(brief, key, deadline));
     }
 
     /**
@@ -208,19 +210,20 @@ final class ScheduledRuns {
      *
      * @return why, as the run history and the owners' letter say it
      */
-    String markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
+    Phrase markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         BriefService.markInterrupted(runs, settings);
         String key = switch (last) {
             case AWAITING_APPROVAL -> "alert.unapproved";
             case FAILED -> "alert.undelivered";
             default -> "alert.missed";
         };
-        String why = deadline(brief, key, deadline);
+        Phrase why = deadlineSaid(brief, key, deadline);
+        Messages words = Messages.forLocale(brief.locale());
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
-        id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, why, Instant.now()));
+        id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, List.of(why), words, Instant.now()));
         if (id.isPresent()) {
-            letters.owners(brief, period, "alert", "missed", why);
+            letters.owners(brief, period, "alert", "missed", words.get(why));
         }
         return why;
     }

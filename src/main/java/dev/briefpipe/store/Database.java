@@ -132,7 +132,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest schema version this build of briefpipe knows (the highest migration). */
-    static final String LATEST = "4";
+    static final String LATEST = "5";
 
     /** Holds one JVM's threads off each other; the file lock below holds other processes off. */
     private static final ReentrantLock EMBEDDED_MIGRATION = new ReentrantLock();

@@ -1,5 +1,6 @@
 package dev.briefpipe.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  */
 public final class RunHistory {
     private static final Phrase UNREADABLE = Phrase.of("store.runs-read");
+    private static final Phrase INTERRUPTED = Phrase.of("run.interrupted");
     /** Runs not made by hand: a build or a send from the command line or the console delivers no period. */
     private static final String NOT_BY_HAND =
             "trigger_kind NOT IN ('" + RunTrigger.MANUAL.id() + "','" + RunTrigger.SEND.id() + "')";
@@ -47,7 +49,16 @@ public final class RunHistory {
             RunStatus status,
             Integer findings,
             String outputs,
-            String error) {}
+            String error,
+            @JsonIgnore List<Phrase> told) {
+        /**
+         * Why it fell short, in the reader's words ({@code error} as recorded for a run of a version
+         * that kept no phrases); null when there is nothing to say.
+         */
+        public String error(Messages words) {
+            return told.isEmpty() ? error : words.get(told);
+        }
+    }
 
     /**
      * Records the start of a run.
@@ -84,7 +95,7 @@ public final class RunHistory {
                 .filter(run -> jdbc.update(
                                 what,
                                 "UPDATE bp_runs SET node=?, trigger_kind='recovery', status='running', finished_at=NULL,"
-                                        + " error=NULL, started_at=? WHERE id=? AND status IN ('running','interrupted') AND node=?",
+                                        + " error=NULL, error_phrases=NULL, started_at=? WHERE id=? AND status IN ('running','interrupted') AND node=?",
                                 node,
                                 at,
                                 run.id(),
@@ -97,10 +108,10 @@ public final class RunHistory {
      * run killed with {@code kill -9} never records its end. Nodes on other hosts are left alone.
      *
      * @param host this host's name, the first part of a node's name ({@code host:pid})
-     * @param why what a brief's run records as its error, in the brief's language (by brief id)
+     * @param language the language of a brief's run history (by brief id)
      * @return how many runs were marked
      */
-    public int markInterrupted(String host, Instant at, Function<String, String> why) {
+    public int markInterrupted(String host, Instant at, Function<String, Messages> language) {
         List<Dead> dead = jdbc
                 .list(
                         UNREADABLE,
@@ -114,9 +125,11 @@ public final class RunHistory {
         for (Dead run : dead) {
             jdbc.update(
                     Phrase.of("store.run-end", run.id()),
-                    "UPDATE bp_runs SET status='interrupted', finished_at=?, error=? WHERE id=? AND status='running'",
+                    "UPDATE bp_runs SET status='interrupted', finished_at=?, error=?, error_phrases=?"
+                            + " WHERE id=? AND status='running'",
                     at,
-                    why.apply(run.brief()),
+                    language.apply(run.brief()).get(INTERRUPTED),
+                    StoredPhrases.write(List.of(INTERRUPTED)),
                     run.id());
         }
         return dead.size();
@@ -137,14 +150,30 @@ public final class RunHistory {
     /** A run and the node that had started it (the one it is taken over from). */
     public record RunTakeover(long id, String from) {}
 
-    public void finish(long id, RunStatus status, Integer findings, String outputs, String error, Instant at) {
+    /**
+     * Records how a run ended.
+     *
+     * @param error why it fell short (empty: nothing to say), kept as phrases, for each reader to read
+     *     in their own language, and as {@code words} tell it (the brief's language)
+     */
+    public void finish(
+            long id,
+            RunStatus status,
+            Integer findings,
+            String outputs,
+            List<Phrase> error,
+            Messages words,
+            Instant at) {
+        String text = error.isEmpty() ? null : words.get(error);
+        String phrases = error.isEmpty() ? null : StoredPhrases.write(error);
         jdbc.update(
                 Phrase.of("store.run-end", id),
-                "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, finished_at=? WHERE id=?",
+                "UPDATE bp_runs SET status=?, findings=?, outputs=?, error=?, error_phrases=?, finished_at=? WHERE id=?",
                 status.id(),
                 findings,
                 outputs,
-                error == null ? null : error.substring(0, Math.min(error.length(), 3900)),
+                text == null ? null : text.substring(0, Math.min(text.length(), 3900)),
+                phrases == null || phrases.length() > 8000 ? null : phrases,
                 at,
                 id);
     }
@@ -180,7 +209,7 @@ public final class RunHistory {
     /** The newest runs first; {@code brief} null for all briefs. */
     public List<Run> list(String brief, int limit) {
         String sql =
-                "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error"
+                "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error, error_phrases"
                         + " FROM bp_runs" + (brief == null ? "" : " WHERE brief=?")
                         + " ORDER BY started_at DESC, id DESC";
         return jdbc.list(
@@ -198,7 +227,8 @@ public final class RunHistory {
                         RunStatus.of(rs.getString(8)),
                         rs.getObject(9, Integer.class),
                         rs.getString(10),
-                        rs.getString(11)),
+                        rs.getString(11),
+                        StoredPhrases.read(rs.getString(12))),
                 brief == null ? new Object[0] : new Object[] {brief});
     }
 

@@ -57,8 +57,11 @@ class DiskFullIT {
                 .isEqualTo(out.resolve("ai-hegemony").resolve("2025-03") + ": 디스크에 빈 공간이 없습니다. 공간을 비운 뒤 다시 실행하세요.");
         assertThat(filesIn(out)).isEmpty(); // no half-written staging folder stays to fill the disk
         assertThat(openFilesUnder(out)).isEmpty(); // nor a deleted file still open, holding its space
-        Cli.Result runs = Cli.run(project, "runs", "--lang", "en");
-        assertThat(runs.out()).contains("디스크에 빈 공간이 없습니다").doesNotContain("IOException");
+        // The run history tells it in each reader's language, whatever the brief's.
+        assertThat(Cli.run(project, "runs").out()).contains("디스크에 빈 공간이 없습니다").doesNotContain("IOException");
+        assertThat(Cli.run(project, "runs", "--lang", "en").out())
+                .contains("the disk is full. Free some space")
+                .doesNotContain("디스크", "IOException");
     }
 
     @Test

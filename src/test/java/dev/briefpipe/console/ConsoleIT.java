@@ -677,6 +677,13 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
         assertThat(h.service.runs().list("ai-hegemony", 5))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.MISSED));
+        // The runs page says why in its reader's language, whatever the brief's.
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        assertThat(operator.get("/runs").body()).contains("마감인 2025년 3월 10일 (월) 09:00(Asia/Seoul)까지");
+        assertThat(operator.get("/runs?lang=en").body())
+                .contains("Mon 10 March 2025, 09:00 (Asia/Seoul)")
+                .doesNotContain("마감인");
         // An approver who approves it after all sends it late, and the owners, told it was missed, hear so.
         Browserless approver = new Browserless(h.url(""));
         approver.login("approver", PW);

@@ -59,7 +59,8 @@ class RunLogsTest {
                 RunStatus.DELIVERED,
                 0,
                 null,
-                null);
+                null,
+                java.util.List.of());
         Map<Long, List<String>> excerpts = RunLogs.of(log, List.of(run));
         assertThat(excerpts.get(1L))
                 .hasSize(3)

@@ -125,7 +125,7 @@ abstract class SchedulerSuite {
         Period march = Period.parse("2025-03");
         Instant fire = Instant.parse("2025-03-03T00:00:00Z");
         RunOutcome fired = service.runScheduled(brief, march, RunTrigger.CRON, fire);
-        assertThat(fired.status()).as(fired.detail()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(fired.status()).as(fired.detail().toString()).isEqualTo(RunStatus.DELIVERED);
         assertThat(mail.getReceivedMessages()).hasSize(3);
         // Once delivered, a later fire for the month sends nothing.
         RunOutcome later = service.runScheduled(brief, march, RunTrigger.RETRY, fire.plus(Duration.ofHours(1)));
@@ -258,6 +258,12 @@ abstract class SchedulerSuite {
         Cli.Result third = Cli.raw("schedule", "--once", "--config", cfg);
         assertThat(third.code()).as(third.out() + third.err()).isZero();
         assertThat(third.out()).contains(": 건너뜀 — 이 기간은 마감이 지나 놓친 것으로 기록되었습니다.", "send");
+        // Said in the operator's language, whatever the brief's.
+        Cli.Result english = Cli.raw("schedule", "--once", "--config", cfg, "--lang", "en");
+        assertThat(english.out()).contains(": skipped — This period passed its deadline and is recorded missed.");
+        assertThat(Cli.raw("runs", "--config", cfg, "--lang", "en").out())
+                .contains("missed", "still not valid at the deadline", "Asia/Seoul")
+                .doesNotContain("마감인", "데이터");
         assertThat(mail.getReceivedMessages()).hasSize(2);
         assertThat(Inboxes.of(mail, ScheduledProject.TO)).isEmpty();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.AppConfig;
+import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
@@ -88,7 +90,7 @@ class RunHistoryIT {
         run("ai-hegemony", RunTrigger.RETRY, 4, RunStatus.FAILED, 4, "다른 오류");
         long other = runs.start("ai-hegemony", Period.parse("2025-04"), RunTrigger.RETRY, "k-other", "n", at(5))
                 .orElseThrow();
-        runs.finish(other, RunStatus.FAILED, 4, null, "다른 오류", at(5));
+        runs.finish(other, RunStatus.FAILED, 4, null, said("다른 오류"), KO, at(5));
         // Still running: never folded, whatever came before.
         runs.start("ai-hegemony", Period.parse("2025-04"), RunTrigger.RETRY, "k-running", "n", at(6));
 
@@ -97,10 +99,50 @@ class RunHistoryIT {
                 .containsExactly(1, 1, 1, 1, 2);
     }
 
+    @Test
+    void aRunsErrorIsReadInTheReadersLanguageAndKeptInTheBriefsOwn() throws Exception {
+        java.time.ZonedDateTime deadline =
+                java.time.ZonedDateTime.of(2027, 2, 5, 0, 0, 0, 0, java.time.ZoneId.of("Asia/Seoul"));
+        List<Phrase> why = List.of(
+                Phrase.of("run.invalid", 1234, dir.resolve("3월 워크북.xlsx")),
+                Phrase.of("alert.missed", deadline, deadline.getZone()),
+                Phrase.of("store.unreachable", Phrase.of("store.runs-read"), "timeout"));
+        long id = runs.start("ai-hegemony", MARCH, RunTrigger.CRON, "k", "n", at(1))
+                .orElseThrow();
+        runs.finish(id, RunStatus.FAILED, 1, null, why, KO, at(2));
+        // A run recorded by a version that kept the brief's words alone is read as it was kept.
+        long old = runs.start("ai-hegemony", MARCH, RunTrigger.CRON, "k-old", "n", at(3))
+                .orElseThrow();
+        runs.finish(old, RunStatus.FAILED, 1, null, List.of(), KO, at(4));
+        try (var c = db.dataSource().getConnection();
+                var st = c.prepareStatement("UPDATE bp_runs SET error = ? WHERE id = ?")) {
+            st.setString(1, "예전 기록");
+            st.setLong(2, old);
+            st.executeUpdate();
+        }
+
+        List<RunHistory.Run> list = runs.list("ai-hegemony", 10);
+        RunHistory.Run run = list.get(1);
+        Messages en = Messages.of(Messages.Lang.EN);
+        assertThat(run.error()).isEqualTo(KO.get(why)).contains("1,234건", "2027년 2월 5일 (금) 00:00");
+        assertThat(run.error(KO)).isEqualTo(run.error());
+        assertThat(run.error(en))
+                .isEqualTo(en.get(why))
+                .contains("1,234", "3월 워크북.xlsx", "Fri 5 February 2027, 00:00", "Asia/Seoul")
+                .doesNotContain("데이터", "[");
+        assertThat(list.get(0).error(en)).isEqualTo("예전 기록");
+    }
+
     private void run(String brief, RunTrigger trigger, int hour, RunStatus status, Integer findings, String error) {
         long id = runs.start(brief, MARCH, trigger, "fire-" + fires++, "node", at(hour))
                 .orElseThrow();
-        runs.finish(id, status, findings, null, error, at(hour).plusSeconds(3));
+        runs.finish(id, status, findings, null, said(error), KO, at(hour).plusSeconds(3));
+    }
+
+    private static final Messages KO = Messages.of(Messages.Lang.KO);
+
+    private static List<Phrase> said(String error) {
+        return error == null ? List.of() : List.of(Phrase.of("run.unforeseen", error));
     }
 
     private static Instant at(int hour) {

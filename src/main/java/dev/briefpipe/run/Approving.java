@@ -176,14 +176,7 @@ public final class Approving {
                     ? service.correct(brief, period, settings.workbookOf(brief), settings.outputDir())
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
-            runs.finish(
-                    id,
-                    RunOutcome.status(o),
-                    null,
-                    null,
-                    RunOutcome.failure(o),
-                    Messages.forLocale(brief.locale()),
-                    Instant.now());
+            RunOutcome.record(runs, id, brief, o);
             if (!o.sent().isEmpty() && !o.dryRun() && runs.hasStatus(brief.id(), period, RunStatus.MISSED)) {
                 // The owners were told the period was missed: they hear that it went after all.
                 String text = Messages.forLocale(brief.locale())
@@ -192,14 +185,7 @@ public final class Approving {
             }
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(
-                    id,
-                    RunStatus.FAILED,
-                    null,
-                    null,
-                    RunOutcome.why(e),
-                    Messages.forLocale(brief.locale()),
-                    Instant.now());
+            RunOutcome.record(runs, id, brief, e);
             throw e;
         }
     }

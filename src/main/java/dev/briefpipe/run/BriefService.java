@@ -219,15 +219,14 @@ public final class BriefService implements AutoCloseable {
         markInterrupted(runs, settings);
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
-        Messages words = Messages.forLocale(brief.locale());
         try {
             Optional<String> approved = approving().approvedToSend(brief, period);
             Path dir = new Publications(out).folder(brief.id(), period);
             Deliverer.Outcome o = letters.brief(brief, period, dir, resend, approved);
-            runs.finish(id, RunOutcome.status(o), null, null, RunOutcome.failure(o), words, Instant.now());
+            RunOutcome.record(runs, id, brief, o);
             return o;
         } catch (IOException | RuntimeException e) {
-            runs.finish(id, RunStatus.FAILED, null, null, RunOutcome.why(e), words, Instant.now());
+            RunOutcome.record(runs, id, brief, e);
             throw e;
         }
     }

@@ -5,10 +5,8 @@ import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.deliver.DeliveryLedger;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.DeliveryException;
-import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
@@ -103,24 +101,10 @@ final class Correcting {
                     published.folder(brief.id(), period),
                     served.stream().map(DeliveryLedger.Entry::recipient).toList(),
                     served.get(0).messageId());
-            runs.finish(
-                    id,
-                    RunOutcome.status(o),
-                    null,
-                    null,
-                    RunOutcome.failure(o),
-                    Messages.forLocale(brief.locale()),
-                    Instant.now());
+            RunOutcome.record(runs, id, brief, o);
             return Optional.of(o);
         } catch (IOException | RuntimeException e) {
-            runs.finish(
-                    id,
-                    RunStatus.FAILED,
-                    null,
-                    null,
-                    RunOutcome.why(e),
-                    Messages.forLocale(brief.locale()),
-                    Instant.now());
+            RunOutcome.record(runs, id, brief, e);
             throw e;
         }
     }

@@ -1,11 +1,15 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.Failure;
 import dev.briefpipe.failure.FileProblems;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.store.RunHistory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,5 +80,15 @@ public record RunOutcome(
             return f.explain();
         }
         return List.of(FileProblems.of(e).orElse(Phrase.of("run.unforeseen", e.toString())));
+    }
+
+    /** Records how a delivery run ended: its status, and who was not served. */
+    static void record(RunHistory runs, long id, BriefConfig brief, Deliverer.Outcome o) {
+        runs.finish(id, status(o), null, null, failure(o), Messages.forLocale(brief.locale()), Instant.now());
+    }
+
+    /** Records a run that stopped on {@code e}, and why. */
+    static void record(RunHistory runs, long id, BriefConfig brief, Throwable e) {
+        runs.finish(id, RunStatus.FAILED, null, null, why(e), Messages.forLocale(brief.locale()), Instant.now());
     }
 }

@@ -206,41 +206,15 @@ class ConsoleIT {
         assertThat(kim.get(BRIEF).body()).contains("href=\"/account\"");
         assertThat(kim.get("/account").body()).contains("내 비밀번호", "지금 비밀번호", "새 비밀번호 다시");
 
-        assertThat(location(kim.postForm(
-                        "/account",
-                        Map.of(
-                                "current",
-                                "not-kims-password",
-                                "password",
-                                "kims-password-2",
-                                "again",
-                                "kims-password-2"))))
+        assertThat(changeOwn(kim, "not-kims-password", "kims-password-2", "kims-password-2"))
                 .hasValue("/account?notice=password-wrong");
-        assertThat(location(kim.postForm(
-                        "/account",
-                        Map.of(
-                                "current",
-                                "kims-password-1",
-                                "password",
-                                "kims-password-2",
-                                "again",
-                                "kims-password-3"))))
+        assertThat(changeOwn(kim, "kims-password-1", "kims-password-2", "kims-password-3"))
                 .hasValue("/account?notice=password-differ");
-        assertThat(location(kim.postForm(
-                        "/account", Map.of("current", "kims-password-1", "password", "short", "again", "short"))))
-                .hasValue("/account?notice=user-short");
+        assertThat(changeOwn(kim, "kims-password-1", "short", "short")).hasValue("/account?notice=user-short");
         assertThat(kim.get(BRIEF).statusCode()).isEqualTo(200);
         assertThat(new Browserless(h.url("")).login("kim", "kims-password-1")).isEqualTo(302);
 
-        assertThat(location(kim.postForm(
-                        "/account",
-                        Map.of(
-                                "current",
-                                "kims-password-1",
-                                "password",
-                                "kims-password-2",
-                                "again",
-                                "kims-password-2"))))
+        assertThat(changeOwn(kim, "kims-password-1", "kims-password-2", "kims-password-2"))
                 .hasValue("/login?notice=password-changed");
         assertThat(kim.get(BRIEF).statusCode()).isEqualTo(302);
         assertThat(kimElsewhere.get(BRIEF).statusCode()).isEqualTo(302);
@@ -250,8 +224,12 @@ class ConsoleIT {
         assertThat(admin.get("/runs").body()).contains("비밀번호 변경");
     }
 
-    private static java.util.Optional<String> location(java.net.http.HttpResponse<String> r) {
-        return r.headers().firstValue("Location");
+    /** Posts the 내 비밀번호 form; where it leads. */
+    private static java.util.Optional<String> changeOwn(Browserless user, String current, String password, String again)
+            throws Exception {
+        return user.postForm("/account", Map.of("current", current, "password", password, "again", again))
+                .headers()
+                .firstValue("Location");
     }
 
     @Test

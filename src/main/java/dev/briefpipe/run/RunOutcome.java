@@ -24,6 +24,7 @@ import java.util.Optional;
 public record RunOutcome(
         RunStatus status, Optional<Long> runId, Optional<Deliverer.Outcome> delivery, List<Phrase> detail) {
 
+    /** A fire skipped; {@code why}: the message key that says why. */
     public static RunOutcome skipped(String why) {
         return new RunOutcome(RunStatus.SKIPPED, Optional.empty(), Optional.empty(), List.of(Phrase.of(why)));
     }

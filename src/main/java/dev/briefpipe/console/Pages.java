@@ -36,6 +36,7 @@ final class Pages {
             "user-unknown",
             "user-self",
             "password-wrong",
+            "password-locked",
             "password-differ");
 
     private final Settings settings;

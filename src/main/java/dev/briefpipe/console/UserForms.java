@@ -82,8 +82,9 @@ final class UserForms {
         char[] current = String.valueOf(ctx.formParam("current")).toCharArray();
         char[] password = password(ctx);
         String notice;
-        if (users.login(s.user(), current, Instant.now()) != Users.Login.OK) {
-            notice = "password-wrong";
+        Users.Login checked = users.login(s.user(), current, Instant.now());
+        if (checked != Users.Login.OK) {
+            notice = checked == Users.Login.LOCKED ? "password-locked" : "password-wrong";
         } else if (password == null) {
             notice = "user-short";
         } else if (!Arrays.equals(

@@ -12,9 +12,9 @@ import java.util.ResourceBundle;
  * User-facing text from the {@code messages} bundle, Korean by default, English on request.
  *
  * <p>Patterns use {@link MessageFormat} (a literal apostrophe is written {@code ''}); a {@link Phrase}
- * argument is told in the same language, a {@link ZonedDateTime} as {@code time.when} writes it. A missing key
- * yields the key itself in brackets rather than failing, so a gap in a translation is visible but
- * never fatal. Instances are immutable and thread-safe.
+ * argument is told in the same language, a {@link ZonedDateTime} as {@code time.when} writes it. A
+ * missing key yields the key itself in brackets rather than failing, so a gap in a translation is
+ * visible but never fatal. Instances are immutable and thread-safe.
  */
 public final class Messages {
     private static final String BUNDLE = "dev.briefpipe.i18n.messages";

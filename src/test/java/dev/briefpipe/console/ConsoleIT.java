@@ -8,6 +8,7 @@ import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.schedule.BriefJob;
 import dev.briefpipe.store.Approvals;
+import dev.briefpipe.store.Users;
 import dev.briefpipe.testing.Browserless;
 import dev.briefpipe.testing.ConsoleHarness;
 import dev.briefpipe.testing.MailParts;
@@ -222,6 +223,18 @@ class ConsoleIT {
         assertThat(new Browserless(h.url("")).login("kim", "kims-password-1")).isNotEqualTo(302);
         assertThat(kim.login("kim", "kims-password-2")).isEqualTo(302);
         assertThat(admin.get("/runs").body()).contains("비밀번호 변경");
+        // Guessed at on an open session, the current password locks the user out, as at the login page.
+        kim.get("/account");
+        for (int i = 1; i < Users.MAX_FAILURES; i++) {
+            assertThat(changeOwn(kim, "guess-" + i + "-password", "kims-password-3", "kims-password-3"))
+                    .hasValue("/account?notice=password-wrong");
+        }
+        assertThat(changeOwn(kim, "guess-5-password", "kims-password-3", "kims-password-3"))
+                .hasValue("/account?notice=password-locked");
+        assertThat(changeOwn(kim, "kims-password-2", "kims-password-3", "kims-password-3"))
+                .hasValue("/account?notice=password-locked");
+        assertThat(kim.get("/account?notice=password-locked").body()).contains("잠시 잠겼으므로");
+        assertThat(new Browserless(h.url("")).login("kim", "kims-password-2")).isNotEqualTo(302);
     }
 
     /** Posts the 내 비밀번호 form; where it leads. */

@@ -74,17 +74,22 @@ final class UserForms {
 
     /**
      * A user's own new password, given with the current one (a session left open on a shared screen
-     * must not be enough; a wrong one counts toward the lock). Every session of the user ends, this one
-     * too: the login page follows.
+     * must not be enough; a wrong one counts toward the lock, and the lock ends the user's sessions).
+     * Every session of the user ends, this one too: the login page follows.
      */
     void own(Context ctx) {
         Sessions.Session s = Auth.who(ctx);
         char[] current = String.valueOf(ctx.formParam("current")).toCharArray();
         char[] password = password(ctx);
-        String notice;
         Users.Login checked = users.login(s.user(), current, Instant.now());
+        if (checked == Users.Login.LOCKED) { // guessed at on an open session: it ends too
+            users.signOut(s.user());
+            ctx.redirect("/login?notice=password-locked");
+            return;
+        }
+        String notice;
         if (checked != Users.Login.OK) {
-            notice = checked == Users.Login.LOCKED ? "password-locked" : "password-wrong";
+            notice = "password-wrong";
         } else if (password == null) {
             notice = "user-short";
         } else if (!Arrays.equals(

@@ -56,7 +56,7 @@ public final class Users {
      * someone else may know it); false when there is no such user.
      */
     public boolean passwd(String name, char[] password) {
-        update("DELETE FROM bp_sessions WHERE name = ?", name);
+        signOut(name);
         return update(
                         "UPDATE bp_users SET hash = ?, failed_logins = 0, locked_until = NULL WHERE name = ?",
                         hash(password),
@@ -65,8 +65,13 @@ public final class Users {
     }
 
     public boolean remove(String name) {
-        update("DELETE FROM bp_sessions WHERE name = ?", name);
+        signOut(name);
         return update("DELETE FROM bp_users WHERE name = ?", name) == 1;
+    }
+
+    /** Ends every session of the user. */
+    public void signOut(String name) {
+        update("DELETE FROM bp_sessions WHERE name = ?", name);
     }
 
     public List<User> list() {

@@ -230,10 +230,9 @@ class ConsoleIT {
                     .hasValue("/account?notice=password-wrong");
         }
         assertThat(changeOwn(kim, "guess-5-password", "kims-password-3", "kims-password-3"))
-                .hasValue("/account?notice=password-locked");
-        assertThat(changeOwn(kim, "kims-password-2", "kims-password-3", "kims-password-3"))
-                .hasValue("/account?notice=password-locked");
-        assertThat(kim.get("/account?notice=password-locked").body()).contains("잠시 잠겼으므로");
+                .hasValue("/login?notice=password-locked");
+        assertThat(kim.get(BRIEF).statusCode()).isEqualTo(302); // the session guessed on ended
+        assertThat(kim.get("/login?notice=password-locked").body()).contains("로그아웃되었고 로그인이 잠시 잠겼습니다");
         assertThat(new Browserless(h.url("")).login("kim", "kims-password-2")).isNotEqualTo(302);
     }
 

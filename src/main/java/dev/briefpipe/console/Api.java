@@ -14,7 +14,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The JSON API under /api/: what the pages show, for scripts (HTTP Basic or a session with its CSRF header). */
 final class Api {
@@ -102,7 +101,7 @@ final class Api {
 
     /** Why a workbook cannot be read, in the caller's language, as the page tells it. */
     private static String told(Context ctx, dev.briefpipe.failure.Failure f) {
-        return f.explain().stream().map(Pages.words(ctx)::get).collect(Collectors.joining(" "));
+        return Pages.words(ctx).get(f.explain());
     }
 
     /** Build now. */

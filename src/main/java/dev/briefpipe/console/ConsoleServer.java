@@ -111,8 +111,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.exception(NotFoundResponse.class, (e, ctx) -> refused(ctx, 404, "console.not-found"));
             config.routes.exception(Failure.class, (e, ctx) -> {
                 // A sentence in the reader's language, never a stack trace.
-                String text = String.join(
-                        " ", e.explain().stream().map(Pages.words(ctx)::get).toList());
+                String text = Pages.words(ctx).get(e.explain());
                 log.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(409);
                 if (ctx.path().startsWith("/api/")) {

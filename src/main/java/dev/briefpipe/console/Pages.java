@@ -3,6 +3,7 @@ package dev.briefpipe.console;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.io.Templates;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
 import dev.briefpipe.model.RunStatus;

@@ -1,16 +1,15 @@
 package dev.briefpipe.deliver;
 
-import static dev.briefpipe.io.Html.esc;
-
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.TextPattern;
-import dev.briefpipe.io.Html;
+import dev.briefpipe.io.Templates;
 import dev.briefpipe.io.WorkbookFiles;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +59,9 @@ public final class LetterComposer {
             Map<String, String> links,
             List<String> corrections) {}
 
+    /** A key figure as the letter shows it: its label, its value with its unit, and its note ("" for none). */
+    public record FigureLine(String label, String value, String note) {}
+
     /** The PDF's file name as the brief's pattern makes it, made safe on Windows (no {@code : ? * / \\ |}). */
     public String attachmentName(String title, Period period) {
         return safeFileName(
@@ -80,79 +82,50 @@ public final class LetterComposer {
         String intro = TextPattern.fill(pattern(d.intro(), "intro"), vars, locale);
         List<String> fixed = c.corrections(); // of a corrected edition: its heading, then each change
         StringBuilder text = new StringBuilder(fixed.isEmpty() ? "" : String.join("\n- ", fixed) + "\n\n");
-        StringBuilder html = new StringBuilder(htmlStart("font-family:sans-serif;color:#222"));
-        if (!fixed.isEmpty()) {
-            html.append("<div style=\"border-left:3px solid #B3261E;padding:0 12px\"><p><strong>")
-                    .append(esc(fixed.get(0)))
-                    .append("</strong></p><ul>");
-            fixed.subList(1, fixed.size())
-                    .forEach(x -> html.append("<li>").append(esc(x)).append("</li>"));
-            html.append("</ul></div>");
-        }
         text.append(intro).append("\n\n").append(c.title()).append("\n\n");
-        html.append("<p>")
-                .append(esc(intro))
-                .append("</p><h2 style=\"color:#1F3A68\">")
-                .append(esc(c.title()))
-                .append("</h2>");
-        if (!c.figures().isEmpty()) {
-            html.append("<table style=\"border-collapse:collapse\">");
-            for (KeyFigure f : c.figures()) {
-                String value = f.withUnit(locale);
-                // Its move since the last period, and an analyst's word on a move, go with it.
-                String note = f.note() == null || f.note().isBlank() ? "" : f.note();
-                text.append("- ").append(f.label()).append(": ").append(value);
-                text.append(note.isEmpty() ? "" : " (" + note + ")").append('\n');
-                html.append("<tr><td style=\"padding:3px 12px 3px 0\">")
-                        .append(esc(f.label()))
-                        .append("</td><td style=\"padding:3px 0;text-align:right;font-weight:bold\">")
-                        .append(esc(value))
-                        .append("</td><td style=\"padding:3px 0 3px 12px;color:#555\">")
-                        .append(esc(note))
-                        .append("</td></tr>");
-            }
-            html.append("</table>");
-        }
+        // Each figure's move since the last period, and an analyst's word on a move, go with it.
+        List<FigureLine> figures = c.figures().stream()
+                .map(f -> new FigureLine(
+                        f.label(),
+                        f.withUnit(locale),
+                        f.note() == null ? "" : f.note().strip()))
+                .toList();
+        figures.forEach(f -> text.append("- ")
+                .append(f.label())
+                .append(": ")
+                .append(f.value())
+                .append(f.note().isEmpty() ? "" : " (" + f.note() + ")")
+                .append('\n'));
         List<Letter.Attachment> inline = new ArrayList<>();
-        if (c.figure().isPresent()) {
-            // Its caption over it, as in the PDF: a chart without one leaves its reader guessing.
-            String caption = c.figureCaption().orElse(c.title());
-            c.figureCaption()
-                    .ifPresent(t -> html.append("<p style=\"text-align:center;font-weight:bold\">")
-                            .append(esc(t))
-                            .append("</p>"));
-            html.append("<p><img src=\"cid:figure-1\" alt=\"")
-                    .append(esc(caption))
-                    .append("\" style=\"max-width:100%;height:auto\"></p>");
-            inline.add(new Letter.Attachment("figure-1", "image/png", c.figure().get()));
-        }
+        c.figure().ifPresent(png -> inline.add(new Letter.Attachment("figure-1", "image/png", png)));
         String file = attachmentName(c.title(), c.period());
         List<Letter.Attachment> files = new ArrayList<>();
         if (!linked) {
             files.add(new Letter.Attachment(file, "application/pdf", c.pdf()));
             files.addAll(c.extras());
             text.append("\n").append(file).append("\n");
-            html.append("<p>").append(esc(file)).append("</p>");
         } else {
             // Too large to attach: each file where it is published.
-            html.append("<ul>");
-            c.links().forEach((name, url) -> {
-                text.append(name).append(": ").append(url).append('\n');
-                html.append("<li><a href=\"")
-                        .append(esc(url))
-                        .append("\">")
-                        .append(esc(name))
-                        .append("</a></li>");
-            });
-            html.append("</ul>");
+            c.links()
+                    .forEach((name, url) ->
+                            text.append(name).append(": ").append(url).append('\n'));
         }
-        html.append("<p style=\"color:#888;font-size:small\">briefpipe · ")
-                .append(esc(brief.id()))
-                .append(" · ")
-                .append(esc(c.period().toString()))
-                .append(" · PDF sha256 ")
-                .append(c.pdfSha256(), 0, 12)
-                .append("</p></body></html>");
+        Map<String, Object> html = new HashMap<>();
+        html.put("lang", locale.toLanguageTag());
+        html.put("corrections", fixed);
+        html.put("intro", intro);
+        html.put("title", c.title());
+        html.put("figures", figures);
+        // The figure's caption over it, as in the PDF: a chart without one leaves its reader guessing.
+        html.put("figure", c.figure().isPresent());
+        html.put("caption", c.figureCaption().orElse(null));
+        html.put("alt", c.figureCaption().orElse(c.title()));
+        html.put("file", linked ? null : file);
+        html.put("links", c.links());
+        html.put(
+                "footer",
+                "briefpipe · " + brief.id() + " · " + c.period() + " · PDF sha256 "
+                        + c.pdfSha256().substring(0, 12));
         String id = "<briefpipe." + brief.id() + "." + c.period() + "."
                 + c.pdfSha256().substring(0, 16) + (unique ? ".u" + System.currentTimeMillis() : "") + "@" + host
                 + ">";
@@ -163,7 +136,7 @@ public final class LetterComposer {
                 d.replyTo(),
                 TextPattern.fill(pattern(d.subject(), "subject"), vars, locale),
                 text.toString(),
-                html.toString(),
+                Templates.render("mail/brief", html),
                 files,
                 inline,
                 id);
@@ -188,12 +161,6 @@ public final class LetterComposer {
         return configured != null ? configured : words.get("letter.brief." + part);
     }
 
-    /** A letter's HTML up to its body, in the brief's language: a screen reader reads it in that voice. */
-    private String htmlStart(String style) {
-        return "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\"></head>"
-                + "<body style=\"" + style + "\">";
-    }
-
     /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
     private Map<String, Object> vars(String title, Period period) {
         return Map.of("title", title, "period", period.month(), "id", brief.id());
@@ -216,8 +183,8 @@ public final class LetterComposer {
             List<Letter.Attachment> files) {
         String intro = words.get("letter.notice.intro", month(period), brief.title())
                 + (kind.equals("alert") ? " " + words.get("letter.notice.records") : "");
-        String html = htmlStart("font-family:sans-serif") + "<p>" + esc(intro)
-                + "</p><pre style=\"white-space:pre-wrap\">" + Html.linked(esc(text)) + "</pre></body></html>";
+        String html =
+                Templates.render("mail/notice", Map.of("lang", locale.toLanguageTag(), "intro", intro, "text", text));
         String id = "<briefpipe." + kind + "." + brief.id() + "." + period + "." + sha256.substring(0, 16) + "@" + host
                 + ">";
         return new Letter(
@@ -252,21 +219,15 @@ public final class LetterComposer {
             String host,
             String console) {
         String subject = words.get("letter.report.subject", title, month(period), errors);
-        StringBuilder text = new StringBuilder(words.get("letter.report.intro", month(period))).append("\n\n");
-        StringBuilder body = new StringBuilder(htmlStart("font-family:sans-serif"))
-                .append("<p>")
-                .append(esc(text.toString().strip()))
-                .append("</p><ul>");
-        for (String f : findings) {
-            text.append("- ").append(f).append('\n');
-            body.append("<li>").append(esc(f)).append("</li>");
-        }
+        String intro = words.get("letter.report.intro", month(period));
+        StringBuilder text = new StringBuilder(intro).append("\n\n");
+        findings.forEach(f -> text.append("- ").append(f).append('\n'));
         String after = (console.isEmpty() ? "" : words.get("letter.report.console", console) + "\n")
                 + words.get(annotated != null ? "letter.report.attached" : "letter.report.attached-report");
         text.append('\n').append(after).append('\n');
-        body.append("</ul><p>")
-                .append(Html.linked(esc(after)).replace("\n", "<br>"))
-                .append("</p></body></html>");
+        String body = Templates.render(
+                "mail/report",
+                Map.of("lang", locale.toLanguageTag(), "intro", intro, "findings", findings, "after", after));
         List<Letter.Attachment> files = new ArrayList<>();
         files.add(new Letter.Attachment(
                 words.get("letter.report.html", brief.id(), period), "text/html; charset=UTF-8", html));
@@ -288,7 +249,7 @@ public final class LetterComposer {
                 List.of(),
                 subject,
                 text.toString(),
-                body.toString(),
+                body,
                 files,
                 List.of(),
                 id);

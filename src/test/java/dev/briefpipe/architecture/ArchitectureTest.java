@@ -127,7 +127,7 @@ class ArchitectureTest {
         only("picocli..", "cli");
         only("ch.qos.logback..", "cli");
         only("io.javalin..", "console");
-        only("gg.jte..", "console");
+        only("gg.jte..", "io");
         only("org.eclipse.jetty..", "console");
         only("org.springframework.security..", "store");
         noClasses()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,13 +73,51 @@ class LetterComposerTest {
         assertThat(rejected.text()).startsWith("「" + BRIEF.title() + "」 2025년 3월 브리프에 대해 알려 드립니다.\n");
     }
 
+    @Test
+    void whatAnalystsTypedIsTextInEveryLettersHtmlNeverMarkup() {
+        String typed = "<img src=x onerror=alert(1)> R&D";
+        String shown = "&lt;img src=x onerror=alert(1)&gt; R&amp;D";
+        KeyFigure figure = new KeyFigure("cn", typed, java.math.BigDecimal.ONE, "건", "#,##0", "1", typed, List.of());
+        Letter brief = letter(BRIEF, List.of(figure));
+        assertThat(brief.html()).contains(shown + "</td>").doesNotContain("<img src=x");
+        assertThat(brief.text()).contains("- " + typed + ": 1건 (" + typed + ")");
+
+        LetterComposer letters = new LetterComposer(BRIEF, "briefpipe@example.org");
+        Letter notice = letters.notice(
+                List.of("owner@example.org"),
+                Period.parse("2025-03"),
+                typed,
+                "alert",
+                "0".repeat(64),
+                "host",
+                List.of());
+        assertThat(notice.html()).contains(shown).doesNotContain("<img src=x");
+
+        Letter report = letters.report(
+                BRIEF.title(),
+                Period.parse("2025-03"),
+                1,
+                List.of(typed),
+                new byte[] {1},
+                null,
+                "ai-hegemony.xlsx",
+                "0".repeat(64),
+                "host",
+                "");
+        assertThat(report.html()).contains("<li>" + shown + "</li>").doesNotContain("<img src=x");
+    }
+
     private static Letter letter(BriefConfig brief) {
+        return letter(brief, List.of());
+    }
+
+    private static Letter letter(BriefConfig brief, List<KeyFigure> figures) {
         var contents = new LetterComposer.Contents(
                 brief.title(),
                 Period.parse("2025-03"),
                 new byte[] {1},
                 "0".repeat(64),
-                List.of(),
+                figures,
                 java.util.Optional.empty(),
                 java.util.Optional.empty(),
                 List.of(),

@@ -119,10 +119,7 @@ final class Api {
     void approve(Context ctx) throws IOException {
         Sessions.Session s = Auth.need(ctx, Role.APPROVER);
         long id = Long.parseLong(ctx.pathParam("id"));
-        RunHistory.Run run = service.runs().list(null, 10_000).stream()
-                .filter(r -> r.id() == id)
-                .findFirst()
-                .orElseThrow(NotFoundResponse::new);
+        RunHistory.Run run = service.runs().find(id).orElseThrow(NotFoundResponse::new);
         BriefConfig b = settings.findBrief(run.brief()).orElseThrow(NotFoundResponse::new);
         String sha = ctx.queryParam("sha256") != null
                 ? ctx.queryParam("sha256")

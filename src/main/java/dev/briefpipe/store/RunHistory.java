@@ -6,6 +6,7 @@ import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,28 +209,34 @@ public final class RunHistory {
 
     /** The newest runs first; {@code brief} null for all briefs. */
     public List<Run> list(String brief, int limit) {
-        String sql =
-                "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error, error_phrases"
-                        + " FROM bp_runs" + (brief == null ? "" : " WHERE brief=?")
-                        + " ORDER BY started_at DESC, id DESC";
-        return jdbc.list(
-                UNREADABLE,
-                sql,
-                Math.max(1, limit),
-                rs -> new Run(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        Period.parse(rs.getString(3)),
-                        RunTrigger.of(rs.getString(4)),
-                        rs.getString(5),
-                        Jdbc.instant(rs, 6),
-                        Jdbc.instant(rs, 7),
-                        RunStatus.of(rs.getString(8)),
-                        rs.getObject(9, Integer.class),
-                        rs.getString(10),
-                        rs.getString(11),
-                        StoredPhrases.read(rs.getString(12))),
-                brief == null ? new Object[0] : new Object[] {brief});
+        String sql = SELECT + (brief == null ? "" : " WHERE brief=?") + " ORDER BY started_at DESC, id DESC";
+        Object[] args = brief == null ? new Object[0] : new Object[] {brief};
+        return jdbc.list(UNREADABLE, sql, Math.max(1, limit), RunHistory::run, args);
+    }
+
+    /** The run of this id, if there is one. */
+    public Optional<Run> find(long id) {
+        return jdbc.first(UNREADABLE, SELECT + " WHERE id=?", RunHistory::run, id);
+    }
+
+    private static final String SELECT =
+            "SELECT id, brief, period, trigger_kind, node, started_at, finished_at, status, findings, outputs, error, error_phrases"
+                    + " FROM bp_runs";
+
+    private static Run run(ResultSet rs) throws SQLException {
+        return new Run(
+                rs.getLong(1),
+                rs.getString(2),
+                Period.parse(rs.getString(3)),
+                RunTrigger.of(rs.getString(4)),
+                rs.getString(5),
+                Jdbc.instant(rs, 6),
+                Jdbc.instant(rs, 7),
+                RunStatus.of(rs.getString(8)),
+                rs.getObject(9, Integer.class),
+                rs.getString(10),
+                rs.getString(11),
+                StoredPhrases.read(rs.getString(12)));
     }
 
     /**

@@ -570,7 +570,11 @@ class ConsoleIT {
                 .noneSatisfy(e -> assertThat(e.recipient()).isEqualTo("me@approvers.test"));
         assertThat(h.mail.getReceivedMessagesForDomain("to.test")).isEmpty();
 
-        // A script approves the run's PDF; the readers get exactly those bytes.
+        // A script approves the run's PDF; the readers get exactly those bytes. A run there is not is not found.
+        assertThat(new Browserless(h.url(""))
+                        .api("POST", "/api/runs/" + (run.runId().orElseThrow() + 1000) + "/approve", "approver", PW)
+                        .statusCode())
+                .isEqualTo(404);
         HttpResponse<String> approved = new Browserless(h.url(""))
                 .api("POST", "/api/runs/" + run.runId().orElseThrow() + "/approve", "approver", PW);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);

@@ -39,8 +39,9 @@ public final class ListeningSockets {
             if (!Files.isReadable(p)) {
                 continue;
             }
-            for (String line :
-                    Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+            // Read once: the table changes while other tests open and close sockets.
+            List<String> lines = Files.readAllLines(p);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 // local_address rem_address st … inode; state 0A is LISTEN
                 if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {

@@ -38,6 +38,7 @@ public enum FindingCode implements Finding.Code {
     FIGURE_FAILED,
     FIGURE_BLANK,
     FIGURE_MOVED,
+    WORKBOOK_UNCHANGED,
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,
     PLACEHOLDER_UNFILLED,

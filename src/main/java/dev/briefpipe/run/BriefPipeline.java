@@ -1,6 +1,5 @@
 package dev.briefpipe.run;
 
-import dev.briefpipe.config.AppConfig;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.config.SummaryMode;
@@ -8,11 +7,9 @@ import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.load.Workbooks;
-import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
-import dev.briefpipe.model.RowListener;
+import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.OutputPublisher;
@@ -20,12 +17,6 @@ import dev.briefpipe.publish.Publications;
 import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.render.pdf.FontSet;
 import dev.briefpipe.render.pdf.PdfBriefRenderer;
-import dev.briefpipe.transform.Transformer;
-import dev.briefpipe.validate.Glyphs;
-import dev.briefpipe.validate.Placements;
-import dev.briefpipe.validate.PrintedBlocks;
-import dev.briefpipe.validate.SchemaValidator;
-import dev.briefpipe.validate.UnverifiedRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,12 +44,27 @@ public final class BriefPipeline {
     private final Settings settings;
     private final ProgressListener progress;
     private final Supplier<FontSet> fonts;
+    /** How a build tells a workbook that is the very one the last period published was built from. */
+    private final Severity unchanged;
 
     /** @param fonts looked up for each check (the glyph gate) and each PDF */
     public BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts) {
+        this(settings, progress, fonts, Severity.WARNING);
+    }
+
+    private BriefPipeline(Settings settings, ProgressListener progress, Supplier<FontSet> fonts, Severity unchanged) {
         this.settings = settings;
         this.progress = progress;
         this.fonts = fonts;
+        this.unchanged = unchanged;
+    }
+
+    /**
+     * This pipeline for scheduled builds, where the workbook the last period published was built from is
+     * an error: no one is sent that period's brief again as this one's.
+     */
+    BriefPipeline scheduled() {
+        return new BriefPipeline(settings, progress, fonts, Severity.ERROR);
     }
 
     /**
@@ -67,46 +73,9 @@ public final class BriefPipeline {
      * report.
      */
     public Checked check(BriefConfig brief, Path workbook, Period period) {
-        Checked c = check(brief, workbook, 3, Map.of(), new Once<>(fonts));
+        Checked c = Checking.check(settings, progress, brief, workbook, 3, Map.of(), new Once<>(fonts));
         return c.report().valid() ? FigureMoves.told(brief, c, new Publications(settings.outputDir()), period) : c;
     }
-
-    /** @param listeners by sheet id: hear each sheet's rows as they are read (its CSV extracts) */
-    private Checked check(
-            BriefConfig brief, Path workbook, int total, Map<String, RowListener> listeners, Supplier<FontSet> faces) {
-        progress.stage("read", 1, total);
-        AppConfig.Workbook limits = settings.app().workbook();
-        long maxBytes = limits.maxMegabytes() * 1024L * 1024L;
-        long maxPart = limits.maxPartMegabytes() * 1024L * 1024L;
-        // The rows are read as they are validated: both run under the time limit, and memory stays flat.
-        Read read = WithinTime.run(
-                () -> {
-                    try (RawWorkbook raw = Workbooks.open(workbook, maxBytes, maxPart, progress.meter("validate"))) {
-                        progress.stage("validate", 2, total);
-                        return new Read(raw, new SchemaValidator().validate(raw, brief, false, listeners));
-                    }
-                },
-                limits.timeoutSeconds() * 1000L,
-                workbook);
-        progress.stage("transform", 3, total);
-        Transformer.Result t = new Transformer().apply(read.validated().dataset(), brief);
-        ValidationReport report = read.validated().report();
-        List<Finding> more = new ArrayList<>(t.findings());
-        more.addAll(UnverifiedRows.check(brief, read.validated().dataset()));
-        more.addAll(Placements.check(brief, read.validated().dataset()));
-        more.addAll(PrintedBlocks.check(brief, t.dataset()));
-        more.addAll(
-                Glyphs.check(brief, t.dataset(), cp -> faces.get().faceFor(cp).isPresent()));
-        more.removeIf(PrintedBlocks.toldBy(report));
-        if (!more.isEmpty()) {
-            List<Finding> all = new ArrayList<>(report.findings());
-            all.addAll(more);
-            report = new ValidationReport(report.workbook(), all, report.stats());
-        }
-        return new Checked(read.workbook(), report, read.validated().dataset(), t.dataset(), t.figures());
-    }
-
-    private record Read(RawWorkbook workbook, SchemaValidator.Result validated) {}
 
     /**
      * Builds and publishes {@code <out>/<brief>/<period>/}.
@@ -126,6 +95,7 @@ public final class BriefPipeline {
     public Built build(
             BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary, List<String> corrections)
             throws IOException {
+
         if (brief.layout().isEmpty()) { // a PDF of no pages cannot be written
             throw settings.mistake(brief, "no-layout");
         }
@@ -141,14 +111,23 @@ public final class BriefPipeline {
             long t0 = System.nanoTime();
             // One set of faces for the glyph gate and the PDF, loaded after the rows are read.
             Supplier<FontSet> faces = new Once<>(fonts);
-            Checked validated = check(brief, workbook, 7, csv.listeners(), faces);
+            Checked validated = Checking.check(settings, progress, brief, workbook, 7, csv.listeners(), faces);
             durations.put("check", ms(t0));
             if (!validated.report().valid()) {
                 throw new DataInvalidException(validated.report());
             }
-            FigureMoves moves = FigureMoves.of(brief, validated.figures(), published, period);
+            FigureMoves moves = FigureMoves.of(
+                    brief,
+                    validated.figures(),
+                    published,
+                    period,
+                    validated.workbook().sha256(),
+                    unchanged);
             Checked checked = moves.applied(validated);
             ValidationReport report = checked.report();
+            if (!report.valid()) {
+                throw new DataInvalidException(report);
+            }
             RawWorkbook read = checked.workbook();
             List<Manifest.FileEntry> inputs = new ArrayList<>();
             inputs.add(new Manifest.FileEntry(

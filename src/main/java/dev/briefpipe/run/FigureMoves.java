@@ -1,6 +1,7 @@
 package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.CellRead;
@@ -25,7 +26,9 @@ import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
- * Month over month: each key figure beside its value in the last period published before this one. A
+ * Month over month: each key figure beside its value in the last period published before this one, and
+ * whether the workbook is the very one that period was built from (its analysts have not yet given it
+ * this period's data). A
  * figure that moved by more than the brief's {@code summary.maxChange} is a warning, unless an analyst
  * explained it in the note (비고) of a row the figure read, written or changed since that period (a note
  * that was already there explains nothing new); the explanation then travels with the figure to the
@@ -40,7 +43,17 @@ record FigureMoves(
     /** How far back a previous period is looked for. */
     private static final int MONTHS_BACK = 24;
 
-    static FigureMoves of(BriefConfig brief, Map<String, KeyFigure> figures, Publications published, Period period) {
+    /**
+     * @param workbook the SHA-256 of the workbook read: the very workbook of the last period published is a
+     *     finding of {@code unchanged} severity (a brief that would only repeat that period's)
+     */
+    static FigureMoves of(
+            BriefConfig brief,
+            Map<String, KeyFigure> figures,
+            Publications published,
+            Period period,
+            String workbook,
+            Severity unchanged) {
         Optional<Manifest> before = Optional.empty();
         Period p = period;
         for (int i = 0; i < MONTHS_BACK && before.isEmpty(); i++) {
@@ -58,6 +71,22 @@ record FigureMoves(
                 .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
         Map<String, String> notes = new HashMap<>();
         List<Finding> warnings = new ArrayList<>();
+        if (before.get().inputs().stream()
+                .anyMatch(i -> i.kind() == Manifest.Kind.WORKBOOK && i.sha256().equals(workbook))) {
+            String sheet = brief.sheets().values().stream()
+                    .findFirst()
+                    .map(SheetSchema::sheet)
+                    .orElse("");
+            warnings.add(new Finding(
+                    FindingCode.WORKBOOK_UNCHANGED,
+                    unchanged,
+                    CellRef.ofSheet(sheet),
+                    "",
+                    "",
+                    "",
+                    "",
+                    List.of(before.get().period().toString())));
+        }
         BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
         Locale locale = Locale.forLanguageTag(brief.locale());
         Messages words = Messages.forLocale(brief.locale());
@@ -98,7 +127,8 @@ record FigureMoves(
      */
     static Checked told(BriefConfig brief, Checked c, Publications published, Period period) {
         try {
-            return of(brief, c.figures(), published, period).applied(c);
+            return of(brief, c.figures(), published, period, c.workbook().sha256(), Severity.WARNING)
+                    .applied(c);
         } catch (StoreException | UncheckedIOException e) {
             LoggerFactory.getLogger(FigureMoves.class)
                     .info(

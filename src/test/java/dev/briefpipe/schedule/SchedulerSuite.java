@@ -7,9 +7,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.i18n.Messages;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
+import dev.briefpipe.model.Severity;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.ProgressListener;
 import dev.briefpipe.run.RunOutcome;
@@ -266,6 +268,50 @@ abstract class SchedulerSuite {
                 .doesNotContain("마감인", "데이터");
         assertThat(mail.getReceivedMessages()).hasSize(2);
         assertThat(Inboxes.of(mail, ScheduledProject.TO)).isEmpty();
+    }
+
+    @Test
+    void aFireOnTheWorkbookLastPeriodWasBuiltFromWaitsForThisPeriodsDataAndSendsNothing() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        var brief = settings.findBrief("ai-hegemony").orElseThrow();
+        Period april = Period.parse("2025-04");
+        RunOutcome march = service.runScheduled(
+                brief, Period.parse("2025-03"), RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+        assertThat(march.status()).as(march.detail().toString()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+
+        // April's fire finds March's workbook as it was: its readers would get March's brief again.
+        Instant fire = Instant.parse("2025-04-01T00:00:00Z");
+        RunOutcome stale = service.runScheduled(brief, april, RunTrigger.CRON, fire);
+        assertThat(stale.status()).as(stale.detail().toString()).isEqualTo(RunStatus.INVALID_DATA);
+        assertThat(stale.triedAgain()).isTrue();
+        assertThat(settings.outputDir().resolve("ai-hegemony").resolve("2025-04"))
+                .doesNotExist();
+        assertThat(mail.getReceivedMessages()).hasSize(4);
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(0))
+                        .text())
+                .contains("이 워크북은 2025-03 브리프를 만든 워크북과 똑같습니다");
+        // validate, the console and a build by hand tell the analysts as a warning.
+        var told = service.check(brief, p.workbook()).report();
+        assertThat(told.valid()).isTrue();
+        assertThat(told.findings())
+                .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
+                .satisfies(f -> assertThat(f.args()).containsExactly("2025-03"));
+
+        // With April's data the retry sends April's brief.
+        p.setCell("특허_발명자국가", "D3", 6300);
+        RunOutcome retried = service.runScheduled(brief, april, RunTrigger.RETRY, fire.plus(Duration.ofHours(1)));
+        assertThat(retried.status()).as(retried.detail().toString()).isEqualTo(RunStatus.DELIVERED);
+        assertThat(mail.getReceivedMessages()).hasSize(4 + 3); // to, cc and bcc, once each
+        // Checked now, the workbook is April's: it is compared with the last period published.
+        assertThat(service.check(brief, p.workbook()).report().findings())
+                .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
+                .singleElement()
+                .satisfies(f -> assertThat(f.args()).containsExactly("2025-04"));
     }
 
     @Test

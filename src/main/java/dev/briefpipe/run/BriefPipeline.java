@@ -95,7 +95,6 @@ public final class BriefPipeline {
     public Built build(
             BriefConfig brief, Path workbook, Period period, Path out, SummaryMode summary, List<String> corrections)
             throws IOException {
-
         if (brief.layout().isEmpty()) { // a PDF of no pages cannot be written
             throw settings.mistake(brief, "no-layout");
         }

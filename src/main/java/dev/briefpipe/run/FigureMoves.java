@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * @param previousPeriod the period compared with, or null when none was published
  * @param previous by figure id, that period's values
  * @param notes by figure id, the analysts' notes on the rows a moved figure read
+ * @param findings a figure moved with no note to say why (a warning), and the workbook that period was
+ *     built from (see {@link #of})
  */
 record FigureMoves(
-        Period previousPeriod, Map<String, BigDecimal> previous, Map<String, String> notes, List<Finding> warnings) {
+        Period previousPeriod, Map<String, BigDecimal> previous, Map<String, String> notes, List<Finding> findings) {
     /** How far back a previous period is looked for. */
     private static final int MONTHS_BACK = 24;
 
@@ -70,14 +72,14 @@ record FigureMoves(
                 .figures()
                 .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
         Map<String, String> notes = new HashMap<>();
-        List<Finding> warnings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         if (before.get().inputs().stream()
                 .anyMatch(i -> i.kind() == Manifest.Kind.WORKBOOK && i.sha256().equals(workbook))) {
             String sheet = brief.sheets().values().stream()
                     .findFirst()
                     .map(SheetSchema::sheet)
                     .orElse("");
-            warnings.add(new Finding(
+            findings.add(new Finding(
                     FindingCode.WORKBOOK_UNCHANGED,
                     unchanged,
                     CellRef.ofSheet(sheet),
@@ -103,7 +105,7 @@ record FigureMoves(
                 notes.put(f.id(), note);
                 continue;
             }
-            warnings.add(new Finding(
+            findings.add(new Finding(
                     FindingCode.FIGURE_MOVED,
                     Severity.WARNING,
                     firstCell(f).orElse(CellRef.ofSheet(brief.summary().sheet())),
@@ -117,7 +119,7 @@ record FigureMoves(
                             f.moveFrom(was, locale, s -> words.get("figure.points", s)),
                             KeyFigure.percent(limit, false, locale))));
         }
-        return new FigureMoves(before.get().period(), previous, notes, warnings);
+        return new FigureMoves(before.get().period(), previous, notes, findings);
     }
 
     /**
@@ -156,15 +158,15 @@ record FigureMoves(
     }
 
     /**
-     * The check's result with these warnings among its findings, and each explained figure's note
+     * The check's result with these findings among its own, and each explained figure's note
      * beside its own (for the summary sheet's 비고 column).
      */
     Checked applied(Checked c) {
-        if (warnings.isEmpty() && notes.isEmpty()) {
+        if (findings.isEmpty() && notes.isEmpty()) {
             return c;
         }
         List<Finding> all = new ArrayList<>(c.report().findings());
-        all.addAll(warnings);
+        all.addAll(findings);
         Map<String, KeyFigure> figures = new java.util.LinkedHashMap<>();
         c.figures().forEach((id, f) -> {
             String note = notes.get(id);

@@ -45,6 +45,9 @@ final class Downloads {
         Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
         BriefConfig b = pages.briefOf(ctx);
         VersionCheck c = checked(ctx, b);
+        // The report is one self-contained page (the analysts' letter attaches it): its own inline styles
+        // apply here too, and nothing else does.
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
         ctx.contentType("text/html; charset=UTF-8").result(new HtmlReportWriter(Pages.words(ctx)).write(c.report()));
     }
 

@@ -113,6 +113,9 @@ class ConsoleBrowserIT {
         // The uploaded file's report, as the analyst opens it from the page.
         browser.get(browser.findElement(By.id("upload-report")).getAttribute("href"));
         assertThat(text(By.tagName("h1"))).isEqualTo("ai-hegemony.xlsx");
+        // Styled as the page styles itself (the console's policy blocked its inline styles): the error in red.
+        assertThat(browser.findElement(By.cssSelector("td.error")).getCssValue("color"))
+                .isEqualTo("rgba(176, 0, 32, 1)");
         accessible("03-upload-report");
         browser.get(h.url(BRIEF));
         // Not replaced: the working workbook is the one it was.

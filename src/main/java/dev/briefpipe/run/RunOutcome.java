@@ -7,7 +7,10 @@ import dev.briefpipe.failure.Failure;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
+import dev.briefpipe.model.Finding;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RunStatus;
+import dev.briefpipe.model.Severity;
 import dev.briefpipe.store.RunHistory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,8 +77,20 @@ public record RunOutcome(
      */
     static List<Phrase> why(Throwable e) {
         if (e instanceof DataInvalidException d) {
+            // The one error of a workbook still last period's: which period it would repeat.
+            List<Finding> errors = d.report().findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .toList();
             return List.of(
-                    Phrase.of("run.invalid", d.report().errorCount(), d.report().workbook()));
+                    errors.size() == 1 && errors.get(0).code() == FindingCode.WORKBOOK_UNCHANGED
+                            ? Phrase.of(
+                                    "run.unchanged",
+                                    d.report().workbook(),
+                                    errors.get(0).args().get(0))
+                            : Phrase.of(
+                                    "run.invalid",
+                                    d.report().errorCount(),
+                                    d.report().workbook()));
         }
         if (e instanceof Failure f) {
             return f.explain();

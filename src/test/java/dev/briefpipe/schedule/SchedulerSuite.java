@@ -287,6 +287,9 @@ abstract class SchedulerSuite {
         RunOutcome stale = service.runScheduled(brief, april, RunTrigger.CRON, fire);
         assertThat(stale.status()).as(stale.detail().toString()).isEqualTo(RunStatus.INVALID_DATA);
         assertThat(stale.triedAgain()).isTrue();
+        // The history says why, not only that the data had an error.
+        assertThat(service.runs().list("ai-hegemony", 1).get(0).error())
+                .contains("2025-03 브리프를 만든 것과 똑같아 아무것도 게시하지 않았습니다");
         assertThat(settings.outputDir().resolve("ai-hegemony").resolve("2025-04"))
                 .doesNotExist();
         assertThat(mail.getReceivedMessages()).hasSize(4);

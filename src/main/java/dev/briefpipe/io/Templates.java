@@ -1,7 +1,9 @@
 package dev.briefpipe.io;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,15 +30,23 @@ public final class Templates {
     }
 
     /**
-     * Text as HTML (for {@code $unsafe}): escaped, each web address in it (on a line of its own, or at a
-     * line's end) a link.
+     * Text with each web address in it a link, escaped by JTE's own escapers as the template's values are
+     * (the address once as an attribute, once as text).
      */
-    public static String linked(String text) {
-        String escaped = text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
-        return WEB.matcher(escaped)
-                .replaceAll(m -> Matcher.quoteReplacement("<a href=\"" + m.group() + "\">" + m.group() + "</a>"));
+    public static Content linked(String text) {
+        return out -> {
+            Matcher m = WEB.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                Escape.htmlContent(text.substring(at, m.start()), out);
+                out.writeContent("<a href=\"");
+                Escape.htmlAttribute(m.group(), out);
+                out.writeContent("\">");
+                Escape.htmlContent(m.group(), out);
+                out.writeContent("</a>");
+                at = m.end();
+            }
+            Escape.htmlContent(text.substring(at), out);
+        };
     }
 }

@@ -66,7 +66,7 @@ public final class BriefService implements AutoCloseable {
         this.pipeline = new BriefPipeline(settings, progress, fonts);
         this.letters = new PeriodLetters(settings, transports, ledger, progress);
         this.node = nodeName();
-        this.scheduled = new ScheduledRuns(settings, pipeline.scheduled(), letters, runs, approvals, node);
+        this.scheduled = new ScheduledRuns(settings, pipeline.scheduled(), letters, ledger, runs, approvals, node);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.deliver.Deliverer;
+import dev.briefpipe.deliver.DeliveryLedger;
+import dev.briefpipe.deliver.DeliveryState;
 import dev.briefpipe.deliver.Resend;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.i18n.Messages;
@@ -30,6 +32,7 @@ final class ScheduledRuns {
     private final Settings settings;
     private final BriefPipeline pipeline;
     private final PeriodLetters letters;
+    private final DeliveryLedger ledger;
     private final RunHistory runs;
     private final Approvals approvals;
     private final String node;
@@ -38,12 +41,14 @@ final class ScheduledRuns {
             Settings settings,
             BriefPipeline pipeline,
             PeriodLetters letters,
+            DeliveryLedger ledger,
             RunHistory runs,
             Approvals approvals,
             String node) {
         this.settings = settings;
         this.pipeline = pipeline;
         this.letters = letters;
+        this.ledger = ledger;
         this.runs = runs;
         this.approvals = approvals;
         this.node = node;
@@ -87,6 +92,10 @@ final class ScheduledRuns {
                 id.isEmpty() && trigger == RunTrigger.ONCE ? runs.lastScheduled(brief.id(), period) : Optional.empty();
         if (last.filter(RunStatus.MISSED::equals).isPresent()) {
             return RunOutcome.skipped("run.period-missed");
+        }
+        if (last.filter(RunStatus.FAILED::equals).isPresent() && leftToAnOperator(brief, period)) {
+            // As the daemon leaves it (RunOutcome.triedAgain): a run would mail nobody and alert the owners again.
+            return RunOutcome.skipped("run.left-to-operator");
         }
         if (last.filter(s -> s.fellShort() || s == RunStatus.AWAITING_APPROVAL).isPresent()
                 && deadline != null
@@ -185,6 +194,18 @@ final class ScheduledRuns {
                     retrying(brief, words.get("alert.failed", id.get(), told), outcome, deadline));
             return outcome;
         }
+    }
+
+    /**
+     * Whether the period's brief waits on an operator: a reader's letter of unknown fate (the server may
+     * have taken it), which no run mails again, and no failed one that a run could still send.
+     */
+    private boolean leftToAnOperator(BriefConfig brief, Period period) {
+        List<DeliveryLedger.Entry> letters = ledger.list(brief.id(), period);
+        return DeliveryLedger.count(letters, DeliveryState.FAILED) == 0
+                && DeliveryLedger.count(letters, DeliveryState.UNKNOWN)
+                                + DeliveryLedger.count(letters, DeliveryState.SENDING)
+                        > 0;
     }
 
     /** An owners' alert, saying until when the period is tried again when it is (the deadline known). */

@@ -239,6 +239,43 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void onceCalledAgainLeavesAReaderWhoseDeliveryIsUnknownToTheOperator() throws Exception {
+        // The daemon does not mail a reader again whose letter's fate is unknown, and so does not try the
+        // period again; --once from a timer rebuilt it at each call and told the owners again each time.
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 400 ");
+        String cfg = p.config().toString();
+        Settings settings = new ConfigLoader().load(p.config());
+        var brief = settings.findBrief("ai-hegemony").orElseThrow();
+        Period period = brief.periodAt(BriefJob.lastFire("0 0 0 1 1 ?", ZoneId.of("Asia/Seoul"), Instant.now())
+                .orElseThrow());
+        // A send to TO that died after the server may have taken the message: claimed, never settled.
+        service = BriefService.open(settings, ProgressListener.NONE);
+        service.ledger().claim("ai-hegemony", period, "brief", ScheduledProject.TO, "x", "<x@y>", false);
+        service.close();
+        service = null;
+        Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(3);
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
+        Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(second.code()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains(": 건너뜀 — ", "send --resend --unknown", "deliveries --mark-delivered");
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
+        // The operator finds it in the server's log and says so: the next call completes the period.
+        Cli.Result mark = Cli.raw(
+                "deliveries", "--period", period.toString(), "--mark-delivered", ScheduledProject.TO, "--config", cfg);
+        assertThat(mark.code()).as(mark.err()).isZero();
+        Cli.Result third = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(third.code()).as(third.out() + third.err()).isZero();
+        assertThat(third.out()).contains("ai-hegemony " + period + ": 발송 완료");
+        assertThat(Inboxes.of(mail, ScheduledProject.TO)).isEmpty();
+        for (String reader : List.of(ScheduledProject.CC, ScheduledProject.BCC)) {
+            assertThat(Inboxes.of(mail, reader)).as(reader).hasSize(1);
+        }
+        assertThat(Inboxes.of(mail, ScheduledProject.OWNER)).hasSize(1);
+    }
+
+    @Test
     void onceCalledPastTheDeadlineMarksThePeriodMissedOnceAndTellsTheOwners() throws Exception {
         // --once kept no deadline: a period whose data was never mended was tried at each call until the
         // next fire, and then dropped without a word to the owners.

@@ -192,7 +192,12 @@ public final class BriefService implements AutoCloseable {
      * notice.overdue}; its PDF was rejected) and when it is missed.
      */
     public void remindAnalysts(BriefConfig brief, Period period, String why, Instant deadline) {
-        letters.analysts(brief, period, "overdue", "overdue", ScheduledRuns.deadline(brief, why, deadline));
+        Optional<String> unchanged =
+                why.equals("notice.overdue") ? scheduled.heldOnUnchanged(brief, period) : Optional.empty();
+        String text = unchanged.isPresent()
+                ? ScheduledRuns.deadline(brief, "notice.overdue-unchanged", deadline, unchanged.get())
+                : ScheduledRuns.deadline(brief, why, deadline);
+        letters.analysts(brief, period, "overdue", "overdue", text);
     }
 
     private void record(

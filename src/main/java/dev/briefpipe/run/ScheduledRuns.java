@@ -18,6 +18,7 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -88,8 +89,9 @@ final class ScheduledRuns {
         if (id.isEmpty()) {
             id = runs.start(brief.id(), period, trigger, key, node, Instant.now());
         }
-        Optional<RunStatus> last =
-                id.isEmpty() && trigger == RunTrigger.ONCE ? runs.lastScheduled(brief.id(), period) : Optional.empty();
+        Optional<RunStatus> last = id.isEmpty() && trigger == RunTrigger.ONCE
+                ? runs.lastScheduled(brief.id(), period).map(RunHistory.Run::status)
+                : Optional.empty();
         if (last.filter(RunStatus.MISSED::equals).isPresent()) {
             return RunOutcome.skipped("run.period-missed");
         }
@@ -215,14 +217,31 @@ final class ScheduledRuns {
                 : alert + " " + deadline(brief, "alert.retrying", deadline);
     }
 
-    /** The sentence ({@code key}: the deadline and its zone) that tells when a waiting period is missed. */
-    static Phrase deadlineSaid(BriefConfig brief, String key, Instant deadline) {
-        return Phrase.of(key, deadline.atZone(brief.zone()), brief.zone());
+    /**
+     * The sentence ({@code key}: the deadline and its zone, then {@code more}) that tells when a waiting
+     * period is missed.
+     */
+    static Phrase deadlineSaid(BriefConfig brief, String key, Instant deadline, Object... more) {
+        List<Object> args = new ArrayList<>(List.of(deadline.atZone(brief.zone()), brief.zone()));
+        args.addAll(List.of(more));
+        return Phrase.of(key, args.toArray());
     }
 
     /** {@link #deadlineSaid} in the brief's language. */
-    static String deadline(BriefConfig brief, String key, Instant deadline) {
-        return Messages.forLocale(brief.locale()).get(deadlineSaid(brief, key, deadline));
+    static String deadline(BriefConfig brief, String key, Instant deadline, Object... more) {
+        return Messages.forLocale(brief.locale()).get(deadlineSaid(brief, key, deadline, more));
+    }
+
+    /**
+     * The period whose workbook the period's last scheduled run found unchanged, when that was its one
+     * error: the period waits for its own data, not for errors mended.
+     */
+    Optional<String> heldOnUnchanged(BriefConfig brief, Period period) {
+        return runs.lastScheduled(brief.id(), period)
+                .filter(r -> r.status() == RunStatus.INVALID_DATA && r.told().size() == 1)
+                .map(r -> r.told().get(0))
+                .filter(why -> why.key().equals("run.unchanged"))
+                .map(why -> String.valueOf(why.args().get(1)));
     }
 
     /**
@@ -233,12 +252,15 @@ final class ScheduledRuns {
      */
     Phrase markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         BriefService.markInterrupted(runs, settings);
-        String key = switch (last) {
-            case AWAITING_APPROVAL -> "alert.unapproved";
-            case FAILED -> "alert.undelivered";
-            default -> "alert.missed";
+        Optional<String> unchanged = heldOnUnchanged(brief, period);
+        Phrase why = switch (last) {
+            case AWAITING_APPROVAL -> deadlineSaid(brief, "alert.unapproved", deadline);
+            case FAILED -> deadlineSaid(brief, "alert.undelivered", deadline);
+            default ->
+                unchanged.isPresent()
+                        ? deadlineSaid(brief, "alert.missed-unchanged", deadline, unchanged.get())
+                        : deadlineSaid(brief, "alert.missed", deadline);
         };
-        Phrase why = deadlineSaid(brief, key, deadline);
         Messages words = Messages.forLocale(brief.locale());
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());

@@ -201,10 +201,10 @@ public final class RunHistory {
         return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
     }
 
-    /** How the newest run of a period not made by hand (a build or a send) stands or ended, if any. */
-    public Optional<RunStatus> lastScheduled(String brief, Period period) {
-        String sql = "SELECT status FROM bp_runs WHERE brief=? AND period=? AND " + NOT_BY_HAND + " ORDER BY id DESC";
-        return jdbc.first(UNREADABLE, sql, rs -> RunStatus.of(rs.getString(1)), brief, period);
+    /** The newest run of a period not made by hand (a build or a send), if any. */
+    public Optional<Run> lastScheduled(String brief, Period period) {
+        String sql = SELECT + " WHERE brief=? AND period=? AND " + NOT_BY_HAND + " ORDER BY id DESC";
+        return jdbc.first(UNREADABLE, sql, RunHistory::run, brief, period);
     }
 
     /** The newest runs first; {@code brief} null for all briefs. */

@@ -352,6 +352,25 @@ abstract class SchedulerSuite {
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
                 .singleElement()
                 .satisfies(f -> assertThat(f.args()).containsExactly("2025-04"));
+
+        // May's fire on April's workbook: near its deadline and past it, the analysts and the owners are
+        // told that the month's data never came, not that the workbook has errors.
+        Period may = Period.parse("2025-05");
+        Instant mayFire = Instant.parse("2025-05-01T00:00:00Z");
+        assertThat(service.runScheduled(brief, may, RunTrigger.CRON, mayFire).status())
+                .isEqualTo(RunStatus.INVALID_DATA);
+        Instant deadline = mayFire.plus(Duration.ofDays(5));
+        service.remindAnalysts(brief, may, "notice.overdue", deadline);
+        service.markMissed(brief, may, deadline, RunStatus.INVALID_DATA);
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(2))
+                        .text())
+                .contains("워크북이 아직 2025-04 브리프를 만든 것 그대로여서", "마감은 2025년 5월 6일")
+                .doesNotContain("오류가 있어");
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.OWNER).get(0)).text())
+                .contains("워크북이 2025-04 브리프를 만든 것 그대로여서")
+                .doesNotContain("유효하지 않아");
+        assertThat(service.runs().list("ai-hegemony", 1).get(0).error(Messages.of(Messages.Lang.EN)))
+                .contains("still the one the 2025-04 brief was built from at the deadline");
     }
 
     @Test

@@ -87,7 +87,7 @@ record FigureMoves(
                     "",
                     "",
                     "",
-                    List.of(before.get().period().toString())));
+                    List.of(before.get().period().toString(), period.toString())));
         }
         BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
         Locale locale = Locale.forLanguageTag(brief.locale());

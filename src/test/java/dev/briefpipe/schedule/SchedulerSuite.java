@@ -332,7 +332,7 @@ abstract class SchedulerSuite {
         assertThat(mail.getReceivedMessages()).hasSize(4);
         assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(0))
                         .text())
-                .contains("이 워크북은 2025-03 브리프를 만든 워크북과 똑같습니다");
+                .contains("이 워크북은 2025-03 브리프를 만든 워크북과 똑같습니다", "2025-04 브리프는 2025-03의 것을 되풀이합니다");
         // validate, the console and a build by hand tell the analysts as a warning.
         var told = service.check(brief, p.workbook()).report();
         assertThat(told.valid()).isTrue();
@@ -340,7 +340,7 @@ abstract class SchedulerSuite {
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
                 .singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
-                .satisfies(f -> assertThat(f.args()).containsExactly("2025-03"));
+                .satisfies(f -> assertThat(f.args()).startsWith("2025-03"));
 
         // With April's data the retry sends April's brief.
         p.setCell("특허_발명자국가", "D3", 6300);
@@ -351,7 +351,7 @@ abstract class SchedulerSuite {
         assertThat(service.check(brief, p.workbook()).report().findings())
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
                 .singleElement()
-                .satisfies(f -> assertThat(f.args()).containsExactly("2025-04"));
+                .satisfies(f -> assertThat(f.args()).startsWith("2025-04"));
 
         // May's fire on April's workbook: near its deadline and past it, the analysts and the owners are
         // told that the month's data never came, not that the workbook has errors.

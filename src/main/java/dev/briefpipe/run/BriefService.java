@@ -225,8 +225,9 @@ public final class BriefService implements AutoCloseable {
         long id = runs.start(brief.id(), period, RunTrigger.SEND, null, node, Instant.now())
                 .orElseThrow();
         try {
-            Optional<String> approved = approving().approvedToSend(brief, period);
             Path dir = new Publications(out).folder(brief.id(), period);
+            LetterContents.built(brief, period, dir); // not built: said so before any approval is looked for
+            Optional<String> approved = approving().approvedToSend(brief, period);
             Deliverer.Outcome o = letters.brief(brief, period, dir, resend, approved);
             RunOutcome.record(runs, id, brief, o);
             return o;

@@ -141,13 +141,18 @@ final class LetterContents {
                         .toList();
     }
 
-    /** What the brief's letter carries, each file checked against the build's manifest. */
-    static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
-        Path manifestFile = dir.resolve(Publications.MANIFEST);
-        if (!Files.exists(manifestFile)) {
+    /** The manifest of the period's build in {@code dir}; a period not built is refused, saying so. */
+    static Path built(BriefConfig brief, Period period, Path dir) {
+        Path manifest = dir.resolve(Publications.MANIFEST);
+        if (!Files.exists(manifest)) {
             throw new DeliveryException(Phrase.of("send.no-build", brief.id(), period, dir));
         }
-        Manifest m = Manifest.read(manifestFile);
+        return manifest;
+    }
+
+    /** What the brief's letter carries, each file checked against the build's manifest. */
+    static LetterComposer.Contents read(BriefConfig brief, Period period, Path dir, String from) throws IOException {
+        Manifest m = Manifest.read(built(brief, period, dir));
         Manifest.FileEntry pdfEntry =
                 m.output(Manifest.Kind.PDF).orElseThrow(() -> new DeliveryException(Phrase.of("send.no-pdf", dir)));
         byte[] pdf = checked(dir, pdfEntry);

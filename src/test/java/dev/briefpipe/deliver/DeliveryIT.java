@@ -389,6 +389,10 @@ class DeliveryIT {
         try (SmtpStub stub = new SmtpStub((r, n) -> null)) {
             SampleProject p = ScheduledProject.create(dir.resolve("p"), stub.port(), "0 0 9 1W * ?");
             p.editConfig("  # approval: required ", "  approval: required ");
+            // Not built yet: that is what the operator is told, not that nobody approved a PDF there is not.
+            Cli.Result early = Cli.run(p, "send", "--period", "2025-03");
+            assertThat(early.code()).isEqualTo(3);
+            assertThat(early.err()).contains("2025-03의 빌드가", "먼저 build로 만드세요").doesNotContain("승인");
             Cli.Result built = Cli.run(p, "build", "--period", "2025-03");
             assertThat(built.code()).as(built.err()).isZero();
             // Nobody has approved the PDF: an operator's send mails no reader, and says why.

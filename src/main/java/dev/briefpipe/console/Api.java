@@ -3,6 +3,7 @@ package dev.briefpipe.console;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.export.report.JsonReportWriter;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Role;
 import dev.briefpipe.run.BriefService;
@@ -112,7 +113,7 @@ final class Api {
         if (pages.buildNow(s.user(), b, p).equals("build-invalid")) {
             ctx.status(422);
         }
-        ctx.json(service.runs().list(b.id(), 1).get(0));
+        ctx.json(service.runs().list(b.id(), 1).get(0).toldIn(Pages.words(ctx)));
     }
 
     /** Approves the PDF a run published (the one published now for its period) and sends it. */
@@ -128,7 +129,10 @@ final class Api {
     }
 
     void runs(Context ctx) {
-        ctx.json(service.runs().list(ctx.queryParam("brief"), 200));
+        Messages words = Pages.words(ctx);
+        ctx.json(service.runs().list(ctx.queryParam("brief"), 200).stream()
+                .map(r -> r.toldIn(words))
+                .toList());
     }
 
     void deliveries(Context ctx) {

@@ -10,7 +10,6 @@ import dev.briefpipe.failure.StoreException;
 import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.i18n.Phrase;
 import dev.briefpipe.model.Period;
-import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.Publications;
@@ -177,7 +176,7 @@ public final class Approving {
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
             RunOutcome.record(runs, id, brief, o);
-            if (!o.sent().isEmpty() && !o.dryRun() && runs.hasStatus(brief.id(), period, RunStatus.MISSED)) {
+            if (!o.sent().isEmpty() && !o.dryRun() && runs.missed(brief.id(), period)) {
                 // The owners were told the period was missed: they hear that it went after all.
                 String text = Messages.forLocale(brief.locale())
                         .get("alert.late", actor, o.sent().size());

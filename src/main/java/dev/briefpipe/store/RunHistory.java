@@ -10,14 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -58,6 +56,12 @@ public final class RunHistory {
          */
         public String error(Messages words) {
             return told.isEmpty() ? error : words.get(told);
+        }
+
+        /** This run with its error in the reader's words, as the API gives it. */
+        public Run toldIn(Messages words) {
+            return new Run(
+                    id, brief, period, trigger, node, started, finished, status, findings, outputs, error(words), told);
         }
     }
 
@@ -179,14 +183,11 @@ public final class RunHistory {
                 id);
     }
 
-    /** Whether the period already has a run that ended with one of the given statuses. */
-    public boolean hasStatus(String brief, Period period, RunStatus... statuses) {
-        String in = String.join(",", Collections.nCopies(statuses.length, "?"));
-        Object[] args = Stream.concat(
-                        Stream.of(brief, period), Stream.of(statuses).map(RunStatus::id))
-                .toArray();
-        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=? AND status IN (" + in + ")";
-        return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), args).isPresent();
+    /** Whether the period was recorded missed (its deadline passed). */
+    public boolean missed(String brief, Period period) {
+        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=? AND status=?";
+        return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), brief, period, RunStatus.MISSED.id())
+                .isPresent();
     }
 
     /**

@@ -876,6 +876,20 @@ class ConsoleIT {
                         .body())
                 .contains("\"pdfSha256\":\"", "\"pages\":");
         assertThat(b.api("GET", "/api/deliveries", "operator", PW).statusCode()).isEqualTo(400);
+        // A run's error in the caller's language too, not in the brief's.
+        h.project.setCell("특허_발명자국가", "D3", "모름");
+        Browserless english = new Browserless(h.url(""));
+        HttpResponse<String> invalid =
+                english.api("POST", "/api/briefs/ai-hegemony/runs?period=2025-04&lang=en", "operator", PW);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("1 data error in ").doesNotContain("데이터 오류");
+        assertThat(b.api("GET", "/api/runs", "analyst", PW).body()).contains("데이터 오류가 1건 있어");
+        assertThat(new Browserless(h.url(""))
+                        .api("GET", "/api/runs?lang=en", "analyst", PW)
+                        .body())
+                .contains("1 data error in ")
+                .doesNotContain("데이터 오류");
+        h.project.setCell("특허_발명자국가", "D3", 6276);
 
         // A manifest damaged by hand is named, with what to do.
         Path manifest = h.settings.outputDir().resolve("ai-hegemony/2025-03/manifest.json");

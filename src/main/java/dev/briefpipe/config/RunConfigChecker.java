@@ -183,6 +183,11 @@ final class RunConfigChecker {
         slots("figureCaption", st.figureCaption(), caption);
         slots("tableCaption", st.tableCaption(), caption);
         slots("unitLabel", st.unitLabel(), Set.of("unit"));
+        for (String[] date : new String[][] {{"dateFormat", st.dateFormat()}, {"monthFormat", st.monthFormat()}}) {
+            if (!ColumnType.DATE.takes(date[1])) {
+                problems.add("/style/" + date[0], "bad-date-pattern", date[1], "style." + date[0]);
+            }
+        }
         int total = st.footer().indexOf("{pages}");
         if (total >= 0 && total + "{pages}".length() != st.footer().length()) {
             problems.add("/style/footer", "footer-total-last", st.footer());

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param leading the distance between narrative lines, as a multiple of their size (default 1.6)
  * @param band the right-hand text of the first-page band (the series label sits on the left)
  * @param header the running header from page 2 on ("" = none)
+ * @param dateFormat how a date prints in a table or a correction whose {@code formats} do not say (a date
+ *     pattern; default {@code yyyy.M.d.}, in English {@code d MMM yyyy}); monthFormat a year-month's
+ *     (default {@code yyyy.M.}, in English {@code MMM yyyy})
  * @param curlyQuotes straight quotes in narrative text become ‘ ’ and “ ” (default true)
  * @param hyphenate Latin words in narrative may be hyphenated at line ends (British English patterns);
  *     default: when the brief's locale is English
@@ -36,6 +39,8 @@ public record StyleConfig(
         String unitLabel,
         String booleanTrue,
         String booleanFalse,
+        String dateFormat,
+        String monthFormat,
         Boolean curlyQuotes,
         Boolean hyphenate,
         Map<String, Bullet> bullets) {
@@ -95,7 +100,7 @@ public record StyleConfig(
     }
 
     /**
-     * This style with the words it leaves unset (band, captions, unit line, yes and no) in the brief's
+     * This style with the words it leaves unset (band, captions, unit line, yes and no, dates) in the brief's
      * language: Korean (the KISTEP brief's), else English.
      */
     StyleConfig worded(String locale) {
@@ -117,6 +122,8 @@ public record StyleConfig(
                 or(unitLabel, ko ? "(단위: {unit})" : "(unit: {unit})"),
                 or(booleanTrue, ko ? "예" : "Yes"),
                 or(booleanFalse, ko ? "아니오" : "No"),
+                or(dateFormat, ko ? "yyyy.M.d." : "d MMM yyyy"),
+                or(monthFormat, ko ? "yyyy.M." : "MMM yyyy"),
                 curlyQuotes,
                 hyphenate,
                 bullets);
@@ -128,7 +135,7 @@ public record StyleConfig(
 
     public static StyleConfig defaults() {
         return new StyleConfig(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

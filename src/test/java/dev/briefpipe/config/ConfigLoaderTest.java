@@ -257,11 +257,21 @@ class ConfigLoaderTest {
         p.editConfig("{date:yyyy.M.d.}", "{date:yyyy.M.d. HH}"); // an hour of a date
         p.editConfig("formats: {month: \"yyyy.MM\"}", "formats: {month: \"yyyy.bbb\"}"); // no such letter
         p.editConfig("footer: \"{page} / {pages}\"", "footer: \"{page} / {pagez}\""); // printed as written
+        p.editConfig("body: 0", "body: 0\n  monthFormat: \"yyyy.M. HH:mm\""); // a table's month at a time of day
         List<ConfigProblem> problems = problems(p);
         assertThat(problems)
                 .extracting(ConfigProblem::key)
                 .containsExactlyInAnyOrder(
-                        "out-of-range", "bad-pdf-name", "bad-date-pattern", "bad-format", "unknown-slot");
+                        "out-of-range",
+                        "bad-pdf-name",
+                        "bad-date-pattern",
+                        "bad-date-pattern",
+                        "bad-format",
+                        "unknown-slot");
+        assertThat(problems)
+                .filteredOn(x -> x.args().contains("style.monthFormat"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.line()).isEqualTo(lineOf(p.briefConfig(), "monthFormat:")));
         assertThat(problems)
                 .filteredOn(x -> x.key().equals("out-of-range"))
                 .singleElement()

@@ -609,6 +609,32 @@ class BuildIT {
         }
     }
 
+    @Test
+    void aMonthATableGivesNoFormatPrintsAsTheBriefWritesDatesNotAsIso() throws IOException {
+        // Without the layout's formats, 〈표 1〉 printed its months 2017-12: an editor's first mark.
+        project.editConfig("    formats: {month: \"yyyy.M.\"}\n", "");
+        assertThat(textBuiltFromTheConfig())
+                .contains("구분 시기 정책명 산업 발전계획 2017.12. ")
+                .doesNotContain("2017-12");
+        // The brief's style may say otherwise for all its tables.
+        project.editConfig("  body: 10.5 ", "  monthFormat: \"MMM yyyy\"\n  body: 10.5 ");
+        assertThat(textBuiltFromTheConfig()).contains("구분 시기 정책명 산업 발전계획 Dec 2017 ");
+    }
+
+    private String textBuiltFromTheConfig() throws IOException {
+        Settings edited = new ConfigLoader().load(project.config());
+        Built built = new BriefPipeline(edited, ProgressListener.NONE, new FontsFromConfig(edited))
+                .build(
+                        edited.findBrief(SampleProject.BRIEF).orElseThrow(),
+                        project.workbook(),
+                        PERIOD,
+                        dir.resolve("edited"),
+                        null);
+        try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+    }
+
     private Built build(SummaryMode mode) throws IOException {
         return pipeline.build(brief, project.workbook(), PERIOD, dir.resolve("out"), mode);
     }

@@ -13,21 +13,19 @@ final class ValueFormat {
 
     /**
      * @param pattern a date pattern ("yyyy.M.", for dates and year-months) or a number pattern ("#,##0");
-     *     null for the default (ISO dates, plain numbers)
+     *     null for the default (the style's date and month formats, plain numbers)
      */
     static String format(Object v, String pattern, dev.briefpipe.config.StyleConfig style) {
         if (v == null) {
             return "";
         }
         if (v instanceof YearMonth ym) {
-            return pattern == null
-                    ? ym.toString()
-                    : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(ym.atDay(1));
+            return DateTimeFormatter.ofPattern(pattern == null ? style.monthFormat() : pattern, Locale.ROOT)
+                    .format(ym.atDay(1));
         }
         if (v instanceof LocalDate d) {
-            return pattern == null
-                    ? d.toString()
-                    : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(d);
+            return DateTimeFormatter.ofPattern(pattern == null ? style.dateFormat() : pattern, Locale.ROOT)
+                    .format(d);
         }
         if (v instanceof Long || v instanceof BigDecimal) {
             if (pattern == null) {

@@ -14,6 +14,10 @@ import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.NumberPattern;
 import dev.briefpipe.model.Severity;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,8 +93,9 @@ final class TemplateResolver {
             String expr = colon < 0 ? body : body.substring(0, colon);
             String pattern = colon < 0 ? null : body.substring(colon + 1).trim();
             String replacement;
+            Object v = null;
             try {
-                Object v = eval.eval(ExprParser.parse(expr));
+                v = eval.eval(ExprParser.parse(expr));
                 if (v == null) {
                     // Worked out again, watching its reads, only to name the first blank cell: an aggregate
                     // over a large sheet is not watched on the way to a value, nor its reads kept.
@@ -120,7 +125,9 @@ final class TemplateResolver {
                         e instanceof ExprException x
                                 ? reason(x, brief)
                                 : pattern != null
-                                        ? Phrase.of("expr.bad-format", pattern)
+                                        ? Phrase.of(
+                                                v instanceof BigDecimal ? "expr.bad-format" : "expr.bad-date-format",
+                                                pattern)
                                         : String.valueOf(e.getMessage())));
                 replacement = m.group();
             }
@@ -193,6 +200,20 @@ final class TemplateResolver {
     }
 
     private String format(Object v, String pattern) {
+        if (v instanceof YearMonth || v instanceof LocalDate) {
+            // As the brief writes its dates (2025.3.27.), unless the placeholder gives a date pattern.
+            String p = pattern != null
+                    ? pattern
+                    : v instanceof YearMonth
+                            ? brief.style().monthFormat()
+                            : brief.style().dateFormat();
+            try {
+                return DateTimeFormatter.ofPattern(p, locale)
+                        .format(v instanceof YearMonth m ? m.atDay(1) : (LocalDate) v);
+            } catch (DateTimeException e) { // a pattern of hours or zones
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         if (!(v instanceof BigDecimal b)) {
             return v.toString();
         }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ class TransformerTest {
               id:     {header: [ID], type: text}
               amount: {header: [금액], type: decimal}
               fx:     {header: [환율], type: decimal}
+              since:  {header: [시작], type: year-month}
+              signed: {header: [서명일], type: date}
             derived:
               usd: {expr: "round(amount / fx, 1)"}
           text:
@@ -86,6 +89,23 @@ class TransformerTest {
                 .extracting(CellRead::where, CellRead::value)
                 .containsExactly(tuple("'투자'!B2", "600.6"));
         assertThat(r.figures().get("twice").reads()).extracting(CellRead::where).containsExactly("ratio");
+    }
+
+    @Test
+    void aDateFillsAsTheBriefWritesDatesOrInItsOwnPattern() throws IOException {
+        // A date or month printed 2024-05-27 in a Korean sentence unless the brief said otherwise.
+        Transformer.Result r = transform(
+                row("{money[fund].signed} 서명, {money[fund].since}부터"),
+                row("{money[fund].signed:yyyy년 M월 d일}, {money[fund].since:yyyy년 M월}"),
+                row("{money[fund].signed:HH시}"));
+        assertThat(r.dataset().table("text").rows())
+                .extracting(x -> x.text("body"))
+                .containsExactly("2024.5.27. 서명, 2024.5.부터", "2024년 5월 27일, 2024년 5월", "{money[fund].signed:HH시}");
+        assertThat(r.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.at().a1()).isEqualTo("A4"))
+                .satisfies(f -> assertThat(new FindingText(Messages.of(Messages.Lang.KO)).message(f))
+                        .contains("날짜 서식 'HH시'"));
     }
 
     @Test
@@ -143,7 +163,10 @@ class TransformerTest {
     void aFigureBuiltOnOneWithNoValueSaysWhichInTheReadersLanguage() throws IOException {
         Path file = new TinyWorkbook()
                 .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", null))
-                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet(
+                        "투자",
+                        row("ID", "금액", "환율", "시작", "서명일"),
+                        row("fund", 600.6, 7.3245, "2024-05", LocalDate.of(2024, 5, 27)))
                 .sheet("본문", row("내용"), row("미국 {patents[US]:#,##0}건"))
                 .write(dir.resolve("w.xlsx"));
         SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
@@ -165,7 +188,10 @@ class TransformerTest {
     @Test
     void aMissingSheetIsReportedOnceAndWhatItFillsNamesIt() throws IOException {
         Path file = new TinyWorkbook()
-                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet(
+                        "투자",
+                        row("ID", "금액", "환율", "시작", "서명일"),
+                        row("fund", 600.6, 7.3245, "2024-05", LocalDate.of(2024, 5, 27)))
                 .sheet("본문", row("내용"), row("중국 {patents[CN]:#,##0}건"))
                 .write(dir.resolve("w.xlsx"));
         SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
@@ -187,7 +213,10 @@ class TransformerTest {
     void aMissingRequiredColumnIsReportedOnceButAMissingOptionalOneStillFailsItsFigures() throws IOException {
         Path file = new TinyWorkbook()
                 .sheet("특허", row("코드", "건수 합계"), row("CN", 38210), row("US", 6276))
-                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet(
+                        "투자",
+                        row("ID", "금액", "환율", "시작", "서명일"),
+                        row("fund", 600.6, 7.3245, "2024-05", LocalDate.of(2024, 5, 27)))
                 .sheet("본문", row("내용"), row("중국 {patents[CN]:#,##0}건"))
                 .write(dir.resolve("w.xlsx"));
         // Optional, its absence only a warning: the first figure built on it is an error, never silently blank.
@@ -229,7 +258,10 @@ class TransformerTest {
         System.arraycopy(bodies, 0, text, 1, bodies.length);
         Path file = new TinyWorkbook()
                 .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", 6276))
-                .sheet("투자", row("ID", "금액", "환율"), row("fund", 600.6, 7.3245))
+                .sheet(
+                        "투자",
+                        row("ID", "금액", "환율", "시작", "서명일"),
+                        row("fund", 600.6, 7.3245, "2024-05", LocalDate.of(2024, 5, 27)))
                 .sheet("본문", text)
                 .write(dir.resolve("w.xlsx"));
         SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);

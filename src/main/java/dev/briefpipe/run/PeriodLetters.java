@@ -148,10 +148,13 @@ final class PeriodLetters {
         return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, asked.pdf());
     }
 
-    /** Tells the analysts of the period (a rejection and why, a deadline near), and where to upload a fix. */
+    /**
+     * Tells the analysts of the period (a rejection and why, a deadline near: and where to upload a fix;
+     * or, {@code mended}, that their workbook went through).
+     */
     void analysts(BriefConfig brief, Period period, String kind, String same, String why) {
         String upload = Messages.forLocale(brief.locale()).get("letter.report.console", page(brief, period));
-        String text = settings.app().consoleUrl().isEmpty() ? why : why + "\n\n" + upload;
+        String text = settings.app().consoleUrl().isEmpty() || kind.equals("mended") ? why : why + "\n\n" + upload;
         notice(brief, period, brief.delivery().analysts(), kind, same, text, List.of());
     }
 

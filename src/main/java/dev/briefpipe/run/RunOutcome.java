@@ -98,6 +98,18 @@ public record RunOutcome(
         return List.of(FileProblems.of(e).orElse(Phrase.of("run.unforeseen", e.toString())));
     }
 
+    /**
+     * The period whose workbook a run found unchanged ({@link #why}), when that was its one error: the
+     * period waits for its own data, not for errors mended.
+     */
+    static Optional<String> unchangedSince(RunHistory.Run run) {
+        return Optional.of(run.told())
+                .filter(told -> run.status() == RunStatus.INVALID_DATA && told.size() == 1)
+                .map(told -> told.get(0))
+                .filter(why -> why.key().equals("run.unchanged"))
+                .map(why -> String.valueOf(why.args().get(1)));
+    }
+
     /** Records how a delivery run ended: its status, and who was not served. */
     static void record(RunHistory runs, long id, BriefConfig brief, Deliverer.Outcome o) {
         runs.finish(id, status(o), null, null, failure(o), Messages.forLocale(brief.locale()), Instant.now());

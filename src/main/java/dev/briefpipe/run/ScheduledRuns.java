@@ -141,6 +141,7 @@ final class ScheduledRuns {
                             sha,
                             false,
                             deadline == null ? null : deadline(brief, "notice.deadline", deadline));
+                    toldMended(brief, period, "notice.mended.approval");
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), List.of());
                 }
                 approved = Optional.of(sha);
@@ -159,6 +160,9 @@ final class ScheduledRuns {
                     o.failed().size(),
                     o.unknown().size());
             RunOutcome outcome = new RunOutcome(status, id, Optional.of(o), notServed);
+            if (status == RunStatus.DELIVERED) {
+                toldMended(brief, period, "notice.mended.sent");
+            }
             if (!o.allServed()) {
                 String failed = String.join(", ", o.failed());
                 String text = words.get("alert.not-served", id.get(), failed, String.join(", ", o.unknown()));
@@ -210,6 +214,19 @@ final class ScheduledRuns {
                         > 0;
     }
 
+    /**
+     * Tells the analysts, once, that the period went through after they were sent its validation report:
+     * they hear that the workbook they mended was taken, not only what was wrong with it.
+     */
+    private void toldMended(BriefConfig brief, Period period, String key) {
+        if (ledger.list(brief.id(), period).stream()
+                .anyMatch(e -> e.kind().startsWith("report-") && e.state() == DeliveryState.SENT)) {
+            String text =
+                    Messages.forLocale(brief.locale()).get(key, brief.readers().size());
+            letters.analysts(brief, period, "mended", "mended", text);
+        }
+    }
+
     /** An owners' alert, saying until when the period is tried again when it is (the deadline known). */
     private static String retrying(BriefConfig brief, String alert, RunOutcome outcome, Instant deadline) {
         return deadline == null || !outcome.triedAgain() || deadline.isBefore(Instant.now())
@@ -237,11 +254,7 @@ final class ScheduledRuns {
      * error: the period waits for its own data, not for errors mended.
      */
     Optional<String> heldOnUnchanged(BriefConfig brief, Period period) {
-        return runs.lastScheduled(brief.id(), period)
-                .filter(r -> r.status() == RunStatus.INVALID_DATA && r.told().size() == 1)
-                .map(r -> r.told().get(0))
-                .filter(why -> why.key().equals("run.unchanged"))
-                .map(why -> String.valueOf(why.args().get(1)));
+        return runs.lastScheduled(brief.id(), period).flatMap(RunOutcome::unchangedSince);
     }
 
     /**
@@ -252,14 +265,13 @@ final class ScheduledRuns {
      */
     Phrase markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         BriefService.markInterrupted(runs, settings);
-        Optional<String> unchanged = heldOnUnchanged(brief, period);
         Phrase why = switch (last) {
             case AWAITING_APPROVAL -> deadlineSaid(brief, "alert.unapproved", deadline);
             case FAILED -> deadlineSaid(brief, "alert.undelivered", deadline);
             default ->
-                unchanged.isPresent()
-                        ? deadlineSaid(brief, "alert.missed-unchanged", deadline, unchanged.get())
-                        : deadlineSaid(brief, "alert.missed", deadline);
+                heldOnUnchanged(brief, period)
+                        .map(p -> deadlineSaid(brief, "alert.missed-unchanged", deadline, p))
+                        .orElseGet(() -> deadlineSaid(brief, "alert.missed", deadline));
         };
         Messages words = Messages.forLocale(brief.locale());
         Optional<Long> id = runs.start(

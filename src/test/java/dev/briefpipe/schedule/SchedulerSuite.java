@@ -346,7 +346,12 @@ abstract class SchedulerSuite {
         p.setCell("특허_발명자국가", "D3", 6300);
         RunOutcome retried = service.runScheduled(brief, april, RunTrigger.RETRY, fire.plus(Duration.ofHours(1)));
         assertThat(retried.status()).as(retried.detail().toString()).isEqualTo(RunStatus.DELIVERED);
-        assertThat(mail.getReceivedMessages()).hasSize(4 + 3); // to, cc and bcc, once each
+        // to, cc and bcc once each; and the analysts, sent the report, hear that the workbook went through.
+        assertThat(mail.getReceivedMessages()).hasSize(4 + 3 + 1);
+        jakarta.mail.internet.MimeMessage mended =
+                Inboxes.of(mail, ScheduledProject.ANALYST).get(1);
+        assertThat(subject(mended)).isEqualTo("[데이터 확인 완료] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 4월)");
+        assertThat(MailParts.of(mended).text()).contains("워크북이 이제 유효해, 이번 기간의 브리프를 만들어 수신자 3명에게 보냈습니다.");
         // Checked now, the workbook is April's: it is compared with the last period published.
         assertThat(service.check(brief, p.workbook()).report().findings())
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
@@ -362,7 +367,7 @@ abstract class SchedulerSuite {
         Instant deadline = mayFire.plus(Duration.ofDays(5));
         service.remindAnalysts(brief, may, "notice.overdue", deadline);
         service.markMissed(brief, may, deadline, RunStatus.INVALID_DATA);
-        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(2))
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(3))
                         .text())
                 .contains("워크북이 아직 2025-04 브리프를 만든 것 그대로여서", "마감은 2025년 5월 6일")
                 .doesNotContain("오류가 있어");

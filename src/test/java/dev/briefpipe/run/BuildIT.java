@@ -616,9 +616,9 @@ class BuildIT {
         assertThat(textBuiltFromTheConfig())
                 .contains("구분 시기 정책명 산업 발전계획 2017.12. ")
                 .doesNotContain("2017-12");
-        // The brief's style may say otherwise for all its tables.
-        project.editConfig("  body: 10.5 ", "  monthFormat: \"MMM yyyy\"\n  body: 10.5 ");
-        assertThat(textBuiltFromTheConfig()).contains("구분 시기 정책명 산업 발전계획 Dec 2017 ");
+        // The brief's style may say otherwise for all its tables, a month's name in the brief's language.
+        project.editConfig("  body: 10.5 ", "  monthFormat: \"yyyy년 MMMM\"\n  body: 10.5 ");
+        assertThat(textBuiltFromTheConfig()).contains("구분 시기 정책명 산업 발전계획 2017년 12월 ");
     }
 
     private String textBuiltFromTheConfig() throws IOException {

@@ -80,7 +80,7 @@ final class CorrectionNotes extends PdfPageEventHelper {
                 : row.text(policy.reason()).strip();
         List<String[]> changes = new ArrayList<>();
         policy.published(schema, row).forEach((field, published) -> {
-            String corrected = ValueFormat.format(row.get(field), formats.get(field), ctx.theme().style);
+            String corrected = ValueFormat.format(row.get(field), formats.get(field), ctx);
             if (!corrected.equals(published)) {
                 changes.add(differing(published, corrected));
             }

@@ -64,7 +64,7 @@ final class TableBlockWriter {
             longText.put(
                     f,
                     rows.stream()
-                            .anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f), th.style)
+                            .anyMatch(r -> ValueFormat.format(r.get(f), formats.get(f), ctx)
                                             .length()
                                     > 12));
         }
@@ -160,7 +160,7 @@ final class TableBlockWriter {
                 PdfPCell c = new PdfPCell(s.corrected()
                         .get(i)
                         .tagged(t.phrase(
-                                ValueFormat.format(v, s.formats().get(f), th.style),
+                                ValueFormat.format(v, s.formats().get(f), ctx),
                                 SIZE,
                                 false,
                                 th.ink,
@@ -195,7 +195,7 @@ final class TableBlockWriter {
                             group = v == null
                                     ? labels.group("-", th.muted)
                                     : labels.group(
-                                            ValueFormat.format(v, s.formats().get(f), th.style), th.ink);
+                                            ValueFormat.format(v, s.formats().get(f), ctx), th.ink);
                         }
                         c.setCellEvent(group);
                         c.setVerticalAlignment(Element.ALIGN_TOP);

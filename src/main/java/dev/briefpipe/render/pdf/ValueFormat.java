@@ -15,16 +15,18 @@ final class ValueFormat {
      * @param pattern a date pattern ("yyyy.M.", for dates and year-months) or a number pattern ("#,##0");
      *     null for the default (the style's date and month formats, plain numbers)
      */
-    static String format(Object v, String pattern, dev.briefpipe.config.StyleConfig style) {
+    static String format(Object v, String pattern, RenderContext ctx) {
         if (v == null) {
             return "";
         }
+        dev.briefpipe.config.StyleConfig style = ctx.theme().style;
         if (v instanceof YearMonth ym) {
-            return DateTimeFormatter.ofPattern(pattern == null ? style.monthFormat() : pattern, Locale.ROOT)
+            // A month's name in the brief's language ("March 2025", "2025년 3월"), as its sentences give it.
+            return DateTimeFormatter.ofPattern(pattern == null ? style.monthFormat() : pattern, ctx.locale())
                     .format(ym.atDay(1));
         }
         if (v instanceof LocalDate d) {
-            return DateTimeFormatter.ofPattern(pattern == null ? style.dateFormat() : pattern, Locale.ROOT)
+            return DateTimeFormatter.ofPattern(pattern == null ? style.dateFormat() : pattern, ctx.locale())
                     .format(d);
         }
         if (v instanceof Long || v instanceof BigDecimal) {

@@ -11,19 +11,17 @@ import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
-/** The daemon's logging: INFO to stdout and to a file rolled daily (and at 20 MB), 30 days kept. */
+/**
+ * The scheduler's logging: INFO to a file rolled daily (and at 20 MB), 30 days kept, and to stdout for
+ * the daemon (systemd's journal, a container's log).
+ */
 final class DaemonLogging {
     private DaemonLogging() {}
 
-    static void start(Path file, boolean debug) {
+    static void start(Path file, boolean debug, boolean toStdout) {
         LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
         String pattern = CommandLineLogging.FILE_PATTERN;
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(lc);
-        console.setName("daemon-stdout");
-        console.setEncoder(CommandLineLogging.encoder(lc, pattern));
-        console.start();
 
         RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
         rolling.setContext(lc);
@@ -41,7 +39,14 @@ final class DaemonLogging {
         rolling.start();
 
         root.detachAndStopAllAppenders();
-        root.addAppender(console);
+        if (toStdout) {
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setContext(lc);
+            console.setName("daemon-stdout");
+            console.setEncoder(CommandLineLogging.encoder(lc, pattern));
+            console.start();
+            root.addAppender(console);
+        }
         root.addAppender(rolling);
         root.setLevel(Level.WARN);
         lc.getLogger("dev.briefpipe").setLevel(debug ? Level.DEBUG : Level.INFO);

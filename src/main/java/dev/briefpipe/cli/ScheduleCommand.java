@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code schedule}: the scheduler in the foreground until SIGTERM or Ctrl-C (a running build is let
- * finish), logging to stdout and a rolling file; {@code --once} runs every due brief once and exits.
+ * finish), logging to stdout and a rolling file; {@code --once} runs every due brief once and exits,
+ * logging to the file and saying one line a brief.
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false)
 final class ScheduleCommand implements Callable<Integer> {
@@ -40,20 +41,27 @@ final class ScheduleCommand implements Callable<Integer> {
         Path logFile = settings.app().scheduler().logFile().isBlank()
                 ? settings.resolve(settings.app().state()).resolve("logs/briefpipe.log")
                 : settings.resolve(settings.app().scheduler().logFile());
-        DaemonLogging.start(logFile, main.debug);
+        // --once from cron or a timer says one line a brief; its log is in the file (on stdout too with -v).
+        DaemonLogging.start(logFile, main.debug, !once || main.verbose.length > 0);
         BriefService service = BriefService.open(settings, ProgressListener.NONE);
         BriefScheduler scheduler = new BriefScheduler(settings, service);
         if (once) {
             try {
                 scheduler.sync();
                 Map<String, RunOutcome> outcomes = scheduler.runDueOnce();
-                // One line a brief due: "ai-hegemony 2025-03: 발송 완료", and why when there is more to say.
-                outcomes.forEach((run, o) -> ctx.out()
-                        .println(run + ": "
-                                + ctx.messages().word("status", o.status().id())
-                                + (o.detail().isEmpty()
-                                        ? ""
-                                        : " — " + ctx.messages().get(o.detail()))));
+                // One line a brief due: "ai-hegemony 2025-03: 발송 완료", and why when there is more to say;
+                // with -q only a run that fell short, so that cron mails nothing while all is well.
+                outcomes.forEach((run, o) -> {
+                    if (!ctx.quiet() || o.status().fellShort()) {
+                        ctx.out()
+                                .println(run + ": "
+                                        + ctx.messages()
+                                                .word("status", o.status().id())
+                                        + (o.detail().isEmpty()
+                                                ? ""
+                                                : " — " + ctx.messages().get(o.detail())));
+                    }
+                });
                 return outcomes.values().stream().noneMatch(o -> o.status().fellShort())
                         ? ExitCode.OK.code()
                         : ExitCode.RUNTIME.code();

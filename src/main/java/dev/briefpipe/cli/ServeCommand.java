@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         ConsoleServer.checkFree(bind, port);
         Settings settings = Configs.load(config);
         CliContext ctx = main.context(settings);
-        DaemonLogging.start(settings.resolve(settings.app().state()).resolve("logs/briefpipe.log"), main.debug);
+        DaemonLogging.start(settings.resolve(settings.app().state()).resolve("logs/briefpipe.log"), main.debug, true);
         BriefService service = BriefService.open(settings, ProgressListener.NONE);
         Users users = new Users(service.database().dataSource());
         firstAdmin(users, ctx);

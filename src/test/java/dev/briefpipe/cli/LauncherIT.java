@@ -77,6 +77,22 @@ class LauncherIT {
     }
 
     @Test
+    void scheduleOnceFromCronSaysALineABriefAndKeepsItsLogInItsFile() throws Exception {
+        // cron mails what a job prints: each call printed some 30 log lines, Quartz's banner among them.
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        assertThat(start(project, "schedule", "--once").waitFor()).isZero();
+        assertThat(Files.readString(project.root().resolve("run.log")).lines())
+                .hasSize(2) // the sample's two briefs
+                .allMatch(line -> line.matches("ai-(hegemony|chips) \\d{4}-\\d{2}: 시험 발송\\(outbox\\)"));
+        assertThat(project.root().resolve(".briefpipe/logs/briefpipe.log"))
+                .content()
+                .contains("INFO", "Quartz Scheduler", "ScheduledRuns");
+        // -q: nothing while all is well (the period done, this fire run).
+        assertThat(start(project, "schedule", "--once", "-q").waitFor()).isZero();
+        assertThat(project.root().resolve("run.log")).isEmptyFile();
+    }
+
+    @Test
     void aServerSetToAnotherLanguageCalendarAndTimeZoneMakesTheSameBrief() throws Exception {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         String[] build = {"build", "--brief", "ai-hegemony", "--period", "2025-03", "-q", "--out"};

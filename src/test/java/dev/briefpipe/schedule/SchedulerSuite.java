@@ -206,10 +206,18 @@ abstract class SchedulerSuite {
         Path cfg = settings.configDir();
         Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg.toString());
         assertThat(first.code()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("ai-hegemony ", ": 발송 완료");
+        // From cron or a timer: a line a brief, the log in its file (cron mailed some 30 lines a call).
+        assertThat(first.out().strip()).matches("ai-hegemony \\d{4}-\\d{2}: 발송 완료");
+        assertThat(settings.resolve(settings.app().state()).resolve("logs/briefpipe.log"))
+                .content()
+                .contains("INFO", "delivered (sent 3");
         Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg.toString());
         assertThat(second.code()).isZero();
         assertThat(second.out()).contains(": 건너뜀 — 이 기간은 이미 보냈습니다.");
+        // -q: nothing to say while all is well.
+        Cli.Result quiet = Cli.raw("schedule", "--once", "-q", "--config", cfg.toString());
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.out() + quiet.err()).isEmpty();
         assertThat(mail.getReceivedMessages()).hasSize(3);
     }
 

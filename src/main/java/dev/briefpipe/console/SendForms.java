@@ -54,6 +54,9 @@ final class SendForms {
         if (comment.isEmpty()) { // the page asks for it; a post without one rejects nothing
             throw new dev.briefpipe.failure.UsageException("console.reject.no-reason");
         }
+        if (!b.delivery().approvalRequired()) { // its fire sends without a word: a rejection would stop nothing
+            throw new dev.briefpipe.failure.UsageException("console.reject.not-waiting");
+        }
         service.approving().reject(b, pages.period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user(), comment);
         Pages.redirect(ctx, b, "rejected");
     }

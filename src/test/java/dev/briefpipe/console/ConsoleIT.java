@@ -845,6 +845,19 @@ class ConsoleIT {
                 .extracting(e -> e.actor(), e -> e.action(), e -> String.valueOf(e.period()))
                 .contains(org.assertj.core.groups.Tuple.tuple("operator", "build", "2025-03"));
         assertThat(b.api("GET", "/api/runs", "analyst", PW).body()).contains("\"trigger\":\"manual\"");
+        // A brief sent on its schedule without approval: its approvers may send the PDF now, but not
+        // reject it, which would stop nothing (the form was there, and its fire sent the PDF all the same).
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        String briefPage = approver.get(BRIEF + "?period=2025-03").body();
+        assertThat(briefPage).contains("id=\"approve\"").doesNotContain("id=\"reject\"");
+        String shown = briefPage.replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+        HttpResponse<String> rejected =
+                approver.postForm(BRIEF + "/reject", Map.of("period", "2025-03", "sha256", shown, "comment", "출처 확인"));
+        assertThat(rejected.statusCode()).isEqualTo(409);
+        assertThat(rejected.body()).contains("반려해도 발송이 멈추지 않아", "예약 일시 중지");
+        assertThat(h.service.approvals().latest("ai-hegemony", Period.parse("2025-03")))
+                .isEmpty();
         // The overview shows this month; its last run, of March 2025, says so.
         Browserless analyst = new Browserless(h.url(""));
         analyst.login("analyst", PW);

@@ -387,6 +387,32 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void analystsWhoseMendedWorkbookWaitsForAnApproverAreToldSoOnce() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        p.editConfig("  # approval: required ", "  approval: required ");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        var brief = settings.findBrief("ai-hegemony").orElseThrow();
+        Period march = Period.parse("2025-03");
+        Instant fire = Instant.parse("2025-03-03T00:00:00Z");
+        assertThat(service.runScheduled(brief, march, RunTrigger.CRON, fire).status())
+                .isEqualTo(RunStatus.INVALID_DATA);
+        p.setCell("특허_발명자국가", "D3", 6276);
+        for (int hour = 1; hour <= 2; hour++) { // the retry, and one more that builds the same bytes
+            assertThat(service.runScheduled(brief, march, RunTrigger.RETRY, fire.plus(Duration.ofHours(hour)))
+                            .status())
+                    .isEqualTo(RunStatus.AWAITING_APPROVAL);
+        }
+        var analysts = Inboxes.of(mail, ScheduledProject.ANALYST);
+        assertThat(analysts).hasSize(2); // the report, then this
+        assertThat(subject(analysts.get(1))).startsWith("[데이터 확인 완료]");
+        assertThat(MailParts.of(analysts.get(1)).text())
+                .contains("워크북이 이제 유효해 이번 기간의 브리프를 만들었습니다. 승인 담당이 콘솔에서 승인하면 수신자에게 발송됩니다.");
+        assertThat(mail.getReceivedMessagesForDomain("to.test")).isEmpty();
+    }
+
+    @Test
     void dataStillInvalidAtTheDeadlineMarksThePeriodMissedAndTellsTheAnalystsAndTheOwnersOnly() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");

@@ -121,8 +121,7 @@ abstract class SchedulerSuite {
         Cli.Result build = Cli.raw("build", "--config", p.config().toString(), "--period", "2025-03", "-q");
         assertThat(build.code()).as(build.err()).isZero();
         assertThat(mail.getReceivedMessages()).isEmpty();
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
         Period march = Period.parse("2025-03");
         Instant fire = Instant.parse("2025-03-03T00:00:00Z");
@@ -318,8 +317,7 @@ abstract class SchedulerSuite {
     @Test
     void aFireOnTheWorkbookLastPeriodWasBuiltFromWaitsForThisPeriodsDataAndSendsNothing() throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
         Period april = Period.parse("2025-04");
         RunOutcome march = service.runScheduled(
@@ -391,8 +389,7 @@ abstract class SchedulerSuite {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
         p.editConfig("  # approval: required ", "  approval: required ");
         p.setCell("특허_발명자국가", "D3", "모름");
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         var brief = settings.findBrief("ai-hegemony").orElseThrow();
         Period march = Period.parse("2025-03");
         Instant fire = Instant.parse("2025-03-03T00:00:00Z");
@@ -417,8 +414,7 @@ abstract class SchedulerSuite {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "*/3 * * * * ?");
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
         p.setCell("특허_발명자국가", "D3", "모름");
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
         scheduler.start();
@@ -612,14 +608,20 @@ abstract class SchedulerSuite {
      * @return the fire it stands for
      */
     private Instant startedWith(SampleProject p, String trigger, Duration ago) throws Exception {
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         scheduler = new BriefScheduler(settings, service);
         scheduler.sync();
         Instant origin = Instant.now().minus(ago);
         retryNow(trigger, origin);
         scheduler.start();
         return origin;
+    }
+
+    /** The project's settings, with the service opened on them. */
+    private Settings opened(SampleProject p) throws IOException {
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        return settings;
     }
 
     /** The deadline of a fire, as the sample brief's letters write it. */
@@ -736,8 +738,7 @@ abstract class SchedulerSuite {
 
     private Settings project(String cron) throws IOException {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), cron);
-        Settings settings = new ConfigLoader().load(p.config());
-        service = BriefService.open(settings, ProgressListener.NONE);
+        Settings settings = opened(p);
         return settings;
     }
 }

@@ -105,6 +105,10 @@ class LetterComposerTest {
                 "host",
                 "");
         assertThat(report.html()).contains("<li>" + shown + "</li>").doesNotContain("<img src=x");
+        // Set to a phone's width where a mail app honours it, not shrunk from a desktop page's.
+        assertThat(List.of(brief.html(), notice.html(), report.html()))
+                .allMatch(html ->
+                        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
     }
 
     private static Letter letter(BriefConfig brief) {

@@ -40,6 +40,7 @@ final class PeriodLetters {
     private static final Logger log = LoggerFactory.getLogger(PeriodLetters.class);
     private final Settings settings;
     private final Function<Path, MailTransport> transports;
+    static final String REPORT = "report-"; // the ledger kind of a validation report, then its sha256
     private final DeliveryLedger ledger;
     private final ProgressListener progress;
     private final MailLimit limit;
@@ -265,7 +266,7 @@ final class PeriodLetters {
                 if (annotated != null && MimeFactory.size(msg) > limit.of(transport)) {
                     msg = letter.apply(null); // the report alone goes, and says why the copy does not
                 }
-                String kind = "report-" + sha.substring(0, 12);
+                String kind = REPORT + sha.substring(0, 12);
                 List<String> to = brief.delivery().analysts();
                 return Optional.of(
                         deliverer(brief, transport).deliver(brief.id(), period, kind, sha, msg, to, Resend.NONE));

@@ -220,7 +220,7 @@ final class ScheduledRuns {
      */
     private void toldMended(BriefConfig brief, Period period, String key) {
         if (ledger.list(brief.id(), period).stream()
-                .anyMatch(e -> e.kind().startsWith("report-") && e.state() == DeliveryState.SENT)) {
+                .anyMatch(e -> e.kind().startsWith(PeriodLetters.REPORT) && e.state() == DeliveryState.SENT)) {
             String text =
                     Messages.forLocale(brief.locale()).get(key, brief.readers().size());
             letters.analysts(brief, period, "mended", "mended", text);

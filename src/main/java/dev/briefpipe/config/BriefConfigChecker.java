@@ -18,7 +18,8 @@ final class BriefConfigChecker {
     private final List<BriefCheck> more;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    static final Set<String> CHART_KINDS = Set.of("bar", "hbar", "timeline");
+    static final List<String> CHART_KINDS =
+            List.of("bar", "hbar", "line", "timeline"); // in the order the fix names them
     private final Path file;
     private final ConfigProblems problems;
     private BriefConfig brief;

@@ -56,11 +56,12 @@ public sealed interface LayoutBlock {
     }
 
     /**
-     * A chart drawn from a sheet: {@code bar} (vertical), {@code hbar} (horizontal) or {@code timeline}.
+     * A chart drawn from a sheet: {@code bar} (vertical), {@code hbar} (horizontal), {@code line} (a line
+     * per series across the categories) or {@code timeline}.
      *
      * @param category field for category labels (timeline: the event label)
-     * @param value numeric field (bar, hbar); for timeline the year-month field
-     * @param series field that colours bars or names timeline lanes
+     * @param value numeric field (bar, hbar, line); for timeline the year-month field
+     * @param series field that colours bars, makes lines or names timeline lanes
      * @param labels display names for series values, in legend/lane order
      * @param highlight field=value of the bar drawn in the accent colour
      */

@@ -141,6 +141,7 @@ public final class PrintedBlocks {
             LayoutBlock.Chart c, SheetSchema schema, Table table, String where, List<Finding> findings) {
         ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
         boolean adds = value != null && (value.type() == ColumnType.INTEGER || value.type() == ColumnType.DECIMAL);
+        boolean lines = "line".equals(c.kind()) && c.series() != null; // a category once on each line
         Map<String, Row> first = new HashMap<>();
         for (Row r : table.rows()) {
             String category = r.text(c.category());
@@ -148,7 +149,7 @@ public final class PrintedBlocks {
                 findings.add(warning(FindingCode.BAR_BLANK, table, r, c.value(), schema, category, where));
                 continue;
             }
-            Row earlier = first.putIfAbsent(category, r);
+            Row earlier = first.putIfAbsent(lines ? r.text(c.series()) + '\u0000' + category : category, r);
             if (earlier == null
                     || (adds && (c.series() == null || Objects.equals(r.text(c.series()), earlier.text(c.series()))))) {
                 continue;

@@ -494,6 +494,56 @@ class CliIT {
     }
 
     @Test
+    void aLineChartDrawsALinePerSeriesAcrossTheMonthsLabelledAtItsLastPoint() throws IOException {
+        // Fourteen months of shipments, two countries a month: what a monthly brief follows as a trend.
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("Month", "Country", "Units"));
+        for (int i = 0; i < 14; i++) {
+            String month = java.time.YearMonth.of(2024, 1).plusMonths(i).toString();
+            rows.add(List.of(month, "US", 1013 + 17 * i));
+            rows.add(List.of(month, "CN", 611 + 13 * i));
+        }
+        SampleProject.append(project.root().resolve("workbooks/ai-chips.xlsx"), "Shipments", rows);
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        Files.writeString(
+                yaml, Files.readString(yaml).replace("\nlayout:\n", """
+
+                                  shipments:
+                                    sheet: Shipments
+                                    key: [month, country]
+                                    columns:
+                                      month:   {header: [Month], type: year-month, required: true}
+                                      country: {header: [Country], type: enum, values: [US, CN], required: true}
+                                      units:   {header: [Units], type: integer, min: 0, required: true}
+
+                                layout:
+                                """).replace("  - block: table\n", """
+                                  - block: chart
+                                    kind: line
+                                    sheet: shipments
+                                    category: month
+                                    value: units
+                                    series: country
+                                    labels: {US: US vendors, CN: Chinese vendors}
+                                    caption: "Accelerators shipped a month"
+                                  - block: table
+                                """));
+        // A month on both lines is no repeat: each line has one point a month.
+        Cli.Result valid = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(valid.code()).as(valid.out()).isZero();
+        String text = chipsPdfText();
+        // Each line is named in the legend and labelled at its last point, February 2025, only: fourteen
+        // labels a line would run into each other.
+        assertThat(text).contains("Figure 2. Accelerators shipped a month", "US vendors", "Chinese vendors");
+        assertThat(text).containsPattern("\\b1,234\\b").containsPattern("\\b780\\b");
+        assertThat(text).doesNotContain("1,013", "611", "1,217", "767");
+        // Its months as the brief's charts name them, level: side by side, they fit.
+        assertThat(text.replaceAll("\\s+", " "))
+                .contains("Jan 2024 Feb 2024 Mar 2024 Apr 2024 May 2024 Jun 2024 Jul 2024 Aug 2024 Sept 2024 Oct 2024 "
+                        + "Nov 2024 Dec 2024 Jan 2025 Feb 2025");
+    }
+
+    @Test
     void aKeyFigureThePdfPrintsBlankIsAWarningAtTheEmptyCellItReads() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         // The Ascend 910C's memory is not known (its cell F6 is empty): the box printed "–" unannounced.

@@ -52,13 +52,7 @@ public final class BarChartBuilder {
      *     shown as it is, after them (no series: no legend)
      */
     public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> labels) {
-        // A series value the labels do not name (a country new to the sheet) is in the legend as it is
-        // written, in a colour of its own, rather than a colour nobody explains.
-        Map<String, String> seriesLabels = new LinkedHashMap<>(labels);
-        data.bars().stream()
-                .map(ChartData.Bar::series)
-                .filter(s -> s != null && !s.isBlank())
-                .forEach(s -> seriesLabels.putIfAbsent(s, s));
+        Map<String, String> seriesLabels = seriesLabels(data, labels);
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (ChartData.Bar b : data.bars()) {
             ds.addValue(b.value(), "value", b.category());
@@ -108,39 +102,15 @@ public final class BarChartBuilder {
                         : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER));
         r.setItemLabelInsets(new org.jfree.chart.ui.RectangleInsets(3, 3, 3, 3));
         plot.setRenderer(r);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(style.grid());
-        plot.setOutlineVisible(false);
-
-        NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        if (values instanceof DecimalFormat d) {
-            range.setStandardTickUnits(ticks(d));
-        } else {
-            range.setNumberFormatOverride(values);
-        }
-        range.setUpperMargin(0.14);
+        NumberAxis range = frame(chart, plot, data, values, style);
         if (bars.stream().anyMatch(b -> b.value().signum() < 0)) {
             // Room for the labels under the bars, and the zero line the bars stand on and hang from.
             range.setLowerMargin(0.14);
             plot.setRangeZeroBaselineVisible(true);
             plot.setRangeZeroBaselinePaint(style.ink());
         }
-        range.setTickLabelFont(style.font(7.5f));
-        range.setAxisLineVisible(false);
-        if (data.unit() != null) {
-            // The unit at the top left, as briefs print it, not rotated along the axis.
-            org.jfree.chart.title.TextTitle unit = new org.jfree.chart.title.TextTitle(data.unit(), style.font(7.5f));
-            unit.setPosition(RectangleEdge.TOP);
-            unit.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
-            unit.setPaint(style.ink());
-            chart.addSubtitle(unit);
-        }
         CategoryAxis domain = plot.getDomainAxis();
-        domain.setTickLabelFont(style.font(8f));
         domain.setCategoryMargin(horizontal ? 0.25 : 0.3);
-        domain.setLowerMargin(0.03);
-        domain.setUpperMargin(0.03);
-        domain.setMaximumCategoryLabelLines(2);
         if (!horizontal) {
             // A name under a bar may take the bar's whole slot, the gap beside it too (0.94 / 0.64 of the
             // bar's width, less a hair): "2024.3" stays whole, where it broke at its dot.
@@ -160,13 +130,63 @@ public final class BarChartBuilder {
                 }
             });
             plot.setFixedLegendItems(items);
-            LegendTitle legend = new LegendTitle(plot);
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(BlockBorder.NONE);
-            legend.setItemFont(style.font(8f));
-            chart.addLegend(legend);
+            legend(chart, plot, style);
         }
         return chart;
+    }
+
+    /** The series' display names in legend order: the layout's, then any value they do not name, as written. */
+    static Map<String, String> seriesLabels(ChartData.Bars data, Map<String, String> labels) {
+        // A series value the labels do not name (a country new to the sheet) is in the legend as it is
+        // written, in a colour of its own, rather than a colour nobody explains.
+        Map<String, String> seriesLabels = new LinkedHashMap<>(labels);
+        data.bars().stream()
+                .map(ChartData.Bar::series)
+                .filter(s -> s != null && !s.isBlank())
+                .forEach(s -> seriesLabels.putIfAbsent(s, s));
+        return seriesLabels;
+    }
+
+    /**
+     * What bar and line charts share: the value axis in the values' format without its line, the unit
+     * line at the top left as briefs print it (not rotated along the axis), category names, no frame.
+     */
+    static NumberAxis frame(
+            JFreeChart chart, CategoryPlot plot, ChartData.Bars data, NumberFormat values, ChartStyle style) {
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(style.grid());
+        plot.setOutlineVisible(false);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        if (values instanceof DecimalFormat d) {
+            range.setStandardTickUnits(ticks(d));
+        } else {
+            range.setNumberFormatOverride(values);
+        }
+        range.setUpperMargin(0.14);
+        range.setTickLabelFont(style.font(7.5f));
+        range.setAxisLineVisible(false);
+        if (data.unit() != null) {
+            org.jfree.chart.title.TextTitle unit = new org.jfree.chart.title.TextTitle(data.unit(), style.font(7.5f));
+            unit.setPosition(RectangleEdge.TOP);
+            unit.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            unit.setPaint(style.ink());
+            chart.addSubtitle(unit);
+        }
+        CategoryAxis domain = plot.getDomainAxis();
+        domain.setTickLabelFont(style.font(8f));
+        domain.setLowerMargin(0.03);
+        domain.setUpperMargin(0.03);
+        domain.setMaximumCategoryLabelLines(2);
+        return range;
+    }
+
+    /** The legend under the plot, unframed. */
+    static void legend(JFreeChart chart, CategoryPlot plot, ChartStyle style) {
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setItemFont(style.font(8f));
+        chart.addLegend(legend);
     }
 
     /**

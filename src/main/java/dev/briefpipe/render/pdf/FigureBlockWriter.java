@@ -16,6 +16,7 @@ import dev.briefpipe.model.Table;
 import dev.briefpipe.render.chart.BarChartBuilder;
 import dev.briefpipe.render.chart.ChartData;
 import dev.briefpipe.render.chart.ChartStyle;
+import dev.briefpipe.render.chart.LineChartBuilder;
 import dev.briefpipe.render.chart.TimelineChartBuilder;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -110,7 +111,9 @@ final class FigureBlockWriter {
                         r.text(block.category()),
                         r.cell(block.category()).orElse(null));
             }
-            chart = new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
+            chart = "line".equals(block.kind())
+                    ? new LineChartBuilder(style).build(bars, labels, width)
+                    : new BarChartBuilder(style).build(bars, "hbar".equals(block.kind()), labels);
         }
         // Never taller than a page holds with its caption and source lines: OpenPDF cannot place it.
         height = Math.min(height, ctx.document().top() - ctx.document().bottom() - CAPTION_ROOM);
@@ -182,8 +185,9 @@ final class FigureBlockWriter {
             hiField = kv[0].trim();
             hiValue = kv[1].trim();
         }
-        // Rows of one category add up into its bar (validation refuses a repeat that cannot).
-        Map<String, ChartData.Bar> bars = new LinkedHashMap<>();
+        // Rows of one category (of one line) add up into its bar or point (validation refuses a repeat
+        // that cannot).
+        Map<List<String>, ChartData.Bar> bars = new LinkedHashMap<>();
         for (Row r : table.rows()) {
             Object v = r.get(block.value());
             BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
@@ -194,7 +198,7 @@ final class FigureBlockWriter {
             String series = block.series() == null ? null : r.text(block.series());
             String category = label(r.get(block.category()), r.text(block.category()), locale);
             bars.merge(
-                    category,
+                    java.util.Arrays.asList(series, category),
                     new ChartData.Bar(category, value, series, hi),
                     (a, b) -> new ChartData.Bar(
                             a.category(), a.value().add(b.value()), a.series(), a.highlighted() || b.highlighted()));

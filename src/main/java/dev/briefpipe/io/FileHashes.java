@@ -28,7 +28,8 @@ public final class FileHashes {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest, for a hash of values fed to it one by one. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

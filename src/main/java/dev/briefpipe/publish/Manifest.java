@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param sentences the narrative as printed, by cell: what a later correction compares
  * @param corrections for a corrected build, what changed since the delivered one (printed in its 정정 box)
  * @param blocks each figure, table and list as printed, by name: what a later correction compares
+ * @param dataSha256 the SHA-256 of every value the workbook's sheets gave, whatever its bytes: what the
+ *     next period compares to tell a workbook not yet given new data (null in a manifest written before it)
  */
 public record Manifest(
         String brief,
@@ -48,7 +50,8 @@ public record Manifest(
         Map<String, Long> durationsMs,
         List<Sentence> sentences,
         List<String> corrections,
-        List<Block> blocks) {
+        List<Block> blocks,
+        String dataSha256) {
 
     /** The mapper for manifests (and the run history's copy of their outputs). */
     public static final ObjectMapper JSON = new ObjectMapper()

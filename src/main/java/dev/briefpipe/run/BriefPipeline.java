@@ -115,13 +115,7 @@ public final class BriefPipeline {
             if (!validated.report().valid()) {
                 throw new DataInvalidException(validated.report());
             }
-            FigureMoves moves = FigureMoves.of(
-                    brief,
-                    validated.figures(),
-                    published,
-                    period,
-                    validated.workbook().sha256(),
-                    unchanged);
+            FigureMoves moves = FigureMoves.of(brief, validated, published, period, unchanged);
             Checked checked = moves.applied(validated);
             ValidationReport report = checked.report();
             if (!report.valid()) {
@@ -226,7 +220,8 @@ public final class BriefPipeline {
                             .map(s -> new Manifest.Sentence(s.cell(), s.printed()))
                             .toList(),
                     corrections,
-                    PrintedData.of(brief, checked));
+                    PrintedData.of(brief, checked),
+                    moves.data());
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());

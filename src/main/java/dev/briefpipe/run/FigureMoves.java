@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Month over month: each key figure beside its value in the last period published before this one, and
- * whether the workbook is the very one that period was built from (its analysts have not yet given it
- * this period's data). A
+ * whether the workbook is the very one that period was built from, or gives the very values it gave
+ * (its analysts have not yet given it this period's data; a workbook re-saved as it was, or whose
+ * summary sheet a build refreshed in place, is a new file with the same data). A
  * figure that moved by more than the brief's {@code summary.maxChange} is a warning, unless an analyst
  * explained it in the note (비고) of a row the figure read, written or changed since that period (a note
  * that was already there explains nothing new); the explanation then travels with the figure to the
@@ -39,23 +40,25 @@ import org.slf4j.LoggerFactory;
  * @param notes by figure id, the analysts' notes on the rows a moved figure read
  * @param findings a figure moved with no note to say why (a warning), and the workbook that period was
  *     built from (see {@link #of})
+ * @param data the SHA-256 of every value the workbook's sheets gave ({@link PrintedData#values})
  */
 record FigureMoves(
-        Period previousPeriod, Map<String, BigDecimal> previous, Map<String, String> notes, List<Finding> findings) {
+        Period previousPeriod,
+        Map<String, BigDecimal> previous,
+        Map<String, String> notes,
+        List<Finding> findings,
+        String data) {
     /** How far back a previous period is looked for. */
     private static final int MONTHS_BACK = 24;
 
     /**
-     * @param workbook the SHA-256 of the workbook read: the very workbook of the last period published is a
-     *     finding of {@code unchanged} severity (a brief that would only repeat that period's)
+     * @param c the workbook checked: the very workbook of the last period published, or one of its very
+     *     values, is a finding of {@code unchanged} severity (a brief that would only repeat that period's)
      */
-    static FigureMoves of(
-            BriefConfig brief,
-            Map<String, KeyFigure> figures,
-            Publications published,
-            Period period,
-            String workbook,
-            Severity unchanged) {
+    static FigureMoves of(BriefConfig brief, Checked c, Publications published, Period period, Severity unchanged) {
+        Map<String, KeyFigure> figures = c.figures();
+        String workbook = c.workbook().sha256();
+        String data = PrintedData.values(c.data());
         Optional<Manifest> before = Optional.empty();
         Period p = period;
         for (int i = 0; i < MONTHS_BACK && before.isEmpty(); i++) {
@@ -63,7 +66,7 @@ record FigureMoves(
             before = published.manifest(brief.id(), p);
         }
         if (before.isEmpty()) {
-            return new FigureMoves(null, Map.of(), Map.of(), List.of());
+            return new FigureMoves(null, Map.of(), Map.of(), List.of(), data);
         }
         Map<String, BigDecimal> previous = new HashMap<>();
         before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
@@ -73,8 +76,10 @@ record FigureMoves(
                 .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
         Map<String, String> notes = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
-        if (before.get().inputs().stream()
-                .anyMatch(i -> i.kind() == Manifest.Kind.WORKBOOK && i.sha256().equals(workbook))) {
+        if (data.equals(before.get().dataSha256())
+                || before.get().inputs().stream()
+                        .anyMatch(i ->
+                                i.kind() == Manifest.Kind.WORKBOOK && i.sha256().equals(workbook))) {
             String sheet = brief.sheets().values().stream()
                     .findFirst()
                     .map(SheetSchema::sheet)
@@ -119,7 +124,7 @@ record FigureMoves(
                             f.moveFrom(was, locale, s -> words.get("figure.points", s)),
                             KeyFigure.percent(limit, false, locale))));
         }
-        return new FigureMoves(before.get().period(), previous, notes, findings);
+        return new FigureMoves(before.get().period(), previous, notes, findings, data);
     }
 
     /**
@@ -129,8 +134,7 @@ record FigureMoves(
      */
     static Checked told(BriefConfig brief, Checked c, Publications published, Period period) {
         try {
-            return of(brief, c.figures(), published, period, c.workbook().sha256(), Severity.WARNING)
-                    .applied(c);
+            return of(brief, c, published, period, Severity.WARNING).applied(c);
         } catch (StoreException | UncheckedIOException e) {
             LoggerFactory.getLogger(FigureMoves.class)
                     .info(

@@ -3,6 +3,7 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Row;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.publish.Manifest;
@@ -54,5 +55,23 @@ final class PrintedData {
                     FileHashes.sha256(values.toString().getBytes(StandardCharsets.UTF_8))));
         }
         return out;
+    }
+
+    /**
+     * The SHA-256 of every value of every sheet as read, the same for the same data whatever the file's
+     * bytes: Excel re-saving a workbook, or a build refreshing its summary sheet in place, changes those.
+     */
+    static String values(Dataset data) {
+        java.security.MessageDigest sha = FileHashes.digest();
+        for (Table table : data.tables()) {
+            sha.update((table.id() + '\u001d').getBytes(StandardCharsets.UTF_8));
+            for (Row r : table.rows()) {
+                for (String f : table.fields()) {
+                    sha.update((r.text(f) + '\u001f').getBytes(StandardCharsets.UTF_8));
+                }
+                sha.update((byte) 0x1e);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -10,6 +10,7 @@ import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.csv.CsvValues;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Row;
@@ -504,6 +505,32 @@ class BuildIT {
                 .get()
                 .isNotEqualTo(built.summaryBackup().get());
         assertThat(summaryWithoutTimestamp(project.workbook())).isNotEqualTo(summaryOnce);
+    }
+
+    @Test
+    void aWorkbookWithLastPeriodsVeryDataIsToldSoThoughItsSummaryWasRefreshedInPlaceOrItWasResaved()
+            throws IOException {
+        String read = FileHashes.sha256(project.workbook());
+        pipeline.build(brief, project.workbook(), PERIOD, settings.outputDir(), SummaryMode.IN_PLACE);
+        // The build refreshed its summary sheet: a new file, but March's data as it was.
+        assertThat(FileHashes.sha256(project.workbook())).isNotEqualTo(read);
+        assertThat(unchangedSince(Period.parse("2025-04"))).containsExactly("2025-03");
+        // Opened and saved again as it was (as a spreadsheet program does): still March's data.
+        String refreshed = FileHashes.sha256(project.workbook());
+        SampleProject.append(project.workbook(), "특허_발명자국가", List.of());
+        assertThat(FileHashes.sha256(project.workbook())).isNotEqualTo(refreshed);
+        assertThat(unchangedSince(Period.parse("2025-04"))).containsExactly("2025-03");
+        // One value of April's: April's data has begun to come in.
+        project.setCell("특허_발명자국가", "D3", 6277);
+        assertThat(unchangedSince(Period.parse("2025-04"))).isEmpty();
+    }
+
+    /** The period whose workbook {@code period}'s check finds this one to be, if any. */
+    private List<Object> unchangedSince(Period period) {
+        return pipeline.check(brief, project.workbook(), period).report().findings().stream()
+                .filter(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
+                .map(f -> f.args().get(0))
+                .toList();
     }
 
     @Test

@@ -338,7 +338,7 @@ abstract class SchedulerSuite {
         assertThat(mail.getReceivedMessages()).hasSize(4);
         assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.ANALYST).get(0))
                         .text())
-                .contains("이 워크북은 2025-03 브리프를 만든 워크북과 똑같습니다", "2025-04 브리프는 2025-03의 것을 되풀이합니다");
+                .contains("이 워크북의 자료는 2025-03 브리프를 만든 워크북의 자료와 똑같습니다", "2025-04 브리프는 2025-03의 것을 되풀이합니다");
         // validate, the console and a build by hand tell the analysts as a warning.
         var told = service.check(brief, p.workbook()).report();
         assertThat(told.valid()).isTrue();

@@ -630,7 +630,7 @@ class CliIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .containsPattern(
-                        "D5 +warning +BF16 dense \\(TFLOPS\\): blank, so 'Ascend 910B' has no bar in \"Dense BF16 compute\"")
+                        "D5 +warning +BF16 dense \\(TFLOPS\\): blank, so 'Ascend 910B' has no bar \\(or point\\) in \"Dense BF16 compute\"")
                 .containsOnlyOnce("(bar-blank)");
         // A value that is no number is an error at its cell, and that is all it is: not also a bar left out.
         SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D6", "n/a");

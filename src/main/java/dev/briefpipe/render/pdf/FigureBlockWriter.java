@@ -103,11 +103,10 @@ final class FigureBlockWriter {
                     unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit),
                     schema == null ? null : schema.printFormat(block.value()),
                     ctx.locale());
-            ChartStyle mainOnly = ChartStyle.of(List.of(fonts.regular().awt()));
             for (Row r : table.rows()) {
                 check(
                         ctx,
-                        mainOnly,
+                        main,
                         r.text(block.category()),
                         r.cell(block.category()).orElse(null));
             }

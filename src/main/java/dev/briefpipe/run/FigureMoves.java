@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * @param notes by figure id, the analysts' notes on the rows a moved figure read
  * @param findings a figure moved with no note to say why (a warning), and the workbook that period was
  *     built from (see {@link #of})
- * @param data the SHA-256 of every value the workbook's sheets gave ({@link PrintedData#values})
+ * @param data the SHA-256 of every value the workbook's sheets gave ({@link PrintedData#values}), or null
+ *     when there was none to compare it with
  */
 record FigureMoves(
         Period previousPeriod,
@@ -58,7 +59,6 @@ record FigureMoves(
     static FigureMoves of(BriefConfig brief, Checked c, Publications published, Period period, Severity unchanged) {
         Map<String, KeyFigure> figures = c.figures();
         String workbook = c.workbook().sha256();
-        String data = PrintedData.values(c.data());
         Optional<Manifest> before = Optional.empty();
         Period p = period;
         for (int i = 0; i < MONTHS_BACK && before.isEmpty(); i++) {
@@ -66,7 +66,7 @@ record FigureMoves(
             before = published.manifest(brief.id(), p);
         }
         if (before.isEmpty()) {
-            return new FigureMoves(null, Map.of(), Map.of(), List.of(), data);
+            return new FigureMoves(null, Map.of(), Map.of(), List.of(), null);
         }
         Map<String, BigDecimal> previous = new HashMap<>();
         before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
@@ -76,7 +76,9 @@ record FigureMoves(
                 .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
         Map<String, String> notes = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
-        if (data.equals(before.get().dataSha256())
+        // Hashed only when that period kept a hash to compare with (a manifest written before it has none).
+        String data = before.get().dataSha256() == null ? null : PrintedData.values(c.data());
+        if ((data != null && data.equals(before.get().dataSha256()))
                 || before.get().inputs().stream()
                         .anyMatch(i ->
                                 i.kind() == Manifest.Kind.WORKBOOK && i.sha256().equals(workbook))) {

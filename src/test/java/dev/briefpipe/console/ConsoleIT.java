@@ -532,7 +532,7 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(asked + 1);
         String corrected = h.service.approving().publishedPdf(brief, period).orElseThrow();
         page = approver.get(BRIEF + "?period=2025-03").body();
-        assertThat(page).contains("id=\"approve\">이 PDF 승인하고 보내기<").doesNotContain("id=\"superseded\"");
+        assertThat(page).contains("<h2>미리 보기와 승인</h2>", "id=\"approve\">이 PDF 승인하고 보내기<").doesNotContain("id=\"superseded\"");
         approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", corrected));
         var toReaders = h.mail.getReceivedMessagesForDomain("to.test");
         assertThat(toReaders).hasSize(2 * readers);
@@ -852,7 +852,7 @@ class ConsoleIT {
         String briefPage = approver.get(BRIEF + "?period=2025-03").body();
         // Its button says what it does there: it sends now, ahead of the schedule; nobody waits on it.
         assertThat(briefPage)
-                .contains("id=\"approve\">이 PDF 지금 보내기 (예약을 기다리지 않고)<")
+                .contains("<h2>미리 보기와 발송</h2>", "id=\"approve\">이 PDF 지금 보내기 (예약을 기다리지 않고)<")
                 .doesNotContain("id=\"reject\"", "승인하고 보내기");
         String shown = briefPage.replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
         HttpResponse<String> rejected =

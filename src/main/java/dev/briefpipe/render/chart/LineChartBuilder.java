@@ -33,8 +33,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Line charts: a line per series value (one line without a series) across the categories, months or
  * years, in the order the sheet's rows give them. A lone line of up to {@value #LABEL_EVERY_POINT}
  * points has each labelled with its value; otherwise each line is labelled at its last point, the
- * figure a brief speaks of, and at a highlighted one. A category a series has no row for leaves a gap in its line. The value axis
- * need not start at zero: a line shows a trend, not a length.
+ * figure a brief speaks of, and at a highlighted one. A category a series has no row for leaves a gap
+ * in its line. The value axis need not start at zero: a line shows a trend, not a length.
  */
 public final class LineChartBuilder {
     static final int LABEL_EVERY_POINT = 12;

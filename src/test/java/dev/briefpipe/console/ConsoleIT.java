@@ -532,7 +532,9 @@ class ConsoleIT {
         assertThat(h.mail.getReceivedMessagesForDomain("approvers.test")).hasSize(asked + 1);
         String corrected = h.service.approving().publishedPdf(brief, period).orElseThrow();
         page = approver.get(BRIEF + "?period=2025-03").body();
-        assertThat(page).contains("<h2>미리 보기와 승인</h2>", "id=\"approve\">이 PDF 승인하고 보내기<").doesNotContain("id=\"superseded\"");
+        assertThat(page)
+                .contains("<h2>미리 보기와 승인</h2>", "id=\"approve\">이 PDF 승인하고 보내기<")
+                .doesNotContain("id=\"superseded\"");
         approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", corrected));
         var toReaders = h.mail.getReceivedMessagesForDomain("to.test");
         assertThat(toReaders).hasSize(2 * readers);

@@ -122,7 +122,7 @@ public final class LineChartBuilder {
         if (!fit(categories, style.font(8f), width)) { // side by side they would run into each other
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        if (!seriesLabels.isEmpty()) {
+        if (lines.stream().anyMatch(l -> !l.isEmpty())) { // labels without a series name no line
             BarChartBuilder.legend(chart, plot, style);
         }
         return chart;

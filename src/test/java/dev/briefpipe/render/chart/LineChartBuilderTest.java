@@ -75,6 +75,10 @@ class LineChartBuilderTest {
         assertThat(labels.generateLabel(d, 0, 11)).isEqualTo("12,000.5");
         assertThat(chart.getLegend()).isNull();
         assertThat(plot.getDomainAxis().getCategoryLabelPositions()).isNotEqualTo(CategoryLabelPositions.UP_45);
+        // Labels given for a chart without a series name no line: no legend of one nameless line.
+        assertThat(builder.build(new ChartData.Bars(points, null, null), Map.of("US", "United States"), 450)
+                        .getLegend())
+                .isNull();
     }
 
     private static ChartData.Bar point(String category, double value, String series) {

@@ -120,15 +120,15 @@ public final class BarChartBuilder {
                             RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER, CategoryLabelWidthType.CATEGORY, 1.4f)));
         }
 
-        if (!seriesLabels.isEmpty()) {
-            LegendItemCollection items = new LegendItemCollection();
-            seriesLabels.forEach((key, label) -> {
-                if (bars.stream().anyMatch(b -> key.equals(b.series()))) {
-                    LegendItem li = new LegendItem(label, seriesColours.get(key));
-                    li.setLabelFont(style.font(8f));
-                    items.add(li);
-                }
-            });
+        LegendItemCollection items = new LegendItemCollection();
+        seriesLabels.forEach((key, label) -> {
+            if (bars.stream().anyMatch(b -> key.equals(b.series()))) {
+                LegendItem li = new LegendItem(label, seriesColours.get(key));
+                li.setLabelFont(style.font(8f));
+                items.add(li);
+            }
+        });
+        if (items.getItemCount() > 0) { // labels given for bars of no series name none: no empty legend
             plot.setFixedLegendItems(items);
             legend(chart, plot, style);
         }

@@ -176,7 +176,9 @@ public final class Approving {
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
             RunOutcome.record(runs, id, brief, o);
-            if (!o.sent().isEmpty() && !o.dryRun() && runs.missed(brief.id(), period)) {
+            if (!o.sent().isEmpty()
+                    && !o.dryRun()
+                    && runs.missed(brief.id(), period).isPresent()) {
                 // The owners were told the period was missed: they hear that it went after all.
                 String text = Messages.forLocale(brief.locale())
                         .get("alert.late", actor, o.sent().size());

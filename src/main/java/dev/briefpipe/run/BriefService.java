@@ -259,6 +259,11 @@ public final class BriefService implements AutoCloseable {
         scheduled.markMissed(brief, period, deadline, last);
     }
 
+    /** The owners' letter of a missed period, tried again; see {@link ScheduledRuns#toldMissed}. */
+    public boolean toldMissed(BriefConfig brief, Period period) {
+        return scheduled.toldMissed(brief, period);
+    }
+
     /** {@code send --test}: the brief's message to one address, not recorded as a delivery. */
     public String sendTest(BriefConfig brief, Period period, Path out, String address) throws IOException {
         return letters.test(brief, period, new Publications(out).folder(brief.id(), period), address);

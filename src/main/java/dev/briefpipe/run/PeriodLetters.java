@@ -123,10 +123,11 @@ final class PeriodLetters {
     /**
      * Tells the brief's owners of a period, once per distinct thing ({@code same}: the failure, not the run
      * that met it): {@code alert}, what went wrong (a failed run, a missed deadline); {@code late}, a brief
-     * sent after its deadline. Never fails the caller (a letter that cannot go is logged).
+     * sent after its deadline. Never fails the caller (a letter that cannot go is logged): false then.
      */
-    void owners(BriefConfig brief, Period period, String kind, String same, String text) {
-        notice(brief, period, brief.delivery().owners(), kind, same, text, List.of());
+    boolean owners(BriefConfig brief, Period period, String kind, String same, String text) {
+        Deliverer.Outcome o = notice(brief, period, brief.delivery().owners(), kind, same, text, List.of());
+        return o == null ? brief.delivery().owners().isEmpty() : o.failed().isEmpty();
     }
 
     /**
@@ -146,7 +147,8 @@ final class PeriodLetters {
         if (!asked.corrects().isEmpty()) { // a corrected edition: approving it sends it to the first one's readers
             text += "\n\n" + words.get("notice.approval.correction") + "\n- " + String.join("\n- ", asked.corrects());
         }
-        return notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, asked.pdf());
+        var o = notice(brief, period, brief.delivery().approvers(), kind, kind + " " + pdfSha256, text, asked.pdf());
+        return o != null && !o.dryRun() && !o.sent().isEmpty();
     }
 
     /**
@@ -159,8 +161,8 @@ final class PeriodLetters {
         notice(brief, period, brief.delivery().analysts(), kind, same, text, List.of());
     }
 
-    /** @return whether someone was mailed now (not only into the outbox); files over the size limit stay out */
-    private boolean notice(
+    /** @return what became of it; null when nobody is to be told, or it could not be made (logged) */
+    private Deliverer.Outcome notice(
             BriefConfig brief,
             Period period,
             List<String> to,
@@ -169,7 +171,7 @@ final class PeriodLetters {
             String text,
             List<Letter.Attachment> files) {
         if (to.isEmpty()) {
-            return false;
+            return null;
         }
         try {
             String sha = FileHashes.sha256(same.getBytes(StandardCharsets.UTF_8));
@@ -182,13 +184,12 @@ final class PeriodLetters {
                 if (!files.isEmpty() && MimeFactory.size(msg) > limit.of(transport)) {
                     msg = letter.apply(List.of()); // the console holds the PDF all the same
                 }
-                Deliverer.Outcome o = deliverer(brief, transport)
+                return deliverer(brief, transport)
                         .deliver(brief.id(), period, kind + "-" + sha.substring(0, 12), sha, msg, to, Resend.NONE);
-                return !o.dryRun() && !o.sent().isEmpty();
             }
         } catch (RuntimeException x) {
             log.error("{} {}: could not send the {} letter ({}): {}", brief.id(), period, kind, text, x.toString(), x);
-            return false;
+            return null;
         }
     }
 

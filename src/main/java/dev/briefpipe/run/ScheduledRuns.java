@@ -93,6 +93,7 @@ final class ScheduledRuns {
                 ? runs.lastScheduled(brief.id(), period).map(RunHistory.Run::status)
                 : Optional.empty();
         if (last.filter(RunStatus.MISSED::equals).isPresent()) {
+            toldMissed(brief, period); // should the mail server have been down at the deadline
             return RunOutcome.skipped("run.period-missed");
         }
         if (last.filter(RunStatus.FAILED::equals).isPresent() && leftToAnOperator(brief, period)) {
@@ -255,6 +256,17 @@ final class ScheduledRuns {
      */
     Optional<String> heldOnUnchanged(BriefConfig brief, Period period) {
         return runs.lastScheduled(brief.id(), period).flatMap(RunOutcome::unchangedSince);
+    }
+
+    /**
+     * Tells the owners again that the period was missed, should their letter have failed (the mail server
+     * down at the deadline): the ledger mails only the owners it has not reached. True once all have it.
+     */
+    boolean toldMissed(BriefConfig brief, Period period) {
+        Messages words = Messages.forLocale(brief.locale());
+        return runs.missed(brief.id(), period)
+                .map(r -> letters.owners(brief, period, "alert", "missed", r.error(words)))
+                .orElse(true);
     }
 
     /**

@@ -96,6 +96,10 @@ public final class BriefJob implements Job {
         }
         Period period = data.containsKey(PERIOD) ? Period.parse(data.getString(PERIOD)) : brief.periodAt(origin);
         try {
+            if (kind == RunTrigger.DEADLINE) {
+                tellOwners(ctx, brief, period, origin);
+                return;
+            }
             if (brief.schedule().workingDaysOnly() && (kind == RunTrigger.CRON || kind == RunTrigger.CATCH_UP)) {
                 ZonedDateTime at = scheduled.atZone(zone);
                 ZonedDateTime working = new WorkingDays(settings.app().holidays()).onOrAfter(at);
@@ -133,6 +137,28 @@ public final class BriefJob implements Job {
         } else {
             log.error("{} {}: still {} at the deadline {}; the period is missed", brief.id(), period, last, deadline);
             service.markMissed(brief, period, deadline, last);
+            if (!service.toldMissed(brief, period)) { // the mail server down at the deadline: tell them later
+                later(ctx, "missed-" + period, next, period, RunTrigger.DEADLINE, origin);
+            }
+        }
+    }
+
+    /**
+     * A missed period's letter to the owners, tried again while it has not reached them all (the mail
+     * server down at the deadline), every retry interval for as many days as the deadline gave.
+     */
+    private void tellOwners(JobExecutionContext ctx, BriefConfig brief, Period period, Instant origin)
+            throws SchedulerException {
+        Instant next = Instant.now().plus(Duration.ofMinutes(brief.schedule().retryMinutes()));
+        Instant until = deadline(brief, origin)
+                .plus(Duration.ofDays(Math.max(1, brief.schedule().deadlineDays())));
+        if (!service.toldMissed(brief, period) && next.isBefore(until)) {
+            log.warn(
+                    "{} {}: the owners have not all been told the period was missed; again at {}",
+                    brief.id(),
+                    period,
+                    next);
+            later(ctx, "missed-" + period, next, period, RunTrigger.DEADLINE, origin);
         }
     }
 

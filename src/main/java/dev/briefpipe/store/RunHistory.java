@@ -183,11 +183,10 @@ public final class RunHistory {
                 id);
     }
 
-    /** Whether the period was recorded missed (its deadline passed). */
-    public boolean missed(String brief, Period period) {
-        String sql = "SELECT id FROM bp_runs WHERE brief=? AND period=? AND status=?";
-        return jdbc.first(UNREADABLE, sql, rs -> rs.getLong(1), brief, period, RunStatus.MISSED.id())
-                .isPresent();
+    /** The run that recorded the period missed (its deadline passed), if one did. */
+    public Optional<Run> missed(String brief, Period period) {
+        String sql = SELECT + " WHERE brief=? AND period=? AND status=?";
+        return jdbc.first(UNREADABLE, sql, RunHistory::run, brief, period, RunStatus.MISSED.id());
     }
 
     /**

@@ -492,12 +492,14 @@ abstract class SchedulerSuite {
     }
 
     @Test
-    void aSendStillFailingAtTheDeadlineMarksThePeriodMissedSayingWhy() throws Exception {
+    void aSendStillFailingAtTheDeadlineMarksThePeriodMissedSayingWhyAndTellsTheOwnersOnceTheServerIsBack()
+            throws Exception {
         SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+        int port = mail.getSmtp().getPort();
         p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 0 ");
         noWaitForTheMailServer(p);
         mail.stop();
-        startedWith(p, "fire", Duration.ZERO);
+        Instant origin = startedWith(p, "fire", Duration.ZERO);
         Poll.until(Duration.ofSeconds(90), () -> runs(RunStatus.MISSED) == 1 && quartzQuiet());
         assertThat(runs(RunStatus.FAILED)).isEqualTo(1);
         assertThat(exists("retry-2025-03")).isFalse();
@@ -508,6 +510,30 @@ abstract class SchedulerSuite {
                 .asString()
                 .startsWith("마감인 ")
                 .contains("모든 수신자에게 보내지 못해", "deliveries");
+        // Their letter could not go either: it is tried again later, not forgotten.
+        assertThat(exists("missed-2025-03")).isTrue();
+        // The server is back; the letter's fire comes (now, for the test) and each owner gets it once.
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Trigger again = scheduler.quartz().getTrigger(TriggerKey.triggerKey("missed-2025-03", "ai-hegemony"));
+        scheduler.quartz().unscheduleJob(again.getKey());
+        fireAt("missed-2025-03", RunTrigger.DEADLINE, origin, Instant.now());
+        Poll.until(
+                Duration.ofSeconds(90),
+                () -> mail.getReceivedMessagesForDomain("owners.test").length == 1
+                        && quartzQuiet()
+                        && !exists("missed-2025-03"));
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.OWNER).get(0)).text())
+                .contains("마감인 ", "모든 수신자에게 보내지 못해");
+        // Told once: a later call mails nobody again, and no reader got the brief late.
+        assertThat(service.toldMissed(
+                        new ConfigLoader()
+                                .load(p.config())
+                                .findBrief("ai-hegemony")
+                                .orElseThrow(),
+                        Period.parse("2025-03")))
+                .isTrue();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
     }
 
     @Test
@@ -636,6 +662,10 @@ abstract class SchedulerSuite {
     }
 
     private void retryAt(String name, Instant origin, Instant at) throws Exception {
+        fireAt(name, RunTrigger.RETRY, origin, at);
+    }
+
+    private void fireAt(String name, RunTrigger kind, Instant origin, Instant at) throws Exception {
         Trigger cron = scheduler.quartz().getTrigger(TriggerKey.triggerKey("cron", "ai-hegemony"));
         scheduler
                 .quartz()
@@ -644,7 +674,7 @@ abstract class SchedulerSuite {
                         .forJob(cron.getJobKey())
                         .startAt(Date.from(at))
                         .usingJobData(BriefJob.PERIOD, "2025-03")
-                        .usingJobData(BriefJob.KIND, RunTrigger.RETRY.id())
+                        .usingJobData(BriefJob.KIND, kind.id())
                         .usingJobData(BriefJob.ORIGIN, origin.toEpochMilli())
                         .build());
     }

@@ -283,6 +283,34 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void onceCalledAfterAMailOutageAtTheDeadlineTellsTheOwnersOfTheMissedPeriodOnce() throws Exception {
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        int port = mail.getSmtp().getPort();
+        noWaitForTheMailServer(p);
+        p.editConfig("  deadlineDays: 5 ", "  deadlineDays: 400 ");
+        p.setCell("특허_발명자국가", "D3", "모름");
+        String cfg = p.config().toString();
+        assertThat(Cli.raw("schedule", "--once", "--config", cfg).code()).isEqualTo(3);
+        // The deadline comes while the mail server is down: the owners' letter cannot go.
+        mail.stop();
+        p.editConfig("  deadlineDays: 400 ", "  deadlineDays: 0 ");
+        Cli.Result missed = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(missed.code()).as(missed.out() + missed.err()).isEqualTo(3);
+        assertThat(missed.out()).contains(": 기한 넘김 — 마감인 ");
+        // The server is back: the next call tells them (it was told to nobody), and the one after does not.
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        for (int call = 0; call < 2; call++) {
+            Cli.Result later = Cli.raw("schedule", "--once", "--config", cfg);
+            assertThat(later.code()).as(later.out() + later.err()).isZero();
+            assertThat(later.out()).contains(": 건너뜀 — 이 기간은 마감이 지나 놓친 것으로 기록되었습니다.");
+        }
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.OWNER).get(0)).text())
+                .contains("마감인 ", "워크북 데이터가 유효하지 않아");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void onceCalledPastTheDeadlineMarksThePeriodMissedOnceAndTellsTheOwners() throws Exception {
         // --once kept no deadline: a period whose data was never mended was tried at each call until the
         // next fire, and then dropped without a word to the owners.

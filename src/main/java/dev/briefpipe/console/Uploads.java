@@ -104,7 +104,8 @@ final class Uploads {
         try {
             VersionCheck c = VersionCheck.of(sha, brief, service.check(brief, file));
             ValidationReport r = c.report();
-            return new VersionCheck(sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences());
+            return new VersionCheck(
+                    sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences(), c.data());
         } catch (WorkbookReadException e) {
             return VersionCheck.unreadable(sha, e.naming(shown));
         } catch (Failure f) {

@@ -195,6 +195,7 @@ public final class Views {
         Messages inBrief = Messages.forLocale(b.locale());
         m.ifPresent(x -> x.figures()
                 .forEach(f -> figures.add(FigureRow.of(f, limit, locale, s -> inBrief.get("figure.points", s)))));
+        VersionCheck working = candidate == null ? c : check(b); // what the PDF is compared with
         return new BriefView(
                 row,
                 findings,
@@ -211,7 +212,7 @@ public final class Views {
                 new Publications(settings.outputDir())
                         .periods(b.id()).stream().limit(12).toList(),
                 damaged,
-                service.approving().outdated(b, m, candidate == null ? c.sha() : check(b).sha()),
+                service.approving().outdated(b, m, working.sha(), working.data()),
                 m.filter(x -> Approving.superseded(x, ledger)).isPresent());
     }
 

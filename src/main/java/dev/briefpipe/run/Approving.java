@@ -58,11 +58,16 @@ public final class Approving {
     /**
      * Whether the working workbook was changed after the period's PDF was built (by an analyst, not by
      * the build's own summary refresh, which is done before the build ends): the PDF does not show it.
+     * Its values are compared where the manifest kept theirs: a workbook saved again as it was is the same.
      *
      * @param built the period's manifest, as the caller read it
      * @param workingSha256 the working workbook's SHA-256 now
+     * @param workingData the hash of its values ({@link Checked#dataSha256}), or null when it was not read
      */
-    public boolean outdated(BriefConfig brief, Optional<Manifest> built, String workingSha256) {
+    public boolean outdated(BriefConfig brief, Optional<Manifest> built, String workingSha256, String workingData) {
+        if (built.isPresent() && workingData != null && built.get().dataSha256() != null) {
+            return !workingData.equals(built.get().dataSha256());
+        }
         try {
             return built.isPresent()
                     && workingSha256 != null

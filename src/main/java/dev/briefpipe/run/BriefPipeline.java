@@ -221,7 +221,7 @@ public final class BriefPipeline {
                             .toList(),
                     corrections,
                     PrintedData.of(brief, checked),
-                    java.util.Objects.requireNonNullElseGet(moves.data(), () -> PrintedData.values(checked.data())));
+                    java.util.Objects.requireNonNullElseGet(moves.data(), checked::dataSha256));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());

@@ -18,4 +18,10 @@ public record Checked(
         ValidationReport report,
         Dataset sheetData,
         Dataset data,
-        Map<String, KeyFigure> figures) {}
+        Map<String, KeyFigure> figures) {
+
+    /** The SHA-256 of every value its sheets gave, as a build's manifest keeps it ({@code dataSha256}). */
+    public String dataSha256() {
+        return PrintedData.values(data);
+    }
+}

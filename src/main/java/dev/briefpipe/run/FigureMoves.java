@@ -77,7 +77,7 @@ record FigureMoves(
         Map<String, String> notes = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         // Hashed only when that period kept a hash to compare with (a manifest written before it has none).
-        String data = before.get().dataSha256() == null ? null : PrintedData.values(c.data());
+        String data = before.get().dataSha256() == null ? null : c.dataSha256();
         if ((data != null && data.equals(before.get().dataSha256()))
                 || before.get().inputs().stream()
                         .anyMatch(i ->

@@ -609,6 +609,9 @@ class ConsoleIT {
         assertThat(approver.get("/").body()).contains("<td class=\"nowrap\">2025-03</td>", "반려됨 (approver", "): 출처 확인");
         // The analysts mend the workbook and an operator builds the period again: a new PDF, waiting.
         assertThat(approver.get(BRIEF).body()).doesNotContain("id=\"outdated\"");
+        // Opened and saved again as it was (a new file, a later time): the PDF still shows what it holds.
+        SampleProject.append(h.project.workbook(), "특허_발명자국가", List.of());
+        assertThat(approver.get(BRIEF).body()).doesNotContain("id=\"outdated\"");
         SampleProject.edit(h.project.workbook(), "특허_발명자국가", "D3", 38211);
         // Until it is built again, the approver is told the PDF shows the workbook as it was.
         assertThat(approver.get(BRIEF).body()).contains("id=\"outdated\">이 PDF를 만든 뒤 작업 워크북이 바뀌었습니다.");

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * One fire of a brief's schedule. Works out the period and the kind of fire (on time, caught up
  * after downtime, a retry, a move to the next working day), lets {@link BriefService} run it, and
  * when the data is not ready, the PDF not approved or the mail failed, schedules a retry until the
- * brief's deadline, then marks the period missed. Quartz runs one brief's job only once at a time.
+ * brief's deadline, then marks the period missed (and tells its owners, again later should the mail
+ * server be down then). Quartz runs one brief's job only once at a time.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution

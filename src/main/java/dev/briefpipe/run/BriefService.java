@@ -254,9 +254,14 @@ public final class BriefService implements AutoCloseable {
         return scheduled.run(brief, period, trigger, scheduledFire, deadline);
     }
 
-    /** Records that a period's deadline passed; see {@link ScheduledRuns#markMissed}. */
-    public void markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
+    /**
+     * Records that a period's deadline passed and tells its owners; see {@link ScheduledRuns#markMissed}.
+     *
+     * @return whether every owner has the letter (false while the mail server is down)
+     */
+    public boolean markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         scheduled.markMissed(brief, period, deadline, last);
+        return scheduled.toldMissed(brief, period);
     }
 
     /** The owners' letter of a missed period, tried again; see {@link ScheduledRuns#toldMissed}. */

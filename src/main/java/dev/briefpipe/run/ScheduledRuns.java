@@ -105,6 +105,7 @@ final class ScheduledRuns {
                 && Instant.now().isAfter(deadline)) {
             // schedule --once past the deadline keeps it as the daemon does: the period is missed.
             Phrase why = markMissed(brief, period, deadline, last.get());
+            toldMissed(brief, period);
             return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), List.of(why));
         }
         if (last.filter(RunStatus::fellShort).isPresent()) {
@@ -259,8 +260,9 @@ final class ScheduledRuns {
     }
 
     /**
-     * Tells the owners again that the period was missed, should their letter have failed (the mail server
-     * down at the deadline): the ledger mails only the owners it has not reached. True once all have it.
+     * Tells the owners that the period was missed, in the words its run recorded, and again should their
+     * letter have failed (the mail server down at the deadline): the ledger mails only the owners it has
+     * not reached. True once all have it.
      */
     boolean toldMissed(BriefConfig brief, Period period) {
         Messages words = Messages.forLocale(brief.locale());
@@ -271,7 +273,7 @@ final class ScheduledRuns {
 
     /**
      * Records that a period's deadline passed without valid data, an approval or every reader served
-     * ({@code last}: how its last run ended), and tells the brief's owners.
+     * ({@code last}: how its last run ended); {@link #toldMissed} then tells the brief's owners.
      *
      * @return why, as the run history and the owners' letter say it
      */
@@ -289,9 +291,6 @@ final class ScheduledRuns {
         Optional<Long> id = runs.start(
                 brief.id(), period, RunTrigger.DEADLINE, brief.id() + "|" + period + "|missed", node, Instant.now());
         id.ifPresent(i -> runs.finish(i, RunStatus.MISSED, null, null, List.of(why), words, Instant.now()));
-        if (id.isPresent()) {
-            letters.owners(brief, period, "alert", "missed", words.get(why));
-        }
         return why;
     }
 }

@@ -137,8 +137,7 @@ public final class BriefJob implements Job {
             }
         } else {
             log.error("{} {}: still {} at the deadline {}; the period is missed", brief.id(), period, last, deadline);
-            service.markMissed(brief, period, deadline, last);
-            if (!service.toldMissed(brief, period)) { // the mail server down at the deadline: tell them later
+            if (!service.markMissed(brief, period, deadline, last)) { // the mail server down: tell them later
                 later(ctx, "missed-" + period, next, period, RunTrigger.DEADLINE, origin);
             }
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
  */
 public enum FindingCode implements Finding.Code {
     SHEET_MISSING,
+    SHEET_RENAMED,
     HIDDEN_SHEET,
     COLUMN_MISSING,
     COLUMN_UNKNOWN,

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
@@ -60,7 +61,7 @@ public final class PrintedBlocks {
                         "",
                         "",
                         List.of(where(brief, data, block))));
-            } else if (block instanceof LayoutBlock.Chart c) {
+            } else if (block instanceof LayoutBlock.Chart c && !missingColumn(c, schema, table)) {
                 String where = where(brief, data, c);
                 for (Row r : table.rows()) { // drawn, but with no name beside it
                     if (r.get(c.value()) != null && r.get(c.category()) == null) {
@@ -80,6 +81,18 @@ public final class PrintedBlocks {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether a column the chart draws from is missing from its sheet's header: that one finding
+     * (column-missing or column-renamed) is the error, not each row's blank or repeat that follows from it.
+     */
+    private static boolean missingColumn(LayoutBlock.Chart c, SheetSchema schema, Table table) {
+        return schema != null
+                && Stream.of(c.value(), c.category(), c.series())
+                        .filter(Objects::nonNull)
+                        .anyMatch(f -> schema.columns().containsKey(f)
+                                && table.columnOf(f).isEmpty());
     }
 
     /**

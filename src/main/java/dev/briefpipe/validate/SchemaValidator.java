@@ -15,6 +15,7 @@ import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.model.ValidationReport;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,15 +71,16 @@ public final class SchemaValidator {
             List<Finding> findings = bySheet.get(e.getKey());
             Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
             if (sheet.isEmpty()) {
+                Optional<String> near = nearName(schema.sheet(), wb.sheetNames());
                 findings.add(new Finding(
-                        FindingCode.SHEET_MISSING,
+                        near.isPresent() ? FindingCode.SHEET_RENAMED : FindingCode.SHEET_MISSING,
                         Severity.ERROR,
                         CellRef.ofSheet(schema.sheet()),
                         "",
                         "",
                         "",
                         "",
-                        List.of(String.join(", ", wb.sheetNames()))));
+                        List.of(near.orElseGet(() -> String.join(", ", wb.sheetNames())))));
                 continue;
             }
             if (sheet.get().hidden()) {
@@ -144,6 +146,21 @@ public final class SchemaValidator {
         ValidationReport report = new ValidationReport(
                 wb.file(), findings, new ValidationReport.Stats(order, inOrder.size(), rows, cells, millis));
         return new Result(report, dataset);
+    }
+
+    /**
+     * The one sheet whose name differs from {@code wanted} only in spaces (a trailing one is invisible on
+     * the tab), underscores, hyphens or case, when there is exactly one.
+     */
+    private static Optional<String> nearName(String wanted, List<String> names) {
+        List<String> near =
+                names.stream().filter(n -> bare(n).equals(bare(wanted))).toList();
+        return near.size() == 1 ? Optional.of(near.get(0)) : Optional.empty();
+    }
+
+    private static String bare(String name) {
+        return HeaderMatcher.normalize(Normalizer.normalize(name, Normalizer.Form.NFC))
+                .replaceAll("[_\\-]", "");
     }
 
     private static boolean hasTemplates(SheetSchema schema) {

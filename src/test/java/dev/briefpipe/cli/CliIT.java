@@ -662,6 +662,26 @@ class CliIT {
     }
 
     @Test
+    void aChartsColumnWithItsHeaderRenamedIsOneFindingNotOneARowAndTwoColumnsMayBeSwapped() throws IOException {
+        // The 출원인 header retyped: it was one column-renamed error, then a blank label and a repeated
+        // bar at every row of the figure drawn from it, sixteen findings for one cause.
+        Path workbook = project.root().resolve("workbooks/ai-hegemony.xlsx");
+        SampleProject.edit(workbook, "특허_다출원기업", "B1", "출원인명");
+        Cli.Result r = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out())
+                .containsPattern("B1 +오류 +머리글 '출원인명'은\\(는\\) 스키마에 없고 '출원인' 열이")
+                .contains("오류 1건, 경고 0건")
+                .doesNotContain("(chart-");
+        // 출원인 and 출원인(영문) swapped, each header with its column: the workbook is as valid as before.
+        SampleProject.edit(workbook, "특허_다출원기업", "B1", "출원인(영문)");
+        SampleProject.edit(workbook, "특허_다출원기업", "C1", "출원인");
+        Cli.Result swapped = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(swapped.code()).as(swapped.out()).isZero();
+        assertThat(swapped.out()).contains("유효합니다");
+    }
+
+    @Test
     void aHorizontalBarChartWithoutAHeightGrowsWithItsBars() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("    height: 130\n", ""));

@@ -144,6 +144,29 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aSheetWhoseNameDiffersOnlyInSpacesOrCaseIsNamedWithWhatToRenameIt() throws IOException {
+        SchemaValidator.Result r =
+                validate(new TinyWorkbook().sheet("항목 ", HEADER).sheet("기타", row("X")));
+        Finding renamed = r.report().findings().get(0);
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id())
+                .containsExactly(tuple("항목", "sheet-renamed"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(renamed))
+                .isEqualTo("'항목' 시트가 없습니다. 시트 '항목 '이(가) 그 시트라면 이름을 '항목'(으)로 고쳐 주세요" + " (띄어쓰기, 밑줄이나 대소문자만 다릅니다).");
+        // Two alike: which one is meant is not guessed.
+        assertThat(validate(new TinyWorkbook()
+                                .sheet("항목 ", HEADER)
+                                .sheet(" 항목", HEADER)
+                                .sheet("기타", row("X")))
+                        .report()
+                        .findings())
+                .extracting(f -> f.code().id())
+                .containsExactly("sheet-missing");
+    }
+
+    @Test
     void oneMissingColumnAndOneUnknownHeaderAreOneFindingAtThatHeader() throws IOException {
         SchemaValidator.Result all = validate(new TinyWorkbook()
                 .sheet("항목", row("code", "count", "share", "일자", "month", "URL", "name", "유형"), row("AA", 1))
@@ -178,6 +201,32 @@ class SchemaValidatorTest {
                 .sheet("기타", row("X")));
         assertThat(r.report().findings()).extracting(f -> f.code().id()).containsOnly("column-missing");
         assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(12L);
+    }
+
+    @Test
+    void aHeaderAsWrittenWinsOverAnotherColumnsHeaderWithAUnitSoTwoSuchColumnsMayBeSwapped() throws IOException {
+        Files.writeString(dir.resolve("config/briefs/u.yaml"), """
+        id: u
+        title: test
+        workbook: w.xlsx
+        sheets:
+          applicants:
+            sheet: 출원인
+            columns:
+              name:    {header: [출원인, applicant], type: text, required: true}
+              name_en: {header: [출원인(영문), applicant (English)], type: text, required: true}
+              count:   {header: [특허군 수], type: integer}
+        """);
+        BriefConfig two =
+                new ConfigLoader().load(dir.resolve("config")).findBrief("u").orElseThrow();
+        Path file = new TinyWorkbook()
+                .sheet("출원인", row("출원인(영문)", "특허군 수 (건)", "출원인"), row("Huawei", 4000, "화웨이"))
+                .write(dir.resolve("u.xlsx"));
+        SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, two);
+        assertThat(r.report().findings()).isEmpty();
+        assertThat(r.dataset().table("applicants").rows().get(0).get("name")).isEqualTo("화웨이");
+        assertThat(r.dataset().table("applicants").rows().get(0).get("name_en")).isEqualTo("Huawei");
+        assertThat(r.dataset().table("applicants").rows().get(0).get("count")).isEqualTo(4000L);
     }
 
     private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {

@@ -16,6 +16,7 @@ public enum FindingCode implements Finding.Code {
     COLUMN_RENAMED,
     ROW_COUNT,
     HIDDEN_ROW,
+    ROW_NOTE,
     REQUIRED_MISSING,
     TYPE_MISMATCH,
     NOT_ALLOWED,

@@ -166,6 +166,31 @@ final class SheetCheck {
         if (!any) {
             return null;
         }
+        // Each field's cell, a blank one in a merged region holding the region's value.
+        boolean mergedCells = ctx.normalise().mergedCells();
+        List<RawCell> cells = new ArrayList<>(fieldColumns.length);
+        RawCell[] tops = new RawCell[fieldColumns.length];
+        for (int i = 0; i < fieldColumns.length; i++) {
+            RawCell cell = raw.cell(sheetName, fieldColumns[i]);
+            RawCell top = mergedCells && cell.isBlank() ? mergedValue(cell) : null;
+            tops[i] = top;
+            cells.add(
+                    top == null
+                            ? cell
+                            : new RawCell(
+                                    cell.ref(),
+                                    top.kind(),
+                                    top.text(),
+                                    top.number(),
+                                    top.date(),
+                                    top.formula(),
+                                    top.display()));
+        }
+        Finding note = SheetShape.note(schema, fieldIds, cells);
+        if (note != null) {
+            out.add(note);
+            return null;
+        }
         if (raw.hidden()) {
             out.add(new Finding(
                     FindingCode.HIDDEN_ROW,
@@ -178,26 +203,20 @@ final class SheetCheck {
                     List.of()));
         }
         Object[] values = new Object[fieldIds.length];
-        boolean mergedCells = ctx.normalise().mergedCells();
         for (int i = 0; i < fieldIds.length; i++) {
             String field = fieldIds[i];
             ColumnSpec spec = fieldSpecs[i];
-            RawCell cell = raw.cell(sheetName, fieldColumns[i]);
-            if (mergedCells && cell.isBlank()) {
-                RawCell top = mergedValue(cell);
-                if (top != null) {
-                    out.add(new Finding(
-                            FindingCode.MERGED_CELL,
-                            Severity.WARNING,
-                            cell.ref(),
-                            field,
-                            spec.title(),
-                            top.display(),
-                            top.ref().a1(),
-                            List.of()));
-                    cell = new RawCell(
-                            cell.ref(), top.kind(), top.text(), top.number(), top.date(), top.formula(), top.display());
-                }
+            RawCell cell = cells.get(i);
+            if (tops[i] != null) {
+                out.add(new Finding(
+                        FindingCode.MERGED_CELL,
+                        Severity.WARNING,
+                        cell.ref(),
+                        field,
+                        spec.title(),
+                        cell.display(),
+                        tops[i].ref().a1(),
+                        List.of()));
             }
             if (cell.formula() != null && cell.formula().contains("[")) {
                 out.add(new Finding(

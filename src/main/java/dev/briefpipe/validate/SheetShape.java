@@ -73,6 +73,42 @@ final class SheetShape {
                 List.of());
     }
 
+    /**
+     * A row with one cell filled and required cells blank: most often a note typed under the table ("※
+     * 출처: …"). It is one finding at that cell, saying so, not an error at every blank.
+     *
+     * @param cells the row's cells, one per field found ({@code fields}), a blank one in a merged region
+     *     holding the region's value
+     */
+    static Finding note(SheetSchema schema, String[] fields, List<RawCell> cells) {
+        RawCell only = null;
+        for (RawCell c : cells) { // at every row: a plain loop, which most rows leave at their second cell
+            if (!c.isBlank()) {
+                if (only != null) {
+                    return null;
+                }
+                only = c;
+            }
+        }
+        List<String> blank = IntStream.range(0, fields.length)
+                .filter(i -> cells.get(i).isBlank()
+                        && schema.columns().get(fields[i]).required())
+                .mapToObj(i -> schema.heading(fields[i]))
+                .toList();
+        if (only == null || blank.isEmpty()) {
+            return null;
+        }
+        return new Finding(
+                FindingCode.ROW_NOTE,
+                Severity.ERROR,
+                only.ref(),
+                "",
+                "",
+                only.display(),
+                "",
+                List.of(String.join(", ", blank)));
+    }
+
     /** A row count outside the schema's range. */
     static void rowCount(SheetSchema schema, String sheet, int n, List<Finding> out) {
         SheetSchema.RowCount rc = schema.rows();

@@ -167,6 +167,35 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aNoteTypedUnderTheTableIsOneFindingAtItsCellNotAnErrorAtEveryBlank() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", 38210),
+                        row(),
+                        row("※ 출처: WIPO(2024)"),
+                        row(null, null, null, null, null, null, null, "주: 2014~2023년 누계"))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("A4", "row-note"), tuple("H5", "row-note"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(1)))
+                .startsWith("이 행에는 이 칸만 채워져 있고 필수 값(코드, 건수)이 비어 있어 자료 행으로 읽을 수 없습니다.");
+        assertThat(r.dataset().table("items").rows()).hasSize(1);
+        // A row with two cells filled is a row of data with blanks: each is its own finding.
+        assertThat(validate(new TinyWorkbook()
+                                .sheet("항목", HEADER, row("CN", null, 0.5))
+                                .sheet("기타", row("X")))
+                        .report()
+                        .findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("B2", "required-missing"));
+    }
+
+    @Test
     void oneMissingColumnAndOneUnknownHeaderAreOneFindingAtThatHeader() throws IOException {
         SchemaValidator.Result all = validate(new TinyWorkbook()
                 .sheet("항목", row("code", "count", "share", "일자", "month", "URL", "name", "유형"), row("AA", 1))

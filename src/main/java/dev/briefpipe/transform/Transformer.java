@@ -128,11 +128,9 @@ public final class Transformer {
                 Map<String, Object> values = new HashMap<>(r.values());
                 policy.published(schema, r).forEach((field, text) -> {
                     var corrected = schema.columns().get(field);
-                    String published = corrected != null
-                                    && corrected.template()
-                                    && brief.style().curlyQuotes()
-                            ? CurlyQuotes.apply(text)
-                            : text;
+                    String published = corrected == null || !corrected.template()
+                            ? text
+                            : brief.style().curlyQuotes() ? CurlyQuotes.apply(oneLine(text)) : oneLine(text);
                     values.put(columns.get(field), published);
                     if (original) {
                         values.put(field, published);
@@ -220,7 +218,7 @@ public final class Transformer {
                                 field,
                                 schema.columns().get(field).title(),
                                 findings);
-                        values.put(field, curly ? CurlyQuotes.apply(filled) : filled);
+                        values.put(field, curly ? CurlyQuotes.apply(oneLine(filled)) : oneLine(filled));
                     }
                 }
                 rows.add(new Row(r.sheetRow(), values, r.cells()));
@@ -283,5 +281,13 @@ public final class Transformer {
             }
         }
         return new Row(r.sheetRow(), values, cells);
+    }
+
+    /**
+     * Prose as one paragraph: a line break typed in the cell (Alt+Enter, to fit Excel's column) is a
+     * space, as the PDF sets its own lines; kept, it ended a justified line there, stretched to the margin.
+     */
+    static String oneLine(String text) {
+        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("[ \\t]*\\R[ \\t]*", " ");
     }
 }

@@ -880,6 +880,34 @@ class CliIT {
                 .contains("2024.3 2024.4 2024.5 2024.6 2024.7 2024.8 2024.9 2024.10 2024.11 2024.12 2025.1 2025.2");
     }
 
+    @Test
+    void aLineBreakTypedInABulletIsASpaceInThePdfNotALineStretchedToTheMargin() throws IOException {
+        Path workbook = project.root().resolve("workbooks/ai-hegemony.xlsx");
+        String before = hegemonyFirstPage("before");
+        String bullet = "텐센트, 핑안보험, 바이두, 중국과학원, 알리바바, 바이트댄스 등 중국 기업들이 다출원 기업 10위권 내에 대거 포함";
+        assertThat(before.replaceAll(" +", " "))
+                .contains("○ 텐센트, 핑안보험, 바이두, 중국과학원, 알리바바, 바이트댄스 등 중국 기업들이 다출원 기업 10위권\n");
+        // Broken with Alt+Enter to fit Excel's column: each piece was a line of its own, justified
+        // across the page ("텐센트,          핑안보험,          바이두,").
+        SampleProject.edit(
+                workbook, "본문", "D4", bullet.replace("중국과학원, ", "중국과학원,\n").replace("기업들이 ", "기업들이\r\n"));
+        assertThat(hegemonyFirstPage("after")).isEqualTo(before);
+    }
+
+    /** The text of the sample brief's first page, built from the project as it is now into dir/name. */
+    private String hegemonyFirstPage(String name) throws IOException {
+        Path out = dir.resolve(name);
+        Cli.Result r =
+                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            return stripper.getText(doc);
+        }
+    }
+
     /** The text of the ai-chips brief, built from the project as it is now into dir/out. */
     private String chipsPdfText() throws IOException {
         Path out = dir.resolve("out");

@@ -2,6 +2,7 @@ package dev.briefpipe.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The look of a brief's PDF. Every key is optional; the defaults are the KISTEP brief's look.
@@ -92,6 +93,25 @@ public record StyleConfig(
      */
     public boolean isBullet(String level) {
         return bullets.containsKey(level);
+    }
+
+    /**
+     * The bullet marker a narrative text was typed starting with (pasted from a document with its "○ "),
+     * followed by a space; empty when none. The level column prints the marker: one typed too would
+     * print twice.
+     */
+    public Optional<String> typedMarker(String text) {
+        String t = text.stripLeading();
+        return bullets.keySet().stream()
+                .map(level -> marker(level).strip())
+                .filter(m -> !m.isEmpty() && t.startsWith(m + " "))
+                .findFirst();
+    }
+
+    /** The marker a bullet level prints: its own, or the level's name. */
+    public String marker(String level) {
+        String m = bullets.get(level).marker();
+        return m != null ? m : level;
     }
 
     /** Whether a level is the first bullet level: each row of it starts a paragraph. */

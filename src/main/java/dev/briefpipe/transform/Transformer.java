@@ -107,8 +107,8 @@ public final class Transformer {
     }
 
     /**
-     * The published wording of corrected rows (a column declared {@code corrects: field}) gets the same
-     * curly quotes as the text it corrects, so the two compare word for word; under the brief's
+     * The published wording of corrected rows (a column declared {@code corrects: field}) is made
+     * {@link Prose} as the text it corrects is, so the two compare word for word; under the brief's
      * {@code original} corrections policy it replaces the corrected field, so the PDF and the extracts
      * print the brief as published.
      */
@@ -130,7 +130,7 @@ public final class Transformer {
                     var corrected = schema.columns().get(field);
                     String published = corrected == null || !corrected.template()
                             ? text
-                            : brief.style().curlyQuotes() ? CurlyQuotes.apply(oneLine(text)) : oneLine(text);
+                            : Prose.printed(text, brief.style(), bulletText(brief, t, r, field));
                     values.put(columns.get(field), published);
                     if (original) {
                         values.put(field, published);
@@ -188,8 +188,8 @@ public final class Transformer {
     }
 
     /**
-     * Replaces placeholders in the text of every column declared {@code template: true}, and makes its
-     * quotes curly when the brief's style asks for it: the text as it will be printed.
+     * Replaces placeholders in the text of every column declared {@code template: true}, and makes it
+     * {@link Prose}: the text as it will be printed.
      */
     private static Dataset fillTemplates(
             Dataset data, BriefConfig brief, TemplateResolver resolver, List<Finding> findings) {
@@ -206,7 +206,6 @@ public final class Transformer {
                 out.add(t);
                 continue;
             }
-            boolean curly = brief.style().curlyQuotes();
             List<Row> rows = new ArrayList<>();
             for (Row r : t.rows()) {
                 Map<String, Object> values = new HashMap<>(r.values());
@@ -218,7 +217,7 @@ public final class Transformer {
                                 field,
                                 schema.columns().get(field).title(),
                                 findings);
-                        values.put(field, curly ? CurlyQuotes.apply(oneLine(filled)) : oneLine(filled));
+                        values.put(field, Prose.printed(filled, brief.style(), bulletText(brief, t, r, field)));
                     }
                 }
                 rows.add(new Row(r.sheetRow(), values, r.cells()));
@@ -283,11 +282,12 @@ public final class Transformer {
         return new Row(r.sheetRow(), values, cells);
     }
 
-    /**
-     * Prose as one paragraph: a line break typed in the cell (Alt+Enter, to fit Excel's column) is a
-     * space, as the PDF sets its own lines; kept, it ended a justified line there, stretched to the margin.
-     */
-    static String oneLine(String text) {
-        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("[ \\t]*\\R[ \\t]*", " ");
+    /** Whether a field of a row is the text of a narrative's bullet (its marker printed by its level). */
+    private static boolean bulletText(BriefConfig brief, Table t, Row r, String field) {
+        return field.equals("text")
+                && brief.style().isBullet(r.text("level"))
+                && brief.layout().stream()
+                        .anyMatch(b -> b instanceof LayoutBlock.Narrative n
+                                && n.sheet().equals(t.id()));
     }
 }

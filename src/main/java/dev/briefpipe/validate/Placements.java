@@ -56,6 +56,20 @@ public final class Placements {
             unprinted(brief, sheet, t, allowed, findings);
             for (Row r : t.rows()) {
                 String level = r.text("level");
+                if (r.get("level") != null && brief.style().isBullet(level)) {
+                    String text = r.text("text");
+                    brief.style()
+                            .typedMarker(text)
+                            .ifPresent(m -> findings.add(new Finding(
+                                    FindingCode.MARKER_TYPED,
+                                    Severity.WARNING,
+                                    at(t, r, "text"),
+                                    "text",
+                                    "",
+                                    text,
+                                    "",
+                                    List.of(m, brief.style().marker(level)))));
+                }
                 // A mistyped level is told as a value not allowed, not as a figure's id.
                 if (r.get("level") == null || brief.style().isBullet(level) || mistyped(allowed, level)) {
                     continue;

@@ -881,7 +881,7 @@ class CliIT {
     }
 
     @Test
-    void aLineBreakTypedInABulletIsASpaceInThePdfNotALineStretchedToTheMargin() throws IOException {
+    void aLineBreakTabOrBulletTypedInABulletPrintsAsTheBulletWithoutThem() throws IOException {
         Path workbook = project.root().resolve("workbooks/ai-hegemony.xlsx");
         String before = hegemonyFirstPage("before");
         String bullet = "텐센트, 핑안보험, 바이두, 중국과학원, 알리바바, 바이트댄스 등 중국 기업들이 다출원 기업 10위권 내에 대거 포함";
@@ -892,6 +892,16 @@ class CliIT {
         SampleProject.edit(
                 workbook, "본문", "D4", bullet.replace("중국과학원, ", "중국과학원,\n").replace("기업들이 ", "기업들이\r\n"));
         assertThat(hegemonyFirstPage("after")).isEqualTo(before);
+        // Pasted from another document with its bullet, a tab and a wide space: "○ ○ 텐센트", and
+        // "기업들이다출원" run together. The bullet is left out, and said so.
+        SampleProject.edit(
+                workbook, "본문", "D4", "○ " + bullet.replace("기업들이 ", "기업들이\t").replace("바이두, ", "바이두,\u3000"));
+        assertThat(hegemonyFirstPage("pasted")).isEqualTo(before);
+        Cli.Result told = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(told.code()).isZero();
+        assertThat(told.out())
+                .containsPattern("D4 +경고 +내용이 글머리표 '○'\\(으\\)로 시작합니다")
+                .containsOnlyOnce("(marker-typed)");
     }
 
     /** The text of the sample brief's first page, built from the project as it is now into dir/name. */

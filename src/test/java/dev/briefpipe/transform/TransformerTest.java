@@ -92,6 +92,17 @@ class TransformerTest {
     }
 
     @Test
+    void proseIsOneParagraphWithOneSpaceBetweenWordsAndCurlyQuotes() throws IOException {
+        // Typed to fit Excel's column, pasted from another document: each break, tab and wide space
+        // was printed, a justified line ending at each break and two words run together at the tab.
+        Transformer.Result r =
+                transform(row("중국 기업들이\n다출원  기업\t10위권\u3000내에 \"대거\" 포함 "), row("○ 텐센트 등\r\n{patents[CN]}건"));
+        assertThat(r.dataset().table("text").rows())
+                .extracting(x -> x.text("body"))
+                .containsExactly("중국 기업들이 다출원 기업 10위권 내에 “대거” 포함", "○ 텐센트 등 38210건");
+    }
+
+    @Test
     void aDateFillsAsTheBriefWritesDatesOrInItsOwnPattern() throws IOException {
         // A date or month printed 2024-05-27 in a Korean sentence unless the brief said otherwise.
         Transformer.Result r = transform(

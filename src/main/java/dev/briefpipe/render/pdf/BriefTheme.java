@@ -36,7 +36,7 @@ final class BriefTheme {
                 .forEach((level, b) -> bullets.put(
                         level,
                         new Bullet(
-                                b.marker() != null ? b.marker() : level,
+                                style.marker(level),
                                 b.size(),
                                 b.indent(),
                                 b.before(),

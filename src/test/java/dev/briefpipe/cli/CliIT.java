@@ -904,6 +904,29 @@ class CliIT {
                 .containsOnlyOnce("(marker-typed)");
     }
 
+    @Test
+    void aTitleSetInTwoLinesIsOneLineInTheRunningHeaderAndTheDocumentsTitle() throws IOException {
+        // The running header printed the title's first line only ("글로벌 AI 패권 경쟁 :"), and the
+        // document's title held the line break.
+        SampleProject.edit(
+                project.root().resolve("workbooks/ai-hegemony.xlsx"), "브리프정보", "C2", "글로벌 AI 패권 경쟁 :\n중국 동향과 시사점");
+        Path out = dir.resolve("out");
+        Cli.Result r =
+                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(doc)).contains("글로벌 AI 패권 경쟁 :\n중국 동향과 시사점");
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(doc)).contains("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
+        }
+    }
+
     /** The text of the sample brief's first page, built from the project as it is now into dir/name. */
     private String hegemonyFirstPage(String name) throws IOException {
         Path out = dir.resolve(name);

@@ -186,11 +186,19 @@ public final class PdfBriefRenderer {
                     && !data.table(t.sheet()).rows().isEmpty()) {
                 Row row = data.table(t.sheet()).rows().get(0);
                 for (String f : List.of("title", "series", "number", "publisher", "date")) {
-                    row.find(f).ifPresent(v -> meta.put(f, v));
+                    row.find(f).ifPresent(v -> meta.put(f, v instanceof String text ? oneLine(text) : v));
                 }
             }
         }
         return meta;
+    }
+
+    /**
+     * A title-block value on one line, as running headers, captions and the document's properties give
+     * it: a line break typed to set the title in two lines is a space there.
+     */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static void metadata(Document doc, BriefConfig brief, Dataset data) {
@@ -200,7 +208,7 @@ public final class PdfBriefRenderer {
         for (LayoutBlock b : brief.layout()) {
             if (b instanceof LayoutBlock.Title t) {
                 Row meta = data.table(t.sheet()).rows().get(0);
-                title = meta.text("title");
+                title = oneLine(meta.text("title"));
                 subject = meta.text("publisher") + " " + meta.text("series") + " " + meta.text("number");
                 if (t.authors() != null) {
                     author = data.table(t.authors()).rows().stream()

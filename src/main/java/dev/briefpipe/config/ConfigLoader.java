@@ -246,13 +246,15 @@ public final class ConfigLoader {
                     : Map.class.isAssignableFrom(t) || t.isRecord() ? "map" : "value";
             return new ConfigProblem(file, line, "bad-shape-" + shape, List.of(path));
         }
-        if (e instanceof JsonMappingException) {
+        if (e instanceof JsonMappingException && !(parsing instanceof StreamReadException)) {
             return new ConfigProblem(file, line, "unreadable-value", List.of(path));
         }
         // The YAML parser's own words stay in the --debug trace; the reader gets where, and what to check:
         // where the parser found the problem, not where the construct it was reading began.
         int column = loc == null ? 0 : loc.getColumnNr();
-        String said = String.valueOf(e.getOriginalMessage());
+        // (a line indented wrongly inside a block is the parser's, found while binding that block)
+        String said = String.valueOf(
+                parsing instanceof StreamReadException r ? r.getOriginalMessage() : e.getOriginalMessage());
         // SnakeYAML names the problem's place last ("line 16, column 1"), one-based.
         Matcher at = PROBLEM_MARK.matcher(said);
         while (at.find()) {

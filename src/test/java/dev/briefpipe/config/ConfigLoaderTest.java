@@ -203,6 +203,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLineIndentedWronglyInsideABlockIsASyntaxErrorAtThatLine() throws IOException {
+        // One space short inside the sheets: told as "'sheets'의 값을 읽을 수 없습니다", with nothing of why.
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig("    rows: {min: 1, max: 1}\n    columns:\n", "    rows: {min: 1, max: 1}\n   columns:\n");
+        ConfigProblem problem = single(p);
+        assertThat(problem.key()).isEqualTo("yaml-syntax");
+        assertThat(problem.line()).isEqualTo(Files.readAllLines(p.briefConfig()).indexOf("   columns:") + 1);
+    }
+
+    @Test
     void aTopLevelKeyMistypedIsReportedAtItsOwnLineNotWhereTheFileEnds() throws IOException {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("title: \"글로벌 AI 패권 경쟁", "titel: \"글로벌 AI 패권 경쟁");

@@ -116,6 +116,9 @@ class ConsoleBrowserIT {
         // Styled as the page styles itself (the console's policy blocked its inline styles): the error in red.
         assertThat(browser.findElement(By.cssSelector("td.error")).getCssValue("color"))
                 .isEqualTo("rgba(176, 0, 32, 1)");
+        // A message wraps between words, as Korean is written: "하나로", never "하나" over "로".
+        assertThat(browser.findElement(By.cssSelector("td.error + td")).getCssValue("word-break"))
+                .isEqualTo("keep-all");
         accessible("03-upload-report");
         browser.get(h.url(BRIEF));
         // Not replaced: the working workbook is the one it was.

@@ -182,8 +182,7 @@ public final class BriefService implements AutoCloseable {
         if (decided.equals(Optional.of(Approvals.State.REJECTED))) {
             remindAnalysts(brief, period, "notice.overdue-rejected", deadline);
         } else if (sha.isPresent() && !decided.equals(Optional.of(Approvals.State.APPROVED))) {
-            letters.approvalWanted(
-                    brief, period, sha.get(), true, ScheduledRuns.deadline(brief, "notice.deadline", deadline));
+            letters.approvalWanted(brief, period, sha.get(), true, Deadlines.said(brief, "notice.deadline", deadline));
         }
     }
 
@@ -195,8 +194,8 @@ public final class BriefService implements AutoCloseable {
         Optional<String> unchanged =
                 why.equals("notice.overdue") ? scheduled.heldOnUnchanged(brief, period) : Optional.empty();
         String text = unchanged.isPresent()
-                ? ScheduledRuns.deadline(brief, "notice.overdue-unchanged", deadline, unchanged.get())
-                : ScheduledRuns.deadline(brief, why, deadline);
+                ? Deadlines.said(brief, "notice.overdue-unchanged", deadline, unchanged.get())
+                : Deadlines.said(brief, why, deadline);
         letters.analysts(brief, period, "overdue", "overdue", text);
     }
 

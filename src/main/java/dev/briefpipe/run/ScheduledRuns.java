@@ -18,7 +18,6 @@ import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,12 +58,27 @@ final class ScheduledRuns {
      * One scheduled fire: skipped when the period was already delivered or this fire already has a run
      * (for {@code schedule --once}, unless the period's last scheduled run fell short: then it is tried
      * again, or past the {@code deadline} recorded missed); otherwise build, then send the brief (or,
-     * with invalid data, the report to the analysts).
+     * with invalid data, the report to the analysts). Past the deadline nobody is asked to approve, and
+     * a {@code --once} run that falls short records the period missed at once, as the daemon does.
      *
      * @param trigger cron, catch-up, retry, once, or recovery (a dead node's run, taken over)
      * @param scheduledFire the fire's scheduled time (kept by Quartz across recovery), for de-duplication
      */
     RunOutcome run(BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire, Instant deadline) {
+        RunOutcome o = attempt(brief, period, trigger, scheduledFire, deadline);
+        return trigger == RunTrigger.ONCE && o.triedAgain() && Deadlines.past(deadline)
+                ? missed(brief, period, deadline, o.status())
+                : o;
+    }
+
+    private RunOutcome missed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
+        Phrase why = markMissed(brief, period, deadline, last);
+        toldMissed(brief, period);
+        return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), List.of(why));
+    }
+
+    private RunOutcome attempt(
+            BriefConfig brief, Period period, RunTrigger trigger, Instant scheduledFire, Instant deadline) {
         String p = period.toString();
         Messages words = Messages.forLocale(brief.locale());
         BriefService.markInterrupted(runs, settings);
@@ -101,12 +115,8 @@ final class ScheduledRuns {
             return RunOutcome.skipped("run.left-to-operator");
         }
         if (last.filter(s -> s.fellShort() || s == RunStatus.AWAITING_APPROVAL).isPresent()
-                && deadline != null
-                && Instant.now().isAfter(deadline)) {
-            // schedule --once past the deadline keeps it as the daemon does: the period is missed.
-            Phrase why = markMissed(brief, period, deadline, last.get());
-            toldMissed(brief, period);
-            return new RunOutcome(RunStatus.MISSED, Optional.empty(), Optional.empty(), List.of(why));
+                && Deadlines.past(deadline)) {
+            return missed(brief, period, deadline, last.get()); // as the daemon keeps it
         }
         if (last.filter(RunStatus::fellShort).isPresent()) {
             // schedule --once from a timer: each call tries again while the period's last scheduled run
@@ -137,13 +147,15 @@ final class ScheduledRuns {
                     runs.finish(
                             id.get(), RunStatus.AWAITING_APPROVAL, findings, outputs, List.of(), words, Instant.now());
                     log.info("{} {}: built; waiting for an approver (PDF sha256 {})", brief.id(), p, sha);
-                    letters.approvalWanted(
-                            brief,
-                            period,
-                            sha,
-                            false,
-                            deadline == null ? null : deadline(brief, "notice.deadline", deadline));
-                    toldMended(brief, period, "notice.mended.approval");
+                    if (!Deadlines.past(deadline)) { // nobody is asked for what can no longer be waited for
+                        letters.approvalWanted(
+                                brief,
+                                period,
+                                sha,
+                                false,
+                                deadline == null ? null : Deadlines.said(brief, "notice.deadline", deadline));
+                        toldMended(brief, period, "notice.mended.approval");
+                    }
                     return new RunOutcome(RunStatus.AWAITING_APPROVAL, id, Optional.empty(), List.of());
                 }
                 approved = Optional.of(sha);
@@ -173,7 +185,7 @@ final class ScheduledRuns {
                         period,
                         "alert",
                         "not served " + o.failed() + o.unknown(),
-                        retrying(brief, text, outcome, deadline));
+                        Deadlines.retrying(brief, text, outcome, deadline));
             }
             return outcome;
         } catch (DataInvalidException e) {
@@ -199,7 +211,7 @@ final class ScheduledRuns {
                     period,
                     "alert",
                     told,
-                    retrying(brief, words.get("alert.failed", id.get(), told), outcome, deadline));
+                    Deadlines.retrying(brief, words.get("alert.failed", id.get(), told), outcome, deadline));
             return outcome;
         }
     }
@@ -227,28 +239,6 @@ final class ScheduledRuns {
                     Messages.forLocale(brief.locale()).get(key, brief.readers().size());
             letters.analysts(brief, period, "mended", "mended", text);
         }
-    }
-
-    /** An owners' alert, saying until when the period is tried again when it is (the deadline known). */
-    private static String retrying(BriefConfig brief, String alert, RunOutcome outcome, Instant deadline) {
-        return deadline == null || !outcome.triedAgain() || deadline.isBefore(Instant.now())
-                ? alert
-                : alert + " " + deadline(brief, "alert.retrying", deadline);
-    }
-
-    /**
-     * The sentence ({@code key}: the deadline and its zone, then {@code more}) that tells when a waiting
-     * period is missed.
-     */
-    static Phrase deadlineSaid(BriefConfig brief, String key, Instant deadline, Object... more) {
-        List<Object> args = new ArrayList<>(List.of(deadline.atZone(brief.zone()), brief.zone()));
-        args.addAll(List.of(more));
-        return Phrase.of(key, args.toArray());
-    }
-
-    /** {@link #deadlineSaid} in the brief's language. */
-    static String deadline(BriefConfig brief, String key, Instant deadline, Object... more) {
-        return Messages.forLocale(brief.locale()).get(deadlineSaid(brief, key, deadline, more));
     }
 
     /**
@@ -280,12 +270,12 @@ final class ScheduledRuns {
     Phrase markMissed(BriefConfig brief, Period period, Instant deadline, RunStatus last) {
         BriefService.markInterrupted(runs, settings);
         Phrase why = switch (last) {
-            case AWAITING_APPROVAL -> deadlineSaid(brief, "alert.unapproved", deadline);
-            case FAILED -> deadlineSaid(brief, "alert.undelivered", deadline);
+            case AWAITING_APPROVAL -> Deadlines.phrase(brief, "alert.unapproved", deadline);
+            case FAILED -> Deadlines.phrase(brief, "alert.undelivered", deadline);
             default ->
                 heldOnUnchanged(brief, period)
-                        .map(p -> deadlineSaid(brief, "alert.missed-unchanged", deadline, p))
-                        .orElseGet(() -> deadlineSaid(brief, "alert.missed", deadline));
+                        .map(p -> Deadlines.phrase(brief, "alert.missed-unchanged", deadline, p))
+                        .orElseGet(() -> Deadlines.phrase(brief, "alert.missed", deadline));
         };
         Messages words = Messages.forLocale(brief.locale());
         Optional<Long> id = runs.start(

@@ -311,6 +311,25 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void aFirstOnceCallAfterTheDeadlineAsksNoApproverAndRecordsThePeriodMissed() throws Exception {
+        // Called first days after the fire (a timer set up later, a server down over the deadline): the
+        // approvers were asked to approve "by" a deadline already gone, and the next call recorded the
+        // period missed: the owners, who decide on a late send, heard of it only then.
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 0 1 1 ?"); // yearly: one fire
+        p.editConfig("  # approval: required ", "  approval: required ");
+        String cfg = p.config().toString();
+        Cli.Result first = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(3);
+        assertThat(first.out()).contains(": 기한 넘김 — 마감인 ", "아무도 이번 기간의 PDF를 승인하지 않아");
+        assertThat(Inboxes.of(mail, ScheduledProject.APPROVER)).isEmpty();
+        assertThat(MailParts.of(Inboxes.of(mail, ScheduledProject.OWNER).get(0)).text())
+                .contains("승인하지 않아 브리프를 보내지 못했습니다");
+        Cli.Result second = Cli.raw("schedule", "--once", "--config", cfg);
+        assertThat(second.out()).contains(": 건너뜀 — 이 기간은 마감이 지나 놓친 것으로 기록되었습니다.");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void onceCalledPastTheDeadlineMarksThePeriodMissedOnceAndTellsTheOwners() throws Exception {
         // --once kept no deadline: a period whose data was never mended was tried at each call until the
         // next fire, and then dropped without a word to the owners.

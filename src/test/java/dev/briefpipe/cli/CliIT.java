@@ -905,6 +905,23 @@ class CliIT {
     }
 
     @Test
+    void aLineBreakTypedInAChartsCategoryIsASpaceInItsLabel() throws IOException {
+        // "핑안" and "보험" on two lines, the second drawn over the next bar's name ("바이두").
+        SampleProject.edit(project.root().resolve("workbooks/ai-hegemony.xlsx"), "특허_다출원기업", "B3", "핑안\n보험");
+        Path out = dir.resolve("out");
+        Cli.Result r =
+                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(doc)).contains("\n핑안 보험\n").doesNotContain("\n핑안\n");
+        }
+    }
+
+    @Test
     void aTitleSetInTwoLinesIsOneLineInTheRunningHeaderAndTheDocumentsTitle() throws IOException {
         // The running header printed the title's first line only ("글로벌 AI 패권 경쟁 :"), and the
         // document's title held the line break.

@@ -14,10 +14,30 @@ public final class ChartData {
      * @param series the colouring value (e.g. country code), or null
      * @param highlighted drawn in the accent colour
      */
-    public record Bar(String category, BigDecimal value, String series, boolean highlighted) {}
+    public record Bar(String category, BigDecimal value, String series, boolean highlighted) {
+        public Bar {
+            category = oneLine(category);
+            series = oneLine(series);
+        }
+    }
 
     /** One event on a timeline lane. */
-    public record Event(String label, YearMonth month, String lane) {}
+    public record Event(String label, YearMonth month, String lane) {
+        public Event {
+            label = oneLine(label);
+            lane = oneLine(lane);
+        }
+    }
+
+    /**
+     * A name as a chart sets it: a line break typed in its cell (Alt+Enter) is a space, as the chart
+     * wraps or slants its own labels; kept, the second line was drawn over the next bar's name.
+     */
+    private static String oneLine(String text) {
+        return text == null || (text.indexOf('\n') < 0 && text.indexOf('\r') < 0)
+                ? text
+                : text.replaceAll("\\s*\\R\\s*", " ");
+    }
 
     /**
      * Bars in display order; {@code unit} the line naming their unit, e.g. "(단위: 건)", or null;

@@ -91,7 +91,8 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
 
     /**
      * A caption or source line for the block with this id: {@code given} (the layout's own) if set,
-     * else the field of the captions sheet's row whose id it is, else null.
+     * else the field of the captions sheet's row whose id it is, else null. A line break typed in the
+     * cell (Alt+Enter) is a space: the PDF, the mail and the list of figures set the line themselves.
      */
     public String caption(dev.briefpipe.model.Dataset data, String id, String given, String field) {
         if (given != null || captions == null || id == null) {
@@ -100,7 +101,7 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
         return data.findTable(captions).stream()
                 .flatMap(t -> t.rows().stream())
                 .filter(r -> id.equals(r.text("id").strip()) && r.get(field) != null)
-                .map(r -> r.text(field))
+                .map(r -> r.text(field).replaceAll("\\s*\\R\\s*", " "))
                 .findFirst()
                 .orElse(null);
     }

@@ -905,9 +905,11 @@ class CliIT {
     }
 
     @Test
-    void aLineBreakTypedInAChartsCategoryIsASpaceInItsLabel() throws IOException {
-        // "핑안" and "보험" on two lines, the second drawn over the next bar's name ("바이두").
+    void aLineBreakTypedInAChartsCategoryOrCaptionIsASpace() throws IOException {
+        // "핑안" and "보험" on two lines, the second drawn over the next bar's name ("바이두"); a caption
+        // in two lines, and so in the mail over the picture.
         SampleProject.edit(project.root().resolve("workbooks/ai-hegemony.xlsx"), "특허_다출원기업", "B3", "핑안\n보험");
+        SampleProject.edit(project.root().resolve("workbooks/ai-hegemony.xlsx"), "그림표", "B3", "생성형 AI 특허\n다출원 기업");
         Path out = dir.resolve("out");
         Cli.Result r =
                 Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
@@ -917,7 +919,9 @@ class CliIT {
             var stripper = new org.apache.pdfbox.text.PDFTextStripper();
             stripper.setStartPage(2);
             stripper.setEndPage(2);
-            assertThat(stripper.getText(doc)).contains("\n핑안 보험\n").doesNotContain("\n핑안\n");
+            assertThat(stripper.getText(doc))
+                    .contains("\n핑안 보험\n", "[그림 2] 생성형 AI 특허 다출원 기업\n")
+                    .doesNotContain("\n핑안\n");
         }
     }
 

@@ -16,7 +16,6 @@ public final class ChartData {
      */
     public record Bar(String category, BigDecimal value, String series, boolean highlighted) {
         public Bar {
-            category = oneLine(category);
             series = oneLine(series);
         }
     }
@@ -30,10 +29,11 @@ public final class ChartData {
     }
 
     /**
-     * A name as a chart sets it: a line break typed in its cell (Alt+Enter) is a space, as the chart
-     * wraps or slants its own labels; kept, the second line was drawn over the next bar's name.
+     * A name typed in a cell as a chart sets it: a line break (Alt+Enter) is a space, as the chart wraps
+     * or slants its own labels; kept, the second line was drawn over the next bar's name. (A month the
+     * chart names itself may take two lines: "Mar" over "2024".)
      */
-    private static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text == null || (text.indexOf('\n') < 0 && text.indexOf('\r') < 0)
                 ? text
                 : text.replaceAll("\\s*\\R\\s*", " ");

@@ -214,7 +214,7 @@ final class FigureBlockWriter {
                 ? "pdf.chart.month"
                 : v instanceof java.time.LocalDate ? "pdf.chart.day" : null;
         return key == null
-                ? text
+                ? ChartData.oneLine(text)
                 : java.time.format.DateTimeFormatter.ofPattern(
                                 Messages.forLocale(locale.toLanguageTag()).get(key), locale)
                         .format((java.time.temporal.TemporalAccessor) v);

@@ -910,19 +910,9 @@ class CliIT {
         // in two lines, and so in the mail over the picture.
         SampleProject.edit(project.root().resolve("workbooks/ai-hegemony.xlsx"), "특허_다출원기업", "B3", "핑안\n보험");
         SampleProject.edit(project.root().resolve("workbooks/ai-hegemony.xlsx"), "그림표", "B3", "생성형 AI 특허\n다출원 기업");
-        Path out = dir.resolve("out");
-        Cli.Result r =
-                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
-            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            stripper.setStartPage(2);
-            stripper.setEndPage(2);
-            assertThat(stripper.getText(doc))
-                    .contains("\n핑안 보험\n", "[그림 2] 생성형 AI 특허 다출원 기업\n")
-                    .doesNotContain("\n핑안\n");
-        }
+        assertThat(pageText(hegemonyPdf("out"), 2))
+                .contains("\n핑안 보험\n", "[그림 2] 생성형 AI 특허 다출원 기업\n")
+                .doesNotContain("\n핑안\n");
     }
 
     @Test
@@ -931,33 +921,33 @@ class CliIT {
         // document's title held the line break.
         SampleProject.edit(
                 project.root().resolve("workbooks/ai-hegemony.xlsx"), "브리프정보", "C2", "글로벌 AI 패권 경쟁 :\n중국 동향과 시사점");
-        Path out = dir.resolve("out");
-        Cli.Result r =
-                Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+        Path pdf = hegemonyPdf("out");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
-            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
-            assertThat(stripper.getText(doc)).contains("글로벌 AI 패권 경쟁 :\n중국 동향과 시사점");
-            stripper.setStartPage(2);
-            stripper.setEndPage(2);
-            assertThat(stripper.getText(doc)).contains("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
         }
+        assertThat(pageText(pdf, 1)).contains("글로벌 AI 패권 경쟁 :\n중국 동향과 시사점");
+        assertThat(pageText(pdf, 2)).contains("글로벌 AI 패권 경쟁 : 중국 동향과 시사점");
     }
 
     /** The text of the sample brief's first page, built from the project as it is now into dir/name. */
     private String hegemonyFirstPage(String name) throws IOException {
+        return pageText(hegemonyPdf(name), 1);
+    }
+
+    /** The sample brief's PDF, built from the project as it is now into dir/name. */
+    private Path hegemonyPdf(String name) {
         Path out = dir.resolve(name);
         Cli.Result r =
                 Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(
-                out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf").toFile())) {
+        return out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf");
+    }
+
+    private static String pageText(Path pdf, int page) throws IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             var stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            stripper.setEndPage(1);
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
             return stripper.getText(doc);
         }
     }

@@ -101,7 +101,7 @@ public record EditorialConfig(Unverified unverified, String captions, Correction
         return data.findTable(captions).stream()
                 .flatMap(t -> t.rows().stream())
                 .filter(r -> id.equals(r.text("id").strip()) && r.get(field) != null)
-                .map(r -> r.text(field).replaceAll("\\s*\\R\\s*", " "))
+                .map(r -> r.line(field))
                 .findFirst()
                 .orElse(null);
     }

@@ -31,6 +31,15 @@ public record Row(int sheetRow, Map<String, Object> values, Map<String, CellRef>
         return v == null ? "" : v.toString();
     }
 
+    /**
+     * {@link #text} on one line: a line break typed in the cell (Alt+Enter, to fit Excel's column) is a
+     * space, for a name or a title that what prints it sets or wraps itself.
+     */
+    public String line(String field) {
+        String t = text(field);
+        return t.indexOf('\n') < 0 && t.indexOf('\r') < 0 ? t : t.replaceAll("\\s*\\R\\s*", " ");
+    }
+
     public Optional<CellRef> cell(String field) {
         return Optional.ofNullable(cells.get(field));
     }

@@ -14,30 +14,10 @@ public final class ChartData {
      * @param series the colouring value (e.g. country code), or null
      * @param highlighted drawn in the accent colour
      */
-    public record Bar(String category, BigDecimal value, String series, boolean highlighted) {
-        public Bar {
-            series = oneLine(series);
-        }
-    }
+    public record Bar(String category, BigDecimal value, String series, boolean highlighted) {}
 
     /** One event on a timeline lane. */
-    public record Event(String label, YearMonth month, String lane) {
-        public Event {
-            label = oneLine(label);
-            lane = oneLine(lane);
-        }
-    }
-
-    /**
-     * A name typed in a cell as a chart sets it: a line break (Alt+Enter) is a space, as the chart wraps
-     * or slants its own labels; kept, the second line was drawn over the next bar's name. (A month the
-     * chart names itself may take two lines: "Mar" over "2024".)
-     */
-    public static String oneLine(String text) {
-        return text == null || (text.indexOf('\n') < 0 && text.indexOf('\r') < 0)
-                ? text
-                : text.replaceAll("\\s*\\R\\s*", " ");
-    }
+    public record Event(String label, YearMonth month, String lane) {}
 
     /**
      * Bars in display order; {@code unit} the line naming their unit, e.g. "(단위: 건)", or null;

@@ -88,7 +88,7 @@ final class FigureBlockWriter {
                             style,
                             r.text(block.category()),
                             r.cell(block.category()).orElse(null));
-                    events.add(new ChartData.Event(r.text(block.category()), m, r.text(block.series())));
+                    events.add(new ChartData.Event(r.line(block.category()), m, r.line(block.series())));
                 }
             }
             TimelineChartBuilder.Timeline t = new TimelineChartBuilder(style).build(events, labels, width, height);
@@ -194,8 +194,8 @@ final class FigureBlockWriter {
                 continue;
             }
             boolean hi = hiField != null && hiValue.equals(r.text(hiField));
-            String series = block.series() == null ? null : r.text(block.series());
-            String category = label(r.get(block.category()), r.text(block.category()), locale);
+            String series = block.series() == null ? null : r.line(block.series());
+            String category = label(r.get(block.category()), r.line(block.category()), locale);
             bars.merge(
                     java.util.Arrays.asList(series, category),
                     new ChartData.Bar(category, value, series, hi),
@@ -214,7 +214,7 @@ final class FigureBlockWriter {
                 ? "pdf.chart.month"
                 : v instanceof java.time.LocalDate ? "pdf.chart.day" : null;
         return key == null
-                ? ChartData.oneLine(text)
+                ? text
                 : java.time.format.DateTimeFormatter.ofPattern(
                                 Messages.forLocale(locale.toLanguageTag()).get(key), locale)
                         .format((java.time.temporal.TemporalAccessor) v);

@@ -177,7 +177,10 @@ public final class PdfBriefRenderer {
                 Optional.ofNullable(firstCaption[0]));
     }
 
-    /** The title block's values (title, series, number, publisher, date) for text patterns. */
+    /**
+     * The title block's values (title, series, number, publisher, date) for text patterns, each on one
+     * line: a title set in two lines in its cell is one line in the running header and the captions.
+     */
     private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
         Map<String, Object> meta = new HashMap<>();
         meta.put("title", brief.title());
@@ -186,19 +189,11 @@ public final class PdfBriefRenderer {
                     && !data.table(t.sheet()).rows().isEmpty()) {
                 Row row = data.table(t.sheet()).rows().get(0);
                 for (String f : List.of("title", "series", "number", "publisher", "date")) {
-                    row.find(f).ifPresent(v -> meta.put(f, v instanceof String text ? oneLine(text) : v));
+                    row.find(f).ifPresent(v -> meta.put(f, v instanceof String ? row.line(f) : v));
                 }
             }
         }
         return meta;
-    }
-
-    /**
-     * A title-block value on one line, as running headers, captions and the document's properties give
-     * it: a line break typed to set the title in two lines is a space there.
-     */
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static void metadata(Document doc, BriefConfig brief, Dataset data) {
@@ -208,7 +203,7 @@ public final class PdfBriefRenderer {
         for (LayoutBlock b : brief.layout()) {
             if (b instanceof LayoutBlock.Title t) {
                 Row meta = data.table(t.sheet()).rows().get(0);
-                title = oneLine(meta.text("title"));
+                title = meta.line("title");
                 subject = meta.text("publisher") + " " + meta.text("series") + " " + meta.text("number");
                 if (t.authors() != null) {
                     author = data.table(t.authors()).rows().stream()

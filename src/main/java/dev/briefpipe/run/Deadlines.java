@@ -18,7 +18,7 @@ final class Deadlines {
 
     /** An owners' alert, saying until when the period is tried again when it is (the deadline known). */
     static String retrying(BriefConfig brief, String alert, RunOutcome outcome, Instant deadline) {
-        return deadline == null || !outcome.triedAgain() || deadline.isBefore(Instant.now())
+        return deadline == null || !outcome.triedAgain() || past(deadline)
                 ? alert
                 : alert + " " + said(brief, "alert.retrying", deadline);
     }

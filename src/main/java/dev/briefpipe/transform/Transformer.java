@@ -123,6 +123,7 @@ public final class Transformer {
                 out.add(t);
                 continue;
             }
+            boolean narrative = narrative(brief, t);
             List<Row> rows = new ArrayList<>();
             for (Row r : t.rows()) {
                 Map<String, Object> values = new HashMap<>(r.values());
@@ -130,7 +131,7 @@ public final class Transformer {
                     var corrected = schema.columns().get(field);
                     String published = corrected == null || !corrected.template()
                             ? text
-                            : Prose.printed(text, brief.style(), bulletText(brief, t, r, field));
+                            : Prose.printed(text, brief.style(), narrative && bulletText(brief, r, field));
                     values.put(columns.get(field), published);
                     if (original) {
                         values.put(field, published);
@@ -206,6 +207,7 @@ public final class Transformer {
                 out.add(t);
                 continue;
             }
+            boolean narrative = narrative(brief, t);
             List<Row> rows = new ArrayList<>();
             for (Row r : t.rows()) {
                 Map<String, Object> values = new HashMap<>(r.values());
@@ -217,7 +219,8 @@ public final class Transformer {
                                 field,
                                 schema.columns().get(field).title(),
                                 findings);
-                        values.put(field, Prose.printed(filled, brief.style(), bulletText(brief, t, r, field)));
+                        values.put(
+                                field, Prose.printed(filled, brief.style(), narrative && bulletText(brief, r, field)));
                     }
                 }
                 rows.add(new Row(r.sheetRow(), values, r.cells()));
@@ -282,12 +285,14 @@ public final class Transformer {
         return new Row(r.sheetRow(), values, cells);
     }
 
-    /** Whether a field of a row is the text of a narrative's bullet (its marker printed by its level). */
-    private static boolean bulletText(BriefConfig brief, Table t, Row r, String field) {
-        return field.equals("text")
-                && brief.style().isBullet(r.text("level"))
-                && brief.layout().stream()
-                        .anyMatch(b -> b instanceof LayoutBlock.Narrative n
-                                && n.sheet().equals(t.id()));
+    /** Whether a layout block prints the table as a narrative (sections of bullets). */
+    private static boolean narrative(BriefConfig brief, Table t) {
+        return brief.layout().stream()
+                .anyMatch(b -> b instanceof LayoutBlock.Narrative n && n.sheet().equals(t.id()));
+    }
+
+    /** Whether a field of a narrative's row is its bullet's text (its marker printed by its level). */
+    private static boolean bulletText(BriefConfig brief, Row r, String field) {
+        return field.equals("text") && brief.style().isBullet(r.text("level"));
     }
 }

@@ -544,6 +544,47 @@ class CliIT {
     }
 
     @Test
+    void aYearOfMonthsOnAKoreanLineChartIsNamedLevelAsTheBarsUnderIt() throws IOException {
+        // A year of filings a month, two countries: "2024.10" and its like fit side by side, as under a
+        // bar chart of the same width; they were set slanted.
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("월", "국가", "건수"));
+        for (int i = 0; i < 12; i++) {
+            String month = java.time.YearMonth.of(2024, 1).plusMonths(i).toString();
+            rows.add(List.of(month, "US", 1013 + 17 * i));
+            rows.add(List.of(month, "CN", 611 + 13 * i));
+        }
+        SampleProject.append(project.root().resolve("workbooks/ai-hegemony.xlsx"), "월별", rows);
+        Path yaml = project.root().resolve("config/briefs/ai-hegemony.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "\nlayout:\n",
+                                "\n  monthly:\n    sheet: 월별\n    key: [month, country]\n    columns:\n"
+                                        + "      month: {header: [월], type: year-month, required: true}\n"
+                                        + "      country: {header: [국가], type: enum, values: [US, CN], required: true}\n"
+                                        + "      units: {header: [건수], type: integer, min: 0, required: true}\n"
+                                        + "\nlayout:\n")
+                        .replace(
+                                "  - {block: section, number: 2, sheet: sections}\n",
+                                "  - {block: chart, kind: line, sheet: monthly, category: month, value: units,"
+                                        + " series: country, labels: {US: 미국, CN: 중국}, caption: 월별 출원 건수}\n"
+                                        + "  - {block: section, number: 2, sheet: sections}\n"));
+        Path pdf = hegemonyPdf("monthly");
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("월별 출원 건수", "미국", "중국");
+        StringBuilder months = new StringBuilder("2024.1");
+        for (int m = 2; m <= 12; m++) {
+            months.append(' ').append("2024.").append(m);
+        }
+        assertThat(text.replaceAll("[ \\t]+", " ")).contains(months);
+    }
+
+    @Test
     void aKeyFigureThePdfPrintsBlankIsAWarningAtTheEmptyCellItReads() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         // The Ascend 910C's memory is not known (its cell F6 is empty): the box printed "–" unannounced.

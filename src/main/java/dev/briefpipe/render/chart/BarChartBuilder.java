@@ -110,14 +110,9 @@ public final class BarChartBuilder {
             plot.setRangeZeroBaselinePaint(style.ink());
         }
         CategoryAxis domain = plot.getDomainAxis();
-        domain.setCategoryMargin(horizontal ? 0.25 : 0.3);
+        domain.setCategoryMargin(0.25);
         if (!horizontal) {
-            // A name under a bar may take the bar's whole slot, the gap beside it too (0.94 / 0.64 of the
-            // bar's width, less a hair): "2024.3" stays whole, where it broke at its dot.
-            domain.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(
-                    CategoryLabelPositions.STANDARD,
-                    new CategoryLabelPosition(
-                            RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER, CategoryLabelWidthType.CATEGORY, 1.4f)));
+            wholeSlot(domain);
         }
 
         LegendItemCollection items = new LegendItemCollection();
@@ -178,6 +173,19 @@ public final class BarChartBuilder {
         domain.setUpperMargin(0.03);
         domain.setMaximumCategoryLabelLines(2);
         return range;
+    }
+
+    /**
+     * A name under a bar or a point may take its whole slot, the gap beside it too (0.94 / 0.64 of the
+     * bar's width, less a hair): "2024.3" stays whole, where it broke at its dot. {@link
+     * LineChartBuilder#fit} measures against the same share.
+     */
+    static void wholeSlot(CategoryAxis domain) {
+        domain.setCategoryMargin(0.3);
+        domain.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(
+                CategoryLabelPositions.STANDARD,
+                new CategoryLabelPosition(
+                        RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER, CategoryLabelWidthType.CATEGORY, 1.4f)));
     }
 
     /** The legend under the plot, unframed. */

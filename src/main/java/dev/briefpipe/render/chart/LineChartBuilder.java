@@ -119,6 +119,7 @@ public final class LineChartBuilder {
         NumberAxis range = BarChartBuilder.frame(chart, plot, data, format, style);
         range.setAutoRangeIncludesZero(false);
         range.setLowerMargin(0.08);
+        BarChartBuilder.wholeSlot(plot.getDomainAxis());
         if (!fit(categories, style.font(8f), width)) { // side by side they would run into each other
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -134,7 +135,8 @@ public final class LineChartBuilder {
 
     /**
      * Whether the categories' names, each line of each ("Mar" over "2024"), fit side by side: the plot
-     * takes some nine tenths of the chart's width, a name at most some four fifths of its slot.
+     * takes some nine tenths of the chart's width, and a name the slot of its point ({@link
+     * BarChartBuilder#wholeSlot}), less a margin.
      */
     static boolean fit(List<String> categories, Font font, float width) {
         FontRenderContext frc = new FontRenderContext(null, true, true);
@@ -143,7 +145,7 @@ public final class LineChartBuilder {
                 .mapToDouble(l -> font.getStringBounds(l, frc).getWidth())
                 .max()
                 .orElse(0);
-        return widest <= 0.75 * width / Math.max(1, categories.size());
+        return widest <= 0.8 * width / Math.max(1, categories.size());
     }
 
     /** The column of a line's last point, or -1 when it has none. */

@@ -6,6 +6,7 @@ import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.WorkMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -38,7 +39,11 @@ public final class Workbooks {
     public static RawWorkbook open(Path file, long maxBytes, long maxPartBytes, WorkMeter meter) {
         PoiHardening.apply(maxPartBytes);
         if (!Files.isRegularFile(file)) {
-            throw new WorkbookReadException(file, Files.isDirectory(file) ? "folder" : "not-found", null, null);
+            if (Files.isDirectory(file)) {
+                throw new WorkbookReadException(file, "folder", null, null);
+            }
+            String beside = beside(file);
+            throw new WorkbookReadException(file, beside == null ? "not-found" : "not-found-beside", beside, null);
         }
         try {
             FileMagic magic = FileSniffer.check(file, maxBytes);
@@ -57,6 +62,26 @@ public final class Workbooks {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw failure(file, e);
+        }
+    }
+
+    /**
+     * The one workbook in a missing workbook's folder whose name starts with its name, case aside: saved
+     * under another type ("brief.xls") or downloaded again ("brief (1).xlsx"). Null when none or several.
+     */
+    static String beside(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
+        Path folder = file.toAbsolutePath().getParent();
+        try (var files = Files.list(folder)) {
+            List<String> found = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(stem)
+                            && n.toLowerCase(Locale.ROOT).matches(".*\\.xls[xm]?"))
+                    .limit(2)
+                    .toList();
+            return found.size() == 1 ? found.get(0) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // no folder to look in: the plain sentence
         }
     }
 

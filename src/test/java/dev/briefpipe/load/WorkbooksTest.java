@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.briefpipe.failure.WorkbookReadException;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
@@ -46,6 +47,24 @@ class WorkbooksTest {
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> Validation.open(dir.resolve("none.xlsx")))
+                .isInstanceOfSatisfying(
+                        WorkbookReadException.class, e -> assertThat(e.reason()).isEqualTo("not-found"));
+    }
+
+    @Test
+    void aMissingWorkbookNamesTheOneSavedBesideItUnderAnotherTypeOrName() throws IOException {
+        Files.writeString(dir.resolve("~$brief.xlsx"), "Excel's lock file"); // not a workbook
+        write(new XSSFWorkbook(), dir.resolve("brief (1).xlsx"));
+        assertThatThrownBy(() -> Validation.open(dir.resolve("brief.xlsx")))
+                .isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("not-found-beside");
+                    assertThat(e.detail()).isEqualTo("brief (1).xlsx");
+                    assertThat(Messages.forLocale("ko").get(e.explain().get(0)))
+                            .contains("같은 폴더에 brief (1).xlsx이(가) 있습니다");
+                });
+        // Two that might be it: which, nobody can say; the plain sentence.
+        write(new XSSFWorkbook(), dir.resolve("Brief.xls"));
+        assertThatThrownBy(() -> Validation.open(dir.resolve("brief.xlsx")))
                 .isInstanceOfSatisfying(
                         WorkbookReadException.class, e -> assertThat(e.reason()).isEqualTo("not-found"));
     }

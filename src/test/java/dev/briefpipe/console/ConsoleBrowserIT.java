@@ -110,6 +110,27 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
                 .contains("error");
         shot("03-upload-finding");
+        // On a phone a finding is a block of lines, its sentence as wide as the screen: in the table's
+        // fifth column it was a word or two a line.
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Number table = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.getElementById('findings').getBoundingClientRect().width");
+        Number sentence = (Number)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.querySelector('#findings tr.bad td:last-child').getBoundingClientRect().width");
+        assertThat(sentence.doubleValue()).isGreaterThan(0.8 * table.doubleValue());
+        assertThat(browser.findElement(By.cssSelector("#findings tr.bad td[data-label]"))
+                        .getAttribute("data-label"))
+                .isEqualTo("값");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('findings').scrollIntoView()");
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                SHOTS.resolve("03-upload-finding-phone.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(wide);
         // The uploaded file's report, as the analyst opens it from the page.
         browser.get(browser.findElement(By.id("upload-report")).getAttribute("href"));
         assertThat(text(By.tagName("h1"))).isEqualTo("ai-hegemony.xlsx");

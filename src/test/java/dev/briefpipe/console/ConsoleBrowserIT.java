@@ -141,6 +141,18 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector("td.error + td")).getCssValue("word-break"))
                 .isEqualTo("keep-all");
         accessible("03-upload-report");
+        // The report as a phone shows an attachment: a finding a block, its sentence the screen's width.
+        // In the fixed table the sentence's column had what the others left: a letter a line.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Number page = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('main').getBoundingClientRect().width");
+        assertThat(browser.findElement(By.cssSelector("td.error + td"))
+                        .getRect()
+                        .getWidth())
+                .isGreaterThan((int) (0.8 * page.doubleValue()));
+        assertThat(browser.findElement(By.cssSelector("meta[name=viewport]")).getAttribute("content"))
+                .contains("width=device-width");
+        browser.manage().window().setSize(wide);
         browser.get(h.url(BRIEF));
         // Not replaced: the working workbook is the one it was.
         assertThat(Files.readAllBytes(h.project.workbook())).isEqualTo(before);

@@ -7,7 +7,7 @@ package dev.briefpipe.config;
  * @param textNumbers numbers stored as text, with thousands separators ("38,210")
  * @param koreanUnits Korean number words and the column's unit ("38,000건", "560만", "6,710억", "1.5조")
  * @param approximate a leading 약 / 대략 / ~ / ≈ ("약 560만")
- * @param fullWidth full-width digits and signs ("３８２１０")
+ * @param fullWidth full-width digits and signs ("３８２１０"), and the typographic minus ("−38")
  * @param textDates dates typed as text ("2025.3.27.", "2025년 3월 27일")
  * @param serialDates dates stored as plain numbers (Excel serials, 1900 or 1904 system)
  * @param mergedCells a blank cell inside a merged region takes the region's value

@@ -144,7 +144,7 @@ final class CellParser {
         String s = Decimals.clean(cell.text());
         FindingCode how = null;
         if (n.fullWidth()) {
-            String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            String nfkc = plain(s);
             if (!nfkc.equals(s)) {
                 s = nfkc;
                 how = FindingCode.FULL_WIDTH;
@@ -189,14 +189,21 @@ final class CellParser {
                 Decimals.strip(value.movePointLeft(unitExponent)), how == null ? FindingCode.KOREAN_UNITS : how);
     }
 
+    /**
+     * Full-width digits and signs made plain (NFKC), and the typographic minus (U+2212) a figure pasted
+     * from a PDF or Word often has, which NFKC leaves as it is.
+     */
+    private static String plain(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replace('\u2212', '-');
+    }
+
     private static int exponent(String word) {
         return word == null ? 0 : word.equals("만") ? 4 : word.equals("억") ? 8 : 12;
     }
 
     private static Parsed percent(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.TEXT) {
-            String s = Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC)
-                    .replace(" ", "");
+            String s = plain(Decimals.clean(cell.text())).replace(" ", "");
             if (s.endsWith("%")
                     && NUMBER.matcher(s.substring(0, s.length() - 1)).matches()
                     && ctx.normalise().textNumbers()) {

@@ -81,7 +81,9 @@ class NormalisationAndRulesTest {
                         row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
                         row("ab", "38,000건", "6,710억", 7.25, "925억 달러", 45743, "기금"),
                         row("cd", "약 560만", "1.5조", 1, "15,000", "2025년 3월 27일", "기금"),
-                        row("ef", "３８２１０", 600, 7.3, "82억", null, "기금"))
+                        row("ef", "３８２１０", 600, 7.3, "82억", null, "기금"),
+                        // A figure pasted from a PDF or Word, its minus the typographic one (U+2212).
+                        row("gh", "\u22125", 600, 7.3, "82억", null, "기금"))
                 .sheet("구분", row("이름"), row("기금"))
                 .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
         assertThat(r.report().findings())
@@ -96,7 +98,9 @@ class NormalisationAndRulesTest {
                         tuple("E3", "number-as-text", "15000"),
                         tuple("F3", "date-as-text", "2025-03-27"),
                         tuple("B4", "full-width", "38210"),
-                        tuple("E4", "korean-units", "82"));
+                        tuple("E4", "korean-units", "82"),
+                        tuple("B5", "full-width", "-5"),
+                        tuple("E5", "korean-units", "82"));
         assertThat(r.report().valid()).isTrue();
         assertThat(r.dataset().table("money").rows().get(1).get("amount")).isEqualTo(new BigDecimal("15000"));
         // Told in the column's unit, not as the column's type ("(단위 숫자)").

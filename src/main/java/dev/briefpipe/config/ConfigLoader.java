@@ -197,7 +197,11 @@ public final class ConfigLoader {
                             .map(String::valueOf)
                             .sorted()
                             .collect(Collectors.joining(", "));
-            return new ConfigProblem(file, line, "unknown-key", List.of(u.getPropertyName(), parent(path), known));
+            int cut = path.lastIndexOf('.');
+            return cut < 0
+                    ? new ConfigProblem(file, line, "unknown-top-key", List.of(u.getPropertyName(), "", known))
+                    : new ConfigProblem(
+                            file, line, "unknown-key", List.of(u.getPropertyName(), path.substring(0, cut), known));
         }
         if (e instanceof InvalidTypeIdException t) {
             return new ConfigProblem(
@@ -283,10 +287,5 @@ public final class ConfigLoader {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
-    }
-
-    private static String parent(String path) {
-        int cut = path.lastIndexOf('.');
-        return cut < 0 ? "(top)" : path.substring(0, cut);
     }
 }

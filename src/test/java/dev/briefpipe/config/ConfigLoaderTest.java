@@ -217,7 +217,11 @@ class ConfigLoaderTest {
         SampleProject p = SampleProject.copyInto(dir);
         p.editConfig("title: \"글로벌 AI 패권 경쟁", "titel: \"글로벌 AI 패권 경쟁");
         ConfigProblem problem = single(p);
-        assertThat(problem.key()).isEqualTo("unknown-key");
+        // Said as a key of the top level, not "under (top)".
+        assertThat(problem.key()).isEqualTo("unknown-top-key");
+        assertThat(dev.briefpipe.i18n.Messages.forLocale("ko")
+                        .get("config." + problem.key(), problem.args().toArray()))
+                .isEqualTo("알 수 없는 최상위 키 'titel'");
         assertThat(problem.line()).isEqualTo(lineOf(p.briefConfig(), "titel:"));
     }
 

@@ -27,12 +27,12 @@ import java.util.stream.Stream;
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
  * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty.
- * A bar chart draws one bar per category, and none for a row whose value is blank (a warning at the
- * cell: the row goes missing from the chart); a row drawn with its category blank is a warning at
- * that cell (its bar or marker has no name). Rows that share a category add up into its bar when
- * their value is a count or an amount (an integer or decimal column), as a pivot chart does; a
- * percent or a computed value cannot be added, nor can bars of two series be one bar, so such a
- * repeat is an error at the repeated cell: the chart would show one of the rows and drop the others.
+ * A bar chart draws one bar per category (per category and series, when it has one), and none for a
+ * row whose value is blank (a warning at the cell: the row goes missing from the chart); a row drawn
+ * with its category blank is a warning at that cell (its bar or marker has no name). Rows that share
+ * a bar add up into it when their value is a count or an amount (an integer or decimal column), as a
+ * pivot chart does; a percent or a computed value cannot be added, so such a repeat is an error at
+ * the repeated cell: the chart would show one of the rows and drop the others.
  */
 public final class PrintedBlocks {
     private PrintedBlocks() {}
@@ -154,7 +154,7 @@ public final class PrintedBlocks {
             LayoutBlock.Chart c, SheetSchema schema, Table table, String where, List<Finding> findings) {
         ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
         boolean adds = value != null && (value.type() == ColumnType.INTEGER || value.type() == ColumnType.DECIMAL);
-        boolean lines = "line".equals(c.kind()) && c.series() != null; // a category once on each line
+        boolean bySeries = c.series() != null; // a category once on each line, or in each colour of bars
         Map<String, Row> first = new HashMap<>();
         for (Row r : table.rows()) {
             String category = r.text(c.category());
@@ -162,9 +162,8 @@ public final class PrintedBlocks {
                 findings.add(warning(FindingCode.BAR_BLANK, table, r, c.value(), schema, category, where));
                 continue;
             }
-            Row earlier = first.putIfAbsent(lines ? r.text(c.series()) + '\u0000' + category : category, r);
-            if (earlier == null
-                    || (adds && (c.series() == null || Objects.equals(r.text(c.series()), earlier.text(c.series()))))) {
+            Row earlier = first.putIfAbsent(bySeries ? r.text(c.series()) + '\u0000' + category : category, r);
+            if (earlier == null || adds) {
                 continue;
             }
             CellRef at = Placements.at(table, r, c.category());
@@ -177,7 +176,7 @@ public final class PrintedBlocks {
                     "",
                     category,
                     "",
-                    List.of(before.excel(), where, adds ? 1 : 0)));
+                    List.of(before.excel(), where)));
         }
     }
 }

@@ -545,8 +545,32 @@ class CliIT {
 
     @Test
     void aYearOfMonthsOnAKoreanLineChartIsNamedLevelAsTheBarsUnderIt() throws IOException {
-        // A year of filings a month, two countries: "2024.10" and its like fit side by side, as under a
-        // bar chart of the same width; they were set slanted.
+        // "2024.10" and its like fit side by side, as under a bar chart of the same width; they were
+        // set slanted.
+        String text = monthlyFilings("line");
+        assertThat(text).contains("월별 출원 건수", "미국", "중국");
+        StringBuilder months = new StringBuilder("2024.1");
+        for (int m = 2; m <= 12; m++) {
+            months.append(' ').append("2024.").append(m);
+        }
+        assertThat(text.replaceAll("[ \\t]+", " ")).contains(months);
+    }
+
+    @Test
+    void aBarChartOfTwoSeriesSetsAMonthsTwoBarsSideBySide() throws IOException {
+        // Two countries a month as bars: validation refused the second row of each month ("two rows of
+        // different series cannot be one bar"), so the chart could not be had.
+        String text = monthlyFilings("bar");
+        assertThat(text).contains("월별 출원 건수", "미국", "중국");
+        // Twenty-four bars: the last month's two are labelled, as a line is at its last point.
+        assertThat(text.lines()).contains("1,200", "754").doesNotContain("1,013", "611");
+    }
+
+    /**
+     * The text of the Korean sample with a chart of {@code kind} added: a year of filings a month, for
+     * the US and China.
+     */
+    private String monthlyFilings(String kind) throws IOException {
         List<List<Object>> rows = new java.util.ArrayList<>();
         rows.add(List.of("월", "국가", "건수"));
         for (int i = 0; i < 12; i++) {
@@ -568,20 +592,13 @@ class CliIT {
                                         + "\nlayout:\n")
                         .replace(
                                 "  - {block: section, number: 2, sheet: sections}\n",
-                                "  - {block: chart, kind: line, sheet: monthly, category: month, value: units,"
+                                "  - {block: chart, kind: " + kind + ", sheet: monthly, category: month, value: units,"
                                         + " series: country, labels: {US: 미국, CN: 중국}, caption: 월별 출원 건수}\n"
                                         + "  - {block: section, number: 2, sheet: sections}\n"));
-        Path pdf = hegemonyPdf("monthly");
-        String text;
+        Path pdf = hegemonyPdf("monthly-" + kind);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
-        assertThat(text).contains("월별 출원 건수", "미국", "중국");
-        StringBuilder months = new StringBuilder("2024.1");
-        for (int m = 2; m <= 12; m++) {
-            months.append(' ').append("2024.").append(m);
-        }
-        assertThat(text.replaceAll("[ \\t]+", " ")).contains(months);
     }
 
     @Test

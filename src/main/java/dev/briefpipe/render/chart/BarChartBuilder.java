@@ -5,10 +5,13 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -32,14 +35,18 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Bar charts of one value per category: vertical ({@code bar}) with one bar highlighted, or
- * horizontal ({@code hbar}) coloured by a series field with a legend. Each bar is labelled with its
- * value in its field's format, beyond its end, a negative one's too.
+ * Bar charts: vertical ({@code bar}) or horizontal ({@code hbar}), a bar per category coloured by its
+ * series (with a legend) or one highlighted. Where a category has bars of two or more series (the
+ * same months for two countries) they stand side by side, a colour a series. Each bar is labelled
+ * with its value in its field's format, beyond its end, a negative one's too; of more than {@value
+ * #LABEL_EVERY_BAR} bars side by side, only the last category's and a highlighted one are.
  */
 public final class BarChartBuilder {
+    static final int LABEL_EVERY_BAR = 12;
     private final ChartStyle style;
 
     public BarChartBuilder(ChartStyle style) {
@@ -53,9 +60,32 @@ public final class BarChartBuilder {
      */
     public JFreeChart build(ChartData.Bars data, boolean horizontal, Map<String, String> labels) {
         Map<String, String> seriesLabels = seriesLabels(data, labels);
+        List<ChartData.Bar> bars = data.bars();
+        List<String> categories =
+                bars.stream().map(ChartData.Bar::category).distinct().toList();
+        // Bars are one a category and series: fewer categories than bars, and some stand side by side.
+        boolean grouped = categories.size() < bars.size();
+        // The groups in legend order, bars of no series last: one group of all bars when none stand side by side.
+        List<String> groups = new ArrayList<>(grouped ? List.of() : List.of("value"));
+        if (grouped) {
+            seriesLabels.keySet().stream()
+                    .filter(k -> bars.stream().anyMatch(b -> k.equals(b.series())))
+                    .forEach(groups::add);
+            if (bars.stream().anyMatch(b -> series(b).isEmpty())) {
+                groups.add("");
+            }
+        }
+        Map<List<String>, ChartData.Bar> byKey = new HashMap<>();
+        bars.forEach(b -> byKey.put(List.of(series(b), b.category()), b));
+        BiFunction<Integer, Integer, ChartData.Bar> at = grouped
+                ? (row, column) -> byKey.get(List.of(groups.get(row), categories.get(column)))
+                : (row, column) -> bars.get(column);
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        for (ChartData.Bar b : data.bars()) {
-            ds.addValue(b.value(), "value", b.category());
+        for (int g = 0; g < groups.size(); g++) { // every group over every category, in the rows' order
+            for (int c = 0; c < categories.size(); c++) {
+                ChartData.Bar b = at.apply(g, c);
+                ds.addValue(b == null ? null : b.value(), groups.get(g), categories.get(c));
+            }
         }
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(), new NumberAxis(), null);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
@@ -67,11 +97,13 @@ public final class BarChartBuilder {
         for (String key : seriesLabels.keySet()) {
             seriesColours.put(key, style.palette().get(i++ % style.palette().size()));
         }
-        List<ChartData.Bar> bars = data.bars();
         BarRenderer r = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
-                ChartData.Bar b = bars.get(column);
+                ChartData.Bar b = at.apply(row, column);
+                if (b == null) {
+                    return style.base();
+                }
                 if (b.highlighted()) {
                     return style.accent();
                 }
@@ -84,10 +116,19 @@ public final class BarChartBuilder {
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setMaximumBarWidth(horizontal ? 0.07 : 0.09);
-        r.setItemMargin(0);
+        r.setItemMargin(grouped ? 0.05 : 0);
         // Grouped as the PDF's own figures are, whatever the machine's locale: the same PDF everywhere.
         NumberFormat values = NumberPattern.of(data.format(), Locale.ROOT);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", values));
+        boolean every = !grouped || bars.size() <= LABEL_EVERY_BAR;
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", values) {
+            @Override
+            public String generateLabel(CategoryDataset d, int row, int column) {
+                ChartData.Bar b = at.apply(row, column);
+                return every || column == categories.size() - 1 || (b != null && b.highlighted())
+                        ? super.generateLabel(d, row, column)
+                        : null;
+            }
+        });
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(style.font(7.5f));
         r.setDefaultItemLabelPaint(style.ink());
@@ -128,6 +169,10 @@ public final class BarChartBuilder {
             legend(chart, plot, style);
         }
         return chart;
+    }
+
+    private static String series(ChartData.Bar b) {
+        return b.series() == null || b.series().isBlank() ? "" : b.series();
     }
 
     /** The series' display names in legend order: the layout's, then any value they do not name, as written. */

@@ -154,6 +154,11 @@ final class BriefConfigChecker {
         if (c.type() == ColumnType.ENUM && c.values().isEmpty()) {
             problems.add(at + "/type", "enum-needs-values", field);
         }
+        c.aliases().forEach((typed, meant) -> { // an alias stands for a value the column allows
+            if (!c.values().contains(meant)) {
+                problems.add(at + "/aliases", "alias-not-a-value", typed, meant, field, String.join(", ", c.values()));
+            }
+        });
         if (c.format() != null && c.type().isNumeric() && !c.type().takes(c.format())) {
             problems.add(
                     at + "/format", "bad-format", c.format(), field, c.type().yamlName());

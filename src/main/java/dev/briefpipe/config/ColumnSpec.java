@@ -3,6 +3,7 @@ package dev.briefpipe.config;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One column of a sheet's schema.
@@ -21,6 +22,8 @@ import java.util.List;
  *     filled from the data when the brief is built
  * @param corrects this column holds the published wording of that field (of the same sheet) where the
  *     row corrects what was published; the brief's {@code editorial.corrections} says what is printed
+ * @param aliases forms analysts type for an allowed value, each read as that value with a warning
+ *     ({@code {ㅇ: ○, ㅁ: □}}: the jamo typed for the markers)
  */
 public record ColumnSpec(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -42,12 +45,14 @@ public record ColumnSpec(
         Integer minLength,
         String valuesFrom,
         String references,
-        String corrects) {
+        String corrects,
+        Map<String, String> aliases) {
 
     public ColumnSpec {
         header = header == null ? List.of() : List.copyOf(header);
         type = type == null ? ColumnType.TEXT : type;
         values = values == null ? List.of() : List.copyOf(values);
+        aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
     }
 
     /** The header briefpipe writes: the first one declared. */

@@ -35,6 +35,7 @@ public enum FindingCode implements Finding.Code {
     KOREAN_UNITS,
     APPROXIMATE,
     FULL_WIDTH,
+    VALUE_ALIAS,
     DATE_AS_TEXT,
     DATE_AS_NUMBER,
     FIGURE_FAILED,

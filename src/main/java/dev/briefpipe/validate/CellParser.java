@@ -104,14 +104,19 @@ final class CellParser {
             case YEAR_MONTH:
                 return yearMonth(cell);
             default:
-                return text(cell, spec.type());
+                return text(cell, spec);
         }
     }
 
-    private static Parsed text(RawCell cell, ColumnType type) {
+    private static Parsed text(RawCell cell, ColumnSpec spec) {
+        ColumnType type = spec.type();
         String s = cell.kind() == RawCell.Kind.DATE && cell.date() != null
                 ? cell.date().toLocalDate().toString()
                 : Decimals.clean(cell.display());
+        String meant = spec.aliases().get(s);
+        if (meant != null && !spec.values().contains(s)) { // "ㅇ" typed for "○"
+            return Parsed.fixed(meant, FindingCode.VALUE_ALIAS);
+        }
         if (type == ColumnType.URL && !URL.matcher(s).matches()) {
             return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }

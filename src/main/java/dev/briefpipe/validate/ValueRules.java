@@ -94,6 +94,7 @@ final class ValueRules {
     static String expected(FindingCode code, ColumnSpec spec) {
         switch (code) {
             case NOT_ALLOWED:
+            case VALUE_ALIAS:
                 return String.join(", ", spec.values());
             case OUT_OF_RANGE:
                 return (spec.min() == null ? "" : spec.min().toPlainString()) + "–"

@@ -496,14 +496,10 @@ class CliIT {
     @Test
     void aLineChartDrawsALinePerSeriesAcrossTheMonthsLabelledAtItsLastPoint() throws IOException {
         // Fourteen months of shipments, two countries a month: what a monthly brief follows as a trend.
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        rows.add(List.of("Month", "Country", "Units"));
-        for (int i = 0; i < 14; i++) {
-            String month = java.time.YearMonth.of(2024, 1).plusMonths(i).toString();
-            rows.add(List.of(month, "US", 1013 + 17 * i));
-            rows.add(List.of(month, "CN", 611 + 13 * i));
-        }
-        SampleProject.append(project.root().resolve("workbooks/ai-chips.xlsx"), "Shipments", rows);
+        SampleProject.append(
+                project.root().resolve("workbooks/ai-chips.xlsx"),
+                "Shipments",
+                twoCountriesAMonth(14, "Month", "Country", "Units"));
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(
                 yaml, Files.readString(yaml).replace("\nlayout:\n", """
@@ -566,19 +562,25 @@ class CliIT {
         assertThat(text.lines()).contains("1,200", "754").doesNotContain("1,013", "611");
     }
 
+    /** A sheet's rows: the header, then a row for the US and one for China each month from January 2024. */
+    private static List<List<Object>> twoCountriesAMonth(int months, String... header) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of((Object[]) header));
+        for (int i = 0; i < months; i++) {
+            String month = java.time.YearMonth.of(2024, 1).plusMonths(i).toString();
+            rows.add(List.of(month, "US", 1013 + 17 * i));
+            rows.add(List.of(month, "CN", 611 + 13 * i));
+        }
+        return rows;
+    }
+
     /**
      * The text of the Korean sample with a chart of {@code kind} added: a year of filings a month, for
      * the US and China.
      */
     private String monthlyFilings(String kind) throws IOException {
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        rows.add(List.of("월", "국가", "건수"));
-        for (int i = 0; i < 12; i++) {
-            String month = java.time.YearMonth.of(2024, 1).plusMonths(i).toString();
-            rows.add(List.of(month, "US", 1013 + 17 * i));
-            rows.add(List.of(month, "CN", 611 + 13 * i));
-        }
-        SampleProject.append(project.root().resolve("workbooks/ai-hegemony.xlsx"), "월별", rows);
+        SampleProject.append(
+                project.root().resolve("workbooks/ai-hegemony.xlsx"), "월별", twoCountriesAMonth(12, "월", "국가", "건수"));
         Path yaml = project.root().resolve("config/briefs/ai-hegemony.yaml");
         Files.writeString(
                 yaml,
@@ -960,6 +962,27 @@ class CliIT {
         assertThat(told.out())
                 .containsPattern("D4 +경고 +내용이 글머리표 '○'\\(으\\)로 시작합니다")
                 .containsOnlyOnce("(marker-typed)");
+    }
+
+    @Test
+    void aMarkerTypedAsInAnHwpDocumentIsReadAsTheMarkerItStandsFor() throws IOException {
+        // ㅁ and ㅇ, as bullets are typed in HWP documents: "not allowed", with the list of markers.
+        Path workbook = project.root().resolve("workbooks/ai-hegemony.xlsx");
+        String before = hegemonyFirstPage("before");
+        SampleProject.edit(workbook, "본문", "C2", "ㅁ");
+        SampleProject.edit(workbook, "본문", "C3", "ㅇ");
+        Cli.Result told = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(told.code()).as(told.out()).isZero();
+        assertThat(told.out())
+                .containsPattern("C2 +경고 +수준: 'ㅁ'을\\(를\\) '□'\\(으\\)로 읽었습니다")
+                .containsPattern("C3 +경고 +수준: 'ㅇ'을\\(를\\) '○'\\(으\\)로 읽었습니다");
+        assertThat(hegemonyFirstPage("after")).isEqualTo(before);
+        // An alias for a value the column does not have is the brief author's mistake, said at its line.
+        Path yaml = project.root().resolve("config/briefs/ai-hegemony.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("ㅇ: \"○\"", "ㅇ: \"●\""));
+        Cli.Result config = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(config.code()).isEqualTo(2);
+        assertThat(config.err()).contains("'ㅇ'이(가) 가리키는 '●'은(는) values에 없습니다");
     }
 
     @Test

@@ -193,6 +193,7 @@ class CsvExtractWriterTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
         cols.put(
                 "number",
@@ -211,6 +212,7 @@ class CsvExtractWriterTest {
                         null,
                         null,
                         false,
+                        null,
                         null,
                         null,
                         null,

@@ -122,7 +122,7 @@ class PlacementIT {
     @Test
     void aMistypedLevelIsAValueNotAllowedNotAFigureThatIsNotThere() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
-        insertAtTopOfSection2(project.workbook(), 2, "o", NEW_BULLET);
+        insertAtTopOfSection2(project.workbook(), 2, "0", NEW_BULLET); // a zero for ○
         assertThat(invalid(project)).contains("not-allowed").doesNotContain("placement-unknown");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -75,8 +76,7 @@ public final class Workbooks {
         Path folder = file.toAbsolutePath().getParent();
         try (var files = Files.list(folder)) {
             List<String> found = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.toLowerCase(Locale.ROOT).startsWith(stem)
-                            && n.toLowerCase(Locale.ROOT).matches(".*\\.xls[xm]?"))
+                    .filter(n -> n.toLowerCase(Locale.ROOT).matches(Pattern.quote(stem) + ".*\\.xls[xm]?"))
                     .limit(2)
                     .toList();
             return found.size() == 1 ? found.get(0) : null;

@@ -159,14 +159,21 @@ final class SheetCheck {
     /** The typed row, or null when none of the schema's columns holds anything. */
     private Row readRow(RawSheet.RawRow raw) {
         String sheetName = sheet.name();
+        // A blank row (formatted, never typed in) is left at its first cells: most rows of data are told
+        // by their first cell, and a sheet may hold many blank rows.
+        boolean any = false;
+        for (int i = 0; i < fieldColumns.length && !any; i++) {
+            any = !raw.cell(sheetName, fieldColumns[i]).isBlank();
+        }
+        if (!any) {
+            return null;
+        }
         // Each field's cell, a blank one in a merged region holding the region's value.
         boolean mergedCells = ctx.normalise().mergedCells();
-        boolean any = false;
         List<RawCell> cells = new ArrayList<>(fieldColumns.length);
         RawCell[] tops = new RawCell[fieldColumns.length];
         for (int i = 0; i < fieldColumns.length; i++) {
             RawCell cell = raw.cell(sheetName, fieldColumns[i]);
-            any |= !cell.isBlank();
             RawCell top = mergedCells && cell.isBlank() ? mergedValue(cell) : null;
             tops[i] = top;
             cells.add(
@@ -180,9 +187,6 @@ final class SheetCheck {
                                     top.date(),
                                     top.formula(),
                                     top.display()));
-        }
-        if (!any) {
-            return null;
         }
         Finding note = SheetShape.note(schema, fieldIds, cells);
         if (note != null) {

@@ -65,16 +65,7 @@ public final class BarChartBuilder {
                 bars.stream().map(ChartData.Bar::category).distinct().toList();
         // Bars are one a category and series: fewer categories than bars, and some stand side by side.
         boolean grouped = categories.size() < bars.size();
-        // The groups in legend order, bars of no series last: one group of all bars when none stand side by side.
-        List<String> groups = new ArrayList<>(grouped ? List.of() : List.of("value"));
-        if (grouped) {
-            seriesLabels.keySet().stream()
-                    .filter(k -> bars.stream().anyMatch(b -> k.equals(b.series())))
-                    .forEach(groups::add);
-            if (bars.stream().anyMatch(b -> series(b).isEmpty())) {
-                groups.add("");
-            }
-        }
+        List<String> groups = grouped ? seriesDrawn(data, seriesLabels) : List.of("value");
         Map<List<String>, ChartData.Bar> byKey = new HashMap<>();
         bars.forEach(b -> byKey.put(List.of(series(b), b.category()), b));
         BiFunction<Integer, Integer, ChartData.Bar> at = grouped
@@ -151,8 +142,9 @@ public final class BarChartBuilder {
             plot.setRangeZeroBaselinePaint(style.ink());
         }
         CategoryAxis domain = plot.getDomainAxis();
-        domain.setCategoryMargin(0.25);
-        if (!horizontal) {
+        if (horizontal) {
+            domain.setCategoryMargin(0.25);
+        } else {
             wholeSlot(domain);
         }
 
@@ -171,8 +163,24 @@ public final class BarChartBuilder {
         return chart;
     }
 
-    private static String series(ChartData.Bar b) {
-        return b.series() == null || b.series().isBlank() ? "" : b.series();
+    /** A bar's series value, "" for none: its key among the lines or groups of bars. */
+    static String series(ChartData.Bar b) {
+        return b.series() == null ? "" : b.series().strip();
+    }
+
+    /**
+     * The series values the bars have, in legend order, and "" last when some bars have none: the lines
+     * of a line chart, the bars side by side in a category of a bar chart.
+     */
+    static List<String> seriesDrawn(ChartData.Bars data, Map<String, String> seriesLabels) {
+        List<String> drawn = new ArrayList<>();
+        seriesLabels.keySet().stream()
+                .filter(k -> data.bars().stream().anyMatch(b -> k.equals(series(b))))
+                .forEach(drawn::add);
+        if (data.bars().stream().anyMatch(b -> series(b).isEmpty())) {
+            drawn.add("");
+        }
+        return drawn;
     }
 
     /** The series' display names in legend order: the layout's, then any value they do not name, as written. */

@@ -8,7 +8,6 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.Ellipse2D;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,18 +49,12 @@ public final class LineChartBuilder {
      */
     public JFreeChart build(ChartData.Bars data, Map<String, String> labels, float width) {
         Map<String, String> seriesLabels = BarChartBuilder.seriesLabels(data, labels);
-        List<String> lines = new ArrayList<>();
-        seriesLabels.keySet().stream()
-                .filter(k -> data.bars().stream().anyMatch(b -> k.equals(line(b))))
-                .forEach(lines::add);
-        if (data.bars().stream().anyMatch(b -> line(b).isEmpty())) { // rows of no series: a line of their own
-            lines.add("");
-        }
+        List<String> lines = BarChartBuilder.seriesDrawn(data, seriesLabels); // rows of no series: a line of "" last
         List<String> categories =
                 data.bars().stream().map(ChartData.Bar::category).distinct().toList();
         Map<List<String>, BigDecimal> values = new HashMap<>();
         for (ChartData.Bar b : data.bars()) {
-            values.put(List.of(line(b), b.category()), b.value());
+            values.put(List.of(BarChartBuilder.series(b), b.category()), b.value());
         }
         // Every line over every category, in order: the first line sets the categories' order.
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
@@ -73,7 +66,7 @@ public final class LineChartBuilder {
         // A highlighted point (highlight: field=value) is filled in the accent colour and labelled.
         Set<List<String>> highlighted = data.bars().stream()
                 .filter(ChartData.Bar::highlighted)
-                .map(b -> List.of(line(b), b.category()))
+                .map(b -> List.of(BarChartBuilder.series(b), b.category()))
                 .collect(Collectors.toSet());
         BiPredicate<Integer, Integer> isHighlighted =
                 (row, column) -> highlighted.contains(List.of(lines.get(row), categories.get(column)));
@@ -127,10 +120,6 @@ public final class LineChartBuilder {
             BarChartBuilder.legend(chart, plot, style);
         }
         return chart;
-    }
-
-    private static String line(ChartData.Bar b) {
-        return b.series() == null ? "" : b.series().strip();
     }
 
     /**

@@ -17,6 +17,7 @@ public enum FindingCode implements Finding.Code {
     ROW_COUNT,
     HIDDEN_ROW,
     ROW_NOTE,
+    TOTAL_ROW,
     REQUIRED_MISSING,
     TYPE_MISMATCH,
     NOT_ALLOWED,

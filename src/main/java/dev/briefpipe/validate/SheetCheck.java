@@ -204,6 +204,7 @@ final class SheetCheck {
                     "",
                     List.of()));
         }
+        int first = out.size();
         Object[] values = new Object[fieldIds.length];
         for (int i = 0; i < fieldIds.length; i++) {
             String field = fieldIds[i];
@@ -261,6 +262,12 @@ final class SheetCheck {
             if (broken != null) {
                 add(broken, Severity.ERROR, cell, field, spec);
             }
+        }
+        Finding total = first == out.size() ? null : SheetShape.total(raw, out.subList(first, out.size()));
+        if (total != null) {
+            out.subList(first, out.size()).clear();
+            out.add(total);
+            return null;
         }
         return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
     }

@@ -6,9 +6,11 @@ import dev.briefpipe.model.CellRef;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
+import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.Severity;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -107,6 +109,37 @@ final class SheetShape {
                 only.display(),
                 "",
                 List.of(String.join(", ", blank)));
+    }
+
+    /** What analysts label a row of totals with, spaces aside and in lower case. */
+    private static final Set<String> TOTALS = Set.of("합계", "총계", "소계", "계", "total", "subtotal", "grandtotal");
+
+    /**
+     * A row of totals typed under the table ("합계", its figures summed by formulas), which a sheet of one
+     * item a row cannot hold: when the row has errors, one finding at its label, saying so, instead of
+     * an error at every blank or label cell; the row is not read.
+     *
+     * @param found the row's findings so far (only a row with an error is looked at)
+     */
+    static Finding total(RawSheet.RawRow raw, List<Finding> found) {
+        long errors = found.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        if (errors == 0) {
+            return null;
+        }
+        return raw.cells().stream()
+                .filter(c -> c.kind() == RawCell.Kind.TEXT
+                        && TOTALS.contains(c.display().replaceAll("\\s+", "").toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .map(label -> new Finding(
+                        FindingCode.TOTAL_ROW,
+                        Severity.ERROR,
+                        label.ref(),
+                        "",
+                        "",
+                        label.display(),
+                        "",
+                        List.of(String.valueOf(errors))))
+                .orElse(null);
     }
 
     /** A row count outside the schema's range. */

@@ -196,6 +196,27 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aRowOfTotalsUnderTheTableIsOneFindingAtItsLabelNotAnErrorAtEachOfItsCells() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", 38210),
+                        row("US", 6276, "x"),
+                        row("합계", 44486),
+                        row(null, 44486, null, null, null, null, null, " Sub Total "))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("C3", "type-mismatch"), tuple("A4", "total-row"), tuple("H5", "total-row"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(1)))
+                .startsWith("이 행은 '합계'(이)라 적힌 합계 행으로 보여 자료로 읽지 않았습니다(이 행의 오류 1건 대신");
+        assertThat(r.dataset().table("items").rows()).hasSize(2);
+    }
+
+    @Test
     void oneMissingColumnAndOneUnknownHeaderAreOneFindingAtThatHeader() throws IOException {
         SchemaValidator.Result all = validate(new TinyWorkbook()
                 .sheet("항목", row("code", "count", "share", "일자", "month", "URL", "name", "유형"), row("AA", 1))

@@ -72,18 +72,30 @@ public record BriefConfig(
         return holds(readers(), address);
     }
 
-    /** Whether the addresses hold this mailbox, in any case. */
+    /** Whether the addresses hold this mailbox, in any case and whatever name is written before it. */
     public static boolean holds(java.util.Collection<String> addresses, String address) {
-        return addresses.stream().anyMatch(address::equalsIgnoreCase);
+        String m = mailbox(address);
+        return addresses.stream().anyMatch(a -> mailbox(a).equalsIgnoreCase(m));
     }
 
     /**
-     * The addresses, each mailbox once: addresses that differ only in case are one, as mail servers
-     * treat them (the first spelling is kept).
+     * The addresses, each mailbox once and without the name written before it: addresses that differ
+     * only in case are one, as mail servers treat them (the first spelling is kept).
      */
     public static List<String> mailboxes(List<String> addresses) {
         java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        return addresses.stream().filter(seen::add).toList();
+        return addresses.stream().map(BriefConfig::mailbox).filter(seen::add).toList();
+    }
+
+    /**
+     * A recipient's mailbox: the address of {@code 홍길동 <hong@example.org>}, a plain address as it is.
+     * Deliveries are kept by it, so a name given or changed later mails nobody twice.
+     */
+    public static String mailbox(String recipient) {
+        int open = recipient.lastIndexOf('<');
+        return open >= 0 && recipient.endsWith(">")
+                ? recipient.substring(open + 1, recipient.length() - 1).strip()
+                : recipient;
     }
 
     /** @param pdf file name pattern; {id} and {period} are replaced */

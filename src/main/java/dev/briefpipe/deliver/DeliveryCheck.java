@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A brief's delivery settings: each recipient one plain address as Jakarta Mail parses it strictly,
+ * A brief's delivery settings: each recipient one address as Jakarta Mail parses it strictly, a name
+ * before it or not ({@code 홍길동 <hong@example.org>}),
  * attachments and the oversize rule among the known ones, a link where one is needed.
  */
 public final class DeliveryCheck implements BriefCheck {
@@ -58,7 +59,8 @@ public final class DeliveryCheck implements BriefCheck {
 
     private static boolean strict(String addr) {
         try {
-            return new InternetAddress(addr, true).getAddress().equals(addr);
+            return addr.chars().noneMatch(Character::isISOControl)
+                    && new InternetAddress(addr, true).getAddress().equals(BriefConfig.mailbox(addr));
         } catch (AddressException e) {
             return false;
         }

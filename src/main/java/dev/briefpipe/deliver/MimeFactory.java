@@ -162,8 +162,12 @@ public final class MimeFactory {
 
     public static InternetAddress address(String a) {
         try {
-            return new InternetAddress(a, true);
-        } catch (AddressException e) {
+            InternetAddress parsed = new InternetAddress(a, true);
+            // A name as written ("홍길동") goes into the header encoded, as mail readers expect it.
+            return parsed.getPersonal() == null
+                    ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
             throw new DeliveryException(
                     DeliveryException.Kind.PERMANENT, Phrase.of("send.bad-address", a), e.getMessage(), e);
         }

@@ -342,6 +342,22 @@ class ConfigLoaderTest {
         p.editConfig(
                 "analysts: [ai-brief-analysts@example.org]", "analysts: [\"a@example.org\\r\\nBcc: x@evil.test\"]");
         assertThat(problems(p)).extracting(ConfigProblem::key).containsExactlyInAnyOrder("bad-cron", "bad-email");
+        p.editConfig(
+                "owners: [ai-brief-owners@example.org]", "owners: [\"Owner\\r\\nBcc: x@evil.test <o@example.org>\"]");
+        assertThat(problems(p))
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("bad-cron", "bad-email", "bad-email");
+    }
+
+    @Test
+    void aRecipientMayBeWrittenWithItsNameBeforeTheAddress() throws IOException {
+        SampleProject p = SampleProject.copyInto(dir);
+        p.editConfig(
+                "to: [policy-board@example.org]",
+                "to: [\"정책위원회 <policy-board@example.org>\", \"Kim Minji <kim@example.org>\"]");
+        new ConfigLoader(List.of(new ScheduleCheck(), new DeliveryCheck())).load(p.config()); // no problem
+        p.editConfig("\"Kim Minji <kim@example.org>\"", "\"Kim Minji <kim>\"");
+        assertThat(problems(p)).extracting(ConfigProblem::key).containsExactly("bad-email");
     }
 
     @Test

@@ -21,9 +21,11 @@ import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
 import dev.briefpipe.testing.SmtpStub;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
@@ -448,6 +450,32 @@ class DeliveryIT {
             Cli.Result ledger = Cli.run(p, "deliveries", "--period", "2025-03");
             assertThat(ledger.out()).containsOnlyOnce(ScheduledProject.TO).doesNotContain("Board@To.Test");
         }
+    }
+
+    @Test
+    void aReaderWrittenWithANameSeesItInTheHeaderAndIsServedOnceByTheAddress() throws Exception {
+        int port = freePort();
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        SampleProject p = ScheduledProject.create(dir.resolve("p"), port, "0 0 9 1W * ?");
+        String named = "\"정책위원회 위원장 <" + ScheduledProject.TO + ">\"";
+        p.editConfig("to: [" + ScheduledProject.TO + "]", "to: [" + named + "]");
+        assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+        Cli.Result sent = Cli.run(p, "send", "--period", "2025-03");
+        assertThat(sent.code()).as(sent.err()).isZero();
+        MimeMessage m = Inboxes.of(mail, ScheduledProject.TO).get(0);
+        InternetAddress to = (InternetAddress) m.getRecipients(Message.RecipientType.TO)[0];
+        assertThat(to.getPersonal()).isEqualTo("정책위원회 위원장");
+        assertThat(to.getAddress()).isEqualTo(ScheduledProject.TO);
+        assertThat(m.getHeader("To")[0]).startsWith("=?UTF-8?").doesNotContain("정책");
+        // The name taken away (or changed) later: the same mailbox, already served.
+        p.editConfig("to: [" + named + "]", "to: [" + ScheduledProject.TO + "]");
+        Cli.Result again = Cli.run(p, "send", "--period", "2025-03");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(Cli.run(p, "deliveries", "--period", "2025-03").out())
+                .containsOnlyOnce(ScheduledProject.TO)
+                .doesNotContain("정책위원회");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.briefpipe.i18n;
 
 import java.text.MessageFormat;
+import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -71,14 +73,16 @@ public final class Messages {
         }
         Object[] told = args;
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Phrase || args[i] instanceof ZonedDateTime) {
+            if (args[i] instanceof Phrase || args[i] instanceof ZonedDateTime || args[i] instanceof DayOfWeek) {
                 if (told == args) {
                     told = args.clone();
                 }
                 told[i] = args[i] instanceof Phrase p
                         ? get(p)
-                        : DateTimeFormatter.ofPattern(get("time.when"), lang.locale())
-                                .format((ZonedDateTime) args[i]);
+                        : args[i] instanceof DayOfWeek d
+                                ? d.getDisplayName(TextStyle.FULL, lang.locale())
+                                : DateTimeFormatter.ofPattern(get("time.when"), lang.locale())
+                                        .format((ZonedDateTime) args[i]);
             }
         }
         try {

@@ -39,6 +39,7 @@ public enum FindingCode implements Finding.Code {
     VALUE_ALIAS,
     DATE_AS_TEXT,
     DATE_AS_NUMBER,
+    WEEKDAY_MISMATCH,
     FIGURE_FAILED,
     FIGURE_BLANK,
     FIGURE_MOVED,

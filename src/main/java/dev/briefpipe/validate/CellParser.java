@@ -30,9 +30,15 @@ final class CellParser {
             Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(조|억|만)?\\s*(.*)");
     private static final Pattern APPROXIMATE =
             Pattern.compile("^(약|대략|~|≈|about|approx\\.?)\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE_TEXT =
-            Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?");
-    private static final Pattern MONTH_TEXT = Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?");
+    /** "2025.3.27.", "2025년 3월 27일", "20250327", with the weekday as Korean documents add it: "(목)". */
+    private static final Pattern DATE_TEXT = Pattern.compile(
+            "(?:(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?|((?:19|20)\\d{2})(\\d{2})(\\d{2}))"
+                    + "\\s*(?:\\(\\s*([월화수목금토일])(?:요일)?\\s*\\))?");
+    /** "2025.3", "2025년 3월", "202503". */
+    private static final Pattern MONTH_TEXT =
+            Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?|((?:19|20)\\d{2})(\\d{2})");
+
+    private static final String WEEKDAYS = "월화수목금토일";
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
@@ -55,9 +61,10 @@ final class CellParser {
      * @param value the typed value (null for blank)
      * @param error a finding code when the cell cannot be used, else null
      * @param normalized a finding code when the value was accepted after normalising, else null
-     * @param read what the normalised value was read as, for the warning ("671000000000")
+     * @param read what the normalised value was read as, for the warning ("671000000000"); with an
+     *     error, what its message names beside the cell (the date's real weekday)
      */
-    record Parsed(Object value, FindingCode error, FindingCode normalized, String read) {
+    record Parsed(Object value, FindingCode error, FindingCode normalized, Object read) {
         static Parsed ok(Object v) {
             return new Parsed(v, null, null, null);
         }
@@ -231,21 +238,28 @@ final class CellParser {
         if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
             return Parsed.ok(cell.date().toLocalDate());
         }
-        if (cell.kind() == RawCell.Kind.NUMBER
-                && ctx.normalise().serialDates()
-                && cell.number() > 0
-                && cell.number() < 2_958_466
-                && cell.number() == Math.rint(cell.number())) {
+        boolean whole = cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number());
+        if (whole && ctx.normalise().serialDates() && cell.number() > 0 && cell.number() < 2_958_466) {
             return Parsed.fixed(
                     DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
         }
-        if (cell.kind() == RawCell.Kind.TEXT && ctx.normalise().textDates()) {
-            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC));
+        boolean text = cell.kind() == RawCell.Kind.TEXT;
+        if ((text || whole) && ctx.normalise().textDates()) {
+            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 20250327, typed as a number
+            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
             if (m.matches()) {
+                int g = m.group(1) != null ? 1 : 4;
                 try {
                     LocalDate d = LocalDate.of(
-                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                    return Parsed.fixed(d, FindingCode.DATE_AS_TEXT);
+                            Integer.parseInt(m.group(g)),
+                            Integer.parseInt(m.group(g + 1)),
+                            Integer.parseInt(m.group(g + 2)));
+                    if (m.group(7) != null
+                            && WEEKDAYS.indexOf(m.group(7)) + 1
+                                    != d.getDayOfWeek().getValue()) {
+                        return new Parsed(null, FindingCode.WEEKDAY_MISMATCH, null, d.getDayOfWeek());
+                    }
+                    return Parsed.fixed(d, text ? FindingCode.DATE_AS_TEXT : FindingCode.DATE_AS_NUMBER);
                 } catch (DateTimeException e) {
                     return Parsed.fail(FindingCode.TYPE_MISMATCH);
                 }
@@ -258,12 +272,15 @@ final class CellParser {
         if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
             return Parsed.ok(YearMonth.from(cell.date()));
         }
-        if (cell.kind() == RawCell.Kind.TEXT) {
-            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(cell.text()), Normalizer.Form.NFKC));
+        boolean text = cell.kind() == RawCell.Kind.TEXT;
+        if (text || (cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number()))) {
+            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 202503, typed as a number
+            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
             if (m.matches()) {
-                int month = Integer.parseInt(m.group(2));
+                int g = m.group(1) != null ? 1 : 3;
+                int month = Integer.parseInt(m.group(g + 1));
                 if (month >= 1 && month <= 12) {
-                    return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(1)), month));
+                    return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
                 }
             }
         }

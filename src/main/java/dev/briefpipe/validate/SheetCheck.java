@@ -234,7 +234,7 @@ final class SheetCheck {
             }
             CellParser.Parsed parsed = CellParser.parse(cell, spec, ctx);
             if (parsed.error() != null) {
-                add(parsed.error(), Severity.ERROR, cell, field, spec);
+                error(parsed.error(), cell, field, spec, parsed.read());
                 continue;
             }
             if (parsed.normalized() != null) {
@@ -253,20 +253,17 @@ final class SheetCheck {
             }
             if (parsed.value() == null) {
                 if (spec.required()) {
-                    add(FindingCode.REQUIRED_MISSING, Severity.ERROR, cell, field, spec);
+                    error(FindingCode.REQUIRED_MISSING, cell, field, spec, null);
                 }
                 continue;
             }
             values[i] = parsed.value();
             FindingCode broken = fieldRules[i].check(parsed.value());
             if (broken != null) {
-                add(broken, Severity.ERROR, cell, field, spec);
+                error(broken, cell, field, spec, null);
             }
         }
-        Finding total = first == out.size() ? null : SheetShape.total(raw, out.subList(first, out.size()));
-        if (total != null) {
-            out.subList(first, out.size()).clear();
-            out.add(total);
+        if (first < out.size() && SheetShape.totalRow(raw, out.subList(first, out.size()))) {
             return null;
         }
         return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
@@ -286,15 +283,16 @@ final class SheetCheck {
                 .findFirst();
     }
 
-    private void add(FindingCode code, Severity sev, RawCell cell, String field, ColumnSpec spec) {
+    /** @param arg what the message names beside the cell, or null */
+    private void error(FindingCode code, RawCell cell, String field, ColumnSpec spec, Object arg) {
         out.add(new Finding(
                 code,
-                sev,
+                Severity.ERROR,
                 cell.ref(),
                 field,
                 spec.title(),
                 cell.display(),
                 ValueRules.expected(code, spec),
-                List.of()));
+                arg == null ? List.of() : List.of(arg)));
     }
 }

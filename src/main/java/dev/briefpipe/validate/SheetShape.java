@@ -116,30 +116,36 @@ final class SheetShape {
 
     /**
      * A row of totals typed under the table ("합계", its figures summed by formulas), which a sheet of one
-     * item a row cannot hold: when the row has errors, one finding at its label, saying so, instead of
-     * an error at every blank or label cell; the row is not read.
+     * item a row cannot hold: when the row has errors, they become one finding at its label, saying so,
+     * and the row is not read.
      *
-     * @param found the row's findings so far (only a row with an error is looked at)
+     * @param found the row's findings (only a row with an error is looked at), replaced if it is one
+     * @return whether the row is one of totals
      */
-    static Finding total(RawSheet.RawRow raw, List<Finding> found) {
+    static boolean totalRow(RawSheet.RawRow raw, List<Finding> found) {
         long errors = found.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        if (errors == 0) {
-            return null;
+        RawCell label = errors == 0
+                ? null
+                : raw.cells().stream()
+                        .filter(c -> c.kind() == RawCell.Kind.TEXT
+                                && TOTALS.contains(
+                                        c.display().replaceAll("\\s+", "").toLowerCase(Locale.ROOT)))
+                        .findFirst()
+                        .orElse(null);
+        if (label == null) {
+            return false;
         }
-        return raw.cells().stream()
-                .filter(c -> c.kind() == RawCell.Kind.TEXT
-                        && TOTALS.contains(c.display().replaceAll("\\s+", "").toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .map(label -> new Finding(
-                        FindingCode.TOTAL_ROW,
-                        Severity.ERROR,
-                        label.ref(),
-                        "",
-                        "",
-                        label.display(),
-                        "",
-                        List.of(String.valueOf(errors))))
-                .orElse(null);
+        found.clear();
+        found.add(new Finding(
+                FindingCode.TOTAL_ROW,
+                Severity.ERROR,
+                label.ref(),
+                "",
+                "",
+                label.display(),
+                "",
+                List.of(String.valueOf(errors))));
+        return true;
     }
 
     /** A row count outside the schema's range. */

@@ -74,6 +74,41 @@ class NormalisationAndRulesTest {
     }
 
     @Test
+    void datesWithTheirWeekdayOrAsEightDigitsAreReadAndAWrongWeekdayIsAnError() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "투자",
+                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
+                        row("ab", 1, 600, 7.5, 80, "2025. 3. 27.(목)", "기금"),
+                        row("cd", 1, 600, 7.5, 80, "2025년 3월 27일 (목요일)", "기금"),
+                        row("ef", 1, 600, 7.5, 80, "20250327", "기금"),
+                        row("gh", 1, 600, 7.5, 80, 20250327, "기금"),
+                        row("ij", 1, 600, 7.5, 80, "2025.3.27(금)", "기금"),
+                        row("kl", 1, 600, 7.5, 80, "20251327", "기금"))
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(
+                        tuple("F2", "date-as-text"),
+                        tuple("F3", "date-as-text"),
+                        tuple("F4", "date-as-text"),
+                        tuple("F5", "date-as-number"),
+                        tuple("F6", "weekday-mismatch"),
+                        tuple("F7", "type-mismatch"));
+        assertThat(r.report().findings().subList(0, 4))
+                .allSatisfy(f -> assertThat(f.args().get(0)).isEqualTo("2025-03-27"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(4)))
+                .isEqualTo("날짜: '2025.3.27(금)'의 요일이 날짜와 맞지 않습니다. 그 날은 목요일입니다. 날짜나 요일을 고치세요.");
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.EN))
+                        .message(r.report().findings().get(4)))
+                .contains("which is a Thursday.");
+    }
+
+    @Test
     void koreanUnitsApproximationsFullWidthAndSerialDatesAreReadAndReported() throws IOException {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet(

@@ -64,7 +64,10 @@ class SchemaValidatorTest {
                         "항목",
                         HEADER,
                         row("CN", 38210, 0.708, "기업", LocalDate.of(2025, 3, 27), "2025-03", "https://wipo.int/x", "가"),
-                        row("US", 6276, null, "기관", null, "2025.3.", null, "나"))
+                        row("US", 6276, null, "기관", null, "2025.3.", null, "나"),
+                        // Six digits, as systems export a month, typed as a number or as text.
+                        row("JP", 3409, null, "기관", null, 202504, null, "다"),
+                        row("KR", 4155, null, "기관", null, "202505", null, "라"))
                 .sheet("기타", row("X"), row("a")));
         assertThat(r.report().findings()).isEmpty();
         Table t = r.dataset().table("items");
@@ -72,6 +75,8 @@ class SchemaValidatorTest {
         assertThat(t.rows().get(0).get("share")).isEqualTo(new BigDecimal("0.708"));
         assertThat(t.rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
         assertThat(t.rows().get(1).get("month")).isEqualTo(YearMonth.of(2025, 3));
+        assertThat(t.rows().get(2).get("month")).isEqualTo(YearMonth.of(2025, 4));
+        assertThat(t.rows().get(3).get("month")).isEqualTo(YearMonth.of(2025, 5));
     }
 
     @Test

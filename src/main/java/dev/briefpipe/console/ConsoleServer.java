@@ -82,6 +82,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/account", people::own);
             config.routes.get("/briefs/{id}", pages::brief);
             config.routes.post("/briefs/{id}/workbook", pages::upload);
+            config.routes.get("/briefs/{id}/workbook", downloads::working);
             config.routes.get("/briefs/{id}/template.xlsx", downloads::template);
             config.routes.get("/briefs/{id}/report.html", downloads::report);
             config.routes.get("/briefs/{id}/annotated.xlsx", downloads::annotated);

@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the console hands out: the validation report, the annotated copy, the published PDF and its
- * pages. Each is found by brief and period, never by a path from the request.
+ * What the console hands out: the working workbook, its empty template, the validation report, the
+ * annotated copy, the published PDF and its pages. Each is found by brief and period, never by a path from the request.
  */
 final class Downloads {
     private final Settings settings;
@@ -39,6 +39,28 @@ final class Downloads {
         ctx.header("Content-Disposition", "attachment; filename=\"" + b.id() + "-template.xlsx\"")
                 .contentType(WorkbookFiles.contentType("xlsx"))
                 .result(new TemplateWriter(Messages.forLocale(b.locale())).write(b));
+    }
+
+    /**
+     * The working workbook, its very bytes, under its own name: what an analyst edits for the next
+     * version, as the in-place refresh and the last upload left it.
+     */
+    void working(Context ctx) throws IOException {
+        Auth.need(ctx, Role.ANALYST, Role.OPERATOR);
+        BriefConfig b = pages.briefOf(ctx);
+        Path file = settings.workbookOf(b);
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundResponse();
+        }
+        String name = file.getFileName().toString();
+        String ext = WorkbookFiles.extension(file);
+        ctx.header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + b.id() + "." + ext + "\"; filename*=UTF-8''"
+                                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                .contentType(WorkbookFiles.contentType(ext))
+                .result(Files.readAllBytes(file));
     }
 
     void report(Context ctx) throws IOException {

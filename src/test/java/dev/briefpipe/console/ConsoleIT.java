@@ -388,7 +388,8 @@ class ConsoleIT {
                 .contains("아직 작업 워크북이 없습니다", "/template.xlsx")
                 // The kind of file the upload takes: the working workbook's (it offered .xls too, then refused it).
                 .contains("워크북의 새 버전(.xlsx)", "accept=\".xlsx\"")
-                .doesNotContain("발견된 문제가 없습니다", "report.html");
+                .doesNotContain("발견된 문제가 없습니다", "report.html", "id=\"working\"");
+        assertThat(analyst.download(BRIEF + "/workbook").statusCode()).isEqualTo(404);
         HttpResponse<byte[]> template = analyst.download(BRIEF + "/template.xlsx");
         assertThat(template.statusCode()).isEqualTo(200);
         try (var wb =
@@ -407,6 +408,16 @@ class ConsoleIT {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("첫 작업 워크북").doesNotContain("백업에 남아");
         assertThat(working).hasSameBinaryContentAs(first);
+        // The working workbook is what the analyst edits for the next version: its very bytes, its own name.
+        assertThat(analyst.get(BRIEF).body()).contains("href=\"/briefs/ai-hegemony/workbook\" id=\"working\"");
+        HttpResponse<byte[]> current = analyst.download(BRIEF + "/workbook");
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(current.body()).isEqualTo(Files.readAllBytes(first));
+        assertThat(current.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("filename*=UTF-8''ai-hegemony.xlsx");
+        Browserless approver = new Browserless(h.url(""));
+        approver.login("approver", PW);
+        assertThat(approver.download(BRIEF + "/workbook").statusCode()).isEqualTo(403);
         // The narrative as it will print: its sentences, not the rows placing a figure or table by id.
         assertThat(r.body()).contains("</code> 중국은 생성형 AI 특허").doesNotContain("</code> patents-chart");
     }

@@ -11,6 +11,8 @@ package dev.briefpipe.config;
  * @param textDates dates typed as text ("2025.3.27.", "2025년 3월 27일")
  * @param serialDates dates stored as plain numbers (Excel serials, 1900 or 1904 system)
  * @param mergedCells a blank cell inside a merged region takes the region's value
+ * @param noValueMarks in a number or date column that may be blank, a mark typed for "no value" ("-",
+ *     "N/A", "미공개") is a blank cell
  */
 public record NormaliseConfig(
         Boolean textNumbers,
@@ -19,7 +21,8 @@ public record NormaliseConfig(
         Boolean fullWidth,
         Boolean textDates,
         Boolean serialDates,
-        Boolean mergedCells) {
+        Boolean mergedCells,
+        Boolean noValueMarks) {
 
     public NormaliseConfig {
         textNumbers = textNumbers == null || textNumbers;
@@ -29,9 +32,10 @@ public record NormaliseConfig(
         textDates = textDates == null || textDates;
         serialDates = serialDates == null || serialDates;
         mergedCells = mergedCells == null || mergedCells;
+        noValueMarks = noValueMarks == null || noValueMarks;
     }
 
     public static NormaliseConfig defaults() {
-        return new NormaliseConfig(null, null, null, null, null, null, null);
+        return new NormaliseConfig(null, null, null, null, null, null, null, null);
     }
 }

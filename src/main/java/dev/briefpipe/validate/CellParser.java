@@ -7,14 +7,14 @@ import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
 import java.math.BigDecimal;
 import java.text.Normalizer;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.DateUtil;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns one raw cell into a typed value for its column, or says why it cannot. Values an analyst
@@ -30,15 +30,19 @@ final class CellParser {
             Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(조|억|만)?\\s*(.*)");
     private static final Pattern APPROXIMATE =
             Pattern.compile("^(약|대략|~|≈|about|approx\\.?)\\s*", Pattern.CASE_INSENSITIVE);
-    /** "2025.3.27.", "2025년 3월 27일", "20250327", with the weekday as Korean documents add it: "(목)". */
-    private static final Pattern DATE_TEXT = Pattern.compile(
-            "(?:(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?|((?:19|20)\\d{2})(\\d{2})(\\d{2}))"
-                    + "\\s*(?:\\(\\s*([월화수목금토일])(?:요일)?\\s*\\))?");
-    /** "2025.3", "2025년 3월", "202503". */
-    private static final Pattern MONTH_TEXT =
-            Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?|((?:19|20)\\d{2})(\\d{2})");
+    /** What tables print for "no value", as analysts type it into a number or date cell ("ㅡ" for a dash). */
+    private static final Set<String> NO_VALUE = Stream.of(
+                    "-", "–", "—", "―", "−", "ㅡ", "N/A", "NA", "n.a.", "해당 없음", "미공개", "비공개", "미상", "…")
+            .map(CellParser::noValueKey)
+            .collect(Collectors.toUnmodifiableSet());
 
-    private static final String WEEKDAYS = "월화수목금토일";
+    private static final Set<ColumnType> NO_VALUE_TYPES = EnumSet.of(
+            ColumnType.INTEGER,
+            ColumnType.YEAR,
+            ColumnType.DECIMAL,
+            ColumnType.PERCENT,
+            ColumnType.DATE,
+            ColumnType.YEAR_MONTH);
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
@@ -85,6 +89,12 @@ final class CellParser {
         }
     }
 
+    private static String noValueKey(String typed) {
+        return Normalizer.normalize(typed, Normalizer.Form.NFKC)
+                .replaceAll("\\s+", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
     static Parsed parse(RawCell cell, ColumnSpec spec) {
         return parse(cell, spec, Context.defaults());
     }
@@ -95,6 +105,14 @@ final class CellParser {
         }
         if (cell.isBlank()) {
             return Parsed.ok(null);
+        }
+        if (cell.kind() == RawCell.Kind.TEXT
+                && NO_VALUE_TYPES.contains(spec.type())
+                && ctx.normalise().noValueMarks()
+                && NO_VALUE.contains(noValueKey(cell.text()))) { // "-" for no value: a blank, told
+            return spec.required()
+                    ? Parsed.fail(FindingCode.REQUIRED_MISSING)
+                    : new Parsed(null, null, FindingCode.NO_VALUE_MARK, "");
         }
         switch (spec.type()) {
             case INTEGER:
@@ -107,9 +125,9 @@ final class CellParser {
             case BOOLEAN:
                 return bool(cell);
             case DATE:
-                return date(cell, ctx);
+                return DateCells.date(cell, ctx);
             case YEAR_MONTH:
-                return yearMonth(cell);
+                return DateCells.yearMonth(cell);
             default:
                 return text(cell, spec);
         }
@@ -232,58 +250,5 @@ final class CellParser {
         }
         Boolean b = BOOLEANS.get(Decimals.clean(cell.display()).toLowerCase(Locale.ROOT));
         return b == null ? Parsed.fail(FindingCode.TYPE_MISMATCH) : Parsed.ok(b);
-    }
-
-    private static Parsed date(RawCell cell, Context ctx) {
-        if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
-            return Parsed.ok(cell.date().toLocalDate());
-        }
-        boolean whole = cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number());
-        if (whole && ctx.normalise().serialDates() && cell.number() > 0 && cell.number() < 2_958_466) {
-            return Parsed.fixed(
-                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
-        }
-        boolean text = cell.kind() == RawCell.Kind.TEXT;
-        if ((text || whole) && ctx.normalise().textDates()) {
-            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 20250327, typed as a number
-            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
-            if (m.matches()) {
-                int g = m.group(1) != null ? 1 : 4;
-                try {
-                    LocalDate d = LocalDate.of(
-                            Integer.parseInt(m.group(g)),
-                            Integer.parseInt(m.group(g + 1)),
-                            Integer.parseInt(m.group(g + 2)));
-                    if (m.group(7) != null
-                            && WEEKDAYS.indexOf(m.group(7)) + 1
-                                    != d.getDayOfWeek().getValue()) {
-                        return new Parsed(null, FindingCode.WEEKDAY_MISMATCH, null, d.getDayOfWeek());
-                    }
-                    return Parsed.fixed(d, text ? FindingCode.DATE_AS_TEXT : FindingCode.DATE_AS_NUMBER);
-                } catch (DateTimeException e) {
-                    return Parsed.fail(FindingCode.TYPE_MISMATCH);
-                }
-            }
-        }
-        return Parsed.fail(FindingCode.TYPE_MISMATCH);
-    }
-
-    private static Parsed yearMonth(RawCell cell) {
-        if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
-            return Parsed.ok(YearMonth.from(cell.date()));
-        }
-        boolean text = cell.kind() == RawCell.Kind.TEXT;
-        if (text || (cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number()))) {
-            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 202503, typed as a number
-            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
-            if (m.matches()) {
-                int g = m.group(1) != null ? 1 : 3;
-                int month = Integer.parseInt(m.group(g + 1));
-                if (month >= 1 && month <= 12) {
-                    return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
-                }
-            }
-        }
-        return Parsed.fail(FindingCode.TYPE_MISMATCH);
     }
 }

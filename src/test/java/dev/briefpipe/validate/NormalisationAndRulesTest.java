@@ -109,6 +109,33 @@ class NormalisationAndRulesTest {
     }
 
     @Test
+    void aMarkTypedForNoValueInANumberOrDateCellIsABlankAndTold() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet(
+                        "투자",
+                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
+                        row("ab", "-", 600, 7.5, 80, "ㅡ", "기금"),
+                        row("cd", "N/A", 600, 7.5, 80, " 미공개 ", "기금"),
+                        row("ef", "많음", 600, 7.5, 80, "–", "기금"))
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(
+                        tuple("B2", "no-value-mark"),
+                        tuple("F2", "no-value-mark"),
+                        tuple("B3", "no-value-mark"),
+                        tuple("F3", "no-value-mark"),
+                        tuple("B4", "type-mismatch"),
+                        tuple("F4", "no-value-mark"));
+        assertThat(r.dataset().table("money").rows().get(0).get("count")).isNull();
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(0)))
+                .isEqualTo("건수: '-'을(를) 값이 없는 빈 칸으로 읽었습니다. 0이라면 0을 적고, 값이 없다면 칸을 비워 두세요.");
+    }
+
+    @Test
     void koreanUnitsApproximationsFullWidthAndSerialDatesAreReadAndReported() throws IOException {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet(

@@ -107,6 +107,14 @@ class SchemaValidatorTest {
                         tuple("항목", "H4", "unique-duplicate"),
                         tuple("항목", "B5", "formula-error"));
         assertThat(r.report().valid()).isFalse();
+        // A mark for "no value" in a required cell is that value missing, not a number mistyped.
+        assertThat(validate(new TinyWorkbook()
+                                .sheet("항목", HEADER, row("CN", "-"))
+                                .sheet("기타", row("X"), row("a")))
+                        .report()
+                        .findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("B2", "required-missing"));
     }
 
     @Test

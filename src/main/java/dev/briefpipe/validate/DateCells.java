@@ -1,0 +1,80 @@
+package dev.briefpipe.validate;
+
+import dev.briefpipe.model.FindingCode;
+import dev.briefpipe.model.RawCell;
+import dev.briefpipe.validate.CellParser.Parsed;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DateUtil;
+
+/** Date and year-month cells as analysts and the systems they copy from write them. */
+final class DateCells {
+    /** "2025.3.27.", "2025년 3월 27일", "20250327", with the weekday as Korean documents add it: "(목)". */
+    private static final Pattern DATE_TEXT = Pattern.compile(
+            "(?:(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?|((?:19|20)\\d{2})(\\d{2})(\\d{2}))"
+                    + "\\s*(?:\\(\\s*([월화수목금토일])(?:요일)?\\s*\\))?");
+    /** "2025.3", "2025년 3월", "202503". */
+    private static final Pattern MONTH_TEXT =
+            Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?|((?:19|20)\\d{2})(\\d{2})");
+
+    private static final String WEEKDAYS = "월화수목금토일";
+
+    private DateCells() {}
+
+    static Parsed date(RawCell cell, CellParser.Context ctx) {
+        if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
+            return Parsed.ok(cell.date().toLocalDate());
+        }
+        boolean whole = cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number());
+        if (whole && ctx.normalise().serialDates() && cell.number() > 0 && cell.number() < 2_958_466) {
+            return Parsed.fixed(
+                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
+        }
+        boolean text = cell.kind() == RawCell.Kind.TEXT;
+        if ((text || whole) && ctx.normalise().textDates()) {
+            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 20250327, typed as a number
+            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
+            if (m.matches()) {
+                int g = m.group(1) != null ? 1 : 4;
+                try {
+                    LocalDate d = LocalDate.of(
+                            Integer.parseInt(m.group(g)),
+                            Integer.parseInt(m.group(g + 1)),
+                            Integer.parseInt(m.group(g + 2)));
+                    if (m.group(7) != null
+                            && WEEKDAYS.indexOf(m.group(7)) + 1
+                                    != d.getDayOfWeek().getValue()) {
+                        return new Parsed(null, FindingCode.WEEKDAY_MISMATCH, null, d.getDayOfWeek());
+                    }
+                    return Parsed.fixed(d, text ? FindingCode.DATE_AS_TEXT : FindingCode.DATE_AS_NUMBER);
+                } catch (DateTimeException e) {
+                    return Parsed.fail(FindingCode.TYPE_MISMATCH);
+                }
+            }
+        }
+        return Parsed.fail(FindingCode.TYPE_MISMATCH);
+    }
+
+    static Parsed yearMonth(RawCell cell) {
+        if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
+            return Parsed.ok(YearMonth.from(cell.date()));
+        }
+        boolean text = cell.kind() == RawCell.Kind.TEXT;
+        if (text || (cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number()))) {
+            String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 202503, typed as a number
+            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
+            if (m.matches()) {
+                int g = m.group(1) != null ? 1 : 3;
+                int month = Integer.parseInt(m.group(g + 1));
+                if (month >= 1 && month <= 12) {
+                    return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
+                }
+            }
+        }
+        return Parsed.fail(FindingCode.TYPE_MISMATCH);
+    }
+}

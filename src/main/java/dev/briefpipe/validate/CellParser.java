@@ -26,8 +26,6 @@ import java.util.stream.Stream;
 final class CellParser {
     private static final Pattern NUMBER =
             Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[+-]?\\.\\d+)");
-    private static final Pattern KOREAN_NUMBER =
-            Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(조|억|만)?\\s*(.*)");
     private static final Pattern APPROXIMATE =
             Pattern.compile("^(약|대략|~|≈|about|approx\\.?)\\s*", Pattern.CASE_INSENSITIVE);
     /** What tables print for "no value", as analysts type it into a number or date cell ("ㅡ" for a dash). */
@@ -196,49 +194,71 @@ final class CellParser {
                     Decimals.strip(new BigDecimal(s.replace(" ", "").replace(",", ""))),
                     how == null ? FindingCode.NUMBER_AS_TEXT : how);
         }
-        Matcher k = KOREAN_NUMBER.matcher(s);
-        if (!k.matches() || !n.koreanUnits()) {
-            return Parsed.fail(FindingCode.TYPE_MISMATCH);
-        }
-        BigDecimal value = new BigDecimal(k.group(1).replace(",", "")).movePointRight(exponent(k.group(2)));
-        String word = k.group(3).strip();
+        Korean typed = n.koreanUnits() ? Korean.read(s) : null;
+        // The column's unit read the same way, from one of it: "억 달러" is 10^8 and "달러".
         String unit = spec.unit() == null ? "" : spec.unit().strip();
-        Matcher unitParts = Pattern.compile("^(조|억|만)?\\s*(.*)$").matcher(unit);
-        unitParts.matches();
-        int unitExponent = exponent(unitParts.group(1));
-        String unitWord = unitParts.group(2).strip();
-        boolean wordOk =
-                word.isEmpty() || word.equals(unit) || word.equals(unitWord) || (unitExponent > 0 && word.equals(unit));
-        if (!wordOk) {
+        Korean one = Korean.read("1" + unit);
+        if (typed == null
+                || one == null
+                || !(typed.word().isEmpty() || typed.word().equals(one.word()))) {
             return Parsed.fail(FindingCode.TYPE_MISMATCH);
-        }
-        if (k.group(2) == null && word.equals(unit) && unitExponent > 0) {
-            value = value.movePointRight(unitExponent);
         }
         return Parsed.fixed(
-                Decimals.strip(value.movePointLeft(unitExponent)), how == null ? FindingCode.KOREAN_UNITS : how);
+                Decimals.strip(typed.value().divide(one.value())), how == null ? FindingCode.KOREAN_UNITS : how);
     }
 
     /**
-     * Full-width digits and signs made plain (NFKC), and the typographic minus (U+2212) a figure pasted
-     * from a PDF or Word often has, which NFKC leaves as it is.
+     * A number in Korean words and the word after it: "560만 명", "3억 5천만", "1조 2,000억 달러", "5백만";
+     * each term's 조, 억 or 만 below the one before, a term without one the last.
      */
-    private static String plain(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replace('\u2212', '-');
+    record Korean(BigDecimal value, String word) {
+        private static final Pattern TERM =
+                Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(십|백|천)?\\s*(조|억|만)?\\s*");
+
+        static Korean read(String s) {
+            Matcher t = TERM.matcher(s);
+            BigDecimal value = null;
+            int at = 0;
+            int below = 13;
+            while (t.region(at, s.length()).lookingAt() && exponent(t.group(3)) < below) {
+                below = exponent(t.group(3));
+                int small = t.group(2) == null ? 0 : "십백천".indexOf(t.group(2)) + 1;
+                BigDecimal term = new BigDecimal(t.group(1).replace(",", "")).movePointRight(below + small);
+                value = value == null ? term : value.add(term);
+                at = t.end();
+                if (below == 0) {
+                    break;
+                }
+            }
+            return value == null ? null : new Korean(value, s.substring(at).strip());
+        }
+
+        private static int exponent(String word) {
+            return word == null ? 0 : word.equals("만") ? 4 : word.equals("억") ? 8 : 12;
+        }
     }
 
-    private static int exponent(String word) {
-        return word == null ? 0 : word.equals("만") ? 4 : word.equals("억") ? 8 : 12;
+    /**
+     * Full-width digits and signs made plain (NFKC), the typographic minus (U+2212) a figure pasted from
+     * a PDF or Word often has, which NFKC leaves as it is, and the △ Korean public tables print for minus.
+     */
+    private static String plain(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .replace('\u2212', '-')
+                .replace('△', '-');
     }
 
     private static Parsed percent(RawCell cell, ColumnSpec spec, Context ctx) {
         if (cell.kind() == RawCell.Kind.TEXT) {
-            String s = plain(Decimals.clean(cell.text())).replace(" ", "");
+            String typed = Decimals.clean(cell.text()).replace(" ", "");
+            String s = plain(typed);
             if (s.endsWith("%")
                     && NUMBER.matcher(s.substring(0, s.length() - 1)).matches()
                     && ctx.normalise().textNumbers()) {
                 BigDecimal v = new BigDecimal(s.substring(0, s.length() - 1).replace(",", ""));
-                return Parsed.fixed(Decimals.strip(v.movePointLeft(2)), FindingCode.NUMBER_AS_TEXT);
+                return Parsed.fixed(
+                        Decimals.strip(v.movePointLeft(2)),
+                        s.equals(typed) ? FindingCode.NUMBER_AS_TEXT : FindingCode.FULL_WIDTH);
             }
         }
         return decimal(cell, spec, ctx);

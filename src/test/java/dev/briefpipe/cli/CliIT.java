@@ -693,7 +693,8 @@ class CliIT {
                         "D5 +warning +BF16 dense \\(TFLOPS\\): blank, so 'Ascend 910B' has no bar \\(or point\\) in \"Dense BF16 compute\"")
                 .containsOnlyOnce("(bar-blank)");
         // A value that is no number is an error at its cell, and that is all it is: not also a bar left out.
-        SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D6", "n/a");
+        // ("n/a" is no value, a blank: see NormalisationAndRulesTest.)
+        SampleProject.edit(project.root().resolve("workbooks/ai-chips.xlsx"), "Chips", "D6", "TBD");
         Cli.Result wrong = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.out()).containsPattern("D6 +error").containsOnlyOnce("(bar-blank)");

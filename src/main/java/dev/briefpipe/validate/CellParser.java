@@ -41,6 +41,9 @@ final class CellParser {
             ColumnType.PERCENT,
             ColumnType.DATE,
             ColumnType.YEAR_MONTH);
+    /** A year as Korean writes it: "2025년", "2025년도". */
+    private static final Pattern YEAR_TEXT = Pattern.compile("(\\d{4})\\s*년도?");
+
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
@@ -113,8 +116,15 @@ final class CellParser {
                     : new Parsed(null, null, FindingCode.NO_VALUE_MARK, "");
         }
         switch (spec.type()) {
-            case INTEGER:
             case YEAR:
+                Matcher year =
+                        cell.kind() == RawCell.Kind.TEXT && ctx.normalise().koreanUnits()
+                                ? YEAR_TEXT.matcher(plain(Decimals.clean(cell.text())))
+                                : null;
+                return year != null && year.matches()
+                        ? Parsed.fixed(Long.parseLong(year.group(1)), FindingCode.KOREAN_UNITS)
+                        : integer(cell, spec, ctx);
+            case INTEGER:
                 return integer(cell, spec, ctx);
             case DECIMAL:
                 return decimal(cell, spec, ctx);

@@ -109,7 +109,7 @@ class NormalisationAndRulesTest {
     }
 
     @Test
-    void compoundKoreanNumbersAndTheMinusOfKoreanTablesAreReadInTheColumnsUnit() throws IOException {
+    void compoundKoreanNumbersYearsAndTheMinusOfKoreanTablesAreReadInTheColumnsUnit() throws IOException {
         Files.writeString(dir.resolve("config/briefs/u.yaml"), """
         id: u
         title: test
@@ -123,14 +123,15 @@ class NormalisationAndRulesTest {
               amount:  {header: [금액], type: decimal, unit: 억 원}
               usd:     {header: [수출액], type: decimal, unit: 백만 달러}
               growth:  {header: [증감률], type: percent}
+              year:    {header: [연도], type: year}
         """);
         brief = new ConfigLoader().load(dir.resolve("config")).findBrief("u").orElseThrow();
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet(
                         "무역",
-                        row("국가", "건수", "금액", "수출액", "증감률"),
-                        row("중국", "3억 5천만", "1조 2,000억", "5백만 달러", "△3.2%"),
-                        row("미국", "5천건", "3억 5천만 원", "12억 달러", "1.5%"),
+                        row("국가", "건수", "금액", "수출액", "증감률", "연도"),
+                        row("중국", "3억 5천만", "1조 2,000억", "5백만 달러", "△3.2%", "2025년"),
+                        row("미국", "5천건", "3억 5천만 원", "12억 달러", "1.5%", "2024년도"),
                         row("일본", "△38", "2만 3억", "5 달러", null)));
         assertThat(r.report().findings())
                 .filteredOn(f -> f.severity() == dev.briefpipe.model.Severity.WARNING)
@@ -140,10 +141,12 @@ class NormalisationAndRulesTest {
                         tuple("C2", "korean-units", "12000"),
                         tuple("D2", "korean-units", "5"),
                         tuple("E2", "full-width", "-0.032"),
+                        tuple("F2", "korean-units", "2025"),
                         tuple("B3", "korean-units", "5000"),
                         tuple("C3", "korean-units", "3.5"),
                         tuple("D3", "korean-units", "1200"),
                         tuple("E3", "number-as-text", "0.015"),
+                        tuple("F3", "korean-units", "2024"),
                         tuple("B4", "full-width", "-38"),
                         tuple("D4", "korean-units", "0.000005"));
         // 만 before 억 is no number in words: refused, not read as something else.

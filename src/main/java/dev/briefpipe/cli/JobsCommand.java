@@ -38,6 +38,15 @@ final class JobsCommand implements Callable<Integer> {
                     BriefConfig brief = settings.findBrief(j.brief()).orElseThrow();
                     // Times in the brief's own zone, named; a fire on a weekend or holiday as it will run.
                     ZoneId zone = ZoneId.of(brief.schedule().zone());
+                    if (j.triggers().isEmpty()) { // a cron whose every fire has gone by
+                        table.add(
+                                j.brief(),
+                                ctx.messages().word("trigger", "cron"),
+                                brief.schedule().cron() + " " + zone.getId(),
+                                null,
+                                null,
+                                ctx.messages().word("job", "COMPLETE"));
+                    }
                     for (BriefScheduler.TriggerView t : j.triggers()) {
                         ZonedDateTime next = t.effectiveNext();
                         table.add(

@@ -171,11 +171,7 @@ final class Pages {
     void pause(Context ctx, boolean pause) {
         Sessions.Session s = Auth.need(ctx, Role.OPERATOR);
         BriefConfig b = briefOf(ctx);
-        if (pause) {
-            scheduler.pause(b.id());
-        } else {
-            scheduler.resume(b.id());
-        }
+        scheduler.pause(b.id(), pause);
         service.audit().record(s.user(), pause ? "pause" : "resume", b.id(), null, null, null);
         redirect(ctx, b, pause ? "paused" : "resumed");
     }

@@ -92,6 +92,14 @@ public final class BriefScheduler implements AutoCloseable {
                             .inTimeZone(zone)
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
+            if (t.getFireTimeAfter(Date.from(Instant.now())) == null) { // a cron of a year gone by: Quartz refuses it
+                scheduler.unscheduleJob(key);
+                log.warn(
+                        "{}: \"{}\" fires no more; nothing scheduled",
+                        b.id(),
+                        b.schedule().cron());
+                continue;
+            }
             if (existing == null) {
                 try {
                     scheduler.scheduleJob(t);
@@ -105,12 +113,8 @@ public final class BriefScheduler implements AutoCloseable {
             } else {
                 scheduler.rescheduleJob(key, t);
             }
-            log.info(
-                    "{}: scheduled \"{}\" ({}), next {}",
-                    b.id(),
-                    b.schedule().cron(),
-                    zone.getID(),
-                    effective(b.id(), t.getNextFireTime(), true));
+            ZonedDateTime next = effective(b.id(), t.getNextFireTime(), true);
+            log.info("{}: scheduled \"{}\" ({}), next {}", b.id(), b.schedule().cron(), zone.getID(), next);
         }
         for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             if (!wanted.contains(k.getName())) {
@@ -126,20 +130,16 @@ public final class BriefScheduler implements AutoCloseable {
                 && c.getTimeZone().getID().equals(zone.getID());
     }
 
-    /** Holds a brief's triggers without deleting them; {@link #resume} lets them fire again. */
-    public void pause(String brief) {
+    /** Holds a brief's triggers without deleting them ({@code pause}), or lets them fire again. */
+    public void pause(String brief, boolean pause) {
         try {
-            scheduler.pauseJob(JobKey.jobKey(brief, GROUP));
+            if (pause) {
+                scheduler.pauseJob(JobKey.jobKey(brief, GROUP));
+            } else {
+                scheduler.resumeJob(JobKey.jobKey(brief, GROUP));
+            }
         } catch (SchedulerException e) {
-            throw new StoreException(Phrase.of("store.pause", brief), e);
-        }
-    }
-
-    public void resume(String brief) {
-        try {
-            scheduler.resumeJob(JobKey.jobKey(brief, GROUP));
-        } catch (SchedulerException e) {
-            throw new StoreException(Phrase.of("store.resume", brief), e);
+            throw new StoreException(Phrase.of(pause ? "store.pause" : "store.resume", brief), e);
         }
     }
 

@@ -112,8 +112,9 @@ class ClusterIT {
 
     @Test
     void aNodeKilledMidRunIsRecoveredByTheOtherAndEachRecipientGetsOneMessage() throws Exception {
-        // One fire, a few seconds ahead, so that neither node runs a second one.
-        String once = inSeconds(15);
+        // One fire, ahead by more than two nodes take to start on a loaded machine (a node started after
+        // it has nothing to fire), so that neither node runs a second one.
+        String once = inSeconds(30);
         Path a = node("a", once);
         Path b = node("b", once);
         Map<Long, Process> byPid = new HashMap<>();
@@ -123,7 +124,7 @@ class ClusterIT {
             byPid.put(p.pid(), p);
             dirOf.put(p.pid(), n);
         }
-        Poll.until(Duration.ofSeconds(60), () -> runningNode() != null);
+        Poll.until(Duration.ofSeconds(90), () -> runningNode() != null);
         String running = runningNode();
         long pid = Long.parseLong(running.substring(running.lastIndexOf(':') + 1));
         Process victim = byPid.get(pid);
@@ -167,7 +168,7 @@ class ClusterIT {
             }
             return null;
         })) {
-            String once = inSeconds(15);
+            String once = inSeconds(30); // ahead of two nodes starting on a loaded machine
             Path a = node("a", once, smtp.port());
             Path b = node("b", once, smtp.port());
             Map<Long, Process> byPid = new HashMap<>();

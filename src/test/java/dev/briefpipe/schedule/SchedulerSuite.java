@@ -733,6 +733,28 @@ abstract class SchedulerSuite {
     }
 
     @Test
+    void aCronWhoseEveryFireHasGoneBySchedulesNothingAndTheSchedulerStartsAllTheSame() throws Exception {
+        // A one-off run written with its year, once it has passed (or a node started after it): Quartz
+        // refused the trigger, and schedule and jobs stopped with "an unexpected error".
+        SampleProject p = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 15 3 ? 2025");
+        Settings settings = new ConfigLoader().load(p.config());
+        service = BriefService.open(settings, ProgressListener.NONE);
+        scheduler = new BriefScheduler(settings, service);
+        scheduler.sync();
+        scheduler.start();
+        assertThat(scheduler.jobs())
+                .singleElement()
+                .satisfies(j -> assertThat(j.triggers()).isEmpty());
+        scheduler.shutdown(false);
+        scheduler = null;
+        service.close();
+        service = null;
+        Cli.Result jobs = Cli.raw("jobs", "--config", settings.configDir().toString());
+        assertThat(jobs.code()).as(jobs.err()).isZero();
+        assertThat(jobs.out()).contains("ai-hegemony", "0 0 9 15 3 ? 2025 Asia/Seoul", "끝남");
+    }
+
+    @Test
     void jobsAndRunsShowTheScheduleAndTheHistory() throws Exception {
         SampleProject onWorkingDays = create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
         onWorkingDays.editConfig("workingDaysOnly: false", "workingDaysOnly: true");

@@ -75,18 +75,13 @@ class NormalisationAndRulesTest {
 
     @Test
     void datesWithTheirWeekdayOrAsEightDigitsAreReadAndAWrongWeekdayIsAnError() throws IOException {
-        SchemaValidator.Result r = validate(new TinyWorkbook()
-                .sheet(
-                        "투자",
-                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
-                        row("ab", 1, 600, 7.5, 80, "2025. 3. 27.(목)", "기금"),
-                        row("cd", 1, 600, 7.5, 80, "2025년 3월 27일 (목요일)", "기금"),
-                        row("ef", 1, 600, 7.5, 80, "20250327", "기금"),
-                        row("gh", 1, 600, 7.5, 80, 20250327, "기금"),
-                        row("ij", 1, 600, 7.5, 80, "2025.3.27(금)", "기금"),
-                        row("kl", 1, 600, 7.5, 80, "20251327", "기금"))
-                .sheet("구분", row("이름"), row("기금"))
-                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
+        SchemaValidator.Result r = money(
+                row("ab", 1, 600, 7.5, 80, "2025. 3. 27.(목)", "기금"),
+                row("cd", 1, 600, 7.5, 80, "2025년 3월 27일 (목요일)", "기금"),
+                row("ef", 1, 600, 7.5, 80, "20250327", "기금"),
+                row("gh", 1, 600, 7.5, 80, 20250327, "기금"),
+                row("ij", 1, 600, 7.5, 80, "2025.3.27(금)", "기금"),
+                row("kl", 1, 600, 7.5, 80, "20251327", "기금"));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
@@ -158,15 +153,10 @@ class NormalisationAndRulesTest {
 
     @Test
     void aMarkTypedForNoValueInANumberOrDateCellIsABlankAndTold() throws IOException {
-        SchemaValidator.Result r = validate(new TinyWorkbook()
-                .sheet(
-                        "투자",
-                        row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분"),
-                        row("ab", "-", 600, 7.5, 80, "ㅡ", "기금"),
-                        row("cd", "N/A", 600, 7.5, 80, " 미공개 ", "기금"),
-                        row("ef", "많음", 600, 7.5, 80, "–", "기금"))
-                .sheet("구분", row("이름"), row("기금"))
-                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
+        SchemaValidator.Result r = money(
+                row("ab", "-", 600, 7.5, 80, "ㅡ", "기금"),
+                row("cd", "N/A", 600, 7.5, 80, " 미공개 ", "기금"),
+                row("ef", "많음", 600, 7.5, 80, "–", "기금"));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
@@ -358,6 +348,17 @@ class NormalisationAndRulesTest {
         }
         SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
         assertThat(r.dataset().table("money").rows().get(0).get("day")).isEqualTo(LocalDate.of(2025, 3, 27));
+    }
+
+    /** The 투자 sheet, these rows under its header, beside the sheets it refers to: validated. */
+    private SchemaValidator.Result money(Object[]... rows) throws IOException {
+        Object[][] all = new Object[rows.length + 1][];
+        all[0] = row("ID", "건수", "금액(억)", "환율", "USD(억)", "날짜", "구분");
+        System.arraycopy(rows, 0, all, 1, rows.length);
+        return validate(new TinyWorkbook()
+                .sheet("투자", all)
+                .sheet("구분", row("이름"), row("기금"))
+                .sheet("순위", row("순위", "코드", "값"), row(1, "기금", 5)));
     }
 
     private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {

@@ -223,12 +223,13 @@ final class CellParser {
      */
     record Korean(BigDecimal value, String word) {
         private static final Pattern TERM =
-                Pattern.compile("([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(십|백|천)?\\s*(조|억|만)?\\s*");
+                Pattern.compile("((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(십|백|천)?\\s*(조|억|만)?\\s*");
 
         static Korean read(String s) {
             Matcher t = TERM.matcher(s);
+            boolean minus = s.startsWith("-"); // of the whole: -3억 5천만 is -350,000,000
             BigDecimal value = null;
-            int at = 0;
+            int at = minus || s.startsWith("+") ? 1 : 0;
             int below = 13;
             while (t.region(at, s.length()).lookingAt() && exponent(t.group(3)) < below) {
                 below = exponent(t.group(3));
@@ -240,7 +241,9 @@ final class CellParser {
                     break;
                 }
             }
-            return value == null ? null : new Korean(value, s.substring(at).strip());
+            return value == null
+                    ? null
+                    : new Korean(minus ? value.negate() : value, s.substring(at).strip());
         }
 
         private static int exponent(String word) {

@@ -74,10 +74,24 @@ public final class SampleProject {
                     }
                 }
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            save(wb, file);
         }
+    }
+
+    /**
+     * Saves as Excel and LibreOffice do: a whole new file put in the old one's place, so that a watcher
+     * never reads one half written.
+     */
+    private static void save(Workbook wb, Path file) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".saving");
+        try (OutputStream out = Files.newOutputStream(part)) {
+            wb.write(out);
+        }
+        Files.move(
+                part,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static void edit(Path file, String sheetName, String a1, Object value) throws IOException {
@@ -97,9 +111,7 @@ public final class SampleProject {
             } else {
                 cell.setCellValue(value.toString());
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            save(wb, file);
         }
     }
 

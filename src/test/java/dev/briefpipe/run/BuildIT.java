@@ -162,33 +162,51 @@ class BuildIT {
     }
 
     @Test
-    void theSampleFillsNinePagesEachAtLeastAThirdFull() throws IOException {
+    void theSampleFillsItsPagesAndAFigureThePageCannotHoldOpensTheNextTheTextAfterItFillingTheGap() throws IOException {
         Built built = build(null);
         List<Float> fills = new ArrayList<>();
+        List<String> firstLines = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(built.pdf().toFile())) {
             float height = pdf.getPage(0).getMediaBox().getHeight();
             // The text area between the running header and the footer (BriefTheme's margins: 64 and 58 pt).
             float top = 64;
             float bottom = height - 58;
             float[] lowest = {top};
+            StringBuilder first = new StringBuilder();
+            float[] firstY = {Float.MAX_VALUE};
             new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
                     if (t.getYDirAdj() > top && t.getYDirAdj() < bottom) {
                         lowest[0] = Math.max(lowest[0], t.getYDirAdj());
+                        if (t.getYDirAdj() < firstY[0] - 1) {
+                            firstY[0] = t.getYDirAdj();
+                            first.setLength(0);
+                        }
+                        if (Math.abs(t.getYDirAdj() - firstY[0]) <= 1) {
+                            first.append(t.getUnicode());
+                        }
                     }
                 }
 
                 @Override
                 protected void endPage(PDPage p) {
                     fills.add((lowest[0] - top) / (bottom - top));
+                    firstLines.add(first.toString());
                     lowest[0] = top;
+                    firstY[0] = Float.MAX_VALUE;
                 }
             }.getText(pdf);
         }
-        // Eight pages of the brief, and the table of corrections with the list of publications.
+        // Eight pages of the brief, and the list of publications on a page of its own (a page break).
         assertThat(fills).hasSize(9);
-        assertThat(fills).allSatisfy(f -> assertThat(f).isGreaterThan(1 / 3f));
+        // No page of the brief's flow ends with a gap an editor would mark: the last page before the
+        // break and the last page end where their text does.
+        assertThat(fills.subList(0, 7)).allSatisfy(f -> assertThat(f).isGreaterThan(0.85f));
+        assertThat(fills.subList(7, 9)).allSatisfy(f -> assertThat(f).isGreaterThan(0.1f));
+        // Figure 2 (an hbar chart of ten bars) did not fit under figure 1: it opens page 2, and the
+        // bullets its row comes before fill page 1.
+        assertThat(firstLines.get(1).replace(" ", "")).startsWith("[그림2]");
     }
 
     @Test

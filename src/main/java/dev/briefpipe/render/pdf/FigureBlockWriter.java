@@ -159,7 +159,7 @@ final class FigureBlockWriter {
         if (unverified != null) {
             box.addCell(plain(t.phrase(unverified, 7.5f, false, ctx.theme().accent), Element.ALIGN_LEFT, 2));
         }
-        ctx.add(box);
+        ctx.addWhole(box);
         return caption;
     }
 

@@ -115,14 +115,17 @@ final class NarrativeBlockWriter {
                                     next.bullet().before())
                     : 0;
             CorrectionNotes.Noted corrected = ctx.corrections().of(ctx, block.sheet(), it.row(), java.util.Map.of());
-            hanging(ctx, it.bullet(), corrected)
-                    .write(
-                            ctx,
-                            it.row().text("text"),
-                            it.row().cell("text").orElse(null),
-                            it.indent(),
-                            it.bullet().before(),
-                            withNext);
+            Hanging h = hanging(ctx, it.bullet(), corrected);
+            // A figure waiting for the next page lets the text after it fill this one, each bullet whole.
+            ctx.flush(
+                    h.start(ctx, it.row().text("text"), it.indent(), it.bullet().before(), true) + withNext);
+            h.write(
+                    ctx,
+                    it.row().text("text"),
+                    it.row().cell("text").orElse(null),
+                    it.indent(),
+                    it.bullet().before(),
+                    withNext);
             // Under the footnote policy, a correction is noted under the row it corrects.
             for (String note : corrected.notes()) {
                 BriefTheme.Bullet n = ctx.theme().noteBullet();
@@ -187,9 +190,14 @@ final class NarrativeBlockWriter {
          * bullet starts with at least two).
          */
         float start(RenderContext ctx, String text, float indent, float before) {
+            return start(ctx, text, indent, before, false);
+        }
+
+        /** @param whole the room the whole bullet needs, with the leading OpenPDF keeps free under a line */
+        float start(RenderContext ctx, String text, float indent, float before, boolean whole) {
             int lines =
                     lines(ctx, text, ctx.text().faces(text, face, null), indent).size();
-            return before + (lines <= 3 ? lines : 2) * leading;
+            return before + (whole ? lines + 1 : lines <= 3 ? lines : 2) * leading;
         }
 
         /** @param withNext the room the next bullet needs to start, when this one must not end a page without it */

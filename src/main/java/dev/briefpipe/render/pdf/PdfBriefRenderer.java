@@ -117,6 +117,7 @@ public final class PdfBriefRenderer {
                         firstCaption[0] = caption;
                     }
                 } else if (b instanceof LayoutBlock.Table t) {
+                    self[0].flush();
                     TableBlockWriter.table(self[0], t, ++numbers[1]);
                 }
             };
@@ -136,10 +137,14 @@ public final class PdfBriefRenderer {
                             print.accept(b);
                         }
                     },
-                    new CorrectionNotes(brief.editorial().corrections(), brief.locale()));
+                    new CorrectionNotes(brief.editorial().corrections(), brief.locale()),
+                    new RenderContext.Waiting());
             self[0] = ctx;
             writer.setPageEvent(ctx.corrections());
             for (LayoutBlock block : brief.layout()) {
+                if (!(block instanceof LayoutBlock.Narrative || block instanceof LayoutBlock.Placed)) {
+                    ctx.flush(); // a figure waits only for text
+                }
                 if (block instanceof LayoutBlock.Title t) {
                     TitleBlockWriter.write(ctx, t);
                     CorrectionBlockWriter.write(ctx, corrections);
@@ -159,6 +164,7 @@ public final class PdfBriefRenderer {
                     doc.newPage();
                 }
             }
+            ctx.flush();
             ctx.corrections().appendix(ctx);
             writer.createXmpMetadata();
             doc.close();

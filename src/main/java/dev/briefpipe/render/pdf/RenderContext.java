@@ -3,6 +3,7 @@ package dev.briefpipe.render.pdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.i18n.TextPattern;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param place prints the figure or table with this id, where the narrative names it (an id no block
  *     has is a validation error, and prints nothing)
  * @param corrections the notes and errata of rows that correct the published brief
+ * @param waiting the figures waiting for the next page
  */
 record RenderContext(
         Document document,
@@ -30,7 +32,14 @@ record RenderContext(
         Map<String, Object> meta,
         Locale locale,
         java.util.function.Consumer<String> place,
-        CorrectionNotes corrections) {
+        CorrectionNotes corrections,
+        Waiting waiting) {
+
+    /** Figures that did not fit on the page where they were named, for the top of the next, and that page. */
+    static final class Waiting {
+        private final java.util.List<PdfPTable> boxes = new java.util.ArrayList<>();
+        private int page;
+    }
 
     float contentWidth() {
         return document.right() - document.left();
@@ -42,6 +51,51 @@ record RenderContext(
         } catch (DocumentException ex) {
             throw new IllegalStateException("cannot add to PDF: " + ex.getMessage(), ex);
         }
+    }
+
+    /** The height left on this page, in points. */
+    float room() {
+        return writer.getVerticalPosition(true) - document.bottom();
+    }
+
+    /**
+     * Adds a figure that stays whole. One that does not fit on this page waits for the top of the next,
+     * as a typesetter floats it, and the text after it fills this page rather than a blank.
+     */
+    void addWhole(PdfPTable box) {
+        box.setTotalWidth(contentWidth());
+        if (waiting.boxes.isEmpty() && box.getTotalHeight() + box.spacingBefore() < room()) {
+            add(box);
+        } else {
+            if (waiting.boxes.isEmpty()) {
+                waiting.page = writer.getPageNumber();
+            }
+            waiting.boxes.add(box);
+        }
+    }
+
+    /**
+     * Prints the figures waiting at the top of the next page: now, when the text before has just begun
+     * one, else on a new page unless what comes next ({@code need} points) still fits on this one.
+     */
+    void flush(float need) {
+        if (waiting.boxes.isEmpty()) {
+            return;
+        }
+        float room = room(); // (OpenPDF sets the line it holds, and may begin a page doing so)
+        if (writer.getPageNumber() == waiting.page && need < room) {
+            return;
+        }
+        if (writer.getPageNumber() == waiting.page) {
+            document.newPage();
+        }
+        waiting.boxes.forEach(this::add);
+        waiting.boxes.clear();
+    }
+
+    /** Prints the figures waiting before anything that is not text. */
+    void flush() {
+        flush(Float.MAX_VALUE);
     }
 
     /**

@@ -46,6 +46,30 @@ class PlacementIT {
     }
 
     @Test
+    void aTableThePageCannotHoldOpensTheNextAndTheBulletsAfterItsRowFillThisOne() throws IOException {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p"));
+        // Four more points at the top of section 3 leave 〈표 1〉 (eight rows, moved whole) too little
+        // room at the foot of its page.
+        for (int i = 0; i < 4; i++) {
+            insertAtTopOf(
+                    3,
+                    project.workbook(),
+                    3,
+                    "○",
+                    "분석가가 3장 맨 앞에 새로 넣은 문단으로, 표가 들어갈 자리를 줄이려고 두 줄이 넘도록 길게 쓴 문장이며 " + "같은 내용을 조금 더 이어서 적어 둔 것임");
+        }
+        List<String> pages = pages(build(project, "t"));
+        int at = 0;
+        while (!pages.get(at).contains("〈표1〉")) {
+            at++;
+        }
+        // The table opens its page (under the running header), and the bullet after its row, on the
+        // page before, fills the room the table did not fit in.
+        assertThat(pages.get(at)).startsWith(squash("글로벌 AI 패권 경쟁 : 중국 동향과 시사점") + "〈표1〉");
+        assertThat(pages.get(at - 1)).contains("(투자)중국은올해600억위안");
+    }
+
+    @Test
     void captionsAndSourceLinesComeFromTheWorkbook() throws IOException {
         SampleProject project = SampleProject.copyInto(dir.resolve("p"));
         // 그림표 row 4 is llm-timeline: its caption and source line as the analyst rewrote them.
@@ -181,6 +205,12 @@ class PlacementIT {
     /** A row put before section 2's first, its 장 {@code section}, 수준 {@code level} and 내용 {@code text}. */
     private static void insertAtTopOfSection2(Path workbook, int section, String level, String text)
             throws IOException {
+        insertAtTopOf(2, workbook, section, level, text);
+    }
+
+    /** A row put before the first of section {@code top}. */
+    private static void insertAtTopOf(int top, Path workbook, int section, String level, String text)
+            throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(workbook)) {
             wb = new XSSFWorkbook(in);
@@ -188,7 +218,7 @@ class PlacementIT {
         Sheet s = wb.getSheet("본문");
         DataFormatter f = new DataFormatter();
         int at = 1;
-        while (!f.formatCellValue(s.getRow(at).getCell(1)).equals("2")) {
+        while (!f.formatCellValue(s.getRow(at).getCell(1)).equals(String.valueOf(top))) {
             at++;
         }
         s.shiftRows(at, s.getLastRowNum(), 1);
@@ -200,6 +230,21 @@ class PlacementIT {
             wb.write(out);
         }
         wb.close();
+    }
+
+    /** Each page's text, top to bottom, without white space. */
+    private static List<String> pages(Path pdf) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                out.add(squash(stripper.getText(d)));
+            }
+        }
+        return out;
     }
 
     private static String text(Path pdf) throws IOException {

@@ -117,7 +117,6 @@ public final class PdfBriefRenderer {
                         firstCaption[0] = caption;
                     }
                 } else if (b instanceof LayoutBlock.Table t) {
-                    self[0].flush();
                     TableBlockWriter.table(self[0], t, ++numbers[1]);
                 }
             };

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param place prints the figure or table with this id, where the narrative names it (an id no block
  *     has is a validation error, and prints nothing)
  * @param corrections the notes and errata of rows that correct the published brief
- * @param waiting the figures waiting for the next page
+ * @param waiting the figures and short tables waiting for the next page
  */
 record RenderContext(
         Document document,
@@ -35,7 +35,7 @@ record RenderContext(
         CorrectionNotes corrections,
         Waiting waiting) {
 
-    /** Figures that did not fit on the page where they were named, for the top of the next, and that page. */
+    /** Figures and short tables that did not fit on the page where they were named, for the top of the next, and that page. */
     static final class Waiting {
         private final java.util.List<PdfPTable> boxes = new java.util.ArrayList<>();
         private int page;
@@ -59,7 +59,7 @@ record RenderContext(
     }
 
     /**
-     * Adds a figure that stays whole. One that does not fit on this page waits for the top of the next,
+     * Adds a figure or a short table that stays whole. One that does not fit on this page waits for the top of the next,
      * as a typesetter floats it, and the text after it fills this page rather than a blank.
      */
     void addWhole(PdfPTable box) {

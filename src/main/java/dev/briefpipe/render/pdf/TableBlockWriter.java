@@ -91,9 +91,15 @@ final class TableBlockWriter {
             table.setTotalWidth(ctx.contentWidth());
             if (table.getTotalHeight() > ctx.document().top() - ctx.document().bottom()) {
                 table = build(setting, false);
+                keep = false;
             }
         }
-        ctx.add(table);
+        if (keep) {
+            ctx.addWhole(table); // waits for the next page, as a figure does, when this one cannot hold it
+        } else {
+            ctx.flush();
+            ctx.add(table);
+        }
     }
 
     /** What one table is set from, worked out once: it may be set twice, merged and then split. */

@@ -9,19 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds each schema column in a header row by any of its header texts, ignoring case, spacing and a
- * trailing unit in brackets ("특허군 수 (건)"), so analysts may reorder columns or use an alias. A header
+ * Finds each schema column in a header row by any of its header texts, ignoring case, spacing, a
+ * trailing unit in brackets ("특허군 수 (건)") and a required field's mark ("검증*"), so analysts may reorder columns or use an alias. A header
  * as written is matched before any is read without its brackets: "출원인(영문)" is the column of that
  * name wherever it stands, never "출원인" with a unit.
  */
 final class HeaderMatcher {
+    /** What may follow a header's name: a unit in brackets, a required field's * (as forms mark one). */
+    private static final String MARKS = "(\\s*([(\\[（][^)\\]）]*[)\\]）]|[*＊]))+\\s*$";
+
     private HeaderMatcher() {}
 
     /** Field id to zero-based column, for the fields found, in the schema's order. */
     static Map<String, Integer> match(Map<String, ColumnSpec> columns, List<RawCell> header) {
         List<String> whole = header.stream().map(c -> normalize(c.display())).toList();
         List<String> bare = header.stream()
-                .map(c -> normalize(c.display().replaceAll("\\s*[(\\[（][^)\\]）]*[)\\]）]\\s*$", "")))
+                .map(c -> normalize(c.display().replaceAll(MARKS, "")))
                 .toList();
         Map<String, Integer> found = new HashMap<>();
         for (List<String> texts : List.of(whole, bare)) {

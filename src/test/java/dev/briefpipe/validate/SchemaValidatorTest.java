@@ -267,6 +267,16 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aHeaderMarkedAsRequiredAsFormsMarkOneIsItsColumn() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("항목", row("COUNT (건) *", "code＊"), row(12, "CN"))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings()).extracting(f -> f.code().id()).containsOnly("column-missing");
+        assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(12L);
+        assertThat(r.dataset().table("items").rows().get(0).get("code")).isEqualTo("CN");
+    }
+
+    @Test
     void aHeaderAsWrittenWinsOverAnotherColumnsHeaderWithAUnitSoTwoSuchColumnsMayBeSwapped() throws IOException {
         Files.writeString(dir.resolve("config/briefs/u.yaml"), """
         id: u

@@ -253,12 +253,16 @@ final class CellParser {
 
     /**
      * Full-width digits and signs made plain (NFKC), the typographic minus (U+2212) a figure pasted from
-     * a PDF or Word often has, which NFKC leaves as it is, and the △ Korean public tables print for minus.
+     * a PDF or Word often has, which NFKC leaves as it is, the △ Korean public tables print for minus,
+     * and a number in brackets, as accounts print one below zero: (1,234).
      */
     private static String plain(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC)
+        String p = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .replace('\u2212', '-')
                 .replace('△', '-');
+        return p.length() > 2 && p.startsWith("(") && p.endsWith(")")
+                ? "-" + p.substring(1, p.length() - 1).strip()
+                : p;
     }
 
     private static Parsed percent(RawCell cell, ColumnSpec spec, Context ctx) {

@@ -128,7 +128,9 @@ class NormalisationAndRulesTest {
                         row("중국", "3억 5천만", "1조 2,000억", "5백만 달러", "△3.2%", "2025년"),
                         row("미국", "5천건", "3억 5천만 원", "12억 달러", "1.5%", "2024년도"),
                         row("일본", "△38", "2만 3억", "5 달러", null),
-                        row("한국", "-3억 5천만", null, "△1억 2천만 달러", null)));
+                        row("한국", "-3억 5천만", null, "△1억 2천만 달러", null),
+                        // Below zero as accounts print it.
+                        row("대만", "(1,234)", "(3억 5천만)", null, "(3.2%)")));
         assertThat(r.report().findings())
                 .filteredOn(f -> f.severity() == dev.briefpipe.model.Severity.WARNING)
                 .extracting(f -> f.at().a1(), f -> f.code().id(), f -> f.args().get(0))
@@ -147,7 +149,10 @@ class NormalisationAndRulesTest {
                         tuple("D4", "korean-units", "0.000005"),
                         // A sign is the whole number's, not its first term's.
                         tuple("B5", "korean-units", "-350000000"),
-                        tuple("D5", "full-width", "-120"));
+                        tuple("D5", "full-width", "-120"),
+                        tuple("B6", "full-width", "-1234"),
+                        tuple("C6", "full-width", "-3.5"),
+                        tuple("E6", "full-width", "-0.032"));
         // 만 before 억 is no number in words: refused, not read as something else.
         assertThat(r.report().findings())
                 .filteredOn(f -> f.severity() == dev.briefpipe.model.Severity.ERROR)

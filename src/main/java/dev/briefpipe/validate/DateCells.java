@@ -13,9 +13,12 @@ import org.apache.poi.ss.usermodel.DateUtil;
 
 /** Date and year-month cells as analysts and the systems they copy from write them. */
 final class DateCells {
-    /** "2025.3.27.", "2025년 3월 27일", "20250327", with the weekday as Korean documents add it: "(목)". */
+    /**
+     * "2025.3.27.", "2025년 3월 27일", "20250327", "25.03.27." (as KISTEP's lists print a date), with the
+     * weekday as Korean documents add it: "(목)".
+     */
     private static final Pattern DATE_TEXT = Pattern.compile(
-            "(?:(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?|((?:19|20)\\d{2})(\\d{2})(\\d{2}))"
+            "(?:(\\d{4}|\\d{2})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})\\s*[.일]?|((?:19|20)\\d{2})(\\d{2})(\\d{2}))"
                     + "\\s*(?:\\(\\s*([월화수목금토일])(?:요일)?\\s*\\))?");
     /** "2025.3", "2025년 3월", "202503". */
     private static final Pattern MONTH_TEXT =
@@ -41,8 +44,11 @@ final class DateCells {
             if (m.matches()) {
                 int g = m.group(1) != null ? 1 : 4;
                 try {
+                    int year = Integer.parseInt(m.group(g));
                     LocalDate d = LocalDate.of(
-                            Integer.parseInt(m.group(g)),
+                            m.group(g).length() > 2
+                                    ? year
+                                    : year < 30 ? 2000 + year : 1900 + year, // as Excel reads "25"
                             Integer.parseInt(m.group(g + 1)),
                             Integer.parseInt(m.group(g + 2)));
                     if (m.group(7) != null

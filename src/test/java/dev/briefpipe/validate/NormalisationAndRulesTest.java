@@ -81,7 +81,10 @@ class NormalisationAndRulesTest {
                 row("ef", 1, 600, 7.5, 80, "20250327", "기금"),
                 row("gh", 1, 600, 7.5, 80, 20250327, "기금"),
                 row("ij", 1, 600, 7.5, 80, "2025.3.27(금)", "기금"),
-                row("kl", 1, 600, 7.5, 80, "20251327", "기금"));
+                row("kl", 1, 600, 7.5, 80, "20251327", "기금"),
+                // A two-digit year, as KISTEP's own lists print a date, read as Excel reads one.
+                row("mn", 1, 600, 7.5, 80, "25.03.27.", "기금"),
+                row("op", 1, 600, 7.5, 80, "97.12.3.", "기금"));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
@@ -90,7 +93,12 @@ class NormalisationAndRulesTest {
                         tuple("F4", "date-as-text"),
                         tuple("F5", "date-as-number"),
                         tuple("F6", "weekday-mismatch"),
-                        tuple("F7", "type-mismatch"));
+                        tuple("F7", "type-mismatch"),
+                        tuple("F8", "date-as-text"),
+                        tuple("F9", "date-as-text"));
+        assertThat(r.report().findings().subList(6, 8))
+                .extracting(f -> f.args().get(0))
+                .containsExactly("2025-03-27", "1997-12-03");
         assertThat(r.report().findings().subList(0, 4))
                 .allSatisfy(f -> assertThat(f.args().get(0)).isEqualTo("2025-03-27"));
         assertThat(new dev.briefpipe.export.report.FindingText(

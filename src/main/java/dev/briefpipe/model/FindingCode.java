@@ -40,6 +40,7 @@ public enum FindingCode implements Finding.Code {
     DATE_AS_TEXT,
     DATE_AS_NUMBER,
     WEEKDAY_MISMATCH,
+    DATE_ORDER,
     NO_VALUE_MARK,
     FIGURE_FAILED,
     FIGURE_BLANK,

@@ -24,6 +24,9 @@ final class DateCells {
     private static final Pattern MONTH_TEXT =
             Pattern.compile("(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[.월]?|((?:19|20)\\d{2})(\\d{2})");
 
+    /** "27/03/2025" or "3/27/2025": the day or the month first, which the text cannot say. */
+    private static final Pattern YEAR_LAST = Pattern.compile("\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{4}\\.?");
+
     private static final String WEEKDAYS = "월화수목금토일";
 
     private DateCells() {}
@@ -40,7 +43,11 @@ final class DateCells {
         boolean text = cell.kind() == RawCell.Kind.TEXT;
         if ((text || whole) && ctx.normalise().textDates()) {
             String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 20250327, typed as a number
-            Matcher m = DATE_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
+            String plain = Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC);
+            Matcher m = DATE_TEXT.matcher(plain);
+            if (YEAR_LAST.matcher(plain).matches()) {
+                return Parsed.fail(FindingCode.DATE_ORDER);
+            }
             if (m.matches()) {
                 int g = m.group(1) != null ? 1 : 4;
                 try {

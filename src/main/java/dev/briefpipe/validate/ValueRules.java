@@ -109,6 +109,7 @@ final class ValueRules {
             case NUMBER_AS_TEXT:
             case DATE_AS_TEXT:
             case DATE_AS_NUMBER:
+            case DATE_ORDER:
             case KOREAN_UNITS:
             case APPROXIMATE:
             case FULL_WIDTH:

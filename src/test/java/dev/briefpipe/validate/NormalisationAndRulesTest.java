@@ -84,7 +84,10 @@ class NormalisationAndRulesTest {
                 row("kl", 1, 600, 7.5, 80, "20251327", "기금"),
                 // A two-digit year, as KISTEP's own lists print a date, read as Excel reads one.
                 row("mn", 1, 600, 7.5, 80, "25.03.27.", "기금"),
-                row("op", 1, 600, 7.5, 80, "97.12.3.", "기금"));
+                row("op", 1, 600, 7.5, 80, "97.12.3.", "기금"),
+                // The day or the month first: refused with the order to write, never guessed.
+                row("qr", 1, 600, 7.5, 80, "27/03/2025", "기금"),
+                row("st", 1, 600, 7.5, 80, "3/27/2025", "기금"));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
@@ -95,7 +98,13 @@ class NormalisationAndRulesTest {
                         tuple("F6", "weekday-mismatch"),
                         tuple("F7", "type-mismatch"),
                         tuple("F8", "date-as-text"),
-                        tuple("F9", "date-as-text"));
+                        tuple("F9", "date-as-text"),
+                        tuple("F10", "date-order"),
+                        tuple("F11", "date-order"));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(r.report().findings().get(8)))
+                .isEqualTo("날짜: '27/03/2025'은(는) 일과 월 중 어느 쪽이 먼저인지 알 수 없는 날짜입니다. 2025-03-27처럼 연, 월, 일 순서로 적으세요.");
         assertThat(r.report().findings().subList(6, 8))
                 .extracting(f -> f.args().get(0))
                 .containsExactly("2025-03-27", "1997-12-03");

@@ -45,9 +45,6 @@ final class DateCells {
             String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 20250327, typed as a number
             String plain = Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC);
             Matcher m = DATE_TEXT.matcher(plain);
-            if (YEAR_LAST.matcher(plain).matches()) {
-                return Parsed.fail(FindingCode.DATE_ORDER);
-            }
             if (m.matches()) {
                 int g = m.group(1) != null ? 1 : 4;
                 try {
@@ -67,6 +64,9 @@ final class DateCells {
                 } catch (DateTimeException e) {
                     return Parsed.fail(FindingCode.TYPE_MISMATCH);
                 }
+            }
+            if (YEAR_LAST.matcher(plain).matches()) {
+                return Parsed.fail(FindingCode.DATE_ORDER);
             }
         }
         return Parsed.fail(FindingCode.TYPE_MISMATCH);

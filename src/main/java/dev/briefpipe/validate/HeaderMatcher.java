@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Finds each schema column in a header row by any of its header texts, ignoring case, spacing, a
- * trailing unit in brackets ("특허군 수 (건)") and a required field's mark ("검증*"), so analysts may reorder columns or use an alias. A header
- * as written is matched before any is read without its brackets: "출원인(영문)" is the column of that
- * name wherever it stands, never "출원인" with a unit.
+ * trailing unit in brackets ("특허군 수 (건)") and a required field's mark ("검증*"), so analysts may
+ * reorder columns or use an alias. A header as written is matched before any is read without its
+ * brackets: "출원인(영문)" is the column of that name wherever it stands, never "출원인" with a unit.
  */
 final class HeaderMatcher {
     /** What may follow a header's name: a unit in brackets, a required field's * (as forms mark one). */

@@ -117,7 +117,7 @@ final class NarrativeBlockWriter {
             CorrectionNotes.Noted corrected = ctx.corrections().of(ctx, block.sheet(), it.row(), java.util.Map.of());
             Hanging h = hanging(ctx, it.bullet(), corrected);
             // A figure waiting for the next page lets the text after it fill this one, each bullet whole.
-            ctx.flush(
+            ctx.flush(() ->
                     h.start(ctx, it.row().text("text"), it.indent(), it.bullet().before(), true) + withNext);
             h.write(
                     ctx,

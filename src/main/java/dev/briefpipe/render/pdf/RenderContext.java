@@ -76,14 +76,15 @@ record RenderContext(
 
     /**
      * Prints the figures waiting at the top of the next page: now, when the text before has just begun
-     * one, else on a new page unless what comes next ({@code need} points) still fits on this one.
+     * one, else on a new page unless what comes next ({@code need} points, worked out only then) still
+     * fits on this one.
      */
-    void flush(float need) {
+    void flush(java.util.function.DoubleSupplier need) {
         if (waiting.boxes.isEmpty()) {
             return;
         }
         float room = room(); // (OpenPDF sets the line it holds, and may begin a page doing so)
-        if (writer.getPageNumber() == waiting.page && need < room) {
+        if (writer.getPageNumber() == waiting.page && need.getAsDouble() < room) {
             return;
         }
         if (writer.getPageNumber() == waiting.page) {
@@ -95,7 +96,7 @@ record RenderContext(
 
     /** Prints the figures waiting before anything that is not text. */
     void flush() {
-        flush(Float.MAX_VALUE);
+        flush(() -> Double.MAX_VALUE);
     }
 
     /**

@@ -7,7 +7,8 @@ import dev.briefpipe.model.Role;
  * What every page knows: who is looking (null on the login page), the form token their posts carry,
  * the words in their language, and a one-line notice after an action ({@code trouble} when it says the
  * action did not happen), and {@code here}: the page's query to keep when its language is switched
- * ({@code period=2025-03&}, say, so the same period is shown in the other language).
+ * ({@code period=2025-03&}, say, so the same period is shown in the other language). {@code title} is
+ * the page's own name (null: none), which its browser tab shows before the console's.
  */
 public record Page(
         String title,
@@ -35,6 +36,15 @@ public record Page(
 
     public String lang() {
         return words.lang() == Messages.Lang.EN ? "en" : "ko";
+    }
+
+    /** The browser tab's title: the page's own name first, so tabs and history tell pages apart. */
+    public String tabTitle() {
+        return title == null ? "briefpipe" : title.contains("briefpipe") ? title : title + " · briefpipe";
+    }
+
+    public Page titled(String name) {
+        return new Page(name, user, role, csrf, words, notice, trouble, here);
     }
 
     public Page withNotice(String text, boolean trouble) {

@@ -97,11 +97,8 @@ final class Pages {
     void brief(Context ctx) {
         BriefConfig b = briefOf(ctx);
         Page page = page(ctx, Auth.who(ctx));
-        render(
-                ctx,
-                "brief",
-                page,
-                Map.of("view", views.view(b, period(ctx, b), page.words(), null), "views", views, "kind", kind(b)));
+        Views.BriefView view = views.view(b, period(ctx, b), page.words(), null);
+        render(ctx, "brief", titled(page, view), Map.of("view", view, "views", views, "kind", kind(b)));
     }
 
     /** The working workbook's kind (.xlsx or .xls): an upload must be of it. */
@@ -132,12 +129,17 @@ final class Pages {
         if (o.checked() != null && !o.replaced()) {
             ctx.status(422);
         }
-        Map<String, Object> model = new java.util.HashMap<>(Map.of(
-                "view", views.view(b, views.period(b), page.words(), o.checked()), "views", views, "kind", kind(b)));
+        Views.BriefView view = views.view(b, views.period(b), page.words(), o.checked());
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("view", view, "views", views, "kind", kind(b)));
         if (o.kept() != null) {
             model.put("upload", o.kept());
         }
-        render(ctx, "brief", page.withNotice(notice, !o.replaced()), model);
+        render(ctx, "brief", titled(page, view).withNotice(notice, !o.replaced()), model);
+    }
+
+    /** A brief's page is named by the brief and the period shown. */
+    private static Page titled(Page page, Views.BriefView view) {
+        return page.titled(view.row().title() + " " + view.row().period());
     }
 
     Uploads uploads() {
@@ -239,7 +241,7 @@ final class Pages {
                 : "";
         String here = Auth.kept(ctx.queryString(), "lang");
         return new Page(
-                "briefpipe",
+                null,
                 s == null ? null : s.user(),
                 s == null ? null : s.role(),
                 s == null ? "" : s.csrf() == null ? "" : s.csrf(),
@@ -249,9 +251,15 @@ final class Pages {
                 here.isEmpty() ? "" : here + "&");
     }
 
+    /** Renders a template in the layout; a page without a name of its own takes its heading's. */
     static void render(Context ctx, String template, Page page, Map<String, Object> more) {
         Map<String, Object> params = new java.util.HashMap<>(more);
-        params.put("page", page);
+        String heading = "console." + template + ".title";
+        params.put(
+                "page",
+                page.title() == null && page.words().has(heading)
+                        ? page.titled(page.words().get(heading))
+                        : page);
         ctx.contentType("text/html; charset=UTF-8")
                 .result(Templates.render(template, params).getBytes(StandardCharsets.UTF_8));
     }

@@ -91,6 +91,7 @@ class ConsoleBrowserIT {
         shot("01-login");
         logIn("analyst");
         assertThat(text(By.tagName("table"))).contains("ai-hegemony", "유효");
+        assertThat(browser.getTitle()).isEqualTo("브리프 · briefpipe");
         shot("02-overview");
 
         Path bad = dir.resolve("ai-hegemony.xlsx");
@@ -101,6 +102,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
         waitForText(By.id("findings"), "'특허_발명자국가'!D3");
+        // A tab, a bookmark and the history name the brief and the period the page shows.
+        assertThat(browser.getTitle()).matches("글로벌 AI 패권 경쟁 : 중국 동향과 시사점 \\d{4}-\\d\\d · briefpipe");
         // The next fire in the brief's zone, named as in the run tables and `briefpipe jobs`.
         assertThat(text(By.className("facts")))
                 .containsPattern("\\d{4}-\\d\\d-\\d\\d 09:00 KST")
@@ -303,6 +306,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("form[action='/users'] button")).click();
         waitForText(By.className("notice"), "사용자를 추가했습니다");
         assertThat(text(By.id("users"))).contains("kim", "승인자");
+        assertThat(browser.getTitle()).isEqualTo("사용자 · briefpipe");
         shot("05-users");
         logOut();
         browser.findElement(By.id("user")).sendKeys("kim");
@@ -394,6 +398,8 @@ class ConsoleBrowserIT {
     private void shot(String name) throws IOException {
         // Every word on the page found in the reader's language: a missing key shows as "[key]".
         assertThat(text(By.tagName("body"))).as(name).doesNotContainPattern("\\[(console|word)\\.[a-z.-]+\\]");
+        // Each page named in its tab, not only the console's name.
+        assertThat(browser.getTitle()).as(name).isNotEqualTo("briefpipe").doesNotContain("[console.");
         accessible(name);
         // The whole page, as tall as it is (within reason), at a laptop's width.
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)

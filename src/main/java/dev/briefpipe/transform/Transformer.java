@@ -5,7 +5,6 @@ import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.EditorialConfig;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.config.SheetSchema;
-import dev.briefpipe.expr.Expr;
 import dev.briefpipe.expr.ExprEvaluator;
 import dev.briefpipe.expr.ExprException;
 import dev.briefpipe.expr.ExprParser;
@@ -42,7 +41,7 @@ public final class Transformer {
 
     public Result apply(Dataset data, BriefConfig brief) {
         List<Finding> findings = new ArrayList<>();
-        Dataset enriched = derive(data, brief, findings);
+        Dataset enriched = Derivation.derive(data, brief, findings);
         Map<String, KeyFigure> figures = new LinkedHashMap<>();
         Map<String, Object> values = new HashMap<>();
         java.util.Set<String> failed = new java.util.HashSet<>();
@@ -228,61 +227,6 @@ public final class Transformer {
             out.add(t.withRows(t.fields(), t.columns(), rows));
         }
         return new Dataset(out);
-    }
-
-    private static Dataset derive(Dataset data, BriefConfig brief, List<Finding> findings) {
-        List<Table> out = new ArrayList<>();
-        ExprEvaluator eval = new ExprEvaluator(data, name -> Optional.empty());
-        for (Table t : data.tables()) {
-            SheetSchema schema = brief.sheets().get(t.id());
-            if (schema == null || schema.derived().isEmpty()) {
-                out.add(t);
-                continue;
-            }
-            Map<String, Expr> exprs = new LinkedHashMap<>();
-            schema.derived().forEach((field, d) -> exprs.put(field, ExprParser.parse(d.expr())));
-            // Every row is derived once for its findings, then again only when asked for: a large
-            // sheet's derived values are never all held at once.
-            for (Row r : t.rows()) {
-                deriveRow(t, r, exprs, eval, findings);
-            }
-            List<Row> rows = new dev.briefpipe.model.DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
-            List<String> fields = new ArrayList<>(t.fields());
-            List<Integer> cols = new ArrayList<>(t.columns());
-            for (String f : exprs.keySet()) {
-                fields.add(f);
-                cols.add(-1);
-            }
-            out.add(t.withRows(fields, cols, rows));
-        }
-        return new Dataset(out);
-    }
-
-    /** The row with its derived fields; what cannot be computed goes to {@code findings} (when given). */
-    private static Row deriveRow(Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings) {
-        Map<String, Object> values = new HashMap<>(r.values());
-        Map<String, CellRef> cells = new LinkedHashMap<>(r.cells());
-        for (Map.Entry<String, Expr> e : exprs.entrySet()) {
-            try {
-                Object v = eval.eval(e.getValue(), r);
-                if (v != null) {
-                    values.put(e.getKey(), v);
-                }
-            } catch (ExprException ex) {
-                if (findings != null) {
-                    findings.add(new Finding(
-                            FindingCode.DERIVED_FAILED,
-                            Severity.ERROR,
-                            new CellRef(t.sheet(), r.sheetRow(), -1),
-                            e.getKey(),
-                            e.getKey(),
-                            "",
-                            "",
-                            List.of(ex.reason())));
-                }
-            }
-        }
-        return new Row(r.sheetRow(), values, cells);
     }
 
     /** Whether a layout block prints the table as a narrative (sections of bullets). */

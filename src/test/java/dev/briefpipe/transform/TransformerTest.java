@@ -221,6 +221,29 @@ class TransformerTest {
     }
 
     @Test
+    void aDerivedFieldThatReadsAMissingColumnIsBlankNotAnErrorInEveryRow() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet("특허", row("코드", "건수"), row("CN", 38210), row("US", 6276))
+                .sheet(
+                        "투자",
+                        row("ID", "투자액", "환율", "시작", "서명일"),
+                        row("fund", 600.6, 7.3245, "2024-05", LocalDate.of(2024, 5, 27)),
+                        row("fund2", 5, 7.2417, "2025-03", LocalDate.of(2025, 3, 13)))
+                .sheet("본문", row("내용"), row("ok"))
+                .write(dir.resolve("w.xlsx"));
+        SchemaValidator.Result v = dev.briefpipe.testing.Validation.validate(file, brief);
+        Transformer.Result r = new Transformer().apply(v.dataset(), brief);
+        // usd = amount / fx reads the column the sheet lacks: blank in each row, as with a blank cell. The
+        // missing column is the validation's finding; every row an error for it buried that one.
+        assertThat(r.findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id(), Finding::field)
+                .containsExactly(tuple("요약", "figure-failed", "total"));
+        assertThat(r.dataset().table("money").rows())
+                .extracting(x -> x.get("usd"))
+                .containsOnlyNulls();
+    }
+
+    @Test
     void aMissingRequiredColumnIsReportedOnceButAMissingOptionalOneStillFailsItsFigures() throws IOException {
         Path file = new TinyWorkbook()
                 .sheet("특허", row("코드", "건수 합계"), row("CN", 38210), row("US", 6276))

@@ -53,6 +53,19 @@ final class TemplateResolver {
      * column header, where the evaluator knows only a table id and a field id.
      */
     static Object reason(ExprException e, BriefConfig brief) {
+        SheetSchema keyed = e.reason().key().equals("expr.no-row")
+                ? brief.sheets().get(String.valueOf(e.reason().args().get(1)))
+                : null;
+        if (keyed != null) {
+            // The sheet and its key's header, as the analyst sees them, not the table's id.
+            String key = keyed.key().stream()
+                    .map(f -> keyed.columns().containsKey(f)
+                            ? keyed.columns().get(f).title()
+                            : f)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return Phrase.of(
+                    "expr.sheet-no-row", keyed.sheet(), key, e.reason().args().get(0));
+        }
         SheetSchema s = e instanceof MissingInputException m && m.table() != null
                 ? brief.sheets().get(m.table())
                 : null;

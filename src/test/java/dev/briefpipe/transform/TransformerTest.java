@@ -139,6 +139,14 @@ class TransformerTest {
                                 dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
                         .message(r.findings().get(3)))
                 .contains("숫자 서식 '0.0.0'");
+        // A key no row has, told by the sheet and its key's header as the analyst sees them.
+        FindingText ko = new FindingText(Messages.of(Messages.Lang.KO));
+        assertThat(ko.message(r.findings().get(0)))
+                .contains("시트 '특허'에 코드이(가) 'JP'인 행이 없습니다")
+                .doesNotContain("patents에");
+        assertThat(new FindingText(Messages.of(Messages.Lang.EN))
+                        .message(r.findings().get(0)))
+                .contains("sheet '특허' has no row whose 코드 is 'JP'");
         assertThat(r.dataset().table("text").rows().get(1).text("body")).isEqualTo("총 {patents[JP]:#,##0}건");
     }
 

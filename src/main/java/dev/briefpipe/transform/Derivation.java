@@ -53,9 +53,9 @@ final class Derivation {
             // Every row is derived once for its findings, then again only when asked for: a large
             // sheet's derived values are never all held at once.
             for (Row r : t.rows()) {
-                deriveRow(t, r, exprs, eval, findings);
+                deriveRow(t, r, exprs, eval, findings, brief);
             }
-            List<Row> rows = new DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null));
+            List<Row> rows = new DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null, brief));
             List<String> fields = new ArrayList<>(t.fields());
             List<Integer> cols = new ArrayList<>(t.columns());
             for (String f : exprs.keySet()) {
@@ -68,7 +68,8 @@ final class Derivation {
     }
 
     /** The row with its derived fields; what cannot be computed goes to {@code findings} (when given). */
-    private static Row deriveRow(Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings) {
+    private static Row deriveRow(
+            Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings, BriefConfig brief) {
         Map<String, Object> values = new HashMap<>(r.values());
         for (Map.Entry<String, Expr> e : exprs.entrySet()) {
             if (e.getValue() == null) {
@@ -89,7 +90,7 @@ final class Derivation {
                             e.getKey(),
                             "",
                             "",
-                            List.of(ex.reason())));
+                            List.of(TemplateResolver.reason(ex, brief))));
                 }
             }
         }

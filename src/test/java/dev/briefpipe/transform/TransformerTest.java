@@ -252,6 +252,19 @@ class TransformerTest {
     }
 
     @Test
+    void aDerivedFieldThatLooksUpAKeyNoRowHasNamesTheSheetAndItsKeysHeader() throws IOException {
+        Path yaml = dir.resolve("config/briefs/t.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("round(amount / fx, 1)", "amount / patents[JP]"));
+        brief = new ConfigLoader().load(dir.resolve("config")).findBrief("t").orElseThrow();
+        Transformer.Result r = transform(row("ok"));
+        assertThat(r.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.code().id()).isEqualTo("derived-failed"))
+                .satisfies(f -> assertThat(new FindingText(Messages.of(Messages.Lang.KO)).message(f))
+                        .contains("시트 '특허'에 코드이(가) 'JP'인 행이 없습니다"));
+    }
+
+    @Test
     void aMissingRequiredColumnIsReportedOnceButAMissingOptionalOneStillFailsItsFigures() throws IOException {
         Path file = new TinyWorkbook()
                 .sheet("특허", row("코드", "건수 합계"), row("CN", 38210), row("US", 6276))

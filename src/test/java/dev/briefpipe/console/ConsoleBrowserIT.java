@@ -226,6 +226,18 @@ class ConsoleBrowserIT {
         assertThat(sentences.getText()).contains("'본문'!D3", "총 38,210건으로", "셀에 쓴 글");
         sentences.findElement(By.tagName("summary")).click();
         shot("06-preview");
+        // A rejection's reason has room for a sentence, its prompt whole; on a phone it fits the screen.
+        WebElement reason = browser.findElement(By.cssSelector("form.reject [name=comment]"));
+        assertThat(reason.getTagName()).isEqualTo("textarea");
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return document.querySelector('form.reject').getBoundingClientRect().right"
+                                                + " - document.documentElement.clientWidth"))
+                        .doubleValue())
+                .isLessThanOrEqualTo(0);
+        browser.manage().window().setSize(laptop);
         // The approve form stripped of its CSRF token is refused, and nothing is sent.
         postFromPage("/briefs/ai-hegemony/approve", sha, false);
         assertThat(text(By.tagName("main"))).contains("보안 토큰");

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code deliveries}: every recipient of a period with its state, the server's reply and the message id;
- * {@code --mark-delivered ADDRESS} settles an unknown delivery once the mail server's log shows it went.
+ * {@code deliveries}: every recipient of a period (by default the latest with a delivery) with its state,
+ * the server's reply and the message id; {@code --mark-delivered ADDRESS} settles an unknown delivery of a
+ * period named once the mail server's log shows it went.
  */
 @Command(name = "deliveries", mixinStandardHelpOptions = true, sortOptions = false)
 final class DeliveriesCommand implements Callable<Integer> {
@@ -32,7 +33,7 @@ final class DeliveriesCommand implements Callable<Integer> {
     @Mixin
     BriefOptions options;
 
-    @Option(names = "--period", paramLabel = "YYYY-MM", required = true)
+    @Option(names = "--period", paramLabel = "YYYY-MM")
     String period;
 
     @Option(names = "--mark-delivered", paramLabel = "ADDRESS")
@@ -43,8 +44,21 @@ final class DeliveriesCommand implements Callable<Integer> {
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
-        Period p = BriefOptions.period(period);
+        if (markDelivered != null && period == null) {
+            throw new UsageException("deliveries.mark-needs-period", markDelivered);
+        }
         try (BriefService service = BriefService.open(settings, ProgressListener.NONE)) {
+            Period p = period != null
+                    ? BriefOptions.period(period)
+                    : service.ledger().latest(brief.id()).orElse(null);
+            if (p == null) {
+                ctx.out().println(ctx.msg("deliveries.none-yet", brief.id()));
+                ctx.out().flush();
+                return ExitCode.OK.code();
+            }
+            if (period == null) {
+                ctx.out().println(ctx.msg("deliveries.latest", brief.id(), p));
+            }
             if (markDelivered != null) {
                 String actor = System.getProperty("user.name", "operator");
                 if (service.markDelivered(brief, p, markDelivered, actor).isEmpty()) {

@@ -186,6 +186,15 @@ public final class DeliveryLedger {
         return text == null ? null : text.substring(0, Math.min(text.length(), 1900));
     }
 
+    /** The latest period of a brief with a delivery recorded, if any. */
+    public java.util.Optional<Period> latest(String brief) {
+        return jdbc.first(
+                UNREADABLE,
+                "SELECT MAX(period) FROM bp_deliveries WHERE brief=? HAVING MAX(period) IS NOT NULL",
+                rs -> Period.parse(rs.getString(1)),
+                brief);
+    }
+
     public List<Entry> list(String brief, Period period) {
         String sql = "SELECT " + COLUMNS + " FROM bp_deliveries WHERE brief=? AND period=? ORDER BY kind, recipient";
         return jdbc.list(UNREADABLE, sql, 0, DeliveryLedger::entry, brief, period);

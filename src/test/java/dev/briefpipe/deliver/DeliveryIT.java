@@ -264,6 +264,14 @@ class DeliveryIT {
             assertThat(list.out()).contains(ScheduledProject.TO, "sent", "250 queued", "<briefpipe.");
             Cli.Result korean = Cli.run(p, "deliveries", "--period", "2025-03");
             assertThat(korean.out()).contains(ScheduledProject.TO, "브리프", "보냄").doesNotContain("sent ");
+            // Without a period: the latest one with deliveries, named above its table.
+            Cli.Result latest = Cli.run(p, "deliveries");
+            assertThat(latest.code()).as(latest.err()).isZero();
+            assertThat(latest.out()).startsWith("ai-hegemony 2025-03 (").contains(ScheduledProject.TO, "보냄");
+            // Settling a delivery is never left to a default: the period must be named.
+            Cli.Result settle = Cli.run(p, "deliveries", "--mark-delivered", ScheduledProject.TO);
+            assertThat(settle.code()).isEqualTo(2);
+            assertThat(settle.err()).contains("--period");
         }
     }
 

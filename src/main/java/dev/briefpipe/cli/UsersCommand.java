@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code users add|passwd|list|remove}: the console's users. A password is read from
+ * {@code users add|passwd|role|list|remove}: the console's users. A password is read from
  * {@code BRIEFPIPE_PASSWORD}, else typed at the terminal (not echoed), else read from standard input;
  * never taken from the command line, where other users of the machine could see it.
  */
@@ -40,7 +40,10 @@ final class UsersCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "analyst")
     String role;
 
-    @Parameters(index = "0", paramLabel = "add|passwd|list|remove", descriptionKey = "action")
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "add|passwd|role|list|remove", descriptionKey = "action")
     String action;
 
     @Parameters(index = "1", paramLabel = "NAME", arity = "0..1", descriptionKey = "name")
@@ -84,6 +87,20 @@ final class UsersCommand implements Callable<Integer> {
                     }
                     service.audit().record(System.getProperty("user.name"), "user-passwd", null, null, name, null);
                     ctx.out().println(ctx.msg("users.changed", name));
+                }
+                case "role" -> {
+                    // Named, never the default: a forgotten --role must not make an admin an analyst.
+                    if (!spec.commandLine().getParseResult().hasMatchedOption("--role")) {
+                        throw new UsageException("users.role-needed", name);
+                    }
+                    Role r = role();
+                    if (!users.role(name, r)) {
+                        throw new UsageException("users.unknown", name);
+                    }
+                    service.audit().record(System.getProperty("user.name"), "user-role", null, null, name, r.id());
+                    ctx.out()
+                            .println(ctx.msg(
+                                    "users.role-changed", name, ctx.messages().word("role", r.id())));
                 }
                 case "remove" -> {
                     if (!users.remove(name)) {

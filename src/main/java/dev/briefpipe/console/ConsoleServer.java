@@ -78,6 +78,7 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/users", people::add);
             config.routes.post("/users/password", people::passwd);
             config.routes.post("/users/remove", people::remove);
+            config.routes.post("/users/role", people::role);
             config.routes.get("/account", people::account);
             config.routes.post("/account", people::own);
             config.routes.get("/briefs/{id}", pages::brief);

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The console's users, for an admin: who may sign in and as what, a new user, a new password, a user
- * removed. Their work goes on meanwhile; the command line's {@code users} needs the embedded database
+ * The console's users, for an admin: who may sign in and as what, a new user, a new password or role, a
+ * user removed. Their work goes on meanwhile; the command line's {@code users} needs the embedded database
  * to itself, so the console had to stop for it. And for everyone, their own password: the one an admin
  * passed on is known to two people.
  */
@@ -37,10 +37,7 @@ final class UserForms {
     void add(Context ctx) {
         Sessions.Session s = Auth.need(ctx, Role.ADMIN);
         String name = java.util.Objects.toString(ctx.formParam("name"), "").strip();
-        Role role = Arrays.stream(Role.values())
-                .filter(r -> r.id().equals(ctx.formParam("role")))
-                .findFirst()
-                .orElse(null);
+        Role role = chosenRole(ctx);
         char[] password = password(ctx);
         String notice;
         if (name.isEmpty() || name.length() > 64 || name.chars().anyMatch(Character::isWhitespace) || role == null) {
@@ -104,6 +101,22 @@ final class UserForms {
         ctx.redirect("/account?notice=" + notice);
     }
 
+    /** Another role for a user, not for oneself (the last admin could lock everyone out). */
+    void role(Context ctx) {
+        Sessions.Session s = Auth.need(ctx, Role.ADMIN);
+        String name = java.util.Objects.toString(ctx.formParam("name"), "");
+        Role role = chosenRole(ctx);
+        if (name.equals(s.user())) {
+            back(ctx, "user-self");
+            return;
+        }
+        boolean done = role != null && users.role(name, role);
+        if (done) {
+            service.audit().record(s.user(), "user-role", null, null, name, role.id());
+        }
+        back(ctx, done ? "user-role" : "user-unknown");
+    }
+
     void remove(Context ctx) {
         Sessions.Session s = Auth.need(ctx, Role.ADMIN);
         String name = java.util.Objects.toString(ctx.formParam("name"), "");
@@ -116,6 +129,14 @@ final class UserForms {
             service.audit().record(s.user(), "user-remove", null, null, name, null);
         }
         back(ctx, done ? "user-removed" : "user-unknown");
+    }
+
+    /** The role chosen, or null for none. */
+    private static Role chosenRole(Context ctx) {
+        return Arrays.stream(Role.values())
+                .filter(r -> r.id().equals(ctx.formParam("role")))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The password typed, or null when it is shorter than {@link Users#MIN_PASSWORD}. */

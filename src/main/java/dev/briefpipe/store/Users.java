@@ -64,6 +64,15 @@ public final class Users {
                 == 1;
     }
 
+    /**
+     * Gives a user another role and ends their sessions, which began under the old one; false when
+     * there is no such user.
+     */
+    public boolean role(String name, Role role) {
+        signOut(name);
+        return update("UPDATE bp_users SET role = ? WHERE name = ?", role.id(), name) == 1;
+    }
+
     public boolean remove(String name) {
         signOut(name);
         return update("DELETE FROM bp_users WHERE name = ?", name) == 1;

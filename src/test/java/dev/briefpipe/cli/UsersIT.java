@@ -22,7 +22,8 @@ class UsersIT {
     private record Ran(int code, String output) {}
 
     @Test
-    void anOperatorAddsListsChangesAndRemovesUsersAndANameTakenInAnyCaseIsRefused() throws Exception {
+    void anOperatorAddsListsChangesTheirPasswordsAndRolesAndRemovesUsersAndANameTakenInAnyCaseIsRefused()
+            throws Exception {
         SampleProject p = SampleProject.copyInto(dir.resolve("p"));
         Ran none = run(p, null, null, "users", "list");
         assertThat(none.code()).isZero();
@@ -46,6 +47,18 @@ class UsersIT {
         Ran changed = run(p, null, "another-long-one\n", "users", "passwd", "kim");
         assertThat(changed.code()).as(changed.output()).isZero();
         assertThat(changed.output()).contains("kim의 비밀번호를 바꿨습니다");
+
+        // Another role, always named: a forgotten --role would have made kim an analyst.
+        Ran unnamed = run(p, null, null, "users", "role", "kim");
+        assertThat(unnamed.code()).isEqualTo(2);
+        assertThat(unnamed.output()).contains("--role");
+        Ran role = run(p, null, null, "users", "role", "kim", "--role", "operator");
+        assertThat(role.code()).as(role.output()).isZero();
+        assertThat(role.output()).contains("kim의 역할을 운영자(으)로 바꿨습니다");
+        assertThat(run(p, null, null, "users", "list").output()).contains("운영자").doesNotContain("승인자");
+        assertThat(run(p, null, null, "users", "role", "nobody", "--role", "admin")
+                        .code())
+                .isEqualTo(2);
 
         assertThat(run(p, null, null, "users", "remove", "nobody").code()).isEqualTo(2);
         assertThat(run(p, null, null, "users", "remove", "kim").code()).isZero();

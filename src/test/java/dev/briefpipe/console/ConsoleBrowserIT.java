@@ -312,12 +312,13 @@ class ConsoleBrowserIT {
         waitFor(By.id("users"));
         browser.findElement(By.cssSelector("form[action='/users'] input[name=name]"))
                 .sendKeys("kim");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("role"))).selectByValue("approver");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("form[action='/users'] select")))
+                .selectByValue("approver");
         browser.findElement(By.cssSelector("form[action='/users'] input[name=password]"))
                 .sendKeys("kims-password-1");
         browser.findElement(By.cssSelector("form[action='/users'] button")).click();
         waitForText(By.className("notice"), "사용자를 추가했습니다");
-        assertThat(text(By.id("users"))).contains("kim", "승인자");
+        assertThat(roleOf("kim")).isEqualTo("승인자");
         assertThat(browser.getTitle()).isEqualTo("사용자 · briefpipe");
         shot("05-users");
         logOut();
@@ -326,6 +327,32 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("login")).click();
         waitForText(By.tagName("header"), "kim · 승인자");
         assertThat(browser.findElements(By.linkText("사용자"))).isEmpty();
+        // Another role for kim, chosen on the same page; the admin's own role is not offered.
+        logOut();
+        logIn("admin");
+        browser.get(h.url("/users"));
+        WebElement kims = browser.findElement(By.xpath("//table[@id='users']//tr[td[1]='kim']"));
+        new org.openqa.selenium.support.ui.Select(kims.findElement(By.name("role"))).selectByValue("operator");
+        kims.findElement(By.cssSelector("form[action='/users/role'] button")).click();
+        waitForText(By.className("notice"), "역할을 바꿨습니다");
+        assertThat(roleOf("kim")).isEqualTo("운영자");
+        assertThat(browser.findElement(By.xpath("//table[@id='users']//tr[td[1]='admin']"))
+                        .findElements(By.name("role")))
+                .isEmpty();
+        shot("05-users-role");
+        logOut();
+        browser.findElement(By.id("user")).sendKeys("kim");
+        browser.findElement(By.id("password")).sendKeys("kims-password-1");
+        browser.findElement(By.id("login")).click();
+        waitForText(By.tagName("header"), "kim · 운영자");
+    }
+
+    /** The role the users page shows for a user, as chosen in the row's list. */
+    private String roleOf(String user) {
+        WebElement row = waitFor(By.xpath("//table[@id='users']//tr[td[1]='" + user + "']"));
+        return new org.openqa.selenium.support.ui.Select(row.findElement(By.name("role")))
+                .getFirstSelectedOption()
+                .getText();
     }
 
     private void logIn(String user) {

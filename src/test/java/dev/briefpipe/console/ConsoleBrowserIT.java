@@ -321,11 +321,7 @@ class ConsoleBrowserIT {
         assertThat(roleOf("kim")).isEqualTo("승인자");
         assertThat(browser.getTitle()).isEqualTo("사용자 · briefpipe");
         shot("05-users");
-        logOut();
-        browser.findElement(By.id("user")).sendKeys("kim");
-        browser.findElement(By.id("password")).sendKeys("kims-password-1");
-        browser.findElement(By.id("login")).click();
-        waitForText(By.tagName("header"), "kim · 승인자");
+        kimLogsInAs("승인자");
         assertThat(browser.findElements(By.linkText("사용자"))).isEmpty();
         // Another role for kim, chosen on the same page; the admin's own role is not offered.
         logOut();
@@ -340,11 +336,16 @@ class ConsoleBrowserIT {
                         .findElements(By.name("role")))
                 .isEmpty();
         shot("05-users-role");
+        kimLogsInAs("운영자");
+    }
+
+    /** Logs out, then in as kim with the password the admin gave, and sees the role in the header. */
+    private void kimLogsInAs(String role) {
         logOut();
         browser.findElement(By.id("user")).sendKeys("kim");
         browser.findElement(By.id("password")).sendKeys("kims-password-1");
         browser.findElement(By.id("login")).click();
-        waitForText(By.tagName("header"), "kim · 운영자");
+        waitForText(By.tagName("header"), "kim · " + role);
     }
 
     /** The role the users page shows for a user, as chosen in the row's list. */

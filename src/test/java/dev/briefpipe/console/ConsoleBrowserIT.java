@@ -336,6 +336,10 @@ class ConsoleBrowserIT {
                         .findElements(By.name("role")))
                 .isEmpty();
         shot("05-users-role");
+        // The audit log says who gave kim which role, in the reader's words.
+        browser.get(h.url("/runs"));
+        assertThat(text(By.xpath("//table[@id='audit-log']//tr[td[3]='역할 변경']")))
+                .contains("admin", "kim", "운영자");
         kimLogsInAs("운영자");
     }
 

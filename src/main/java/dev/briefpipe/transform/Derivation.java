@@ -43,12 +43,12 @@ final class Derivation {
             }
             Set<String> lacking = new HashSet<>(schema.columns().keySet());
             lacking.removeAll(t.fields());
-            Map<String, Expr> exprs = new LinkedHashMap<>(); // a field that cannot be computed: null
+            Map<String, Expr> exprs = new LinkedHashMap<>(); // the fields that can be computed
             schema.derived().forEach((field, d) -> {
                 Expr e = ExprParser.parse(d.expr());
-                boolean blank =
-                        ExprWalker.collect(e, Expr.Name.class).stream().anyMatch(n -> lacking.contains(n.name()));
-                exprs.put(field, blank ? null : e);
+                if (ExprWalker.collect(e, Expr.Name.class).stream().noneMatch(n -> lacking.contains(n.name()))) {
+                    exprs.put(field, e);
+                }
             });
             // Every row is derived once for its findings, then again only when asked for: a large
             // sheet's derived values are never all held at once.
@@ -58,7 +58,7 @@ final class Derivation {
             List<Row> rows = new DerivedRows(t.rows(), r -> deriveRow(t, r, exprs, eval, null, brief));
             List<String> fields = new ArrayList<>(t.fields());
             List<Integer> cols = new ArrayList<>(t.columns());
-            for (String f : exprs.keySet()) {
+            for (String f : schema.derived().keySet()) {
                 fields.add(f);
                 cols.add(-1);
             }
@@ -72,9 +72,6 @@ final class Derivation {
             Table t, Row r, Map<String, Expr> exprs, ExprEvaluator eval, List<Finding> findings, BriefConfig brief) {
         Map<String, Object> values = new HashMap<>(r.values());
         for (Map.Entry<String, Expr> e : exprs.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
             try {
                 Object v = eval.eval(e.getValue(), r);
                 if (v != null) {

@@ -4,8 +4,6 @@ import dev.briefpipe.failure.WorkbookReadException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +55,10 @@ final class FileSniffer {
                         ? new WorkbookReadException(file, "encrypted", null, null)
                         : new WorkbookReadException(file, "wrong-extension", ".xls", null);
             }
-        } else if (isText(file)) {
-            throw new WorkbookReadException(file, looksLikeCsv(file) ? "csv" : "not-a-workbook", null, null);
         } else {
-            throw new WorkbookReadException(file, "not-a-workbook", magic.name(), null);
+            String text = headText(file);
+            boolean csv = text != null && looksLikeCsv(text);
+            throw new WorkbookReadException(file, csv ? "csv" : "not-a-workbook", magic.name(), null);
         }
         return magic;
     }
@@ -127,30 +125,31 @@ final class FileSniffer {
         }
     }
 
-    private static boolean isText(Path file) throws IOException {
-        byte[] head = new byte[4096];
-        int n;
+    /**
+     * The file's first 4 KB as text, or null when it is not text. A CSV comes as Excel or LibreOffice
+     * saved it: UTF-8, the code page of a Korean Windows (CP949) or "Unicode text" (UTF-16, with its
+     * byte-order mark); a binary file has control bytes a text has not.
+     */
+    private static String headText(Path file) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+            head = in.readNBytes(4096);
         }
-        try {
-            String s = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(head, 0, Math.max(0, n - 3)))
-                    .toString();
-            return s.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
-        } catch (CharacterCodingException e) {
-            return false;
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return new String(head, 2, (head.length - 2) & ~1, StandardCharsets.UTF_16LE);
         }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return new String(head, 2, (head.length - 2) & ~1, StandardCharsets.UTF_16BE);
+        }
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                return null;
+            }
+        }
+        return new String(head, StandardCharsets.UTF_8);
     }
 
-    private static boolean looksLikeCsv(Path file) throws IOException {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(4096);
-        }
-        String head = new String(bytes, StandardCharsets.UTF_8);
+    private static boolean looksLikeCsv(String head) {
         String[] lines = head.split("\r?\n", -1);
         return lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t") || lines[0].contains(";"));
     }

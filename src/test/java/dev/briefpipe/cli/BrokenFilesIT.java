@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of file that is not a readable workbook: exit 2, one sentence of its own, no stack trace. */
 class BrokenFilesIT {
@@ -84,6 +85,21 @@ class BrokenFilesIT {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         return r;
+    }
+
+    /**
+     * A sheet saved as text the ways Excel and LibreOffice save it: a CSV in the code page of a Korean
+     * Windows, in UTF-8, and "Unicode text" (UTF-16 with its byte-order mark, tab-separated).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"x-windows-949", "UTF-8", "x-UTF-16LE-BOM"})
+    void aSheetSavedAsTextIsNamedACsv(String charset) throws Exception {
+        String separator = charset.contains("UTF-16") ? "\t" : ",";
+        String text = String.join(separator, "월", "국가", "수출액") + "\r\n"
+                + String.join(separator, "2025-01", "중국", "103.1") + "\r\n";
+        Path file = dir.resolve("수출.csv");
+        Files.write(file, text.getBytes(java.nio.charset.Charset.forName(charset)));
+        failsWithItsSentence(file, "csv");
     }
 
     /** Hostile packages made from the sample: each refused with its sentence, whatever the file's size. */

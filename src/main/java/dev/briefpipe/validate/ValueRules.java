@@ -89,7 +89,7 @@ final class ValueRules {
 
     /**
      * What the column expects, for the report: a type key ("type.integer"), a list of values, a range
-     * or a pattern. Rendered in the reader's language by the report writers.
+     * or a pattern (in the words of the column's help, when it has one). Rendered in the reader's language by the report writers.
      */
     static String expected(FindingCode code, ColumnSpec spec) {
         switch (code) {
@@ -103,8 +103,8 @@ final class ValueRules {
                 return "≤ " + spec.maxLength();
             case TOO_SHORT:
                 return "≥ " + spec.minLength();
-            case PATTERN_MISMATCH:
-                return spec.pattern();
+            case PATTERN_MISMATCH: // the column's help says in words what the pattern says in symbols
+                return spec.help() == null || spec.help().isBlank() ? spec.pattern() : spec.help();
             case TYPE_MISMATCH:
             case NUMBER_AS_TEXT:
             case DATE_AS_TEXT:

@@ -39,7 +39,7 @@ class SchemaValidatorTest {
             key: code
             rows: {max: 5}
             columns:
-              code:   {header: [코드, code], type: text, pattern: "^[A-Z]{2}$", required: true}
+              code:   {header: [코드, code], type: text, pattern: "^[A-Z]{2}$", required: true, help: 대문자 두 글자 국가 코드}
               count:  {header: [건수, count], type: integer, min: 0, required: true}
               share:  {header: [비중, share], type: percent, max: 1}
               kind:   {header: [유형, kind], type: enum, values: [기업, 기관]}
@@ -107,6 +107,11 @@ class SchemaValidatorTest {
                         tuple("항목", "H4", "unique-duplicate"),
                         tuple("항목", "B5", "formula-error"));
         assertThat(r.report().valid()).isFalse();
+        // The pattern in the words of the column's help, which analysts read, not in its symbols.
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.code().id().equals("pattern-mismatch"))
+                .extracting(f -> f.expected())
+                .containsExactly("대문자 두 글자 국가 코드");
         // A mark for "no value" in a required cell is that value missing, not a number mistyped.
         assertThat(validate(new TinyWorkbook()
                                 .sheet("항목", HEADER, row("CN", "-"))

@@ -17,13 +17,10 @@ import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.SheetRows;
 import dev.briefpipe.model.Table;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,10 +34,7 @@ final class SheetCheck {
     private final List<Finding> out;
     private final CellParser.Context ctx;
     private final Function<Map<String, Integer>, List<Row>> sink;
-    /** The values of merged regions' top-left cells, caught as their rows go by. */
-    private final Map<Long, RawCell> mergeTops = new HashMap<>();
-
-    private final Set<Long> mergeTopPositions = new HashSet<>();
+    private final MergedTops mergedTops;
     private final List<KeyCheck> keyChecks = new ArrayList<>();
     private final List<RuleChecker.RowRule> localRules;
     private final ExprEvaluator rowEval = new ExprEvaluator(new Dataset(List.of()), n -> Optional.empty());
@@ -72,15 +66,20 @@ final class SheetCheck {
         this.out = out;
         this.ctx = ctx;
         this.sink = sink;
-        sheet.merged().forEach(m -> mergeTopPositions.add(position(m.firstRow(), m.firstColumn())));
+        this.mergedTops = new MergedTops(sheet.merged());
     }
 
     Table run() {
-        int headerIndex = schema.headerRow() - 1;
-        sheet.forEachRow(raw -> accept(raw, headerIndex));
-        if (columns == null) {
-            begin(List.of(), headerIndex);
-        }
+        HeaderSearch header = new HeaderSearch(schema, this::begin, this::data);
+        sheet.forEachRow(raw -> {
+            mergedTops.catchTops(raw);
+            if (columns == null) {
+                header.offer(raw);
+            } else {
+                data(raw);
+            }
+        });
+        header.finish();
         keyChecks.forEach(k -> out.addAll(k.findings));
         out.addAll(ruleFindings);
         SheetShape.rowCount(schema, sheet.name(), rows.size(), out);
@@ -89,25 +88,7 @@ final class SheetCheck {
         return new Table(id, schema.sheet(), fields, cols, schema.key(), rows, schema.value());
     }
 
-    private void accept(RawSheet.RawRow raw, int headerIndex) {
-        if (!mergeTopPositions.isEmpty()) {
-            for (RawCell c : raw.cells()) {
-                long at = position(c.row(), c.column());
-                if (mergeTopPositions.contains(at)) {
-                    mergeTops.put(at, c);
-                }
-            }
-        }
-        if (raw.index() == headerIndex) {
-            begin(raw.cells(), headerIndex);
-            return;
-        }
-        if (raw.index() < headerIndex) {
-            return;
-        }
-        if (columns == null) {
-            begin(List.of(), headerIndex);
-        }
+    private void data(RawSheet.RawRow raw) {
         Row r = readRow(raw);
         if (r != null) {
             for (KeyCheck k : keyChecks) {
@@ -123,8 +104,22 @@ final class SheetCheck {
         }
     }
 
-    /** The columns found from the header, and what is wrong with it; the table and its checks begin. */
-    private void begin(List<RawCell> header, int headerIndex) {
+    /**
+     * The columns found from the header, and what is wrong with it (below the schema's row: where it
+     * is); the table and its checks begin.
+     */
+    private void begin(List<RawCell> header, int headerIndex, boolean moved) {
+        if (moved) {
+            out.add(new Finding(
+                    FindingCode.HEADER_MOVED,
+                    Severity.WARNING,
+                    new CellRef(sheet.name(), headerIndex, -1),
+                    "",
+                    "",
+                    "",
+                    "",
+                    List.of(schema.headerRow(), headerIndex + 1)));
+        }
         // Field ids interned, as the names in rules are: each row's values are found by identity.
         columns = new LinkedHashMap<>();
         HeaderMatcher.match(schema.columns(), header).forEach((field, column) -> columns.put(field.intern(), column));
@@ -152,10 +147,6 @@ final class SheetCheck {
         });
     }
 
-    private static long position(int row, int column) {
-        return ((long) row << 20) | column;
-    }
-
     /** The typed row, or null when none of the schema's columns holds anything. */
     private Row readRow(RawSheet.RawRow raw) {
         String sheetName = sheet.name();
@@ -174,7 +165,7 @@ final class SheetCheck {
         RawCell[] tops = new RawCell[fieldColumns.length];
         for (int i = 0; i < fieldColumns.length; i++) {
             RawCell cell = raw.cell(sheetName, fieldColumns[i]);
-            RawCell top = mergedCells && cell.isBlank() ? mergedValue(cell) : null;
+            RawCell top = mergedCells && cell.isBlank() ? mergedTops.valueFor(cell) : null;
             tops[i] = top;
             cells.add(
                     top == null
@@ -267,20 +258,6 @@ final class SheetCheck {
             return null;
         }
         return new Row(raw.index(), new FieldValues(fieldIds, values), new RowCells(sheetName, raw.index(), columns));
-    }
-
-    /** The value a blank cell takes from the merged region it lies in, or null. */
-    private RawCell mergedValue(RawCell cell) {
-        return mergedAt(cell.row(), cell.column())
-                .map(m -> mergeTops.get(position(m.firstRow(), m.firstColumn())))
-                .filter(c -> !c.isBlank())
-                .orElse(null);
-    }
-
-    private Optional<RawSheet.Merged> mergedAt(int row, int column) {
-        return sheet.merged().stream()
-                .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
-                .findFirst();
     }
 
     /** @param arg what the message names beside the cell, or null */

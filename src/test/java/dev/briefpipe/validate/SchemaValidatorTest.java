@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,28 @@ class SchemaValidatorTest {
                         .findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(tuple("B2", "required-missing"));
+    }
+
+    @Test
+    void aHeaderBelowATitleTypedAboveTheTableIsFoundAndToldOnce() throws IOException {
+        // A title, then a blank row, above the table: the header is on row 3, not the schema's row 1.
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("항목", row("생성형 AI 특허 현황"), row(), HEADER, row("CN", 38210), row("US", 6276))
+                .sheet("기타", row("X"), row("a")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().row(), f -> f.code().id(), f -> f.args())
+                .containsExactly(tuple(2, "header-moved", List.of(1, 3)));
+        assertThat(r.report().valid()).isTrue();
+        assertThat(r.dataset().table("items").rows())
+                .extracting(x -> x.get("code"), x -> x.sheetRow())
+                .containsExactly(tuple("CN", 3), tuple("US", 4));
+        // With no header among the rows, the schema's row is the header: each column is missing, as before.
+        SchemaValidator.Result gone = validate(new TinyWorkbook()
+                .sheet("항목", row("CN", 38210), row("US", 6276), row("KR", 4155))
+                .sheet("기타", row("X"), row("a")));
+        assertThat(gone.report().findings())
+                .extracting(f -> f.code().id())
+                .containsOnly("column-missing", "column-unknown");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.briefpipe.validate;
 import dev.briefpipe.config.SheetSchema;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet.RawRow;
+import dev.briefpipe.model.SheetRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,14 +43,12 @@ final class HeaderSearch {
         if (done || row.index() < declared) {
             return;
         }
-        int named = HeaderMatcher.match(schema.columns(), row.cells()).size();
-        if (row.index() == declared && named > 0) {
+        if (row.index() == declared
+                && !HeaderMatcher.match(schema.columns(), row.cells()).isEmpty()) {
             settle(row.cells(), declared, false);
         } else if (row.index() == declared) {
             declaredCells = row.cells();
-        } else if (row.index() <= declared + ROWS
-                && named > 0
-                && 2 * named >= schema.columns().size()) {
+        } else if (row.index() <= declared + ROWS && names(schema, row)) {
             held.clear();
             settle(row.cells(), row.index(), true);
         } else {
@@ -58,6 +57,20 @@ final class HeaderSearch {
                 finish();
             }
         }
+    }
+
+    /** Whether a row names at least half of the schema's columns: a header. */
+    private static boolean names(SheetSchema schema, RawRow row) {
+        int named = HeaderMatcher.match(schema.columns(), row.cells()).size();
+        return named > 0 && 2 * named >= schema.columns().size();
+    }
+
+    /** Whether a sheet has the schema's header on its row or one of the {@value #ROWS} below. */
+    static boolean headed(SheetSchema schema, SheetRows sheet) {
+        int last = schema.headerRow() - 1 + ROWS;
+        boolean[] found = {false};
+        sheet.forEachRow(r -> found[0] |= !found[0] && r.index() <= last && names(schema, r));
+        return found[0];
     }
 
     /** No header below the schema's row: that row is the header, and the rows held are data. */

@@ -71,7 +71,10 @@ public final class SchemaValidator {
             List<Finding> findings = bySheet.get(e.getKey());
             Optional<SheetRows> sheet = wb.findSheet(schema.sheet());
             if (sheet.isEmpty()) {
+                // The sheet renamed: a name that differs only in spacing or case (0), or its header (1).
                 Optional<String> near = nearName(schema.sheet(), wb.sheetNames());
+                int how = near.isPresent() ? 0 : 1;
+                near = near.or(() -> sameHeader(schema, wb, brief));
                 findings.add(new Finding(
                         near.isPresent() ? FindingCode.SHEET_RENAMED : FindingCode.SHEET_MISSING,
                         Severity.ERROR,
@@ -80,7 +83,7 @@ public final class SchemaValidator {
                         "",
                         "",
                         "",
-                        List.of(near.orElseGet(() -> String.join(", ", wb.sheetNames())))));
+                        near.isPresent() ? List.of(near.get(), how) : List.of(String.join(", ", wb.sheetNames()))));
                 continue;
             }
             if (sheet.get().hidden()) {
@@ -156,6 +159,22 @@ public final class SchemaValidator {
         List<String> near =
                 names.stream().filter(n -> bare(n).equals(bare(wanted))).toList();
         return near.size() == 1 ? Optional.of(near.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The one sheet that no schema names and that has this schema's header (where {@link HeaderSearch}
+     * would find it), when there is exactly one: the sheet, renamed.
+     */
+    private static Optional<String> sameHeader(SheetSchema schema, RawWorkbook wb, BriefConfig brief) {
+        Set<String> named = new HashSet<>();
+        brief.sheets().values().forEach(s -> named.add(s.sheet()));
+        List<String> alike = wb.sheetNames().stream()
+                .filter(n -> !named.contains(n))
+                .filter(n -> wb.findSheet(n)
+                        .filter(s -> HeaderSearch.headed(schema, s))
+                        .isPresent())
+                .toList();
+        return alike.size() == 1 ? Optional.of(alike.get(0)) : Optional.empty();
     }
 
     private static String bare(String name) {

@@ -208,6 +208,31 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aSheetGivenAnotherNameIsKnownByItsHeader() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("안내", row("이 워크북은 …"))
+                .sheet("국가별 항목", row("2025년 3월 기준"), HEADER, row("CN", 38210))
+                .sheet("기타", row("X")));
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().sheet(), f -> f.code().id(), f -> f.args())
+                .containsExactly(tuple("항목", "sheet-renamed", List.of("국가별 항목", 1)));
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.EN))
+                        .message(r.report().findings().get(0)))
+                .isEqualTo("Sheet '항목' is missing. If sheet '국가별 항목' is that sheet, rename it '항목'"
+                        + " (it has that sheet's column headers).");
+        // Two with the header (a copy of the sheet, say): which one is meant is not guessed.
+        assertThat(validate(new TinyWorkbook()
+                                .sheet("국가별 항목", HEADER)
+                                .sheet("국가별 항목 (2)", HEADER)
+                                .sheet("기타", row("X")))
+                        .report()
+                        .findings())
+                .extracting(f -> f.code().id())
+                .containsExactly("sheet-missing");
+    }
+
+    @Test
     void aNoteTypedUnderTheTableIsOneFindingAtItsCellNotAnErrorAtEveryBlank() throws IOException {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet(

@@ -173,9 +173,23 @@ public final class RawCell {
         return kind == Kind.ERROR && formula != null && text().isEmpty();
     }
 
-    /** True for an empty cell or one holding only whitespace. */
+    /** Blank as an analyst sees it: nothing, or only spaces (no-break and zero-width ones too). */
     public boolean isBlank() {
-        return kind == Kind.BLANK || (kind == Kind.TEXT && text().isBlank());
+        if (kind != Kind.TEXT) {
+            return kind == Kind.BLANK;
+        }
+        String t = text();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!Character.isWhitespace(c)
+                    && !Character.isSpaceChar(c)
+                    && !(c >= '\u200B' && c <= '\u200D')
+                    && c != '\u2060'
+                    && c != '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean booleanValue() {

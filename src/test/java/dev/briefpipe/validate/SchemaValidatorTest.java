@@ -241,7 +241,9 @@ class SchemaValidatorTest {
                         row("CN", 38210),
                         row(),
                         row("※ 출처: WIPO(2024)"),
-                        row(null, null, null, null, null, null, null, "주: 2014~2023년 누계"))
+                        row(null, null, null, null, null, null, null, "주: 2014~2023년 누계"),
+                        // Cells that look empty: a no-break space pasted from the web, a zero-width one.
+                        row("\u00A0", null, null, "\u200B"))
                 .sheet("기타", row("X")));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())

@@ -14,6 +14,7 @@ public enum FindingCode implements Finding.Code {
     COLUMN_MISSING,
     COLUMN_UNKNOWN,
     COLUMN_RENAMED,
+    COLUMN_TWICE,
     HEADER_MOVED,
     ROW_COUNT,
     HIDDEN_ROW,

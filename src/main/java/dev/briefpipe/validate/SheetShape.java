@@ -8,6 +8,7 @@ import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.model.RawSheet;
 import dev.briefpipe.model.Severity;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +36,29 @@ final class SheetShape {
                 .filter(field -> !columns.containsKey(field))
                 .toList();
         Set<Integer> known = new HashSet<>(columns.values());
-        List<RawCell> unknown = IntStream.range(0, header.size())
+        List<RawCell> unread = IntStream.range(0, header.size())
                 .filter(c -> !known.contains(c) && !header.get(c).isBlank())
                 .mapToObj(header::get)
                 .toList();
+        // A second column headed as one already read (a second 출처, say): its cells are not read.
+        List<RawCell> unknown = new ArrayList<>();
+        for (RawCell h : unread) {
+            Set<String> twin = HeaderMatcher.match(schema.columns(), List.of(h)).keySet();
+            if (twin.isEmpty()) {
+                unknown.add(h);
+            } else {
+                String field = twin.iterator().next();
+                out.add(new Finding(
+                        FindingCode.COLUMN_TWICE,
+                        Severity.WARNING,
+                        h.ref(),
+                        field,
+                        h.display(),
+                        h.display(),
+                        "",
+                        List.of(CellRef.columnLetters(columns.get(field)))));
+            }
+        }
         if (missing.size() == 1 && unknown.size() == 1) {
             RawCell renamed = unknown.get(0);
             out.add(missing(schema, missing.get(0), FindingCode.COLUMN_RENAMED, renamed.ref(), renamed.display()));

@@ -325,6 +325,23 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aSecondColumnWithAColumnsHeaderIsToldAsTwiceNotAsUnknownToTheSchema() throws IOException {
+        SchemaValidator.Result r = validate(new TinyWorkbook()
+                .sheet("항목", row("코드", "건수", "Count"), row("CN", 38210, 38000))
+                .sheet("기타", row("X")));
+        Finding twice = r.report().findings().stream()
+                .filter(f -> f.at().a1().equals("C1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(twice.code().id()).isEqualTo("column-twice");
+        assertThat(new dev.briefpipe.export.report.FindingText(
+                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
+                        .message(twice))
+                .startsWith("머리글 'Count'인 열이 B열에도 있습니다.");
+        assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(38210L);
+    }
+
+    @Test
     void aHeaderAsWrittenWinsOverAnotherColumnsHeaderWithAUnitSoTwoSuchColumnsMayBeSwapped() throws IOException {
         Files.writeString(dir.resolve("config/briefs/u.yaml"), """
         id: u

@@ -48,6 +48,7 @@ public enum FindingCode implements Finding.Code {
     FIGURE_BLANK,
     FIGURE_MOVED,
     WORKBOOK_UNCHANGED,
+    DATE_BEFORE_PERIOD,
     DERIVED_FAILED,
     PLACEHOLDER_INVALID,
     PLACEHOLDER_UNFILLED,

@@ -65,8 +65,9 @@ record FigureMoves(
             p = p.previous();
             before = published.manifest(brief.id(), p);
         }
+        List<Finding> findings = new ArrayList<>(TitleDate.early(brief, c.data(), period));
         if (before.isEmpty()) {
-            return new FigureMoves(null, Map.of(), Map.of(), List.of(), null);
+            return new FigureMoves(null, Map.of(), Map.of(), findings, null);
         }
         Map<String, BigDecimal> previous = new HashMap<>();
         before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
@@ -75,7 +76,6 @@ record FigureMoves(
                 .figures()
                 .forEach(f -> f.reads().forEach(r -> oldNotes.add(r.note().strip())));
         Map<String, String> notes = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
         // Hashed only when that period kept a hash to compare with (a manifest written before it has none).
         String data = before.get().dataSha256() == null ? null : c.dataSha256();
         if ((data != null && data.equals(before.get().dataSha256()))

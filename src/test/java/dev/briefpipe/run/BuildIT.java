@@ -2,6 +2,7 @@ package dev.briefpipe.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
@@ -10,10 +11,12 @@ import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.csv.CsvValues;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.KeyFigure;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.Row;
+import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.publish.SafeWorkbookWriter;
@@ -541,6 +544,22 @@ class BuildIT {
         // One value of April's: April's data has begun to come in.
         project.setCell("특허_발명자국가", "D3", 6277);
         assertThat(unchangedSince(Period.parse("2025-04"))).isEmpty();
+    }
+
+    @Test
+    void aBriefDatedBeforeItsPeriodIsToldAtTheDateCell() {
+        // The sample is dated 2025-03-27: right for March, last issue's date left as it was for April.
+        assertThat(findings(Period.parse("2025-03"), FindingCode.DATE_BEFORE_PERIOD))
+                .isEmpty();
+        assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
+                .extracting(f -> f.at().excel(), f -> f.severity(), f -> f.args())
+                .containsExactly(tuple("'브리프정보'!D2", Severity.WARNING, List.of("2025-04")));
+    }
+
+    private List<Finding> findings(Period period, FindingCode code) {
+        return pipeline.check(brief, project.workbook(), period).report().findings().stream()
+                .filter(f -> f.code() == code)
+                .toList();
     }
 
     /** The period whose workbook {@code period}'s check finds this one to be, if any. */

@@ -65,10 +65,11 @@ record FigureMoves(
             p = p.previous();
             before = published.manifest(brief.id(), p);
         }
-        List<Finding> findings = new ArrayList<>(TitleDate.early(brief, c.data(), period));
         if (before.isEmpty()) {
-            return new FigureMoves(null, Map.of(), Map.of(), findings, null);
+            return new FigureMoves(null, Map.of(), Map.of(), List.of(), null);
         }
+        // After a period published, the workbook it was built from, with this period's data typed in.
+        List<Finding> findings = new ArrayList<>(TitleDate.early(brief, c.data(), period));
         Map<String, BigDecimal> previous = new HashMap<>();
         before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
         Set<String> oldNotes = new java.util.HashSet<>();

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A brief dated before its own period: most often last period's workbook with this period's data typed
- * in, its title sheet's date (and issue number) left as they were. A warning at the date's cell.
+ * in, its title sheet's date (and issue number) left as they were. A warning at the date's cell, once a
+ * period has been published (the example brief, validated in a later month, is not told).
  */
 final class TitleDate {
     private TitleDate() {}

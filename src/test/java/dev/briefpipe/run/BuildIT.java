@@ -547,10 +547,15 @@ class BuildIT {
     }
 
     @Test
-    void aBriefDatedBeforeItsPeriodIsToldAtTheDateCell() {
-        // The sample is dated 2025-03-27: right for March, last issue's date left as it was for April.
+    void aBriefDatedBeforeItsPeriodIsToldAtTheDateCellOnceAPeriodIsPublished() throws IOException {
+        // The sample is dated 2025-03-27. With nothing published, it is the example brief, whatever the
+        // period; right for March.
+        assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
+                .isEmpty();
+        pipeline.build(brief, project.workbook(), PERIOD, settings.outputDir(), SummaryMode.OFF);
         assertThat(findings(Period.parse("2025-03"), FindingCode.DATE_BEFORE_PERIOD))
                 .isEmpty();
+        // March published, April's brief from its workbook: last issue's date left as it was.
         assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
                 .extracting(f -> f.at().excel(), f -> f.severity(), f -> f.args())
                 .containsExactly(tuple("'브리프정보'!D2", Severity.WARNING, List.of("2025-04")));

@@ -68,8 +68,7 @@ record FigureMoves(
         if (before.isEmpty()) {
             return new FigureMoves(null, Map.of(), Map.of(), List.of(), null);
         }
-        // After a period published, the workbook it was built from, with this period's data typed in.
-        List<Finding> findings = new ArrayList<>(TitleDate.early(brief, c.data(), period));
+        List<Finding> findings = new ArrayList<>();
         Map<String, BigDecimal> previous = new HashMap<>();
         before.get().figures().stream().filter(f -> f.value() != null).forEach(f -> previous.put(f.id(), f.value()));
         Set<String> oldNotes = new java.util.HashSet<>();
@@ -96,6 +95,9 @@ record FigureMoves(
                     "",
                     "",
                     List.of(before.get().period().toString(), period.toString())));
+        } else {
+            // This period's data typed into the workbook of the one published, its date left as it was.
+            findings.addAll(TitleDate.early(brief, c.data(), period));
         }
         BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
         Locale locale = Locale.forLanguageTag(brief.locale());

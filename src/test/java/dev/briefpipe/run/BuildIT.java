@@ -555,7 +555,13 @@ class BuildIT {
         pipeline.build(brief, project.workbook(), PERIOD, settings.outputDir(), SummaryMode.OFF);
         assertThat(findings(Period.parse("2025-03"), FindingCode.DATE_BEFORE_PERIOD))
                 .isEmpty();
-        // March published, April's brief from its workbook: last issue's date left as it was.
+        // March published and its very data for April: that is the one finding, not its date as well.
+        assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
+                .isEmpty();
+        assertThat(findings(Period.parse("2025-04"), FindingCode.WORKBOOK_UNCHANGED))
+                .hasSize(1);
+        // April's data typed into March's workbook, last issue's date left as it was.
+        project.setCell("특허_발명자국가", "D3", 6277);
         assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
                 .extracting(f -> f.at().excel(), f -> f.severity(), f -> f.args())
                 .containsExactly(tuple("'브리프정보'!D2", Severity.WARNING, List.of("2025-04")));

@@ -1,6 +1,7 @@
 package dev.briefpipe.run;
 
 import dev.briefpipe.config.BriefConfig;
+import dev.briefpipe.config.ColumnSpec;
 import dev.briefpipe.config.LayoutBlock;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Finding;
@@ -24,7 +25,9 @@ final class TitleDate {
         for (LayoutBlock b : brief.layout()) {
             if (b instanceof LayoutBlock.Title t) {
                 List<Row> rows = data.findTable(t.sheet()).map(Table::rows).orElse(List.of());
-                if (!rows.isEmpty()
+                ColumnSpec spec = brief.sheets().get(t.sheet()).columns().get("date");
+                if (spec != null
+                        && !rows.isEmpty()
                         && rows.get(0).get("date") instanceof LocalDate date
                         && date.isBefore(period.month().atDay(1))) {
                     return List.of(new Finding(
@@ -32,7 +35,7 @@ final class TitleDate {
                             Severity.WARNING,
                             rows.get(0).cells().get("date"),
                             "date",
-                            brief.sheets().get(t.sheet()).columns().get("date").title(),
+                            spec.title(),
                             date.toString(),
                             "",
                             List.of(period.toString())));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.ConfigLoader;
+import dev.briefpipe.export.report.FindingText;
+import dev.briefpipe.i18n.Messages;
 import dev.briefpipe.model.Finding;
 import dev.briefpipe.model.Table;
 import dev.briefpipe.testing.TinyWorkbook;
@@ -192,9 +194,7 @@ class SchemaValidatorTest {
         assertThat(r.report().findings())
                 .extracting(f -> f.at().sheet(), f -> f.code().id())
                 .containsExactly(tuple("항목", "sheet-renamed"));
-        assertThat(new dev.briefpipe.export.report.FindingText(
-                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-                        .message(renamed))
+        assertThat(said(renamed, Messages.Lang.KO))
                 .isEqualTo("'항목' 시트가 없습니다. 시트 '항목 '이(가) 그 시트라면 이름을 '항목'(으)로 고쳐 주세요" + " (띄어쓰기, 밑줄이나 대소문자만 다릅니다).");
         // Two alike: which one is meant is not guessed.
         assertThat(validate(new TinyWorkbook()
@@ -216,9 +216,7 @@ class SchemaValidatorTest {
         assertThat(r.report().findings())
                 .extracting(f -> f.at().sheet(), f -> f.code().id(), f -> f.args())
                 .containsExactly(tuple("항목", "sheet-renamed", List.of("국가별 항목", 1)));
-        assertThat(new dev.briefpipe.export.report.FindingText(
-                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.EN))
-                        .message(r.report().findings().get(0)))
+        assertThat(said(r.report().findings().get(0), Messages.Lang.EN))
                 .isEqualTo("Sheet '항목' is missing. If sheet '국가별 항목' is that sheet, rename it '항목'"
                         + " (it has that sheet's column headers).");
         // Two with the header (a copy of the sheet, say): which one is meant is not guessed.
@@ -248,9 +246,7 @@ class SchemaValidatorTest {
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(tuple("A4", "row-note"), tuple("H5", "row-note"));
-        assertThat(new dev.briefpipe.export.report.FindingText(
-                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-                        .message(r.report().findings().get(1)))
+        assertThat(said(r.report().findings().get(1), Messages.Lang.KO))
                 .startsWith("이 행에는 이 칸만 채워져 있고 필수 값(코드, 건수)이 비어 있어 자료 행으로 읽을 수 없습니다.");
         assertThat(r.dataset().table("items").rows()).hasSize(1);
         // A row with two cells filled is a row of data with blanks: each is its own finding.
@@ -277,9 +273,7 @@ class SchemaValidatorTest {
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(tuple("C3", "type-mismatch"), tuple("A4", "total-row"), tuple("H5", "total-row"));
-        assertThat(new dev.briefpipe.export.report.FindingText(
-                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-                        .message(r.report().findings().get(1)))
+        assertThat(said(r.report().findings().get(1), Messages.Lang.KO))
                 .startsWith("이 행은 '합계'(이)라 적힌 합계 행으로 보여 자료로 읽지 않았습니다(이 행의 오류 1건 대신");
         assertThat(r.dataset().table("items").rows()).hasSize(2);
     }
@@ -297,9 +291,7 @@ class SchemaValidatorTest {
                 .filter(f -> f.code().id().equals("column-renamed"))
                 .findFirst()
                 .orElseThrow();
-        String said = new dev.briefpipe.export.report.FindingText(
-                        dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-                .message(renamed);
+        String said = said(renamed, Messages.Lang.KO);
         assertThat(said).contains("'일자'", "머리글을 다음 중 하나로 고쳐 주세요");
         // Two unknown headers: which one is the missing column is not guessed.
         SchemaValidator.Result two = validate(new TinyWorkbook()
@@ -334,10 +326,7 @@ class SchemaValidatorTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(twice.code().id()).isEqualTo("column-twice");
-        assertThat(new dev.briefpipe.export.report.FindingText(
-                                dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
-                        .message(twice))
-                .startsWith("머리글 'Count'인 열이 B열에도 있습니다.");
+        assertThat(said(twice, Messages.Lang.KO)).startsWith("머리글 'Count'인 열이 B열에도 있습니다.");
         assertThat(r.dataset().table("items").rows().get(0).get("count")).isEqualTo(38210L);
     }
 
@@ -365,6 +354,11 @@ class SchemaValidatorTest {
         assertThat(r.dataset().table("applicants").rows().get(0).get("name")).isEqualTo("화웨이");
         assertThat(r.dataset().table("applicants").rows().get(0).get("name_en")).isEqualTo("Huawei");
         assertThat(r.dataset().table("applicants").rows().get(0).get("count")).isEqualTo(4000L);
+    }
+
+    /** A finding's message as the reader of {@code lang} is told it. */
+    private static String said(Finding f, Messages.Lang lang) {
+        return new FindingText(Messages.of(lang)).message(f);
     }
 
     private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {

@@ -125,7 +125,7 @@ final class Api {
         String sha = ctx.queryParam("sha256") != null
                 ? ctx.queryParam("sha256")
                 : service.approving().publishedPdf(b, run.period()).orElseThrow(NotFoundResponse::new);
-        ctx.json(service.approving().approve(b, run.period(), sha, s.user()));
+        ctx.json(service.approving().approve(b, run.period(), sha, s.user()).sent());
     }
 
     void runs(Context ctx) {

@@ -28,6 +28,8 @@ final class Pages {
             "build-invalid",
             "resend-failed",
             "approved-unsent",
+            "approved-unsent-told",
+            "approved-unsent-tell",
             "approved-had",
             "corrected-unsent",
             "expired",

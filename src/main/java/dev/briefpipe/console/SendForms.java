@@ -33,17 +33,20 @@ final class SendForms {
     void approve(Context ctx) throws IOException {
         Sessions.Session s = Auth.need(ctx, Role.APPROVER);
         BriefConfig b = pages.briefOf(ctx);
-        var sent =
+        var approved =
                 service.approving().approve(b, pages.period(ctx, b), String.valueOf(ctx.formParam("sha256")), s.user());
+        var sent = approved.sent();
         // Nobody was sent it, nobody failed: its readers had already been sent this period's brief.
         boolean had =
                 sent.sent().isEmpty() && sent.allServed() && !sent.skipped().isEmpty();
+        // Only an operator sends again; an approver hears who will.
+        String unsent = s.role().may(Role.OPERATOR)
+                ? "approved-unsent"
+                : approved.ownersTold() ? "approved-unsent-told" : "approved-unsent-tell";
         Pages.redirect(
                 ctx,
                 b,
-                sent.dryRun()
-                        ? "approved-outbox"
-                        : had ? "approved-had" : sent.allServed() ? "approved" : "approved-unsent");
+                sent.dryRun() ? "approved-outbox" : had ? "approved-had" : sent.allServed() ? "approved" : unsent);
     }
 
     void reject(Context ctx) {

@@ -154,12 +154,20 @@ public final class Approving {
     }
 
     /**
-     * Approves the PDF the approver saw and sends exactly it to the readers, each once.
+     * What came of an approval.
+     *
+     * @param sent the send to the readers
+     * @param ownersTold some reader was not served and every owner has the letter saying so
+     */
+    public record Approved(Deliverer.Outcome sent, boolean ownersTold) {}
+
+    /**
+     * Approves the PDF the approver saw and sends exactly it to the readers, each once. A reader not
+     * served is told to the owners, as a scheduled run tells them: the approver cannot send again.
      *
      * @param seenSha256 the SHA-256 of the PDF shown to the approver; refused when the published one differs
      */
-    public Deliverer.Outcome approve(BriefConfig brief, Period period, String seenSha256, String actor)
-            throws IOException {
+    public Approved approve(BriefConfig brief, Period period, String seenSha256, String actor) throws IOException {
         Publications publications = new Publications(settings.outputDir());
         Optional<Manifest> built = publications.manifest(brief.id(), period);
         String published = built.flatMap(m -> m.output(Manifest.Kind.PDF))
@@ -181,15 +189,33 @@ public final class Approving {
                             .orElseThrow()
                     : letters.brief(brief, period, dir, Resend.NONE, Optional.of(seenSha256));
             RunOutcome.record(runs, id, brief, o);
+            Messages words = Messages.forLocale(brief.locale());
             if (!o.sent().isEmpty()
                     && !o.dryRun()
                     && runs.missed(brief.id(), period).isPresent()) {
                 // The owners were told the period was missed: they hear that it went after all.
-                String text = Messages.forLocale(brief.locale())
-                        .get("alert.late", actor, o.sent().size());
-                letters.owners(brief, period, "late", "late " + seenSha256, text);
+                letters.owners(
+                        brief,
+                        period,
+                        "late",
+                        "late " + seenSha256,
+                        words.get("alert.late", actor, o.sent().size()));
             }
-            return o;
+            boolean told = !o.allServed()
+                    && !o.dryRun()
+                    && !brief.delivery().owners().isEmpty()
+                    && letters.owners(
+                            brief,
+                            period,
+                            "alert",
+                            "not served " + o.failed() + o.unknown(),
+                            words.get(
+                                    "alert.approved-not-served",
+                                    actor,
+                                    id,
+                                    String.join(", ", o.failed()),
+                                    String.join(", ", o.unknown())));
+            return new Approved(o, told);
         } catch (IOException | RuntimeException e) {
             RunOutcome.record(runs, id, brief, e);
             throw e;

@@ -14,6 +14,7 @@ import dev.briefpipe.testing.ConsoleHarness;
 import dev.briefpipe.testing.MailParts;
 import dev.briefpipe.testing.SampleProject;
 import dev.briefpipe.testing.ScheduledProject;
+import dev.briefpipe.testing.SmtpStub;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -980,6 +981,33 @@ class ConsoleIT {
                         .orElseThrow()
                         .state())
                 .isEqualTo(dev.briefpipe.deliver.DeliveryState.SENT);
+    }
+
+    @Test
+    void anApprovalThatReachesNotEveryReaderIsToldToTheOwnersAndTheApproverHearsWhoSendsAgain() throws Exception {
+        // The mail server refuses one reader; it takes everything else.
+        try (SmtpStub smtp = new SmtpStub((r, n) -> r.equals(ScheduledProject.CC) ? "550 5.1.1 no such user" : null)) {
+            h = new ConsoleHarness(dir.resolve("p"), "required", p -> {
+                Path yaml = p.config().resolve("briefpipe.yaml");
+                Files.writeString(yaml, Files.readString(yaml).replaceFirst("port: \\d+", "port: " + smtp.port()));
+            });
+            var brief = h.settings.findBrief("ai-hegemony").orElseThrow();
+            h.service.runScheduled(
+                    brief, Period.parse("2025-03"), RunTrigger.CRON, Instant.parse("2025-03-03T00:00:00Z"));
+            Browserless approver = new Browserless(h.url(""));
+            approver.login("approver", PW);
+            String sha = approver.get(BRIEF + "?period=2025-03")
+                    .body()
+                    .replaceAll("(?s).*id=\"pdf-sha\">([0-9a-f]{64})<.*", "$1");
+            HttpResponse<String> approved =
+                    approver.postForm(BRIEF + "/approve", Map.of("period", "2025-03", "sha256", sha));
+            // An approver cannot send again: the page says who will, and the owners have the letter.
+            String back = approved.headers().firstValue("Location").orElseThrow();
+            assertThat(back).contains("notice=approved-unsent-told");
+            assertThat(approver.get(back).body()).contains("브리프 담당자에게 메일로 알렸으니").doesNotContain("확인한 뒤 다시 보내세요");
+            assertThat(smtp.delivered()).contains(ScheduledProject.TO, ScheduledProject.OWNER);
+            assertThat(smtp.delivered()).doesNotContain(ScheduledProject.CC);
+        }
     }
 
     /** A console whose brief wants approval, and the cron fire for March 2025 that built it and waits. */

@@ -419,6 +419,7 @@ class DeliveryIT {
             String sha = service.approving().publishedPdf(brief, PERIOD).orElseThrow();
             assertThat(service.approving()
                             .approve(brief, PERIOD, sha, "approver")
+                            .sent()
                             .allServed())
                     .isTrue();
             // A new workbook withdraws the approval; the bytes the readers got may still go to one again.

@@ -190,7 +190,9 @@ class CorrectionIT {
                 .contains("38,210건 → 39,000건");
         assertThat(mail.getReceivedMessages()).hasSize(4);
         // Approved, it goes as a correction to exactly the readers of the first edition, once each.
-        var approved = service.approving().approve(brief, PERIOD, corrected, "approver");
+        var approved = service.approving()
+                .approve(brief, PERIOD, corrected, "approver")
+                .sent();
         assertThat(approved.sent())
                 .containsExactlyInAnyOrder(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC);
         for (String reader : List.of(ScheduledProject.TO, ScheduledProject.CC, ScheduledProject.BCC)) {

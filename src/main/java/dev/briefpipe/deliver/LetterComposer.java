@@ -39,6 +39,7 @@ public final class LetterComposer {
      * What goes into the brief's letter besides its config.
      *
      * @param title the brief's title as published
+     * @param issue the title sheet's series, number, publisher and date, for the brief's patterns
      * @param figure the first figure as a PNG, shown in the body; empty when the brief has none
      * @param figureCaption its caption as the PDF prints it, shown over it
      * @param extras files that go with the PDF (the extracts as a zip, the workbook)
@@ -49,6 +50,7 @@ public final class LetterComposer {
     @SuppressWarnings("ArrayRecordComponent") // written once into the message, never compared
     public record Contents(
             String title,
+            Map<String, String> issue,
             Period period,
             byte[] pdf,
             String pdfSha256,
@@ -63,9 +65,9 @@ public final class LetterComposer {
     public record FigureLine(String label, String value, String note) {}
 
     /** The PDF's file name as the brief's pattern makes it, made safe on Windows (no {@code : ? * / \\ |}). */
-    public String attachmentName(String title, Period period) {
-        return safeFileName(
-                TextPattern.fill(pattern(brief.delivery().attachment(), "attachment"), vars(title, period), locale));
+    public String attachmentName(String title, Map<String, String> issue, Period period) {
+        return safeFileName(TextPattern.fill(
+                pattern(brief.delivery().attachment(), "attachment"), vars(title, issue, period), locale));
     }
 
     /**
@@ -78,7 +80,7 @@ public final class LetterComposer {
      */
     public Letter brief(Contents c, String host, boolean unique, List<String> to, List<String> cc, boolean linked) {
         BriefConfig.DeliveryConfig d = brief.delivery();
-        Map<String, Object> vars = vars(c.title(), c.period());
+        Map<String, Object> vars = vars(c.title(), c.issue(), c.period());
         String intro = TextPattern.fill(pattern(d.intro(), "intro"), vars, locale);
         List<String> fixed = c.corrections(); // of a corrected edition: its heading, then each change
         StringBuilder text = new StringBuilder(fixed.isEmpty() ? "" : String.join("\n- ", fixed) + "\n\n");
@@ -98,7 +100,7 @@ public final class LetterComposer {
                 .append('\n'));
         List<Letter.Attachment> inline = new ArrayList<>();
         c.figure().ifPresent(png -> inline.add(new Letter.Attachment("figure-1", "image/png", png)));
-        String file = attachmentName(c.title(), c.period());
+        String file = attachmentName(c.title(), c.issue(), c.period());
         List<Letter.Attachment> files = new ArrayList<>();
         if (!linked) {
             files.add(new Letter.Attachment(file, "application/pdf", c.pdf()));
@@ -153,7 +155,7 @@ public final class LetterComposer {
 
     /** The period in words, as the brief's own letter names it ("2025년 3월", "March 2025"). */
     private String month(Period period) {
-        return TextPattern.fill(words.get("letter.month"), vars("", period), locale);
+        return TextPattern.fill(words.get("letter.month"), vars("", Map.of(), period), locale);
     }
 
     /** The brief's own pattern for a part of its letter, else the one of its language. */
@@ -161,9 +163,19 @@ public final class LetterComposer {
         return configured != null ? configured : words.get("letter.brief." + part);
     }
 
-    /** What a subject, introduction or attachment name may name: {@code {period}} takes a date pattern. */
-    private Map<String, Object> vars(String title, Period period) {
-        return Map.of("title", title, "period", period.month(), "id", brief.id());
+    /**
+     * What a subject, introduction or attachment name may name: the brief's title, id and period, and the
+     * issue's series, number, publisher and date; {@code {period}} and {@code {date}} take a date pattern.
+     */
+    private Map<String, Object> vars(String title, Map<String, String> issue, Period period) {
+        Map<String, Object> vars = new java.util.HashMap<>(issue);
+        // A period built before its manifest kept them: named by nothing rather than by "{number}".
+        List.of("series", "number", "publisher", "date").forEach(k -> vars.putIfAbsent(k, ""));
+        if (issue.get("date") != null && issue.get("date").matches("\\d{4}-\\d{2}-\\d{2}")) {
+            vars.put("date", java.time.LocalDate.parse(issue.get("date")));
+        }
+        vars.putAll(Map.of("title", title, "period", period.month(), "id", brief.id()));
+        return vars;
     }
 
     /**

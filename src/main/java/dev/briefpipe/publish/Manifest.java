@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param blocks each figure, table and list as printed, by name: what a later correction compares
  * @param dataSha256 the SHA-256 of every value the workbook's sheets gave, whatever its bytes: what the
  *     next period compares to tell a workbook not yet given new data (null in a manifest written before it)
+ * @param issue the title sheet's series, number, publisher and date (ISO), as the PDF printed them: what
+ *     the letter's subject and attachment name may name (empty in a manifest written before it)
  */
 public record Manifest(
         String brief,
@@ -51,7 +53,8 @@ public record Manifest(
         List<Sentence> sentences,
         List<String> corrections,
         List<Block> blocks,
-        String dataSha256) {
+        String dataSha256,
+        Map<String, String> issue) {
 
     /** The mapper for manifests (and the run history's copy of their outputs). */
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -76,6 +79,7 @@ public record Manifest(
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         blocks = blocks == null ? List.of() : List.copyOf(blocks); // none in a manifest written before them
         durationsMs = Map.copyOf(durationsMs);
+        issue = issue == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(issue));
     }
 
     public record Tool(String name, String version) {}

@@ -7,6 +7,7 @@ import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Severity;
@@ -221,7 +222,8 @@ public final class BriefPipeline {
                             .toList(),
                     corrections,
                     PrintedData.of(brief, checked),
-                    java.util.Objects.requireNonNullElseGet(moves.data(), checked::dataSha256));
+                    java.util.Objects.requireNonNullElseGet(moves.data(), checked::dataSha256),
+                    issue(brief, checked.data()));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());
@@ -263,5 +265,12 @@ public final class BriefPipeline {
 
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** The title sheet's values for the letter's patterns, as text (a date as 2025-03-27). */
+    private static Map<String, String> issue(BriefConfig brief, Dataset data) {
+        Map<String, String> issue = new TreeMap<>();
+        brief.issue(data).forEach((k, v) -> issue.put(k, v.toString()));
+        return issue;
     }
 }

@@ -90,7 +90,8 @@ final class LetterContents {
                 : m.corrections().subList(1, m.corrections().size());
         List<Letter.Attachment> file;
         try {
-            String name = new LetterComposer(brief, settings.app().mail().from()).attachmentName(m.title(), period);
+            String name = new LetterComposer(brief, settings.app().mail().from())
+                    .attachmentName(m.title(), m.issue(), period);
             file = List.of(new Letter.Attachment(name, "application/pdf", checked(dir, pdf.get())));
         } catch (IOException | RuntimeException e) {
             file = List.of();
@@ -161,7 +162,7 @@ final class LetterContents {
                 ? Optional.of(checked(dir, m.output(Manifest.Kind.FIGURE).get()))
                 : Optional.empty();
         LetterComposer letters = new LetterComposer(brief, from);
-        String pdfName = letters.attachmentName(m.title(), period);
+        String pdfName = letters.attachmentName(m.title(), m.issue(), period);
         Map<String, String> links = new LinkedHashMap<>();
         String base = brief.delivery().link();
         if (base != null) {
@@ -194,7 +195,17 @@ final class LetterContents {
         }
         Optional<String> caption = m.output(Manifest.Kind.FIGURE).map(Manifest.FileEntry::title);
         return new LetterComposer.Contents(
-                m.title(), period, pdf, pdfEntry.sha256(), figures, picture, caption, extras, links, m.corrections());
+                m.title(),
+                m.issue(),
+                period,
+                pdf,
+                pdfEntry.sha256(),
+                figures,
+                picture,
+                caption,
+                extras,
+                links,
+                m.corrections());
     }
 
     /** A published file's bytes, refused when they are not what the build wrote. */

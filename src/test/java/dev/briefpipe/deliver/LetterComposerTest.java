@@ -118,6 +118,7 @@ class LetterComposerTest {
     private static Letter letter(BriefConfig brief, List<KeyFigure> figures) {
         var contents = new LetterComposer.Contents(
                 brief.title(),
+                java.util.Map.of("number", "175", "date", "2025-03-27"),
                 Period.parse("2025-03"),
                 new byte[] {1},
                 "0".repeat(64),

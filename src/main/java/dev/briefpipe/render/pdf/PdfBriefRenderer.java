@@ -187,15 +187,13 @@ public final class PdfBriefRenderer {
      * line: a title set in two lines in its cell is one line in the running header and the captions.
      */
     private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
-        Map<String, Object> meta = new HashMap<>();
+        Map<String, Object> meta = new HashMap<>(brief.issue(data));
         meta.put("title", brief.title());
         for (LayoutBlock b : brief.layout()) {
             if (b instanceof LayoutBlock.Title t
                     && !data.table(t.sheet()).rows().isEmpty()) {
                 Row row = data.table(t.sheet()).rows().get(0);
-                for (String f : List.of("title", "series", "number", "publisher", "date")) {
-                    row.find(f).ifPresent(v -> meta.put(f, v instanceof String ? row.line(f) : v));
-                }
+                row.find("title").ifPresent(v -> meta.put("title", v instanceof String ? row.line("title") : v));
             }
         }
         return meta;

@@ -49,6 +49,11 @@ final class BriefOptions {
         }
     }
 
+    /** The period typed, or the one a build now reports on (this month, or the last with {@code period: previous}). */
+    static Period periodOr(String text, BriefConfig brief) {
+        return text == null ? brief.periodAt(java.time.Instant.now()) : period(text);
+    }
+
     Path workbook(Settings settings, BriefConfig b) {
         return workbook != null ? workbook.toAbsolutePath().normalize() : settings.workbookOf(b);
     }

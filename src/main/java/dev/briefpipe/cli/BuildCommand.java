@@ -41,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
-        Period p = period(brief);
+        Period p = BriefOptions.periodOr(period, brief);
         SummaryMode mode = summaryMode();
         Path outDir = out != null ? out.toAbsolutePath().normalize() : settings.outputDir();
         Path workbook = options.workbook(settings, brief);
@@ -75,13 +75,6 @@ final class BuildCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return ExitCode.OK.code();
-    }
-
-    private Period period(BriefConfig brief) {
-        if (period == null) {
-            return brief.periodAt(java.time.Instant.now());
-        }
-        return BriefOptions.period(period);
     }
 
     private SummaryMode summaryMode() {

@@ -33,6 +33,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     BriefOptions options;
 
+    @Option(names = "--period", paramLabel = "YYYY-MM")
+    String period;
+
     @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text")
     Format format;
 
@@ -70,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
             sameFormat(annotate, workbook);
         }
         Checked checked = new BriefPipeline(settings, main.progress(ctx), new FontsFromConfig(settings))
-                .check(brief, workbook, brief.periodAt(java.time.Instant.now()));
+                .check(brief, workbook, BriefOptions.periodOr(period, brief));
         ValidationReport r = checked.report();
         StringWriter sw = new StringWriter();
         if (format == Format.json) {

@@ -42,6 +42,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     BriefOptions options;
 
+    @Option(names = "--period", paramLabel = "YYYY-MM", descriptionKey = "briefpipe.validate.period")
+    String period;
+
     @Option(names = "--report", paramLabel = "FILE", descriptionKey = "watch.report")
     Path report;
 
@@ -60,6 +63,9 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         UsageErrors.atLeast("--debounce", debounceMillis, 0);
+        if (period != null) {
+            BriefOptions.period(period); // a period mistyped is said now, not at each save
+        }
         Settings settings = options.load();
         CliContext ctx = main.context(settings);
         BriefConfig brief = options.brief(settings);
@@ -97,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
                         workbook.getFileName()));
         try {
             byte[] bytes = Files.readAllBytes(workbook);
-            Checked checked = pipeline.check(brief, workbook, brief.periodAt(java.time.Instant.now()));
+            Checked checked = pipeline.check(brief, workbook, BriefOptions.periodOr(period, brief));
             ValidationReport r = checked.report();
             new TextReportWriter(ctx.messages(), ctx.colour(), 0).write(r, ctx.out());
             AtomicFiles.write(

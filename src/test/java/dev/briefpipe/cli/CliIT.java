@@ -871,6 +871,20 @@ class CliIT {
     }
 
     @Test
+    void validateChecksTheWorkbookForThePeriodItIsGiven() throws IOException {
+        // An analyst filling in April's issue early (or the last one's late) checks it for that month.
+        assertThat(Cli.run(project, "build", "--brief", "ai-hegemony", "--period", "2025-03")
+                        .code())
+                .isZero();
+        Cli.Result april = Cli.run(project, "validate", "--brief", "ai-hegemony", "--period", "2025-04");
+        assertThat(april.code()).as(april.err()).isZero();
+        assertThat(april.out()).contains("2025-04 브리프는 2025-03의 것을 되풀이합니다", "(workbook-unchanged)");
+        Cli.Result typo = Cli.run(project, "validate", "--brief", "ai-hegemony", "--period", "2025-4월");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("2025-4월").doesNotContain("Exception");
+    }
+
+    @Test
     void aLeadPointIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
         // Two notes and nine points of two details each: page 1 ended with "■ Lead point 4" and its
         // details began page 2.

@@ -45,8 +45,9 @@ final class LetterContents {
      * @param figures each key figure but those unchanged since the last period, beside the value it was
      *     compared with and its change, marked when it moved past summary.maxChange with no note saying why
      * @param corrects for a corrected edition, each change as its 정정 box lists it
+     * @param heading the figures' heading: those unchanged left out, or (no last period) every one
      */
-    record ForApproval(List<Letter.Attachment> pdf, List<String> figures, List<String> corrects) {}
+    record ForApproval(List<Letter.Attachment> pdf, List<String> figures, List<String> corrects, String heading) {}
 
     static ForApproval forApproval(BriefConfig brief, Period period, Settings settings, String pdfSha256) {
         Path dir = new Publications(settings.outputDir()).folder(brief.id(), period);
@@ -54,11 +55,11 @@ final class LetterContents {
         try {
             m = Manifest.read(dir.resolve(Publications.MANIFEST));
         } catch (IOException | RuntimeException e) {
-            return new ForApproval(List.of(), List.of(), List.of());
+            return new ForApproval(List.of(), List.of(), List.of(), "");
         }
         Optional<Manifest.FileEntry> pdf = m.output(Manifest.Kind.PDF);
         if (pdf.isEmpty() || !pdf.get().sha256().equals(pdfSha256)) {
-            return new ForApproval(List.of(), List.of(), List.of());
+            return new ForApproval(List.of(), List.of(), List.of(), "");
         }
         Messages words = Messages.forLocale(brief.locale());
         Locale locale = Locale.forLanguageTag(brief.locale());
@@ -96,7 +97,9 @@ final class LetterContents {
         } catch (IOException | RuntimeException e) {
             file = List.of();
         }
-        return new ForApproval(file, figures, corrects);
+        boolean compared = m.figures().stream().anyMatch(f -> f.previous() != null);
+        return new ForApproval(
+                file, figures, corrects, compared ? "notice.approval.figures" : "notice.approval.figures-all");
     }
 
     /**

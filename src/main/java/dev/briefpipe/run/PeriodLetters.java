@@ -142,7 +142,7 @@ final class PeriodLetters {
                 + (deadline == null ? "" : "\n\n" + deadline);
         LetterContents.ForApproval asked = LetterContents.forApproval(brief, period, settings, pdfSha256);
         if (!asked.figures().isEmpty()) {
-            text += "\n\n" + words.get("notice.approval.figures") + "\n- " + String.join("\n- ", asked.figures());
+            text += "\n\n" + words.get(asked.heading()) + "\n- " + String.join("\n- ", asked.figures());
         }
         if (!asked.corrects().isEmpty()) { // a corrected edition: approving it sends it to the first one's readers
             text += "\n\n" + words.get("notice.approval.correction") + "\n- " + String.join("\n- ", asked.corrects());

@@ -449,7 +449,10 @@ class ConsoleIT {
         assertThat(sha).hasSize(64);
         assertThat(MailParts.of(asked[0]).text())
                 .contains(sha, "승인하거나 반려", "https://briefs.example.test/briefs/ai-hegemony?period=2025-03")
-                .doesNotContain("명령");
+                .doesNotContain("명령")
+                // The first period published: every figure, under a heading that promises no comparison.
+                .contains("핵심 수치:\n- 중국 생성형 AI 특허군 수 (2014~2023): 38,210건\n")
+                .doesNotContain("전기와 같은 것은 뺌");
         // The request carries the very PDF it asks about, to be read wherever the mail is.
         assertThat(FileHashes.sha256(MailParts.of(asked[0]).attachment(0))).isEqualTo(sha);
         // A stale page (another PDF) is refused with a sentence, nothing sent.

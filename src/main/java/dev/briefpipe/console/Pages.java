@@ -121,7 +121,9 @@ final class Pages {
         Uploads.Outcome o =
                 uploads.accept(b, f.filename(), f.size(), f.content(), "on".equals(ctx.formParam("force")), s.user());
         String notice = o.wrongType()
-                ? page.t("notice.upload-type", settings.workbookOf(b).getFileName())
+                ? Uploads.extension(f.filename()).matches("\\.(csv|tsv|txt)")
+                        ? page.t("notice.upload-csv", f.filename(), kind(b)) // a sheet saved as text: how to save it
+                        : page.t("notice.upload-type", settings.workbookOf(b).getFileName())
                 : o.tooLarge()
                         ? page.t(
                                 "notice.upload-large", settings.app().workbook().maxMegabytes())

@@ -300,6 +300,14 @@ class ConsoleIT {
                 .upload("/api/briefs/ai-hegemony/workbook", cut, Map.of(), Browserless.basic("analyst", PW));
         assertThat(cutApi.body()).contains("잘린 사본.xlsx이(가) 잘려 있거나").doesNotContain(".upload-", "Zip");
 
+        // A sheet saved as CSV: said so, with how to save it as a workbook, not "the same format only".
+        Path csv = dir.resolve("특허.csv");
+        Files.writeString(csv, "순위,국가코드\n1,CN\n");
+        HttpResponse<String> text = analyst.upload(BRIEF + "/workbook", csv, Map.of(), null);
+        assertThat(text.body())
+                .contains("특허.csv은(는) 워크북이 아니라 CSV(텍스트) 파일입니다", "Excel 통합 문서(.xlsx)")
+                .doesNotContain("같은 형식");
+
         SampleProject.edit(bad, "특허_발명자국가", "D3", 12345);
         HttpResponse<String> fixed = analyst.upload(BRIEF + "/workbook", bad, Map.of(), null);
         assertThat(fixed.statusCode()).isEqualTo(200);

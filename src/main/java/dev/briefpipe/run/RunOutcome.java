@@ -3,6 +3,7 @@ package dev.briefpipe.run;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.deliver.Deliverer;
 import dev.briefpipe.failure.DataInvalidException;
+import dev.briefpipe.failure.DeliveryException;
 import dev.briefpipe.failure.Failure;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.i18n.Messages;
@@ -115,8 +116,14 @@ public record RunOutcome(
         runs.finish(id, status(o), null, null, failure(o), Messages.forLocale(brief.locale()), Instant.now());
     }
 
-    /** Records a run that stopped on {@code e}, and why. */
+    /**
+     * Records a run that stopped on {@code e}, and why: failed, or awaiting approval when it was a send
+     * refused because nobody has approved the period's PDF yet (nothing went wrong; the period waits).
+     */
     static void record(RunHistory runs, long id, BriefConfig brief, Throwable e) {
-        runs.finish(id, RunStatus.FAILED, null, null, why(e), Messages.forLocale(brief.locale()), Instant.now());
+        RunStatus status = e instanceof DeliveryException d && d.phrase().key().equals("send.unapproved")
+                ? RunStatus.AWAITING_APPROVAL
+                : RunStatus.FAILED;
+        runs.finish(id, status, null, null, why(e), Messages.forLocale(brief.locale()), Instant.now());
     }
 }

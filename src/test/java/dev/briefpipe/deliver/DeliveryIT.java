@@ -412,6 +412,14 @@ class DeliveryIT {
                     .contains("승인을 받아야 보냅니다", "승인한 사람이 아직 없어")
                     .doesNotContain("Exception");
             assertThat(stub.delivered()).doesNotContainAnyElementsOf(readers);
+            // Nothing went wrong: the history says the period waits for an approver, not that a run failed
+            // (as the send before the build did).
+            assertThat(Cli.run(p, "runs").out().lines().filter(l -> l.contains("직접 발송")))
+                    .satisfiesExactly(
+                            l -> assertThat(l)
+                                    .contains("승인 대기", "승인한 사람이 아직 없어")
+                                    .doesNotContain("실패"),
+                            l -> assertThat(l).contains("실패", "먼저 build로 만드세요"));
             // An approver approves it: the readers get it, and a resend by hand mails those bytes again.
             Settings settings = new ConfigLoader().load(p.config());
             service = BriefService.open(settings, ProgressListener.NONE);

@@ -195,17 +195,22 @@ final class RunConfigChecker {
     }
 
     private void slots(String key, String text, Set<String> names) {
-        Matcher slot = SLOT.matcher(text);
+        slots("style", key, text, names);
+    }
+
+    /** @param part the config's section ({@code style}, {@code delivery}) */
+    private void slots(String part, String key, String text, Set<String> names) {
+        Matcher slot = SLOT.matcher(text == null ? "" : text);
         while (slot.find()) {
             if (!names.contains(slot.group(1))) {
                 problems.add(
-                        "/style/" + key,
+                        "/" + part + "/" + key,
                         "unknown-slot",
                         slot.group(),
-                        "style." + key,
+                        part + "." + key,
                         String.join(", ", names.stream().sorted().toList()));
             } else if (slot.group(2) != null && !ColumnType.DATE.takes(slot.group(2))) {
-                problems.add("/style/" + key, "bad-date-pattern", slot.group(2), "style." + key);
+                problems.add("/" + part + "/" + key, "bad-date-pattern", slot.group(2), part + "." + key);
             }
         }
     }
@@ -238,10 +243,13 @@ final class RunConfigChecker {
             }
         }
         BriefConfig.DeliveryConfig d = brief.delivery();
-        for (String[] t : new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}}) {
-            if (t[1] != null && (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0)) {
+        for (String[] t :
+                new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}, {"intro", d.intro()}}) {
+            if (!t[0].equals("intro") && t[1] != null && (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0)) {
                 problems.add("/delivery/" + t[0], "line-break", t[0]);
             }
+            // A misspelt {numbr} would be mailed to the readers as written.
+            slots("delivery", t[0], t[1], Set.of("title", "id", "period", "series", "number", "publisher", "date"));
         }
         List<String> ids = brief.summary() == null
                 ? List.of()

@@ -272,6 +272,8 @@ class ConfigLoaderTest {
         p.editConfig("formats: {month: \"yyyy.MM\"}", "formats: {month: \"yyyy.bbb\"}"); // no such letter
         p.editConfig("footer: \"{page} / {pages}\"", "footer: \"{page} / {pagez}\""); // printed as written
         p.editConfig("body: 0", "body: 0\n  monthFormat: \"yyyy.M. HH:mm\""); // a table's month at a time of day
+        // The letter's file name, misspelt: mailed to every reader as written.
+        p.editConfig("KISTEP 브리프 {number} {title}.pdf", "KISTEP 브리프 {numbr} {title}.pdf");
         List<ConfigProblem> problems = problems(p);
         assertThat(problems)
                 .extracting(ConfigProblem::key)
@@ -281,7 +283,17 @@ class ConfigLoaderTest {
                         "bad-date-pattern",
                         "bad-date-pattern",
                         "bad-format",
+                        "unknown-slot",
                         "unknown-slot");
+        assertThat(problems)
+                .filteredOn(x -> x.args().contains("delivery.attachment"))
+                .singleElement()
+                .satisfies(x -> {
+                    assertThat(x.key()).isEqualTo("unknown-slot");
+                    assertThat(x.args().get(0)).isEqualTo("{numbr}");
+                    assertThat(x.args().get(2).toString()).contains("number", "title", "period");
+                    assertThat(x.line()).isEqualTo(lineOf(p.briefConfig(), "{numbr}"));
+                });
         assertThat(problems)
                 .filteredOn(x -> x.args().contains("style.monthFormat"))
                 .singleElement()

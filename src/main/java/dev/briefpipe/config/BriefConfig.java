@@ -244,8 +244,9 @@ public record BriefConfig(
 
     /**
      * The issue as its title sheet names it, for text patterns ({@code {number}}, {@code {date:yyyy.M.d.}}):
-     * series, number, publisher and date from the first row of the title block's sheet, text on one line;
-     * empty without a title block or a row.
+     * title, series, number, publisher and date from the first row of the title block's sheet, text on one
+     * line (a title set in two lines in its cell is one line in a running header); empty without a title
+     * block or a row.
      */
     public Map<String, Object> issue(dev.briefpipe.model.Dataset data) {
         Map<String, Object> issue = new LinkedHashMap<>();
@@ -253,7 +254,7 @@ public record BriefConfig(
             if (b instanceof LayoutBlock.Title t
                     && !data.table(t.sheet()).rows().isEmpty()) {
                 dev.briefpipe.model.Row row = data.table(t.sheet()).rows().get(0);
-                for (String f : List.of("series", "number", "publisher", "date")) {
+                for (String f : List.of("title", "series", "number", "publisher", "date")) {
                     row.find(f).ifPresent(v -> issue.put(f, v instanceof String ? row.line(f) : v));
                 }
             }

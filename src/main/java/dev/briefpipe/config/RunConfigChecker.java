@@ -17,6 +17,8 @@ final class RunConfigChecker {
 
     /** A text pattern's {@code {name}} or {@code {name:date pattern}}, as the PDF fills it. */
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)(?::([^}]+))?}");
+    /** What the title sheet gives a text pattern, in the PDF and the letter alike. */
+    private static final Set<String> ISSUE = Set.of("title", "series", "number", "publisher", "date");
 
     private final ConfigProblems problems;
 
@@ -175,10 +177,9 @@ final class RunConfigChecker {
             problems.add("/outputs/pdf", "bad-pdf-name", brief.outputs().pdf());
         }
         // Each {name} or {name:date pattern} of a text pattern, one the PDF fills (any other is printed as written).
-        Set<String> meta = Set.of("title", "series", "number", "publisher", "date");
-        Set<String> caption = Set.of("title", "series", "number", "publisher", "date", "n", "caption");
-        slots("band", st.band(), meta);
-        slots("header", st.header(), meta);
+        Set<String> caption = with(ISSUE, "n", "caption");
+        slots("band", st.band(), ISSUE);
+        slots("header", st.header(), ISSUE);
         slots("footer", st.footer(), Set.of("page", "pages"));
         slots("figureCaption", st.figureCaption(), caption);
         slots("tableCaption", st.tableCaption(), caption);
@@ -243,19 +244,27 @@ final class RunConfigChecker {
             }
         }
         BriefConfig.DeliveryConfig d = brief.delivery();
-        for (String[] t :
-                new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}, {"intro", d.intro()}}) {
-            if (!t[0].equals("intro") && t[1] != null && (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0)) {
+        for (String[] t : new String[][] {{"subject", d.subject()}, {"attachment", d.attachment()}}) {
+            if (t[1] != null && (t[1].indexOf('\r') >= 0 || t[1].indexOf('\n') >= 0)) {
                 problems.add("/delivery/" + t[0], "line-break", t[0]);
             }
-            // A misspelt {numbr} would be mailed to the readers as written.
-            slots("delivery", t[0], t[1], Set.of("title", "id", "period", "series", "number", "publisher", "date"));
         }
+        // A misspelt {numbr} would be mailed to the readers as written.
+        Set<String> letter = with(ISSUE, "id", "period");
+        slots("delivery", "subject", d.subject(), letter);
+        slots("delivery", "attachment", d.attachment(), letter);
+        slots("delivery", "intro", d.intro(), letter);
         List<String> ids = brief.summary() == null
                 ? List.of()
                 : brief.summary().figures().stream().map(f -> f.id()).toList();
         d.figures().stream()
                 .filter(f -> !ids.contains(f))
                 .forEach(f -> problems.add("/delivery/figures", "unknown-figure", f, String.join(", ", ids)));
+    }
+
+    private static Set<String> with(Set<String> names, String... more) {
+        Set<String> all = new java.util.HashSet<>(names);
+        all.addAll(List.of(more));
+        return all;
     }
 }

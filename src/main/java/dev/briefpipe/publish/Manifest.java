@@ -35,7 +35,7 @@ import java.util.Optional;
  * @param blocks each figure, table and list as printed, by name: what a later correction compares
  * @param dataSha256 the SHA-256 of every value the workbook's sheets gave, whatever its bytes: what the
  *     next period compares to tell a workbook not yet given new data (null in a manifest written before it)
- * @param issue the title sheet's series, number, publisher and date (ISO), as the PDF printed them: what
+ * @param issue the title sheet's title, series, number, publisher and date (ISO), as the PDF printed them: what
  *     the letter's subject and attachment name may name (empty in a manifest written before it)
  */
 public record Manifest(

@@ -182,20 +182,10 @@ public final class PdfBriefRenderer {
                 Optional.ofNullable(firstCaption[0]));
     }
 
-    /**
-     * The title block's values (title, series, number, publisher, date) for text patterns, each on one
-     * line: a title set in two lines in its cell is one line in the running header and the captions.
-     */
+    /** The title block's values for text patterns; the config's title where the sheet gives none. */
     private static Map<String, Object> meta(BriefConfig brief, Dataset data) {
         Map<String, Object> meta = new HashMap<>(brief.issue(data));
-        meta.put("title", brief.title());
-        for (LayoutBlock b : brief.layout()) {
-            if (b instanceof LayoutBlock.Title t
-                    && !data.table(t.sheet()).rows().isEmpty()) {
-                Row row = data.table(t.sheet()).rows().get(0);
-                row.find("title").ifPresent(v -> meta.put("title", v instanceof String ? row.line("title") : v));
-            }
-        }
+        meta.putIfAbsent("title", brief.title());
         return meta;
     }
 

@@ -96,8 +96,8 @@ record FigureMoves(
                     "",
                     List.of(before.get().period().toString(), period.toString())));
         } else {
-            // This period's data typed into the workbook of the one published, its date left as it was.
-            findings.addAll(TitleDate.early(brief, c.data(), period));
+            // This period's data typed into the workbook of the one published, its number or date left as they were.
+            findings.addAll(TitleDate.stale(brief, c.data(), period, before.get()));
         }
         BigDecimal limit = brief.summary() == null ? null : brief.summary().maxChange();
         Locale locale = Locale.forLanguageTag(brief.locale());

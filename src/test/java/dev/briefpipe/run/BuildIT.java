@@ -567,6 +567,32 @@ class BuildIT {
                 .containsExactly(tuple("'브리프정보'!D2", Severity.WARNING, List.of("2025-04")));
     }
 
+    @Test
+    void anIssueNumberedAndDatedAsTheLastOneIsToldAtItsCellsThoughItIsNotBeforeItsPeriod() throws IOException {
+        // March's brief published early in April, as a monthly brief often is.
+        project.setCell("브리프정보", "D2", java.time.LocalDate.of(2025, 4, 3));
+        pipeline.build(brief, project.workbook(), PERIOD, settings.outputDir(), SummaryMode.OFF);
+        // April's data typed into March's workbook, its number and date left as they were.
+        project.setCell("특허_발명자국가", "D3", 6277);
+        assertThat(findings(Period.parse("2025-04"), FindingCode.DATE_BEFORE_PERIOD))
+                .isEmpty();
+        assertThat(findings(Period.parse("2025-04"), FindingCode.ISSUE_REPEATED))
+                .extracting(f -> f.at().excel(), f -> f.severity(), f -> f.value(), f -> f.args())
+                .containsExactly(
+                        tuple("'브리프정보'!B2", Severity.WARNING, "175", List.of("2025-03")),
+                        tuple("'브리프정보'!D2", Severity.WARNING, "2025-04-03", List.of("2025-03")));
+        project.setCell("브리프정보", "B2", 176);
+        assertThat(findings(Period.parse("2025-04"), FindingCode.ISSUE_REPEATED))
+                .extracting(f -> f.at().excel())
+                .containsExactly("'브리프정보'!D2");
+        project.setCell("브리프정보", "D2", java.time.LocalDate.of(2025, 5, 2));
+        assertThat(findings(Period.parse("2025-04"), FindingCode.ISSUE_REPEATED))
+                .isEmpty();
+        // March itself, built again, is not compared with itself.
+        project.setCell("브리프정보", "B2", 175);
+        assertThat(findings(PERIOD, FindingCode.ISSUE_REPEATED)).isEmpty();
+    }
+
     private List<Finding> findings(Period period, FindingCode code) {
         return pipeline.check(brief, project.workbook(), period).report().findings().stream()
                 .filter(f -> f.code() == code)

@@ -108,6 +108,8 @@ public final class SampleProject {
                 row.removeCell(cell);
             } else if (value instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
+            } else if (value instanceof java.time.LocalDate d) {
+                cell.setCellValue(d); // the cell keeps its date format
             } else {
                 cell.setCellValue(value.toString());
             }

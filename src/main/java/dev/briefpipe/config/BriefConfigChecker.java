@@ -209,7 +209,7 @@ final class BriefConfigChecker {
                     problems.add(
                             at + "/kind", "bad-chart-kind", String.valueOf(c.kind()), String.join(", ", CHART_KINDS));
                 }
-                references.fields(at, "sheet", c.sheet(), c.category(), c.value());
+                references.fields(at, "sheet", c.sheet(), c.fields());
                 if (c.series() != null) {
                     references.fields(at, "sheet", c.sheet(), c.series());
                 }

@@ -61,6 +61,8 @@ public sealed interface LayoutBlock {
      *
      * @param category field for category labels (timeline: the event label)
      * @param value numeric field (bar, hbar, line); for timeline the year-month field
+     * @param values numeric fields drawn side by side (bar, hbar, line), each a series named by its
+     *     column (budget beside spending), instead of {@code value} and {@code series}
      * @param series field that colours bars, makes lines or names timeline lanes
      * @param labels display names for series values, in legend/lane order
      * @param highlight field=value of the bar drawn in the accent colour
@@ -70,6 +72,7 @@ public sealed interface LayoutBlock {
             String sheet,
             String category,
             String value,
+            List<String> values,
             String series,
             Map<String, String> labels,
             String highlight,
@@ -78,7 +81,19 @@ public sealed interface LayoutBlock {
             String unit,
             Float height,
             String id)
-            implements LayoutBlock, Placed {}
+            implements LayoutBlock, Placed {
+        /** The fields drawn: {@code values}, or the one {@code value} (null when it is not given). */
+        public List<String> drawn() {
+            return values != null ? values : java.util.Collections.singletonList(value);
+        }
+
+        /** Its category and the fields drawn, as the config names them. */
+        String[] fields() {
+            List<String> all = new java.util.ArrayList<>(drawn());
+            all.add(0, category);
+            return all.toArray(String[]::new);
+        }
+    }
 
     /**
      * A table of a sheet's rows.

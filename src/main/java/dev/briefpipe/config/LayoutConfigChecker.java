@@ -49,17 +49,30 @@ final class LayoutConfigChecker {
      * month for a timeline. Another drew an empty chart.
      */
     private void chartValue(String at, SheetSchema sheet, LayoutBlock.Chart c) {
-        ColumnSpec column = sheet == null ? null : sheet.columns().get(c.value());
-        if (column == null || !BriefConfigChecker.CHART_KINDS.contains(c.kind())) {
-            return; // an unknown field or kind is told where the layout's references are checked
-        }
         boolean timeline = "timeline".equals(c.kind());
-        if (timeline ? column.type() != ColumnType.YEAR_MONTH : !column.type().isNumeric()) {
-            problems.add(
-                    at + "/value",
-                    timeline ? "chart-not-months" : "chart-not-numbers",
-                    c.value(),
-                    column.type().yamlName());
+        if (c.values() != null
+                && (c.value() != null
+                        || c.series() != null
+                        || timeline
+                        || c.values().isEmpty())) {
+            // Each of several values is its own series: a series field, a value or a timeline's lanes beside
+            // them would say otherwise.
+            problems.add(at + "/values", "chart-values-alone");
+        }
+        for (String field : c.drawn()) {
+            ColumnSpec column = sheet == null ? null : sheet.columns().get(field);
+            if (column == null || !BriefConfigChecker.CHART_KINDS.contains(c.kind())) {
+                continue; // an unknown field or kind is told where the layout's references are checked
+            }
+            if (timeline
+                    ? column.type() != ColumnType.YEAR_MONTH
+                    : !column.type().isNumeric()) {
+                problems.add(
+                        at + (c.values() == null ? "/value" : "/values"),
+                        timeline ? "chart-not-months" : "chart-not-numbers",
+                        field,
+                        column.type().yamlName());
+            }
         }
     }
 
@@ -68,6 +81,15 @@ final class LayoutConfigChecker {
      * ({@code China} for {@code 중국}) left the chart without a legend.
      */
     private void chartLabels(String at, SheetSchema sheet, LayoutBlock.Chart c) {
+        if (c.values() != null && c.labels() != null) {
+            for (String key : c.labels().keySet()) {
+                if (!c.values().contains(key)) {
+                    problems.add(
+                            at + "/labels/" + key, "label-not-a-value", key, "values", String.join(", ", c.values()));
+                }
+            }
+            return;
+        }
         ColumnSpec series =
                 sheet == null || c.series() == null ? null : sheet.columns().get(c.series());
         if (series == null || series.type() != ColumnType.ENUM || series.values() == null || c.labels() == null) {

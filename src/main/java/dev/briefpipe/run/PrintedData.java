@@ -10,7 +10,6 @@ import dev.briefpipe.publish.Manifest;
 import dev.briefpipe.validate.PrintedBlocks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +28,9 @@ final class PrintedData {
             List<String> fields;
             if (block instanceof LayoutBlock.Chart ch) {
                 sheet = ch.sheet();
-                fields = Arrays.asList(ch.category(), ch.value(), ch.series());
+                fields = new ArrayList<>(java.util.Collections.singletonList(ch.category()));
+                fields.addAll(ch.drawn());
+                fields.add(ch.series());
             } else if (block instanceof LayoutBlock.Table t) {
                 sheet = t.sheet();
                 fields = t.columns();

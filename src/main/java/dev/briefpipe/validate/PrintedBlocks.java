@@ -50,8 +50,9 @@ public final class PrintedBlocks {
             if (table == null || (table.rows().isEmpty() && schema != null && schema.requiresRows())) {
                 continue; // no sheet, or too few rows: that is the error (row-count) to tell
             }
-            String value = block instanceof LayoutBlock.Chart c ? c.value() : null;
-            if (table.rows().stream().allMatch(r -> value != null && r.get(value) == null)) {
+            List<String> drawn = block instanceof LayoutBlock.Chart c ? c.drawn() : List.of();
+            if (table.rows().stream()
+                    .allMatch(r -> !drawn.isEmpty() && drawn.stream().allMatch(v -> v != null && r.get(v) == null))) {
                 findings.add(new Finding(
                         FindingCode.PRINTED_EMPTY,
                         Severity.WARNING,
@@ -64,15 +65,13 @@ public final class PrintedBlocks {
             } else if (block instanceof LayoutBlock.Chart c && !missingColumn(c, schema, table)) {
                 String where = where(brief, data, c);
                 for (Row r : table.rows()) { // drawn, but with no name beside it
-                    if (r.get(c.value()) != null && r.get(c.category()) == null) {
+                    String v = c.drawn().stream()
+                            .filter(f -> r.get(f) != null)
+                            .findFirst()
+                            .orElse(null);
+                    if (v != null && r.get(c.category()) == null) {
                         findings.add(warning(
-                                FindingCode.CHART_LABEL_BLANK,
-                                table,
-                                r,
-                                c.category(),
-                                schema,
-                                r.text(c.value()),
-                                where));
+                                FindingCode.CHART_LABEL_BLANK, table, r, c.category(), schema, r.text(v), where));
                     }
                 }
                 if (!"timeline".equals(c.kind())) {
@@ -89,7 +88,7 @@ public final class PrintedBlocks {
      */
     private static boolean missingColumn(LayoutBlock.Chart c, SheetSchema schema, Table table) {
         return schema != null
-                && Stream.of(c.value(), c.category(), c.series())
+                && Stream.concat(c.drawn().stream(), Stream.of(c.category(), c.series()))
                         .filter(Objects::nonNull)
                         .anyMatch(f -> schema.columns().containsKey(f)
                                 && table.columnOf(f).isEmpty());
@@ -152,18 +151,26 @@ public final class PrintedBlocks {
     /** @param where the chart as readers know it */
     private static void bars(
             LayoutBlock.Chart c, SheetSchema schema, Table table, String where, List<Finding> findings) {
-        ColumnSpec value = schema == null ? null : schema.columns().get(c.value());
+        for (String field : c.drawn()) {
+            bars(c, field, schema, table, where, findings);
+        }
+    }
+
+    /** One field's bars, or points on its line. */
+    private static void bars(
+            LayoutBlock.Chart c, String field, SheetSchema schema, Table table, String where, List<Finding> findings) {
+        ColumnSpec value = schema == null ? null : schema.columns().get(field);
         boolean adds = value != null && (value.type() == ColumnType.INTEGER || value.type() == ColumnType.DECIMAL);
         boolean bySeries = c.series() != null; // a category once on each line, or in each colour of bars
         Map<String, Row> first = new HashMap<>();
         for (Row r : table.rows()) {
             String category = r.text(c.category());
-            if (r.get(c.value()) == null) { // not drawn: the chart would leave the row out unannounced
-                findings.add(warning(FindingCode.BAR_BLANK, table, r, c.value(), schema, category, where));
+            if (r.get(field) == null) { // not drawn: the chart would leave the row out unannounced
+                findings.add(warning(FindingCode.BAR_BLANK, table, r, field, schema, category, where));
                 continue;
             }
             Row earlier = first.putIfAbsent(bySeries ? r.text(c.series()) + '\u0000' + category : category, r);
-            if (earlier == null || adds) {
+            if (earlier == null || adds || c.drawn().indexOf(field) > 0) { // a repeat is told once, not a field each
                 continue;
             }
             CellRef at = Placements.at(table, r, c.category());

@@ -456,6 +456,35 @@ class CliIT {
     }
 
     @Test
+    void aChartOfTwoColumnsDrawsEachAsASeriesNamedByItsHeading() throws IOException {
+        // BF16 and FP8 compute side by side, two columns of each chip's row: a chart drew one column, so
+        // the sheet had to be typed again, a row a measure, for the chart to have both.
+        Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
+        String config = Files.readString(yaml);
+        String series =
+                "    value: bf16_dense\n    series: country\n    labels: {US: NVIDIA (US), CN: Huawei (China)}\n";
+        assertThat(config).contains(series);
+        Files.writeString(yaml, config.replace(series, "    values: [bf16_dense, fp8_dense]\n"));
+        Cli.Result valid = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(valid.code()).as(valid.out() + valid.err()).isZero();
+        // No FP8 figure for Huawei's chips: missing from that series, told at their cells.
+        assertThat(valid.out().lines().filter(l -> l.contains("(bar-blank)")))
+                .extracting(l -> l.trim().split(" ")[0])
+                .containsExactly("E5", "E6");
+        String text = chipsPdfText();
+        // Each column is named in the legend by its heading, less the unit the chart's unit line gives.
+        assertThat(text).contains("BF16 dense", "FP8 dense", "(unit: TFLOPS)").doesNotContain("dense (TFLOPS)");
+        for (String label : List.of("989", "1,979", "148", "296", "320", "800")) {
+            assertThat(text).containsPattern("(?m)^" + label + "$|\\s" + label + "\\s");
+        }
+        // A series field beside them would split what they already split.
+        Files.writeString(yaml, config.replace(series, "    values: [bf16_dense, fp8_dense]\n    series: country\n"));
+        Cli.Result both = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("ai-chips.yaml:", "A chart's values draw a series for each column");
+    }
+
+    @Test
     void aNegativeBarIsLabelledAsAPositiveOneIs() throws IOException {
         Path yaml = project.root().resolve("config/briefs/ai-chips.yaml");
         Files.writeString(

@@ -69,9 +69,17 @@ final class FigureBlockWriter {
                 : "hbar".equals(block.kind())
                         ? Math.max(
                                 MIN_HEIGHT,
-                                HBAR_AXES + HBAR_PER_BAR * table.rows().size())
+                                HBAR_AXES
+                                        + HBAR_PER_BAR
+                                                * table.rows().size()
+                                                * block.drawn().size())
                         : DEFAULT_HEIGHT;
-        Map<String, String> labels = block.labels() == null ? Map.of() : new LinkedHashMap<>(block.labels());
+        Map<String, String> labels =
+                block.labels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(block.labels());
+        SheetSchema schema = ctx.brief().sheets().get(block.sheet());
+        if (block.values() != null && schema != null) { // each column a series, named by its heading
+            block.values().forEach(f -> labels.putIfAbsent(f, legend(schema, f)));
+        }
         ChartStyle main = ChartStyle.of(List.of(fonts.regular().awt()));
         labels.values().forEach(l -> {
             for (int cp : main.missing(l)) {
@@ -82,7 +90,7 @@ final class FigureBlockWriter {
         if ("timeline".equals(block.kind())) {
             List<ChartData.Event> events = new ArrayList<>();
             for (Row r : table.rows()) {
-                if (r.get(block.value()) instanceof YearMonth m) {
+                if (r.get(block.drawn().get(0)) instanceof YearMonth m) {
                     check(
                             ctx,
                             style,
@@ -96,12 +104,11 @@ final class FigureBlockWriter {
             height = t.height();
         } else {
             String unit = unit(ctx, block);
-            SheetSchema schema = ctx.brief().sheets().get(block.sheet());
             ChartData.Bars bars = bars(
                     table,
                     block,
                     unit == null ? null : ctx.theme().style.unitLabel().replace("{unit}", unit),
-                    schema == null ? null : schema.printFormat(block.value()),
+                    schema == null ? null : schema.printFormat(block.drawn().get(0)),
                     ctx.locale());
             for (Row r : table.rows()) {
                 check(
@@ -172,7 +179,14 @@ final class FigureBlockWriter {
         if (block.unit() != null || s == null) {
             return block.unit() == null || block.unit().isBlank() ? null : block.unit();
         }
-        return s.unit(block.value());
+        return s.unit(block.drawn().get(0));
+    }
+
+    /** A column's name in a legend: its heading, without the unit the chart's unit line gives ("예산(억원)"). */
+    private static String legend(SheetSchema s, String field) {
+        String unit = s.unit(field);
+        String heading = s.heading(field);
+        return unit == null ? heading : heading.replace("(" + unit + ")", "").strip();
     }
 
     private static ChartData.Bars bars(
@@ -188,19 +202,24 @@ final class FigureBlockWriter {
         // that cannot).
         Map<List<String>, ChartData.Bar> bars = new LinkedHashMap<>();
         for (Row r : table.rows()) {
-            Object v = r.get(block.value());
-            BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
-            if (value == null) {
-                continue;
+            for (String field : block.drawn()) {
+                Object v = r.get(field);
+                BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
+                if (value == null) {
+                    continue;
+                }
+                boolean hi = hiField != null && hiValue.equals(r.text(hiField));
+                String series = block.values() != null ? field : block.series() == null ? null : r.line(block.series());
+                String category = label(r.get(block.category()), r.line(block.category()), locale);
+                bars.merge(
+                        java.util.Arrays.asList(series, category),
+                        new ChartData.Bar(category, value, series, hi),
+                        (a, b) -> new ChartData.Bar(
+                                a.category(),
+                                a.value().add(b.value()),
+                                a.series(),
+                                a.highlighted() || b.highlighted()));
             }
-            boolean hi = hiField != null && hiValue.equals(r.text(hiField));
-            String series = block.series() == null ? null : r.line(block.series());
-            String category = label(r.get(block.category()), r.line(block.category()), locale);
-            bars.merge(
-                    java.util.Arrays.asList(series, category),
-                    new ChartData.Bar(category, value, series, hi),
-                    (a, b) -> new ChartData.Bar(
-                            a.category(), a.value().add(b.value()), a.series(), a.highlighted() || b.highlighted()));
         }
         return new ChartData.Bars(List.copyOf(bars.values()), unit, format);
     }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * What the PDF's figures, tables and lists will show of their rows. One with no row to show (its
  * sheet empty this month, which its schema allows) is a warning at the sheet: it would print empty.
- * A bar chart draws one bar per category (per category and series, when it has one), and none for a
+ * A bar chart draws one bar per category (per category and series, or column of its values), and none for a
  * row whose value is blank (a warning at the cell: the row goes missing from the chart); a row drawn
  * with its category blank is a warning at that cell (its bar or marker has no name). Rows that share
  * a bar add up into it when their value is a count or an amount (an integer or decimal column), as a

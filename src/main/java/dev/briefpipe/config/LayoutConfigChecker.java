@@ -67,11 +67,13 @@ final class LayoutConfigChecker {
             if (timeline
                     ? column.type() != ColumnType.YEAR_MONTH
                     : !column.type().isNumeric()) {
+                String key = c.values() == null ? "value" : "values";
                 problems.add(
-                        at + (c.values() == null ? "/value" : "/values"),
+                        at + "/" + key,
                         timeline ? "chart-not-months" : "chart-not-numbers",
                         field,
-                        column.type().yamlName());
+                        column.type().yamlName(),
+                        key);
             }
         }
     }

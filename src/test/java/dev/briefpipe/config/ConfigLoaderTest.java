@@ -493,8 +493,18 @@ class ConfigLoaderTest {
         assertThat(problems(p))
                 .extracting(ConfigProblem::key, ConfigProblem::args)
                 .containsExactlyInAnyOrder(
-                        tuple("chart-not-numbers", List.of("country_code", "text")),
-                        tuple("chart-not-months", List.of("developer", "text")));
+                        tuple("chart-not-numbers", List.of("country_code", "text", "value")),
+                        tuple("chart-not-months", List.of("developer", "text", "value")));
+        // One of a chart's values: the message names the key that holds it.
+        p.editConfig("    value: country_code", "    values: [families, country]");
+        assertThat(problems(p))
+                .filteredOn(q -> q.key().equals("chart-not-numbers"))
+                .extracting(
+                        ConfigProblem::args,
+                        q -> dev.briefpipe.i18n.Messages.forLocale("ko")
+                                .get("config." + q.key(), q.args().toArray()))
+                .containsExactly(tuple(
+                        List.of("country", "text", "values"), "그림의 values 필드 'country'(text)에는 수가 없어 그림을 그릴 수 없습니다."));
     }
 
     @Test

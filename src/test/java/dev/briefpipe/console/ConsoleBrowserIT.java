@@ -97,6 +97,7 @@ class ConsoleBrowserIT {
         Path bad = dir.resolve("ai-hegemony.xlsx");
         Files.copy(h.project.workbook(), bad);
         SampleProject.edit(bad, "특허_발명자국가", "D3", "많음");
+        SampleProject.edit(bad, "브리프정보", "D2", "2025-13-27");
         byte[] before = Files.readAllBytes(h.project.workbook());
         browser.get(h.url(BRIEF));
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
@@ -110,6 +111,18 @@ class ConsoleBrowserIT {
                 .doesNotContain("Asia/Seoul");
         assertThat(text(By.id("findings"))).contains("'특허_발명자국가'!D3", "많음");
         assertThat(text(By.className("notice"))).contains("작업 워크북은 바꾸지 않았습니다");
+        // A value as short as a date is one line, on a laptop's screen too: it broke after its hyphen,
+        // "2025-13-" over "27".
+        org.openqa.selenium.Dimension full = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+        Number lines = (Number)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript(
+                                "var td = [...document.querySelectorAll('#findings td[data-label]')]"
+                                        + ".find(t => t.textContent.trim() === '2025-13-27');"
+                                        + "var r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length;");
+        assertThat(lines.intValue()).isEqualTo(1);
+        browser.manage().window().setSize(full);
         assertThat(browser.findElement(By.className("notice")).getAttribute("class"))
                 .contains("error");
         shot("03-upload-finding");
@@ -161,6 +174,7 @@ class ConsoleBrowserIT {
         assertThat(Files.readAllBytes(h.project.workbook())).isEqualTo(before);
 
         SampleProject.edit(bad, "특허_발명자국가", "D3", 38210);
+        SampleProject.edit(bad, "브리프정보", "D2", java.time.LocalDate.of(2025, 3, 27));
         browser.findElement(By.id("workbook")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
         waitForText(By.className("notice"), "작업 워크북으로 바꿨습니다");

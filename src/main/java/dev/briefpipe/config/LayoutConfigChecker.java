@@ -1,6 +1,7 @@
 package dev.briefpipe.config;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,32 +80,26 @@ final class LayoutConfigChecker {
     }
 
     /**
-     * A chart's legend names the values of its series: a label for a value its enum column cannot hold
-     * ({@code China} for {@code 중국}) left the chart without a legend.
+     * A chart's legend names the values of its series (or the fields of its {@code values}): a label for
+     * a value its enum column cannot hold ({@code China} for {@code 중국}) left the chart without a legend.
      */
     private void chartLabels(String at, SheetSchema sheet, LayoutBlock.Chart c) {
-        if (c.values() != null && c.labels() != null) {
-            for (String key : c.labels().keySet()) {
-                if (!c.values().contains(key)) {
-                    problems.add(
-                            at + "/labels/" + key, "label-not-a-value", key, "values", String.join(", ", c.values()));
-                }
-            }
-            return;
-        }
         ColumnSpec series =
                 sheet == null || c.series() == null ? null : sheet.columns().get(c.series());
-        if (series == null || series.type() != ColumnType.ENUM || series.values() == null || c.labels() == null) {
+        List<String> named = c.values() != null
+                ? c.values()
+                : series != null && series.type() == ColumnType.ENUM ? series.values() : null;
+        if (named == null || c.labels() == null) {
             return;
         }
         for (String key : c.labels().keySet()) {
-            if (!series.values().contains(key)) {
+            if (!named.contains(key)) {
                 problems.add(
                         at + "/labels/" + key,
                         "label-not-a-value",
                         key,
-                        c.series(),
-                        String.join(", ", series.values()));
+                        c.values() != null ? "values" : c.series(),
+                        String.join(", ", named));
             }
         }
     }

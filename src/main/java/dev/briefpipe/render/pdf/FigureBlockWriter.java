@@ -202,15 +202,15 @@ final class FigureBlockWriter {
         // that cannot).
         Map<List<String>, ChartData.Bar> bars = new LinkedHashMap<>();
         for (Row r : table.rows()) {
+            boolean hi = hiField != null && hiValue.equals(r.text(hiField));
+            String category = label(r.get(block.category()), r.line(block.category()), locale);
             for (String field : block.drawn()) {
                 Object v = r.get(field);
                 BigDecimal value = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
                 if (value == null) {
                     continue;
                 }
-                boolean hi = hiField != null && hiValue.equals(r.text(hiField));
                 String series = block.values() != null ? field : block.series() == null ? null : r.line(block.series());
-                String category = label(r.get(block.category()), r.line(block.category()), locale);
                 bars.merge(
                         java.util.Arrays.asList(series, category),
                         new ChartData.Bar(category, value, series, hi),

@@ -43,6 +43,8 @@ public enum FindingCode implements Finding.Code {
     DATE_AS_NUMBER,
     WEEKDAY_MISMATCH,
     DATE_ORDER,
+    MONTH_AS_NUMBER,
+    MONTH_AMBIGUOUS,
     NO_VALUE_MARK,
     FIGURE_FAILED,
     FIGURE_BLANK,

@@ -3,6 +3,7 @@ package dev.briefpipe.validate;
 import dev.briefpipe.model.FindingCode;
 import dev.briefpipe.model.RawCell;
 import dev.briefpipe.validate.CellParser.Parsed;
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -77,9 +78,14 @@ final class DateCells {
             return Parsed.ok(YearMonth.from(cell.date()));
         }
         boolean text = cell.kind() == RawCell.Kind.TEXT;
-        if (text || (cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number()))) {
+        boolean number = cell.kind() == RawCell.Kind.NUMBER;
+        if (number && cell.number() != Math.rint(cell.number())) {
+            return decimalMonth(cell);
+        }
+        if (text || number) {
             String typed = text ? cell.text() : String.valueOf((long) cell.number()); // 202503, typed as a number
-            Matcher m = MONTH_TEXT.matcher(Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC));
+            String plain = Normalizer.normalize(Decimals.clean(typed), Normalizer.Form.NFKC);
+            Matcher m = MONTH_TEXT.matcher(plain);
             if (m.matches()) {
                 int g = m.group(1) != null ? 1 : 3;
                 int month = Integer.parseInt(m.group(g + 1));
@@ -87,7 +93,41 @@ final class DateCells {
                     return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
                 }
             }
+            // A day typed with its month ("2025-02-01", "2025.3.27."): the month, as a date cell gives.
+            Matcher d = DATE_TEXT.matcher(plain);
+            if (text && d.matches() && d.group(1) != null && d.group(1).length() == 4) {
+                try {
+                    return Parsed.ok(YearMonth.from(LocalDate.of(
+                            Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3)))));
+                } catch (DateTimeException e) {
+                    return Parsed.fail(FindingCode.TYPE_MISMATCH);
+                }
+            }
         }
         return Parsed.fail(FindingCode.TYPE_MISMATCH);
+    }
+
+    /**
+     * "2025.03" typed where Excel keeps it as the number 2025.03: the month is the digits after the
+     * point. Excel keeps "2025.10" as 2025.1, so a single 1 is January or October, told apart only
+     * by a cell whose format shows the zero.
+     */
+    private static Parsed decimalMonth(RawCell cell) {
+        String typed = BigDecimal.valueOf(cell.number()).stripTrailingZeros().toPlainString();
+        int point = typed.indexOf('.');
+        String year = typed.substring(0, point);
+        String digits = typed.substring(point + 1);
+        if (year.length() != 4 || digits.length() > 2) {
+            return Parsed.fail(FindingCode.TYPE_MISMATCH);
+        }
+        if (digits.equals("1") && cell.display().strip().endsWith(".10")) {
+            digits = "10";
+        } else if (digits.equals("1") && !cell.display().strip().endsWith(".01")) {
+            return new Parsed(null, FindingCode.MONTH_AMBIGUOUS, null, year);
+        }
+        int month = Integer.parseInt(digits);
+        return month < 1 || month > 12
+                ? Parsed.fail(FindingCode.TYPE_MISMATCH)
+                : Parsed.fixed(YearMonth.of(Integer.parseInt(year), month), FindingCode.MONTH_AS_NUMBER);
     }
 }

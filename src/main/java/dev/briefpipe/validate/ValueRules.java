@@ -110,6 +110,8 @@ final class ValueRules {
             case DATE_AS_TEXT:
             case DATE_AS_NUMBER:
             case DATE_ORDER:
+            case MONTH_AS_NUMBER:
+            case MONTH_AMBIGUOUS:
             case KOREAN_UNITS:
             case APPROXIMATE:
             case FULL_WIDTH:

@@ -83,6 +83,54 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aMonthExcelKeptAsANumberIsReadWhereItsDigitsSayWhichAndAskedForWhereTheyCannot() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", 1, null, null, null, 2025.03),
+                        row("US", 1, null, null, null, 2025.1), // typed 2025.10 or 2025.1
+                        row("KR", 1, null, null, null, 2025.1), // formatted 0.00 below: it shows 2025.10
+                        row("DE", 1, null, null, null, "2025.2.1."),
+                        row("FR", 1, null, null, null, 2025.13))
+                .sheet("기타", row("X"), row("a"))
+                .write(dir.resolve("w.xlsx"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(file))) {
+            var twoPlaces = wb.createCellStyle();
+            twoPlaces.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            wb.getSheet("항목").getRow(3).getCell(5).setCellStyle(twoPlaces);
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(
+                        tuple("F2", "month-as-number"),
+                        tuple("F3", "month-ambiguous"),
+                        tuple("F4", "month-as-number"),
+                        tuple("F6", "type-mismatch"));
+        FindingText ko = new FindingText(Messages.of(Messages.Lang.KO));
+        assertThat(ko.message(r.report().findings().get(0)))
+                .isEqualTo("연월: 연월이 숫자 2025.03(으)로 저장되어 있어 2025-03(으)로 읽었습니다. "
+                        + "Excel은 2025.10을 숫자 2025.1로 바꾸어 저장하니, 2025-10처럼 하이픈으로 적으세요.");
+        assertThat(ko.message(r.report().findings().get(1)))
+                .isEqualTo("연월: 숫자 2025.1은(는) 2025년 1월인지 10월인지 알 수 없습니다. Excel은 2025.10을 숫자 2025.1로 "
+                        + "바꾸어 저장합니다. 2025-01이나 2025-10처럼 하이픈으로 적으세요.");
+        assertThat(new FindingText(Messages.of(Messages.Lang.EN))
+                        .message(r.report().findings().get(1)))
+                .contains("could be January or October 2025");
+        Table t = r.dataset().table("items");
+        assertThat(t.rows())
+                .extracting(row -> row.get("code"), row -> row.get("month"))
+                .contains(
+                        tuple("CN", YearMonth.of(2025, 3)),
+                        tuple("KR", YearMonth.of(2025, 10)),
+                        tuple("DE", YearMonth.of(2025, 2)));
+    }
+
+    @Test
     void everyKindOfCellProblemIsFoundAtItsCell() throws IOException {
         SchemaValidator.Result r = validate(new TinyWorkbook()
                 .sheet(

@@ -45,6 +45,7 @@ public enum FindingCode implements Finding.Code {
     DATE_ORDER,
     MONTH_AS_NUMBER,
     MONTH_AMBIGUOUS,
+    PERCENT_UNMARKED,
     NO_VALUE_MARK,
     FIGURE_FAILED,
     FIGURE_BLANK,

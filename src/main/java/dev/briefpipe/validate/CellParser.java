@@ -278,7 +278,15 @@ final class CellParser {
                         s.equals(typed) ? FindingCode.NUMBER_AS_TEXT : FindingCode.FULL_WIDTH);
             }
         }
-        return decimal(cell, spec, ctx);
+        Parsed p = decimal(cell, spec, ctx);
+        // 70.8 typed for 70.8 % in a cell not formatted as a percent is 7,080 %: never guessed.
+        if (p.value() instanceof BigDecimal v
+                && v.abs().compareTo(BigDecimal.ONE) > 0
+                && !cell.display().contains("%")) {
+            return new Parsed(
+                    null, FindingCode.PERCENT_UNMARKED, null, v.movePointLeft(2).toPlainString());
+        }
+        return p;
     }
 
     private static Parsed bool(RawCell cell) {

@@ -97,8 +97,10 @@ final class ValueRules {
             case VALUE_ALIAS:
                 return String.join(", ", spec.values());
             case OUT_OF_RANGE:
-                return (spec.min() == null ? "" : spec.min().toPlainString()) + "–"
-                        + (spec.max() == null ? "" : spec.max().toPlainString());
+                boolean year = spec.type() == ColumnType.YEAR; // four digits, whatever else it says
+                String min = spec.min() != null ? spec.min().toPlainString() : year ? YEAR_MIN.toPlainString() : null;
+                String max = spec.max() != null ? spec.max().toPlainString() : year ? YEAR_MAX.toPlainString() : null;
+                return min == null ? "≤ " + max : max == null ? "≥ " + min : min + "–" + max;
             case TOO_LONG:
                 return "≤ " + spec.maxLength();
             case TOO_SHORT:
@@ -112,6 +114,7 @@ final class ValueRules {
             case DATE_ORDER:
             case MONTH_AS_NUMBER:
             case MONTH_AMBIGUOUS:
+            case PERCENT_UNMARKED:
             case KOREAN_UNITS:
             case APPROXIMATE:
             case FULL_WIDTH:

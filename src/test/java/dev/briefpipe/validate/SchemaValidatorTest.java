@@ -145,7 +145,7 @@ class SchemaValidatorTest {
                 .extracting(f -> f.at().sheet(), f -> f.at().a1(), f -> f.code().id())
                 .containsExactlyInAnyOrder(
                         tuple("항목", "B2", "type-mismatch"),
-                        tuple("항목", "C2", "out-of-range"),
+                        tuple("항목", "C2", "percent-unmarked"),
                         tuple("항목", "D2", "not-allowed"),
                         tuple("항목", "E2", "type-mismatch"),
                         tuple("항목", "F2", "type-mismatch"),
@@ -158,6 +158,19 @@ class SchemaValidatorTest {
                         tuple("항목", "H4", "unique-duplicate"),
                         tuple("항목", "B5", "formula-error"));
         assertThat(r.report().valid()).isFalse();
+        // A bound on one side is said as one ("≥ 0"), not as a range with an end missing ("0–").
+        assertThat(r.report().findings())
+                .filteredOn(f -> f.code().id().equals("out-of-range"))
+                .extracting(f -> f.expected())
+                .containsExactly("≥ 0");
+        // 1.5 in a column of percents, typed without % in a cell not formatted as one: 150 % or 1.5 %?
+        assertThat(new FindingText(Messages.of(Messages.Lang.KO))
+                        .message(r.report().findings().stream()
+                                .filter(f -> f.code().id().equals("percent-unmarked"))
+                                .findFirst()
+                                .orElseThrow()))
+                .isEqualTo("비중: 백분율 열에 1.5이(가) % 없이 적혀 있어, 이대로는 전체의 1.5배로 읽힙니다. "
+                        + "1.5%라면 1.5%로 다시 적으세요(Excel은 0.015(으)로 저장합니다). 1.5배가 맞다면 셀 서식을 백분율로 바꾸세요.");
         // The pattern in the words of the column's help, which analysts read, not in its symbols.
         assertThat(r.report().findings())
                 .filteredOn(f -> f.code().id().equals("pattern-mismatch"))

@@ -46,6 +46,7 @@ public enum FindingCode implements Finding.Code {
     MONTH_AS_NUMBER,
     MONTH_AMBIGUOUS,
     PERCENT_UNMARKED,
+    FRACTION_HIDDEN,
     NO_VALUE_MARK,
     FIGURE_FAILED,
     FIGURE_BLANK,

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,19 +45,8 @@ final class CellParser {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
-            Map.entry("true", true),
-            Map.entry("false", false),
-            Map.entry("yes", true),
-            Map.entry("no", false),
-            Map.entry("y", true),
-            Map.entry("n", false),
-            Map.entry("예", true),
-            Map.entry("아니오", false),
-            Map.entry("참", true),
-            Map.entry("거짓", false),
-            Map.entry("o", true),
-            Map.entry("x", false));
+    private static final Set<String> YES = Set.of("true", "yes", "y", "예", "참", "o");
+    private static final Set<String> NO = Set.of("false", "no", "n", "아니오", "거짓", "x");
 
     private CellParser() {}
 
@@ -164,8 +152,16 @@ final class CellParser {
         if (p.error() != null) {
             return p;
         }
+        BigDecimal v = (BigDecimal) p.value();
+        if (v.stripTrailingZeros().scale() > 0 && cell.kind() == RawCell.Kind.NUMBER) {
+            // 38210.5 shown as 38,211 by the cell's format (a formula's result most often): say what it holds.
+            boolean shown = cell.display().replace(",", "").contains(v.toPlainString());
+            return shown
+                    ? Parsed.fail(FindingCode.TYPE_MISMATCH)
+                    : new Parsed(null, FindingCode.FRACTION_HIDDEN, null, v.toPlainString());
+        }
         try {
-            return new Parsed(((BigDecimal) p.value()).longValueExact(), null, p.normalized(), p.read());
+            return new Parsed(v.longValueExact(), null, p.normalized(), p.read());
         } catch (ArithmeticException e) {
             return Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
@@ -293,7 +289,9 @@ final class CellParser {
         if (cell.kind() == RawCell.Kind.BOOLEAN) {
             return Parsed.ok(cell.booleanValue());
         }
-        Boolean b = BOOLEANS.get(Decimals.clean(cell.display()).toLowerCase(Locale.ROOT));
-        return b == null ? Parsed.fail(FindingCode.TYPE_MISMATCH) : Parsed.ok(b);
+        String typed = Decimals.clean(cell.display()).toLowerCase(Locale.ROOT);
+        return YES.contains(typed) || NO.contains(typed)
+                ? Parsed.ok(YES.contains(typed))
+                : Parsed.fail(FindingCode.TYPE_MISMATCH);
     }
 }

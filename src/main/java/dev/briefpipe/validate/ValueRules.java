@@ -115,6 +115,7 @@ final class ValueRules {
             case MONTH_AS_NUMBER:
             case MONTH_AMBIGUOUS:
             case PERCENT_UNMARKED:
+            case FRACTION_HIDDEN:
             case KOREAN_UNITS:
             case APPROXIMATE:
             case FULL_WIDTH:

@@ -95,14 +95,7 @@ class SchemaValidatorTest {
                         row("FR", 1, null, null, null, 2025.13))
                 .sheet("기타", row("X"), row("a"))
                 .write(dir.resolve("w.xlsx"));
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(file))) {
-            var twoPlaces = wb.createCellStyle();
-            twoPlaces.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-            wb.getSheet("항목").getRow(3).getCell(5).setCellStyle(twoPlaces);
-            try (var out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-        }
+        format(file, 3, 5, "0.00");
         SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
@@ -128,6 +121,27 @@ class SchemaValidatorTest {
                         tuple("CN", YearMonth.of(2025, 3)),
                         tuple("KR", YearMonth.of(2025, 10)),
                         tuple("DE", YearMonth.of(2025, 2)));
+    }
+
+    @Test
+    void aWholeNumberTheCellShowsButDoesNotHoldIsToldWithWhatItHolds() throws IOException {
+        Path file = new TinyWorkbook()
+                .sheet(
+                        "항목",
+                        HEADER,
+                        row("CN", "=76421/2"), // 38210.5, shown as 38,211 below
+                        row("US", 6276.5)) // shown as it is: the plain type-mismatch
+                .sheet("기타", row("X"), row("a"))
+                .write(dir.resolve("w.xlsx"));
+        format(file, 1, 1, "#,##0");
+        SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
+        assertThat(r.report().findings())
+                .extracting(f -> f.at().a1(), f -> f.code().id())
+                .containsExactly(tuple("B2", "fraction-hidden"), tuple("B3", "type-mismatch"));
+        assertThat(new FindingText(Messages.of(Messages.Lang.KO))
+                        .message(r.report().findings().get(0)))
+                .isEqualTo("건수: 셀에는 38,211(으)로 보이지만 값은 38210.5(이)라 정수가 아닙니다. 셀 서식이 소수 부분을 감추고 있습니다. "
+                        + "정수로 고치거나, 수식이라면 ROUND로 반올림하세요.");
     }
 
     @Test
@@ -420,6 +434,18 @@ class SchemaValidatorTest {
     /** A finding's message as the reader of {@code lang} is told it. */
     private static String said(Finding f, Messages.Lang lang) {
         return new FindingText(Messages.of(lang)).message(f);
+    }
+
+    /** Gives one cell of the first sheet a number format, as an analyst does in Excel. */
+    private static void format(Path file, int row, int column, String format) throws IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(file))) {
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat(format));
+            wb.getSheetAt(0).getRow(row).getCell(column).setCellStyle(style);
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
     }
 
     private SchemaValidator.Result validate(TinyWorkbook wb) throws IOException {

@@ -47,6 +47,7 @@ public enum FindingCode implements Finding.Code {
     MONTH_AMBIGUOUS,
     PERCENT_UNMARKED,
     FRACTION_HIDDEN,
+    LETTER_O,
     NO_VALUE_MARK,
     FIGURE_FAILED,
     FIGURE_BLANK,

@@ -207,7 +207,10 @@ final class CellParser {
         if (typed == null
                 || one == null
                 || !(typed.word().isEmpty() || typed.word().equals(one.word()))) {
-            return Parsed.fail(FindingCode.TYPE_MISMATCH);
+            boolean letterO = s.matches(".*\\d.*")
+                    && NUMBER.matcher(s.replace(" ", "").replaceAll("[Oo]", "0"))
+                            .matches();
+            return Parsed.fail(letterO ? FindingCode.LETTER_O : FindingCode.TYPE_MISMATCH); // "12,5OO"
         }
         return Parsed.fixed(
                 Decimals.strip(typed.value().divide(one.value())), how == null ? FindingCode.KOREAN_UNITS : how);

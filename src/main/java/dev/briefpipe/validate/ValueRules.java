@@ -116,6 +116,7 @@ final class ValueRules {
             case MONTH_AMBIGUOUS:
             case PERCENT_UNMARKED:
             case FRACTION_HIDDEN:
+            case LETTER_O:
             case KOREAN_UNITS:
             case APPROXIMATE:
             case FULL_WIDTH:

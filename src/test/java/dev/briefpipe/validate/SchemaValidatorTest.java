@@ -124,24 +124,33 @@ class SchemaValidatorTest {
     }
 
     @Test
-    void aWholeNumberTheCellShowsButDoesNotHoldIsToldWithWhatItHolds() throws IOException {
+    void aWholeNumberTheCellShowsButDoesNotHoldOrALetterForADigitIsToldAsSuch() throws IOException {
         Path file = new TinyWorkbook()
                 .sheet(
                         "항목",
                         HEADER,
                         row("CN", "=76421/2"), // 38210.5, shown as 38,211 below
-                        row("US", 6276.5)) // shown as it is: the plain type-mismatch
+                        row("US", 6276.5), // shown as it is: the plain type-mismatch
+                        row("JP", "12,5OO"), // the letter O for a zero
+                        row("KR", "OO"))
                 .sheet("기타", row("X"), row("a"))
                 .write(dir.resolve("w.xlsx"));
         format(file, 1, 1, "#,##0");
         SchemaValidator.Result r = dev.briefpipe.testing.Validation.validate(file, brief);
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
-                .containsExactly(tuple("B2", "fraction-hidden"), tuple("B3", "type-mismatch"));
+                .containsExactly(
+                        tuple("B2", "fraction-hidden"),
+                        tuple("B3", "type-mismatch"),
+                        tuple("B4", "letter-o"),
+                        tuple("B5", "type-mismatch"));
         assertThat(new FindingText(Messages.of(Messages.Lang.KO))
                         .message(r.report().findings().get(0)))
                 .isEqualTo("건수: 셀에는 38,211(으)로 보이지만 값은 38210.5(이)라 정수가 아닙니다. 셀 서식이 소수 부분을 감추고 있습니다. "
                         + "정수로 고치거나, 수식이라면 ROUND로 반올림하세요.");
+        assertThat(new FindingText(Messages.of(Messages.Lang.KO))
+                        .message(r.report().findings().get(2)))
+                .isEqualTo("건수: '12,5OO'에 숫자 0 대신 영문자 O가 있습니다. 0으로 고치세요.");
     }
 
     @Test

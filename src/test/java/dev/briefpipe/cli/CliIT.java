@@ -477,6 +477,11 @@ class CliIT {
         for (String label : List.of("989", "1,979", "148", "296", "320", "800")) {
             assertThat(text).containsPattern("(?m)^" + label + "$|\\s" + label + "\\s");
         }
+        // The config's height (130 pt) is too low for ten bars: it is raised so that a bar's label (7.5 pt)
+        // stays clear of the next bar (their labels were 4.9 pt apart, each over the bar below).
+        List<Float> h100 = baselines(dir.resolve("out/ai-chips/2025-03/ai-chips-2025-03.pdf"), "989", "1,979");
+        assertThat(h100).hasSize(4);
+        assertThat(h100.get(1) - h100.get(0)).isGreaterThanOrEqualTo(7.5f);
         // A series field beside them would split what they already split.
         Files.writeString(yaml, config.replace(series, "    values: [bf16_dense, fp8_dense]\n    series: country\n"));
         Cli.Result both = Cli.run(project, "validate", "--brief", "ai-chips", "--lang", "en");
@@ -1086,6 +1091,22 @@ class CliIT {
                 out.resolve("ai-chips/2025-03/ai-chips-2025-03.pdf").toFile())) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
+    }
+
+    /** Where each piece of text that is one of {@code texts} stands: its baseline, top down, in order. */
+    private static List<Float> baselines(Path pdf, String... texts) throws IOException {
+        List<Float> ys = new java.util.ArrayList<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> at) {
+                    if (List.of(texts).contains(s.strip())) {
+                        ys.add(at.get(0).getYDirAdj());
+                    }
+                }
+            }.getText(doc);
+        }
+        return ys.stream().sorted().toList();
     }
 
     /** The heights of a page's form XObjects: a chart is drawn as one. */

@@ -44,6 +44,9 @@ final class FigureBlockWriter {
     private static final float HBAR_AXES = 40;
 
     private static final float HBAR_PER_BAR = 17;
+    /** The least room a bar takes, its label (7.5 pt) clear of the next bar's. */
+    private static final float HBAR_LEGIBLE = 14;
+
     private static final float MIN_HEIGHT = 100;
     /** Room a figure keeps on its page for the caption, source and unverified-note lines. */
     private static final float CAPTION_ROOM = 90;
@@ -64,16 +67,14 @@ final class FigureBlockWriter {
         fonts.fallbacks().forEach(f -> awt.add(f.awt()));
         ChartStyle style = ChartStyle.of(awt);
         float width = ctx.contentWidth() * 0.94f;
+        boolean hbar = "hbar".equals(block.kind());
+        int hbars = table.rows().size() * block.drawn().size();
         float height = block.height() != null
                 ? block.height()
-                : "hbar".equals(block.kind())
-                        ? Math.max(
-                                MIN_HEIGHT,
-                                HBAR_AXES
-                                        + HBAR_PER_BAR
-                                                * table.rows().size()
-                                                * block.drawn().size())
-                        : DEFAULT_HEIGHT;
+                : hbar ? Math.max(MIN_HEIGHT, HBAR_AXES + HBAR_PER_BAR * hbars) : DEFAULT_HEIGHT;
+        if (hbar) { // a height too low for its bars to carry their labels apart is raised to what they need
+            height = Math.max(height, HBAR_AXES + HBAR_LEGIBLE * hbars);
+        }
         Map<String, String> labels =
                 block.labels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(block.labels());
         SheetSchema schema = ctx.brief().sheets().get(block.sheet());

@@ -40,7 +40,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Bar charts: vertical ({@code bar}) or horizontal ({@code hbar}), a bar per category coloured by its
- * series (with a legend) or one highlighted. Where a category has bars of two or more series (the
+ * series (with a legend) or one highlighted (in the accent colour, or, a bar of a series keeping the
+ * colour the legend gives it, by its category's name in that colour). Where a category has bars of two or more series (the
  * same months for two countries) they stand side by side, a colour a series. Each bar is labelled
  * with its value in its field's format, beyond its end, a negative one's too; of more than {@value
  * #LABEL_EVERY_BAR} bars side by side, only the last category's and a highlighted one are.
@@ -95,12 +96,10 @@ public final class BarChartBuilder {
                 if (b == null) {
                     return style.base();
                 }
-                if (b.highlighted()) {
-                    return style.accent();
+                if (b.series() != null && seriesColours.containsKey(b.series())) {
+                    return seriesColours.get(b.series()); // highlighted by its category's name: the legend holds
                 }
-                return b.series() != null && seriesColours.containsKey(b.series())
-                        ? seriesColours.get(b.series())
-                        : style.base();
+                return b.highlighted() ? style.accent() : style.base();
             }
         };
         r.setBarPainter(new StandardBarPainter());
@@ -142,6 +141,9 @@ public final class BarChartBuilder {
             plot.setRangeZeroBaselinePaint(style.ink());
         }
         CategoryAxis domain = plot.getDomainAxis();
+        bars.stream()
+                .filter(b -> b.highlighted() && seriesColours.containsKey(b.series()))
+                .forEach(b -> domain.setTickLabelPaint(b.category(), style.accent()));
         if (horizontal) {
             domain.setCategoryMargin(0.25);
         } else {

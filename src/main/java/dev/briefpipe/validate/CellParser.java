@@ -153,17 +153,16 @@ final class CellParser {
             return p;
         }
         BigDecimal v = (BigDecimal) p.value();
-        if (v.stripTrailingZeros().scale() > 0 && cell.kind() == RawCell.Kind.NUMBER) {
-            // 38210.5 shown as 38,211 by the cell's format (a formula's result most often): say what it holds.
-            boolean shown = cell.display().replace(",", "").contains(v.toPlainString());
-            return shown
-                    ? Parsed.fail(FindingCode.TYPE_MISMATCH)
-                    : new Parsed(null, FindingCode.FRACTION_HIDDEN, null, v.toPlainString());
-        }
         try {
             return new Parsed(v.longValueExact(), null, p.normalized(), p.read());
         } catch (ArithmeticException e) {
-            return Parsed.fail(FindingCode.TYPE_MISMATCH);
+            // 38210.5 shown as 38,211 by the cell's format (a formula's result most often): say what it holds.
+            boolean hidden = cell.kind() == RawCell.Kind.NUMBER
+                    && v.stripTrailingZeros().scale() > 0
+                    && !cell.display().replace(",", "").contains(v.toPlainString());
+            return hidden
+                    ? new Parsed(null, FindingCode.FRACTION_HIDDEN, null, v.toPlainString())
+                    : Parsed.fail(FindingCode.TYPE_MISMATCH);
         }
     }
 

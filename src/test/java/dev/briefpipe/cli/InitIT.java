@@ -109,7 +109,8 @@ class InitIT {
                 config,
                 Files.readString(project.config().resolve("briefs/ai-chips.yaml"))
                         .replace("id: ai-chips", "id: notes")
-                        .replace("workbooks/ai-chips.xlsx", "workbooks/new/notes.xlsx"));
+                        .replace("workbooks/ai-chips.xlsx", "workbooks/new/notes.xlsx")
+                        .replace("      tdp_w:", "      share:      {header: [Share], type: percent}\n      tdp_w:"));
         Path workbook = project.root().resolve("workbooks/new/notes.xlsx");
 
         Cli.Result missing = Cli.run(project, "validate", "--brief", "notes");
@@ -123,6 +124,16 @@ class InitIT {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("row-count");
 
+        // A percent column is formatted as one, so that Excel keeps 70.8 typed there as 70.8 %.
+        try (InputStream in = Files.newInputStream(workbook);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet chips = wb.getSheet("Chips");
+            int share = 0;
+            while (!chips.getRow(0).getCell(share).getStringCellValue().equals("Share")) {
+                share++;
+            }
+            assertThat(chips.getColumnStyle(share).getDataFormatString()).isEqualTo("0.0%");
+        }
         byte[] before = Files.readAllBytes(workbook);
         assertThat(Cli.run(project, "init", "--brief", "notes").code()).isEqualTo(2);
         assertThat(Files.readAllBytes(workbook)).isEqualTo(before);

@@ -228,6 +228,7 @@ public final class TemplateWriter {
             case DATE -> "yyyy-mm-dd";
             case INTEGER -> "#,##0";
             case YEAR -> "0";
+            case PERCENT -> "0.0%"; // Excel then keeps 70.8 typed as 70.8 %, not 7,080 %
             case TEXT, URL, EMAIL, ENUM, YEAR_MONTH -> "@";
             default -> null;
         };

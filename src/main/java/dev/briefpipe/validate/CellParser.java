@@ -123,7 +123,7 @@ final class CellParser {
             case DATE:
                 return DateCells.date(cell, ctx);
             case YEAR_MONTH:
-                return DateCells.yearMonth(cell);
+                return DateCells.yearMonth(cell, ctx);
             default:
                 return text(cell, spec);
         }

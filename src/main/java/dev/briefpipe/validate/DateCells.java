@@ -73,7 +73,7 @@ final class DateCells {
         return Parsed.fail(FindingCode.TYPE_MISMATCH);
     }
 
-    static Parsed yearMonth(RawCell cell) {
+    static Parsed yearMonth(RawCell cell, CellParser.Context ctx) {
         if (cell.kind() == RawCell.Kind.DATE && cell.date() != null) {
             return Parsed.ok(YearMonth.from(cell.date()));
         }
@@ -92,6 +92,11 @@ final class DateCells {
                 if (month >= 1 && month <= 12) {
                     return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
                 }
+            }
+            // A date pasted as its value (45717), of a year a brief speaks of: 2025 alone is no 1905-07.
+            Parsed serial = number ? date(cell, ctx) : null;
+            if (serial != null && serial.value() instanceof LocalDate d && d.getYear() >= 1950 && d.getYear() < 2100) {
+                return Parsed.fixed(YearMonth.from(d), FindingCode.DATE_AS_NUMBER);
             }
             // A day typed with its month ("2025-02-01", "2025.3.27."): the month, as a date cell gives.
             Matcher d = DATE_TEXT.matcher(plain);

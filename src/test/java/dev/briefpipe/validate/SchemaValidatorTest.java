@@ -121,6 +121,17 @@ class SchemaValidatorTest {
                         tuple("CN", YearMonth.of(2025, 3)),
                         tuple("KR", YearMonth.of(2025, 10)),
                         tuple("DE", YearMonth.of(2025, 2)));
+        // A date pasted as its value (paste values leaves 45717 for 2025-03-01) is its month, as in a date
+        // column; a year alone is no serial date (2025 would be July 1905).
+        SchemaValidator.Result pasted = validate(new TinyWorkbook()
+                .sheet("항목", HEADER, row("CN", 1, null, null, null, 45717), row("US", 1, null, null, null, 2025))
+                .sheet("기타", row("X"), row("a")));
+        assertThat(pasted.report().findings())
+                .extracting(
+                        f -> f.at().a1(),
+                        f -> f.code().id(),
+                        f -> f.args().isEmpty() ? "" : f.args().get(0))
+                .containsExactly(tuple("F2", "date-as-number", "2025-03"), tuple("F3", "type-mismatch", ""));
     }
 
     @Test

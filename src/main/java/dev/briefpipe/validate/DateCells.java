@@ -99,11 +99,13 @@ final class DateCells {
                 return Parsed.fixed(YearMonth.from(d), FindingCode.DATE_AS_NUMBER);
             }
             // A day typed with its month ("2025-02-01", "2025.3.27."): the month, as a date cell gives.
-            Matcher d = DATE_TEXT.matcher(plain);
-            if (text && d.matches() && d.group(1) != null && d.group(1).length() == 4) {
+            Matcher day = DATE_TEXT.matcher(plain);
+            if (text && day.matches() && day.group(1) != null && day.group(1).length() == 4) {
                 try {
                     return Parsed.ok(YearMonth.from(LocalDate.of(
-                            Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3)))));
+                            Integer.parseInt(day.group(1)),
+                            Integer.parseInt(day.group(2)),
+                            Integer.parseInt(day.group(3)))));
                 } catch (DateTimeException e) {
                     return Parsed.fail(FindingCode.TYPE_MISMATCH);
                 }
@@ -127,7 +129,7 @@ final class DateCells {
         }
         if (digits.equals("1") && cell.display().strip().endsWith(".10")) {
             digits = "10";
-        } else if (digits.equals("1") && !cell.display().strip().endsWith(".01")) {
+        } else if (digits.equals("1")) {
             return new Parsed(null, FindingCode.MONTH_AMBIGUOUS, null, year);
         }
         int month = Integer.parseInt(digits);

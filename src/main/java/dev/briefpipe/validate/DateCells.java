@@ -38,8 +38,12 @@ final class DateCells {
         }
         boolean whole = cell.kind() == RawCell.Kind.NUMBER && cell.number() == Math.rint(cell.number());
         if (whole && ctx.normalise().serialDates() && cell.number() > 0 && cell.number() < 2_958_466) {
-            return Parsed.fixed(
-                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate(), FindingCode.DATE_AS_NUMBER);
+            // A date pasted as its value (45743), of a year a brief speaks of: 2025 alone is no 1905-07-17.
+            LocalDate d =
+                    DateUtil.getLocalDateTime(cell.number(), ctx.date1904()).toLocalDate();
+            if (d.getYear() >= 1950 && d.getYear() < 2100) {
+                return Parsed.fixed(d, FindingCode.DATE_AS_NUMBER);
+            }
         }
         boolean text = cell.kind() == RawCell.Kind.TEXT;
         if ((text || whole) && ctx.normalise().textDates()) {
@@ -93,9 +97,8 @@ final class DateCells {
                     return Parsed.ok(YearMonth.of(Integer.parseInt(m.group(g)), month));
                 }
             }
-            // A date pasted as its value (45717), of a year a brief speaks of: 2025 alone is no 1905-07.
-            Parsed serial = number ? date(cell, ctx) : null;
-            if (serial != null && serial.value() instanceof LocalDate d && d.getYear() >= 1950 && d.getYear() < 2100) {
+            Parsed serial = number ? date(cell, ctx) : null; // a date pasted as its value: 45717
+            if (serial != null && serial.value() instanceof LocalDate d) {
                 return Parsed.fixed(YearMonth.from(d), FindingCode.DATE_AS_NUMBER);
             }
             // A day typed with its month ("2025-02-01", "2025.3.27."): the month, as a date cell gives.

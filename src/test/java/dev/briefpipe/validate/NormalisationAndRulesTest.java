@@ -87,7 +87,9 @@ class NormalisationAndRulesTest {
                 row("op", 1, 600, 7.5, 80, "97.12.3.", "기금"),
                 // The day or the month first: refused with the order to write, never guessed.
                 row("qr", 1, 600, 7.5, 80, "27/03/2025", "기금"),
-                row("st", 1, 600, 7.5, 80, "3/27/2025", "기금"));
+                row("st", 1, 600, 7.5, 80, "3/27/2025", "기금"),
+                // A year alone, as a number: no serial date (1905-07-17), a year.
+                row("uv", 1, 600, 7.5, 80, 2025, "기금"));
         assertThat(r.report().findings())
                 .extracting(f -> f.at().a1(), f -> f.code().id())
                 .containsExactly(
@@ -100,7 +102,8 @@ class NormalisationAndRulesTest {
                         tuple("F8", "date-as-text"),
                         tuple("F9", "date-as-text"),
                         tuple("F10", "date-order"),
-                        tuple("F11", "date-order"));
+                        tuple("F11", "date-order"),
+                        tuple("F12", "type-mismatch"));
         assertThat(new dev.briefpipe.export.report.FindingText(
                                 dev.briefpipe.i18n.Messages.of(dev.briefpipe.i18n.Messages.Lang.KO))
                         .message(r.report().findings().get(8)))

@@ -46,7 +46,8 @@ public record ColumnSpec(
         String valuesFrom,
         String references,
         String corrects,
-        Map<String, String> aliases) {
+        Map<String, String> aliases,
+        boolean ascending) {
 
     public ColumnSpec {
         header = header == null ? List.of() : List.copyOf(header);

@@ -19,6 +19,7 @@ public enum FindingCode implements Finding.Code {
     ROW_COUNT,
     HIDDEN_ROW,
     ROW_NOTE,
+    ROW_ORDER,
     TOTAL_ROW,
     REQUIRED_MISSING,
     TYPE_MISMATCH,

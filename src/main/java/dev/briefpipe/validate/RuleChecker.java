@@ -22,7 +22,6 @@ import dev.briefpipe.model.Severity;
 import dev.briefpipe.model.Table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,7 @@ final class RuleChecker {
             for (RuleConfig check : schema.checks()) {
                 tableCheck(t, check, eval, out);
             }
-            if (schema.rankOrder() != null) {
-                rankOrder(t, schema, out);
-            }
+            SheetOrder.check(t, schema, out);
             schema.columns().forEach((field, spec) -> lookups(t, field, spec, data, brief, out));
         }
         return out;
@@ -202,31 +199,6 @@ final class RuleChecker {
         }
     }
 
-    private static void rankOrder(Table t, SheetSchema schema, List<Finding> out) {
-        SheetSchema.RankOrder o = schema.rankOrder();
-        List<Row> ranked = new ArrayList<>(t.rows().stream()
-                .filter(r -> r.get(o.rank()) != null && r.get(o.by()) != null)
-                .toList());
-        ranked.sort(Comparator.comparing(r -> number(r.get(o.rank()))));
-        boolean desc = !"asc".equals(o.direction());
-        for (int i = 1; i < ranked.size(); i++) {
-            int cmp = number(ranked.get(i).get(o.by()))
-                    .compareTo(number(ranked.get(i - 1).get(o.by())));
-            if (desc ? cmp > 0 : cmp < 0) {
-                Row r = ranked.get(i);
-                out.add(new Finding(
-                        new RuleCode(o.code()),
-                        severity(o.severity()),
-                        r.cell(o.rank()).orElseThrow(),
-                        o.rank(),
-                        schema.columns().get(o.rank()).title(),
-                        r.text(o.rank()),
-                        o.by() + " " + o.direction(),
-                        List.of(ranked.get(i - 1).text(o.rank()), o.by())));
-            }
-        }
-    }
-
     /** A column whose values must appear in another sheet's column, and the finding when one does not. */
     private record Lookup(String target, FindingCode code) {}
 
@@ -269,13 +241,13 @@ final class RuleChecker {
         }
     }
 
-    private static BigDecimal number(Object v) {
+    static BigDecimal number(Object v) {
         return v instanceof Long l
                 ? BigDecimal.valueOf(l)
                 : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
     }
 
-    private static Severity severity(String s) {
+    static Severity severity(String s) {
         return "warning".equalsIgnoreCase(s) ? Severity.WARNING : Severity.ERROR;
     }
 }

@@ -47,6 +47,51 @@ class CliIT {
     }
 
     @Test
+    void aNarrativeSortedByAnotherColumnIsToldAtTheFirstBulletOutOfItsOrder() throws IOException {
+        Cli.Result before = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(before.out()).doesNotContain("(row-order)");
+        // An analyst sorts 본문 by 수준 (Sort A to Z with a cell of that column selected): the bullets
+        // would print in that order, and the sheet was as valid as before.
+        Path file = project.workbook();
+        try (var in = Files.newInputStream(file);
+                var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = book.getSheet("본문");
+            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                List<String> row = new java.util.ArrayList<>();
+                for (int c = 0; c < 7; c++) {
+                    row.add(text.formatCellValue(sheet.getRow(r).getCell(c)));
+                }
+                rows.add(row);
+            }
+            rows.sort(java.util.Comparator.comparing(row -> row.get(2)));
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < 7; c++) {
+                    String v = rows.get(r).get(c);
+                    var cell = sheet.getRow(r + 1).createCell(c);
+                    if (c < 2 && !v.isEmpty()) {
+                        cell.setCellValue(Double.parseDouble(v));
+                    } else if (!v.isEmpty()) {
+                        cell.setCellValue(v);
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        Cli.Result sorted = Cli.run(project, "validate", "--brief", "ai-hegemony");
+        assertThat(sorted.code()).as(sorted.err()).isZero();
+        List<String> told =
+                sorted.out().lines().filter(l -> l.contains("(row-order)")).toList();
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0))
+                .matches("\\s*A\\d+\\s+경고\\s+순번: \\d+이\\(가\\) \\d+ 다음 행에 있어, 행이 이 열의 순서를 벗어났습니다\\..*")
+                .contains("이 열로 다시 정렬하세요");
+    }
+
+    @Test
     void picocliWritesTheShellCompletionAndTheManPages() throws IOException {
         Cli.Result completion = Cli.raw("generate-completion");
         assertThat(completion.code()).isZero();

@@ -194,7 +194,8 @@ class CsvExtractWriterTest {
                         null,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
         cols.put(
                 "number",
                 new ColumnSpec(
@@ -216,7 +217,8 @@ class CsvExtractWriterTest {
                         null,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
         return new SheetSchema("s", null, null, null, null, null, cols, null, null, null, null, null, null);
     }
 

@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         ctx.out()
                 .println(ctx.msg(
                         "serve.started",
-                        "http://" + bind + ":" + bound + "/",
+                        "http://" + bind + ":" + bound + settings.app().consolePath() + "/",
                         withScheduler ? ctx.msg("serve.with-scheduler") : ""));
         if (users.list().isEmpty()) {
             ctx.err().println(ctx.msg("serve.no-users"));

@@ -48,13 +48,22 @@ public record AppConfig(
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workbook = workbook == null ? new Workbook(null, null, null) : workbook;
         consoleUrl = consoleUrl == null ? "" : consoleUrl.strip().replaceAll("/+$", "");
-        if (!consoleUrl.isEmpty() && !consoleUrl.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+        if (!consoleUrl.isEmpty() && !consoleUrl.matches("(?i)https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw BadSetting.conflict("consoleUrl", "bad-console-url"); // the letters' links would lead nowhere
         }
         if (scheduler.clustered() && database.url().isBlank()) {
             // The embedded database is one process's file: a second node could never join.
             throw BadSetting.conflict("scheduler/clustered", "clustered-embedded");
         }
+    }
+
+    /**
+     * The path the console is served under, taken from {@code consoleUrl}: "" at a host's root,
+     * {@code /briefpipe} for {@code https://intranet.example.org/briefpipe}, which the proxy passes on as
+     * it is, so the console's links, forms and redirects lead where its users opened it.
+     */
+    public String consolePath() {
+        return consoleUrl.replaceFirst("(?i)^https?://[^/]+", "");
     }
 
     /**

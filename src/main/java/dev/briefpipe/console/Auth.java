@@ -39,11 +39,23 @@ final class Auth {
         this.audit = audit;
     }
 
-    /** The page a form was posted from (see {@link #back}), or null. */
+    /**
+     * The request's path below the console's root ({@link Page#root}): {@code /briefs/x} whether the
+     * console is served at a host's root or under {@code /briefpipe}.
+     */
+    static String route(Context ctx) {
+        return below(ctx.contextPath(), ctx.path());
+    }
+
+    private static String below(String root, String path) {
+        return path != null && path.startsWith(root) ? path.substring(root.length()) : path;
+    }
+
+    /** The page a form was posted from (see {@link #back}), below the console's root, or null. */
     private static String referrer(Context ctx) {
         try {
             java.net.URI from = java.net.URI.create(String.valueOf(ctx.header("Referer")));
-            return back(from.getRawPath(), from.getRawQuery());
+            return back(below(ctx.contextPath(), from.getRawPath()), from.getRawQuery());
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -84,7 +96,7 @@ final class Auth {
 
     /** Before every request but the open ones: a session (or, under /api/, Basic), and a CSRF token on posts. */
     void check(Context ctx) {
-        String path = ctx.path();
+        String path = route(ctx);
         if (path.equals("/healthz")
                 || path.equals("/login")
                 || path.equals("/console.css")
@@ -120,7 +132,7 @@ final class Auth {
             if (!back.equals("/")) {
                 asks.add("next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
             }
-            ctx.redirect("/login" + (asks.isEmpty() ? "" : "?" + String.join("&", asks)));
+            ctx.redirect(ctx.contextPath() + "/login" + (asks.isEmpty() ? "" : "?" + String.join("&", asks)));
             ctx.skipRemainingHandlers();
             return;
         }
@@ -177,19 +189,24 @@ final class Auth {
         audit.record(name, "login-" + result.name().toLowerCase(java.util.Locale.ROOT), null, null, ctx.ip(), null);
         if (result == Users.Login.OK) {
             ctx.cookie(cookie(ctx, COOKIE, sessions.open(name, Instant.now()), -1));
-            ctx.removeCookie(LOGIN_COOKIE, "/");
+            ctx.removeCookie(LOGIN_COOKIE, cookiePath(ctx));
         }
         return result;
     }
 
     void logout(Context ctx) {
         sessions.close(ctx.cookie(COOKIE));
-        ctx.removeCookie(COOKIE, "/");
+        ctx.removeCookie(COOKIE, cookiePath(ctx));
     }
 
     private static Cookie cookie(Context ctx, String name, String value, int maxAge) {
         boolean tls = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
-        return new Cookie(name, value, "/", maxAge, tls, true, null, SameSite.LAX);
+        return new Cookie(name, value, cookiePath(ctx), maxAge, tls, true, null, SameSite.LAX);
+    }
+
+    /** The console's root, so a console under /briefpipe sends its cookies to no other site of its host. */
+    private static String cookiePath(Context ctx) {
+        return ctx.contextPath().isEmpty() ? "/" : ctx.contextPath();
     }
 
     private static boolean same(String a, String b) {

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
     private final Javalin app;
+    private final String root;
 
     public ConsoleServer(Settings settings, BriefService service, BriefScheduler scheduler) {
         Users users = new Users(service.database().dataSource());
@@ -52,12 +53,16 @@ public final class ConsoleServer implements AutoCloseable {
         Downloads downloads = new Downloads(settings, views, pages);
         UserForms people = new UserForms(users, service);
         long maxUpload = settings.app().workbook().maxMegabytes();
+        this.root = settings.app().consolePath();
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper(), false));
             config.jetty.multipartConfig.maxFileSize(maxUpload, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 1, SizeUnit.MB);
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.startup.showJavalinBanner = false;
+            if (!root.isEmpty()) {
+                config.router.contextPath = root; // the proxy passes it on as it is
+            }
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "same-origin");
@@ -116,7 +121,7 @@ public final class ConsoleServer implements AutoCloseable {
                 String text = Pages.words(ctx).get(e.explain());
                 log.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(409);
-                if (ctx.path().startsWith("/api/")) {
+                if (Auth.route(ctx).startsWith("/api/")) {
                     ctx.json(Map.of("error", text));
                 } else {
                     Pages.render(ctx, "message", Pages.page(ctx, ctx.attribute("bp.session")), Map.of("text", text));
@@ -136,7 +141,7 @@ public final class ConsoleServer implements AutoCloseable {
     private static void refused(Context ctx, int status, String key) {
         String text = Pages.words(ctx).get(key);
         ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
+        if (Auth.route(ctx).startsWith("/api/")) {
             ctx.json(Map.of("error", text));
         } else {
             Pages.render(ctx, "message", Pages.page(ctx, ctx.attribute("bp.session")), Map.of("text", text));
@@ -154,7 +159,7 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (JavalinBindException e) {
             throw refusal(e, host, port);
         }
-        log.info("console on http://{}:{}/", host, app.port());
+        log.info("console on http://{}:{}{}/", host, app.port(), root);
         return app.port();
     }
 

@@ -8,7 +8,8 @@ import dev.briefpipe.model.Role;
  * the words in their language, and a one-line notice after an action ({@code trouble} when it says the
  * action did not happen), and {@code here}: the page's query to keep when its language is switched
  * ({@code period=2025-03&}, say, so the same period is shown in the other language). {@code title} is
- * the page's own name (null: none), which its browser tab shows before the console's.
+ * the page's own name (null: none), which its browser tab shows before the console's; {@code root} the
+ * path the console is served under ("" at a host's root), which every link and form starts with.
  */
 public record Page(
         String title,
@@ -18,7 +19,8 @@ public record Page(
         Messages words,
         String notice,
         boolean trouble,
-        String here) {
+        String here,
+        String root) {
 
     /** A word of the console in the reader's language ({@code console.<key>}). */
     public String t(String key, Object... args) {
@@ -44,10 +46,10 @@ public record Page(
     }
 
     public Page titled(String name) {
-        return new Page(name, user, role, csrf, words, notice, trouble, here);
+        return new Page(name, user, role, csrf, words, notice, trouble, here, root);
     }
 
     public Page withNotice(String text, boolean trouble) {
-        return new Page(title, user, role, csrf, words, text, trouble, here);
+        return new Page(title, user, role, csrf, words, text, trouble, here, root);
     }
 }

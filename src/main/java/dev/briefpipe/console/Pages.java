@@ -68,7 +68,7 @@ final class Pages {
         Users.Login r = auth.login(ctx, name, String.valueOf(ctx.formParam("password")));
         String next = Auth.afterLogin(ctx.formParam("next"));
         if (r == Users.Login.OK) {
-            ctx.redirect(next);
+            ctx.redirect(ctx.contextPath() + next);
             return;
         }
         Page page = page(ctx, null);
@@ -88,7 +88,7 @@ final class Pages {
 
     void logout(Context ctx) {
         auth.logout(ctx);
-        ctx.redirect("/login");
+        ctx.redirect(ctx.contextPath() + "/login");
     }
 
     void overview(Context ctx) {
@@ -219,7 +219,8 @@ final class Pages {
 
     static void redirect(Context ctx, BriefConfig b, String notice) {
         String p = ctx.formParam("period");
-        ctx.redirect("/briefs/" + b.id() + "?notice=" + notice + (p == null || p.isBlank() ? "" : "&period=" + p));
+        ctx.redirect(ctx.contextPath() + "/briefs/" + b.id() + "?notice=" + notice
+                + (p == null || p.isBlank() ? "" : "&period=" + p));
     }
 
     /** The reader's language: {@code ?lang=}, then the cookie it set, then the browser's. */
@@ -252,7 +253,8 @@ final class Pages {
                 words,
                 notice,
                 key != null && TROUBLE.contains(key),
-                here.isEmpty() ? "" : here + "&");
+                here.isEmpty() ? "" : here + "&",
+                ctx.contextPath());
     }
 
     /** Renders a template in the layout; a page without a name of its own takes its heading's. */

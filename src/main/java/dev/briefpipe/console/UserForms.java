@@ -81,7 +81,7 @@ final class UserForms {
         Users.Login checked = users.login(s.user(), current, Instant.now());
         if (checked == Users.Login.LOCKED) { // guessed at on an open session: it ends too
             users.signOut(s.user());
-            ctx.redirect("/login?notice=password-locked");
+            ctx.redirect(ctx.contextPath() + "/login?notice=password-locked");
             return;
         }
         String notice;
@@ -95,10 +95,10 @@ final class UserForms {
         } else {
             users.passwd(s.user(), password);
             service.audit().record(s.user(), "user-passwd", null, null, s.user(), null);
-            ctx.redirect("/login?notice=password-changed");
+            ctx.redirect(ctx.contextPath() + "/login?notice=password-changed");
             return;
         }
-        ctx.redirect("/account?notice=" + notice);
+        ctx.redirect(ctx.contextPath() + "/account?notice=" + notice);
     }
 
     /** Another role for a user, not for oneself (the last admin could lock everyone out). */
@@ -146,6 +146,6 @@ final class UserForms {
     }
 
     private static void back(Context ctx, String notice) {
-        ctx.redirect("/users?notice=" + notice);
+        ctx.redirect(ctx.contextPath() + "/users?notice=" + notice);
     }
 }

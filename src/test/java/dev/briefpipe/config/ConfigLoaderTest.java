@@ -173,8 +173,11 @@ class ConfigLoaderTest {
         assertThat(problem.args()).doesNotContain("s3cret");
         assertThat(problem.line()).isEqualTo(lineOf(app, "password=s3cret"));
 
-        Files.writeString(app, text.replaceFirst("(?m)^consoleUrl: \"\"", "consoleUrl: \"briefs.example.org\""));
-        assertThat(single(p).key()).isEqualTo("bad-console-url");
+        for (String url : List.of("briefs.example.org", "https://briefs.example.org/?lang=en")) {
+            // A query would end up in the middle of the letters' links (…/?lang=en/briefs/…).
+            Files.writeString(app, text.replaceFirst("(?m)^consoleUrl: \"\"", "consoleUrl: \"" + url + "\""));
+            assertThat(single(p).key()).as(url).isEqualTo("bad-console-url");
+        }
     }
 
     @Test

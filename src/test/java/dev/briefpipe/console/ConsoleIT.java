@@ -91,6 +91,66 @@ class ConsoleIT {
     }
 
     @Test
+    void aConsoleBehindAProxyUnderAPathLinksPostsAndRedirectsUnderIt() throws Exception {
+        // consoleUrl names the path users open it at; the proxy passes requests on with that path.
+        h = new ConsoleHarness(dir.resolve("p"), "none", p -> {
+            Path yaml = p.config().resolve("briefpipe.yaml");
+            Files.writeString(
+                    yaml,
+                    Files.readString(yaml)
+                            .replace("https://briefs.example.test/", "https://intranet.example.test/briefpipe/"));
+        });
+        Browserless anyone = new Browserless(h.url(""));
+        assertThat(anyone.get("/briefpipe/healthz").statusCode()).isEqualTo(200);
+        assertThat(anyone.get("/healthz").statusCode()).isEqualTo(404);
+        assertThat(anyone.get("/briefpipe/").headers().firstValue("Location")).hasValue("/briefpipe/login");
+        assertThat(anyone.get("/briefpipe" + BRIEF + "?period=2025-03")
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/briefpipe/login?next=%2Fbriefs%2Fai-hegemony%3Fperiod%3D2025-03");
+
+        Browserless admin = new Browserless(h.url("/briefpipe"));
+        admin.get("/login");
+        HttpResponse<String> in =
+                admin.postForm("/login", Map.of("user", "admin", "password", PW, "next", BRIEF + "?period=2025-03"));
+        assertThat(in.headers().firstValue("Location")).hasValue("/briefpipe" + BRIEF + "?period=2025-03");
+        assertThat(in.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("bp_session=").contains("Path=/briefpipe;"));
+        admin.get(BRIEF);
+        assertThat(admin.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/briefpipe" + BRIEF + "?notice=built"));
+
+        // Every link, picture and form of every page leads under the path, and every link is there.
+        java.util.regex.Pattern address = java.util.regex.Pattern.compile("(href|src|action)=\"([^\"?#][^\"]*)\"");
+        for (String page : List.of("/", BRIEF + "?period=2025-03", "/runs", "/users", "/account")) {
+            String html = admin.get(page).body();
+            java.util.regex.Matcher m = address.matcher(html);
+            int links = 0;
+            while (m.find()) {
+                String to = m.group(2).replace("&amp;", "&");
+                assertThat(to).as(page + ": " + m.group()).startsWith("/briefpipe/");
+                if (!m.group(1).equals("action")) {
+                    links++;
+                    assertThat(admin.download(to.substring("/briefpipe".length()))
+                                    .statusCode())
+                            .as(page + ": " + to)
+                            .isEqualTo(200);
+                }
+            }
+            assertThat(links).as(page).isGreaterThan(4);
+        }
+        assertThat(admin.postForm("/users", Map.of("name", "lee", "role", "analyst", "password", PW, "again", PW))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/briefpipe/users?notice="));
+        assertThat(admin.api("GET", "/api/briefs/none", "admin", PW).body()).contains("\"error\"");
+        assertThat(admin.postForm("/logout", Map.of()).headers().firstValue("Location"))
+                .hasValue("/briefpipe/login");
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheUserAndTheSessionCookieIsGuarded() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Browserless b = new Browserless(h.url(""));

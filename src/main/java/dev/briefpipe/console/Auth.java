@@ -186,12 +186,28 @@ final class Auth {
             throw new ForbiddenResponse("CSRF");
         }
         Users.Login result = users.login(name, password.toCharArray(), Instant.now());
-        audit.record(name, "login-" + result.name().toLowerCase(java.util.Locale.ROOT), null, null, ctx.ip(), null);
+        audit.record(name, "login-" + result.name().toLowerCase(java.util.Locale.ROOT), null, null, from(ctx), null);
         if (result == Users.Login.OK) {
             ctx.cookie(cookie(ctx, COOKIE, sessions.open(name, Instant.now()), -1));
             ctx.removeCookie(LOGIN_COOKIE, cookiePath(ctx));
         }
         return result;
+    }
+
+    /**
+     * The address a login came from: behind a proxy on this machine (the peer a loopback address), the
+     * last one its {@code X-Forwarded-For} names, which the proxy added; else the peer's own. Only the
+     * audit log shows it: no decision rests on it.
+     */
+    static String from(Context ctx) {
+        String peer = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
+        boolean local = peer.startsWith("127.") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1");
+        if (!local || forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        return last.matches("[0-9A-Fa-f.:\\[\\]]{2,45}") ? last : peer;
     }
 
     void logout(Context ctx) {

@@ -162,6 +162,11 @@ class ConsoleIT {
                 .as("locked even with the right password")
                 .isEqualTo(429);
         assertThat(h.service.audit().list(20)).extracting(e -> e.action()).contains("login-wrong", "login-locked");
+        assertThat(h.service.audit().list(20)).extracting(e -> e.target()).containsOnly("127.0.0.1");
+        // Behind a proxy on this machine, the address the proxy added to X-Forwarded-For.
+        Browserless proxied = new Browserless(h.url("")).with("X-Forwarded-For", "10.9.8.7, 192.0.2.44");
+        assertThat(proxied.login("analyst", "not-the-password")).isEqualTo(429);
+        assertThat(h.service.audit().list(1).get(0).target()).isEqualTo("192.0.2.44");
 
         Browserless ok = new Browserless(h.url(""));
         ok.get("/login");

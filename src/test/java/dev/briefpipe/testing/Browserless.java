@@ -27,6 +27,7 @@ public final class Browserless {
     private final HttpClient http;
     private final String base;
     private String csrf = "";
+    private String[] headers = {};
 
     public Browserless(String base) {
         this.base = base;
@@ -36,6 +37,12 @@ public final class Browserless {
                 .build();
     }
 
+    /** Sends these headers (name, value, …) with every next request, as a proxy in front would. */
+    public Browserless with(String... headers) {
+        this.headers = headers;
+        return this;
+    }
+
     /** Logs in through the form, as a person would; returns the status of the login post. */
     public int login(String user, String password) throws Exception {
         get("/login");
@@ -43,8 +50,7 @@ public final class Browserless {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -66,7 +72,7 @@ public final class Browserless {
         StringJoiner body = new StringJoiner("&");
         all.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                request(path)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
@@ -112,6 +118,14 @@ public final class Browserless {
                         .method(method, HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
     }
 
     public static String basic(String user, String password) {

@@ -29,13 +29,6 @@ public record RawSheet(String name, boolean hidden, List<RawRow> rows, List<Merg
         }
     }
 
-    /** The merged region a cell lies in, other than as its top-left cell. */
-    public java.util.Optional<Merged> mergedAt(int row, int column) {
-        return merged.stream()
-                .filter(m -> m.contains(row, column) && !(m.firstRow() == row && m.firstColumn() == column))
-                .findFirst();
-    }
-
     /**
      * One non-blank row.
      *

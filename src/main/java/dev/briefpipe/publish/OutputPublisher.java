@@ -90,7 +90,8 @@ public final class OutputPublisher {
     /**
      * Carries the manifests of the editions this build replaces into it ({@code editions/<pdf
      * sha256>.json}): a correction compares with the edition its readers got, even after a rebuild. The
-     * record of who was mailed goes along.
+     * record of who was mailed goes along, and so do the letters a dry run wrote to the outbox, which
+     * the ledger counts as written and so does not write again.
      */
     private void keepEditions() throws IOException {
         Path editions = staging.resolve(Publications.EDITIONS);
@@ -106,6 +107,19 @@ public final class OutputPublisher {
         Path deliveries = target.resolve(Publications.DELIVERIES);
         if (Files.isRegularFile(deliveries)) {
             Files.copy(deliveries, staging.resolve(Publications.DELIVERIES), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path outbox = target.resolve(Publications.OUTBOX);
+        if (Files.isDirectory(outbox)) {
+            try (var files = Files.walk(outbox)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = staging.resolve(target.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
         }
         Path manifest = target.resolve(Publications.MANIFEST);
         if (Files.isRegularFile(manifest)) {

@@ -79,4 +79,7 @@ public record Publications(Path root) {
 
     /** The file, inside a period's folder, of who was mailed its letters (kept across rebuilds). */
     public static final String DELIVERIES = "deliveries.tsv";
+
+    /** The folder, inside a period's, of the letters written instead of mailed (no mail server set). */
+    public static final String OUTBOX = "outbox";
 }

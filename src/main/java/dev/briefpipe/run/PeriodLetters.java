@@ -72,7 +72,7 @@ final class PeriodLetters {
             throw new DeliveryException(Phrase.of("send.not-approved", approved.get(), contents.pdfSha256()));
         }
         BriefConfig.DeliveryConfig d = brief.delivery();
-        try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
+        try (MailTransport transport = transports.apply(dir.resolve(Publications.OUTBOX))) {
             MimeMessage msg =
                     compose(brief, contents, resend.selection() != Resend.Selection.NONE, d.to(), d.cc(), transport);
             return deliverer(brief, transport)
@@ -95,7 +95,7 @@ final class PeriodLetters {
                 d.to().stream().filter(a -> BriefConfig.holds(served, a)).toList();
         List<String> cc =
                 d.cc().stream().filter(a -> BriefConfig.holds(served, a)).toList();
-        try (MailTransport transport = transports.apply(dir.resolve("outbox"))) {
+        try (MailTransport transport = transports.apply(dir.resolve(Publications.OUTBOX))) {
             MimeMessage msg = compose(brief, contents, true, to, cc, transport);
             MimeFactory.correcting(msg, Messages.forLocale(brief.locale()).get("correction.subject"), first);
             String sha = contents.pdfSha256();
@@ -114,7 +114,8 @@ final class PeriodLetters {
     String test(BriefConfig brief, Period period, Path dir, String address) throws IOException {
         LetterComposer.Contents contents =
                 LetterContents.read(brief, period, dir, settings.app().mail().from());
-        try (MailTransport transport = transports.apply(dir.resolve("outbox").resolve("test"))) {
+        try (MailTransport transport =
+                transports.apply(dir.resolve(Publications.OUTBOX).resolve("test"))) {
             MimeMessage msg = compose(brief, contents, true, List.of(address), List.of(), transport);
             return transport.send(msg, MimeFactory.address(address));
         }

@@ -672,6 +672,16 @@ class DeliveryIT {
         }
         assertThat(Cli.run(p, "send", "--period", "2025-03").out())
                 .contains("0건을 outbox", "이미 outbox에 씀(건너뜀): " + ScheduledProject.TO);
+        // Built again, the period keeps the letters its dry run wrote, which deliveries names.
+        byte[] letter = java.nio.file.Files.readAllBytes(outbox.resolve(ScheduledProject.TO + ".eml"));
+        assertThat(Cli.run(p, "send", "--period", "2025-03", "--test", "--to", "boss@example.test")
+                        .code())
+                .isZero();
+        assertThat(Cli.run(p, "build", "--period", "2025-03").code()).isZero();
+        assertThat(outbox.resolve(ScheduledProject.TO + ".eml")).hasBinaryContent(letter);
+        assertThat(outbox.resolve("test")).isDirectoryContaining("glob:**.eml");
+        assertThat(Cli.run(p, "deliveries", "--period", "2025-03").out())
+                .contains(outbox.resolve(ScheduledProject.TO + ".eml").toString());
     }
 
     @Test

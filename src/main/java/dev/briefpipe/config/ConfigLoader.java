@@ -74,7 +74,8 @@ public final class ConfigLoader {
         Map<String, BriefConfig> briefs = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
-        for (Path f : briefFiles(briefsDir)) {
+        List<Path> briefFiles = briefFiles(briefsDir);
+        for (Path f : briefFiles) {
             Bound<BriefConfig> b = bind(f, BriefConfig.class);
             problems.addAll(new BriefConfigChecker(f, b.lines, checks).check(b.value));
             if (b.value.id() != null) {
@@ -85,7 +86,13 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Settings(dir, dir.getParent() == null ? dir : dir.getParent(), app, briefs, files);
+        return new Settings(
+                dir,
+                dir.getParent() == null ? dir : dir.getParent(),
+                app,
+                briefs,
+                files,
+                ConfigFiles.of(appFile, briefsDir, briefFiles));
     }
 
     private static List<Path> briefFiles(Path briefsDir) {

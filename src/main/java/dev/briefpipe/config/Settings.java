@@ -14,9 +14,15 @@ import java.util.Optional;
  *
  * @param configDir the config folder (holds briefpipe.yaml and the briefs folder)
  * @param projectDir the folder that workbook and output paths are relative to (the config folder's parent)
+ * @param files the files read, to tell when they have changed since
  */
 public record Settings(
-        Path configDir, Path projectDir, AppConfig app, Map<String, BriefConfig> briefs, Map<String, Path> briefFiles) {
+        Path configDir,
+        Path projectDir,
+        AppConfig app,
+        Map<String, BriefConfig> briefs,
+        Map<String, Path> briefFiles,
+        ConfigFiles files) {
 
     public Settings {
         briefs = new LinkedHashMap<>(briefs);

@@ -93,6 +93,18 @@ final class Pages {
 
     void overview(Context ctx) {
         Page page = page(ctx, Auth.who(ctx));
+        // The config is read at start: an operator who edited it is told that it waits for a restart.
+        java.util.List<java.nio.file.Path> edited =
+                page.may(Role.OPERATOR) ? settings.files().changed() : java.util.List.of();
+        if (!edited.isEmpty() && page.notice().isEmpty()) {
+            page = page.withNotice(
+                    page.t(
+                            "config-changed",
+                            edited.stream()
+                                    .map(f -> settings.configDir().relativize(f).toString())
+                                    .collect(java.util.stream.Collectors.joining(", "))),
+                    true);
+        }
         render(ctx, "overview", page, Map.of("rows", views.rows(page.words())));
     }
 

@@ -7,12 +7,14 @@ import dev.briefpipe.model.RunStatus;
 import dev.briefpipe.model.RunTrigger;
 import dev.briefpipe.run.BriefService;
 import dev.briefpipe.run.RunOutcome;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
@@ -72,6 +74,14 @@ public final class BriefJob implements Job {
         ZoneId zone = ZoneId.of(brief.schedule().zone());
         Instant scheduled = ctx.getScheduledFireTime().toInstant();
         log.info("{}: fire of {} on {}", id, scheduled, ctx.getScheduler() == null ? "?" : instance(ctx));
+        List<Path> edited = settings.files().changed();
+        if (!edited.isEmpty()) {
+            log.warn(
+                    "{}: the config changed since this process started ({}); this fire runs with the config as it"
+                            + " was read then: restart briefpipe to apply the change",
+                    id,
+                    edited);
+        }
         Instant origin = data.containsKey(ORIGIN) ? Instant.ofEpochMilli(data.getLong(ORIGIN)) : scheduled;
         RunTrigger kind = data.containsKey(KIND) ? RunTrigger.of(data.getString(KIND)) : RunTrigger.CRON;
         if (ctx.isRecovering()) {

@@ -151,6 +151,27 @@ class ConsoleIT {
     }
 
     @Test
+    void anOperatorIsToldThatAConfigEditedSinceTheStartWaitsForARestart() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        assertThat(operator.get("/").body()).doesNotContain("설정 파일이");
+
+        // A reader added to the brief while the console runs: its letters still go to the old list.
+        Path yaml = h.project.config().resolve("briefs/ai-hegemony.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("  to: [", "  to: [minister@example.test, "));
+        Files.copy(yaml, yaml.resolveSibling("copy.yaml"));
+        assertThat(operator.get("/").body())
+                .contains("설정 파일이 콘솔이 시작한 뒤 바뀌었습니다(briefs/ai-hegemony.yaml, briefs/copy.yaml). "
+                        + "바뀐 설정은 briefpipe를 다시 시작해야 적용됩니다.");
+        assertThat(operator.get("/?lang=en").body())
+                .contains("The config changed after the console started (briefs/ai-hegemony.yaml, briefs/copy.yaml).");
+        assertThat(analyst.get("/").body()).doesNotContain("설정 파일이");
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheUserAndTheSessionCookieIsGuarded() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Browserless b = new Browserless(h.url(""));

@@ -81,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         if (users.list().isEmpty()) {
             ctx.err().println(ctx.msg("serve.no-users"));
         }
+        if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
+            ctx.err().println(ctx.msg("serve.not-loopback", bind)); // reached without TLS from elsewhere
+        }
         if (settings.app().consoleUrl().isEmpty()
                 && settings.briefs().values().stream()
                         .anyMatch(b -> b.delivery().approvalRequired())) {

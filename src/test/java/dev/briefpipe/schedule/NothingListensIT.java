@@ -82,6 +82,21 @@ class NothingListensIT {
                     .as("ports serve listens on")
                     .singleElement()
                     .satisfies(a -> assertThat(a).matches("(0100007F|0{16}FFFF00000100007F):" + port));
+            assertThat(read(log)).doesNotContain("without TLS");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    @Test
+    void serveOnEveryAddressSaysThatItIsReachedWithoutTls() throws Exception {
+        Path log = dir.resolve("everywhere.log");
+        Process p = serve(
+                log, "--bind", "0.0.0.0", "--port", String.valueOf(dev.briefpipe.testing.ConsoleHarness.freePort()));
+        try {
+            Poll.until(Duration.ofSeconds(60), () -> read(log).contains("without TLS") || !p.isAlive());
+            assertThat(read(log)).contains("The console listens on 0.0.0.0, so other machines reach it without TLS");
         } finally {
             p.destroy();
             p.waitFor();

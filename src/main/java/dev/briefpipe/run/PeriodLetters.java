@@ -114,8 +114,7 @@ final class PeriodLetters {
     String test(BriefConfig brief, Period period, Path dir, String address) throws IOException {
         LetterComposer.Contents contents =
                 LetterContents.read(brief, period, dir, settings.app().mail().from());
-        try (MailTransport transport =
-                transports.apply(dir.resolve(Publications.OUTBOX).resolve("test"))) {
+        try (MailTransport transport = transports.apply(dir.resolve(Publications.OUTBOX + "/test"))) {
             MimeMessage msg = compose(brief, contents, true, List.of(address), List.of(), transport);
             return transport.send(msg, MimeFactory.address(address));
         }

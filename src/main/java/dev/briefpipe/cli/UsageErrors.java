@@ -27,25 +27,55 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(message(ex));
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            List<String> meant = u.getSuggestions().stream()
-                    .map(s -> s.startsWith("-") ? s : cmd.getCommandSpec().qualifiedName() + " " + s)
-                    .toList();
-            err.println(messages.get("usage.did-you-mean", String.join(", ", meant)));
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String word = typed(u.getUnmatched().get(0), args);
+            err.println(messages.get(word.startsWith("-") ? "usage.unknown-option" : "usage.unknown-argument", word));
+            List<String> meant = option(cmd, word)
+                    .map(List::of)
+                    .orElseGet(() -> u.getSuggestions().stream()
+                            .map(s ->
+                                    s.startsWith("-") ? s : cmd.getCommandSpec().qualifiedName() + " " + s)
+                            .toList());
+            if (!meant.isEmpty()) {
+                err.println(messages.get("usage.did-you-mean", String.join(", ", meant)));
+            }
+        } else {
+            err.println(message(ex));
         }
         err.println(messages.get("usage.help", cmd.getCommandSpec().qualifiedName()));
         return ExitCode.USAGE.code();
     }
 
+    /**
+     * The word as it was typed: picocli reads {@code -version} as {@code -v} (--verbose) and tells of
+     * {@code -ersion}, a word nobody typed.
+     */
+    private static String typed(String unmatched, String[] args) {
+        if (unmatched.startsWith("-") && !unmatched.startsWith("--")) {
+            for (String a : args) {
+                if (a.startsWith("-")
+                        && !a.startsWith("--")
+                        && a.length() > unmatched.length()
+                        && a.endsWith(unmatched.substring(1))) {
+                    return a;
+                }
+            }
+        }
+        return unmatched;
+    }
+
+    /** The long option a word names without its two hyphens ({@code version}, {@code -debug}), if any. */
+    private static java.util.Optional<String> option(CommandLine cmd, String word) {
+        String bare = "--" + word.replaceFirst("^-+", "").split("=", 2)[0];
+        return cmd.getCommandSpec().options().stream()
+                .flatMap(o -> java.util.Arrays.stream(o.names()))
+                .filter(n -> n.equals(bare) && !word.startsWith("--"))
+                .findFirst();
+    }
+
     private String message(ParameterException ex) {
         if (messages.lang() == Messages.Lang.EN) {
             return ex.getMessage();
-        }
-        if (ex instanceof UnmatchedArgumentException u) {
-            List<String> words = u.getUnmatched();
-            String first = words.isEmpty() ? "" : words.get(0);
-            return messages.get(first.startsWith("-") ? "usage.unknown-option" : "usage.unknown-argument", first);
         }
         if (ex instanceof CommandLine.MissingParameterException m) {
             List<ArgSpec> missing = m.getMissing();

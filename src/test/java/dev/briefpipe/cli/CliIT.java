@@ -1227,7 +1227,17 @@ class CliIT {
         assertThat(Cli.run(project, "validate", "--brief").err()).contains("--brief에 값(ID)이 필요합니다");
         Cli.Result en = Cli.raw("--lang", "en", "valdate");
         assertThat(en.code()).isEqualTo(2);
-        assertThat(en.err()).contains("Unmatched argument", "Did you mean", "See 'briefpipe --help'");
+        assertThat(en.err())
+                .contains("Unknown command or argument: 'valdate'", "Did you mean", "See 'briefpipe --help'");
+        // An option typed as a word, or with one hyphen as java -version is (picocli read it as -v
+        // and told of "-ersion"): the word typed, and the option meant.
+        assertThat(Cli.raw("version").err()).contains("알 수 없는 명령이나 인수입니다: 'version'", "혹시 이것인가요? --version\n");
+        Cli.Result java = Cli.raw("-version");
+        assertThat(java.code()).isEqualTo(2);
+        assertThat(java.err())
+                .contains("알 수 없는 옵션입니다: -version\n", "혹시 이것인가요? --version\n")
+                .doesNotContain("-ersion");
+        assertThat(Cli.run(project, "validate", "-debug").err()).contains("알 수 없는 옵션입니다: -debug", "--debug");
     }
 
     @Test

@@ -97,7 +97,10 @@ final class Api {
                             : new JsonReportWriter(Pages.words(ctx), Integer.MAX_VALUE)
                                     .toJson(o.checked().report()));
         }
-        ctx.status(o.replaced() ? 200 : 422).json(out);
+        if (o.busy() != null) { // valid, but the working workbook could not be replaced now
+            out.put("error", told(ctx, o.busy()));
+        }
+        ctx.status(o.replaced() ? 200 : o.busy() != null ? 409 : 422).json(out);
     }
 
     /** Why a workbook cannot be read, in the caller's language, as the page tells it. */

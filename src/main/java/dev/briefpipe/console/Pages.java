@@ -139,11 +139,18 @@ final class Pages {
                 : o.tooLarge()
                         ? page.t(
                                 "notice.upload-large", settings.app().workbook().maxMegabytes())
-                        : o.replaced()
-                                ? page.t(first ? "notice.upload-first" : "notice.upload-replaced")
-                                : page.t("notice.upload-kept");
+                        : o.busy() != null
+                                ? page.t(
+                                        "notice.upload-busy-" + o.busy().reason(),
+                                        settings.workbookOf(b).getFileName(),
+                                        o.busy().lockFile() == null
+                                                ? ""
+                                                : o.busy().lockFile().getFileName())
+                                : o.replaced()
+                                        ? page.t(first ? "notice.upload-first" : "notice.upload-replaced")
+                                        : page.t("notice.upload-kept");
         if (o.checked() != null && !o.replaced()) {
-            ctx.status(422);
+            ctx.status(o.busy() != null ? 409 : 422);
         }
         Views.BriefView view = views.view(b, views.period(b), page.words(), o.checked());
         Map<String, Object> model = new java.util.HashMap<>(Map.of("view", view, "views", views, "kind", kind(b)));

@@ -3,6 +3,7 @@ package dev.briefpipe.console;
 import dev.briefpipe.config.BriefConfig;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.failure.Failure;
+import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
@@ -44,19 +45,26 @@ final class Uploads {
     /**
      * What became of an upload: its validation, and whether it replaced the working workbook.
      *
-     * @param kept the sha256 under which a version with errors was kept, or null
+     * @param kept the sha256 under which a version not taken (errors, or the working one busy) was kept, or null
+     * @param busy why the working workbook could not be replaced (open in Excel, say), or null
      */
-    record Outcome(VersionCheck checked, boolean replaced, boolean tooLarge, boolean wrongType, String kept) {}
+    record Outcome(
+            VersionCheck checked,
+            boolean replaced,
+            boolean tooLarge,
+            boolean wrongType,
+            String kept,
+            WorkbookBusyException busy) {}
 
     Outcome accept(BriefConfig brief, String fileName, long size, InputStream content, boolean force, String actor)
             throws IOException {
         Path working = settings.workbookOf(brief);
         String ext = extension(working.getFileName().toString());
         if (!extension(fileName == null ? "" : fileName).equals(ext)) {
-            return new Outcome(null, false, false, true, null);
+            return new Outcome(null, false, false, true, null, null);
         }
         if (size > settings.app().workbook().maxMegabytes() * 1024L * 1024L) {
-            return new Outcome(null, false, true, false, null);
+            return new Outcome(null, false, true, false, null, null);
         }
         Files.createDirectories(working.getParent());
         String name = shownName(fileName, working);
@@ -71,7 +79,13 @@ final class Uploads {
             String current = take && Files.exists(working) ? FileHashes.sha256(working) : null;
             if (take && !sha.equals(current)) {
                 if (current != null) {
-                    new SafeWorkbookWriter(settings.app().backups(), brief.zone()).replace(working, current, candidate);
+                    try {
+                        new SafeWorkbookWriter(settings.app().backups(), brief.zone())
+                                .replace(working, current, candidate);
+                    } catch (WorkbookBusyException busy) { // open in Excel on the share, say: kept to show
+                        keep(working, candidate, sha, name);
+                        return new Outcome(checked, false, false, false, sha, busy);
+                    }
                 } else {
                     AtomicFiles.moveIntoPlace(candidate, working);
                 }
@@ -86,9 +100,9 @@ final class Uploads {
                 service.approving().withdraw(brief, brief.periodAt(Instant.now()), actor);
             } else if (!take && checked.report() != null) {
                 keep(working, candidate, sha, name);
-                return new Outcome(checked, false, false, false, sha);
+                return new Outcome(checked, false, false, false, sha, null);
             }
-            return new Outcome(checked, take, false, false, null);
+            return new Outcome(checked, take, false, false, null, null);
         } finally {
             Files.deleteIfExists(candidate);
         }

@@ -332,6 +332,43 @@ class ConsoleIT {
     }
 
     @Test
+    void anUploadWhileTheWorkingWorkbookIsOpenInExcelSaysSoWithItsFindingsAndReplacesItOnceClosed() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Path working = h.project.workbook();
+        String before = FileHashes.sha256(Files.readAllBytes(working));
+        Path next = dir.resolve("4월 분석본.xlsx");
+        Files.copy(working, next);
+        SampleProject.edit(next, "브리프정보", "B2", 176);
+        // A colleague has the working workbook open in Excel on the share.
+        Path lock = working.resolveSibling("~$" + working.getFileName());
+        Files.writeString(lock, "kim");
+
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        analyst.get(BRIEF);
+        HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", next, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(409);
+        String sha = FileHashes.sha256(Files.readAllBytes(next));
+        assertThat(r.body())
+                .contains(
+                        "새 버전을 검증했지만, 누군가 작업 워크북 ai-hegemony.xlsx을(를) Excel이나 LibreOffice에서 열어 두어"
+                                + "(잠금 파일 ~$ai-hegemony.xlsx) 바꾸지 않았습니다. 그 창을 닫은 뒤 다시 올리세요.",
+                        "report.html?upload=" + sha)
+                .doesNotContain(dir.toString());
+        assertThat(FileHashes.sha256(Files.readAllBytes(working))).isEqualTo(before);
+        HttpResponse<String> api = new Browserless(h.url(""))
+                .upload("/api/briefs/ai-hegemony/workbook", next, Map.of(), Browserless.basic("analyst", PW));
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(api.body()).contains("\"replaced\":false", "\"valid\":true", "\"error\":\"", "~$ai-hegemony.xlsx");
+
+        Files.delete(lock);
+        analyst.get(BRIEF);
+        assertThat(analyst.upload(BRIEF + "/workbook", next, Map.of(), null).statusCode())
+                .isEqualTo(200);
+        assertThat(FileHashes.sha256(Files.readAllBytes(working))).isEqualTo(sha);
+    }
+
+    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

@@ -70,6 +70,16 @@ final class BuildCommand implements Callable<Integer> {
                             named,
                             built.summaryBackup().orElseThrow()));
         }
+        if (built.summaryHeld() != null) {
+            ctx.out()
+                    .println(ctx.msg(
+                            "cli.build-summary-held-" + built.summaryHeld().reason(),
+                            workbook.getFileName(),
+                            built.summaryHeld().lockFile() == null
+                                    ? ""
+                                    : built.summaryHeld().lockFile().getFileName(),
+                            built.dir().resolve(workbook.getFileName())));
+        }
         if (built.summarySkipped()) {
             ctx.out().println(ctx.msg("cli.build-xls-summary", workbook.getFileName()));
         }

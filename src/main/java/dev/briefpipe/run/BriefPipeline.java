@@ -6,6 +6,7 @@ import dev.briefpipe.config.SummaryMode;
 import dev.briefpipe.export.summary.SummarySheetRefresher;
 import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.FileProblems;
+import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
 import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Period;
@@ -169,6 +170,11 @@ public final class BriefPipeline {
             SummaryMode configured = SummaryStage.mode(brief, summary);
             boolean summarySkipped = configured != SummaryMode.OFF && SummaryStage.isXls(read.file());
             SummaryMode mode = summarySkipped ? SummaryMode.OFF : configured;
+            // The config's in-place refresh, the workbook open or read-only: a copy, and the brief goes on.
+            WorkbookBusyException held = mode == SummaryMode.IN_PLACE && summary == null
+                    ? new SummaryStage(settings).held(brief, read.file(), read.sha256())
+                    : null;
+            mode = held != null ? SummaryMode.COPY : mode;
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.
             Path refreshedFile = dir.resolve((mode == SummaryMode.IN_PLACE ? ".in-place-" : "")
                     + read.file().getFileName());
@@ -235,7 +241,8 @@ public final class BriefPipeline {
                     checked,
                     backup,
                     summarySkipped,
-                    backup.isPresent() ? refreshed.dropped() : List.of());
+                    backup.isPresent() ? refreshed.dropped() : List.of(),
+                    held);
         } catch (IOException | RuntimeException e) {
             if (rendering != null) {
                 rendering.handle((r, x) -> null).join();

@@ -1,5 +1,6 @@
 package dev.briefpipe.run;
 
+import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.publish.Manifest;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param summarySkipped the brief has a summary sheet but the workbook is an .xls, which is not refreshed
  * @param summaryDropped cells of the summary sheet replaced in place whose content the refresh left
  *     empty (kept in the backup)
+ * @param summaryHeld why the config's in-place refresh went into a copy in the output folder instead
+ *     (the workbook open or read-only), or null
  */
 public record Built(
         Path dir,
@@ -22,4 +25,5 @@ public record Built(
         Checked checked,
         Optional<Path> summaryBackup,
         boolean summarySkipped,
-        List<String> summaryDropped) {}
+        List<String> summaryDropped,
+        WorkbookBusyException summaryHeld) {}

@@ -48,6 +48,25 @@ final class SummaryStage {
     }
 
     /**
+     * Why the workbook cannot take the config's in-place refresh now, or null: open in Excel or
+     * LibreOffice, or read-only. The build then goes on with the refresh as a copy in the output folder,
+     * so its readers are not kept waiting for a window left open; a workbook changed since it was read
+     * fails the build (what was validated is no longer what it holds).
+     */
+    WorkbookBusyException held(BriefConfig brief, Path wb, String sha) throws IOException {
+        try {
+            new SafeWorkbookWriter(settings.app().backups(), brief.zone()).checkReplaceable(wb, sha);
+            return null;
+        } catch (WorkbookBusyException e) {
+            if (e.reason().equals("changed")) {
+                throw e;
+            }
+            log.warn("{}: not refreshed in place ({}): the refreshed copy is in the output folder", wb, e.reason());
+            return e;
+        }
+    }
+
+    /**
      * An Excel 97–2003 workbook is read but its summary sheet is not refreshed: the refresh splices the
      * sheet into an .xlsx package and draws a chart only .xlsx can hold.
      */

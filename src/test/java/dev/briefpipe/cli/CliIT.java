@@ -1257,6 +1257,34 @@ class CliIT {
     }
 
     @Test
+    void aBriefWhoseConfigRefreshesInPlaceIsBuiltWhileItsWorkbookIsOpenWithTheRefreshInACopy() throws IOException {
+        // The config asks for in-place; the analyst left the workbook open in Excel over the weekend.
+        project.editConfig("  mode: copy ", "  mode: in-place ");
+        Path working = project.workbook();
+        byte[] before = Files.readAllBytes(working);
+        Files.writeString(working.resolveSibling("~$ai-hegemony.xlsx"), "kim");
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path copy = out.resolve("ai-hegemony/2025-03/ai-hegemony.xlsx");
+        assertThat(r.out())
+                .contains("ai-hegemony.xlsx이(가) 열려 있어(잠금 파일 ~$ai-hegemony.xlsx) 요약 시트를 워크북에 넣지 않고, " + "새로 고친 사본을 "
+                        + copy + "에 두었습니다.");
+        assertThat(working).hasBinaryContent(before);
+        assertThat(copy).isRegularFile();
+        assertThat(out.resolve("ai-hegemony/2025-03/ai-hegemony-2025-03.pdf")).isRegularFile();
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(copy.toFile(), null, true)) {
+            assertThat(wb.getSheet("요약")).isNotNull();
+        }
+        // Closed, the next build refreshes the workbook itself.
+        Files.delete(working.resolveSibling("~$ai-hegemony.xlsx"));
+        Cli.Result again = Cli.run(project, "build", "--period", "2025-03", "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("요약 시트를 워크북에 넣지 않고");
+        assertThat(Files.readAllBytes(working)).isNotEqualTo(before);
+    }
+
+    @Test
     void whatAnAnalystTypedIntoTheSummarySheetIsNamedWhenAnInPlaceRefreshLeavesItOut() throws IOException {
         String[] inPlace = {
             "--period",

@@ -184,7 +184,9 @@ final class Pages {
         try {
             var built = service.build(b, settings.workbookOf(b), p, settings.outputDir(), null);
             ended = RunStatus.OK;
-            return service.approving().ask(b, p, built) ? "built-asked" : "built";
+            return service.approving().ask(b, p, built)
+                    ? "built-asked"
+                    : built.summaryHeld() != null ? "built-held" : "built";
         } catch (dev.briefpipe.failure.DataInvalidException e) {
             ended = RunStatus.INVALID_DATA;
             return "build-invalid";

@@ -369,6 +369,22 @@ class ConsoleIT {
     }
 
     @Test
+    void aBuildNowWhileTheWorkbookIsOpenRefreshesItsSummaryInACopyAndSaysSo() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none", p -> p.editConfig("  mode: copy ", "  mode: in-place "));
+        Path working = h.project.workbook();
+        Files.writeString(working.resolveSibling("~$" + working.getFileName()), "kim");
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF);
+        HttpResponse<String> built = operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"));
+        assertThat(built.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=built-held"));
+        assertThat(operator.get(built.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .contains("빌드했습니다. 다만 작업 워크북이 Excel이나 LibreOffice에서 열려 있어");
+    }
+
+    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

@@ -56,11 +56,25 @@ final class FileSniffer {
                         : new WorkbookReadException(file, "wrong-extension", ".xls", null);
             }
         } else {
+            String of = lockedBy(file.getFileName().toString());
+            if (of != null) { // chosen by mistake beside the workbook: Excel's owner file, LibreOffice's lock
+                throw new WorkbookReadException(file, "lock-file", of, null);
+            }
             String text = headText(file);
             boolean csv = text != null && looksLikeCsv(text);
             throw new WorkbookReadException(file, csv ? "csv" : "not-a-workbook", magic.name(), null);
         }
         return magic;
+    }
+
+    /** The workbook a lock file's name says is open ({@code ~$a.xlsx}, {@code .~lock.a.xlsx#}: a.xlsx), or null. */
+    private static String lockedBy(String name) {
+        if (name.startsWith("~$") && name.length() > 2) {
+            return name.substring(2);
+        }
+        return name.startsWith(".~lock.") && name.endsWith("#") && name.length() > 8
+                ? name.substring(7, name.length() - 1)
+                : null;
     }
 
     private static void zip(Path file, String name) throws IOException {

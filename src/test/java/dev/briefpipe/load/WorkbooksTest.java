@@ -70,6 +70,22 @@ class WorkbooksTest {
     }
 
     @Test
+    void aLockFileChosenForTheWorkbookIsNamedAsSuchWithTheWorkbookItLocks() throws IOException {
+        // Excel's owner file: a byte, the user's name, padding; LibreOffice's: a line of commas, CSV-like.
+        Path excel = Files.write(dir.resolve("~$brief.xlsx"), new byte[] {3, 'k', 'i', 'm', 0, 0, 0});
+        Path office =
+                Files.writeString(dir.resolve(".~lock.brief.xlsx#"), "kim,host,/home/kim,08.12.2026 09:00,file:///x;");
+        for (Path lock : java.util.List.of(excel, office)) {
+            assertThatThrownBy(() -> Validation.open(lock)).isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                assertThat(e.reason()).isEqualTo("lock-file");
+                assertThat(Messages.forLocale("ko").get(e.explain().get(0)))
+                        .endsWith("은(는) 워크북이 아니라, Excel이나 LibreOffice가 brief.xlsx을(를) 열어 둔 동안 그 곁에 두는 "
+                                + "잠금 파일입니다. brief.xlsx을(를) 고르세요.");
+            });
+        }
+    }
+
+    @Test
     void aFolderIsToldAsAFolder() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("brief.xlsx"));
         assertThatThrownBy(() -> Validation.open(folder))

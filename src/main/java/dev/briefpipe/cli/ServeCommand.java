@@ -81,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         if (users.list().isEmpty()) {
             ctx.err().println(ctx.msg("serve.no-users"));
         }
+        Configs.tellMissingSecrets(settings, ctx);
         if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
             ctx.err().println(ctx.msg("serve.not-loopback", bind)); // reached without TLS from elsewhere
         }

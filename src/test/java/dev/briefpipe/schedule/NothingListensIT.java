@@ -148,6 +148,31 @@ class NothingListensIT {
         }
     }
 
+    @Test
+    void serveSaysAtItsStartWhenTheMailPasswordIsMissingFromItsEnvironment() throws Exception {
+        SampleProject project = SampleProject.copyInto(dir.resolve("p-mail"));
+        Path app = project.config().resolve("briefpipe.yaml");
+        Files.writeString(
+                app,
+                Files.readString(app)
+                        .replace("mail:\n  host: \"\"", "mail:\n  host: \"smtp.example.org\"")
+                        .replace(
+                                "  user: \"\"\n  passwordEnv: BRIEFPIPE_SMTP_PASSWORD",
+                                "  user: \"briefpipe\"\n  passwordEnv: BP_TEST_NO_SUCH_VARIABLE"));
+        Path log = dir.resolve("mail.log");
+        Process p = serve(log, project, "--port", String.valueOf(dev.briefpipe.testing.ConsoleHarness.freePort()));
+        try {
+            Poll.until(Duration.ofSeconds(60), () -> read(log).contains("BP_TEST_NO_SUCH_VARIABLE") || !p.isAlive());
+            assertThat(read(log))
+                    .contains(
+                            "mail.user is briefpipe, but the environment variable BP_TEST_NO_SUCH_VARIABLE that holds its"
+                                    + " password is not set for this process");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
     /** {@code serve} of a copy of the sample project, in its own JVM, in English, its output to {@code log}. */
     private Process serve(Path log, String... args) throws IOException {
         return serve(log, SampleProject.copyInto(dir.resolve("p-" + log.getFileName())), args);

@@ -16,15 +16,22 @@ final class Configs {
     }
 
     /**
-     * Tells a daemon at its start that the mail server's password is missing from its environment (a
-     * service's EnvironmentFile left out, say), which would otherwise show only when the month's brief
-     * fails to go out.
+     * Tells a daemon ({@code schedule}, {@code serve}) at its start what would otherwise show only at the
+     * month's fire: the mail server's password missing from its environment (a service's EnvironmentFile
+     * left out), or approval requests that would carry no link to the console.
      */
-    static void tellMissingSecrets(Settings settings, CliContext ctx) {
+    static void tellDaemonMistakes(Settings settings, CliContext ctx) {
         var mail = settings.app().mail();
         if (!mail.host().isBlank() && !mail.user().isBlank() && System.getenv(mail.passwordEnv()) == null) {
             ctx.err().println(ctx.msg("mail.no-password-env", mail.user(), mail.passwordEnv()));
-            ctx.err().flush();
         }
+        if (settings.app().consoleUrl().isEmpty()
+                && settings.briefs().values().stream()
+                        .anyMatch(b -> b.delivery().approvalRequired())) {
+            ctx.err()
+                    .println(
+                            ctx.msg("serve.no-console-url", settings.configDir().resolve(ConfigLoader.APP_FILE)));
+        }
+        ctx.err().flush();
     }
 }

@@ -43,7 +43,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 : settings.resolve(settings.app().scheduler().logFile());
         // --once from cron or a timer says one line a brief; its log is in the file (on stdout too with -v).
         DaemonLogging.start(logFile, main.debug, !once || main.verbose.length > 0);
-        Configs.tellMissingSecrets(settings, ctx);
+        Configs.tellDaemonMistakes(settings, ctx);
         BriefService service = BriefService.open(settings, ProgressListener.NONE);
         BriefScheduler scheduler = new BriefScheduler(settings, service);
         if (once) {

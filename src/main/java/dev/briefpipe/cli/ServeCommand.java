@@ -1,6 +1,5 @@
 package dev.briefpipe.cli;
 
-import dev.briefpipe.config.ConfigLoader;
 import dev.briefpipe.config.Settings;
 import dev.briefpipe.console.ConsoleServer;
 import dev.briefpipe.failure.ExitCode;
@@ -81,17 +80,10 @@ final class ServeCommand implements Callable<Integer> {
         if (users.list().isEmpty()) {
             ctx.err().println(ctx.msg("serve.no-users"));
         }
-        Configs.tellMissingSecrets(settings, ctx);
         if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
             ctx.err().println(ctx.msg("serve.not-loopback", bind)); // reached without TLS from elsewhere
         }
-        if (settings.app().consoleUrl().isEmpty()
-                && settings.briefs().values().stream()
-                        .anyMatch(b -> b.delivery().approvalRequired())) {
-            ctx.err()
-                    .println(
-                            ctx.msg("serve.no-console-url", settings.configDir().resolve(ConfigLoader.APP_FILE)));
-        }
+        Configs.tellDaemonMistakes(settings, ctx);
         ctx.out().flush();
         stopped.await();
         return ExitCode.OK.code();

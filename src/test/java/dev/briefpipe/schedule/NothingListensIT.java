@@ -38,6 +38,8 @@ class NothingListensIT {
         try {
             SampleProject project =
                     ScheduledProject.create(dir.resolve("p"), mail.getSmtp().getPort(), "0 0 9 1W * ?");
+            // A brief that waits for approval, and no consoleUrl: the scheduler, which asks the approvers, says so.
+            project.editConfig("  # approval: required ", "  approval: required ");
             Path log = dir.resolve("schedule.log");
             p = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -59,6 +61,9 @@ class NothingListensIT {
             assertThat(ListeningSockets.of(p.pid()))
                     .as("ports the scheduler listens on")
                     .isEmpty();
+            assertThat(read(log))
+                    .contains("consoleUrl in " + project.config().resolve("briefpipe.yaml")
+                            + " is empty, so approval requests carry no link");
         } finally {
             if (p != null) {
                 p.destroy();

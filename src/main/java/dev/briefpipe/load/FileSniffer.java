@@ -1,6 +1,7 @@
 package dev.briefpipe.load;
 
 import dev.briefpipe.failure.WorkbookReadException;
+import dev.briefpipe.io.WorkbookFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ final class FileSniffer {
                         : new WorkbookReadException(file, "wrong-extension", ".xls", null);
             }
         } else {
-            String of = lockedBy(file.getFileName().toString());
+            String of = WorkbookFiles.lockedBy(file.getFileName().toString());
             if (of != null) { // chosen by mistake beside the workbook: Excel's owner file, LibreOffice's lock
                 throw new WorkbookReadException(file, "lock-file", of, null);
             }
@@ -65,16 +66,6 @@ final class FileSniffer {
             throw new WorkbookReadException(file, csv ? "csv" : "not-a-workbook", magic.name(), null);
         }
         return magic;
-    }
-
-    /** The workbook a lock file's name says is open ({@code ~$a.xlsx}, {@code .~lock.a.xlsx#}: a.xlsx), or null. */
-    private static String lockedBy(String name) {
-        if (name.startsWith("~$") && name.length() > 2) {
-            return name.substring(2);
-        }
-        return name.startsWith(".~lock.") && name.endsWith("#") && name.length() > 8
-                ? name.substring(7, name.length() - 1)
-                : null;
     }
 
     private static void zip(Path file, String name) throws IOException {

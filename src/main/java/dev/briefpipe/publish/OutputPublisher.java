@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,33 +95,10 @@ public final class OutputPublisher {
      * the ledger counts as written and so does not write again.
      */
     private void keepEditions() throws IOException {
+        for (String kept : List.of(Publications.EDITIONS, Publications.DELIVERIES, Publications.OUTBOX)) {
+            carry(kept);
+        }
         Path editions = staging.resolve(Publications.EDITIONS);
-        Path before = target.resolve(Publications.EDITIONS);
-        if (Files.isDirectory(before)) {
-            Files.createDirectories(editions);
-            try (var files = Files.list(before)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.copy(f, editions.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Path deliveries = target.resolve(Publications.DELIVERIES);
-        if (Files.isRegularFile(deliveries)) {
-            Files.copy(deliveries, staging.resolve(Publications.DELIVERIES), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path outbox = target.resolve(Publications.OUTBOX);
-        if (Files.isDirectory(outbox)) {
-            try (var files = Files.walk(outbox)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path to = staging.resolve(target.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
         Path manifest = target.resolve(Publications.MANIFEST);
         if (Files.isRegularFile(manifest)) {
             Optional<Manifest.FileEntry> pdf;
@@ -133,6 +111,24 @@ public final class OutputPublisher {
                 Files.createDirectories(editions);
                 Files.copy(
                         manifest, editions.resolve(pdf.get().sha256() + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Copies a file or folder of the period's published output, if it is there, into this build's. */
+    private void carry(String name) throws IOException {
+        Path from = target.resolve(name);
+        if (!Files.exists(from)) {
+            return;
+        }
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = staging.resolve(target.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

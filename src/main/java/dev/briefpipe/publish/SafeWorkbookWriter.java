@@ -4,6 +4,7 @@ import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.io.WorkbookFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class SafeWorkbookWriter {
     /** The lock file an office suite keeps beside an open workbook, if there is one. */
     public static Optional<Path> lockFileOf(Path file) {
         String name = file.getFileName().toString();
-        for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
+        for (String lock : WorkbookFiles.lockFiles(name)) {
             Path p = file.resolveSibling(lock);
             if (Files.exists(p)) {
                 return Optional.of(p);

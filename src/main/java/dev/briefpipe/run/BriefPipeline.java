@@ -170,9 +170,10 @@ public final class BriefPipeline {
             SummaryMode configured = SummaryStage.mode(brief, summary);
             boolean summarySkipped = configured != SummaryMode.OFF && SummaryStage.isXls(read.file());
             SummaryMode mode = summarySkipped ? SummaryMode.OFF : configured;
-            // The config's in-place refresh, the workbook open or read-only: a copy, and the brief goes on.
-            WorkbookBusyException held = mode == SummaryMode.IN_PLACE && summary == null
-                    ? new SummaryStage(settings).held(brief, read.file(), read.sha256())
+            // In place, the workbook open or read-only: refused when asked for on the command line; the
+            // config's choice becomes a copy, and the brief goes on.
+            WorkbookBusyException held = mode == SummaryMode.IN_PLACE
+                    ? new SummaryStage(settings).held(brief, read.file(), read.sha256(), summary == null)
                     : null;
             mode = held != null ? SummaryMode.COPY : mode;
             // Copy mode: the refreshed workbook is an output. In place: staged here, then swapped in below.

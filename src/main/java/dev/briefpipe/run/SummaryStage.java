@@ -48,17 +48,18 @@ final class SummaryStage {
     }
 
     /**
-     * Why the workbook cannot take the config's in-place refresh now, or null: open in Excel or
-     * LibreOffice, or read-only. The build then goes on with the refresh as a copy in the output folder,
-     * so its readers are not kept waiting for a window left open; a workbook changed since it was read
-     * fails the build (what was validated is no longer what it holds).
+     * Checks, before the refresh, that the workbook may be replaced in place: null when it may. Open in
+     * Excel or LibreOffice, or read-only, it fails the build when the command line asked for in-place;
+     * when the config did ({@code mayCopy}), it is returned, and the build goes on with the refresh as a
+     * copy in the output folder, so its readers are not kept waiting for a window left open. A workbook
+     * changed since it was read always fails the build (what was validated is no longer what it holds).
      */
-    WorkbookBusyException held(BriefConfig brief, Path wb, String sha) throws IOException {
+    WorkbookBusyException held(BriefConfig brief, Path wb, String sha, boolean mayCopy) throws IOException {
         try {
             new SafeWorkbookWriter(settings.app().backups(), brief.zone()).checkReplaceable(wb, sha);
             return null;
         } catch (WorkbookBusyException e) {
-            if (e.reason().equals("changed")) {
+            if (!mayCopy || e.reason().equals("changed")) {
                 throw e;
             }
             log.warn("{}: not refreshed in place ({}): the refreshed copy is in the output folder", wb, e.reason());
@@ -78,7 +79,7 @@ final class SummaryStage {
      * Refreshes the summary sheet into {@code target}; a copy (not in place) with an unchanged summary
      * is still written, byte-identical to the workbook.
      *
-     * @param inPlace the workbook itself will be replaced: it must not be open in Excel or LibreOffice
+     * @param inPlace the workbook itself will be replaced (checked by {@link #held} first)
      * @param previousPeriod the previous period built (null if none), whose figures go beside this period's
      * @return whether the summary's content changed, and the old summary's cells it left empty
      */
@@ -94,9 +95,6 @@ final class SummaryStage {
                 previousPeriod == null ? Optional.empty() : published.manifest(brief.id(), previousPeriod);
         Path wb = checked.workbook().file();
         String sha = checked.workbook().sha256();
-        if (inPlace) {
-            new SafeWorkbookWriter(settings.app().backups(), brief.zone()).checkReplaceable(wb, sha);
-        }
         Map<String, BigDecimal> before = new HashMap<>();
         if (brief.summary().compare()) {
             previous.ifPresent(m ->

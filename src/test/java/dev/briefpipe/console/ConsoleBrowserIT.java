@@ -426,10 +426,16 @@ class ConsoleBrowserIT {
                 .until(d -> d.getCurrentUrl().endsWith(action));
     }
 
-    /** A wait that looks again when the page it looked at was replaced under it (a form posted). */
+    /**
+     * A wait that looks again when the page it looked at was replaced under it (a form posted):
+     * Selenium says so as a stale element, or chromedriver, caught in the middle of the new page, as
+     * an inspector error ("Node with given id does not belong to the document"). A wait that never
+     * comes still fails, with the last of those as its cause.
+     */
     private WebDriverWait patiently() {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 

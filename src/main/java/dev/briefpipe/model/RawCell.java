@@ -181,15 +181,16 @@ public final class RawCell {
         String t = text();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (!Character.isWhitespace(c)
-                    && !Character.isSpaceChar(c)
-                    && !(c >= '\u200B' && c <= '\u200D')
-                    && c != '\u2060'
-                    && c != '\uFEFF') {
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !zeroWidth(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A character that takes no room, as pasted from the web: zero-width spaces and joiners, a byte-order mark. */
+    public static boolean zeroWidth(char c) {
+        return (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
     }
 
     public boolean booleanValue() {

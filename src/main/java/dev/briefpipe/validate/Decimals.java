@@ -1,5 +1,6 @@
 package dev.briefpipe.validate;
 
+import dev.briefpipe.model.RawCell;
 import java.math.BigDecimal;
 
 /** Numbers and text as cells hold them, made exact and clean: the helpers of {@link CellParser}. */
@@ -19,35 +20,19 @@ final class Decimals {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    /** A character that {@link String#strip} takes off the ends. */
-    private static boolean edge(char c) {
-        return c <= ' ' || Character.isWhitespace(c);
-    }
-
     /** Trims, and removes no-break and zero-width spaces. */
     static String clean(String s) {
-        int n = s.length();
-        boolean plain = n == 0 || (!edge(s.charAt(0)) && !edge(s.charAt(n - 1)));
-        for (int i = 0; i < n && plain; i++) {
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            // What is cleaned below is all at U+00A0 or above: most text has none of it.
-            plain = c < '\u00A0'
-                    || (c != '\u00A0'
-                            && c != '\u200B'
-                            && c != '\u200C'
-                            && c != '\u200D'
-                            && c != '\u2060'
-                            && c != '\uFEFF');
+            // What is cleaned is all at U+00A0 or above: most text has none of it.
+            if (c >= '\u00A0' && (c == '\u00A0' || RawCell.zeroWidth(c))) {
+                StringBuilder b = new StringBuilder(s.length());
+                s.chars()
+                        .filter(x -> !RawCell.zeroWidth((char) x))
+                        .forEach(x -> b.append(x == '\u00A0' ? ' ' : (char) x));
+                return b.toString().strip();
+            }
         }
-        if (plain) {
-            return s;
-        }
-        return s.replace('\u00A0', ' ')
-                .replace("\u200B", "")
-                .replace("\u200C", "")
-                .replace("\u200D", "")
-                .replace("\u2060", "")
-                .replace("\uFEFF", "")
-                .strip();
+        return s.strip();
     }
 }

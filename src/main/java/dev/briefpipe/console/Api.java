@@ -58,7 +58,7 @@ final class Api {
     /** The same JSON as {@code validate --format json}. */
     void validation(Context ctx) {
         BriefConfig b = pages.briefOf(ctx);
-        VersionCheck c = views.check(b);
+        VersionCheck c = views.check(b, pages.period(ctx, b));
         if (c.report() == null) {
             ctx.status(c.unreadable() == null ? 404 : 422);
             ctx.json(Map.of(
@@ -83,7 +83,14 @@ final class Api {
             return;
         }
         Uploads.Outcome o = new Uploads(settings, service)
-                .accept(b, f.filename(), f.size(), f.content(), "true".equals(ctx.queryParam("force")), s.user());
+                .accept(
+                        b,
+                        pages.period(ctx, b),
+                        f.filename(),
+                        f.size(),
+                        f.content(),
+                        "true".equals(ctx.queryParam("force")),
+                        s.user());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("replaced", o.replaced());
         out.put("tooLarge", o.tooLarge());

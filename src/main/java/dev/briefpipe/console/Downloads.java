@@ -98,9 +98,10 @@ final class Downloads {
 
     private VersionCheck checked(Context ctx, BriefConfig b) throws IOException {
         Path kept = ctx.queryParam("upload") == null ? null : workbook(ctx, b);
+        Period period = pages.period(ctx, b);
         VersionCheck c = kept == null
-                ? views.check(b)
-                : pages.uploads().check(b, kept, kept.getFileName().toString());
+                ? views.check(b, period)
+                : pages.uploads().check(b, period, kept, kept.getFileName().toString());
         if (c.report() == null) {
             throw new NotFoundResponse();
         }

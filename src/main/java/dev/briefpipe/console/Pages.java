@@ -130,8 +130,9 @@ final class Pages {
             return;
         }
         boolean first = !java.nio.file.Files.exists(settings.workbookOf(b));
-        Uploads.Outcome o =
-                uploads.accept(b, f.filename(), f.size(), f.content(), "on".equals(ctx.formParam("force")), s.user());
+        Period period = period(ctx, b); // the page's: a correction's workbook is checked against its own period
+        Uploads.Outcome o = uploads.accept(
+                b, period, f.filename(), f.size(), f.content(), "on".equals(ctx.formParam("force")), s.user());
         String notice = o.wrongType()
                 ? Uploads.extension(f.filename()).matches("\\.(csv|tsv|txt)")
                         ? page.t("notice.upload-csv", f.filename(), kind(b)) // a sheet saved as text: how to save it
@@ -152,7 +153,7 @@ final class Pages {
         if (o.checked() != null && !o.replaced()) {
             ctx.status(o.busy() != null ? 409 : 422);
         }
-        Views.BriefView view = views.view(b, views.period(b), page.words(), o.checked());
+        Views.BriefView view = views.view(b, period, page.words(), o.checked());
         Map<String, Object> model = new java.util.HashMap<>(Map.of("view", view, "views", views, "kind", kind(b)));
         if (o.kept() != null) {
             model.put("upload", o.kept());

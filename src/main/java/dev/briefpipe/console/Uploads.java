@@ -7,6 +7,7 @@ import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.failure.WorkbookReadException;
 import dev.briefpipe.io.AtomicFiles;
 import dev.briefpipe.io.FileHashes;
+import dev.briefpipe.model.Period;
 import dev.briefpipe.model.ValidationReport;
 import dev.briefpipe.publish.SafeWorkbookWriter;
 import dev.briefpipe.run.BriefService;
@@ -56,7 +57,14 @@ final class Uploads {
             String kept,
             WorkbookBusyException busy) {}
 
-    Outcome accept(BriefConfig brief, String fileName, long size, InputStream content, boolean force, String actor)
+    Outcome accept(
+            BriefConfig brief,
+            Period period,
+            String fileName,
+            long size,
+            InputStream content,
+            boolean force,
+            String actor)
             throws IOException {
         Path working = settings.workbookOf(brief);
         String ext = extension(working.getFileName().toString());
@@ -71,7 +79,7 @@ final class Uploads {
         Path candidate = working.resolveSibling(".upload-" + UUID.randomUUID() + ext);
         try {
             Files.copy(content, candidate, StandardCopyOption.REPLACE_EXISTING);
-            VersionCheck checked = check(brief, candidate, name);
+            VersionCheck checked = check(brief, period, candidate, name);
             String sha = checked.sha();
             boolean take = checked.report() != null && (checked.report().valid() || force);
             // The working workbook's very bytes again: nothing to replace, and no backup of them to push an
@@ -112,11 +120,11 @@ final class Uploads {
      * A workbook file's validation, or the sentence saying why it cannot be read, naming the file as the
      * analyst knows it ({@code name}), not by where the server put it.
      */
-    VersionCheck check(BriefConfig brief, Path file, String name) throws IOException {
+    VersionCheck check(BriefConfig brief, Period period, Path file, String name) throws IOException {
         String sha = FileHashes.sha256(file);
         Path shown = Path.of(name);
         try {
-            VersionCheck c = VersionCheck.of(sha, brief, service.check(brief, file));
+            VersionCheck c = VersionCheck.of(sha, brief, service.check(brief, file, period));
             ValidationReport r = c.report();
             return new VersionCheck(
                     sha, new ValidationReport(shown, r.findings(), r.stats()), null, c.sentences(), c.data());

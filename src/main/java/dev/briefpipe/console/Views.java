@@ -19,6 +19,7 @@ import dev.briefpipe.run.BriefService;
 import dev.briefpipe.schedule.BriefScheduler;
 import dev.briefpipe.store.RunHistory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the console shows of a brief, gathered from the config, the workbook, the published period, the
- * run history, the ledger and the scheduler. A workbook is validated once per version (by its SHA-256).
+ * run history, the ledger and the scheduler. A workbook is validated once per version (by its SHA-256)
+ * and period, and again when a period is published or built again (what it is compared with).
  */
 public final class Views {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
@@ -40,7 +42,8 @@ public final class Views {
     private final Settings settings;
     private final BriefService service;
     private final BriefScheduler scheduler;
-    private final Map<String, VersionCheck> checked = new ConcurrentHashMap<>();
+    /** By brief and period: the workbook's hash and the periods published, and the check made of them. */
+    private final Map<String, Map.Entry<String, VersionCheck>> checked = new ConcurrentHashMap<>();
 
     Views(Settings settings, BriefService service, BriefScheduler scheduler) {
         this.settings = settings;
@@ -110,7 +113,7 @@ public final class Views {
     }
 
     BriefRow row(BriefConfig b, Period period, Messages words) {
-        VersionCheck c = check(b);
+        VersionCheck c = check(b, period);
         // While the scheduler retries the period (its data invalid, or its PDF unapproved): when it is missed.
         String deadline = scheduler
                 .deadline(b, period)
@@ -175,7 +178,7 @@ public final class Views {
     /** @param candidate an uploaded version's validation, shown instead of the working workbook's */
     BriefView view(BriefConfig b, Period period, Messages words, VersionCheck candidate) {
         BriefRow row = row(b, period, words);
-        VersionCheck c = candidate != null ? candidate : check(b);
+        VersionCheck c = candidate != null ? candidate : check(b, period);
         FindingText text = new FindingText(words);
         List<FindingRow> findings = new ArrayList<>();
         if (c.unreadable() != null) {
@@ -195,7 +198,7 @@ public final class Views {
         Messages inBrief = Messages.forLocale(b.locale());
         m.ifPresent(x -> x.figures()
                 .forEach(f -> figures.add(FigureRow.of(f, limit, locale, s -> inBrief.get("figure.points", s)))));
-        VersionCheck working = candidate == null ? c : check(b); // what the PDF is compared with
+        VersionCheck working = candidate == null ? c : check(b, period); // what the PDF is compared with
         return new BriefView(
                 row,
                 findings,
@@ -226,8 +229,8 @@ public final class Views {
         }
     }
 
-    /** The current workbook's validation, computed once per version. */
-    VersionCheck check(BriefConfig b) {
+    /** The current workbook's validation for a period, checked against the last period published. */
+    VersionCheck check(BriefConfig b, Period period) {
         Path wb = settings.workbookOf(b);
         String sha;
         try {
@@ -235,18 +238,35 @@ public final class Views {
         } catch (IOException e) { // none yet (a new brief's analyst uploads the first), or not a file
             return VersionCheck.unreadable(null, null);
         }
-        VersionCheck known = checked.get(b.id());
-        if (known != null && sha.equals(known.sha())) {
-            return known;
+        String key = b.id() + " " + period;
+        String stamp = sha + published(b);
+        Map.Entry<String, VersionCheck> known = checked.get(key);
+        if (known != null && known.getKey().equals(stamp)) {
+            return known.getValue();
         }
         VersionCheck fresh;
         try {
-            fresh = VersionCheck.of(sha, b, service.check(b, wb));
+            fresh = VersionCheck.of(sha, b, service.check(b, wb, period));
         } catch (Failure f) {
             fresh = VersionCheck.unreadable(sha, f);
         }
-        checked.put(b.id(), fresh);
+        checked.put(key, Map.entry(stamp, fresh));
         return fresh;
+    }
+
+    /** The brief's periods published, each as its manifest was last written. */
+    private String published(BriefConfig b) {
+        Publications out = new Publications(settings.outputDir());
+        StringBuilder s = new StringBuilder();
+        try {
+            for (Period p : out.periods(b.id())) {
+                Path manifest = out.folder(b.id(), p).resolve(Publications.MANIFEST);
+                s.append(' ').append(p).append('@').append(Files.getLastModifiedTime(manifest));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            s.append(" ?").append(System.nanoTime()); // unknown: checked again
+        }
+        return s.toString();
     }
 
     /** How a run's status is coloured: done, waiting (on an approver, or still running), or failed. */

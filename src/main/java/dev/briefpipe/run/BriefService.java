@@ -131,9 +131,9 @@ public final class BriefService implements AutoCloseable {
         return ledger;
     }
 
-    /** Reads and validates a workbook, as {@code validate} does; unreadable files throw. */
-    public Checked check(BriefConfig brief, Path workbook) {
-        return pipeline.check(brief, workbook, brief.periodAt(Instant.now()));
+    /** Reads and validates a workbook, as {@code validate --period} does; unreadable files throw. */
+    public Checked check(BriefConfig brief, Path workbook, Period period) {
+        return pipeline.check(brief, workbook, period);
     }
 
     /**

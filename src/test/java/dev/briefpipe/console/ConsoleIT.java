@@ -385,6 +385,40 @@ class ConsoleIT {
     }
 
     @Test
+    void aWorkbookUploadedOnAPublishedPeriodsPageIsCheckedForThatPeriodAndShownThere() throws Exception {
+        h = new ConsoleHarness(dir.resolve("p"), "none");
+        Browserless operator = new Browserless(h.url(""));
+        operator.login("operator", PW);
+        operator.get(BRIEF);
+        assertThat(operator.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("notice=built"));
+        // This month's page, seen before March was published, now tells that the workbook is March's.
+        assertThat(operator.get(BRIEF).body()).contains("자료와 똑같습니다");
+        // The analyst mends a figure of the March brief, to be sent as its correction.
+        Path mended = dir.resolve("3월 정정본.xlsx");
+        Files.copy(h.project.workbook(), mended);
+        SampleProject.edit(mended, "특허_발명자국가", "D3", 6277);
+        Browserless analyst = new Browserless(h.url(""));
+        analyst.login("analyst", PW);
+        // March's page checks the working workbook for March: it is not "March's data again".
+        assertThat(analyst.get(BRIEF + "?period=2025-03").body()).doesNotContain("자료와 똑같습니다");
+        HttpResponse<String> r = analyst.upload(BRIEF + "/workbook", mended, Map.of("period", "2025-03"), null);
+        // Back on March's page, its issue date March's own: it was this month's page, which told the analyst
+        // to change the date and number of the March brief to this month's.
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("<title>글로벌 AI 패권 경쟁 : 중국 동향과 시사점 2025-03 · briefpipe</title>")
+                .contains("작업 워크북으로 바꿨습니다", "report.html?period=2025-03")
+                .doesNotContain("보다 앞섭니다");
+        assertThat(analyst.get(BRIEF + "/report.html?period=2025-03").body()).doesNotContain("보다 앞섭니다");
+        // This month's page checks the same workbook for this month: the date is last March's.
+        assertThat(analyst.get(BRIEF).body()).contains("2025-03-27이(가) 이 브리프의 기간");
+        assertThat(analyst.get(BRIEF + "/report.html").body()).contains("2025-03-27");
+    }
+
+    @Test
     void anUploadWithTextInANumberCellShowsTheFindingAtItsCellAndKeepsTheWorkingWorkbook() throws Exception {
         h = new ConsoleHarness(dir.resolve("p"), "none");
         Path working = h.project.workbook();

@@ -387,7 +387,8 @@ abstract class SchedulerSuite {
                         .text())
                 .contains("이 워크북의 자료는 2025-03 브리프를 만든 워크북의 자료와 똑같습니다", "2025-04 브리프는 2025-03의 것을 되풀이합니다");
         // validate, the console and a build by hand tell the analysts as a warning.
-        var told = service.check(brief, p.workbook()).report();
+        var told = service.check(brief, p.workbook(), brief.periodAt(java.time.Instant.now()))
+                .report();
         assertThat(told.valid()).isTrue();
         assertThat(told.findings())
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
@@ -406,7 +407,9 @@ abstract class SchedulerSuite {
         assertThat(subject(mended)).isEqualTo("[데이터 확인 완료] 글로벌 AI 패권 경쟁 : 중국 동향과 시사점 (2025년 4월)");
         assertThat(MailParts.of(mended).text()).contains("워크북이 이제 유효해, 이번 기간의 브리프를 만들어 수신자 3명에게 보냈습니다.");
         // Checked now, the workbook is April's: it is compared with the last period published.
-        assertThat(service.check(brief, p.workbook()).report().findings())
+        assertThat(service.check(brief, p.workbook(), brief.periodAt(java.time.Instant.now()))
+                        .report()
+                        .findings())
                 .filteredOn(f -> f.code() == FindingCode.WORKBOOK_UNCHANGED)
                 .singleElement()
                 .satisfies(f -> assertThat(f.args()).startsWith("2025-04"));

@@ -215,7 +215,7 @@ final class Auth {
         ctx.removeCookie(COOKIE, cookiePath(ctx));
     }
 
-    private static Cookie cookie(Context ctx, String name, String value, int maxAge) {
+    static Cookie cookie(Context ctx, String name, String value, int maxAge) {
         boolean tls = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
         return new Cookie(name, value, cookiePath(ctx), maxAge, tls, true, null, SameSite.LAX);
     }

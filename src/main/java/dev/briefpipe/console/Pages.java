@@ -249,7 +249,7 @@ final class Pages {
     static Messages words(Context ctx) {
         String lang = ctx.queryParam("lang");
         if (lang != null && (lang.equals("ko") || lang.equals("en"))) {
-            ctx.cookie("bp_lang", lang, 365 * 24 * 3600);
+            ctx.cookie(Auth.cookie(ctx, "bp_lang", lang, 365 * 24 * 3600));
         } else {
             lang = ctx.cookie("bp_lang");
         }

@@ -116,6 +116,9 @@ class ConsoleIT {
         assertThat(in.headers().firstValue("Location")).hasValue("/briefpipe" + BRIEF + "?period=2025-03");
         assertThat(in.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith("bp_session=").contains("Path=/briefpipe;"));
+        // The reader's language too is this console's, not every site's of the host.
+        assertThat(admin.get("/?lang=en").headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("bp_lang=en").contains("Path=/briefpipe;"));
         admin.get(BRIEF);
         assertThat(admin.postForm(BRIEF + "/build", Map.of("period", "2025-03"))
                         .headers()

@@ -28,6 +28,9 @@ import java.util.Optional;
  * a new workbook withdraws every approval of the brief not yet acted on. Each is in the audit log.
  */
 public final class Approving {
+    /** The phrase of a send refused because no PDF of the period was approved: the run awaits approval. */
+    static final String UNAPPROVED = "send.unapproved";
+
     private final Settings settings;
     private final BriefService service;
     private final PeriodLetters letters;
@@ -115,7 +118,7 @@ public final class Approving {
         }
         return Optional.of(service.approvals()
                 .lastApproved(brief.id(), period)
-                .orElseThrow(() -> new DeliveryException(Phrase.of("send.unapproved", brief.id(), period))));
+                .orElseThrow(() -> new DeliveryException(Phrase.of(UNAPPROVED, brief.id(), period))));
     }
 
     /**

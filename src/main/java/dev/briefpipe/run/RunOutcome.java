@@ -121,7 +121,7 @@ public record RunOutcome(
      * refused because nobody has approved the period's PDF yet (nothing went wrong; the period waits).
      */
     static void record(RunHistory runs, long id, BriefConfig brief, Throwable e) {
-        RunStatus status = e instanceof DeliveryException d && d.phrase().key().equals("send.unapproved")
+        RunStatus status = e instanceof DeliveryException d && d.phrase().key().equals(Approving.UNAPPROVED)
                 ? RunStatus.AWAITING_APPROVAL
                 : RunStatus.FAILED;
         runs.finish(id, status, null, null, why(e), Messages.forLocale(brief.locale()), Instant.now());

@@ -8,7 +8,6 @@ import dev.briefpipe.failure.DataInvalidException;
 import dev.briefpipe.failure.FileProblems;
 import dev.briefpipe.failure.WorkbookBusyException;
 import dev.briefpipe.io.FileHashes;
-import dev.briefpipe.model.Dataset;
 import dev.briefpipe.model.Period;
 import dev.briefpipe.model.RawWorkbook;
 import dev.briefpipe.model.Severity;
@@ -230,7 +229,10 @@ public final class BriefPipeline {
                     corrections,
                     PrintedData.of(brief, checked),
                     java.util.Objects.requireNonNullElseGet(moves.data(), checked::dataSha256),
-                    issue(brief, checked.data()));
+                    // The title sheet's values for the letter's patterns, as text (a date as 2025-03-27).
+                    brief.issue(checked.data()).entrySet().stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    Map.Entry::getKey, e -> e.getValue().toString())));
             Files.write(dir.resolve(Publications.MANIFEST), manifest.toJson());
             publisher.publish();
             log.info("published {} ({} pages)", publisher.target(), rendered.pages());
@@ -273,12 +275,5 @@ public final class BriefPipeline {
 
     private static long ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    /** The title sheet's values for the letter's patterns, as text (a date as 2025-03-27). */
-    private static Map<String, String> issue(BriefConfig brief, Dataset data) {
-        Map<String, String> issue = new TreeMap<>();
-        brief.issue(data).forEach((k, v) -> issue.put(k, v.toString()));
-        return issue;
     }
 }

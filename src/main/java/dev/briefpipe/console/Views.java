@@ -107,13 +107,16 @@ public final class Views {
     }
 
     List<BriefRow> rows(Messages words) {
-        return settings.briefs().values().stream()
-                .map(b -> row(b, period(b), words))
-                .toList();
+        List<BriefRow> rows = new ArrayList<>();
+        for (BriefConfig b : settings.briefs().values()) {
+            Period p = period(b);
+            rows.add(row(b, p, words, check(b, p)));
+        }
+        return rows;
     }
 
-    BriefRow row(BriefConfig b, Period period, Messages words) {
-        VersionCheck c = check(b, period);
+    /** @param c the working workbook's check for the period */
+    private BriefRow row(BriefConfig b, Period period, Messages words, VersionCheck c) {
         // While the scheduler retries the period (its data invalid, or its PDF unapproved): when it is missed.
         String deadline = scheduler
                 .deadline(b, period)
@@ -177,8 +180,9 @@ public final class Views {
 
     /** @param candidate an uploaded version's validation, shown instead of the working workbook's */
     BriefView view(BriefConfig b, Period period, Messages words, VersionCheck candidate) {
-        BriefRow row = row(b, period, words);
-        VersionCheck c = candidate != null ? candidate : check(b, period);
+        VersionCheck working = check(b, period); // the row's, and what the PDF is compared with
+        BriefRow row = row(b, period, words, working);
+        VersionCheck c = candidate != null ? candidate : working;
         FindingText text = new FindingText(words);
         List<FindingRow> findings = new ArrayList<>();
         if (c.unreadable() != null) {
@@ -198,7 +202,6 @@ public final class Views {
         Messages inBrief = Messages.forLocale(b.locale());
         m.ifPresent(x -> x.figures()
                 .forEach(f -> figures.add(FigureRow.of(f, limit, locale, s -> inBrief.get("figure.points", s)))));
-        VersionCheck working = candidate == null ? c : check(b, period); // what the PDF is compared with
         return new BriefView(
                 row,
                 findings,
